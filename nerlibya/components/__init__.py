@@ -1,0 +1,1 @@
+"""spaCy pipeline components of nerlibya; importing a module registers its factory."""

@@ -1,0 +1,27 @@
+"""Shared shape of nerlibya components: spaCy's `Pipe` plus one `process(doc)` to implement.
+
+A failure inside `process` goes to the pipeline's error handler (as in spaCy's own rulers), so a batch
+run can be told to skip one bad document instead of dying.
+"""
+
+from __future__ import annotations
+
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+
+
+class NerlibyaPipe(Pipe):
+    """Stateless apart from what `__init__` builds from data; no training, no serialisation needed."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self.process(doc)
+        except Exception as exc:
+            return self.get_error_handler()(self.name, self, [doc], exc)
+
+    def process(self, doc: Doc) -> Doc:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    @property
+    def is_trainable(self) -> bool:
+        return False

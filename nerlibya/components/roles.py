@@ -1,0 +1,217 @@
+"""Attach each title to the one person it describes, the way news writes it.
+
+Patterns, tried in this order for every title found by `nerlibya_titles`, within one sentence:
+- before the name: 'Prime Minister Abdul Hamid Dbeibah', 'le président français Emmanuel Macron';
+- after the name, in apposition: 'Paul Soler, Special Envoy of ...', 'X, a former minister, ...'
+  (and titles chained with 'and' after it);
+- before the name, in apposition: 'the head of the Presidential Council, Mohamed al-Menfi,';
+- appointment and copula: 'X was appointed governor', 'X, who is the army's spokesman';
+- clauses: 'a government headed by X', 'X, who heads the Y' (title 'head', organisation Y).
+A title that fits none of them (an unnamed 'the French President said') attaches to nobody.
+Where the text gives no status or organisation, an office in the knowledge base may supply them.
+
+Writes `doc._.roles`: plain dicts with the person's token span, title, status, organisation.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..kb import KnowledgeBase, load_kb
+from ..lexicon import Lexicon, load_lexicon
+from ..normalize import name_key
+from .base import NerlibyaPipe
+from .resolver import _sentence_index
+from .titles import DETERMINERS
+
+Doc.set_extension("roles", default=None, force=True)
+
+APPOSITION_END = frozenset({",", ".", ";", ":", ")", "and", "et", "—", "–", "!", "?"})
+CHAIN_WORDS = frozenset({"and", "et", ","})
+AUXILIARIES = frozenset({"was", "is", "has", "have", "had", "been", "be", "being", "will", "would", "who", "which",
+                         "a", "est", "était", "été", "sera", "qui", "already", "recently", "later", "then", ",", "also",
+                         "déjà", "récemment"})
+AS_WORDS = frozenset({"as", "comme", "en", "to"})
+
+
+@Language.factory(
+    "nerlibya_roles",
+    default_config={"kb_path": ""},
+    assigns=["doc._.roles"],
+    requires=["doc.ents", "doc._.titles", "doc._.links"],
+)
+def make_roles(nlp: Language, name: str, kb_path: str) -> "RoleLinker":
+    return RoleLinker(name, kb=load_kb(kb_path or None), lexicon=load_lexicon(nlp.lang, kb_path or None))
+
+
+class RoleLinker(NerlibyaPipe):
+    def __init__(self, name: str, *, kb: KnowledgeBase, lexicon: Lexicon):
+        self.name = name
+        self.kb = kb
+        self.lexicon = lexicon
+        self.appointment_words = frozenset(w for p in lexicon.appointment_verbs for w in p.split())
+
+    # -- geometry helpers ----------------------------------------------------------------------
+    @staticmethod
+    def _people(doc: Doc) -> tuple[dict[int, Span], dict[int, Span]]:
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        return {p.start: p for p in persons}, {p.end: p for p in persons}
+
+    @staticmethod
+    def _skip_back(doc: Doc, index: int, words: frozenset[str]) -> int:
+        """Index of the first token before `index` whose lower form is not in `words`."""
+        index -= 1
+        while index >= 0 and doc[index].lower_ in words:
+            index -= 1
+        return index
+
+    def person_after(self, doc: Doc, title: dict, starts: dict[int, Span]) -> Span | None:
+        for position in (title["end"], title["phrase_end"]):
+            person = starts.get(position)
+            if person is not None and [person.start, person.end] != title["of"]:
+                return person
+        return None
+
+    def person_before_apposition(self, doc: Doc, title: dict, ends: dict[int, Span]) -> Span | None:
+        comma = self._skip_back(doc, title["phrase_start"], DETERMINERS)
+        if comma < 0 or doc[comma].text not in (",", "("):
+            return None
+        return ends.get(comma)
+
+    def person_after_apposition(self, doc: Doc, title: dict, starts: dict[int, Span], titles_at: dict[int, dict],
+                                sentence_of: list[int]) -> Span | None:
+        k = title["phrase_end"]
+        if k >= len(doc) or doc[k].text != ",":
+            return None
+        k += 1
+        while k in titles_at and titles_at[k]["category"] == "rank":
+            k = titles_at[k]["end"]
+        person = starts.get(k)
+        if person is None:
+            return None
+        after = doc[person.end] if person.end < len(doc) else None
+        closes = after is None or after.text in APPOSITION_END or sentence_of[person.end] != sentence_of[person.start]
+        before = self._skip_back(doc, title["phrase_start"], DETERMINERS)
+        opens_sentence = before < 0 or sentence_of[before] != sentence_of[title["start"]]
+        return person if closes or opens_sentence else None
+
+    def person_appointed(self, doc: Doc, title: dict, ends: dict[int, Span]) -> Span | None:
+        k = self._skip_back(doc, title["phrase_start"], DETERMINERS | AS_WORDS)
+        if k < 0 or doc[k].lower_ not in self.appointment_words:
+            return None
+        while k >= 0:
+            if k in ends:
+                return ends[k]
+            if doc[k].lower_ not in self.appointment_words and doc[k].lower_ not in AUXILIARIES:
+                return None
+            k -= 1
+        return None
+
+    def clause_person(self, doc: Doc, title: dict, starts: dict[int, Span], ends: dict[int, Span],
+                      titles_at: dict[int, dict]) -> tuple[Span | None, dict | None, dict | None]:
+        """(person, organisation, title that introduces the person) for 'headed by X' / 'X, who heads Y'."""
+        cue = title["cue"]
+        if cue.split()[0] in ("who", "qui"):
+            k = self._skip_back(doc, title["start"], frozenset({","}))
+            person = ends.get(k + 1)
+            org_start = title["end"]
+            while org_start < len(doc) and doc[org_start].lower_ in DETERMINERS:
+                org_start += 1
+            org = _ent_span_at(doc, org_start)
+            return person, org, None
+        k = title["end"]
+        introducing = None
+        if k in titles_at and titles_at[k]["category"] != "clause":
+            introducing = titles_at[k]
+            k = titles_at[k]["end"]
+        person = starts.get(k)
+        j = self._skip_back(doc, title["start"], frozenset({",", "and", "et"}))
+        if j >= 0 and doc[j].text == ")" and j >= 2 and doc[j - 2].text == "(":
+            j -= 3
+        org = None
+        if j >= 0 and doc[j].ent_type_ in ("ORG", "GPE"):
+            start = j
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+            org = {"span": [start, j + 1]}
+        return person, org, introducing
+
+    # -- knowledge base ------------------------------------------------------------------------
+    def kb_office(self, doc: Doc, person: Span, title: str):
+        link = (doc._.links or {}).get(f"{person.start}:{person.end}")
+        if not link or not link["id"]:
+            return None
+        wanted = name_key(title)
+        for office in self.kb.by_id[link["id"]].offices:
+            have = name_key(office.title)
+            if wanted and (wanted == have or wanted.endswith(have) or have.endswith(wanted)):
+                return office
+        return None
+
+    def role(self, doc: Doc, person: Span, title: dict, pattern: str, org: dict | None = None) -> dict:
+        status, source = title["status"], "text" if title["status"] else None
+        org = title["org"] or org
+        office = self.kb_office(doc, person, title["title"])
+        if office is not None:
+            if status is None:
+                status, source = ("former" if office.end else "current"), "kb"
+            if org is None and office.organisation:
+                org = {"id": office.organisation}
+        return {
+            "person": [person.start, person.end],
+            "title": title["title"],
+            "head": title["head"],
+            "category": title["category"],
+            "status": status,
+            "status_source": source,
+            "org": org,
+            "of": title["of"],
+            "span": [title["start"], title["end"]],
+            "pattern": pattern,
+        }
+
+    def process(self, doc: Doc) -> Doc:
+        titles = doc._.titles or []
+        starts, ends = self._people(doc)
+        sentence_of = _sentence_index(doc)
+        titles_at = {t["start"]: t for t in titles}
+        roles: list[dict] = []
+        attached: dict[int, Span] = {}
+        for title in titles:
+            if title["category"] == "clause":
+                person, org, introducing = self.clause_person(doc, title, starts, ends, titles_at)
+                if person is not None:
+                    roles.append(self.role(doc, person, title, "clause", org))
+                    if introducing is not None and introducing["org"] is None and org is not None:
+                        introducing["org"] = org
+                continue
+            person, pattern = self.person_after(doc, title, starts), "before-name"
+            if person is None and title["inner"]:
+                continue  # a title inside another's complement ('Chief of Staff to the President') names nobody else
+            if person is None:
+                person, pattern = self.person_before_apposition(doc, title, ends), "apposition-after"
+            if person is None:
+                previous = self._skip_back(doc, title["phrase_start"], DETERMINERS | CHAIN_WORDS)
+                chained = next((t for t in titles if t["phrase_end"] == previous + 1 and t["start"] in attached), None)
+                if chained is not None and doc[previous + 1 : title["phrase_start"]].text.strip(", ") in ("and", "et"):
+                    person, pattern = attached[chained["start"]], "apposition-chain"
+            if person is None:
+                person, pattern = self.person_after_apposition(doc, title, starts, titles_at, sentence_of), "apposition-before"
+            if person is None:
+                person, pattern = self.person_appointed(doc, title, ends), "appointment"
+            if person is None or sentence_of[person.start] != sentence_of[min(title["start"], len(doc) - 1)]:
+                continue
+            attached[title["start"]] = person
+            roles.append(self.role(doc, person, title, pattern))
+        doc._.roles = roles
+        return doc
+
+
+def _ent_span_at(doc: Doc, index: int) -> dict | None:
+    if index >= len(doc) or doc[index].ent_iob_ != "B" or doc[index].ent_type_ not in ("ORG", "GPE"):
+        return None
+    end = index + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return {"span": [index, end]}

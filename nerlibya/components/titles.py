@@ -1,0 +1,299 @@
+"""Find title phrases (offices, ranks, qualifiers) and the people that titles introduce.
+
+A title is a run of lexicon units that ends with an office or a rank: 'former Foreign Minister',
+'Deputy Commander-in-Chief', 'military spokesman', 'le Premier ministre'. Around it we read whose
+office it is: a nationality word ('French President'), a possessive ('Libya's', 'Macron's'), an
+organisation right before ('LNA spokesman'), or a complement ('of the Libyan National Army',
+'to the French President', 'du Conseil présidentiel'). A portfolio stays in the title ('Minister of
+Foreign Affairs'). A capitalised name right after a title that no entity covers yet becomes a
+PERSON ('Colonel Ahmed Ali'), which is how people the model and the KB miss are still found.
+
+Results go to `doc._.titles` as plain dicts (token offsets), for the roles component to link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..kb import KnowledgeBase, load_kb
+from ..lexicon import Lexicon, load_lexicon
+from ..normalize import fold
+from .base import NerlibyaPipe
+
+Doc.set_extension("titles", default=None, force=True)
+
+TITLE_UNITS = ("QUAL", "MOD", "OFFICE", "RANK")
+HEADS = ("OFFICE", "RANK")
+PRIORITY = {"RANK": 5, "OFFICE": 4, "QUAL": 3, "CLAUSE": 3, "COMP": 2, "HONOR": 2, "APPOINT": 1, "MOD": 1}
+DETERMINERS = frozenset({"the", "a", "an", "le", "la", "les", "l'", "l’", "un", "une", "its", "his", "her", "their", "sa", "son", "ses"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+PLACE_OR_ORG = frozenset({"ORG", "GPE", "LOC", "FAC"})
+NAME_PARTICLES = frozenset({"al", "el", "ben", "bin", "ibn", "abu", "abou", "abd", "abdel", "bou", "ould", "ag",
+                            "de", "du", "le", "la", "van", "von", "di", "da", "des"})
+PORTFOLIO_CONNECTORS = frozenset({"and", "et", "&", "de", "des", "du", "la", "l'", "l’", "the", "of"})
+MAX_NAME_TOKENS = 6
+
+
+@dataclass
+class Unit:
+    start: int
+    end: int
+    cat: str
+    phrase: str
+
+
+@Language.factory(
+    "nerlibya_titles",
+    default_config={"kb_path": "", "discover_people": True},
+    assigns=["doc._.titles", "doc.ents"],
+    requires=["doc.ents"],
+)
+def make_titles(nlp: Language, name: str, kb_path: str, discover_people: bool) -> "TitleFinder":
+    return TitleFinder(nlp, name, kb=load_kb(kb_path or None), lexicon=load_lexicon(nlp.lang, kb_path or None),
+                       discover_people=discover_people)
+
+
+class TitleFinder(NerlibyaPipe):
+    def __init__(self, nlp: Language, name: str, *, kb: KnowledgeBase, lexicon: Lexicon, discover_people: bool = True):
+        self.name = name
+        self.kb = kb
+        self.lexicon = lexicon
+        self.discover_people = discover_people
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._cats: dict[int, str] = {}
+        for cat, phrases in lexicon.phrases().items():
+            self._cats[nlp.vocab.strings.add(cat)] = cat
+            self.matcher.add(cat, list(nlp.tokenizer.pipe(sorted(phrases))))
+
+    # -- lexicon units -------------------------------------------------------------------------
+    def units(self, doc: Doc) -> list[Unit]:
+        """Longest lexicon match at each position, left to right, skipping non-person entities."""
+        best: dict[int, Unit] = {}
+        for match_id, start, end in self.matcher(doc):
+            cat = self._cats[match_id]
+            if any(doc[i].ent_type_ in PLACE_OR_ORG for i in range(start, end)):
+                continue
+            current = best.get(start)
+            if current is None or (end - start, PRIORITY[cat]) > (current.end - current.start, PRIORITY[current.cat]):
+                best[start] = Unit(start, end, cat, doc[start:end].text.lower())
+        units, i = [], 0
+        for start in sorted(best):
+            if start >= i:
+                units.append(best[start])
+                i = best[start].end
+        return units
+
+    def runs(self, units: list[Unit]) -> list[list[Unit]]:
+        """Group adjacent title units; a rank after an office starts a new title; a run must end
+        with an office or rank."""
+        runs: list[list[Unit]] = []
+        current: list[Unit] = []
+        for unit in units:
+            if unit.cat not in TITLE_UNITS:
+                runs.append(current)
+                current = []
+                continue
+            adjacent = current and current[-1].end == unit.start
+            rank_after_office = adjacent and unit.cat == "RANK" and current[-1].cat == "OFFICE"
+            if not adjacent or rank_after_office:
+                runs.append(current)
+                current = []
+            current.append(unit)
+        runs.append(current)
+        result = []
+        for run in runs:
+            while run and run[-1].cat not in HEADS:
+                run = run[:-1]
+            if run:
+                result.append(run)
+        return result
+
+    # -- context around a title ----------------------------------------------------------------
+    def demonym_place(self, token) -> str | None:
+        return self.kb.by_demonym.get(fold(token.text))
+
+    @staticmethod
+    def ent_ending_at(doc: Doc, index: int) -> Span | None:
+        """The entity whose last token is `index` (a real `doc.ents` span, with label and id)."""
+        if index < 0 or not doc[index].ent_type_:
+            return None
+        return next((e for e in doc.ents if e.end == index + 1), None)
+
+    @staticmethod
+    def ent_starting_at(doc: Doc, index: int) -> Span | None:
+        if index >= len(doc) or doc[index].ent_iob_ != "B":
+            return None
+        return next((e for e in doc.ents if e.start == index), None)
+
+    def left_context(self, doc: Doc, start: int) -> tuple[dict | None, list | None, int]:
+        """Organisation (or person) named before the title, and where the whole phrase starts."""
+        j = start - 1
+        if j < 0:
+            return None, None, start
+        place = self.demonym_place(doc[j])
+        if place:
+            return {"id": place}, None, j
+        if doc[j].text in POSSESSIVES and j > 0:
+            ent = self.ent_ending_at(doc, j - 1)
+            if ent is not None:
+                if ent.label_ == "PERSON":
+                    return None, [ent.start, ent.end], ent.start
+                return {"span": [ent.start, ent.end]}, None, ent.start
+        ent = self.ent_ending_at(doc, j)
+        if ent is not None and ent.label_ in PLACE_OR_ORG:
+            return {"span": [ent.start, ent.end]}, None, ent.start
+        return None, None, start
+
+    def complement(self, doc: Doc, end: int, head: str, comps: dict[int, Unit], runs_at: dict[int, dict]) -> dict:
+        """Read 'of/to/for ...' after a title: organisation, person served, portfolio, phrase end."""
+        out = {"org": None, "of": None, "portfolio_end": None, "phrase_end": end}
+        k = end
+        if k < len(doc) and self.lexicon.lang == "fr" and self.demonym_place(doc[k]):
+            out["org"], k = {"id": self.demonym_place(doc[k])}, k + 1
+            out["phrase_end"] = k
+        comp = comps.get(k)
+        if comp is None:
+            return out
+        k = comp.end
+        while k < len(doc) and doc[k].lower_ in DETERMINERS:
+            k += 1
+        if k >= len(doc):
+            return out
+        ent = self.ent_starting_at(doc, k)
+        if ent is not None and ent.label_ in PLACE_OR_ORG and not (head in self.lexicon.portfolio_offices and not ent.id_ and ent.label_ == "ORG" and not self.kb.lookup(ent.text)):
+            out["org"], out["phrase_end"] = {"span": [ent.start, ent.end]}, ent.end
+            return out
+        if ent is not None and ent.label_ == "PERSON":
+            out["of"], out["phrase_end"] = [ent.start, ent.end], ent.end
+            return out
+        place = self.demonym_place(doc[k])
+        if place:
+            out["org"] = {"id": place}
+            k += 1
+        nested = runs_at.get(k)
+        if nested is not None:
+            nested["inner"] = True
+            out["org"] = out["org"] or nested["org"]
+            person = self.ent_starting_at(doc, nested["end"])
+            if person is not None and person.label_ == "PERSON":
+                out["of"], out["phrase_end"] = [person.start, person.end], person.end
+            else:
+                out["of"] = out["of"] or nested["of"]
+                out["phrase_end"] = nested["phrase_end"]
+            return out
+        if out["org"]:
+            out["phrase_end"] = k
+            return out
+        if doc[k].text[:1].isupper() and doc[k].is_alpha or (ent is not None and ent.label_ == "ORG"):
+            stop = k
+            while stop < len(doc) and (
+                (doc[stop].text[:1].isupper() and not doc[stop].is_punct)
+                or (doc[stop].lower_ in PORTFOLIO_CONNECTORS and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper())
+                or (self.lexicon.lang == "fr" and doc[stop].is_lower and doc[stop].is_alpha and stop > k
+                    and not doc[stop].ent_type_ and _is_french_adjective(doc[stop].lower_))
+            ):
+                if doc[stop].ent_type_ == "PERSON":
+                    break
+                stop += 1
+            if stop > k:
+                if head in self.lexicon.portfolio_offices:
+                    out["portfolio_end"] = stop
+                else:
+                    out["org"] = {"text": doc[k:stop].text}
+                out["phrase_end"] = stop
+        return out
+
+    # -- people introduced by titles -----------------------------------------------------------
+    def name_after(self, doc: Doc, index: int, unit_starts: set[int]) -> tuple[int, int] | None:
+        """Token range of a capitalised name starting at `index`, or None."""
+        end = index
+        last_capital = None
+        while end < len(doc) and end - index < MAX_NAME_TOKENS:
+            token = doc[end]
+            if token.ent_type_ and token.ent_type_ != "PERSON":
+                break
+            if end in unit_starts and end > index:
+                break
+            text = token.text
+            if text[:1].isupper() and any(c.isalpha() for c in text) and token.lower_ not in DETERMINERS:
+                if self.demonym_place(token) and end == index:
+                    return None
+                last_capital = end + 1
+            elif token.lower_ in NAME_PARTICLES or text in ("-", "‑"):
+                pass
+            else:
+                break
+            end += 1
+        if last_capital is None or index in unit_starts:
+            return None
+        return index, last_capital
+
+    def discover(self, doc: Doc, runs: list[list[Unit]], honorifics: list[Unit], unit_starts: set[int]) -> None:
+        new = []
+        for start in [run[-1].end for run in runs] + [u.end for u in honorifics]:
+            if start < len(doc) and doc[start].text in (".",) and start + 1 < len(doc):
+                start += 1
+            if start >= len(doc) or doc[start].ent_type_:
+                continue
+            found = self.name_after(doc, start, unit_starts)
+            if found and not any(doc[i].ent_type_ for i in range(*found)):
+                new.append(Span(doc, found[0], found[1], label="PERSON"))
+        if new:
+            doc.ents = filter_spans(list(doc.ents) + new)
+
+    def process(self, doc: Doc) -> Doc:
+        units = self.units(doc)
+        runs = self.runs(units)
+        unit_starts = {u.start for u in units if u.cat in TITLE_UNITS}
+        if self.discover_people:
+            self.discover(doc, runs, [u for u in units if u.cat == "HONOR"], unit_starts)
+        comps = {u.start: u for u in units if u.cat == "COMP"}
+        titles: list[dict] = []
+        runs_at: dict[int, dict] = {}
+        for run in reversed(runs):
+            start, end = run[0].start, run[-1].end
+            heads = [u for u in run if u.cat in HEADS]
+            head = heads[-1].phrase
+            status = next((self.lexicon.qualifiers[u.phrase] for u in run if u.cat == "QUAL"), None)
+            org, of, phrase_start = self.left_context(doc, start)
+            right = self.complement(doc, end, head, comps, runs_at)
+            title_end = right["portfolio_end"] or end
+            title = {
+                "start": start,
+                "end": title_end,
+                "phrase_start": phrase_start,
+                "phrase_end": max(right["phrase_end"], title_end),
+                "title": doc[start:title_end].text,
+                "head": head,
+                "category": "rank" if heads[-1].cat == "RANK" else "office",
+                "status": status,
+                "org": org or right["org"],
+                "of": of or right["of"],
+                "inner": False,
+            }
+            runs_at[start] = title
+            if phrase_start != start:
+                runs_at.setdefault(phrase_start, title)
+            titles.append(title)
+        for unit in units:
+            if unit.cat == "CLAUSE":
+                role = self.lexicon.clause_roles[unit.phrase]
+                titles.append({"start": unit.start, "end": unit.end, "phrase_start": unit.start, "phrase_end": unit.end,
+                               "title": role, "head": role, "category": "clause", "status": None,
+                               "org": None, "of": None, "inner": False, "cue": unit.phrase})
+        doc._.titles = sorted(titles, key=lambda t: t["start"])
+        return doc
+
+
+FRENCH_ADJECTIVE_ENDINGS = ("ères", "ère", "ier", "iers", "ale", "ales", "aux", "al", "ique", "iques", "elle",
+                            "elles", "el", "els", "ieure", "ieures", "ieur", "ieurs", "aire", "aires")
+
+
+def _is_french_adjective(word: str) -> bool:
+    """Lower-case French adjectives continue a portfolio ('ministre des Affaires étrangères')."""
+    return word not in PORTFOLIO_CONNECTORS and word.endswith(FRENCH_ADJECTIVE_ENDINGS)

@@ -1,0 +1,87 @@
+"""The role lexicon (models/titles.yaml): which words make titles, per language.
+
+Loaded once per (folder, language) and shared by the components that read titles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .errors import KnowledgeBaseError
+from .kb import default_kb_path
+
+TITLES_FILE = "titles.yaml"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    offices: frozenset[str]
+    ranks: frozenset[str]
+    modifiers: frozenset[str]
+    qualifiers: dict[str, str]
+    complements: frozenset[str]
+    portfolio_offices: frozenset[str]
+    clause_roles: dict[str, str]
+    appointment_verbs: frozenset[str]
+    honorifics: frozenset[str]
+
+    def phrases(self) -> dict[str, frozenset[str]]:
+        """Category name -> lower-cased phrases, for building a phrase matcher."""
+        return {
+            "OFFICE": self.offices,
+            "RANK": self.ranks,
+            "MOD": self.modifiers,
+            "QUAL": frozenset(self.qualifiers),
+            "COMP": self.complements,
+            "CLAUSE": frozenset(self.clause_roles),
+            "APPOINT": self.appointment_verbs,
+            "HONOR": self.honorifics,
+        }
+
+
+def _lower_set(values, path: str, lang: str, key: str) -> frozenset[str]:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise KnowledgeBaseError(path, f"{lang}.{key}", "must be a list of strings")
+    return frozenset(v.lower() for v in values)
+
+
+def _lower_map(values, path: str, lang: str, key: str) -> dict[str, str]:
+    if not isinstance(values, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in values.items()):
+        raise KnowledgeBaseError(path, f"{lang}.{key}", "must be a mapping of strings")
+    return {k.lower(): v for k, v in values.items()}
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(lang: str = "en", folder: str | Path | None = None) -> Lexicon:
+    """The title lexicon for one language; unknown languages fall back to English."""
+    path = Path(folder or default_kb_path()) / TITLES_FILE
+    if not path.is_file():
+        path = default_kb_path() / TITLES_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise KnowledgeBaseError(str(path), None, "file missing") from None
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(str(path), None, "not valid YAML: " + " ".join(str(exc).split())) from None
+    if not isinstance(data, dict) or "en" not in data:
+        raise KnowledgeBaseError(str(path), None, "top level must map languages (en, fr) to lexicons")
+    section = data.get(lang) or data["en"]
+    key = lang if lang in data else "en"
+    p = str(path)
+    return Lexicon(
+        lang=key,
+        offices=_lower_set(section.get("offices", []), p, key, "offices"),
+        ranks=_lower_set(section.get("ranks", []), p, key, "ranks"),
+        modifiers=_lower_set(section.get("modifiers", []), p, key, "modifiers"),
+        qualifiers=_lower_map(section.get("qualifiers", {}), p, key, "qualifiers"),
+        complements=_lower_set(section.get("complements", []), p, key, "complements"),
+        portfolio_offices=_lower_set(section.get("portfolio_offices", []), p, key, "portfolio_offices"),
+        clause_roles=_lower_map(section.get("clause_roles", {}), p, key, "clause_roles"),
+        appointment_verbs=_lower_set(section.get("appointment_verbs", []), p, key, "appointment_verbs"),
+        honorifics=_lower_set(section.get("honorifics", []), p, key, "honorifics"),
+    )

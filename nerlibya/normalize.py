@@ -1,0 +1,176 @@
+"""Pure string helpers for comparing names across outlets, scripts of transliteration and languages.
+
+Nothing here knows about spaCy: the components call these functions, and tests exercise them directly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from itertools import product
+
+from rapidfuzz import fuzz
+
+APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
+DASHES = "\u2010\u2011\u2012\u2013\u2014"
+_LEADING_ARTICLES = re.compile(r"^(the|le|la|les|l')\s*", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_NAME_PARTICLE = re.compile(r"^(al|el|ad|as|ash|at|az|ar)[- ]", re.IGNORECASE)
+
+
+def strip_accents(text: str) -> str:
+    """'Élysée' -> 'Elysee': outlets drop accents freely, so we compare without them."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def unify_punctuation(text: str) -> str:
+    """Curly apostrophes and typographic dashes become their ASCII forms."""
+    for ch in APOSTROPHES:
+        text = text.replace(ch, "'")
+    for ch in DASHES:
+        text = text.replace(ch, "-")
+    return text
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """The comparison key of a name: no accents, ASCII punctuation, lower case, single spaces."""
+    text = strip_accents(unify_punctuation(text)).casefold()
+    return " ".join(text.split())
+
+
+def strip_determiner(text: str) -> str:
+    """'the LNA's' -> 'LNA': the article and possessive are not part of a name."""
+    text = _LEADING_ARTICLES.sub("", text.strip())
+    return _POSSESSIVE.sub("", text) if text.endswith(("'s", "\u2019s")) else text
+
+
+def name_key(text: str) -> str:
+    """Fold a mention and drop articles, possessives and the Arabic article on name parts."""
+    folded = fold(strip_determiner(text))
+    parts = [_NAME_PARTICLE.sub("", part) for part in folded.replace("-", " - ").split()]
+    return " ".join(p for p in parts if p and p != "-")
+
+
+def surface_variants(alias: str) -> set[str]:
+    """The spellings under which one alias is written: accents or none, curly or straight quotes,
+    'al-' written 'al-', 'el-' or left out.
+
+    Used to expand knowledge-base aliases into match patterns, so curators list a name once.
+    """
+    base = {alias, strip_accents(alias)}
+    quoted = set()
+    for form in base:
+        straight = unify_punctuation(form)
+        quoted |= {straight, straight.replace("'", "\u2019")}
+    variants = set()
+    for form in quoted:
+        words = form.split()
+        options = []
+        for word in words:
+            match = re.match(r"^(al|el|Al|El)-(.+)$", word)
+            if match:
+                rest = match.group(2)
+                options.append([f"al-{rest}", f"el-{rest}", f"Al-{rest}", f"El-{rest}", rest])
+            else:
+                options.append([word])
+        if len(words) > 1 and any(len(o) > 1 for o in options):
+            for combo in product(*options):
+                variants.add(" ".join(combo))
+        else:
+            variants.add(form)
+    return variants
+
+
+_SKELETON_MAP = str.maketrans({"q": "k", "g": "k", "c": "k", "z": "s", "v": "f", "p": "b"})
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """Consonant skeleton of a transliterated word: Dbeibah, Dbeiba, Dbeibeh and Dbaiba all give 'dbb'.
+
+    Vowels, 'h' after a consonant, doubled letters and a final 'h' carry little information across
+    Arabic-to-Latin transliterations; 'q'/'g'/'k' and 'sh'/'ch' are swapped by outlets.
+    """
+    word = name_key(word).replace(" ", "")
+    if not word:
+        return ""
+    word = word.replace("sh", "s").replace("ch", "s").replace("kh", "k").replace("th", "t")
+    word = word.replace("ou", "u").translate(_SKELETON_MAP)
+    head, tail = word[0], word[1:]
+    tail = re.sub(r"[aeiouyhw'\-]", "", tail)
+    out = head
+    for ch in tail:
+        if ch != out[-1]:
+            out += ch
+    return out
+
+
+def token_similarity(a: str, b: str) -> float:
+    """Similarity of two single name parts in [0, 1]; equal skeletons count as a strong hint."""
+    a, b = name_key(a), name_key(b)
+    if a == b:
+        return 1.0
+    score = fuzz.ratio(a, b) / 100.0
+    if skeleton(a) == skeleton(b) and len(skeleton(a)) >= 2:
+        score = max(score, 0.9)
+    return score
+
+
+def name_similarity(a: str, b: str) -> float:
+    """How likely two full names denote one person: the weakest aligned part decides.
+
+    'Vincent Girod' ~ 'Vincent Giraud' is high; 'Saddam Haftar' ~ 'Saqr Haftar' is low because the
+    given names differ, however alike the surnames are.
+    """
+    pa, pb = name_key(a).split(), name_key(b).split()
+    if not pa or not pb:
+        return 0.0
+    if len(pa) != len(pb):
+        short, long_ = (pa, pb) if len(pa) < len(pb) else (pb, pa)
+        # 'Abdul Hamid Dbeibah' ~ 'Abdulhamid Dbeibah': compare with the long side's leading parts joined
+        joined = ["".join(long_[: len(long_) - len(short) + 1])] + long_[len(long_) - len(short) + 1 :]
+        return min(token_similarity(x, y) for x, y in zip(short, joined))
+    return min(token_similarity(x, y) for x, y in zip(pa, pb))
+
+
+def is_acronym(text: str) -> bool:
+    """'GNU', 'HoR', 'UNSMIL', 'ANL': two or more letters, mostly capitals, no spaces."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or len(text) > 10 or " " in text:
+        return False
+    return text[0].isupper() and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+ACRONYM_SKIP_WORDS = frozenset(
+    "of the and for in on to a an de du des la le les l d et pour en sur".split()
+)
+
+
+def acronym_fits(long_words: list[str], short: str) -> bool:
+    """Does the short form abbreviate these words? Schwartz-Hearst in spirit: the acronym's letters
+    appear in order, the first at the start of the first content word, and every content word
+    contributes (so 'National Oil Corporation' fits 'NOC', 'House of Representatives' fits 'HoR').
+    """
+    letters = [c.lower() for c in short if c.isalnum()]
+    words = [fold(w) for w in long_words if w.strip("-'")]
+    content = [w for w in words if w not in ACRONYM_SKIP_WORDS]
+    if not letters or not content or content[0][0] != letters[0]:
+        return False
+    initials = "".join(w[0] for w in content)
+    if initials == "".join(letters):
+        return True
+    all_initials = "".join(w[0] for w in words)
+    if all_initials == "".join(letters):
+        return True
+    # tolerate one unlisted letter from inside a word ('UNSMIL': UN Support Mission In Libya)
+    text = " ".join(words)
+    pos = 0
+    for ch in letters:
+        pos = text.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return len(content) <= len(letters) + 1 and len(content) >= max(2, len(letters) - 2)

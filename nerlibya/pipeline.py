@@ -1,0 +1,97 @@
+"""Build the nerlibya spaCy pipeline from models/pipeline.cfg.
+
+Only what extraction needs is loaded from the statistical model (by default its `ner`, which in the
+small English and French pipelines carries its own embedding layer), so nerlibya runs faster than the
+full model would. Importing this module registers every nerlibya factory.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from thinc.api import Config
+
+from .components import acronyms, entity_cleanup, kb_ruler, resolver, roles, titles  # noqa: F401  (registers factories)
+from .errors import KnowledgeBaseError, ModelNotFoundError
+from .kb import default_kb_path
+
+PIPELINE_FILE = "pipeline.cfg"
+MODEL_SLOT = "ner"
+KB_COMPONENTS = ("nerlibya_kb_ruler", "nerlibya_entity_cleanup", "nerlibya_titles", "nerlibya_resolver", "nerlibya_roles")
+
+
+@lru_cache(maxsize=4)
+def pipeline_config(folder: str | None = None) -> Config:
+    path = Path(folder or default_kb_path()) / PIPELINE_FILE
+    if not path.is_file():
+        path = default_kb_path() / PIPELINE_FILE
+    try:
+        return Config().from_disk(path, interpolate=False)
+    except Exception as exc:  # thinc raises several kinds for a malformed file
+        raise KnowledgeBaseError(str(path), None, "invalid pipeline definition: " + " ".join(str(exc).split())) from None
+
+
+def _model_config(name: str) -> Config | None:
+    """The config.cfg of an installed pipeline package or directory, without loading its weights."""
+    path = Path(name)
+    if not path.exists():
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            return None
+        path = Path(module.__file__).parent
+    candidates = [path / "config.cfg", *sorted(path.glob("*/config.cfg"))]
+    for candidate in candidates:
+        if candidate.is_file():
+            return Config().from_disk(candidate, interpolate=False)
+    return None
+
+
+def _components_to_exclude(config: Config, keep: list[str]) -> list[str]:
+    """Every component except `keep` and the embedding layers they listen to."""
+    components = config["components"]
+    needed = set(keep)
+    for name in keep:
+        model = components.get(name, {}).get("model", {})
+        tok2vec = model.get("tok2vec", {}) if isinstance(model, dict) else {}
+        if "Listener" in str(tok2vec.get("@architectures", "")):
+            upstream = tok2vec.get("upstream", "*")
+            needed |= {n for n in config["nlp"]["pipeline"] if upstream in ("*", n) and "tok2vec" in n}
+    return [n for n in config["nlp"]["pipeline"] if n not in needed]
+
+
+def load_statistical(lang: str, model: str | None, settings: Config) -> Language:
+    names = [model] if model else list(settings["models"].get(lang, []))
+    for name in names:
+        config = _model_config(name)
+        if config is None:
+            continue
+        if config["nlp"]["lang"] != lang:
+            raise ModelNotFoundError([f"{name} (a '{config['nlp']['lang']}' pipeline, not '{lang}')"])
+        exclude = _components_to_exclude(config, list(settings["pipeline"]["from_model"]))
+        return spacy.load(name, exclude=exclude)
+    raise ModelNotFoundError(names)
+
+
+def build_nlp(lang: str = "en", *, model: str | None = None, rules_only: bool = False,
+              kb_path: str | Path | None = None) -> Language:
+    """A ready pipeline: the statistical model's `ner` (unless `rules_only`) between nerlibya's
+    knowledge-base ruler and its cleanup, title, acronym, resolver and role components."""
+    settings = pipeline_config(str(kb_path) if kb_path else None)
+    nlp = spacy.blank(lang) if rules_only else load_statistical(lang, model, settings)
+    order = list(settings["pipeline"]["order"])
+    slot = order.index(MODEL_SLOT)
+    first_model_component = nlp.pipe_names[0] if nlp.pipe_names else None
+    for index, factory in enumerate(order):
+        if factory == MODEL_SLOT:
+            continue
+        component_config = dict(settings["components"].get(factory, {}))
+        if factory in KB_COMPONENTS:
+            component_config["kb_path"] = str(kb_path or "")
+        placement = {"before": first_model_component} if first_model_component and index < slot else {}
+        nlp.add_pipe(factory, config=component_config, **placement)
+    return nlp
