@@ -64,7 +64,8 @@ def _components_to_exclude(config: Config, keep: list[str]) -> list[str]:
     return [n for n in config["nlp"]["pipeline"] if n not in needed]
 
 
-def load_statistical(lang: str, model: str | None, settings: Config) -> Language:
+def find_model(lang: str, model: str | None, settings: Config) -> tuple[str, Config]:
+    """The first installed pipeline among `model` or the configured candidates, with its config."""
     names = [model] if model else list(settings["models"].get(lang, []))
     for name in names:
         config = _model_config(name)
@@ -72,9 +73,14 @@ def load_statistical(lang: str, model: str | None, settings: Config) -> Language
             continue
         if config["nlp"]["lang"] != lang:
             raise ModelNotFoundError([f"{name} (a '{config['nlp']['lang']}' pipeline, not '{lang}')"])
-        exclude = _components_to_exclude(config, list(settings["pipeline"]["from_model"]))
-        return spacy.load(name, exclude=exclude)
+        return name, config
     raise ModelNotFoundError(names)
+
+
+def load_statistical(lang: str, model: str | None, settings: Config) -> Language:
+    name, config = find_model(lang, model, settings)
+    exclude = _components_to_exclude(config, list(settings["pipeline"]["from_model"]))
+    return spacy.load(name, exclude=exclude)
 
 
 def build_nlp(lang: str = "en", *, model: str | None = None, rules_only: bool = False,

@@ -1,0 +1,210 @@
+"""The `nerlibya` command line: a thin layer over nerlibya.io, nerlibya.batch and nerlibya.render.
+
+Exit codes (also in README):
+  0  every input was processed
+  1  some inputs failed (each has an error record and a line on stderr); the rest were processed
+  2  usage error (bad option or argument)
+  3  cannot start: the knowledge base is invalid or the statistical model is not installed
+  130 interrupted (Ctrl-C); every line already written is complete
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Iterator, List, Optional, TextIO
+
+import typer
+from rich.console import Console
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_SETUP, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="People (with roles), organisations and places in news about Libya, from English and French articles.",
+)
+kb_app = typer.Typer(no_args_is_help=True, help="Inspect and check the knowledge base.")
+app.add_typer(kb_app, name="kb")
+
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class InputFormat(str, Enum):
+    text = "text"
+    jsonl = "jsonl"
+
+
+class Lang(str, Enum):
+    auto = "auto"
+    en = "en"
+    fr = "fr"
+
+
+class EncodingErrors(str, Enum):
+    strict = "strict"
+    replace = "replace"
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    stderr.print(f"nerlibya: error: {message}", markup=False)
+    return typer.Exit(code)
+
+
+@contextmanager
+def open_output(path: Optional[Path]) -> Iterator[TextIO]:
+    """stdout, or a file written atomically: a temporary file beside it, renamed when complete."""
+    if path is None:
+        yield sys.stdout
+        return
+    directory = path.resolve().parent
+    if not directory.is_dir():
+        raise fail(f"{path}: output directory does not exist", EXIT_USAGE)
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, prefix=f".{path.name}.",
+                                         suffix=".tmp", delete=False)
+    try:
+        with handle:
+            yield handle
+        os.replace(handle.name, path)
+    finally:
+        if os.path.exists(handle.name):
+            os.unlink(handle.name)
+
+
+def _progress(enabled: bool):
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
+                    TimeElapsedColumn(), console=stderr, transient=True, disable=not enabled)
+
+
+@app.command()
+def extract(
+    paths: List[str] = typer.Argument(..., help="Files, folders (searched recursively) or - for standard input."),
+    output_format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="Output format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
+    lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the articles; auto detects it per document."),
+    model: Optional[str] = typer.Option(None, "--model", help="Another installed spaCy pipeline to use as statistical base."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="No statistical model: tokenizer, knowledge base and patterns."),
+    kb: Optional[Path] = typer.Option(None, "--kb", help="Knowledge-base folder (default: the packaged models/)."),
+    glob: str = typer.Option("*.txt", "--glob", help="Which files to take from folders."),
+    input_format: InputFormat = typer.Option(InputFormat.text, "--input-format", help="text, or jsonl records."),
+    id_field: str = typer.Option("id", "--id-field", help="With --input-format jsonl: the field naming a record."),
+    text_field: str = typer.Option("text", "--text-field", help="With --input-format jsonl: the field holding the text."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default: BOM, else UTF-8)."),
+    encoding_errors: EncodingErrors = typer.Option(EncodingErrors.strict, "--encoding-errors",
+                                                   help="strict: report undecodable files; replace: use U+FFFD."),
+    max_bytes: int = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1, help="Skip (and report) larger inputs."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core, up to 4)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary; errors still go to stderr."),
+) -> None:
+    """Extract people (with roles), organisations and places from each article."""
+    from .batch import ExtractorSettings, default_jobs, make_extractor, run_batch
+    from .errors import NerlibyaError
+    from .io import ReadOptions, iter_inputs
+    from .render import iter_csv, iter_json, iter_jsonl, render_table
+
+    options = ReadOptions(glob=glob, encoding=encoding, encoding_errors=encoding_errors.value, max_bytes=max_bytes,
+                          input_format=input_format.value, id_field=id_field, text_field=text_field)
+    settings = ExtractorSettings(lang=lang.value, model=model, rules_only=rules_only, kb_path=str(kb) if kb else None)
+    try:
+        make_extractor(settings).check()
+    except NerlibyaError as exc:
+        raise fail(str(exc), EXIT_SETUP)
+    workers = jobs or default_jobs()
+    failed = processed = 0
+    single = len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file()) and input_format is InputFormat.text
+    show_progress = not quiet and stderr.is_terminal
+
+    def records():
+        nonlocal failed, processed
+        for record in run_batch(iter_inputs(paths, options), settings, jobs=workers):
+            processed += 1
+            if "error" in record:
+                failed += 1
+                stderr.print(f"nerlibya: error: {record['source']}: {record['error']['message']}", markup=False)
+            progress.update(task, advance=1)
+            yield record
+
+    try:
+        with open_output(output) as out, _progress(show_progress) as progress:
+            task = progress.add_task("extracting", total=None)
+            if output_format is OutputFormat.table:
+                console = Console(file=out) if output else Console()
+                for record in records():
+                    render_table(record, console)
+            else:
+                chunks = {
+                    OutputFormat.json: lambda rs: iter_json(rs, single=single),
+                    OutputFormat.jsonl: iter_jsonl,
+                    OutputFormat.csv: iter_csv,
+                }[output_format](records())
+                for chunk in chunks:
+                    out.write(chunk)
+                    out.flush()
+    except NerlibyaError as exc:
+        raise fail(str(exc), EXIT_SETUP)
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(EXIT_OK)
+    except KeyboardInterrupt:
+        raise fail("interrupted", EXIT_INTERRUPTED)
+    if show_progress:
+        stderr.print(f"{processed} documents, {failed} failed")
+    raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _silence_stdout() -> None:
+    """After the reader went away (`| head`), point stdout at /dev/null so the exit flush is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+@kb_app.command("validate")
+def kb_validate(folder: Optional[Path] = typer.Argument(None, help="Knowledge-base folder (default: packaged).")) -> None:
+    """Check the knowledge base: schema, duplicate ids, aliases claimed twice, references, order."""
+    from .kb import default_kb_path, validate_kb
+
+    problems = validate_kb(folder or default_kb_path())
+    for problem in problems:
+        stderr.print(str(problem), markup=False)
+    if problems:
+        raise fail(f"{len(problems)} problem(s) in the knowledge base", EXIT_SETUP)
+    typer.echo("knowledge base OK")
+
+
+@kb_app.command("show")
+def kb_show(entity_id: str = typer.Argument(..., help="An entity id, e.g. khalifa-haftar."),
+            folder: Optional[Path] = typer.Option(None, "--kb", help="Knowledge-base folder.")) -> None:
+    """Print one knowledge-base entry as JSON."""
+    import dataclasses
+    import json
+
+    from .errors import KnowledgeBaseError
+    from .kb import load_kb
+
+    try:
+        kb = load_kb(str(folder) if folder else None)
+    except KnowledgeBaseError as exc:
+        raise fail(str(exc), EXIT_SETUP)
+    entity = kb.by_id.get(entity_id)
+    if entity is None:
+        raise fail(f"no entity with id {entity_id!r}", EXIT_USAGE)
+    typer.echo(json.dumps(dataclasses.asdict(entity), ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,103 @@
+"""The Python API: texts in, records out, with one lazily built pipeline per language.
+
+`Extractor` is what the CLI and the batch workers use; `load` and `extract` are the short forms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .kb import KnowledgeBase, load_kb
+from .language import SUPPORTED, detect_language
+from .pipeline import build_nlp
+from .record import ArticleRecord, doc_to_record
+
+BATCH_SIZE = 32
+
+
+@dataclass
+class Extractor:
+    """Holds the pipelines; `lang='auto'` picks English or French per document."""
+
+    lang: str = "auto"
+    model: str | None = None
+    rules_only: bool = False
+    kb_path: str | None = None
+    _pipelines: dict[str, Language] = field(default_factory=dict, repr=False)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return load_kb(self.kb_path or None)
+
+    def nlp(self, lang: str) -> Language:
+        if lang not in self._pipelines:
+            self._pipelines[lang] = build_nlp(lang, model=self.model_for(lang), rules_only=self.rules_only,
+                                              kb_path=self.kb_path)
+        return self._pipelines[lang]
+
+    def model_for(self, lang: str) -> str | None:
+        """--model names the pipeline of the forced language, or of English under auto-detection."""
+        return self.model if lang == (self.lang if self.lang in SUPPORTED else "en") else None
+
+    def check(self) -> None:
+        """Fail early, before reading any input, on a broken knowledge base or a missing model."""
+        from .lexicon import load_lexicon
+        from .pipeline import find_model, pipeline_config
+
+        self.kb
+        for lang in SUPPORTED if self.lang == "auto" else (self.lang,):
+            load_lexicon(lang, self.kb_path or None)
+            if not self.rules_only:
+                find_model(lang, self.model_for(lang), pipeline_config(self.kb_path))
+
+    def language_of(self, text: str) -> str:
+        return detect_language(text) if self.lang == "auto" else self.lang
+
+    def record(self, doc: Doc, source: str = "-") -> ArticleRecord:
+        return doc_to_record(doc, source=source, kb=self.kb)
+
+    def extract(self, text: str, source: str = "-") -> ArticleRecord:
+        lang = self.language_of(text)
+        return self.record(self.nlp(lang)(text), source)
+
+    def extract_many(self, items: Iterable[tuple[str, str]]) -> Iterator[ArticleRecord]:
+        """(source, text) pairs to records, in order, batching through `nlp.pipe` per language run."""
+        batch: list[tuple[str, str]] = []
+        batch_lang = None
+        for source, text in items:
+            lang = self.language_of(text)
+            if batch and lang != batch_lang:
+                yield from self._run(batch, batch_lang)
+                batch = []
+            batch_lang = lang
+            batch.append((text, source))
+            if len(batch) >= BATCH_SIZE:
+                yield from self._run(batch, batch_lang)
+                batch = []
+        if batch:
+            yield from self._run(batch, batch_lang)
+
+    def _run(self, batch: list[tuple[str, str]], lang: str) -> Iterator[ArticleRecord]:
+        for doc, source in self.nlp(lang).pipe(batch, as_tuples=True, batch_size=BATCH_SIZE):
+            yield self.record(doc, source)
+
+
+def load(lang: str = "en", *, model: str | None = None, rules_only: bool = False,
+         kb_path: str | Path | None = None) -> Language:
+    """The configured nerlibya `Language` for one language."""
+    return build_nlp(lang, model=model, rules_only=rules_only, kb_path=kb_path)
+
+
+def extract(text_or_doc: str | Doc, *, source: str = "-", nlp: Language | None = None,
+            kb_path: str | Path | None = None) -> ArticleRecord:
+    """One text (or an already processed Doc) to its record."""
+    if isinstance(text_or_doc, Doc):
+        return doc_to_record(text_or_doc, source=source, kb=load_kb(kb_path or None))
+    if nlp is not None:
+        return doc_to_record(nlp(text_or_doc), source=source, kb=load_kb(kb_path or None))
+    return Extractor(kb_path=str(kb_path) if kb_path else None).extract(text_or_doc, source)

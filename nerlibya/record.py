@@ -1,0 +1,175 @@
+"""Turn an annotated Doc into the record users read: one entry per real entity, with mentions and roles.
+
+This is the only module that reads nerlibya's Doc extensions; renderers only ever see records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from spacy.tokens import Doc
+
+from .kb import KnowledgeBase
+from .normalize import name_key
+
+SCHEMA_VERSION = "1.0"
+GROUP_OF_LABEL = {"PERSON": "people", "ORG": "organisations", "GPE": "places", "LOC": "places", "FAC": "places"}
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Role:
+    title: str
+    organisation: str | None
+    organisation_id: str | None
+    status: str | None
+    status_source: str | None
+    of: str | None
+    category: str
+    pattern: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class EntityRecord:
+    name: str
+    id: str | None
+    key: str
+    label: str
+    match: str
+    score: float
+    mentions: list[Mention] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+    def to_dict(self, group: str) -> dict:
+        data = {
+            "name": self.name,
+            "id": self.id,
+            "key": self.key,
+            "label": self.label,
+            "match": self.match,
+            "score": self.score,
+            "forms": self.forms,
+            "mentions": [asdict(m) for m in self.mentions],
+        }
+        if group == "people":
+            data["roles"] = [asdict(r) for r in self.roles]
+        return data
+
+
+@dataclass
+class ArticleRecord:
+    source: str
+    lang: str
+    people: list[EntityRecord]
+    organisations: list[EntityRecord]
+    places: list[EntityRecord]
+    entities: list[dict]
+
+    def to_dict(self) -> dict:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "source": self.source,
+            "lang": self.lang,
+            "people": [e.to_dict("people") for e in self.people],
+            "organisations": [e.to_dict("organisations") for e in self.organisations],
+            "places": [e.to_dict("places") for e in self.places],
+            "roles": [
+                {"person": p.name, "person_id": p.id, **asdict(r)} for p in self.people for r in p.roles
+            ],
+            "entities": self.entities,
+        }
+
+
+def error_record(source: str, kind: str, message: str) -> dict:
+    """The record a batch emits, in place of an article, for an input it could not process."""
+    return {"schema_version": SCHEMA_VERSION, "source": source, "error": {"kind": kind, "message": message}}
+
+
+def _canonical(forms: list[str], kb_name: str | None) -> str:
+    """The KB's name, else the fullest form the article uses (most words, then longest)."""
+    if kb_name:
+        return kb_name
+    return max(forms, key=lambda f: (len(f.split()), len(f)))
+
+
+def _org_name(doc: Doc, org: dict | None, records_by_key: dict[str, EntityRecord], kb: KnowledgeBase | None) -> tuple[str | None, str | None]:
+    if not org:
+        return None, None
+    if "id" in org:
+        entity = kb.by_id.get(org["id"]) if kb else None
+        return (entity.name if entity else org["id"]), org["id"]
+    if "span" in org:
+        start, end = org["span"]
+        link = (doc._.links or {}).get(f"{start}:{end}")
+        if link and link["key"] in records_by_key:
+            record = records_by_key[link["key"]]
+            return record.name, record.id
+        return doc[start:end].text, None
+    return org.get("text"), None
+
+
+def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None) -> ArticleRecord:
+    """Group the Doc's linked entities into records, ordered by first mention."""
+    links = doc._.links or {}
+    records: dict[str, EntityRecord] = {}
+    groups: dict[str, str] = {}
+    entities = []
+    for ent in doc.ents:
+        group = GROUP_OF_LABEL.get(ent.label_)
+        if group is None:
+            continue
+        link = links.get(f"{ent.start}:{ent.end}") or {"key": f"{group}:{name_key(ent.text)}", "id": None,
+                                                        "match": "model", "score": 0.0}
+        entities.append({"text": ent.text, "label": ent.label_, "start": ent.start_char, "end": ent.end_char,
+                         "id": link["id"], "key": link["key"]})
+        record = records.get(link["key"])
+        if record is None:
+            record = records[link["key"]] = EntityRecord(name="", id=link["id"], key=link["key"], label=ent.label_,
+                                                         match=link["match"], score=link["score"])
+            groups[link["key"]] = group
+        record.mentions.append(Mention(ent.text, ent.start_char, ent.end_char))
+        if ent.text not in record.forms:
+            record.forms.append(ent.text)
+        if link["score"] > record.score:
+            record.match, record.score = link["match"], link["score"]
+    for record in records.values():
+        kb_entity = kb.by_id.get(record.id) if kb and record.id else None
+        record.name = _canonical(record.forms, kb_entity.name if kb_entity else None)
+        if kb_entity is not None and kb_entity.kind == "place":
+            record.label = kb_entity.label
+    for role in doc._.roles or []:
+        start, end = role["person"]
+        link = links.get(f"{start}:{end}")
+        person = records.get(link["key"]) if link else None
+        if person is None:
+            continue
+        org_name, org_id = _org_name(doc, role["org"], records, kb)
+        of_name = None
+        if role["of"]:
+            of_link = links.get(f"{role['of'][0]}:{role['of'][1]}")
+            of_name = records[of_link["key"]].name if of_link and of_link["key"] in records else None
+        title_span = doc[role["span"][0] : role["span"][1]]
+        candidate = Role(title=role["title"], organisation=org_name, organisation_id=org_id, status=role["status"],
+                         status_source=role["status_source"], of=of_name, category=role["category"],
+                         pattern=role["pattern"], text=title_span.text, start=title_span.start_char,
+                         end=title_span.end_char)
+        duplicate = next((r for r in person.roles if name_key(r.title) == name_key(candidate.title)
+                          and (r.organisation == candidate.organisation or not candidate.organisation)), None)
+        if duplicate is None:
+            person.roles.append(candidate)
+        elif duplicate.organisation is None and candidate.organisation:
+            duplicate.organisation, duplicate.organisation_id = candidate.organisation, candidate.organisation_id
+    ordered = {"people": [], "organisations": [], "places": []}
+    for key, record in records.items():
+        ordered[groups[key]].append(record)
+    return ArticleRecord(source=source, lang=doc.lang_, entities=entities, **ordered)
