@@ -208,3 +208,71 @@ def kb_show(entity_id: str = typer.Argument(..., help="An entity id, e.g. khalif
 
 def main() -> None:
     app()
+
+
+@app.command()
+def evaluate(
+    gold: List[Path] = typer.Argument(..., help="Gold JSONL file(s) (see tests/gold/GUIDELINES.md)."),
+    split: str = typer.Option("all", "--split", help="dev, heldout or all."),
+    output_format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table or json."),
+    baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also score bare spaCy on the same documents."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="Score the rules-only pipeline."),
+    kb: Optional[Path] = typer.Option(None, "--kb", help="Knowledge-base folder."),
+    min_f1: Optional[float] = typer.Option(None, "--min-f1", min=0.0, max=1.0,
+                                           help="Exit 1 if any nerlibya F1 (people, organisations, places, roles) is below."),
+) -> None:
+    """Score extraction against gold annotations: precision, recall and F1 per entity type and for roles."""
+    import json
+
+    from .errors import NerlibyaError
+    from .evaluate import CATEGORIES, baseline_record, evaluate as run_evaluation, read_gold
+    from .extract import Extractor
+
+    try:
+        items = [item for path in gold for item in read_gold(path)]
+    except (OSError, ValueError) as exc:
+        raise fail(str(exc), EXIT_USAGE)
+    if split != "all":
+        items = [i for i in items if i.get("split") == split]
+    extractor = Extractor(lang="auto", rules_only=rules_only, kb_path=str(kb) if kb else None)
+    systems = {"nerlibya": lambda text, lang: Extractor.extract(extractor, text).to_dict()}
+    if baseline:
+        import spacy
+
+        from .pipeline import find_model, pipeline_config
+
+        bare: dict = {}
+
+        def bare_spacy(text: str, lang: str) -> dict:
+            if lang not in bare:
+                bare[lang] = spacy.load(find_model(lang, None, pipeline_config(None))[0])
+            return baseline_record(bare[lang](text))
+
+        systems["spacy"] = bare_spacy
+    try:
+        results = run_evaluation(items, systems)
+    except NerlibyaError as exc:
+        raise fail(str(exc), EXIT_SETUP)
+    as_dict = {name: {lang: {s: score.to_dict() for s, score in splits.items()} for lang, splits in langs.items()}
+               for name, langs in results.items()}
+    if output_format is OutputFormat.json:
+        typer.echo(json.dumps(as_dict, ensure_ascii=False, indent=2))
+    else:
+        from rich.table import Table
+
+        table = Table(title=f"F1 (precision / recall), split: {split}")
+        for column in ("system", "lang", "split", "docs", *CATEGORIES):
+            table.add_column(column)
+        for name, langs in as_dict.items():
+            for lang, splits in sorted(langs.items()):
+                for split_name, score in splits.items():
+                    if split != "all" and split_name == "all":
+                        continue
+                    cells = [f"{score[c]['f1']:.3f} ({score[c]['precision']:.2f}/{score[c]['recall']:.2f})" for c in CATEGORIES]
+                    table.add_row(name, lang, split_name, str(score["documents"]), *cells)
+        Console().print(table)
+    if min_f1 is not None:
+        low = [f"{lang} {c}" for lang, splits in as_dict["nerlibya"].items() for c in CATEGORIES
+               if splits["all"][c]["f1"] < min_f1]
+        if low:
+            raise fail(f"F1 below {min_f1} for: {', '.join(low)}", EXIT_SOME_FAILED)

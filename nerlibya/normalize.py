@@ -16,7 +16,7 @@ APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
 DASHES = "\u2010\u2011\u2012\u2013\u2014"
 _LEADING_ARTICLES = re.compile(r"^(the|le|la|les|l')\s*", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
-_NAME_PARTICLE = re.compile(r"^(al|el|ad|as|ash|at|az|ar)[- ]", re.IGNORECASE)
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "ar"})
 
 
 def strip_accents(text: str) -> str:
@@ -49,9 +49,8 @@ def strip_determiner(text: str) -> str:
 
 def name_key(text: str) -> str:
     """Fold a mention and drop articles, possessives and the Arabic article on name parts."""
-    folded = fold(strip_determiner(text))
-    parts = [_NAME_PARTICLE.sub("", part) for part in folded.replace("-", " - ").split()]
-    return " ".join(p for p in parts if p and p != "-")
+    parts = fold(strip_determiner(text)).replace("-", " ").split()
+    return " ".join(p for i, p in enumerate(parts) if p not in ARABIC_ARTICLES or i == len(parts) - 1)
 
 
 def surface_variants(alias: str) -> set[str]:

@@ -189,10 +189,10 @@ class TitleFinder(NerlibyaPipe):
         if out["org"]:
             out["phrase_end"] = k
             return out
-        if doc[k].text[:1].isupper() and doc[k].is_alpha or (ent is not None and ent.label_ == "ORG"):
+        if _starts_name(doc[k]) or (ent is not None and ent.label_ == "ORG"):
             stop = k
             while stop < len(doc) and (
-                (doc[stop].text[:1].isupper() and not doc[stop].is_punct)
+                _starts_name(doc[stop])
                 or (doc[stop].lower_ in PORTFOLIO_CONNECTORS and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper())
                 or (self.lexicon.lang == "fr" and doc[stop].is_lower and doc[stop].is_alpha and stop > k
                     and not doc[stop].ent_type_ and _is_french_adjective(doc[stop].lower_))
@@ -288,6 +288,11 @@ class TitleFinder(NerlibyaPipe):
                                "org": None, "of": None, "inner": False, "cue": unit.phrase})
         doc._.titles = sorted(titles, key=lambda t: t["start"])
         return doc
+
+
+def _starts_name(token) -> bool:
+    """Capitalised word or ordinal ('166th'): the kind of token an organisation's name is made of."""
+    return (token.text[:1].isupper() and not token.is_punct) or (token.text[:1].isdigit() and token.text[-2:].isalpha())
 
 
 FRENCH_ADJECTIVE_ENDINGS = ("ères", "ère", "ier", "iers", "ale", "ales", "aux", "al", "ique", "iques", "elle",

@@ -1,0 +1,156 @@
+"""Score extraction against gold annotations (tests/gold/*.jsonl; format in tests/gold/GUIDELINES.md).
+
+Document-level scoring: per article, each predicted entity may match one gold entity (they match when
+they share a surface form, after folding case, accents, articles and 'al-'); a second predicted record
+for an entity already matched counts as a false positive, a gold entity never matched as a false
+negative. Roles are scored as (person, title) pairs over matched people. The baseline is what a bare
+spaCy pipeline gives: one entity per distinct text, by label, and no roles.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .normalize import name_key
+
+CATEGORIES = ("people", "organisations", "places", "roles")
+BASELINE_GROUPS = {"PERSON": "people", "PER": "people", "ORG": "organisations", "GPE": "places", "LOC": "places",
+                   "FAC": "places"}
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: "Counts") -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class Score:
+    counts: dict[str, Counts] = field(default_factory=lambda: {c: Counts() for c in CATEGORIES})
+    documents: int = 0
+
+    def add(self, other: "Score") -> None:
+        for category in CATEGORIES:
+            self.counts[category].add(other.counts[category])
+        self.documents += other.documents
+
+    def to_dict(self) -> dict:
+        return {"documents": self.documents, **{c: self.counts[c].to_dict() for c in CATEGORIES}}
+
+
+def read_gold(path: str | Path) -> list[dict]:
+    items = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            try:
+                items.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+    return items
+
+
+def _keys(entity: dict) -> set[str]:
+    forms = list(entity.get("forms", [])) + [entity.get("name", "")]
+    return {name_key(f) for f in forms if f and name_key(f)}
+
+
+def _title_key(title: str) -> str:
+    return name_key(title).replace(".", "")
+
+
+def match_entities(predicted: list[dict], gold: list[dict]) -> tuple[Counts, list[tuple[dict, dict]]]:
+    """One-to-one matching by shared surface forms; returns counts and the matched pairs."""
+    gold_keys = [_keys(g) for g in gold]
+    used: set[int] = set()
+    pairs = []
+    for entity in predicted:
+        keys = _keys(entity)
+        hit = next((i for i, gk in enumerate(gold_keys) if i not in used and keys & gk), None)
+        if hit is not None:
+            used.add(hit)
+            pairs.append((entity, gold[hit]))
+    counts = Counts(tp=len(pairs), fp=len(predicted) - len(pairs), fn=len(gold) - len(pairs))
+    return counts, pairs
+
+
+def match_roles(pairs: list[tuple[dict, dict]], predicted: list[dict], gold: list[dict]) -> Counts:
+    counts = Counts()
+    matched_pred = {id(p) for p, _ in pairs}
+    matched_gold = {id(g) for _, g in pairs}
+    for person, gold_person in pairs:
+        wanted = [_title_key(r["title"]) for r in gold_person.get("roles", [])]
+        for role in person.get("roles", []):
+            key = _title_key(role["title"])
+            if key in wanted:
+                wanted.remove(key)
+                counts.tp += 1
+            else:
+                counts.fp += 1
+        counts.fn += len(wanted)
+    counts.fp += sum(len(p.get("roles", [])) for p in predicted if id(p) not in matched_pred)
+    counts.fn += sum(len(g.get("roles", [])) for g in gold if id(g) not in matched_gold)
+    return counts
+
+
+def score_document(predicted: dict, gold: dict) -> Score:
+    score = Score(documents=1)
+    for category in ("people", "organisations", "places"):
+        counts, pairs = match_entities(predicted.get(category, []), gold.get(category, []))
+        score.counts[category] = counts
+        if category == "people":
+            score.counts["roles"] = match_roles(pairs, predicted.get("people", []), gold.get("people", []))
+    return score
+
+
+def baseline_record(doc) -> dict:
+    """What bare spaCy gives a user: distinct entity texts per label, no merging, no roles."""
+    record = {"people": [], "organisations": [], "places": []}
+    seen = set()
+    for ent in doc.ents:
+        group = BASELINE_GROUPS.get(ent.label_)
+        if group and (group, ent.text) not in seen:
+            seen.add((group, ent.text))
+            record[group].append({"name": ent.text, "forms": [ent.text], "roles": []})
+    return record
+
+
+def evaluate(gold: Iterable[dict], systems: dict[str, Callable[[str, str], dict]]) -> dict:
+    """{system: {lang: {split: Score}}} for every gold document, each system called as f(text, lang)."""
+    results: dict[str, dict[str, dict[str, Score]]] = {name: {} for name in systems}
+    for item in gold:
+        lang, split = item.get("lang", "en"), item.get("split", "dev")
+        for name, system in systems.items():
+            per_lang = results[name].setdefault(lang, {})
+            score = score_document(system(item["text"], lang), item)
+            per_lang.setdefault(split, Score()).add(score)
+            per_lang.setdefault("all", Score()).add(score)
+    return results
+
+
+def below_floor(score: Score, floors: dict[str, float]) -> list[str]:
+    return [f"{c}: F1 {score.counts[c].f1:.3f} < {floor}" for c, floor in floors.items()
+            if score.counts[c].f1 < floor]

