@@ -12,7 +12,7 @@ from importlib import import_module
 
 __version__ = "0.1.0"
 _EXPORTS = {
-    "Extractor": "extract", "extract": "extract", "load": "extract",
+    "Extractor": "api", "extract": "api", "load": "api",
     "ArticleRecord": "record", "doc_to_record": "record",
     "NerlibyaError": "errors", "InputError": "errors", "KnowledgeBaseError": "errors", "ModelNotFoundError": "errors",
 }

@@ -41,7 +41,7 @@ _worker_extractor = None
 
 
 def make_extractor(settings: ExtractorSettings):
-    from .extract import Extractor
+    from .api import Extractor
 
     return Extractor(lang=settings.lang, model=settings.model, rules_only=settings.rules_only,
                      kb_path=settings.kb_path)

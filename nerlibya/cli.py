@@ -226,7 +226,7 @@ def evaluate(
 
     from .errors import NerlibyaError
     from .evaluate import CATEGORIES, baseline_record, evaluate as run_evaluation, read_gold
-    from .extract import Extractor
+    from .api import Extractor
 
     try:
         items = [item for path in gold for item in read_gold(path)]

