@@ -24,7 +24,7 @@ _LIST_FIELDS = ("aliases", "acronyms", "surnames")
 _KNOWN_FIELDS = {
     "person": {"id", "name", "aliases", "surnames", "country", "offices", "wikidata", "sources", "gender"},
     "organisation": {"id", "name", "aliases", "acronyms", "kind", "country", "parent", "wikidata", "sources"},
-    "place": {"id", "name", "aliases", "label", "country", "wikidata", "sources", "demonyms"},
+    "place": {"id", "name", "aliases", "acronyms", "label", "country", "wikidata", "sources", "demonyms"},
 }
 
 

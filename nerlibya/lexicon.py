@@ -30,6 +30,11 @@ class Lexicon:
     appointment_verbs: frozenset[str]
     honorifics: frozenset[str]
 
+    def title_words(self) -> frozenset[str]:
+        """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
+        phrases = self.offices | self.ranks | self.modifiers | set(self.qualifiers) | self.honorifics
+        return frozenset(w for p in phrases for w in p.split()) - self.complements - {"of", "de", "the"}
+
     def phrases(self) -> dict[str, frozenset[str]]:
         """Category name -> lower-cased phrases, for building a phrase matcher."""
         return {

@@ -18,6 +18,11 @@ from .base import NerlibyaPipe
 DETERMINERS = frozenset({"the", "le", "la", "les", "l'", "l’", "a", "an", "un", "une", "des", "de", "du", "d'", "d’"})
 TRAILING = frozenset({"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")"})
 LABEL_MAP = {"PER": "PERSON"}
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "à", "près", "dans", "vers"})
+OF_WORDS = frozenset({"of", "for", "de", "du", "des", "d'", "d’"})
+MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august "
+                   "september october november december janvier février mars avril mai juin juillet août septembre "
+                   "octobre novembre décembre".split())
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 
 
@@ -28,12 +33,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
     requires=["doc.ents"],
 )
 def make_entity_cleanup(nlp: Language, name: str, kb_path: str, drop_labels: list[str]) -> "EntityCleanup":
-    lexicon = load_lexicon(nlp.lang, kb_path or None)
-    title_words = {w for phrases in lexicon.phrases().values() for p in phrases for w in p.split()}
-    title_words -= set(lexicon.complements) | {"of", "de", "the"}
-    demonyms = set(load_kb(kb_path or None).by_demonym)
-    return EntityCleanup(name, title_words=frozenset(title_words), demonyms=frozenset(demonyms),
-                         drop_labels=frozenset(drop_labels))
+    return EntityCleanup(name, title_words=load_lexicon(nlp.lang, kb_path or None).title_words(),
+                         demonyms=frozenset(load_kb(kb_path or None).by_demonym), drop_labels=frozenset(drop_labels))
 
 
 class EntityCleanup(NerlibyaPipe):
@@ -59,15 +60,34 @@ class EntityCleanup(NerlibyaPipe):
         if label == "PERSON" and not ent.id_:
             while start < end - 1 and self._is_person_prefix(doc[start]):
                 start += 1
-        while start < end and doc[start].lower_ in DETERMINERS:
+        while start < end and not ent.id_ and doc[start].lower_ in DETERMINERS and not doc[start].is_upper:
             start += 1
         if start >= end:
             return None
-        if label in NAME_LABELS and not any(t.text[:1].isupper() for t in doc[start:end]):
+        span = doc[start:end]
+        if not ent.id_ and self._is_not_a_name(span, label):
             return None
+        if label == "PERSON" and not ent.id_ and start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS:
+            label = "GPE"  # 'in Souq al-Juma': the model's person is a place
         if (start, end, label) == (ent.start, ent.end, ent.label_):
             return ent
         return Span(doc, start, end, label=label, kb_id=ent.kb_id, span_id=ent.id)
+
+    def _is_not_a_name(self, span: Span, label: str) -> bool:
+        """Spans the model tags that are no names at all: 'Field Marshal' or 'Defence' (from 'Minister of
+        Defence') as organisations, a nationality word as a place, 'In' as a person, 'Oct 10' as a place."""
+        doc, words = span.doc, [t.lower_ for t in span]
+        if label in NAME_LABELS and not any(t.text[:1].isupper() for t in span):
+            return True
+        if len(span) == 1 and (words[0] in self.demonyms or (label == "PERSON" and span[0].is_stop)):
+            return True
+        if words[0] in MONTHS:
+            return True
+        if label != "PERSON" and all(w in self.title_words for w in words):
+            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            after = doc[span.end] if span.end < len(doc) else None
+            return before in OF_WORDS or before in self.title_words or (after is not None and after.text[:1].isupper())
+        return False
 
     def process(self, doc: Doc) -> Doc:
         doc.ents = [span for span in map(self.trim, doc.ents) if span is not None]

@@ -17,10 +17,12 @@ from spacy.util import filter_spans
 
 from ..errors import KnowledgeBaseError
 from ..kb import KnowledgeBase, load_kb
+from ..lexicon import load_lexicon
 from ..normalize import surface_variants
 from .base import NerlibyaPipe
 
 SURNAME_KEY = "nerlibya-surname"
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "\n", "\n\n"})
 
 
 @Language.factory(
@@ -29,19 +31,24 @@ SURNAME_KEY = "nerlibya-surname"
     assigns=["doc.ents", "token.ent_type", "token.ent_iob", "token.ent_id"],
 )
 def make_kb_ruler(nlp: Language, name: str, kb_path: str, overwrite_ents: bool) -> "KBRuler":
-    return KBRuler(nlp, name, kb=load_kb(kb_path or None), overwrite_ents=overwrite_ents)
+    kb = load_kb(kb_path or None)
+    lead_words = load_lexicon(nlp.lang, kb_path or None).title_words() | frozenset(kb.by_demonym)
+    return KBRuler(nlp, name, kb=kb, overwrite_ents=overwrite_ents, lead_words=lead_words)
 
 
 class KBRuler(NerlibyaPipe):
     """Phrase-match the knowledge base; the span id (`ent.id_`) is the KB id, or '' for a surname
     shared by several people (the resolver decides those by context)."""
 
-    def __init__(self, nlp: Language, name: str, *, kb: KnowledgeBase, overwrite_ents: bool = False):
+    def __init__(self, nlp: Language, name: str, *, kb: KnowledgeBase, overwrite_ents: bool = False,
+                 lead_words: frozenset[str] = frozenset()):
         if not len(kb):
             raise KnowledgeBaseError(kb.source, None, "knowledge base is empty: nothing to match")
         self.name = name
         self.kb = kb
         self.overwrite_ents = overwrite_ents
+        self.lead_words = lead_words
+        self._surname_keys: set[int] = set()
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._labels: dict[int, tuple[str, str]] = {}
@@ -74,6 +81,8 @@ class KBRuler(NerlibyaPipe):
         for (label, entity_id), texts in grouped.items():
             key = f"{label}|{entity_id}"
             self._labels[nlp.vocab.strings.add(key)] = (label, entity_id)
+            if matcher is self.exact_matcher and label == "PERSON":
+                self._surname_keys.add(nlp.vocab.strings[key])
             matcher.add(key, list(nlp.tokenizer.pipe(sorted(texts))))
 
     def __len__(self) -> int:
@@ -82,10 +91,24 @@ class KBRuler(NerlibyaPipe):
     def process(self, doc: Doc) -> Doc:
         return self.set_annotations(doc, self.match(doc))
 
+    def inside_longer_name(self, doc: Doc, start: int, end: int) -> bool:
+        """A KB surname inside someone else's name ('Martin' in 'Martin Griffiths', 'Badi' in 'Emadeddin
+        Badi') is not a mention of the KB person: leave it to the model and the resolver."""
+        after = doc[end] if end < len(doc) else None
+        if after is not None and after.text[:1].isupper() and after.is_alpha:
+            return True
+        if start == 0:
+            return False
+        before = doc[start - 1]
+        opens_sentence = before.is_sent_start or before.i == 0 or doc[before.i - 1].text in SENTENCE_ENDS
+        return before.text[:1].isupper() and before.is_alpha and not opens_sentence and before.lower_ not in self.lead_words
+
     def match(self, doc: Doc) -> list[Span]:
         spans = []
         for matcher in (self.lower_matcher, self.exact_matcher):
             for match_id, start, end in matcher(doc):
+                if match_id in self._surname_keys and self.inside_longer_name(doc, start, end):
+                    continue
                 label, entity_id = self._labels[match_id]
                 spans.append(Span(doc, start, end, label=label, span_id=entity_id if entity_id != SURNAME_KEY else ""))
         return filter_spans(spans)

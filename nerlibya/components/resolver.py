@@ -113,14 +113,32 @@ class Resolver(NerlibyaPipe):
                 owners = [o for o in owners if self.kb_offices_match(o, title)] or owners
             if len(owners) == 1:
                 return None, owners[0], "surname", 1.0
-            return None, None, "model", 0.0
+            partial = self.given_name_match(clusters, text)
+            return (partial, partial.kb_id, "partial", 1.0) if partial else (None, None, "model", 0.0)
         fuzzy = self.kb_fuzzy(text)
         if fuzzy:
             return None, fuzzy[0], "fuzzy", fuzzy[1]
         for cluster in clusters:
             if any(len(n.split()) > 1 and name_similarity(text, n) >= self.fuzzy_threshold for n in cluster.names):
                 return cluster, cluster.kb_id, "fuzzy", 1.0
+        partial = self.given_name_match(clusters, text)
+        if partial:
+            return partial, partial.kb_id, "partial", 1.0
         return None, None, "model", 0.0
+
+    def given_name_match(self, clusters: list[Cluster], text: str) -> Cluster | None:
+        """'Saddam' or 'Saif al-Islam' after 'Saddam Haftar' / 'Saif al-Islam Gaddafi': the leading part of
+        exactly one fuller name in the article."""
+        parts = name_key(text).split()
+        found = []
+        for cluster in clusters:
+            for name in cluster.names:
+                full = name_key(name).split()
+                if len(full) > len(parts) and all(token_similarity(a, b) >= self.surname_threshold
+                                                  for a, b in zip(parts, full)):
+                    found.append(cluster)
+                    break
+        return found[0] if len(found) == 1 else None
 
     # -- driver --------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:

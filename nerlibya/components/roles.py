@@ -31,8 +31,10 @@ APPOSITION_END = frozenset({",", ".", ";", ":", ")", "and", "et", "—", "–", 
 CHAIN_WORDS = frozenset({"and", "et", ","})
 AUXILIARIES = frozenset({"was", "is", "has", "have", "had", "been", "be", "being", "will", "would", "who", "which",
                          "a", "est", "était", "été", "sera", "qui", "already", "recently", "later", "then", ",", "also",
-                         "déjà", "récemment"})
+                         "déjà", "récemment", "then", "still", "currently", "now", "previously", "formerly",
+                         "alors", "actuellement"})
 AS_WORDS = frozenset({"as", "comme", "en", "to"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 
 
 @Language.factory(
@@ -73,8 +75,15 @@ class RoleLinker(NerlibyaPipe):
                 return person
         return None
 
+    def _skip_possessor(self, doc: Doc, index: int) -> int:
+        """Index of the token before 'the embassy's' / 'its' / 'the council's' that precedes `index`."""
+        k = self._skip_back(doc, index, DETERMINERS)
+        while k > 0 and doc[k].text in POSSESSIVE_MARKS:
+            k = self._skip_back(doc, k - 1 if not doc[k - 1].ent_type_ else _ent_start(doc, k - 1), DETERMINERS)
+        return k
+
     def person_before_apposition(self, doc: Doc, title: dict, ends: dict[int, Span]) -> Span | None:
-        comma = self._skip_back(doc, title["phrase_start"], DETERMINERS)
+        comma = self._skip_possessor(doc, title["phrase_start"])
         if comma < 0 or doc[comma].text not in (",", "("):
             return None
         return ends.get(comma)
@@ -85,7 +94,7 @@ class RoleLinker(NerlibyaPipe):
         if k >= len(doc) or doc[k].text != ",":
             return None
         k += 1
-        while k in titles_at and titles_at[k]["category"] == "rank":
+        while k in titles_at and titles_at[k]["category"] != "clause" and titles_at[k]["end"] > k:
             k = titles_at[k]["end"]
         person = starts.get(k)
         if person is None:
@@ -97,7 +106,11 @@ class RoleLinker(NerlibyaPipe):
         return person if closes or opens_sentence else None
 
     def person_appointed(self, doc: Doc, title: dict, ends: dict[int, Span]) -> Span | None:
-        k = self._skip_back(doc, title["phrase_start"], DETERMINERS | AS_WORDS)
+        """'X was appointed governor', 'X, who is the army's spokesman', 'removing X as governor'."""
+        k = self._skip_back(doc, title["phrase_start"], DETERMINERS)
+        if k >= 0 and doc[k].lower_ in ("as", "comme") and k in ends:
+            return ends[k]
+        k = self._skip_back(doc, k + 1, DETERMINERS | AS_WORDS)
         if k < 0 or doc[k].lower_ not in self.appointment_words:
             return None
         while k >= 0:
@@ -206,6 +219,12 @@ class RoleLinker(NerlibyaPipe):
             roles.append(self.role(doc, person, title, pattern))
         doc._.roles = roles
         return doc
+
+
+def _ent_start(doc: Doc, index: int) -> int:
+    while index > 0 and doc[index].ent_iob_ == "I":
+        index -= 1
+    return index
 
 
 def _ent_span_at(doc: Doc, index: int) -> dict | None:

@@ -166,7 +166,10 @@ class TitleFinder(NerlibyaPipe):
             return out
         ent = self.ent_starting_at(doc, k)
         if ent is not None and ent.label_ in PLACE_OR_ORG and not (head in self.lexicon.portfolio_offices and not ent.id_ and ent.label_ == "ORG" and not self.kb.lookup(ent.text)):
-            out["org"], out["phrase_end"] = {"span": [ent.start, ent.end]}, ent.end
+            following = self.ent_starting_at(doc, ent.end)
+            if following is not None and following.label_ == "ORG":  # 'of U.S. Africa Command'
+                ent = following
+            out["org"], out["phrase_end"] = {"span": [ent.start, ent.end]}, _after_parenthesis(doc, ent.end)
             return out
         if ent is not None and ent.label_ == "PERSON":
             out["of"], out["phrase_end"] = [ent.start, ent.end], ent.end
@@ -188,6 +191,12 @@ class TitleFinder(NerlibyaPipe):
             return out
         if out["org"]:
             out["phrase_end"] = k
+            return out
+        if head in self.lexicon.portfolio_offices and doc[k].is_lower and doc[k].is_alpha and not doc[k].is_stop:
+            stop = k  # 'his minister of civil aviation': a lower-case portfolio of up to three words
+            while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
+                stop += 1
+            out["portfolio_end"] = out["phrase_end"] = stop
             return out
         if _starts_name(doc[k]) or (ent is not None and ent.label_ == "ORG"):
             stop = k
@@ -288,6 +297,13 @@ class TitleFinder(NerlibyaPipe):
                                "org": None, "of": None, "inner": False, "cue": unit.phrase})
         doc._.titles = sorted(titles, key=lambda t: t["start"])
         return doc
+
+
+def _after_parenthesis(doc: Doc, index: int) -> int:
+    """Skip a parenthesised acronym right after a name: 'Africa Command (AFRICOM)'."""
+    if index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")":
+        return index + 3
+    return index
 
 
 def _starts_name(token) -> bool:
