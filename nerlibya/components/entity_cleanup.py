@@ -83,6 +83,10 @@ class EntityCleanup(NerlibyaPipe):
             return True
         if words[0] in MONTHS:
             return True
+        if label == "PERSON" and all(w in self.title_words for w in words):
+            return True  # 'M.', 'Sheikh'
+        if label != "PERSON" and span[0].is_lower and words[0] in self.title_words:
+            return True  # fr_core_news_sm's 'ministre des Affaires étrangères' (ORG) is a title, not a name
         if label != "PERSON" and all(w in self.title_words for w in words):
             before = doc[span.start - 1].lower_ if span.start > 0 else ""
             after = doc[span.end] if span.end < len(doc) else None

@@ -94,8 +94,9 @@ class RoleLinker(NerlibyaPipe):
         if k >= len(doc) or doc[k].text != ",":
             return None
         k += 1
-        while k in titles_at and titles_at[k]["category"] != "clause" and titles_at[k]["end"] > k:
-            k = titles_at[k]["end"]
+        while k < len(doc) and (doc[k].lower_ in DETERMINERS or doc[k].lower_ in self.lexicon.honorifics
+                                or (k in titles_at and titles_at[k]["category"] != "clause")):
+            k = titles_at[k]["end"] if k in titles_at else k + 1
         person = starts.get(k)
         if person is None:
             return None

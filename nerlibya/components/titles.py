@@ -178,6 +178,10 @@ class TitleFinder(NerlibyaPipe):
         if place:
             out["org"] = {"id": place}
             k += 1
+            nested = runs_at.get(k)
+            if nested is None:  # 'to the French President' without a name: the country is whose office it is
+                out["phrase_end"] = k
+                return out
         nested = runs_at.get(k)
         if nested is not None:
             nested["inner"] = True
@@ -189,9 +193,6 @@ class TitleFinder(NerlibyaPipe):
                 out["of"] = out["of"] or nested["of"]
                 out["phrase_end"] = nested["phrase_end"]
             return out
-        if out["org"]:
-            out["phrase_end"] = k
-            return out
         if head in self.lexicon.portfolio_offices and doc[k].is_lower and doc[k].is_alpha and not doc[k].is_stop:
             stop = k  # 'his minister of civil aviation': a lower-case portfolio of up to three words
             while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
@@ -200,7 +201,7 @@ class TitleFinder(NerlibyaPipe):
             return out
         if _starts_name(doc[k]) or (ent is not None and ent.label_ == "ORG"):
             stop = k
-            while stop < len(doc) and (
+            while stop < len(doc) and not (stop > k and head in self.lexicon.portfolio_offices and _names_place_or_org(doc, stop)) and (
                 _starts_name(doc[stop])
                 or (doc[stop].lower_ in PORTFOLIO_CONNECTORS and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper())
                 or (self.lexicon.lang == "fr" and doc[stop].is_lower and doc[stop].is_alpha and stop > k
@@ -216,6 +217,15 @@ class TitleFinder(NerlibyaPipe):
                     out["org"] = {"text": doc[k:stop].text}
                 out["phrase_end"] = stop
         return out
+
+    def french_trailing(self, end: int, modifiers_at: dict[int, Unit]) -> tuple[int, str | None]:
+        """French puts adjectives and qualifiers after the noun: 'porte-parole militaire', 'par intérim'."""
+        status = None
+        while self.lexicon.lang == "fr" and end in modifiers_at:
+            if modifiers_at[end].cat == "QUAL":
+                status = self.lexicon.qualifiers[modifiers_at[end].phrase]
+            end = modifiers_at[end].end
+        return end, status
 
     # -- people introduced by titles -----------------------------------------------------------
     def name_after(self, doc: Doc, index: int, unit_starts: set[int]) -> tuple[int, int] | None:
@@ -247,7 +257,7 @@ class TitleFinder(NerlibyaPipe):
         for start in [run[-1].end for run in runs] + [u.end for u in honorifics]:
             if start < len(doc) and doc[start].text in (".",) and start + 1 < len(doc):
                 start += 1
-            if start >= len(doc) or doc[start].ent_type_:
+            if start >= len(doc) or doc[start].ent_type_ or not doc[start].text[:1].isupper():
                 continue
             found = self.name_after(doc, start, unit_starts)
             if found and not any(doc[i].ent_type_ for i in range(*found)):
@@ -264,20 +274,28 @@ class TitleFinder(NerlibyaPipe):
         comps = {u.start: u for u in units if u.cat == "COMP"}
         titles: list[dict] = []
         runs_at: dict[int, dict] = {}
+        modifiers_at = {u.start: u for u in units if u.cat in ("MOD", "QUAL")}
         for run in reversed(runs):
             start, end = run[0].start, run[-1].end
+            end, trailing_status = self.french_trailing(end, modifiers_at)
             heads = [u for u in run if u.cat in HEADS]
             head = heads[-1].phrase
-            status = next((self.lexicon.qualifiers[u.phrase] for u in run if u.cat == "QUAL"), None)
             org, of, phrase_start = self.left_context(doc, start)
             right = self.complement(doc, end, head, comps, runs_at)
             title_end = right["portfolio_end"] or end
+            if right["portfolio_end"]:  # 'ministre des Affaires étrangères par intérim du GUN'
+                title_end, after_portfolio = self.french_trailing(title_end, modifiers_at)
+                trailing_status = trailing_status or after_portfolio
+                again = self.complement(doc, title_end, "", comps, runs_at)  # '... du GUN'
+                right = {**again, "org": again["org"] or right["org"], "portfolio_end": title_end,
+                         "phrase_end": max(again["phrase_end"], title_end)}
+            status = next((self.lexicon.qualifiers[u.phrase] for u in run if u.cat == "QUAL"), trailing_status)
             title = {
                 "start": start,
                 "end": title_end,
                 "phrase_start": phrase_start,
                 "phrase_end": max(right["phrase_end"], title_end),
-                "title": doc[start:title_end].text,
+                "title": _title_text(doc, start, title_end, skip=end if self.demonym_place(doc[min(end, len(doc) - 1)]) else None),
                 "head": head,
                 "category": "rank" if heads[-1].cat == "RANK" else "office",
                 "status": status,
@@ -297,6 +315,22 @@ class TitleFinder(NerlibyaPipe):
                                "org": None, "of": None, "inner": False, "cue": unit.phrase})
         doc._.titles = sorted(titles, key=lambda t: t["start"])
         return doc
+
+
+def _title_text(doc: Doc, start: int, end: int, skip: int | None) -> str:
+    """The title as written, minus a French nationality adjective inside it ('ministre turc de la Défense')."""
+    if skip is None or not start <= skip < end:
+        return doc[start:end].text
+    return (doc[start:skip].text_with_ws + doc[skip + 1:end].text).strip()
+
+
+def _names_place_or_org(doc: Doc, index: int) -> bool:
+    """Is the token (or the one after a connector) an organisation or a country? Ends a portfolio."""
+    token = doc[index]
+    if token.lower_ in PORTFOLIO_CONNECTORS and index + 1 < len(doc):
+        nxt = doc[index + 1] if doc[index + 1].lower_ not in PORTFOLIO_CONNECTORS or index + 2 >= len(doc) else doc[index + 2]
+        return nxt.ent_type_ in PLACE_OR_ORG
+    return token.ent_type_ in PLACE_OR_ORG
 
 
 def _after_parenthesis(doc: Doc, index: int) -> int:
