@@ -225,7 +225,7 @@ def evaluate(
     import json
 
     from .errors import NerlibyaError
-    from .evaluate import CATEGORIES, baseline_record, evaluate as run_evaluation, read_gold
+    from .evaluate import CATEGORIES, baseline_record, evaluate as run_evaluation, read_gold, with_kb_names
     from .api import Extractor
 
     try:
@@ -235,7 +235,7 @@ def evaluate(
     if split != "all":
         items = [i for i in items if i.get("split") == split]
     extractor = Extractor(lang="auto", rules_only=rules_only, kb_path=str(kb) if kb else None)
-    systems = {"nerlibya": lambda text, lang: Extractor.extract(extractor, text).to_dict()}
+    systems = {"nerlibya": lambda text, lang: with_kb_names(extractor.extract(text).to_dict(), extractor.kb)}
     if baseline:
         import spacy
 

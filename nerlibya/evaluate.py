@@ -74,7 +74,8 @@ def read_gold(path: str | Path) -> list[dict]:
 
 
 def _keys(entity: dict) -> set[str]:
-    forms = list(entity.get("forms", [])) + [entity.get("name", "")]
+    """Surface forms of an entity; for a knowledge-base entity also its KB names (added by `with_kb_names`)."""
+    forms = list(entity.get("forms", [])) + [entity.get("name", "")] + list(entity.get("kb_names", []))
     return {name_key(f) for f in forms if f and name_key(f)}
 
 
@@ -114,6 +115,16 @@ def match_roles(pairs: list[tuple[dict, dict]], predicted: list[dict], gold: lis
     counts.fp += sum(len(p.get("roles", [])) for p in predicted if id(p) not in matched_pred)
     counts.fn += sum(len(g.get("roles", [])) for g in gold if id(g) not in matched_gold)
     return counts
+
+
+def with_kb_names(record: dict, kb) -> dict:
+    """A prediction linked to a KB entry matches gold under any of that entry's names: 'Chambre des
+    représentants' in the gold is the House of Representatives the system linked."""
+    for group in ("people", "organisations", "places"):
+        for entity in record.get(group, []):
+            if entity.get("id") and entity["id"] in kb:
+                entity["kb_names"] = list(kb.by_id[entity["id"]].full_names) + list(kb.by_id[entity["id"]].acronyms)
+    return record
 
 
 def score_document(predicted: dict, gold: dict) -> Score:

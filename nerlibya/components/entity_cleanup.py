@@ -20,9 +20,12 @@ TRAILING = frozenset({"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—", 
 LABEL_MAP = {"PER": "PERSON"}
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "à", "près", "dans", "vers"})
 OF_WORDS = frozenset({"of", "for", "de", "du", "des", "d'", "d’"})
-MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august "
-                   "september october november december janvier février mars avril mai juin juillet août septembre "
-                   "octobre novembre décembre".split())
+CALENDAR_WORDS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september "
+    "october november december janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche".split())
+COMPASS = frozenset("north south east west northeast northwest southeast southwest nord sud est ouest".split())
+NAME_PARTICLES = frozenset({"al", "el", "ben", "bin", "ibn", "abu", "abou", "abd", "abdel", "bou", "ould"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 
 
@@ -79,9 +82,9 @@ class EntityCleanup(NerlibyaPipe):
         doc, words = span.doc, [t.lower_ for t in span]
         if label in NAME_LABELS and not any(t.text[:1].isupper() for t in span):
             return True
-        if len(span) == 1 and (words[0] in self.demonyms or (label == "PERSON" and span[0].is_stop)):
+        if len(span) == 1 and (words[0] in self.demonyms or words[0].rstrip("s") in self.demonyms or span[0].is_stop):
             return True
-        if words[0] in MONTHS:
+        if words[0] in CALENDAR_WORDS or (len(words) == 1 and words[0] in COMPASS):
             return True
         if label == "PERSON" and all(w in self.title_words for w in words):
             return True  # 'M.', 'Sheikh'
@@ -94,5 +97,43 @@ class EntityCleanup(NerlibyaPipe):
         return False
 
     def process(self, doc: Doc) -> Doc:
-        doc.ents = [span for span in map(self.trim, doc.ents) if span is not None]
+        spans = [span for span in map(self.trim, join_broken_names(doc)) if span is not None]
+        doc.ents = drop_capitalised_common_words(doc, spans)
         return doc
+
+
+def join_broken_names(doc: Doc) -> list[Span]:
+    """Mend names the model cut at the Arabic article: 'Abdallah al' + '-Theni' -> 'Abdallah al-Theni'."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        end = ent.end
+        if doc[end - 1].lower_ in NAME_PARTICLES and end < len(doc):
+            nxt = end + 1 if doc[end].text == "-" else end
+            if nxt < len(doc) and doc[nxt].text[:1].isupper():
+                following = ents[i + 1] if i + 1 < len(ents) and ents[i + 1].start == nxt else None
+                new_end = following.end if following is not None else nxt + 1
+                out.append(Span(doc, ent.start, new_end, label=ent.label_))
+                i += 2 if following is not None else 1
+                continue
+        out.append(ent)
+        i += 1
+    return out
+
+
+def drop_capitalised_common_words(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A lone capitalised word at the start of a sentence ('Jeudi', 'Premiers', 'Turnout') is a name only if
+    the article also writes it capitalised elsewhere, or inside a longer name."""
+    elsewhere: dict[str, int] = {}
+    for token in doc:
+        if token.text[:1].isupper() and not token.is_sent_start:
+            elsewhere[token.text] = elsewhere.get(token.text, 0) + 1
+    kept = []
+    for span in spans:
+        lone = len(span) == 1 and not span.id_ and span[0].is_sent_start
+        if lone and not elsewhere.get(span.text) and span.label_ in NAME_LABELS:
+            continue
+        kept.append(span)
+    return kept

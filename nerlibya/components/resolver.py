@@ -182,10 +182,24 @@ class Resolver(NerlibyaPipe):
             cluster.names.append(ent.text)
             cluster.sentences.append(sentence)
             links[f"{ent.start}:{ent.end}"] = {"key": key, "id": kb_id, "match": match, "score": score}
-            new_ents.append(Span(doc, ent.start, ent.end, label=ent.label_, kb_id=kb_id or "", span_id=ent.id_))
-        doc.ents = new_ents
+            new_ents.append(ent)
+        self.link_early_surnames(doc, links, people)
+        doc.ents = [Span(doc, e.start, e.end, label=e.label_, kb_id=links[f"{e.start}:{e.end}"]["id"] or "",
+                         span_id=e.id_) if f"{e.start}:{e.end}" in links else e for e in new_ents]
         doc._.links = links
         return doc
+
+    def link_early_surnames(self, doc: Doc, links: dict[str, dict], people: list[Cluster]) -> None:
+        """A bare surname before the full name ('Cameron' in a headline, 'David Cameron' below) joins the one
+        person of the article it fits, once the whole article has been read."""
+        for ent in doc.ents:
+            link = links.get(f"{ent.start}:{ent.end}")
+            if not link or ent.label_ != "PERSON" or link["match"] != "model" or len(name_key(ent.text).split()) != 1:
+                continue
+            fitting = [c for c in people if c.key != link["key"] and any(len(name_key(n).split()) > 1 for n in c.names)
+                       and any(token_similarity(name_key(ent.text), s) >= self.surname_threshold for s in c.surnames)]
+            if len(fitting) == 1:
+                link.update(key=fitting[0].key, id=fitting[0].kb_id, match="surname", score=1.0)
 
 
 def _sentence_index(doc: Doc) -> list[int]:
