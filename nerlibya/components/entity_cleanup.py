@@ -58,6 +58,7 @@ class EntityCleanup(NerlibyaPipe):
             return None
         start, end = ent.start, ent.end
         doc = ent.doc
+        end = next((t.i for t in doc[start:end] if t.is_space and "\n" in t.text), end)  # names do not cross lines
         while end > start and doc[end - 1].text.lower() in TRAILING:
             end -= 1
         if label == "PERSON" and not ent.id_:
@@ -110,12 +111,16 @@ def join_broken_names(doc: Doc) -> list[Span]:
     while i < len(ents):
         ent = ents[i]
         end = ent.end
+        if doc[end - 1].text == "-" and end - ent.start > 1 and doc[end - 2].lower_ in NAME_PARTICLES:
+            end -= 1  # the model kept the hyphen: 'Al-' + 'Joufra'
         if doc[end - 1].lower_ in NAME_PARTICLES and end < len(doc):
             nxt = end + 1 if doc[end].text == "-" else end
             if nxt < len(doc) and doc[nxt].text[:1].isupper():
                 following = ents[i + 1] if i + 1 < len(ents) and ents[i + 1].start == nxt else None
                 new_end = following.end if following is not None else nxt + 1
-                out.append(Span(doc, ent.start, new_end, label=ent.label_))
+                known = following if following is not None and following.id_ else None
+                out.append(Span(doc, ent.start, new_end, label=known.label_ if known else ent.label_,
+                                span_id=known.id_ if known else ""))
                 i += 2 if following is not None else 1
                 continue
         out.append(ent)
@@ -124,16 +129,25 @@ def join_broken_names(doc: Doc) -> list[Span]:
 
 
 def drop_capitalised_common_words(doc: Doc, spans: list[Span]) -> list[Span]:
-    """A lone capitalised word at the start of a sentence ('Jeudi', 'Premiers', 'Turnout') is a name only if
-    the article also writes it capitalised elsewhere, or inside a longer name."""
+    """A span whose only capital is the sentence's first letter ('Jeudi', 'Premiers résultats', 'Turnout') is
+    a name only if the article also writes that word capitalised elsewhere."""
     elsewhere: dict[str, int] = {}
     for token in doc:
-        if token.text[:1].isupper() and not token.is_sent_start:
+        if token.text[:1].isupper() and not _opens_sentence(token):
             elsewhere[token.text] = elsewhere.get(token.text, 0) + 1
     kept = []
     for span in spans:
-        lone = len(span) == 1 and not span.id_ and span[0].is_sent_start
-        if lone and not elsewhere.get(span.text) and span.label_ in NAME_LABELS:
+        capitals = [t for t in span if t.text[:1].isupper()]
+        lone = len(capitals) == 1 and capitals[0].i == span.start and not span.id_ and _opens_sentence(span[0])
+        if lone and not elsewhere.get(span[0].text) and span.label_ in NAME_LABELS:
             continue
         kept.append(span)
     return kept
+
+
+def _opens_sentence(token) -> bool:
+    """First word of a sentence, or of a line (headlines and datelines end without a full stop)."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    previous = token.doc[token.i - 1]
+    return previous.is_space and "\n" in previous.text
