@@ -68,7 +68,8 @@ class TitleFinder(NerlibyaPipe):
         self._cats: dict[int, str] = {}
         for cat, phrases in lexicon.phrases().items():
             self._cats[nlp.vocab.strings.add(cat)] = cat
-            self.matcher.add(cat, list(nlp.tokenizer.pipe(sorted(phrases))))
+            written = {p for phrase in phrases for p in (phrase, phrase.replace("'", "’"))}  # curly apostrophes too
+            self.matcher.add(cat, list(nlp.tokenizer.pipe(sorted(written))))
 
     # -- lexicon units -------------------------------------------------------------------------
     def units(self, doc: Doc) -> list[Unit]:
@@ -169,7 +170,10 @@ class TitleFinder(NerlibyaPipe):
             following = self.ent_starting_at(doc, ent.end)
             if following is not None and following.label_ == "ORG":  # 'of U.S. Africa Command'
                 ent = following
-            out["org"], out["phrase_end"] = {"span": [ent.start, ent.end]}, _after_parenthesis(doc, ent.end)
+            end = _after_parenthesis(doc, ent.end)
+            if end < len(doc) and self.demonym_place(doc[end]):
+                end += 1  # '(GUN) libyen'
+            out["org"], out["phrase_end"] = {"span": [ent.start, ent.end]}, end
             return out
         if ent is not None and ent.label_ == "PERSON":
             out["of"], out["phrase_end"] = [ent.start, ent.end], ent.end
@@ -192,6 +196,13 @@ class TitleFinder(NerlibyaPipe):
             else:
                 out["of"] = out["of"] or nested["of"]
                 out["phrase_end"] = nested["phrase_end"]
+            return out
+        if doc[k].is_lower and doc[k].is_alpha and not (head in self.lexicon.portfolio_offices and not doc[k].is_stop):
+            stop = k  # 'gouverneur par intérim de la banque, X': a common-noun complement before an apposition
+            while stop < min(k + 4, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha:
+                stop += 1
+            if stop < len(doc) and doc[stop].text == ",":
+                out["phrase_end"] = stop
             return out
         if head in self.lexicon.portfolio_offices and doc[k].is_lower and doc[k].is_alpha and not doc[k].is_stop:
             stop = k  # 'his minister of civil aviation': a lower-case portfolio of up to three words
@@ -290,6 +301,8 @@ class TitleFinder(NerlibyaPipe):
                 right = {**again, "org": again["org"] or right["org"], "portfolio_end": title_end,
                          "phrase_end": max(again["phrase_end"], title_end)}
             status = next((self.lexicon.qualifiers[u.phrase] for u in run if u.cat == "QUAL"), trailing_status)
+            if status is None and head.startswith("ex-"):
+                status = "former"  # French writes 'ex-patron' as one word
             title = {
                 "start": start,
                 "end": title_end,
