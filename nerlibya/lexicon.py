@@ -15,6 +15,7 @@ from .errors import KnowledgeBaseError
 from .kb import default_kb_path
 
 TITLES_FILE = "titles.yaml"
+FACILITIES_FILE = "facilities.yaml"
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,37 @@ class Lexicon:
         }
 
 
+@dataclass(frozen=True)
+class FacilityWords:
+    """Facility head nouns as token tuples: written after the name (English) or before it (French)."""
+
+    after: frozenset[tuple[str, ...]]
+    before: frozenset[tuple[str, ...]]
+
+
+def _read_yaml(name: str, folder: str | Path | None) -> tuple[dict, str]:
+    path = Path(folder or default_kb_path()) / name
+    if not path.is_file():
+        path = default_kb_path() / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise KnowledgeBaseError(str(path), None, "file missing") from None
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(str(path), None, "not valid YAML: " + " ".join(str(exc).split())) from None
+    if not isinstance(data, dict) or "en" not in data:
+        raise KnowledgeBaseError(str(path), None, "top level must map languages (en, fr) to word lists")
+    return data, str(path)
+
+
+@lru_cache(maxsize=8)
+def load_facilities(lang: str = "en", folder: str | Path | None = None) -> FacilityWords:
+    data, path = _read_yaml(FACILITIES_FILE, folder)
+    section = data.get(lang) or {}
+    words = {key: _lower_set(section.get(key, []), path, lang, key) for key in ("after", "before")}
+    return FacilityWords(**{key: frozenset(tuple(w.split()) for w in value) for key, value in words.items()})
+
+
 def _lower_set(values, path: str, lang: str, key: str) -> frozenset[str]:
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         raise KnowledgeBaseError(path, f"{lang}.{key}", "must be a list of strings")
@@ -64,20 +96,9 @@ def _lower_map(values, path: str, lang: str, key: str) -> dict[str, str]:
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str = "en", folder: str | Path | None = None) -> Lexicon:
     """The title lexicon for one language; unknown languages fall back to English."""
-    path = Path(folder or default_kb_path()) / TITLES_FILE
-    if not path.is_file():
-        path = default_kb_path() / TITLES_FILE
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise KnowledgeBaseError(str(path), None, "file missing") from None
-    except yaml.YAMLError as exc:
-        raise KnowledgeBaseError(str(path), None, "not valid YAML: " + " ".join(str(exc).split())) from None
-    if not isinstance(data, dict) or "en" not in data:
-        raise KnowledgeBaseError(str(path), None, "top level must map languages (en, fr) to lexicons")
+    data, p = _read_yaml(TITLES_FILE, folder)
     section = data.get(lang) or data["en"]
     key = lang if lang in data else "en"
-    p = str(path)
     return Lexicon(
         lang=key,
         offices=_lower_set(section.get("offices", []), p, key, "offices"),

@@ -11,8 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..kb import load_kb
-from ..lexicon import load_lexicon
+from ..kb import KnowledgeBase, load_kb
+from ..lexicon import FacilityWords, load_facilities, load_lexicon
 from .base import NerlibyaPipe
 
 DETERMINERS = frozenset({"the", "le", "la", "les", "l'", "l’", "a", "an", "un", "une", "des", "de", "du", "d'", "d’"})
@@ -20,6 +20,7 @@ TRAILING = frozenset({"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—", 
 LABEL_MAP = {"PER": "PERSON"}
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "à", "près", "dans", "vers"})
 OF_WORDS = frozenset({"of", "for", "de", "du", "des", "d'", "d’"})
+FRENCH_OF = frozenset({"de", "du", "des", "d'", "d’"})
 CALENDAR_WORDS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september "
     "october november december janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
@@ -36,16 +37,19 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
     requires=["doc.ents"],
 )
 def make_entity_cleanup(nlp: Language, name: str, kb_path: str, drop_labels: list[str]) -> "EntityCleanup":
-    return EntityCleanup(name, title_words=load_lexicon(nlp.lang, kb_path or None).title_words(),
-                         demonyms=frozenset(load_kb(kb_path or None).by_demonym), drop_labels=frozenset(drop_labels))
+    return EntityCleanup(name, kb=load_kb(kb_path or None), title_words=load_lexicon(nlp.lang, kb_path or None).title_words(),
+                         facilities=load_facilities(nlp.lang, kb_path or None), drop_labels=frozenset(drop_labels))
 
 
 class EntityCleanup(NerlibyaPipe):
-    def __init__(self, name: str, *, title_words: frozenset[str], demonyms: frozenset[str],
+    def __init__(self, name: str, *, kb: KnowledgeBase, title_words: frozenset[str], facilities: FacilityWords,
                  drop_labels: frozenset[str]):
         self.name = name
+        self.kb = kb
         self.title_words = title_words
-        self.demonyms = demonyms
+        self.demonyms = frozenset(kb.by_demonym)
+        self.facilities_after = sorted(facilities.after, key=len, reverse=True)
+        self.facilities_before = sorted(facilities.before, key=len, reverse=True)
         self.drop_labels = drop_labels
 
     def _is_person_prefix(self, token) -> bool:
@@ -97,8 +101,32 @@ class EntityCleanup(NerlibyaPipe):
             return before in OF_WORDS or before in self.title_words or (after is not None and after.text[:1].isupper())
         return False
 
+    def as_facility(self, span: Span, taken: set[int]) -> Span:
+        """'Sharara' + 'oil field', 'base d'' + 'Al-Watiya': the facility, named with its head noun."""
+        if span.label_ not in ("GPE", "LOC", "FAC", "ORG") or (span.label_ == "ORG" and span.id_):
+            return span
+        doc = span.doc
+        start, end = span.start, span.end
+        for words in self.facilities_after:
+            if [t.lower_ for t in doc[end:end + len(words)]] == list(words):
+                end += len(words)
+                break
+        if start > 0 and doc[start - 1].lower_ in FRENCH_OF:
+            for words in self.facilities_before:
+                first = start - 1 - len(words)
+                if first >= 0 and [t.lower_ for t in doc[first:start - 1]] == list(words):
+                    start = first
+                    break
+        if (start, end) == (span.start, span.end) or any(i in taken for i in range(start, end) if not span.start <= i < span.end):
+            return span
+        known = self.kb.by_id.get(span.id_)
+        keep_id = span.id_ if known is not None and known.label == "FAC" else ""
+        return Span(doc, start, end, label="FAC", span_id=keep_id)
+
     def process(self, doc: Doc) -> Doc:
         spans = [span for span in map(self.trim, join_broken_names(doc)) if span is not None]
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        spans = [self.as_facility(span, taken) for span in spans]
         doc.ents = drop_capitalised_common_words(doc, spans)
         return doc
 
