@@ -14,7 +14,7 @@ _STOPWORDS = {
     "en": frozenset("the of and to in is was for on with that by said his her from as at he she it which who "
                     "has have had were are be been its their this an will would after over".split()),
     "fr": frozenset("le la les des du de et en un une est dans pour par sur que qui au aux avec il elle a été "
-                    "ont sont son sa ses leur ce cette d l ne pas lors selon après".split()),
+                    "ont sont son sa ses leur ce cette d l ne pas lors selon après à où".split()),
 }
 _ELISION = re.compile(r"\b[ldjnmtsc]['’][a-zà-ÿ]", re.IGNORECASE)
 SAMPLE_CHARS = 4000

@@ -52,8 +52,9 @@ class KBRuler(NerlibyaPipe):
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._labels: dict[int, tuple[str, str]] = {}
-        self._add(nlp, self.lower_matcher, self._name_patterns())
-        self._add(nlp, self.exact_matcher, self._exact_patterns())
+        self._add(nlp, self.lower_matcher, self._name_patterns(), "name")
+        self._add(nlp, self.exact_matcher, self._acronym_patterns(), "acronym")
+        self._add(nlp, self.exact_matcher, self._surname_patterns(), "surname")
 
     def _name_patterns(self) -> Iterable[tuple[str, str, str]]:
         for entity in self.kb:
@@ -61,10 +62,12 @@ class KBRuler(NerlibyaPipe):
                 for variant in surface_variants(name):
                     yield entity.label, entity.id, variant
 
-    def _exact_patterns(self) -> Iterable[tuple[str, str, str]]:
+    def _acronym_patterns(self) -> Iterable[tuple[str, str, str]]:
         for entity in self.kb:
             for acronym in entity.acronyms:
                 yield entity.label, entity.id, acronym
+
+    def _surname_patterns(self) -> Iterable[tuple[str, str, str]]:
         for surname, ids in self.kb.by_surname.items():
             owners = [self.kb.by_id[i] for i in sorted(ids)]
             entity_id = owners[0].id if len(owners) == 1 else SURNAME_KEY
@@ -74,14 +77,14 @@ class KBRuler(NerlibyaPipe):
                     if variant[:1].islower():
                         yield "PERSON", entity_id, variant[:1].upper() + variant[1:]
 
-    def _add(self, nlp: Language, matcher: PhraseMatcher, patterns: Iterable[tuple[str, str, str]]) -> None:
+    def _add(self, nlp: Language, matcher: PhraseMatcher, patterns: Iterable[tuple[str, str, str]], kind: str) -> None:
         grouped: dict[tuple[str, str], set[str]] = {}
         for label, entity_id, text in patterns:
             grouped.setdefault((label, entity_id), set()).add(text)
         for (label, entity_id), texts in grouped.items():
-            key = f"{label}|{entity_id}"
+            key = f"{label}|{entity_id}|{kind}"
             self._labels[nlp.vocab.strings.add(key)] = (label, entity_id)
-            if matcher is self.exact_matcher and label == "PERSON":
+            if kind == "surname":
                 self._surname_keys.add(nlp.vocab.strings[key])
             matcher.add(key, list(nlp.tokenizer.pipe(sorted(texts))))
 
