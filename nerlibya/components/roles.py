@@ -35,6 +35,7 @@ AUXILIARIES = frozenset({"was", "is", "has", "have", "had", "been", "be", "being
                          "alors", "actuellement"})
 AS_WORDS = frozenset({"as", "comme", "en", "to"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+ADVERBS = frozenset({"then", "also", "still", "now", "currently", "previously", "formerly", "alors", "aussi", "désormais"})
 
 
 @Language.factory(
@@ -82,6 +83,15 @@ class RoleLinker(NerlibyaPipe):
             k = self._skip_back(doc, k - 1 if not doc[k - 1].ent_type_ else _ent_start(doc, k - 1), DETERMINERS)
         return k
 
+    def person_after_coordinated(self, doc: Doc, title: dict, starts: dict[int, Span], titles_at: dict[int, dict]) -> Span | None:
+        """'Prime Minister and Defence Minister X': both titles are X's."""
+        k = title["phrase_end"]
+        if k < len(doc) and doc[k].lower_ in ("and", "et", "&"):
+            following = titles_at.get(k + 1)
+            if following is not None and following["category"] != "clause":
+                return self.person_after(doc, following, starts)
+        return None
+
     def person_before_apposition(self, doc: Doc, title: dict, ends: dict[int, Span]) -> Span | None:
         comma = self._skip_possessor(doc, title["phrase_start"])
         if comma < 0 or doc[comma].text not in (",", "("):
@@ -109,9 +119,9 @@ class RoleLinker(NerlibyaPipe):
     def person_appointed(self, doc: Doc, title: dict, ends: dict[int, Span]) -> Span | None:
         """'X was appointed governor', 'X, who is the army's spokesman', 'removing X as governor'."""
         k = self._skip_back(doc, title["phrase_start"], DETERMINERS)
-        if k >= 0 and doc[k].lower_ in ("as", "comme") and k in ends:
-            return ends[k]
-        k = self._skip_back(doc, k + 1, DETERMINERS | AS_WORDS)
+        if k >= 0 and doc[k].lower_ in ("as", "comme"):
+            return self.subject_before_as(doc, k, ends)
+        k = self._skip_back(doc, k + 1, DETERMINERS | AS_WORDS | ADVERBS)
         if k < 0 or doc[k].lower_ not in self.appointment_words:
             return None
         while k >= 0:
@@ -120,6 +130,18 @@ class RoleLinker(NerlibyaPipe):
             if doc[k].lower_ not in self.appointment_words and doc[k].lower_ not in AUXILIARIES:
                 return None
             k -= 1
+        return None
+
+    @staticmethod
+    def subject_before_as(doc: Doc, k: int, ends: dict[int, Span]) -> Span | None:
+        """'removing X as governor', 'X resigned on Monday as envoy': the nearest person a few words before 'as',
+        with no punctuation, conjunction or other person in between."""
+        for position in range(k, max(k - 6, -1), -1):
+            if position in ends:
+                return ends[position]
+            token = doc[position - 1] if position > 0 else None
+            if token is None or token.is_punct or token.lower_ in ("and", "et", "but", "mais") or token.ent_type_ == "PERSON":
+                return None
         return None
 
     def clause_person(self, doc: Doc, title: dict, starts: dict[int, Span], ends: dict[int, Span],
@@ -201,6 +223,8 @@ class RoleLinker(NerlibyaPipe):
                         introducing["org"] = org
                 continue
             person, pattern = self.person_after(doc, title, starts), "before-name"
+            if person is None:
+                person, pattern = self.person_after_coordinated(doc, title, starts, titles_at), "before-name"
             if person is None and title["inner"]:
                 continue  # a title inside another's complement ('Chief of Staff to the President') names nobody else
             if person is None:

@@ -68,7 +68,8 @@ class TitleFinder(NerlibyaPipe):
         self._cats: dict[int, str] = {}
         for cat, phrases in lexicon.phrases().items():
             self._cats[nlp.vocab.strings.add(cat)] = cat
-            written = {p for phrase in phrases for p in (phrase, phrase.replace("'", "’"))}  # curly apostrophes too
+            # curly apostrophes, and capitalised forms (the tokenizer splits 'lt. gen.' but not 'Lt. Gen.')
+            written = {v for phrase in phrases for p in (phrase, phrase.replace("'", "’")) for v in (p, p.title())}
             self.matcher.add(cat, list(nlp.tokenizer.pipe(sorted(written))))
 
     # -- lexicon units -------------------------------------------------------------------------
@@ -286,12 +287,14 @@ class TitleFinder(NerlibyaPipe):
         titles: list[dict] = []
         runs_at: dict[int, dict] = {}
         modifiers_at = {u.start: u for u in units if u.cat in ("MOD", "QUAL")}
+        quals_ending = {u.end: u for u in units if u.cat == "QUAL"}
         for run in reversed(runs):
             start, end = run[0].start, run[-1].end
             end, trailing_status = self.french_trailing(end, modifiers_at)
             heads = [u for u in run if u.cat in HEADS]
             head = heads[-1].phrase
             org, of, phrase_start = self.left_context(doc, start)
+            qualifier = quals_ending.get(phrase_start) if phrase_start != start else None
             right = self.complement(doc, end, head, comps, runs_at)
             title_end = right["portfolio_end"] or end
             if right["portfolio_end"]:  # 'ministre des Affaires étrangères par intérim du GUN'
@@ -303,12 +306,17 @@ class TitleFinder(NerlibyaPipe):
             status = next((self.lexicon.qualifiers[u.phrase] for u in run if u.cat == "QUAL"), trailing_status)
             if status is None and head.startswith("ex-"):
                 status = "former"  # French writes 'ex-patron' as one word
+            title_text = _title_text(doc, start, title_end, skip=end if self.demonym_place(doc[min(end, len(doc) - 1)]) else None)
+            if qualifier is not None:
+                title_text = f"{qualifier.phrase if doc[qualifier.start].is_lower else doc[qualifier.start:qualifier.end].text} {title_text}"
+                status = status or self.lexicon.qualifiers[qualifier.phrase]
+                phrase_start = qualifier.start
             title = {
                 "start": start,
                 "end": title_end,
                 "phrase_start": phrase_start,
                 "phrase_end": max(right["phrase_end"], title_end),
-                "title": _title_text(doc, start, title_end, skip=end if self.demonym_place(doc[min(end, len(doc) - 1)]) else None),
+                "title": title_text,
                 "head": head,
                 "category": "rank" if heads[-1].cat == "RANK" else "office",
                 "status": status,
