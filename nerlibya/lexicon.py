@@ -15,7 +15,7 @@ from .errors import KnowledgeBaseError
 from .kb import default_kb_path
 
 TITLES_FILE = "titles.yaml"
-FACILITIES_FILE = "facilities.yaml"
+NAME_HEADS_FILE = "name_heads.yaml"
 
 
 @dataclass(frozen=True)
@@ -51,11 +51,12 @@ class Lexicon:
 
 
 @dataclass(frozen=True)
-class FacilityWords:
-    """Facility head nouns as token tuples: written after the name (English) or before it (French)."""
+class NameHeads:
+    """Head nouns that belong to a name, as token tuples, per label (FAC, ORG): written after the name
+    (English) or before it (French)."""
 
-    after: frozenset[tuple[str, ...]]
-    before: frozenset[tuple[str, ...]]
+    after: dict[str, tuple[tuple[str, ...], ...]]
+    before: dict[str, tuple[tuple[str, ...], ...]]
 
 
 def _read_yaml(name: str, folder: str | Path | None) -> tuple[dict, str]:
@@ -74,11 +75,17 @@ def _read_yaml(name: str, folder: str | Path | None) -> tuple[dict, str]:
 
 
 @lru_cache(maxsize=8)
-def load_facilities(lang: str = "en", folder: str | Path | None = None) -> FacilityWords:
-    data, path = _read_yaml(FACILITIES_FILE, folder)
+def load_name_heads(lang: str = "en", folder: str | Path | None = None) -> NameHeads:
+    data, path = _read_yaml(NAME_HEADS_FILE, folder)
     section = data.get(lang) or {}
-    words = {key: _lower_set(section.get(key, []), path, lang, key) for key in ("after", "before")}
-    return FacilityWords(**{key: frozenset(tuple(w.split()) for w in value) for key, value in words.items()})
+    sides: dict[str, dict[str, tuple]] = {"after": {}, "before": {}}
+    for label, lists in section.items():
+        if label not in ("FAC", "ORG") or not isinstance(lists, dict):
+            raise KnowledgeBaseError(path, f"{lang}.{label}", "expected FAC or ORG with 'after'/'before' lists")
+        for side in sides:
+            words = _lower_set(lists.get(side, []), path, lang, f"{label}.{side}")
+            sides[side][label] = tuple(sorted((tuple(w.split()) for w in words), key=len, reverse=True))
+    return NameHeads(**sides)
 
 
 def _lower_set(values, path: str, lang: str, key: str) -> frozenset[str]:

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..kb import KnowledgeBase, load_kb
-from ..lexicon import FacilityWords, load_facilities, load_lexicon
+from ..lexicon import NameHeads, load_lexicon, load_name_heads
 from .base import NerlibyaPipe
 
 DETERMINERS = frozenset({"the", "le", "la", "les", "l'", "l’", "a", "an", "un", "une", "des", "de", "du", "d'", "d’"})
@@ -38,18 +38,17 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 )
 def make_entity_cleanup(nlp: Language, name: str, kb_path: str, drop_labels: list[str]) -> "EntityCleanup":
     return EntityCleanup(name, kb=load_kb(kb_path or None), title_words=load_lexicon(nlp.lang, kb_path or None).title_words(),
-                         facilities=load_facilities(nlp.lang, kb_path or None), drop_labels=frozenset(drop_labels))
+                         heads=load_name_heads(nlp.lang, kb_path or None), drop_labels=frozenset(drop_labels))
 
 
 class EntityCleanup(NerlibyaPipe):
-    def __init__(self, name: str, *, kb: KnowledgeBase, title_words: frozenset[str], facilities: FacilityWords,
+    def __init__(self, name: str, *, kb: KnowledgeBase, title_words: frozenset[str], heads: NameHeads,
                  drop_labels: frozenset[str]):
         self.name = name
         self.kb = kb
         self.title_words = title_words
         self.demonyms = frozenset(kb.by_demonym)
-        self.facilities_after = sorted(facilities.after, key=len, reverse=True)
-        self.facilities_before = sorted(facilities.before, key=len, reverse=True)
+        self.heads = heads
         self.drop_labels = drop_labels
 
     def _is_person_prefix(self, token) -> bool:
@@ -101,32 +100,34 @@ class EntityCleanup(NerlibyaPipe):
             return before in OF_WORDS or before in self.title_words or (after is not None and after.text[:1].isupper())
         return False
 
-    def as_facility(self, span: Span, taken: set[int]) -> Span:
-        """'Sharara' + 'oil field', 'base d'' + 'Al-Watiya': the facility, named with its head noun."""
-        if span.label_ not in ("GPE", "LOC", "FAC", "ORG") or (span.label_ == "ORG" and span.id_):
+    def with_head_noun(self, span: Span, taken: set[int]) -> Span:
+        """'Sharara' + 'oil field', 'base d'' + 'Al-Watiya', 'Abu Surra' + 'brigade': the facility or
+        organisation, named with its head noun. A KB organisation keeps its own span."""
+        if span.label_ not in ("GPE", "LOC", "FAC", "ORG", "PERSON") or (span.label_ == "ORG" and span.id_):
             return span
         doc = span.doc
-        start, end = span.start, span.end
-        for words in self.facilities_after:
-            if [t.lower_ for t in doc[end:end + len(words)]] == list(words):
-                end += len(words)
-                break
-        if start > 0 and doc[start - 1].lower_ in FRENCH_OF:
-            for words in self.facilities_before:
-                first = start - 1 - len(words)
-                if first >= 0 and [t.lower_ for t in doc[first:start - 1]] == list(words):
-                    start = first
+        for label in ("FAC", "ORG"):
+            start, end = span.start, span.end
+            for words in self.heads.after.get(label, ()):
+                if [t.lower_ for t in doc[end:end + len(words)]] == list(words):
+                    end += len(words)
                     break
-        if (start, end) == (span.start, span.end) or any(i in taken for i in range(start, end) if not span.start <= i < span.end):
-            return span
-        known = self.kb.by_id.get(span.id_)
-        keep_id = span.id_ if known is not None and known.label == "FAC" else ""
-        return Span(doc, start, end, label="FAC", span_id=keep_id)
+            if start > 0 and doc[start - 1].lower_ in FRENCH_OF:
+                for words in self.heads.before.get(label, ()):
+                    first = start - 1 - len(words)
+                    if first >= 0 and [t.lower_ for t in doc[first:start - 1]] == list(words):
+                        start = first
+                        break
+            outside = [i for i in range(start, end) if not span.start <= i < span.end]
+            if outside and not any(i in taken for i in outside):
+                known = self.kb.by_id.get(span.id_)
+                return Span(doc, start, end, label=label, span_id=span.id_ if known and known.label == label else "")
+        return span
 
     def process(self, doc: Doc) -> Doc:
         spans = [span for span in map(self.trim, join_broken_names(doc)) if span is not None]
         taken = {i for span in spans for i in range(span.start, span.end)}
-        spans = [self.as_facility(span, taken) for span in spans]
+        spans = [self.with_head_noun(span, taken) for span in spans]
         doc.ents = drop_capitalised_common_words(doc, spans)
         return doc
 
