@@ -21,6 +21,7 @@ LABEL_MAP = {"PER": "PERSON"}
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "à", "près", "dans", "vers"})
 OF_WORDS = frozenset({"of", "for", "de", "du", "des", "d'", "d’"})
 FRENCH_OF = frozenset({"de", "du", "des", "d'", "d’"})
+LINKING_WORDS = frozenset({"of", "for", "on", "de", "du", "des", "d'", "d’"})
 CALENDAR_WORDS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september "
     "october november december janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
@@ -133,7 +134,8 @@ class EntityCleanup(NerlibyaPipe):
 
 
 def join_broken_names(doc: Doc) -> list[Span]:
-    """Mend names the model cut at the Arabic article: 'Abdallah al' + '-Theni' -> 'Abdallah al-Theni'."""
+    """Mend names the model cut in two: at the Arabic article ('Abdallah al' + '-Theni'), or an organisation
+    ending in 'of' before the place it belongs to ('Social Council of' + 'Souq al-Juma')."""
     ents = list(doc.ents)
     out: list[Span] = []
     i = 0
@@ -152,6 +154,12 @@ def join_broken_names(doc: Doc) -> list[Span]:
                                 span_id=known.id_ if known else ""))
                 i += 2 if following is not None else 1
                 continue
+        following = ents[i + 1] if i + 1 < len(ents) else None
+        if (ent.label_ == "ORG" and following is not None and doc[end - 1].lower_ in LINKING_WORDS
+                and following.start == end):  # 'Social Council of' + 'Souq al-Juma'
+            out.append(Span(doc, ent.start, following.end, label="ORG"))
+            i += 2
+            continue
         out.append(ent)
         i += 1
     return out

@@ -150,7 +150,7 @@ class Resolver(NerlibyaPipe):
         clusters: dict[str, Cluster] = {}
         people: list[Cluster] = []
         new_ents = []
-        for ent in doc.ents:
+        for ent in self.people_labelled_as_places_or_orgs(doc):
             group = GROUPS.get(ent.label_)
             if group is None:
                 new_ents.append(ent)
@@ -188,6 +188,19 @@ class Resolver(NerlibyaPipe):
                          span_id=e.id_) if f"{e.start}:{e.end}" in links else e for e in new_ents]
         doc._.links = links
         return doc
+
+    def people_labelled_as_places_or_orgs(self, doc: Doc) -> list[Span]:
+        """The model sometimes labels a person's bare surname, or a full name, ORG or GPE ('Langley' after
+        'General Michael Langley'). A mention the KB does not know that repeats a person's name is that person."""
+        person_names = {name_key(e.text) for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1}
+        surnames = {n.split()[-1] for n in person_names if n}
+        fixed = []
+        for ent in doc.ents:
+            key = name_key(ent.text)
+            if ent.label_ in ("ORG", "GPE") and not ent.id_ and not self.kb.lookup(ent.text) and (key in person_names or key in surnames):
+                ent = Span(doc, ent.start, ent.end, label="PERSON")
+            fixed.append(ent)
+        return fixed
 
     def link_early_surnames(self, doc: Doc, links: dict[str, dict], people: list[Cluster]) -> None:
         """A bare surname before the full name ('Cameron' in a headline, 'David Cameron' below) joins the one
