@@ -47,6 +47,7 @@ def strip_determiner(text: str) -> str:
     return _POSSESSIVE.sub("", text) if text.endswith(("'s", "\u2019s")) else text
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Fold a mention and drop articles, possessives and the Arabic article on name parts."""
     parts = fold(strip_determiner(text)).replace("-", " ").split()

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..kb import KnowledgeBase, load_kb
-from ..normalize import name_key, name_similarity, token_similarity
+from ..normalize import name_key, name_similarity, skeleton, token_similarity
 from .base import NerlibyaPipe
 
 Doc.set_extension("links", default=None, force=True)
@@ -55,7 +55,12 @@ class Resolver(NerlibyaPipe):
         self.kb = kb
         self.fuzzy_threshold = fuzzy_threshold
         self.surname_threshold = surname_threshold
-        self._people = kb.people()
+        self._people_by_skeleton: dict[str, list[tuple[str, str]]] = {}
+        for person in kb.people():
+            for full in person.full_names:
+                parts = name_key(full).split()
+                if len(parts) > 1:
+                    self._people_by_skeleton.setdefault(skeleton(parts[-1]), []).append((person.id, full))
 
     # -- knowledge base ------------------------------------------------------------------------
     def kb_exact(self, text: str, group: str) -> str | None:
@@ -64,12 +69,13 @@ class Resolver(NerlibyaPipe):
 
     def kb_fuzzy(self, text: str) -> tuple[str, float] | None:
         """Best KB person for a multi-word name, if clearly above threshold and unambiguous."""
-        scored = []
-        for person in self._people:
-            score = max(name_similarity(text, full) for full in person.full_names)
-            if score >= self.fuzzy_threshold:
-                scored.append((score, person.id))
-        scored.sort(reverse=True)
+        best: dict[str, float] = {}
+        # only names whose surname sounds alike can pass the threshold: compare within that bucket
+        for person_id, full in self._people_by_skeleton.get(skeleton(name_key(text).split()[-1]), ()):
+            score = name_similarity(text, full)
+            if score >= self.fuzzy_threshold and score > best.get(person_id, 0.0):
+                best[person_id] = score
+        scored = sorted(((score, person_id) for person_id, score in best.items()), reverse=True)
         if not scored or (len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.02):
             return None
         return scored[0][1], round(scored[0][0], 3)
