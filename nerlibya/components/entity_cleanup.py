@@ -50,6 +50,8 @@ class EntityCleanup(NerlibyaPipe):
         self.title_words = title_words
         self.demonyms = frozenset(kb.by_demonym)
         self.heads = heads
+        self.head_starts = frozenset(w[0] for phrases in heads.after.values() for w in phrases)
+        self.head_ends = frozenset(w[-1] for phrases in heads.before.values() for w in phrases)
         self.drop_labels = drop_labels
 
     def _is_person_prefix(self, token) -> bool:
@@ -109,14 +111,15 @@ class EntityCleanup(NerlibyaPipe):
         doc = span.doc
         for label in ("FAC", "ORG"):
             start, end = span.start, span.end
-            for words in self.heads.after.get(label, ()):
-                if [t.lower_ for t in doc[end:end + len(words)]] == list(words):
-                    end += len(words)
-                    break
-            if start > 0 and doc[start - 1].lower_ in FRENCH_OF:
+            if end < len(doc) and doc[end].lower_ in self.head_starts:
+                for words in self.heads.after.get(label, ()):
+                    if tuple(t.lower_ for t in doc[end:end + len(words)]) == words:
+                        end += len(words)
+                        break
+            if start > 1 and doc[start - 1].lower_ in FRENCH_OF and doc[start - 2].lower_ in self.head_ends:
                 for words in self.heads.before.get(label, ()):
                     first = start - 1 - len(words)
-                    if first >= 0 and [t.lower_ for t in doc[first:start - 1]] == list(words):
+                    if first >= 0 and tuple(t.lower_ for t in doc[first:start - 1]) == words:
                         start = first
                         break
             outside = [i for i in range(start, end) if not span.start <= i < span.end]
