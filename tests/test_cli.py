@@ -1,0 +1,68 @@
+"""The CLI beyond `extract` (which tests/test_batch_cli.py covers): help, kb and evaluate commands."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from nerlibya.cli import app
+
+from .conftest import FIXTURE_KB, GOLD
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], ["extract", "--help"], ["evaluate", "--help"], ["kb", "--help"]])
+def test_help(args):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_python_dash_m_and_help_do_not_import_spacy():
+    script = "import sys, runpy; sys.argv = ['nerlibya', '--help']\ntry:\n    runpy.run_module('nerlibya', run_name='__main__')\nexcept SystemExit:\n    pass\nprint('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("False")
+    assert "extract" in out.stdout
+
+
+def test_kb_validate_ok_and_broken(tmp_path):
+    assert runner.invoke(app, ["kb", "validate"]).exit_code == 0
+    (tmp_path / "people.yaml").write_text('- id: "x"\n  name: "X"\n- id: "x"\n  name: "X Again"\n', encoding="utf-8")
+    for name in ("organisations.yaml", "places.yaml"):
+        (tmp_path / name).write_text("[]\n", encoding="utf-8")
+    result = runner.invoke(app, ["kb", "validate", str(tmp_path)])
+    assert result.exit_code == 3 and "duplicate id" in result.output and "Traceback" not in result.output
+
+
+def test_kb_show():
+    result = runner.invoke(app, ["kb", "show", "saddam-haftar", "--kb", str(FIXTURE_KB)])
+    assert result.exit_code == 0 and json.loads(result.stdout)["name"] == "Saddam Haftar"
+    missing = runner.invoke(app, ["kb", "show", "nobody"])
+    assert missing.exit_code == 2 and "nobody" in missing.output
+
+
+@pytest.mark.model
+def test_evaluate_json_and_min_f1(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text((GOLD / "en.jsonl").read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(gold), "-f", "json"])
+    assert result.exit_code == 0
+    scores = json.loads(result.stdout)
+    assert set(scores) == {"nerlibya", "spacy"} and scores["nerlibya"]["en"]["all"]["documents"] == 1
+    assert runner.invoke(app, ["evaluate", str(gold), "--no-baseline", "--min-f1", "0.0"]).exit_code == 0
+    impossible = tmp_path / "impossible.jsonl"
+    impossible.write_text(json.dumps({"id": "x", "lang": "en", "split": "dev", "text": "Nothing happened in Tripoli.",
+                                      "people": [{"name": "Ghost Person", "forms": [], "roles": []}],
+                                      "organisations": [], "places": [{"name": "Tripoli", "forms": ["Tripoli"]}]}) + "\n",
+                          encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(impossible), "--no-baseline", "--min-f1", "0.5"])
+    assert result.exit_code == 1 and "en people" in result.output
+
+
+def test_evaluate_bad_gold_file(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(bad), "--no-baseline"])
+    assert result.exit_code == 2 and "bad.jsonl:1" in result.output
