@@ -40,6 +40,9 @@ class Counts:
 
     @property
     def f1(self) -> float:
+        """F1; a category with nothing to find and nothing found counts as perfect, not as zero."""
+        if self.tp + self.fp + self.fn == 0:
+            return 1.0
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
