@@ -59,8 +59,10 @@ class AcronymDetector(NerlibyaPipe):
         pairs: dict[str, tuple[int, int]] = {}
         labels: dict[str, str] = {}
         new: list[Span] = []
-        for i in range(1, len(doc) - 2):
-            if doc[i].text != "(" or doc[i + 2].text != ")" or not is_acronym(doc[i + 1].text):
+        orth = doc.to_array("ORTH")
+        opening = doc.vocab.strings["("]
+        for i in (int(i) for i in (orth[1:-2] == opening).nonzero()[0] + 1):
+            if doc[i + 2].text != ")" or not is_acronym(doc[i + 1].text):
                 continue
             short = doc[i + 1].text
             found = long_form_before(doc, i, short)

@@ -170,16 +170,12 @@ def join_broken_names(doc: Doc) -> list[Span]:
 
 def drop_capitalised_common_words(doc: Doc, spans: list[Span]) -> list[Span]:
     """A span whose only capital is the sentence's first letter ('Jeudi', 'Premiers résultats', 'Turnout') is
-    a name only if the article also writes that word capitalised elsewhere."""
-    elsewhere: dict[str, int] = {}
-    for token in doc:
-        if token.text[:1].isupper() and not _opens_sentence(token):
-            elsewhere[token.text] = elsewhere.get(token.text, 0) + 1
+    a name only if the article writes that word capitalised more than once."""
     kept = []
     for span in spans:
         capitals = [t for t in span if t.text[:1].isupper()]
         lone = len(capitals) == 1 and capitals[0].i == span.start and not span.id_ and _opens_sentence(span[0])
-        if lone and not elsewhere.get(span[0].text) and span.label_ in NAME_LABELS:
+        if lone and span.label_ in NAME_LABELS and doc.text.count(span[0].text) < 2:
             continue
         kept.append(span)
     return kept

@@ -223,10 +223,10 @@ class Resolver(NerlibyaPipe):
 
 def _sentence_index(doc: Doc) -> list[int]:
     """Sentence number of every token; a doc with no sentence boundaries is one sentence."""
-    index, current = [], -1
-    has_bounds = doc.has_annotation("SENT_START")
-    for token in doc:
-        if token.i == 0 or (has_bounds and token.is_sent_start):
-            current += 1
-        index.append(current)
-    return index
+    if not len(doc):
+        return []
+    if not doc.has_annotation("SENT_START"):
+        return [0] * len(doc)
+    starts = doc.to_array("SENT_START") == 1
+    starts[0] = True
+    return (starts.cumsum() - 1).tolist()
