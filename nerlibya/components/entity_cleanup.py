@@ -65,8 +65,9 @@ class EntityCleanup(NerlibyaPipe):
         start, end = ent.start, ent.end
         doc = ent.doc
         end = next((t.i for t in doc[start:end] if t.is_space and "\n" in t.text), end)  # names do not cross lines
-        while end > start and doc[end - 1].text.lower() in TRAILING:
-            end -= 1
+        while end > start and (doc[end - 1].text.lower() in TRAILING or
+                               (end - start > 1 and doc[end - 1].lower_ in DETERMINERS | LINKING_WORDS)):
+            end -= 1  # a name ends before a dangling "de l'" or "of the"
         if label == "PERSON" and not ent.id_:
             while start < end - 1 and self._is_person_prefix(doc[start]):
                 start += 1

@@ -196,14 +196,19 @@ class Resolver(NerlibyaPipe):
         return doc
 
     def people_labelled_as_places_or_orgs(self, doc: Doc) -> list[Span]:
-        """The model sometimes labels a person's bare surname, or a full name, ORG or GPE ('Langley' after
-        'General Michael Langley'). A mention the KB does not know that repeats a person's name is that person."""
+        """Correct the model's label where the evidence is better: a name the KB knows takes the KB's label and
+        id; a mention the KB does not know that repeats a person's name ('Langley' after 'General Michael
+        Langley', tagged ORG) is that person."""
         person_names = {name_key(e.text) for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1}
         surnames = {n.split()[-1] for n in person_names if n}
         fixed = []
         for ent in doc.ents:
             key = name_key(ent.text)
-            if ent.label_ in ("ORG", "GPE") and not ent.id_ and not self.kb.lookup(ent.text) and (key in person_names or key in surnames):
+            known = self.kb.lookup(ent.text) if not ent.id_ and ent.label_ in GROUPS else frozenset()
+            if len(known) == 1:  # the KB knows this name as another kind: 'Commandement général' tagged PER
+                entity = self.kb.by_id[next(iter(known))]
+                ent = Span(doc, ent.start, ent.end, label=entity.label, span_id=entity.id)
+            elif ent.label_ in ("ORG", "GPE") and not ent.id_ and not known and (key in person_names or key in surnames):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             fixed.append(ent)
         return fixed
