@@ -1,23 +1,35 @@
 """Run extraction over a stream of inputs, in order, in one process or several.
 
 Records (plain dicts) come out in input order whatever `jobs` is; a failed input becomes an error
-record in its place. At most a few chunks are in flight at once, so memory stays flat however many
-documents pass through.
+record in its place, and so does a document that breaks the pipeline (kind "internal"). Inputs are
+read lazily and at most a few chunks are in flight at once, so memory stays flat however many
+documents pass through. Closing the generator (or an exception, e.g. KeyboardInterrupt, in the
+consumer) stops the worker processes at once.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from typing import Iterable, Iterator
 
+from .errors import NerlibyaError
 from .io import FailedInput, TextInput
 from .record import error_record
 
 CHUNK_SIZE = 16
+
+
+class BatchError(NerlibyaError):
+    """A worker process could not run the pipeline at all (e.g. a model missing for one language)."""
+
+    kind = "setup"
 
 
 @dataclass(frozen=True)
@@ -48,7 +60,10 @@ def make_extractor(settings: ExtractorSettings):
 
 
 def _init_worker(settings: ExtractorSettings) -> None:
+    """Workers leave Ctrl-C to the parent (which stops them) and die quietly when it terminates them."""
     global _worker_extractor
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker_extractor = make_extractor(settings)
 
 
@@ -58,6 +73,8 @@ def process_chunk(chunk: list[TextInput | FailedInput], extractor=None) -> list[
     good = [(item.source, item.text) for item in chunk if isinstance(item, TextInput)]
     try:
         records = iter([r.to_dict() for r in extractor.extract_many(good)])
+    except NerlibyaError:
+        raise
     except Exception:  # one bad document must not sink its neighbours: retry one by one
         records = iter([_one(extractor, source, text) for source, text in good])
     out = []
@@ -69,15 +86,26 @@ def process_chunk(chunk: list[TextInput | FailedInput], extractor=None) -> list[
     return out
 
 
-def _one(extractor, source: str, text: str) -> dict:
-    from .errors import NerlibyaError
+def _worker_chunk(chunk: list[TextInput | FailedInput]) -> tuple[str, object]:
+    """process_chunk in a worker: a setup error comes back as text (our exceptions do not all unpickle)."""
+    try:
+        return "ok", process_chunk(chunk)
+    except NerlibyaError as exc:
+        return "error", str(exc)
 
+
+def _one(extractor, source: str, text: str) -> dict:
     try:
         return extractor.extract(text, source).to_dict()
     except NerlibyaError:
         raise
     except Exception as exc:
-        return error_record(source, "internal", f"extraction failed: {type(exc).__name__}: {exc}")
+        if isinstance(exc, ValueError) and "[E088]" in str(exc):  # spaCy's nlp.max_length
+            return error_record(source, "too-large", f"{len(text)} characters is more than the pipeline takes in "
+                                                     "one document with the statistical model (spaCy max_length); "
+                                                     "split it, or use --rules-only (up to 10,000,000 characters)")
+        message = " ".join(str(exc).split())[:500]
+        return error_record(source, "internal", f"extraction failed: {type(exc).__name__}: {message}")
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -86,25 +114,94 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def _crashed(chunk: list[TextInput | FailedInput]) -> list[dict]:
+    message = "a worker process died while processing this input or a neighbour (out of memory?)"
+    return [error_record(item.source, item.kind, item.message) if isinstance(item, FailedInput)
+            else error_record(item.source, "internal", message) for item in chunk]
+
+
+class _Workers:
+    """A process pool that can be stopped at once (terminating its processes) and replaced if one dies."""
+
+    def __init__(self, settings: ExtractorSettings, jobs: int):
+        self.settings, self.jobs = settings, jobs
+        methods = multiprocessing.get_all_start_methods()
+        self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_init_worker,
+                                   initargs=(self.settings,))
+
+    def submit(self, chunk):
+        return self.executor.submit(_worker_chunk, chunk)
+
+    def restart(self) -> None:
+        self.stop()
+        self.executor = self._new()
+
+    def stop(self) -> None:
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(timeout=5)
+            if process.is_alive():  # pragma: no cover - a worker ignoring SIGTERM
+                process.kill()
+                process.join(timeout=5)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True)
+
+
 def run_batch(inputs: Iterable[TextInput | FailedInput], settings: ExtractorSettings, jobs: int = 1,
-              chunk_size: int = CHUNK_SIZE) -> Iterator[dict]:
-    """Records in input order. With `jobs` > 1, chunks go to worker processes, a bounded window at a time."""
+              chunk_size: int = CHUNK_SIZE, extractor=None) -> Iterator[dict]:
+    """Records in input order. With `jobs` > 1, chunks go to worker processes, a bounded window at a time
+    (at most `2 * jobs` chunks read ahead of the output)."""
+    chunks = _chunks(inputs, chunk_size)
+    if jobs > 1:  # a batch of one chunk is not worth starting worker processes for
+        first = next(chunks, None)
+        second = next(chunks, None) if first is not None else None
+        if second is None:
+            jobs, chunks = 1, iter([first] if first is not None else [])
+        else:
+            chunks = chain([first, second], chunks)
     if jobs <= 1:
-        extractor = make_extractor(settings)
-        for chunk in _chunks(inputs, chunk_size):
+        extractor = extractor or make_extractor(settings)
+        for chunk in chunks:
             yield from process_chunk(chunk, extractor)
         return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    pool = context.Pool(jobs, initializer=_init_worker, initargs=(settings,))
+    workers = _Workers(settings, jobs)
+    finished = False
     try:
         pending: deque = deque()
-        for chunk in _chunks(inputs, chunk_size):
-            pending.append(pool.apply_async(process_chunk, (chunk,)))
+
+        def take() -> list[dict]:
+            chunk, future = pending.popleft()
+            try:
+                status, value = future.result()
+            except BrokenProcessPool:
+                # The chunk in front gets the blame (each of its documents reported); the rest are retried.
+                retry = [c for c, _ in pending]
+                pending.clear()
+                workers.restart()
+                pending.extend((c, workers.submit(c)) for c in retry)
+                return _crashed(chunk)
+            if status == "error":
+                raise BatchError(str(value))
+            return value
+
+        for chunk in chunks:
+            pending.append((chunk, workers.submit(chunk)))
             if len(pending) >= jobs * 2:
-                yield from pending.popleft().get()
+                yield from take()
         while pending:
-            yield from pending.popleft().get()
-        pool.close()
+            yield from take()
+        finished = True
     finally:
-        pool.terminate()
-        pool.join()
+        if finished:
+            workers.close()
+        else:
+            workers.stop()

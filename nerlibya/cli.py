@@ -66,22 +66,40 @@ def fail(message: str, code: int) -> typer.Exit:
 
 @contextmanager
 def open_output(path: Optional[Path]) -> Iterator[TextIO]:
-    """stdout, or a file written atomically: a temporary file beside it, renamed when complete."""
+    """stdout, or a file written atomically: a temporary file beside it, renamed when complete.
+
+    On any failure or interrupt the temporary file is removed and an existing file is left as it was."""
     if path is None:
         yield sys.stdout
         return
-    directory = path.resolve().parent
-    if not directory.is_dir():
-        raise fail(f"{path}: output directory does not exist", EXIT_USAGE)
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, prefix=f".{path.name}.",
-                                         suffix=".tmp", delete=False)
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=path.resolve().parent,
+                                         prefix=f".{path.name}.", suffix=".tmp", delete=False)
     try:
         with handle:
             yield handle
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(handle.name, 0o666 & ~umask)  # a normal file, not the temporary file's 0600
         os.replace(handle.name, path)
     finally:
         if os.path.exists(handle.name):
             os.unlink(handle.name)
+
+
+def _check_output(path: Optional[Path]) -> None:
+    if path is None:
+        return
+    if path.is_dir():
+        raise fail(f"{path}: --output is a directory", EXIT_USAGE)
+    if not path.resolve().parent.is_dir():
+        raise fail(f"{path}: output directory does not exist", EXIT_USAGE)
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _progress(enabled: bool):
@@ -89,6 +107,74 @@ def _progress(enabled: bool):
 
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
                     TimeElapsedColumn(), console=stderr, transient=True, disable=not enabled)
+
+
+_CONTROL = {codepoint: f"\\x{codepoint:02x}" for codepoint in (*range(0x20), 0x7F)}
+_CONTROL.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029",
+                 0x85: "\\x85"})
+
+
+def one_line(text: str) -> str:
+    """Control characters escaped, so that a name or message can never break the one-line-per-error rule."""
+    return str(text).translate(_CONTROL)
+
+
+def error_line(record: dict) -> str:
+    error = record["error"]
+    return one_line(f"nerlibya: error: {record['source']}: {error['message']} [{error['kind']}]") + "\n"
+
+
+class Interrupted(Exception):
+    """Ctrl-C (or SIGTERM) arrived; raised only between writes, so every line written is complete."""
+
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code
+
+
+class _Signals:
+    """Ctrl-C and SIGTERM interrupt at once, except during a write, when they wait for it to finish."""
+
+    def __init__(self):
+        self.writing = False
+        self.pending: Optional[int] = None
+        self.previous: dict = {}
+
+    def __enter__(self):
+        import signal
+
+        try:
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                self.previous[signum] = signal.signal(signum, self._handle)
+        except ValueError:  # not the main thread: keep Python's defaults
+            pass
+        return self
+
+    def __exit__(self, *exc_info):
+        import signal
+
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)
+
+    def _handle(self, signum, frame):
+        import signal
+
+        code = 128 + signum
+        if self.writing and self.pending is None:
+            self.pending = code
+            return
+        raise KeyboardInterrupt if signum == signal.SIGINT else Interrupted(code)
+
+    @contextmanager
+    def write(self):
+        self.writing = True
+        try:
+            yield
+        finally:
+            self.writing = False
+        if self.pending is not None:
+            code, self.pending = self.pending, None
+            raise KeyboardInterrupt if code == EXIT_INTERRUPTED else Interrupted(code)
 
 
 @app.command()
@@ -107,70 +193,119 @@ def extract(
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default: BOM, else UTF-8)."),
     encoding_errors: EncodingErrors = typer.Option(EncodingErrors.strict, "--encoding-errors",
                                                    help="strict: report undecodable files; replace: use U+FFFD."),
-    max_bytes: int = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1, help="Skip (and report) larger inputs."),
+    max_bytes: int = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1,
+                                  help="Skip (and report) larger inputs; with --input-format jsonl, larger lines."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core, up to 4)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary; errors still go to stderr."),
 ) -> None:
     """Extract people (with roles), organisations and places from each article."""
+    import codecs
+
     from .batch import ExtractorSettings, default_jobs, make_extractor, run_batch
     from .errors import NerlibyaError
     from .io import ReadOptions, iter_inputs
     from .render import iter_csv, iter_json, iter_jsonl, render_table
 
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise fail(f"unknown encoding {encoding!r} for --encoding", EXIT_USAGE)
+    _check_output(output)
     options = ReadOptions(glob=glob, encoding=encoding, encoding_errors=encoding_errors.value, max_bytes=max_bytes,
                           input_format=input_format.value, id_field=id_field, text_field=text_field)
     settings = ExtractorSettings(lang=lang.value, model=model, rules_only=rules_only, kb_path=str(kb) if kb else None)
-    try:
-        make_extractor(settings).check()
-    except NerlibyaError as exc:
-        raise fail(str(exc), EXIT_SETUP)
     workers = jobs or default_jobs()
     failed = processed = 0
-    single = len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file()) and input_format is InputFormat.text
-    show_progress = not quiet and stderr.is_terminal
+    show_progress = not quiet and _stderr_is_terminal()
+    try:
+        single = len(paths) == 1 and input_format is InputFormat.text and (paths[0] == "-" or Path(paths[0]).is_file())
+    except (OSError, ValueError):
+        single = False
+    signals = _Signals()
+    batch = None
 
-    def records():
+    def records(progress, task):
         nonlocal failed, processed
-        for record in run_batch(iter_inputs(paths, options), settings, jobs=workers):
+        for record in batch:
             processed += 1
             if "error" in record:
                 failed += 1
-                stderr.print(f"nerlibya: error: {record['source']}: {record['error']['message']}", markup=False)
+                with signals.write():
+                    sys.stderr.write(error_line(record))
+                    sys.stderr.flush()
             progress.update(task, advance=1)
             yield record
 
     try:
-        with open_output(output) as out, _progress(show_progress) as progress:
-            task = progress.add_task("extracting", total=None)
-            if output_format is OutputFormat.table:
-                console = Console(file=out) if output else Console()
-                for record in records():
-                    render_table(record, console)
-            else:
-                chunks = {
-                    OutputFormat.json: lambda rs: iter_json(rs, single=single),
-                    OutputFormat.jsonl: iter_jsonl,
-                    OutputFormat.csv: iter_csv,
-                }[output_format](records())
-                for chunk in chunks:
-                    out.write(chunk)
-                    out.flush()
+        with signals:
+            try:
+                extractor = make_extractor(settings)
+                extractor.check()
+                batch = run_batch(iter_inputs(paths, options), settings, jobs=workers,
+                                  extractor=extractor)
+                with open_output(output) as out, _progress(show_progress) as progress:
+                    task = progress.add_task("extracting", total=None)
+                    if output_format is OutputFormat.table:
+                        console = Console(file=out) if output else Console()
+                        for record in records(progress, task):
+                            with signals.write():
+                                render_table(record, console)
+                    else:
+                        chunks = {
+                            OutputFormat.json: lambda rs: iter_json(rs, single=single),
+                            OutputFormat.jsonl: iter_jsonl,
+                            OutputFormat.csv: iter_csv,
+                        }[output_format](records(progress, task))
+                        for chunk in chunks:
+                            with signals.write():
+                                out.write(chunk)
+                                out.flush()
+            finally:
+                if batch is not None:
+                    with signals.write():  # a second Ctrl-C waits until the workers are stopped
+                        batch.close()  # stops worker processes now, not at garbage collection
+    except typer.Exit:
+        raise
     except NerlibyaError as exc:
-        raise fail(str(exc), EXIT_SETUP)
+        raise fail(one_line(str(exc)), EXIT_SETUP)
     except BrokenPipeError:
-        _silence_stdout()
-        raise typer.Exit(EXIT_OK)
+        _silence_output()
+        raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
     except KeyboardInterrupt:
-        raise fail("interrupted", EXIT_INTERRUPTED)
+        raise _quiet_fail("interrupted", EXIT_INTERRUPTED)
+    except Interrupted as exc:
+        raise _quiet_fail("terminated", exc.code)
+    except Exception as exc:  # a bug: one line, never a traceback
+        raise _quiet_fail(one_line(f"internal error: {type(exc).__name__}: {exc}"), EXIT_SOME_FAILED)
     if show_progress:
         stderr.print(f"{processed} documents, {failed} failed")
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 
-def _silence_stdout() -> None:
-    """After the reader went away (`| head`), point stdout at /dev/null so the exit flush is quiet."""
+def _quiet_fail(message: str, code: int) -> typer.Exit:
+    """`fail`, but a reader that went away (stderr a closed pipe) does not turn into a traceback."""
+    try:
+        sys.stderr.write(f"nerlibya: error: {message}\n")
+        sys.stderr.flush()
+    except (BrokenPipeError, OSError, ValueError):
+        _silence_output()
+    return typer.Exit(code)
+
+
+def _silence_output() -> None:
+    """After the reader went away (`| head`), point stdout (and stderr, if it is the broken one) at /dev/null
+    so that the flush at exit is quiet."""
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, OSError, ValueError, AttributeError):
+            try:
+                os.dup2(devnull, stream.fileno())
+            except (OSError, ValueError, AttributeError):
+                pass
+    os.close(devnull)
 
 
 @kb_app.command("validate")

@@ -1,15 +1,25 @@
 """Inputs: files, folders and standard input, read as bytes and decoded in exactly one place.
 
 Each input becomes either a `TextInput` or a `FailedInput` (never an exception), so a batch can
-report one bad file and go on. Offsets in records refer to the decoded text, unchanged (CRLF kept).
+report one bad file and go on. Offsets in records refer to the decoded text, unchanged (CRLF kept;
+a byte-order mark is not part of the text).
+
+Folders are searched recursively: in each folder its matching files (sorted by name) come first,
+then its subfolders (sorted by name). Links are followed; a link back to a folder being searched is
+reported once as a `loop`, and a folder reached a second time through a link is not read again.
+
+With `input_format="jsonl"` a file (or standard input) is read one line at a time, so it can be of any
+size; `max_bytes` then limits each line, and each record is named by its id field.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import fnmatch
 import json
 import os
+import stat as stat_module
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +28,16 @@ from typing import BinaryIO, Iterable, Iterator
 DEFAULT_GLOB = "*.txt"
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 SNIFF_BYTES = 8192
+_SKIP_CHUNK = 1024 * 1024
+
+# Longest first: a UTF-32-LE mark starts with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 @dataclass(frozen=True)
@@ -44,128 +64,270 @@ class ReadOptions:
     text_field: str = "text"
 
 
+def _bom_encoding(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def _is_wide(encoding: str) -> bool:
+    """UTF-16 and UTF-32 text is full of NUL bytes: the binary sniff does not apply."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return False
+    return name.startswith(("utf-16", "utf-32"))
+
+
 def decode(data: bytes, source: str, options: ReadOptions) -> TextInput | FailedInput:
-    """Bytes to text: a BOM decides (UTF-8, UTF-16); else the given encoding, else strict UTF-8."""
-    if data.startswith(codecs.BOM_UTF8):
-        encoding, data = "utf-8", data[len(codecs.BOM_UTF8):]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    elif options.encoding:
-        encoding = options.encoding
-    elif b"\x00" in data[:SNIFF_BYTES]:
-        return FailedInput(source, "binary", "binary file (contains NUL bytes), not text")
-    else:
-        encoding = "utf-8"
+    """Bytes to text: a BOM decides (UTF-8, UTF-16, UTF-32); else the given encoding, else strict UTF-8."""
+    encoding = _bom_encoding(data)
+    if encoding is None:
+        encoding = options.encoding or "utf-8"
+        if not _is_wide(encoding) and b"\x00" in data[:SNIFF_BYTES]:
+            return FailedInput(source, "binary", "binary file (contains NUL bytes), not text")
     try:
         text = data.decode(encoding, options.encoding_errors)
-    except UnicodeDecodeError:
-        return FailedInput(source, "decode", f"not valid {encoding} text; pass --encoding (e.g. --encoding latin-1) "
-                                             "or --encoding-errors replace")
+    except UnicodeDecodeError as exc:
+        shown = "utf-8" if encoding == "utf-8-sig" else encoding
+        return FailedInput(source, "decode", f"not valid {shown} text (byte {exc.start}); pass --encoding "
+                                             "(e.g. --encoding latin-1) or --encoding-errors replace")
     except LookupError:
         return FailedInput(source, "decode", f"unknown encoding {encoding!r}")
+    if encoding != "utf-8-sig" and text.startswith("\ufeff"):  # utf-16/32 codecs drop the mark; be sure
+        text = text[1:]
     if not text.strip():
         return FailedInput(source, "empty", "empty file (no text)")
     return TextInput(source, text)
 
 
+def _os_failure(source: str, exc: OSError) -> FailedInput:
+    if isinstance(exc, PermissionError):
+        return FailedInput(source, "permission", "permission denied")
+    if isinstance(exc, FileNotFoundError):
+        return FailedInput(source, "missing", "no such file or directory (or a broken link)")
+    if exc.errno == errno.ELOOP:
+        return FailedInput(source, "loop", "too many levels of symbolic links")
+    return FailedInput(source, "unreadable", exc.strerror or str(exc) or type(exc).__name__)
+
+
 def _read_limited(stream: BinaryIO, source: str, max_bytes: int) -> bytes | FailedInput:
-    data = stream.read(max_bytes + 1)
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        return _os_failure(source, exc)
     if len(data) > max_bytes:
         return FailedInput(source, "too-large", f"larger than --max-bytes ({max_bytes} bytes)")
     return data
 
 
-def _read_file(path: Path, options: ReadOptions) -> bytes | FailedInput:
-    source = str(path)
+def _open_file(path: Path, source: str, options: ReadOptions, regular_only: bool) -> BinaryIO | FailedInput:
+    """An open binary handle, or why not. Named inputs may be pipes (`<(cmd)`); folder entries must be files."""
     try:
-        size = path.stat().st_size
-        if size > options.max_bytes:
-            return FailedInput(source, "too-large", f"{size} bytes is larger than --max-bytes ({options.max_bytes})")
-        with path.open("rb") as handle:
-            return _read_limited(handle, source, options.max_bytes)
-    except PermissionError:
-        return FailedInput(source, "permission", "permission denied")
-    except IsADirectoryError:
-        return FailedInput(source, "unreadable", "is a directory")
+        info = path.stat()
+        if stat_module.S_ISDIR(info.st_mode):
+            return FailedInput(source, "unreadable", "is a directory")
+        if regular_only and not stat_module.S_ISREG(info.st_mode):
+            return FailedInput(source, "unreadable", "not a regular file")
+        if (options.input_format == "text" and stat_module.S_ISREG(info.st_mode)
+                and info.st_size > options.max_bytes):
+            return FailedInput(source, "too-large",
+                               f"{info.st_size} bytes is larger than --max-bytes ({options.max_bytes})")
+        return path.open("rb")
     except OSError as exc:
-        return FailedInput(source, "unreadable", exc.strerror or str(exc))
+        return _os_failure(source, exc)
+    except ValueError as exc:  # e.g. an embedded NUL in the name
+        return FailedInput(source, "unreadable", str(exc))
 
 
-def _jsonl_records(data: bytes, source: str, options: ReadOptions) -> Iterator[TextInput | FailedInput]:
-    decoded = decode(data, source, options)
+def _json_item(raw: bytes, where: str, options: ReadOptions) -> TextInput | FailedInput:
+    """One JSONL line (without its newline) to a text named by its id field."""
+    try:
+        line = raw.decode(options.encoding or "utf-8", options.encoding_errors)
+    except UnicodeDecodeError:
+        return FailedInput(where, "decode", f"line is not valid {options.encoding or 'utf-8'} text")
+    except LookupError:
+        return FailedInput(where, "decode", f"unknown encoding {options.encoding!r}")
+    return _json_text_item(line, where, options)
+
+
+def _json_text_item(line: str, where: str, options: ReadOptions) -> TextInput | FailedInput:
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return FailedInput(where, "jsonl", f"not valid JSON ({exc.msg}, column {exc.colno})")
+    except (ValueError, RecursionError) as exc:
+        return FailedInput(where, "jsonl", f"not valid JSON ({type(exc).__name__})")
+    if not isinstance(item, dict):
+        return FailedInput(where, "jsonl", "not a JSON object")
+    record_id = item.get(options.id_field)
+    name = where if record_id is None or record_id == "" else str(record_id)
+    text = item.get(options.text_field)
+    if not isinstance(text, str):
+        return FailedInput(name, "jsonl", f"no string field {options.text_field!r}")
+    return TextInput(name, text) if text.strip() else FailedInput(name, "empty", "empty text")
+
+
+def _jsonl_records(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[TextInput | FailedInput]:
+    """Records from a JSONL stream, one line at a time; `max_bytes` limits each line."""
+    limit = options.max_bytes
+    number = 0
+    found = False
+    while True:
+        try:
+            raw = stream.readline(limit + 1)
+        except OSError as exc:
+            yield _os_failure(f"{source}:{number + 1}", exc)
+            return
+        if not raw:
+            break
+        if number == 0:
+            bom = _bom_encoding(raw)
+            if bom in ("utf-16", "utf-32"):  # a wide encoding cannot be split on b"\n": decode it whole
+                yield from _wide_jsonl(raw, stream, source, options)
+                return
+            if bom == "utf-8-sig":
+                raw = raw[len(codecs.BOM_UTF8):]
+        number += 1
+        where = f"{source}:{number}"
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            try:
+                while (rest := stream.readline(_SKIP_CHUNK)) and not rest.endswith(b"\n"):
+                    pass
+            except OSError:
+                pass
+            found = True
+            yield FailedInput(where, "too-large", f"line longer than --max-bytes ({limit} bytes)")
+            continue
+        raw = raw.rstrip(b"\r\n")
+        if not raw.strip():
+            continue
+        found = True
+        yield _json_item(raw, where, options)
+    if not found:
+        yield FailedInput(source, "empty", "empty file (no JSONL records)")
+
+
+def _wide_jsonl(first: bytes, stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[TextInput | FailedInput]:
+    rest = _read_limited(stream, source, options.max_bytes)
+    if isinstance(rest, FailedInput):
+        yield rest
+        return
+    decoded = decode(first + rest, source, options)
     if isinstance(decoded, FailedInput):
         yield decoded
         return
-    for number, line in enumerate(decoded.text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield FailedInput(where, "jsonl", f"not valid JSON ({exc.msg})")
-            continue
-        if not isinstance(item, dict) or not isinstance(item.get(options.text_field), str):
-            yield FailedInput(where, "jsonl", f"no string field {options.text_field!r}")
-            continue
-        text = item[options.text_field]
-        record_id = item.get(options.id_field)
-        name = str(record_id) if record_id is not None else where
-        yield TextInput(name, text) if text.strip() else FailedInput(name, "empty", "empty text")
+    for number, line in enumerate(decoded.text.split("\n"), start=1):
+        if line.strip():
+            yield _json_text_item(line.rstrip("\r"), f"{source}:{number}", options)
 
 
-def _from_bytes(data: bytes | FailedInput, source: str, options: ReadOptions) -> Iterator[TextInput | FailedInput]:
-    if isinstance(data, FailedInput):
-        yield data
-    elif options.input_format == "jsonl":
-        yield from _jsonl_records(data, source, options)
-    else:
-        yield decode(data, source, options)
+def _from_stream(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[TextInput | FailedInput]:
+    if options.input_format == "jsonl":
+        yield from _jsonl_records(stream, source, options)
+        return
+    data = _read_limited(stream, source, options.max_bytes)
+    yield data if isinstance(data, FailedInput) else decode(data, source, options)
 
 
-def _walk(folder: Path, options: ReadOptions) -> Iterator[Path | FailedInput]:
-    """Files under `folder` matching the glob, sorted, following links but never looping."""
+def _from_file(path: Path, source: str, options: ReadOptions, regular_only: bool = False
+               ) -> Iterator[TextInput | FailedInput]:
+    opened = _open_file(path, source, options, regular_only)
+    if isinstance(opened, FailedInput):
+        yield opened
+        return
+    with opened:
+        yield from _from_stream(opened, source, options)
+
+
+def _from_stdin(stdin: BinaryIO | None, options: ReadOptions) -> Iterator[TextInput | FailedInput]:
+    if stdin is None:
+        text_stream = sys.stdin
+        stdin = getattr(text_stream, "buffer", None) if text_stream is not None else None
+    if stdin is None:
+        yield FailedInput("-", "unreadable", "standard input is closed")
+        return
+    yield from _from_stream(stdin, "-", options)
+
+
+def _walk(folder: str, options: ReadOptions) -> Iterator[str | FailedInput]:
+    """Paths of the files under `folder` matching the glob: files first, then subfolders, each sorted."""
+    stack: list[tuple[str, frozenset]] = [(folder, frozenset())]
     seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True, onerror=None):
+    while stack:
+        directory, ancestors = stack.pop()
         try:
-            stat = os.stat(root)
+            info = os.stat(directory)
         except OSError as exc:
-            yield FailedInput(root, "unreadable", exc.strerror or str(exc))
-            dirs[:] = []
+            yield _os_failure(directory, exc)
             continue
-        if (stat.st_dev, stat.st_ino) in seen:
-            yield FailedInput(root, "loop", "directory loop through a symbolic link; skipped")
-            dirs[:] = []
+        identity = (info.st_dev, info.st_ino)
+        if identity in ancestors:
+            yield FailedInput(directory, "loop", "directory loop through a symbolic link; not followed")
             continue
-        seen.add((stat.st_dev, stat.st_ino))
-        if not os.access(root, os.R_OK | os.X_OK):
-            yield FailedInput(root, "permission", "permission denied")
-        dirs.sort()
-        for name in sorted(files):
-            if fnmatch.fnmatch(name, options.glob):
-                yield Path(root) / name
+        if identity in seen:  # reached again through a link: its files are already in the batch
+            continue
+        seen.add(identity)
+        try:
+            with os.scandir(directory) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as exc:
+            yield _os_failure(directory, exc)
+            continue
+        subfolders = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()  # follows links
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subfolders.append(entry.path)
+            elif fnmatch.fnmatch(entry.name, options.glob):
+                yield entry.path
+        inner = ancestors | {identity}
+        stack.extend((path, inner) for path in reversed(subfolders))
+
+
+def _from_folder(raw: str, options: ReadOptions) -> Iterator[TextInput | FailedInput]:
+    found = False
+    for item in _walk(raw, options):
+        if isinstance(item, FailedInput):
+            yield item
+            continue
+        found = True
+        yield from _from_file(Path(item), item, options, regular_only=True)
+    if not found:
+        yield FailedInput(raw, "no-input", f"no files matching {options.glob!r} in this directory")
+
+
+def _from_path(raw: str, options: ReadOptions, stdin: BinaryIO | None) -> Iterator[TextInput | FailedInput]:
+    if raw == "-":
+        yield from _from_stdin(stdin, options)
+        return
+    if not raw:
+        yield FailedInput(raw, "missing", "empty path")
+        return
+    path = Path(raw)
+    try:
+        is_dir = path.is_dir()
+        exists = is_dir or path.exists() or path.is_symlink()
+    except OSError as exc:
+        yield _os_failure(raw, exc)
+        return
+    except ValueError as exc:
+        yield FailedInput(raw, "unreadable", str(exc))
+        return
+    if is_dir:
+        yield from _from_folder(raw, options)
+    elif exists:
+        yield from _from_file(path, raw, options)
+    else:
+        yield FailedInput(raw, "missing", "no such file or directory")
 
 
 def iter_inputs(paths: Iterable[str], options: ReadOptions = ReadOptions(), stdin: BinaryIO | None = None
                 ) -> Iterator[TextInput | FailedInput]:
-    """Every text to process, in the order given; folders expand to their sorted matching files."""
+    """Every text to process, in the order given, read lazily; folders expand to their matching files."""
     for raw in paths:
-        if raw == "-":
-            stream = stdin or sys.stdin.buffer
-            yield from _from_bytes(_read_limited(stream, "-", options.max_bytes), "-", options)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = False
-            for item in _walk(path, options):
-                if isinstance(item, FailedInput):
-                    yield item
-                    continue
-                found = True
-                yield from _from_bytes(_read_file(item, options), str(item), options)
-            if not found:
-                yield FailedInput(raw, "no-input", f"no files matching {options.glob!r} in this directory")
-        elif path.exists() or path.is_symlink():
-            yield from _from_bytes(_read_file(path, options), raw, options)
-        else:
-            yield FailedInput(raw, "missing", "no such file or directory")
+        yield from _from_path(raw, options, stdin)

@@ -20,6 +20,9 @@ from .errors import KnowledgeBaseError, ModelNotFoundError
 from .kb import default_kb_path
 
 PIPELINE_FILE = "pipeline.cfg"
+# Without the statistical model, memory grows slowly with length, so a rules-only pipeline takes what
+# --max-bytes lets through; the model keeps spaCy's limit (1,000,000 characters: about 3 GB of memory).
+RULES_ONLY_MAX_LENGTH = 10_000_000
 MODEL_SLOT = "ner"
 KB_COMPONENTS = ("nerlibya_kb_ruler", "nerlibya_entity_cleanup", "nerlibya_titles", "nerlibya_resolver", "nerlibya_roles")
 
@@ -89,6 +92,8 @@ def build_nlp(lang: str = "en", *, model: str | None = None, rules_only: bool = 
     knowledge-base ruler and its cleanup, title, acronym, resolver and role components."""
     settings = pipeline_config(str(kb_path) if kb_path else None)
     nlp = spacy.blank(lang) if rules_only else load_statistical(lang, model, settings)
+    if rules_only:
+        nlp.max_length = RULES_ONLY_MAX_LENGTH
     order = list(settings["pipeline"]["order"])
     slot = order.index(MODEL_SLOT)
     first_model_component = nlp.pipe_names[0] if nlp.pipe_names else None

@@ -173,10 +173,13 @@ def drop_capitalised_common_words(doc: Doc, spans: list[Span]) -> list[Span]:
     """A span whose only capital is the sentence's first letter ('Jeudi', 'Premiers résultats', 'Turnout') is
     a name only if the article writes that word capitalised more than once."""
     kept = []
+    text = None  # Doc.text joins every token: build it once, and only if needed
     for span in spans:
         capitals = [t for t in span if t.text[:1].isupper()]
         lone = len(capitals) == 1 and capitals[0].i == span.start and not span.id_ and _opens_sentence(span[0])
-        if lone and span.label_ in NAME_LABELS and doc.text.count(span[0].text) < 2:
+        if lone and span.label_ in NAME_LABELS:
+            text = doc.text if text is None else text
+        if lone and span.label_ in NAME_LABELS and text.count(span[0].text) < 2:
             continue
         kept.append(span)
     return kept

