@@ -163,8 +163,3 @@ def evaluate(gold: Iterable[dict], systems: dict[str, Callable[[str, str], dict]
             per_lang.setdefault(split, Score()).add(score)
             per_lang.setdefault("all", Score()).add(score)
     return results
-
-
-def below_floor(score: Score, floors: dict[str, float]) -> list[str]:
-    return [f"{c}: F1 {score.counts[c].f1:.3f} < {floor}" for c, floor in floors.items()
-            if score.counts[c].f1 < floor]

@@ -21,7 +21,3 @@ class NerlibyaPipe(Pipe):
 
     def process(self, doc: Doc) -> Doc:  # pragma: no cover - abstract
         raise NotImplementedError
-
-    @property
-    def is_trainable(self) -> bool:
-        return False
