@@ -96,8 +96,7 @@ def load(lang: str = "en", *, model: str | None = None, rules_only: bool = False
 def extract(text_or_doc: str | Doc, *, source: str = "-", nlp: Language | None = None,
             kb_path: str | Path | None = None) -> ArticleRecord:
     """One text (or an already processed Doc) to its record."""
-    if isinstance(text_or_doc, Doc):
-        return doc_to_record(text_or_doc, source=source, kb=load_kb(kb_path or None))
-    if nlp is not None:
-        return doc_to_record(nlp(text_or_doc), source=source, kb=load_kb(kb_path or None))
-    return Extractor(kb_path=str(kb_path) if kb_path else None).extract(text_or_doc, source)
+    if isinstance(text_or_doc, str) and nlp is None:
+        return Extractor(kb_path=str(kb_path) if kb_path else None).extract(text_or_doc, source)
+    doc = text_or_doc if isinstance(text_or_doc, Doc) else nlp(text_or_doc)
+    return doc_to_record(doc, source=source, kb=load_kb(kb_path or None))

@@ -21,3 +21,14 @@ class NerlibyaPipe(Pipe):
 
     def process(self, doc: Doc) -> Doc:  # pragma: no cover - abstract
         raise NotImplementedError
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """Sentence number of every token; a doc with no sentence boundaries is one sentence."""
+    if not len(doc):
+        return []
+    if not doc.has_annotation("SENT_START"):
+        return [0] * len(doc)
+    starts = doc.to_array("SENT_START") == 1
+    starts[0] = True
+    return (starts.cumsum() - 1).tolist()

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..kb import KnowledgeBase, load_kb
 from ..normalize import name_key, name_similarity, skeleton, token_similarity
-from .base import NerlibyaPipe
+from .base import NerlibyaPipe, sentence_index
 
 Doc.set_extension("links", default=None, force=True)
 Span.set_extension("link", getter=lambda span: (span.doc._.links or {}).get(f"{span.start}:{span.end}"), force=True)
@@ -148,7 +148,7 @@ class Resolver(NerlibyaPipe):
 
     # -- driver --------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
-        sentence_of = _sentence_index(doc)
+        sentence_of = sentence_index(doc)
         titles_before = {t["end"]: t["head"] for t in (doc._.titles or []) if t["category"] != "clause"}
         acronyms = doc._.acronyms or {}
         long_form_of = {tuple(span): short for short, span in acronyms.items()}
@@ -224,14 +224,3 @@ class Resolver(NerlibyaPipe):
                        and any(token_similarity(name_key(ent.text), s) >= self.surname_threshold for s in c.surnames)]
             if len(fitting) == 1:
                 link.update(key=fitting[0].key, id=fitting[0].kb_id, match="surname", score=1.0)
-
-
-def _sentence_index(doc: Doc) -> list[int]:
-    """Sentence number of every token; a doc with no sentence boundaries is one sentence."""
-    if not len(doc):
-        return []
-    if not doc.has_annotation("SENT_START"):
-        return [0] * len(doc)
-    starts = doc.to_array("SENT_START") == 1
-    starts[0] = True
-    return (starts.cumsum() - 1).tolist()

@@ -21,8 +21,7 @@ from spacy.tokens import Doc, Span
 from ..kb import KnowledgeBase, load_kb
 from ..lexicon import Lexicon, load_lexicon
 from ..normalize import name_key
-from .base import NerlibyaPipe
-from .resolver import _sentence_index
+from .base import NerlibyaPipe, sentence_index
 from .titles import DETERMINERS
 
 Doc.set_extension("roles", default=None, force=True)
@@ -210,7 +209,7 @@ class RoleLinker(NerlibyaPipe):
     def process(self, doc: Doc) -> Doc:
         titles = doc._.titles or []
         starts, ends = self._people(doc)
-        sentence_of = _sentence_index(doc)
+        sentence_of = sentence_index(doc)
         titles_at = {t["start"]: t for t in titles}
         roles: list[dict] = []
         attached: dict[int, Span] = {}
