@@ -175,3 +175,8 @@ def test_saved_pipeline_loads_with_spacy_load(rules_nlp, tmp_path, fixture_kb_pa
     out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "pipeline")], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "['vincent-giraud', 'khalifa-haftar']"
+
+
+def test_shared_surname_opening_a_sentence_is_kept(rules_nlp):
+    doc = rules_nlp("Haftar met Macron in Paris.")
+    assert [(e.text, e.label_) for e in doc.ents][0] == ("Haftar", "PERSON")

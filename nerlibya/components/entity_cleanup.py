@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..kb import KnowledgeBase, load_kb
 from ..lexicon import NameHeads, load_lexicon, load_name_heads
+from ..normalize import name_key
 from .base import NerlibyaPipe
 
 DETERMINERS = frozenset({"the", "le", "la", "les", "l'", "l’", "a", "an", "un", "une", "des", "de", "du", "d'", "d’"})
@@ -133,7 +134,7 @@ class EntityCleanup(NerlibyaPipe):
         spans = [span for span in map(self.trim, join_broken_names(doc)) if span is not None]
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans = [self.with_head_noun(span, taken) for span in spans]
-        doc.ents = drop_capitalised_common_words(doc, spans)
+        doc.ents = drop_capitalised_common_words(doc, spans, known=self.kb.by_surname)
         return doc
 
 
@@ -169,14 +170,16 @@ def join_broken_names(doc: Doc) -> list[Span]:
     return out
 
 
-def drop_capitalised_common_words(doc: Doc, spans: list[Span]) -> list[Span]:
+def drop_capitalised_common_words(doc: Doc, spans: list[Span], known=frozenset()) -> list[Span]:
     """A span whose only capital is the sentence's first letter ('Jeudi', 'Premiers résultats', 'Turnout') is
-    a name only if the article writes that word capitalised more than once."""
+    a name only if the article writes that word capitalised more than once, or the KB knows it as a surname
+    (a shared surname such as 'Haftar' carries no id of its own)."""
     kept = []
     text = None  # Doc.text joins every token: build it once, and only if needed
     for span in spans:
         capitals = [t for t in span if t.text[:1].isupper()]
-        lone = len(capitals) == 1 and capitals[0].i == span.start and not span.id_ and _opens_sentence(span[0])
+        lone = (len(capitals) == 1 and capitals[0].i == span.start and not span.id_ and _opens_sentence(span[0])
+                and name_key(span.text) not in known)
         if lone and span.label_ in NAME_LABELS:
             text = doc.text if text is None else text
         if lone and span.label_ in NAME_LABELS and text.count(span[0].text) < 2:
