@@ -192,6 +192,15 @@ def parse_entry(raw: object, kind: str, path: str) -> KBEntity:
     )
 
 
+# libyaml's loader parses the knowledge base about ten times faster than the pure-Python one: start-up time
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str):
+    """yaml.safe_load, with the C loader when PyYAML was built with it."""
+    return yaml.load(text, Loader=_YAML_LOADER)
+
+
 def read_entries(folder: Path) -> Iterator[tuple[str, str, object]]:
     """(kind, file path, raw entry) for every entry of every kind file; raises on unreadable YAML."""
     for kind, filename in KIND_FILES.items():
@@ -199,7 +208,7 @@ def read_entries(folder: Path) -> Iterator[tuple[str, str, object]]:
         if not path.is_file():
             raise KnowledgeBaseError(str(path), None, "file missing")
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            data = parse_yaml(path.read_text(encoding="utf-8")) or []
         except (yaml.YAMLError, UnicodeDecodeError) as exc:
             problem = " ".join(str(exc).split())
             raise KnowledgeBaseError(str(path), None, f"not valid YAML: {problem}") from None

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from .errors import KnowledgeBaseError
-from .kb import default_kb_path
+from .kb import default_kb_path, parse_yaml
 
 TITLES_FILE = "titles.yaml"
 NAME_HEADS_FILE = "name_heads.yaml"
@@ -64,7 +64,7 @@ def _read_yaml(name: str, folder: str | Path | None) -> tuple[dict, str]:
     if not path.is_file():
         path = default_kb_path() / name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise KnowledgeBaseError(str(path), None, "file missing") from None
     except yaml.YAMLError as exc:

@@ -7,6 +7,7 @@ it. The pairs go to `doc._.acronyms` (short form -> token offsets of the long fo
 
 from __future__ import annotations
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -74,9 +75,10 @@ class AcronymDetector(NerlibyaPipe):
             if not doc[found[0]].ent_type_:
                 new.append(Span(doc, found[0], found[1], label=labels[short]))
         if pairs:
-            for token in doc:
-                if token.text in pairs and not token.ent_type_:
-                    new.append(Span(doc, token.i, token.i + 1, label=labels[token.text]))
+            strings = doc.vocab.strings
+            bare = numpy.isin(orth, [strings[short] for short in pairs]) & (doc.to_array("ENT_TYPE") == 0)
+            for i in bare.nonzero()[0].tolist():
+                new.append(Span(doc, i, i + 1, label=labels[strings[int(orth[i])]]))
             if new:
                 taken = {i for e in doc.ents for i in range(e.start, e.end)}
                 free = [s for s in filter_spans(new) if not any(i in taken for i in range(s.start, s.end))]

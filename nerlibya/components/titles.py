@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -68,6 +69,7 @@ class TitleFinder(NerlibyaPipe):
         self._cats: dict[int, str] = {}
         self._ents_by_start: dict[int, Span] = {}
         self._ents_by_end: dict[int, Span] = {}
+        self._place_or_org_hashes = [nlp.vocab.strings.add(label) for label in sorted(PLACE_OR_ORG)]
         for cat, phrases in lexicon.phrases().items():
             self._cats[nlp.vocab.strings.add(cat)] = cat
             # curly apostrophes, and capitalised forms (the tokenizer splits 'lt. gen.' but not 'Lt. Gen.')
@@ -77,19 +79,24 @@ class TitleFinder(NerlibyaPipe):
     # -- lexicon units -------------------------------------------------------------------------
     def units(self, doc: Doc) -> list[Unit]:
         """Longest lexicon match at each position, left to right, skipping non-person entities."""
-        best: dict[int, Unit] = {}
-        for match_id, start, end in self.matcher(doc):
-            cat = self._cats[match_id]
-            if any(doc[i].ent_type_ in PLACE_OR_ORG for i in range(start, end)):
+        best: dict[int, tuple[int, int, str]] = {}
+        matches = self.matcher(doc)
+        if not matches:
+            return []
+        in_place_or_org = numpy.isin(doc.to_array("ENT_TYPE"), self._place_or_org_hashes)
+        for match_id, start, end in matches:
+            if in_place_or_org[start:end].any():
                 continue
+            cat = self._cats[match_id]
             current = best.get(start)
-            if current is None or (end - start, PRIORITY[cat]) > (current.end - current.start, PRIORITY[current.cat]):
-                best[start] = Unit(start, end, cat, doc[start:end].text.lower())
+            if current is None or (end - start, PRIORITY[cat]) > (current[0], PRIORITY[current[2]]):
+                best[start] = (end - start, end, cat)
         units, i = [], 0
         for start in sorted(best):
             if start >= i:
-                units.append(best[start])
-                i = best[start].end
+                _, end, cat = best[start]
+                units.append(Unit(start, end, cat, doc[start:end].text.lower()))
+                i = end
         return units
 
     def runs(self, units: list[Unit]) -> list[list[Unit]]:
