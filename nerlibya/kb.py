@@ -221,13 +221,17 @@ def read_entries(folder: Path) -> Iterator[tuple[str, str, object]]:
 def validate_kb(folder: str | Path) -> list[Problem]:
     """Every problem a curator should fix: schema errors, duplicate ids, aliases claimed twice,
     dangling organisation references, unsorted files. An empty list means the data is sound."""
-    folder = Path(folder)
+    return _read_and_check(Path(folder))[0]
+
+
+def _read_and_check(folder: Path) -> tuple[list[Problem], list[KBEntity]]:
+    """The problems and the parsed entities, from one reading of the files."""
     problems: list[Problem] = []
     entities: list[tuple[str, KBEntity]] = []
     try:
         raw_entries = list(read_entries(folder))
     except KnowledgeBaseError as exc:
-        return [Problem(exc.path, exc.entry_id, exc.problem)]
+        return [Problem(exc.path, exc.entry_id, exc.problem)], []
     previous_id: dict[str, str] = {}
     for kind, path, raw in raw_entries:
         try:
@@ -262,7 +266,7 @@ def validate_kb(folder: str | Path) -> list[Problem]:
     for kind, path, raw in raw_entries:
         if kind == "organisation" and isinstance(raw, dict) and raw.get("parent") and raw["parent"] not in org_ids:
             problems.append(Problem(path, raw.get("id"), f"parent {raw['parent']!r} is not an organisation id"))
-    return problems
+    return problems, [entity for _, entity in entities]
 
 
 @lru_cache(maxsize=8)
@@ -270,12 +274,11 @@ def load_kb(folder: str | Path | None = None) -> KnowledgeBase:
     """Load and validate a knowledge base folder (default: the packaged one); cached per folder,
     so every component of a pipeline shares one copy."""
     folder = Path(folder) if folder else default_kb_path()
-    problems = validate_kb(folder)
+    problems, entities = _read_and_check(folder)
     if problems:
         first = problems[0]
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         raise KnowledgeBaseError(first.path, first.entry_id, first.problem + more)
-    entities = [parse_entry(raw, kind, path) for kind, path, raw in read_entries(folder)]
     if not entities:
         raise KnowledgeBaseError(str(folder), None, "knowledge base is empty")
     return KnowledgeBase.from_entities(entities, source=str(folder))

@@ -91,6 +91,14 @@ def test_acronyms_pair_and_propagate(rules_nlp):
     assert len(links) == 3 and len(set(links)) == 1
 
 
+def test_acronyms_written_as_words_pair_only_on_exact_initials(rules_nlp):
+    doc = rules_nlp("The North Atlantic Treaty Organization (Nato) met. Later Nato said no. "
+                    "Envoys met in Rome (Italy) and in Gharyan (Libya).")
+    assert doc._.acronyms == {"Nato": [1, 5]}
+    keys = {e._.link["key"] for e in doc.ents if e.text in ("North Atlantic Treaty Organization", "Nato")}
+    assert len(keys) == 1 and [e.label_ for e in doc.ents if e.text == "Nato"] == ["ORG", "ORG"]
+
+
 def roles_of(doc):
     return sorted((doc[r["person"][0]:r["person"][1]].text, r["title"], r["pattern"]) for r in doc._.roles)
 

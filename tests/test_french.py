@@ -58,3 +58,14 @@ def test_one_person_in_both_languages_has_one_id(extractor):
     ids = lambda record: {p.id for p in record.people}
     assert ids(english) == ids(french) == {"khalifa-haftar", "emmanuel-macron"}
     assert {p.id for p in english.places} == {p.id for p in french.places} == {"paris"}
+
+
+@pytest.mark.model
+def test_acronym_written_as_a_word_joins_its_organisation(extractor):
+    record = extractor.extract(
+        "A Tripoli, la Mission d'appui des Nations unies en Libye (Manul) a salué l'accord. "
+        "La Manul réunira les deux camps à Genève.").to_dict()
+    unsmil = [e for e in record["entities"] if e["id"] == "unsmil"]
+    assert [e["text"] for e in unsmil] == ["Mission d'appui des Nations unies en Libye", "Manul", "Manul"]
+    assert {e["label"] for e in unsmil} == {"ORG"}
+    assert "Manul" not in {p["name"] for p in record["places"]}

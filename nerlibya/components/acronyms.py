@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..normalize import acronym_fits, is_acronym
+from ..normalize import ACRONYM_SKIP_WORDS, acronym_fits, fold, is_acronym
 from .base import NerlibyaPipe
 
 Doc.set_extension("acronyms", default=None, force=True)
@@ -30,23 +30,36 @@ def make_acronyms(nlp: Language, name: str, label: str) -> "AcronymDetector":
     return AcronymDetector(name, label=label)
 
 
+def is_word_acronym(text: str) -> bool:
+    """'Manul', 'Otan', 'Unesco': some outlets (Le Monde, AFP in French) write acronyms as capitalised words."""
+    return 3 <= len(text) <= 8 and text.isalpha() and text[0].isupper() and text[1:].islower()
+
+
+def initials_fit(long_words: list[str], short: str) -> bool:
+    """The strict test for a word-like short form: the content words' initials spell it exactly
+    ('Mission d'appui des Nations unies en Libye' -> 'manul')."""
+    words = [fold(w) for w in long_words if w.strip("-'’")]
+    return "".join(w[0] for w in words if w not in ACRONYM_SKIP_WORDS and not w.endswith("'")) == short.lower()
+
+
 def long_form_before(doc: Doc, paren: int, short: str) -> tuple[int, int] | None:
     """Token range of the long form that ends right before the '(' at `paren`."""
     if paren == 0:
         return None
+    fits = initials_fit if is_word_acronym(short) else acronym_fits
     last = doc[paren - 1]
     if last.ent_type_:
         start = paren - 1
         while start > 0 and doc[start].ent_iob_ == "I":
             start -= 1
-        if acronym_fits([t.text for t in doc[start:paren] if not t.is_punct], short):
+        if fits([t.text for t in doc[start:paren] if not t.is_punct], short):
             return start, paren
     letters = sum(c.isalpha() for c in short)
     for size in range(1, letters + MAX_EXTRA_WORDS + 1):
         start = paren - size
         if start < 0 or doc[start].is_punct:
             break
-        if doc[start].text[:1].isupper() and acronym_fits([t.text for t in doc[start:paren]], short):
+        if doc[start].text[:1].isupper() and fits([t.text for t in doc[start:paren]], short):
             return start, paren
     return None
 
@@ -63,9 +76,9 @@ class AcronymDetector(NerlibyaPipe):
         orth = doc.to_array("ORTH")
         opening = doc.vocab.strings["("]
         for i in (int(i) for i in (orth[1:-2] == opening).nonzero()[0] + 1):
-            if doc[i + 2].text != ")" or not is_acronym(doc[i + 1].text):
-                continue
             short = doc[i + 1].text
+            if doc[i + 2].text != ")" or not (is_acronym(short) or is_word_acronym(short)):
+                continue
             found = long_form_before(doc, i, short)
             if found is None or short in pairs:
                 continue
@@ -79,9 +92,19 @@ class AcronymDetector(NerlibyaPipe):
             bare = numpy.isin(orth, [strings[short] for short in pairs]) & (doc.to_array("ENT_TYPE") == 0)
             for i in bare.nonzero()[0].tolist():
                 new.append(Span(doc, i, i + 1, label=labels[strings[int(orth[i])]]))
-            if new:
-                taken = {i for e in doc.ents for i in range(e.start, e.end)}
+            ents = list(doc.ents)
+            relabelled = [_with_label(e, labels.get(e.text)) for e in ents]
+            if new or relabelled != ents:
+                taken = {i for e in ents for i in range(e.start, e.end)}
                 free = [s for s in filter_spans(new) if not any(i in taken for i in range(s.start, s.end))]
-                doc.ents = list(doc.ents) + free
+                doc.ents = relabelled + free
         doc._.acronyms = {short: list(span) for short, span in pairs.items()}
         return doc
+
+
+def _with_label(ent: Span, label: str | None) -> Span:
+    """A short form the model tagged on its own ('Manul' as a place) takes its long form's label;
+    a knowledge-base match keeps its own."""
+    if label is None or ent.label_ == label or ent.id_ or len(ent) != 1:
+        return ent
+    return Span(doc=ent.doc, start=ent.start, end=ent.end, label=label)
