@@ -99,6 +99,14 @@ def test_acronyms_written_as_words_pair_only_on_exact_initials(rules_nlp):
     assert len(keys) == 1 and [e.label_ for e in doc.ents if e.text == "Nato"] == ["ORG", "ORG"]
 
 
+def test_word_acronym_initials():
+    from nerlibya.components.acronyms import initials_fit, is_word_acronym
+
+    assert is_word_acronym("Manul") and not is_word_acronym("UNSMIL") and not is_word_acronym("Al")
+    assert initials_fit(["Mission", "d'", "appui", "des", "Nations", "unies", "en", "Libye"], "Manul")
+    assert not initials_fit(["Libya", "\n\n", "National", "Oil"], "Noc")  # line breaks and spaces are no words
+
+
 def roles_of(doc):
     return sorted((doc[r["person"][0]:r["person"][1]].text, r["title"], r["pattern"]) for r in doc._.roles)
 

@@ -38,8 +38,8 @@ def is_word_acronym(text: str) -> bool:
 def initials_fit(long_words: list[str], short: str) -> bool:
     """The strict test for a word-like short form: the content words' initials spell it exactly
     ('Mission d'appui des Nations unies en Libye' -> 'manul')."""
-    words = [fold(w) for w in long_words if w.strip("-'’")]
-    return "".join(w[0] for w in words if w not in ACRONYM_SKIP_WORDS and not w.endswith("'")) == short.lower()
+    words = [w for w in (fold(w).strip("-'") for w in long_words) if w]
+    return "".join(w[0] for w in words if w not in ACRONYM_SKIP_WORDS) == short.lower()
 
 
 def long_form_before(doc: Doc, paren: int, short: str) -> tuple[int, int] | None:
@@ -93,7 +93,7 @@ class AcronymDetector(NerlibyaPipe):
             for i in bare.nonzero()[0].tolist():
                 new.append(Span(doc, i, i + 1, label=labels[strings[int(orth[i])]]))
             ents = list(doc.ents)
-            relabelled = [_with_label(e, labels.get(e.text)) for e in ents]
+            relabelled = [_with_label(e, labels.get(e.text)) if is_word_acronym(e.text) else e for e in ents]
             if new or relabelled != ents:
                 taken = {i for e in ents for i in range(e.start, e.end)}
                 free = [s for s in filter_spans(new) if not any(i in taken for i in range(s.start, s.end))]
@@ -103,8 +103,8 @@ class AcronymDetector(NerlibyaPipe):
 
 
 def _with_label(ent: Span, label: str | None) -> Span:
-    """A short form the model tagged on its own ('Manul' as a place) takes its long form's label;
-    a knowledge-base match keeps its own."""
+    """A word-like short form the model tagged as a common name ('Manul' as a place) takes its long
+    form's label; a knowledge-base match keeps its own."""
     if label is None or ent.label_ == label or ent.id_ or len(ent) != 1:
         return ent
     return Span(doc=ent.doc, start=ent.start, end=ent.end, label=label)
