@@ -114,7 +114,8 @@ def token_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     score = fuzz.ratio(a, b) / 100.0
-    if skeleton(a) == skeleton(b) and len(skeleton(a)) >= 2:
+    skeleton_a = skeleton(a)
+    if skeleton_a == skeleton(b) and len(skeleton_a) >= 2:
         score = max(score, 0.9)
     return score
 

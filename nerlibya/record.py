@@ -22,6 +22,9 @@ class Mention:
     start: int
     end: int
 
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
 
 @dataclass
 class Role:
@@ -36,6 +39,12 @@ class Role:
     text: str
     start: int
     end: int
+
+    def to_dict(self) -> dict:
+        return {"title": self.title, "organisation": self.organisation, "organisation_id": self.organisation_id,
+                "status": self.status, "status_source": self.status_source, "of": self.of,
+                "category": self.category, "pattern": self.pattern, "text": self.text, "start": self.start,
+                "end": self.end}
 
 
 @dataclass
@@ -59,10 +68,10 @@ class EntityRecord:
             "match": self.match,
             "score": self.score,
             "forms": self.forms,
-            "mentions": [_fields(m) for m in self.mentions],
+            "mentions": [m.to_dict() for m in self.mentions],
         }
         if group == "people":
-            data["roles"] = [_fields(r) for r in self.roles]
+            data["roles"] = [r.to_dict() for r in self.roles]
         return data
 
 
@@ -76,24 +85,18 @@ class ArticleRecord:
     entities: list[dict]
 
     def to_dict(self) -> dict:
+        people = [e.to_dict("people") for e in self.people]
         return {
             "schema_version": SCHEMA_VERSION,
             "source": self.source,
             "lang": self.lang,
-            "people": [e.to_dict("people") for e in self.people],
+            "people": people,
             "organisations": [e.to_dict("organisations") for e in self.organisations],
             "places": [e.to_dict("places") for e in self.places],
-            "roles": [
-                {"person": p.name, "person_id": p.id, **_fields(r)} for p in self.people for r in p.roles
-            ],
+            # the people's role dicts, copied under their person: each Role is turned into a dict once
+            "roles": [{"person": p["name"], "person_id": p["id"], **r} for p in people for r in p["roles"]],
             "entities": self.entities,
         }
-
-
-def _fields(flat) -> dict:
-    """A flat dataclass as a new dict: what `dataclasses.asdict` gives, without its recursive deep copy
-    (a tenth of the cost, and records are built for every document)."""
-    return dict(vars(flat))
 
 
 def error_record(source: str, kind: str, message: str) -> dict:
@@ -108,20 +111,37 @@ def _canonical(forms: list[str], kb_name: str | None) -> str:
     return max(forms, key=lambda f: (len(f.split()), len(f)))
 
 
-def _org_name(doc: Doc, org: dict | None, records_by_key: dict[str, EntityRecord], kb: KnowledgeBase | None) -> tuple[str | None, str | None]:
+def _org_name(doc: Doc, links: dict[str, dict], org: dict | None, records_by_key: dict[str, EntityRecord],
+              kb: KnowledgeBase | None) -> tuple[str | None, str | None]:
     if not org:
         return None, None
     if "id" in org:
-        entity = kb.by_id.get(org["id"]) if kb else None
+        entity = kb.by_id.get(org["id"]) if kb is not None else None
         return (entity.name if entity else org["id"]), org["id"]
     if "span" in org:
         start, end = org["span"]
-        link = (doc._.links or {}).get(f"{start}:{end}")
+        link = links.get(f"{start}:{end}")
         if link and link["key"] in records_by_key:
             record = records_by_key[link["key"]]
             return record.name, record.id
         return doc[start:end].text, None
     return org.get("text"), None
+
+
+def _linked_name(links: dict[str, dict], span: list[int] | None, records_by_key: dict[str, EntityRecord]) -> str | None:
+    """The record name of the entity at this token span, if it is linked to one."""
+    if not span:
+        return None
+    link = links.get(f"{span[0]}:{span[1]}")
+    return records_by_key[link["key"]].name if link and link["key"] in records_by_key else None
+
+
+def _role(doc: Doc, role: dict, organisation: str | None, organisation_id: str | None, of: str | None) -> Role:
+    title_span = doc[role["span"][0] : role["span"][1]]
+    return Role(title=role["title"], organisation=organisation, organisation_id=organisation_id,
+                status=role["status"], status_source=role["status_source"], of=of, category=role["category"],
+                pattern=role["pattern"], text=title_span.text, start=title_span.start_char,
+                end=title_span.end_char)
 
 
 def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None) -> ArticleRecord:
@@ -135,24 +155,24 @@ def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None) 
         group = GROUP_OF_LABEL.get(label)
         if group is None:
             continue
-        start_char, end_char = ent.start_char, ent.end_char
-        text = ent.text
+        start_char, end_char, text = ent.start_char, ent.end_char, ent.text
         link = links.get(f"{ent.start}:{ent.end}") or {"key": f"{group}:{name_key(text)}", "id": None,
                                                         "match": "model", "score": 0.0}
+        key = link["key"]
         entities.append({"text": text, "label": label, "start": start_char, "end": end_char,
-                         "id": link["id"], "key": link["key"]})
-        record = records.get(link["key"])
+                         "id": link["id"], "key": key})
+        record = records.get(key)
         if record is None:
-            record = records[link["key"]] = EntityRecord(name="", id=link["id"], key=link["key"], label=label,
-                                                         match=link["match"], score=link["score"])
-            groups[link["key"]] = group
+            record = records[key] = EntityRecord(name="", id=link["id"], key=key, label=label,
+                                                 match=link["match"], score=link["score"])
+            groups[key] = group
         record.mentions.append(Mention(text, start_char, end_char))
         if text not in record.forms:
             record.forms.append(text)
         if link["score"] > record.score:
             record.match, record.score = link["match"], link["score"]
     for record in records.values():
-        kb_entity = kb.by_id.get(record.id) if kb and record.id else None
+        kb_entity = kb.by_id.get(record.id) if kb is not None and record.id else None
         record.name = _canonical(record.forms, kb_entity.name if kb_entity else None)
         if kb_entity is not None and kb_entity.kind == "place":
             record.label = kb_entity.label
@@ -162,22 +182,14 @@ def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None) 
         person = records.get(link["key"]) if link else None
         if person is None:
             continue
-        org_name, org_id = _org_name(doc, role["org"], records, kb)
-        of_name = None
-        if role["of"]:
-            of_link = links.get(f"{role['of'][0]}:{role['of'][1]}")
-            of_name = records[of_link["key"]].name if of_link and of_link["key"] in records else None
-        title_span = doc[role["span"][0] : role["span"][1]]
-        candidate = Role(title=role["title"], organisation=org_name, organisation_id=org_id, status=role["status"],
-                         status_source=role["status_source"], of=of_name, category=role["category"],
-                         pattern=role["pattern"], text=title_span.text, start=title_span.start_char,
-                         end=title_span.end_char)
-        duplicate = next((r for r in person.roles if name_key(r.title) == name_key(candidate.title)
-                          and (r.organisation == candidate.organisation or not candidate.organisation)), None)
+        org_name, org_id = _org_name(doc, links, role["org"], records, kb)
+        title_key = name_key(role["title"])
+        duplicate = next((r for r in person.roles if name_key(r.title) == title_key
+                          and (r.organisation == org_name or not org_name)), None)
         if duplicate is None:
-            person.roles.append(candidate)
-        elif duplicate.organisation is None and candidate.organisation:
-            duplicate.organisation, duplicate.organisation_id = candidate.organisation, candidate.organisation_id
+            person.roles.append(_role(doc, role, org_name, org_id, _linked_name(links, role["of"], records)))
+        elif duplicate.organisation is None and org_name:
+            duplicate.organisation, duplicate.organisation_id = org_name, org_id
     ordered = {"people": [], "organisations": [], "places": []}
     for key, record in records.items():
         ordered[groups[key]].append(record)

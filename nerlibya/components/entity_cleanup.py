@@ -4,10 +4,17 @@ en_core_web_sm writes 'the General Command's', 'President Macron' or 'the Libyan
 entities; users want 'General Command', 'Macron' and 'Libyan National Army'. This component trims
 determiners, possessives, punctuation and (for people) leading titles and nationality words,
 maps other label schemes (fr_core_news_sm's PER) onto ours, and drops spans left with no name.
+
+It runs on every entity of every article, so it reads tokens one by one by index (slicing a Doc builds
+a Span, and each `doc[i]` a Token), reads `doc.ents` once, and builds a new Span only for a changed one.
 """
 
 from __future__ import annotations
 
+import operator
+
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -23,6 +30,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "à
 OF_WORDS = frozenset({"of", "for", "de", "du", "des", "d'", "d’"})
 FRENCH_OF = frozenset({"de", "du", "des", "d'", "d’"})
 LINKING_WORDS = frozenset({"of", "for", "on", "de", "du", "des", "d'", "d’"})
+DANGLING_WORDS = DETERMINERS | LINKING_WORDS  # a name of two words or more does not end with these
 CALENDAR_WORDS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september "
     "october november december janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
@@ -30,6 +38,8 @@ CALENDAR_WORDS = frozenset(
 COMPASS = frozenset("north south east west northeast northwest southeast southwest nord sud est ouest".split())
 NAME_PARTICLES = frozenset({"al", "el", "ben", "bin", "ibn", "abu", "abou", "abd", "abdel", "bou", "ould"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+HEAD_NOUN_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
+IOB_OUTSIDE = 2  # spaCy's code for 'O' in `Token.ent_iob`
 
 
 @Language.factory(
@@ -53,6 +63,8 @@ class EntityCleanup(NerlibyaPipe):
         self.heads = heads
         self.head_starts = frozenset(w[0] for phrases in heads.after.values() for w in phrases)
         self.head_ends = frozenset(w[-1] for phrases in heads.before.values() for w in phrases)
+        self.longest_head_after = max((len(w) for phrases in heads.after.values() for w in phrases), default=0)
+        self.longest_head_before = max((len(w) for phrases in heads.before.values() for w in phrases), default=0)
         self.drop_labels = drop_labels
 
     def _is_person_prefix(self, token) -> bool:
@@ -60,96 +72,162 @@ class EntityCleanup(NerlibyaPipe):
         return lower in DETERMINERS or lower in self.title_words or lower in self.demonyms or token.is_punct
 
     def trim(self, ent: Span) -> Span | None:
-        label = LABEL_MAP.get(ent.label_, ent.label_)
+        ent_label = ent.label_
+        label = LABEL_MAP.get(ent_label, ent_label)
         if label in self.drop_labels:
             return None
-        start, end = ent.start, ent.end
-        doc = ent.doc
-        end = next((t.i for t in doc[start:end] if t.is_space and "\n" in t.text), end)  # names do not cross lines
-        while end > start and (doc[end - 1].text.lower() in TRAILING or
-                               (end - start > 1 and doc[end - 1].lower_ in DETERMINERS | LINKING_WORDS)):
-            end -= 1  # a name ends before a dangling "de l'" or "of the"
-        if label == "PERSON" and not ent.id_:
+        doc, start, has_id = ent.doc, ent.start, bool(ent.id_)
+        end = _without_trailing(doc, start, _line_end(doc, start, ent.end))
+        if label == "PERSON" and not has_id:
             while start < end - 1 and self._is_person_prefix(doc[start]):
                 start += 1
-        while start < end and not ent.id_ and doc[start].lower_ in DETERMINERS and not doc[start].is_upper:
-            start += 1
+        if not has_id:
+            start = _after_determiners(doc, start, end)
         if start >= end:
             return None
-        span = doc[start:end]
-        if not ent.id_ and self._is_not_a_name(span, label):
+        if not has_id and self._is_not_a_name(doc, start, end, label):
             return None
-        if label == "PERSON" and not ent.id_ and start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS:
+        if label == "PERSON" and not has_id and start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS:
             label = "GPE"  # 'in Souq al-Juma': the model's person is a place
-        if (start, end, label) == (ent.start, ent.end, ent.label_):
+        if (start, end, label) == (ent.start, ent.end, ent_label):
             return ent
         return Span(doc, start, end, label=label, kb_id=ent.kb_id, span_id=ent.id)
 
-    def _is_not_a_name(self, span: Span, label: str) -> bool:
+    def _is_not_a_name(self, doc: Doc, start: int, end: int, label: str) -> bool:
         """Spans the model tags that are no names at all: 'Field Marshal' or 'Defence' (from 'Minister of
         Defence') as organisations, a nationality word as a place, 'In' as a person, 'Oct 10' as a place."""
-        doc, words = span.doc, [t.lower_ for t in span]
-        if label in NAME_LABELS and not any(t.text[:1].isupper() for t in span):
+        tokens = [doc[i] for i in range(start, end)]
+        words = [t.lower_ for t in tokens]
+        if label in NAME_LABELS and not any(t.text[:1].isupper() for t in tokens):
             return True
-        if len(span) == 1 and (words[0] in self.demonyms or words[0].rstrip("s") in self.demonyms or span[0].is_stop):
+        if len(words) == 1 and (words[0] in self.demonyms or words[0].rstrip("s") in self.demonyms or tokens[0].is_stop):
             return True
         if words[0] in CALENDAR_WORDS or (len(words) == 1 and words[0] in COMPASS):
             return True
         if label == "PERSON" and all(w in self.title_words for w in words):
             return True  # 'M.', 'Sheikh'
-        if label != "PERSON" and span[0].is_lower and words[0] in self.title_words:
+        if label != "PERSON" and tokens[0].is_lower and words[0] in self.title_words:
             return True  # fr_core_news_sm's 'ministre des Affaires étrangères' (ORG) is a title, not a name
         if label != "PERSON" and all(w in self.title_words for w in words):
-            before = doc[span.start - 1].lower_ if span.start > 0 else ""
-            after = doc[span.end] if span.end < len(doc) else None
+            before = doc[start - 1].lower_ if start > 0 else ""
+            after = doc[end] if end < len(doc) else None
             return before in OF_WORDS or before in self.title_words or (after is not None and after.text[:1].isupper())
         return False
 
     def with_head_noun(self, span: Span, taken: set[int]) -> Span:
         """'Sharara' + 'oil field', 'base d'' + 'Al-Watiya', 'Abu Surra' + 'brigade': the facility or
         organisation, named with its head noun. A KB organisation keeps its own span."""
-        if span.label_ not in ("GPE", "LOC", "FAC", "ORG", "PERSON") or (span.label_ == "ORG" and span.id_):
+        if span.label_ not in HEAD_NOUN_LABELS or (span.label_ == "ORG" and span.id_):
             return span
         doc = span.doc
+        after, before = self._words_after(doc, span.end), self._words_before(doc, span.start)
+        if not after and not before:
+            return span  # no head noun can follow or precede it
         for label in ("FAC", "ORG"):
-            start, end = span.start, span.end
-            if end < len(doc) and doc[end].lower_ in self.head_starts:
-                for words in self.heads.after.get(label, ()):
-                    if tuple(t.lower_ for t in doc[end:end + len(words)]) == words:
-                        end += len(words)
-                        break
-            if start > 1 and doc[start - 1].lower_ in FRENCH_OF and doc[start - 2].lower_ in self.head_ends:
-                for words in self.heads.before.get(label, ()):
-                    first = start - 1 - len(words)
-                    if first >= 0 and tuple(t.lower_ for t in doc[first:start - 1]) == words:
-                        start = first
-                        break
+            end = span.end + _head_length(after, self.heads.after.get(label, ()))
+            head_before = _head_length(before, self.heads.before.get(label, ()), at_end=True)
+            start = span.start - head_before - 1 if head_before else span.start  # the head noun and its 'de'
             outside = [i for i in range(start, end) if not span.start <= i < span.end]
             if outside and not any(i in taken for i in outside):
                 known = self.kb.by_id.get(span.id_)
                 return Span(doc, start, end, label=label, span_id=span.id_ if known and known.label == label else "")
         return span
 
+    def _words_after(self, doc: Doc, end: int) -> tuple[str, ...]:
+        """The lower-case words from `end` on, as many as the longest head noun, if one may start there."""
+        if self.head_starts and end < len(doc) and doc[end].lower_ in self.head_starts:
+            return tuple(doc[i].lower_ for i in range(end, min(len(doc), end + self.longest_head_after)))
+        return ()
+
+    def _words_before(self, doc: Doc, start: int) -> tuple[str, ...]:
+        """The lower-case words before a 'de' or 'd'' at `start - 1`, as many as the longest head noun,
+        if one may end there."""
+        if (self.head_ends and start > 1 and doc[start - 1].lower_ in FRENCH_OF
+                and doc[start - 2].lower_ in self.head_ends):
+            return tuple(doc[i].lower_ for i in range(max(0, start - 1 - self.longest_head_before), start - 1))
+        return ()
+
     def process(self, doc: Doc) -> Doc:
-        spans = [span for span in map(self.trim, join_broken_names(doc)) if span is not None]
+        ents = doc.ents  # each read of doc.ents builds every Span
+        spans = [span for span in map(self.trim, join_broken_names(doc, ents)) if span is not None]
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans = [self.with_head_noun(span, taken) for span in spans]
-        doc.ents = drop_capitalised_common_words(doc, spans, known=self.kb.by_surname)
+        replace_ents(doc, ents, drop_capitalised_common_words(doc, spans, known=self.kb.by_surname))
         return doc
 
 
-def join_broken_names(doc: Doc) -> list[Span]:
+def replace_ents(doc: Doc, old: tuple[Span, ...], new: list[Span]) -> None:
+    """`doc.set_ents(new)`, which also makes every other token 'O'. When the tokens outside `old` are 'O'
+    already (as the KB ruler and the model leave them), only the tokens of `old` that `new` does not cover
+    need that: this spares set_ents' slow loop over every other token (a fifth of this component's time)."""
+    iob, ent_type = doc.to_array([ENT_IOB, ENT_TYPE]).T
+    outside_old = len(doc) - sum(ent.end - ent.start for ent in old)
+    if numpy.count_nonzero((iob == IOB_OUTSIDE) & (ent_type == 0)) != outside_old:
+        doc.set_ents(new)  # some token outside `old` is not 'O' (no annotation, or blocked)
+        return
+    doc.set_ents(new, outside=_freed_tokens(doc, old, new), default="unmodified")
+
+
+def _freed_tokens(doc: Doc, old: tuple[Span, ...], new: list[Span]) -> list[Span]:
+    """The tokens of `old` that `new` does not cover, one Span each (none if `new` is `old`)."""
+    if len(new) == len(old) and all(map(operator.is_, new, old)):
+        return []
+    covered = {i for span in new for i in range(span.start, span.end)}
+    return [Span(doc, i, i + 1) for ent in old for i in range(ent.start, ent.end) if i not in covered]
+
+
+def _line_end(doc: Doc, start: int, end: int) -> int:
+    """Names do not cross lines: where the first newline in doc[start:end] is, else `end`."""
+    for i in range(start, end):
+        token = doc[i]
+        if token.is_space and "\n" in token.text:
+            return i
+    return end
+
+
+def _without_trailing(doc: Doc, start: int, end: int) -> int:
+    """The end of doc[start:end] without trailing punctuation and possessives, and without a dangling
+    "de l'" or "of the" after a name."""
+    while end > start:
+        lower = doc[end - 1].lower_
+        if lower not in TRAILING and not (end - start > 1 and lower in DANGLING_WORDS):
+            break
+        end -= 1
+    return end
+
+
+def _after_determiners(doc: Doc, start: int, end: int) -> int:
+    """The start of doc[start:end] past leading determiners ('the', 'les'; an all-capitals 'A' stays)."""
+    while start < end:
+        token = doc[start]
+        if token.lower_ not in DETERMINERS or token.is_upper:
+            break
+        start += 1
+    return start
+
+
+def _head_length(words: tuple[str, ...], heads: tuple[tuple[str, ...], ...], at_end: bool = False) -> int:
+    """Length of the first of `heads` that `words` start with (or end with), 0 if none."""
+    for head in heads:
+        if (words[-len(head):] if at_end else words[:len(head)]) == head:
+            return len(head)
+    return 0
+
+
+def join_broken_names(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
     """Mend names the model cut in two: at the Arabic article ('Abdallah al' + '-Theni'), or an organisation
     ending in 'of' before the place it belongs to ('Social Council of' + 'Souq al-Juma')."""
-    ents = list(doc.ents)
     out: list[Span] = []
     i = 0
     while i < len(ents):
         ent = ents[i]
         end = ent.end
-        if doc[end - 1].text == "-" and end - ent.start > 1 and doc[end - 2].lower_ in NAME_PARTICLES:
+        last = doc[end - 1]
+        if last.text == "-" and end - ent.start > 1 and doc[end - 2].lower_ in NAME_PARTICLES:
             end -= 1  # the model kept the hyphen: 'Al-' + 'Joufra'
-        if doc[end - 1].lower_ in NAME_PARTICLES and end < len(doc):
+            last = doc[end - 1]
+        last_lower = last.lower_
+        if last_lower in NAME_PARTICLES and end < len(doc):
             nxt = end + 1 if doc[end].text == "-" else end
             if nxt < len(doc) and doc[nxt].text[:1].isupper():
                 following = ents[i + 1] if i + 1 < len(ents) and ents[i + 1].start == nxt else None
@@ -160,7 +238,7 @@ def join_broken_names(doc: Doc) -> list[Span]:
                 i += 2 if following is not None else 1
                 continue
         following = ents[i + 1] if i + 1 < len(ents) else None
-        if (ent.label_ == "ORG" and following is not None and doc[end - 1].lower_ in LINKING_WORDS
+        if (ent.label_ == "ORG" and following is not None and last_lower in LINKING_WORDS
                 and following.start == end):  # 'Social Council of' + 'Souq al-Juma'
             out.append(Span(doc, ent.start, following.end, label="ORG"))
             i += 2
@@ -177,15 +255,21 @@ def drop_capitalised_common_words(doc: Doc, spans: list[Span], known=frozenset()
     kept = []
     text = None  # Doc.text joins every token: build it once, and only if needed
     for span in spans:
-        capitals = [t for t in span if t.text[:1].isupper()]
-        lone = (len(capitals) == 1 and capitals[0].i == span.start and not span.id_ and _opens_sentence(span[0])
-                and name_key(span.text) not in known)
-        if lone and span.label_ in NAME_LABELS:
+        if _may_be_common_word(doc, span, known):
             text = doc.text if text is None else text
-        if lone and span.label_ in NAME_LABELS and text.count(span[0].text) < 2:
-            continue
+            if text.count(doc[span.start].text) < 2:
+                continue
         kept.append(span)
     return kept
+
+
+def _may_be_common_word(doc: Doc, span: Span, known) -> bool:
+    """A name span with no id whose only capital opens a sentence, and that the KB does not know as a
+    surname. The cheap tests come first: most spans have a KB id."""
+    start, end = span.start, span.end
+    return (not span.id_ and span.label_ in NAME_LABELS and doc[start].text[:1].isupper()
+            and not any(doc[i].text[:1].isupper() for i in range(start + 1, end))
+            and _opens_sentence(doc[start]) and name_key(span.text) not in known)
 
 
 def _opens_sentence(token) -> bool:

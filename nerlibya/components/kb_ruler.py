@@ -51,7 +51,7 @@ class KBRuler(NerlibyaPipe):
         self._surname_keys: set[int] = set()
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._labels: dict[int, tuple[str, str]] = {}
+        self._span_attrs: dict[int, tuple[int, int]] = {}  # match id -> label and span id, as string hashes
         self._add(nlp, self.lower_matcher, self._name_patterns(), "name")
         self._add(nlp, self.exact_matcher, self._acronym_patterns(), "acronym")
         self._add(nlp, self.exact_matcher, self._surname_patterns(), "surname")
@@ -83,9 +83,11 @@ class KBRuler(NerlibyaPipe):
             grouped.setdefault((label, entity_id), set()).add(text)
         for (label, entity_id), texts in grouped.items():
             key = f"{label}|{entity_id}|{kind}"
-            self._labels[nlp.vocab.strings.add(key)] = (label, entity_id)
+            match_id = nlp.vocab.strings.add(key)
+            span_id = "" if entity_id == SURNAME_KEY else entity_id
+            self._span_attrs[match_id] = (nlp.vocab.strings.add(label), nlp.vocab.strings.add(span_id))
             if kind == "surname":
-                self._surname_keys.add(nlp.vocab.strings[key])
+                self._surname_keys.add(match_id)
             matcher.add(key, list(nlp.tokenizer.pipe(sorted(texts))))
 
     def __len__(self) -> int:
@@ -97,32 +99,57 @@ class KBRuler(NerlibyaPipe):
     def inside_longer_name(self, doc: Doc, start: int, end: int) -> bool:
         """A KB surname inside someone else's name ('Martin' in 'Martin Griffiths', 'Badi' in 'Emadeddin
         Badi') is not a mention of the KB person: leave it to the model and the resolver."""
-        after = doc[end] if end < len(doc) else None
-        if after is not None and after.text[:1].isupper() and after.is_alpha:
-            return True
+        if end < len(doc):
+            after = doc[end]
+            if after.text[:1].isupper() and after.is_alpha:
+                return True
         if start == 0:
             return False
         before = doc[start - 1]
-        opens_sentence = before.is_sent_start or before.i == 0 or doc[before.i - 1].text in SENTENCE_ENDS
-        return before.text[:1].isupper() and before.is_alpha and not opens_sentence and before.lower_ not in self.lead_words
+        return (before.text[:1].isupper() and before.is_alpha and before.lower_ not in self.lead_words
+                and not _opens_sentence(doc, start - 1))
 
     def match(self, doc: Doc) -> list[Span]:
+        matches = [(start, end, match_id) for matcher in (self.lower_matcher, self.exact_matcher)
+                   for match_id, start, end in matcher(doc)
+                   if match_id not in self._surname_keys or not self.inside_longer_name(doc, start, end)]
         spans = []
-        for matcher in (self.lower_matcher, self.exact_matcher):
-            for match_id, start, end in matcher(doc):
-                if match_id in self._surname_keys and self.inside_longer_name(doc, start, end):
-                    continue
-                label, entity_id = self._labels[match_id]
-                spans.append(Span(doc, start, end, label=label, span_id=entity_id if entity_id != SURNAME_KEY else ""))
-        return filter_spans(spans)
+        for start, end, match_id in longest_matches(matches):
+            label, span_id = self._span_attrs[match_id]
+            spans.append(Span(doc, start, end, label=label, span_id=span_id))
+        return spans
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> Doc:
+        # set_ents takes the spans as they are; assigning doc.ents would build every one anew
         existing = list(doc.ents)
         if self.overwrite_ents:
-            taken = {i for span in spans for i in range(span.start, span.end)}
-            kept = [e for e in existing if not any(i in taken for i in range(e.start, e.end))]
-            doc.ents = filter_spans(kept + spans)
+            doc.set_ents(filter_spans(_not_overlapping(existing, spans) + spans))
         else:
-            taken = {i for e in existing for i in range(e.start, e.end)}
-            doc.ents = existing + [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
+            doc.set_ents(existing + _not_overlapping(spans, existing))
         return doc
+
+
+def longest_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """spaCy's `filter_spans` on (start, end, match_id) tuples, so that Spans are built for the kept
+    matches only: of overlapping matches the (first) longest wins; the result is in text order."""
+    kept = []
+    seen: set[int] = set()
+    for match in sorted(matches, key=lambda m: (m[1] - m[0], -m[0]), reverse=True):
+        start, end, _ = match
+        if start not in seen and end - 1 not in seen:
+            kept.append(match)
+            seen.update(range(start, end))
+    return sorted(kept)  # kept matches start at different tokens
+
+
+def _not_overlapping(spans: list[Span], others: list[Span]) -> list[Span]:
+    """The `spans` that share no token with any of `others`."""
+    if not others:
+        return list(spans)
+    taken = {i for span in others for i in range(span.start, span.end)}
+    return [span for span in spans if taken.isdisjoint(range(span.start, span.end))]
+
+
+def _opens_sentence(doc: Doc, i: int) -> bool:
+    """doc[i] starts a sentence, or follows sentence-ending punctuation."""
+    return doc[i].is_sent_start or i == 0 or doc[i - 1].text in SENTENCE_ENDS

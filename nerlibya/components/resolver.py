@@ -27,16 +27,61 @@ Span.set_extension("link", getter=lambda span: (span.doc._.links or {}).get(f"{s
 GROUPS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 
 
+@dataclass(slots=True)
+class Mention:
+    """One entity of `doc.ents`, read once: every read of `doc.ents` builds its Spans anew, and every
+    `Span.text` joins its tokens again."""
+
+    start: int
+    end: int
+    tagged_label: str  # as the earlier components left it
+    label: str  # after `correct_labels`
+    span_id: str
+    text: str
+    key: str  # name_key(text)
+    parts: list[str]  # the words of `key`
+    link_key: str  # its key in `doc._.links`
+
+    @classmethod
+    def of(cls, ent: Span) -> "Mention":
+        start, end, label, text = ent.start, ent.end, ent.label_, ent.text
+        key = name_key(text)
+        return cls(start, end, label, label, ent.id_, text, key, key.split(), f"{start}:{end}")
+
+
 @dataclass
 class Cluster:
+    """One real entity of the article. Besides its names, it keeps what the surname and given-name rules
+    ask of them, updated as names are added rather than recomputed for every later mention."""
+
     key: str
     kb_id: str | None
     names: list[str] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
+    name_parts: list[list[str]] = field(default_factory=list)  # the words of each name's key
+    surnames: set[str] = field(default_factory=set)  # the last word of each name's key
+    full_name_sentences: set[int] = field(default_factory=set)  # sentences naming it in two words or more
+
+    def add(self, mention: Mention, sentence: int) -> None:
+        self.names.append(mention.text)
+        self.sentences.append(sentence)
+        self.name_parts.append(mention.parts)
+        if mention.parts:
+            self.surnames.add(mention.parts[-1])
+        if len(mention.parts) > 1:
+            self.full_name_sentences.add(sentence)
 
     @property
-    def surnames(self) -> set[str]:
-        return {name_key(n).split()[-1] for n in self.names if name_key(n)}
+    def has_full_name(self) -> bool:
+        return bool(self.full_name_sentences)
+
+
+def entity_info(doc: Doc, mention: Mention, link: dict) -> tuple[int, int, str, int, int]:
+    """The linked entity as the `doc.ents` setter also takes it, (ent_id, kb_id, label, start, end) with the
+    ids as string hashes: the setter builds a Span from whatever it is given, so building one here would
+    be thrown away."""
+    strings = doc.vocab.strings
+    return strings.add(mention.span_id), strings.add(link["id"] or ""), mention.label, mention.start, mention.end
 
 
 @Language.factory(
@@ -55,6 +100,7 @@ class Resolver(NerlibyaPipe):
         self.kb = kb
         self.fuzzy_threshold = fuzzy_threshold
         self.surname_threshold = surname_threshold
+        self._name_keys = {entity.id: name_key(entity.name) for entity in kb}
         self._people_by_skeleton: dict[str, list[tuple[str, str]]] = {}
         for person in kb.people():
             for full in person.full_names:
@@ -67,12 +113,12 @@ class Resolver(NerlibyaPipe):
         ids = [i for i in self.kb.lookup(text) if self.kb.by_id[i].kind == group]
         return ids[0] if len(ids) == 1 else None
 
-    def kb_fuzzy(self, text: str) -> tuple[str, float] | None:
+    def kb_fuzzy(self, mention: Mention) -> tuple[str, float] | None:
         """Best KB person for a multi-word name, if clearly above threshold and unambiguous."""
         best: dict[str, float] = {}
         # only names whose surname sounds alike can pass the threshold: compare within that bucket
-        for person_id, full in self._people_by_skeleton.get(skeleton(name_key(text).split()[-1]), ()):
-            score = name_similarity(text, full)
+        for person_id, full in self._people_by_skeleton.get(skeleton(mention.parts[-1]), ()):
+            score = name_similarity(mention.text, full)
             if score >= self.fuzzy_threshold and score > best.get(person_id, 0.0):
                 best[person_id] = score
         scored = sorted(((score, person_id) for person_id, score in best.items()), reverse=True)
@@ -87,67 +133,57 @@ class Resolver(NerlibyaPipe):
         return any(wanted and wanted in name_key(o.title) for o in self.kb.by_id[kb_id].offices)
 
     # -- people --------------------------------------------------------------------------------
-    def surname_candidates(self, clusters: list[Cluster], text: str, sentence: int, title: str | None) -> list[Cluster]:
-        key = name_key(text)
+    def fits_surname(self, key: str, cluster: Cluster) -> bool:
+        return any(token_similarity(key, s) >= self.surname_threshold for s in cluster.surnames)
+
+    def surname_candidates(self, clusters: list[Cluster], key: str, sentence: int, title: str | None) -> list[Cluster]:
         kb_surname_ids = self.kb.by_surname.get(key, frozenset())
-        found = []
-        for cluster in clusters:
-            if not any(len(name_key(n).split()) > 1 for n in cluster.names):
-                continue
-            fits = cluster.kb_id in kb_surname_ids or any(
-                token_similarity(key, s) >= self.surname_threshold for s in cluster.surnames
-            )
-            # a bare surname does not denote someone named in full in the same sentence
-            full_here = any(s == sentence for s, n in zip(cluster.sentences, cluster.names) if len(name_key(n).split()) > 1)
-            if fits and not full_here:
-                found.append(cluster)
+        # a bare surname does not denote someone named in full in the same sentence
+        found = [c for c in clusters if c.has_full_name and sentence not in c.full_name_sentences
+                 and (c.kb_id in kb_surname_ids or self.fits_surname(key, c))]
         if title and len(found) > 1:
             titled = [c for c in found if self.kb_offices_match(c.kb_id, title)]
             found = titled or found
         return found
 
-    def resolve_person(self, ent: Span, clusters: list[Cluster], sentence: int, title: str | None) -> tuple[Cluster | None, str | None, str, float]:
-        text = ent.text
-        single = len(name_key(text).split()) == 1
-        if single:
-            candidates = self.surname_candidates(clusters, text, sentence, title)
+    def resolve_person(self, mention: Mention, clusters: list[Cluster], sentence: int, title: str | None) -> tuple[Cluster | None, str | None, str, float]:
+        if len(mention.parts) == 1:
+            candidates = self.surname_candidates(clusters, mention.key, sentence, title)
             if candidates:
                 best = max(candidates, key=lambda c: (c.sentences[-1], len(c.sentences)))
                 return best, best.kb_id, "surname", 1.0
-            owners = sorted(self.kb.by_surname.get(name_key(text), ()))
+            owners = sorted(self.kb.by_surname.get(mention.key, ()))
             if title and len(owners) > 1:
                 owners = [o for o in owners if self.kb_offices_match(o, title)] or owners
             if len(owners) == 1:
                 return None, owners[0], "surname", 1.0
-            partial = self.given_name_match(clusters, text)
+            partial = self.given_name_match(clusters, mention.parts)
             return (partial, partial.kb_id, "partial", 1.0) if partial else (None, None, "model", 0.0)
-        fuzzy = self.kb_fuzzy(text)
+        fuzzy = self.kb_fuzzy(mention)
         if fuzzy:
             return None, fuzzy[0], "fuzzy", fuzzy[1]
+        text = mention.text
         for cluster in clusters:
             if any(len(n.split()) > 1 and name_similarity(text, n) >= self.fuzzy_threshold for n in cluster.names):
                 return cluster, cluster.kb_id, "fuzzy", 1.0
-        partial = self.given_name_match(clusters, text)
+        partial = self.given_name_match(clusters, mention.parts)
         if partial:
             return partial, partial.kb_id, "partial", 1.0
         return None, None, "model", 0.0
 
-    def given_name_match(self, clusters: list[Cluster], text: str) -> Cluster | None:
+    def given_name_match(self, clusters: list[Cluster], parts: list[str]) -> Cluster | None:
         """'Saddam' or 'Saif al-Islam' after 'Saddam Haftar' / 'Saif al-Islam Gaddafi': the leading part of
         exactly one fuller name in the article."""
-        parts = name_key(text).split()
-        found = []
-        for cluster in clusters:
-            for name in cluster.names:
-                full = name_key(name).split()
-                if len(full) > len(parts) and all(token_similarity(a, b) >= self.surname_threshold
-                                                  for a, b in zip(parts, full)):
-                    found.append(cluster)
-                    break
+        found = [cluster for cluster in clusters
+                 if any(len(full) > len(parts) and all(token_similarity(a, b) >= self.surname_threshold
+                                                       for a, b in zip(parts, full))
+                        for full in cluster.name_parts)]
         return found[0] if len(found) == 1 else None
 
     # -- driver --------------------------------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
+        ents = doc.ents
+        mentions = self.correct_labels([Mention.of(ent) for ent in ents])
         sentence_of = sentence_index(doc)
         titles_before = {t["end"]: t["head"] for t in (doc._.titles or []) if t["category"] != "clause"}
         acronyms = doc._.acronyms or {}
@@ -155,72 +191,67 @@ class Resolver(NerlibyaPipe):
         links: dict[str, dict] = {}
         clusters: dict[str, Cluster] = {}
         people: list[Cluster] = []
-        new_ents = []
-        for ent in self.people_labelled_as_places_or_orgs(doc):
-            group = GROUPS.get(ent.label_)
+        for mention in mentions:
+            group = GROUPS.get(mention.label)
             if group is None:
-                new_ents.append(ent)
                 continue
             kb_id, match, score, cluster = None, "model", 0.0, None
-            sentence = sentence_of[ent.start]
-            if ent.id_ and ent.id_ in self.kb:
-                kb_id, score = ent.id_, 1.0
-                match = "exact" if name_key(ent.text) == name_key(self.kb.by_id[kb_id].name) else "alias"
-            elif (kb_id := self.kb_exact(ent.text, group)) is not None:
+            sentence = sentence_of[mention.start]
+            if mention.span_id and mention.span_id in self.kb:
+                kb_id, score = mention.span_id, 1.0
+                match = "exact" if mention.key == self._name_keys[kb_id] else "alias"
+            elif (kb_id := self.kb_exact(mention.text, group)) is not None:
                 match, score = "alias", 1.0
             elif group == "person":
-                cluster, kb_id, match, score = self.resolve_person(ent, people, sentence, titles_before.get(ent.start))
-            elif ent.text in acronyms:
-                long_span = acronyms[ent.text]
+                cluster, kb_id, match, score = self.resolve_person(mention, people, sentence,
+                                                                   titles_before.get(mention.start))
+            elif mention.text in acronyms:
+                long_span = acronyms[mention.text]
                 link = links.get(f"{long_span[0]}:{long_span[1]}")
                 if link:
                     kb_id, match, score = link["id"], "acronym", 1.0
                     cluster = clusters.get(link["key"])
-            if kb_id is None and group != "person" and (ent.start, ent.end) in long_form_of:
-                kb_id = self.kb_exact(long_form_of[(ent.start, ent.end)], group)
+            if kb_id is None and group != "person" and (mention.start, mention.end) in long_form_of:
+                kb_id = self.kb_exact(long_form_of[(mention.start, mention.end)], group)
                 match, score = ("acronym", 1.0) if kb_id else (match, score)
-            key = kb_id or (cluster.key if cluster else f"{group}:{name_key(ent.text)}")
+            key = kb_id or (cluster.key if cluster else f"{group}:{mention.key}")
             cluster = clusters.get(key) or cluster
             if cluster is None or cluster.key != key:
-                cluster = clusters.setdefault(key, Cluster(key, kb_id))
-                if group == "person" and cluster not in people:
+                cluster = clusters[key] = Cluster(key, kb_id)
+                if group == "person":
                     people.append(cluster)
-            cluster.names.append(ent.text)
-            cluster.sentences.append(sentence)
-            links[f"{ent.start}:{ent.end}"] = {"key": key, "id": kb_id, "match": match, "score": score}
-            new_ents.append(ent)
-        self.link_early_surnames(doc, links, people)
-        doc.ents = [Span(doc, e.start, e.end, label=e.label_, kb_id=links[f"{e.start}:{e.end}"]["id"] or "",
-                         span_id=e.id_) if f"{e.start}:{e.end}" in links else e for e in new_ents]
+            cluster.add(mention, sentence)
+            links[mention.link_key] = {"key": key, "id": kb_id, "match": match, "score": score}
+        self.link_early_surnames(mentions, links, people)
+        doc.ents = [entity_info(doc, mention, links[mention.link_key]) if mention.link_key in links else ent
+                    for mention, ent in zip(mentions, ents)]
         doc._.links = links
         return doc
 
-    def people_labelled_as_places_or_orgs(self, doc: Doc) -> list[Span]:
+    def correct_labels(self, mentions: list[Mention]) -> list[Mention]:
         """Correct the model's label where the evidence is better: a name the KB knows takes the KB's label and
         id; a mention the KB does not know that repeats a person's name ('Langley' after 'General Michael
         Langley', tagged ORG) is that person."""
-        person_names = {name_key(e.text) for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1}
+        person_names = {m.key for m in mentions if m.label == "PERSON" and len(m.text.split()) > 1}
         surnames = {n.split()[-1] for n in person_names if n}
-        fixed = []
-        for ent in doc.ents:
-            key = name_key(ent.text)
-            known = self.kb.lookup(ent.text) if not ent.id_ and ent.label_ in GROUPS else frozenset()
+        for mention in mentions:
+            known = self.kb.lookup(mention.text) if not mention.span_id and mention.label in GROUPS else frozenset()
             if len(known) == 1:  # the KB knows this name as another kind: 'Commandement général' tagged PER
                 entity = self.kb.by_id[next(iter(known))]
-                ent = Span(doc, ent.start, ent.end, label=entity.label, span_id=entity.id)
-            elif ent.label_ in ("ORG", "GPE") and not ent.id_ and not known and (key in person_names or key in surnames):
-                ent = Span(doc, ent.start, ent.end, label="PERSON")
-            fixed.append(ent)
-        return fixed
+                mention.label, mention.span_id = entity.label, entity.id
+            elif (mention.label in ("ORG", "GPE") and not mention.span_id and not known
+                  and (mention.key in person_names or mention.key in surnames)):
+                mention.label = "PERSON"
+        return mentions
 
-    def link_early_surnames(self, doc: Doc, links: dict[str, dict], people: list[Cluster]) -> None:
+    def link_early_surnames(self, mentions: list[Mention], links: dict[str, dict], people: list[Cluster]) -> None:
         """A bare surname before the full name ('Cameron' in a headline, 'David Cameron' below) joins the one
-        person of the article it fits, once the whole article has been read."""
-        for ent in doc.ents:
-            link = links.get(f"{ent.start}:{ent.end}")
-            if not link or ent.label_ != "PERSON" or link["match"] != "model" or len(name_key(ent.text).split()) != 1:
+        person of the article it fits, once the whole article has been read. Only mentions tagged PERSON
+        upstream qualify: one relabelled by `correct_labels` stays as resolved."""
+        for mention in mentions:
+            link = links.get(mention.link_key)
+            if not link or mention.tagged_label != "PERSON" or link["match"] != "model" or len(mention.parts) != 1:
                 continue
-            fitting = [c for c in people if c.key != link["key"] and any(len(name_key(n).split()) > 1 for n in c.names)
-                       and any(token_similarity(name_key(ent.text), s) >= self.surname_threshold for s in c.surnames)]
+            fitting = [c for c in people if c.key != link["key"] and c.has_full_name and self.fits_surname(mention.key, c)]
             if len(fitting) == 1:
                 link.update(key=fitting[0].key, id=fitting[0].kb_id, match="surname", score=1.0)

@@ -15,14 +15,19 @@ Writes `doc._.roles`: plain dicts with the person's token span, title, status, o
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+from collections import defaultdict
+from typing import NamedTuple
 
-from ..kb import KnowledgeBase, load_kb
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..kb import KnowledgeBase, Office, load_kb
 from ..lexicon import Lexicon, load_lexicon
 from ..normalize import name_key
 from .base import NerlibyaPipe, sentence_index
-from .titles import DETERMINERS
+from .titles import DETERMINERS, span_text
 
 Doc.set_extension("roles", default=None, force=True)
 
@@ -35,6 +40,16 @@ AUXILIARIES = frozenset({"was", "is", "has", "have", "had", "been", "be", "being
 AS_WORDS = frozenset({"as", "comme", "en", "to"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 ADVERBS = frozenset({"then", "also", "still", "now", "currently", "previously", "formerly", "alors", "aussi", "désormais"})
+BEFORE_CHAINED_TITLE = DETERMINERS | CHAIN_WORDS
+BEFORE_APPOINTED_TITLE = DETERMINERS | AS_WORDS | ADVERBS
+IOB_INSIDE, IOB_BEGIN = 1, 3  # spaCy's codes in `Token.ent_iob`
+
+
+class Person(NamedTuple):
+    """The token range of a PERSON entity."""
+
+    start: int
+    end: int
 
 
 @Language.factory(
@@ -53,11 +68,20 @@ class RoleLinker(NerlibyaPipe):
         self.kb = kb
         self.lexicon = lexicon
         self.appointment_words = frozenset(w for p in lexicon.appointment_verbs for w in p.split())
+        # every KB entity's offices, each with the key its title is compared by
+        self._office_keys = {entity_id: tuple((office, name_key(office.title)) for office in entity.offices)
+                             for entity_id, entity in kb.by_id.items()}
 
     # -- geometry helpers ----------------------------------------------------------------------
     @staticmethod
-    def _people(doc: Doc) -> tuple[dict[int, Span], dict[int, Span]]:
-        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    def _people(doc: Doc) -> tuple[dict[int, Person], dict[int, Person]]:
+        """PERSON entities by start and by end token, read from the token arrays as `doc.ents` reads them
+        (a labelled B token, then its I tokens): `doc.ents` would build a Span for every entity."""
+        iob, label = doc.to_array([ENT_IOB, ENT_TYPE]).T
+        starts = numpy.flatnonzero((iob == IOB_BEGIN) & (label == doc.vocab.strings["PERSON"]))
+        not_inside = numpy.append(numpy.flatnonzero(iob != IOB_INSIDE), len(doc))
+        ends = not_inside[numpy.searchsorted(not_inside, starts, side="right")]
+        persons = [Person(start, end) for start, end in zip(starts.tolist(), ends.tolist())]
         return {p.start: p for p in persons}, {p.end: p for p in persons}
 
     @staticmethod
@@ -68,7 +92,7 @@ class RoleLinker(NerlibyaPipe):
             index -= 1
         return index
 
-    def person_after(self, doc: Doc, title: dict, starts: dict[int, Span]) -> Span | None:
+    def person_after(self, doc: Doc, title: dict, starts: dict[int, Person]) -> Person | None:
         for position in (title["end"], title["phrase_end"]):
             person = starts.get(position)
             if person is not None and [person.start, person.end] != title["of"]:
@@ -82,7 +106,7 @@ class RoleLinker(NerlibyaPipe):
             k = self._skip_back(doc, k - 1 if not doc[k - 1].ent_type_ else _ent_start(doc, k - 1), DETERMINERS)
         return k
 
-    def person_after_coordinated(self, doc: Doc, title: dict, starts: dict[int, Span], titles_at: dict[int, dict]) -> Span | None:
+    def person_after_coordinated(self, doc: Doc, title: dict, starts: dict[int, Person], titles_at: dict[int, dict]) -> Person | None:
         """'Prime Minister and Defence Minister X': both titles are X's."""
         k = title["phrase_end"]
         if k < len(doc) and doc[k].lower_ in ("and", "et", "&"):
@@ -91,14 +115,14 @@ class RoleLinker(NerlibyaPipe):
                 return self.person_after(doc, following, starts)
         return None
 
-    def person_before_apposition(self, doc: Doc, title: dict, ends: dict[int, Span]) -> Span | None:
+    def person_before_apposition(self, doc: Doc, title: dict, ends: dict[int, Person]) -> Person | None:
         comma = self._skip_possessor(doc, title["phrase_start"])
         if comma < 0 or doc[comma].text not in (",", "("):
             return None
         return ends.get(comma)
 
-    def person_after_apposition(self, doc: Doc, title: dict, starts: dict[int, Span], titles_at: dict[int, dict],
-                                sentence_of: list[int]) -> Span | None:
+    def person_after_apposition(self, doc: Doc, title: dict, starts: dict[int, Person], titles_at: dict[int, dict],
+                                sentence_of: list[int]) -> Person | None:
         k = title["phrase_end"]
         if k >= len(doc) or doc[k].text != ",":
             return None
@@ -115,12 +139,12 @@ class RoleLinker(NerlibyaPipe):
         opens_sentence = before < 0 or sentence_of[before] != sentence_of[title["start"]]
         return person if closes or opens_sentence else None
 
-    def person_appointed(self, doc: Doc, title: dict, ends: dict[int, Span]) -> Span | None:
+    def person_appointed(self, doc: Doc, title: dict, ends: dict[int, Person]) -> Person | None:
         """'X was appointed governor', 'X, who is the army's spokesman', 'removing X as governor'."""
         k = self._skip_back(doc, title["phrase_start"], DETERMINERS)
         if k >= 0 and doc[k].lower_ in ("as", "comme"):
             return self.subject_before_as(doc, k, ends)
-        k = self._skip_back(doc, k + 1, DETERMINERS | AS_WORDS | ADVERBS)
+        k = self._skip_back(doc, k + 1, BEFORE_APPOINTED_TITLE)
         if k < 0 or doc[k].lower_ not in self.appointment_words:
             return None
         while k >= 0:
@@ -132,7 +156,7 @@ class RoleLinker(NerlibyaPipe):
         return None
 
     @staticmethod
-    def subject_before_as(doc: Doc, k: int, ends: dict[int, Span]) -> Span | None:
+    def subject_before_as(doc: Doc, k: int, ends: dict[int, Person]) -> Person | None:
         """'removing X as governor', 'X resigned on Monday as envoy': the nearest person a few words before 'as',
         with no punctuation, conjunction or other person in between."""
         for position in range(k, max(k - 6, -1), -1):
@@ -143,8 +167,8 @@ class RoleLinker(NerlibyaPipe):
                 return None
         return None
 
-    def clause_person(self, doc: Doc, title: dict, starts: dict[int, Span], ends: dict[int, Span],
-                      titles_at: dict[int, dict]) -> tuple[Span | None, dict | None, dict | None]:
+    def clause_person(self, doc: Doc, title: dict, starts: dict[int, Person], ends: dict[int, Person],
+                      titles_at: dict[int, dict]) -> tuple[Person | None, dict | None, dict | None]:
         """(person, organisation, title that introduces the person) for 'headed by X' / 'X, who heads Y'."""
         cue = title["cue"]
         if cue.split()[0] in ("who", "qui"):
@@ -173,21 +197,20 @@ class RoleLinker(NerlibyaPipe):
         return person, org, introducing
 
     # -- knowledge base ------------------------------------------------------------------------
-    def kb_office(self, doc: Doc, person: Span, title: str):
-        link = (doc._.links or {}).get(f"{person.start}:{person.end}")
+    def kb_office(self, links: dict, person: Person, title: str) -> Office | None:
+        link = links.get(f"{person.start}:{person.end}")
         if not link or not link["id"]:
             return None
         wanted = name_key(title)
-        for office in self.kb.by_id[link["id"]].offices:
-            have = name_key(office.title)
+        for office, have in self._office_keys[link["id"]]:
             if wanted and (wanted == have or wanted.endswith(have) or have.endswith(wanted)):
                 return office
         return None
 
-    def role(self, doc: Doc, person: Span, title: dict, pattern: str, org: dict | None = None) -> dict:
+    def role(self, links: dict, person: Person, title: dict, pattern: str, org: dict | None = None) -> dict:
         status, source = title["status"], "text" if title["status"] else None
         org = title["org"] or org
-        office = self.kb_office(doc, person, title["title"])
+        office = self.kb_office(links, person, title["title"])
         if office is not None:
             if status is None:
                 status, source = ("former" if office.end else "current"), "kb"
@@ -208,16 +231,20 @@ class RoleLinker(NerlibyaPipe):
 
     def process(self, doc: Doc) -> Doc:
         titles = doc._.titles or []
+        links = doc._.links or {}
         starts, ends = self._people(doc)
         sentence_of = sentence_index(doc)
         titles_at = {t["start"]: t for t in titles}
+        titles_ending: dict[int, list[dict]] = defaultdict(list)
+        for title in titles:
+            titles_ending[title["phrase_end"]].append(title)
         roles: list[dict] = []
-        attached: dict[int, Span] = {}
+        attached: dict[int, Person] = {}
         for title in titles:
             if title["category"] == "clause":
                 person, org, introducing = self.clause_person(doc, title, starts, ends, titles_at)
                 if person is not None:
-                    roles.append(self.role(doc, person, title, "clause", org))
+                    roles.append(self.role(links, person, title, "clause", org))
                     if introducing is not None and introducing["org"] is None and org is not None:
                         introducing["org"] = org
                 continue
@@ -229,9 +256,9 @@ class RoleLinker(NerlibyaPipe):
             if person is None:
                 person, pattern = self.person_before_apposition(doc, title, ends), "apposition-after"
             if person is None:
-                previous = self._skip_back(doc, title["phrase_start"], DETERMINERS | CHAIN_WORDS)
-                chained = next((t for t in titles if t["phrase_end"] == previous + 1 and t["start"] in attached), None)
-                if chained is not None and doc[previous + 1 : title["phrase_start"]].text.strip(", ") in ("and", "et"):
+                previous = self._skip_back(doc, title["phrase_start"], BEFORE_CHAINED_TITLE)
+                chained = next((t for t in titles_ending.get(previous + 1, ()) if t["start"] in attached), None)
+                if chained is not None and span_text(doc, previous + 1, title["phrase_start"]).strip(", ") in ("and", "et"):
                     person, pattern = attached[chained["start"]], "apposition-chain"
             if person is None:
                 person, pattern = self.person_after_apposition(doc, title, starts, titles_at, sentence_of), "apposition-before"
@@ -240,7 +267,7 @@ class RoleLinker(NerlibyaPipe):
             if person is None or sentence_of[person.start] != sentence_of[min(title["start"], len(doc) - 1)]:
                 continue
             attached[title["start"]] = person
-            roles.append(self.role(doc, person, title, pattern))
+            roles.append(self.role(links, person, title, pattern))
         doc._.roles = roles
         return doc
 

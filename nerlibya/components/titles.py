@@ -13,9 +13,10 @@ Results go to `doc._.titles` as plain dicts (token offsets), for the roles compo
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass
 
-import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -40,12 +41,17 @@ PORTFOLIO_CONNECTORS = frozenset({"and", "et", "&", "de", "des", "du", "la", "l'
 MAX_NAME_TOKENS = 6
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
+    doc: Doc
     start: int
     end: int
     cat: str
-    phrase: str
+
+    @property
+    def phrase(self) -> str:
+        """Lower-cased text, built when asked for: most units (prepositions, modifiers) never are."""
+        return span_text(self.doc, self.start, self.end).lower()
 
 
 @Language.factory(
@@ -69,7 +75,7 @@ class TitleFinder(NerlibyaPipe):
         self._cats: dict[int, str] = {}
         self._ents_by_start: dict[int, Span] = {}
         self._ents_by_end: dict[int, Span] = {}
-        self._place_or_org_hashes = [nlp.vocab.strings.add(label) for label in sorted(PLACE_OR_ORG)]
+        self._place_or_org_labels = frozenset(nlp.vocab.strings.add(label) for label in PLACE_OR_ORG)
         for cat, phrases in lexicon.phrases().items():
             self._cats[nlp.vocab.strings.add(cat)] = cat
             # curly apostrophes, and capitalised forms (the tokenizer splits 'lt. gen.' but not 'Lt. Gen.')
@@ -77,15 +83,15 @@ class TitleFinder(NerlibyaPipe):
             self.matcher.add(cat, list(nlp.tokenizer.pipe(sorted(written))))
 
     # -- lexicon units -------------------------------------------------------------------------
-    def units(self, doc: Doc) -> list[Unit]:
+    def units(self, doc: Doc, ents: list[Span]) -> list[Unit]:
         """Longest lexicon match at each position, left to right, skipping non-person entities."""
         best: dict[int, tuple[int, int, str]] = {}
         matches = self.matcher(doc)
         if not matches:
             return []
-        in_place_or_org = numpy.isin(doc.to_array("ENT_TYPE"), self._place_or_org_hashes)
+        place_or_org_tokens = [i for e in ents if e.label in self._place_or_org_labels for i in range(e.start, e.end)]
         for match_id, start, end in matches:
-            if in_place_or_org[start:end].any():
+            if _any_in_range(place_or_org_tokens, start, end):
                 continue
             cat = self._cats[match_id]
             current = best.get(start)
@@ -95,54 +101,39 @@ class TitleFinder(NerlibyaPipe):
         for start in sorted(best):
             if start >= i:
                 _, end, cat = best[start]
-                units.append(Unit(start, end, cat, doc[start:end].text.lower()))
+                units.append(Unit(doc, start, end, cat))
                 i = end
         return units
 
     def runs(self, units: list[Unit]) -> list[list[Unit]]:
         """Group adjacent title units; a rank after an office starts a new title; a run must end
-        with an office or rank."""
+        with an office or rank. (Any other unit between two title units keeps them apart.)"""
         runs: list[list[Unit]] = []
         current: list[Unit] = []
         for unit in units:
             if unit.cat not in TITLE_UNITS:
-                runs.append(current)
-                current = []
                 continue
-            adjacent = current and current[-1].end == unit.start
-            rank_after_office = adjacent and unit.cat == "RANK" and current[-1].cat == "OFFICE"
-            if not adjacent or rank_after_office:
-                runs.append(current)
+            if current and (current[-1].end != unit.start or (unit.cat == "RANK" and current[-1].cat == "OFFICE")):
+                _add_run(runs, current)
                 current = []
             current.append(unit)
-        runs.append(current)
-        result = []
-        for run in runs:
-            while run and run[-1].cat not in HEADS:
-                run = run[:-1]
-            if run:
-                result.append(run)
-        return result
+        _add_run(runs, current)
+        return runs
 
     # -- context around a title ----------------------------------------------------------------
     def demonym_place(self, token) -> str | None:
         return self.kb.by_demonym.get(fold(token.text))
 
-    def ent_ending_at(self, doc: Doc, index: int) -> Span | None:
+    def ent_ending_at(self, index: int) -> Span | None:
         """The entity whose last token is `index` (a real `doc.ents` span, with label and id)."""
-        if index < 0 or not doc[index].ent_type_:
-            return None
         return self._ents_by_end.get(index + 1)
 
-    def ent_starting_at(self, doc: Doc, index: int) -> Span | None:
-        if index >= len(doc) or doc[index].ent_iob_ != "B":
-            return None
+    def ent_starting_at(self, index: int) -> Span | None:
         return self._ents_by_start.get(index)
 
-    def index_entities(self, doc: Doc) -> None:
-        """Entities by start and end token, once per document: reading `doc.ents` builds every span anew,
-        so scanning it for each title made long articles quadratic."""
-        ents = doc.ents
+    def index_entities(self, ents: list[Span]) -> None:
+        """Entities by start and end token, once per document: scanning them for each title made long
+        articles quadratic."""
         self._ents_by_start = {e.start: e for e in ents}
         self._ents_by_end = {e.end: e for e in ents}
 
@@ -151,16 +142,17 @@ class TitleFinder(NerlibyaPipe):
         j = start - 1
         if j < 0:
             return None, None, start
-        place = self.demonym_place(doc[j])
+        token = doc[j]
+        place = self.demonym_place(token)
         if place:
             return {"id": place}, None, j
-        if doc[j].text in POSSESSIVES and j > 0:
-            ent = self.ent_ending_at(doc, j - 1)
+        if token.text in POSSESSIVES and j > 0:
+            ent = self.ent_ending_at(j - 1)
             if ent is not None:
                 if ent.label_ == "PERSON":
                     return None, [ent.start, ent.end], ent.start
                 return {"span": [ent.start, ent.end]}, None, ent.start
-        ent = self.ent_ending_at(doc, j)
+        ent = self.ent_ending_at(j)
         if ent is not None and ent.label_ in PLACE_OR_ORG:
             return {"span": [ent.start, ent.end]}, None, ent.start
         return None, None, start
@@ -169,8 +161,9 @@ class TitleFinder(NerlibyaPipe):
         """Read 'of/to/for ...' after a title: organisation, person served, portfolio, phrase end."""
         out = {"org": None, "of": None, "portfolio_end": None, "phrase_end": end}
         k = end
-        if k < len(doc) and self.lexicon.lang == "fr" and self.demonym_place(doc[k]):
-            out["org"], k = {"id": self.demonym_place(doc[k])}, k + 1
+        place = self.demonym_place(doc[k]) if k < len(doc) and self.lexicon.lang == "fr" else None
+        if place:
+            out["org"], k = {"id": place}, k + 1
             out["phrase_end"] = k
         comp = comps.get(k)
         if comp is None:
@@ -180,9 +173,9 @@ class TitleFinder(NerlibyaPipe):
             k += 1
         if k >= len(doc):
             return out
-        ent = self.ent_starting_at(doc, k)
+        ent = self.ent_starting_at(k)
         if ent is not None and ent.label_ in PLACE_OR_ORG and not (head in self.lexicon.portfolio_offices and not ent.id_ and ent.label_ == "ORG" and not self.kb.lookup(ent.text)):
-            following = self.ent_starting_at(doc, ent.end)
+            following = self.ent_starting_at(ent.end)
             if following is not None and following.label_ == "ORG":  # 'of U.S. Africa Command'
                 ent = following
             end = _after_parenthesis(doc, ent.end)
@@ -205,7 +198,7 @@ class TitleFinder(NerlibyaPipe):
         if nested is not None:
             nested["inner"] = True
             out["org"] = out["org"] or nested["org"]
-            person = self.ent_starting_at(doc, nested["end"])
+            person = self.ent_starting_at(nested["end"])
             if person is not None and person.label_ == "PERSON":
                 out["of"], out["phrase_end"] = [person.start, person.end], person.end
             else:
@@ -240,7 +233,7 @@ class TitleFinder(NerlibyaPipe):
                 if head in self.lexicon.portfolio_offices:
                     out["portfolio_end"] = stop
                 else:
-                    out["org"] = {"text": doc[k:stop].text}
+                    out["org"] = {"text": span_text(doc, k, stop)}
                 out["phrase_end"] = stop
         return out
 
@@ -278,36 +271,48 @@ class TitleFinder(NerlibyaPipe):
             return None
         return index, last_capital
 
-    def discover(self, doc: Doc, runs: list[list[Unit]], honorifics: list[Unit], unit_starts: set[int]) -> None:
+    def discover(self, doc: Doc, runs: list[list[Unit]], honorifics: list[Unit], unit_starts: set[int]) -> list[Span]:
+        """Make entities of the people named right after titles; returns them."""
         new = []
         for start in [run[-1].end for run in runs] + [u.end for u in honorifics]:
-            if start < len(doc) and doc[start].text in (".",) and start + 1 < len(doc):
+            if start + 1 < len(doc) and doc[start].text == ".":
                 start += 1
-            if start >= len(doc) or doc[start].ent_type_ or not doc[start].text[:1].isupper():
+            if start >= len(doc):
+                continue
+            token = doc[start]
+            if token.ent_type_ or not token.text[:1].isupper():
                 continue
             found = self.name_after(doc, start, unit_starts)
             if found and not any(doc[i].ent_type_ for i in range(*found)):
                 new.append(Span(doc, found[0], found[1], label="PERSON"))
+        # the names touch no entity, so `doc.ents = filter_spans(doc.ents + new)` would rewrite the others as
+        # they are: setting the new ones alone spares building and rewriting every span of the doc
+        new = filter_spans(new)
         if new:
-            doc.ents = filter_spans(list(doc.ents) + new)
+            doc.set_ents(new, default="unmodified")
+        return new
 
     def process(self, doc: Doc) -> Doc:
-        units = self.units(doc)
+        ents = list(doc.ents)
+        units = self.units(doc, ents)
         runs = self.runs(units)
-        unit_starts = {u.start for u in units if u.cat in TITLE_UNITS}
+        by_cat: dict[str, list[Unit]] = defaultdict(list)
+        for unit in units:
+            by_cat[unit.cat].append(unit)
+        unit_starts = {u.start for cat in TITLE_UNITS for u in by_cat[cat]}
         if self.discover_people:
-            self.discover(doc, runs, [u for u in units if u.cat == "HONOR"], unit_starts)
-        self.index_entities(doc)
-        comps = {u.start: u for u in units if u.cat == "COMP"}
+            ents += self.discover(doc, runs, by_cat["HONOR"], unit_starts)
+        self.index_entities(ents)
+        comps = {u.start: u for u in by_cat["COMP"]}
         titles: list[dict] = []
         runs_at: dict[int, dict] = {}
-        modifiers_at = {u.start: u for u in units if u.cat in ("MOD", "QUAL")}
-        quals_ending = {u.end: u for u in units if u.cat == "QUAL"}
+        modifiers_at = {u.start: u for u in by_cat["MOD"] + by_cat["QUAL"]}
+        quals_ending = {u.end: u for u in by_cat["QUAL"]}
         for run in reversed(runs):
             start, end = run[0].start, run[-1].end
             end, trailing_status = self.french_trailing(end, modifiers_at)
-            heads = [u for u in run if u.cat in HEADS]
-            head = heads[-1].phrase
+            head_unit = run[-1]  # a run ends with its head
+            head = head_unit.phrase
             org, of, phrase_start = self.left_context(doc, start)
             qualifier = quals_ending.get(phrase_start) if phrase_start != start else None
             right = self.complement(doc, end, head, comps, runs_at)
@@ -321,9 +326,10 @@ class TitleFinder(NerlibyaPipe):
             status = next((self.lexicon.qualifiers[u.phrase] for u in run if u.cat == "QUAL"), trailing_status)
             if status is None and head.startswith("ex-"):
                 status = "former"  # French writes 'ex-patron' as one word
-            title_text = _title_text(doc, start, title_end, skip=end if self.demonym_place(doc[min(end, len(doc) - 1)]) else None)
+            skip = end if end < title_end and self.demonym_place(doc[end]) else None
+            title_text = _title_text(doc, start, title_end, skip)
             if qualifier is not None:
-                title_text = f"{qualifier.phrase if doc[qualifier.start].is_lower else doc[qualifier.start:qualifier.end].text} {title_text}"
+                title_text = f"{qualifier.phrase if doc[qualifier.start].is_lower else span_text(doc, qualifier.start, qualifier.end)} {title_text}"
                 status = status or self.lexicon.qualifiers[qualifier.phrase]
                 phrase_start = qualifier.start
             title = {
@@ -333,7 +339,7 @@ class TitleFinder(NerlibyaPipe):
                 "phrase_end": max(right["phrase_end"], title_end),
                 "title": title_text,
                 "head": head,
-                "category": "rank" if heads[-1].cat == "RANK" else "office",
+                "category": "rank" if head_unit.cat == "RANK" else "office",
                 "status": status,
                 "org": org or right["org"],
                 "of": of or right["of"],
@@ -343,21 +349,49 @@ class TitleFinder(NerlibyaPipe):
             if phrase_start != start:
                 runs_at.setdefault(phrase_start, title)
             titles.append(title)
-        for unit in units:
-            if unit.cat == "CLAUSE":
-                role = self.lexicon.clause_roles[unit.phrase]
-                titles.append({"start": unit.start, "end": unit.end, "phrase_start": unit.start, "phrase_end": unit.end,
-                               "title": role, "head": role, "category": "clause", "status": None,
-                               "org": None, "of": None, "inner": False, "cue": unit.phrase})
+        for unit in by_cat["CLAUSE"]:
+            cue = unit.phrase
+            role = self.lexicon.clause_roles[cue]
+            titles.append({"start": unit.start, "end": unit.end, "phrase_start": unit.start, "phrase_end": unit.end,
+                           "title": role, "head": role, "category": "clause", "status": None,
+                           "org": None, "of": None, "inner": False, "cue": cue})
         doc._.titles = sorted(titles, key=lambda t: t["start"])
         return doc
 
 
+def _add_run(runs: list[list[Unit]], units: list[Unit]) -> None:
+    """Add the units up to the last office or rank, if any, as a run."""
+    for end in range(len(units), 0, -1):
+        if units[end - 1].cat in HEADS:
+            runs.append(units[:end])
+            return
+
+
+def _any_in_range(positions: list[int], start: int, end: int) -> bool:
+    """Does the sorted list hold a position in [start, end)? A bisection, where a numpy slice per
+    lexicon match cost more than the matcher itself."""
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text` without the Span, whose constructor alone builds three Tokens."""
+    if start >= end:
+        return ""
+    last = end - 1
+    return "".join([doc[i].text_with_ws for i in range(start, last)]) + doc[last].text
+
+
+def span_text_with_ws(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text_with_ws` without the Span."""
+    return "".join([doc[i].text_with_ws for i in range(start, end)])
+
+
 def _title_text(doc: Doc, start: int, end: int, skip: int | None) -> str:
-    """The title as written, minus a French nationality adjective inside it ('ministre turc de la Défense')."""
+    """The title as written, minus the French nationality adjective at `skip` ('ministre turc de la Défense')."""
     if skip is None or not start <= skip < end:
-        return doc[start:end].text
-    return (doc[start:skip].text_with_ws + doc[skip + 1:end].text).strip()
+        return span_text(doc, start, end)
+    return (span_text_with_ws(doc, start, skip) + span_text(doc, skip + 1, end)).strip()
 
 
 def _names_place_or_org(doc: Doc, index: int) -> bool:
