@@ -10,7 +10,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import product
 
-from rapidfuzz import fuzz
+from .transliteration import part_similarity
 
 APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
 DASHES = "\u2010\u2011\u2012\u2013\u2014"
@@ -109,15 +109,11 @@ def skeleton(word: str) -> str:
 
 
 def token_similarity(a: str, b: str) -> float:
-    """Similarity of two single name parts in [0, 1]; equal skeletons count as a strong hint."""
+    """Similarity of two single name parts in [0, 1], by transliteration equivalences (see transliteration.py)."""
     a, b = name_key(a), name_key(b)
     if a == b:
         return 1.0
-    score = fuzz.ratio(a, b) / 100.0
-    skeleton_a = skeleton(a)
-    if skeleton_a == skeleton(b) and len(skeleton_a) >= 2:
-        score = max(score, 0.9)
-    return score
+    return part_similarity(a, b)
 
 
 def name_similarity(a: str, b: str) -> float:

@@ -1,0 +1,86 @@
+"""How alike two transliterated name parts are, judged by the ways outlets write Arabic names in Latin letters.
+
+A consonant skeleton alone says 'Masri' ~ 'Mishri' and 'Hamad' ~ 'Hamid', which are different people. Outlets
+vary a name in known places (short vowels, doubled letters, a final h, q/g/k, sh/ch, dh/z, ou/w), so the score is
+one minus a weighted edit distance in which those variations are cheap and any other change costs a full letter.
+The variations are data (models/transliteration.yaml), not code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .errors import KnowledgeBaseError
+
+DATA_FILE = "transliteration.yaml"
+
+
+@dataclass(frozen=True)
+class Transliteration:
+    """The rewrites and costs of one comparison scheme."""
+
+    rewrites: tuple[tuple[re.Pattern, str], ...]
+    substitution_costs: dict[frozenset[str], float]
+    gap_letters: frozenset[str]
+    gap_cost: float
+
+    def normalise(self, part: str) -> str:
+        for pattern, replacement in self.rewrites:
+            part = pattern.sub(replacement, part)
+        return re.sub(r"(.)\1+", r"\1", part)
+
+    def substitution(self, a: str, b: str) -> float:
+        return 0.0 if a == b else self.substitution_costs.get(frozenset((a, b)), 1.0)
+
+    def gap(self, letter: str) -> float:
+        return self.gap_cost if letter in self.gap_letters else 1.0
+
+    def distance(self, a: str, b: str) -> float:
+        """Weighted Levenshtein distance between two normalised parts."""
+        previous = [0.0]
+        for letter in b:
+            previous.append(previous[-1] + self.gap(letter))
+        for x in a:
+            current = [previous[0] + self.gap(x)]
+            for j, y in enumerate(b, start=1):
+                current.append(min(previous[j] + self.gap(x), current[j - 1] + self.gap(y),
+                                   previous[j - 1] + self.substitution(x, y)))
+            previous = current
+        return previous[-1]
+
+
+def parse_scheme(raw: dict, source: str) -> Transliteration:
+    try:
+        rewrites = tuple((re.compile(pattern), replacement) for pattern, replacement in raw["rewrites"])
+        costs = {frozenset((a, b)): float(cost) for a, b, cost in raw["cheap_pairs"]}
+        return Transliteration(rewrites, costs, frozenset(raw["gap_letters"]), float(raw["gap_cost"]))
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        raise KnowledgeBaseError(source, None, f"invalid transliteration scheme: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def default_scheme() -> Transliteration:
+    from .kb import default_kb_path
+
+    path: Path = default_kb_path() / DATA_FILE
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeBaseError(str(path), None, f"cannot read: {exc}") from None
+    return parse_scheme(raw, str(path))
+
+
+@lru_cache(maxsize=65536)
+def part_similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1] of two folded name parts (lower case, no accents)."""
+    scheme = default_scheme()
+    na, nb = scheme.normalise(a), scheme.normalise(b)
+    if na == nb:
+        return 1.0
+    longest = max(len(na), len(nb))
+    return max(0.0, 1.0 - scheme.distance(na, nb) / longest) if longest else 0.0
