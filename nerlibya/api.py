@@ -28,6 +28,7 @@ class Extractor:
     model: str | None = None
     rules_only: bool = False
     kb_path: str | None = None
+    lang_path: str | None = None
     _pipelines: dict[str, Language] = field(default_factory=dict, repr=False)
 
     @property
@@ -37,7 +38,7 @@ class Extractor:
     def nlp(self, lang: str) -> Language:
         if lang not in self._pipelines:
             self._pipelines[lang] = build_nlp(lang, model=self.model_for(lang), rules_only=self.rules_only,
-                                              kb_path=self.kb_path)
+                                              kb_path=self.kb_path, lang_path=self.lang_path)
         return self._pipelines[lang]
 
     def model_for(self, lang: str) -> str | None:
@@ -51,9 +52,9 @@ class Extractor:
 
         self.kb
         for lang in SUPPORTED if self.lang == "auto" else (self.lang,):
-            load_lexicon(lang, self.kb_path or None)
+            load_lexicon(lang, self.lang_path or None)
             if not self.rules_only:
-                find_model(lang, self.model_for(lang), pipeline_config(self.kb_path))
+                find_model(lang, self.model_for(lang), pipeline_config())
 
     def language_of(self, text: str) -> str:
         return detect_language(text) if self.lang == "auto" else self.lang
