@@ -100,4 +100,14 @@ def extract(text_or_doc: str | Doc, *, source: str = "-", nlp: Language | None =
     if isinstance(text_or_doc, str) and nlp is None:
         return Extractor(kb_path=str(kb_path) if kb_path else None).extract(text_or_doc, source)
     doc = text_or_doc if isinstance(text_or_doc, Doc) else nlp(text_or_doc)
-    return doc_to_record(doc, source=source, kb=load_kb(kb_path or None))
+    kb = pipeline_kb(nlp) if nlp is not None and not kb_path else None
+    return doc_to_record(doc, source=source, kb=kb or load_kb(kb_path or None))
+
+
+def pipeline_kb(nlp: Language) -> KnowledgeBase | None:
+    """The KB a nerlibya pipeline holds (a saved pipeline carries its own), if it has a resolver."""
+    if "nerlibya_resolver" not in nlp.pipe_names:
+        return None
+    resolver = nlp.get_pipe("nerlibya_resolver")
+    resolver.initialize()
+    return resolver.kb

@@ -202,3 +202,35 @@ def test_saved_pipeline_loads_with_spacy_load(rules_nlp, tmp_path, fixture_kb_pa
 def test_shared_surname_opening_a_sentence_is_kept(rules_nlp):
     doc = rules_nlp("Haftar met Macron in Paris.")
     assert [(e.text, e.label_) for e in doc.ents][0] == ("Haftar", "PERSON")
+
+
+def test_saved_pipeline_carries_its_knowledge(tmp_path):
+    """As spaCy's rulers do: nlp.to_disk writes the KB and lexicon each component holds, so the pipeline
+    loads and gives the same records after the folders it was built from are gone."""
+    import shutil
+
+    from nerlibya.api import extract
+    from nerlibya.pipeline import build_nlp
+
+    from .conftest import FIXTURE_KB
+
+    kb = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, kb)
+    nlp = build_nlp("en", rules_only=True, kb_path=kb, lang_path=kb / "lang")
+    text = ("Former Prime Minister Abdul Hamid Dbeibeh met Field Marshal Khalifa Haftar in Syrte. "
+            "Haftar, the commander of the LNA, left for Paris.")
+    before = extract(nlp(text), nlp=nlp).to_dict()
+    nlp.to_disk(tmp_path / "pipeline")
+    shutil.rmtree(kb)
+    loaded = spacy.load(tmp_path / "pipeline")
+    after = extract(loaded(text), nlp=loaded).to_dict()
+    assert after == before
+    assert {p["id"] for p in after["people"]} == {"abdul-hamid-dbeibah", "khalifa-haftar"}
+
+
+def test_knowledge_components_round_trip_through_bytes(rules_nlp):
+    ruler = rules_nlp.get_pipe("nerlibya_kb_ruler")
+    copy = spacy.blank("en").add_pipe("nerlibya_kb_ruler", config={"kb_path": "/nowhere", "lang_path": "/nowhere"})
+    copy.from_bytes(ruler.to_bytes())
+    assert copy.kb.to_records() == ruler.kb.to_records() and len(copy) == len(ruler)
+    assert copy.lexicon == ruler.lexicon

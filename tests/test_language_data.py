@@ -75,3 +75,13 @@ def test_a_third_language_is_a_data_folder(tmp_path):
     nlp = build_nlp("de", rules_only=True, kb_path=FIXTURE_KB, lang_path=tmp_path)
     doc = nlp("Field Marshal Khalifa Haftar met Emmanuel Macron.")
     assert [r["title"] for r in doc._.roles] == ["Field Marshal"]
+
+
+def test_a_given_pipeline_definition_is_read_or_refused(tmp_path):
+    with pytest.raises(KnowledgeBaseError, match="pipeline definition missing"):
+        build_nlp("en", rules_only=True, kb_path=FIXTURE_KB, lang_path=FIXTURE_LANG, config_path=tmp_path / "none.cfg")
+
+
+def test_a_given_kb_folder_is_read_or_refused(tmp_path):
+    with pytest.raises(KnowledgeBaseError, match="people.yaml: file missing"):
+        build_nlp("en", rules_only=True, kb_path=tmp_path, lang_path=FIXTURE_LANG)
