@@ -12,7 +12,7 @@ from importlib import import_module
 
 __version__ = "0.1.0"
 _EXPORTS = {
-    "Extractor": "api", "extract": "api", "load": "api",
+    "Extractor": "api", "extract": "api", "load": "api", "ExtractorSettings": "settings",
     "ArticleRecord": "record", "doc_to_record": "record",
     "NerlibyaError": "errors", "InputError": "errors", "KnowledgeBaseError": "errors", "ModelNotFoundError": "errors",
 }

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -16,33 +15,37 @@ from .kb import KnowledgeBase, load_kb
 from .language import SUPPORTED, detect_language
 from .pipeline import build_nlp
 from .record import ArticleRecord, doc_to_record
+from .settings import ExtractorSettings
 
 BATCH_SIZE = 32
 
 
-@dataclass
 class Extractor:
-    """Holds the pipelines; `lang='auto'` picks English or French per document."""
+    """Holds the pipelines built for one `ExtractorSettings`; `lang='auto'` picks English or French per
+    document. `Extractor(settings)` or, for short, `Extractor(lang="en", rules_only=True)`."""
 
-    lang: str = "auto"
-    model: str | None = None
-    rules_only: bool = False
-    kb_path: str | None = None
-    _pipelines: dict[str, Language] = field(default_factory=dict, repr=False)
+    def __init__(self, settings: ExtractorSettings | None = None, **fields):
+        self.settings = settings if settings is not None else ExtractorSettings(**fields)
+        self._pipelines: dict[str, Language] = {}
+
+    def __repr__(self) -> str:
+        return f"Extractor({self.settings!r})"
 
     @property
     def kb(self) -> KnowledgeBase:
-        return load_kb(self.kb_path or None)
+        return load_kb(self.settings.kb_path or None)
 
     def nlp(self, lang: str) -> Language:
         if lang not in self._pipelines:
-            self._pipelines[lang] = build_nlp(lang, model=self.model_for(lang), rules_only=self.rules_only,
-                                              kb_path=self.kb_path)
+            settings = self.settings
+            self._pipelines[lang] = build_nlp(lang, model=self.model_for(lang), rules_only=settings.rules_only,
+                                              kb_path=settings.kb_path, lang_path=settings.lang_path)
         return self._pipelines[lang]
 
     def model_for(self, lang: str) -> str | None:
         """--model names the pipeline of the forced language, or of English under auto-detection."""
-        return self.model if lang == (self.lang if self.lang in SUPPORTED else "en") else None
+        forced = self.settings.lang
+        return self.settings.model if lang == (forced if forced in SUPPORTED else "en") else None
 
     def check(self) -> None:
         """Fail early, before reading any input, on a broken knowledge base or a missing model."""
@@ -50,13 +53,13 @@ class Extractor:
         from .pipeline import find_model, pipeline_config
 
         self.kb
-        for lang in SUPPORTED if self.lang == "auto" else (self.lang,):
-            load_lexicon(lang, self.kb_path or None)
-            if not self.rules_only:
-                find_model(lang, self.model_for(lang), pipeline_config(self.kb_path))
+        for lang in SUPPORTED if self.settings.lang == "auto" else (self.settings.lang,):
+            load_lexicon(lang, self.settings.lang_path or None)
+            if not self.settings.rules_only:
+                find_model(lang, self.model_for(lang), pipeline_config())
 
     def language_of(self, text: str) -> str:
-        return detect_language(text) if self.lang == "auto" else self.lang
+        return detect_language(text) if self.settings.lang == "auto" else self.settings.lang
 
     def record(self, doc: Doc, source: str = "-") -> ArticleRecord:
         return doc_to_record(doc, source=source, kb=self.kb)
@@ -88,15 +91,25 @@ class Extractor:
 
 
 def load(lang: str = "en", *, model: str | None = None, rules_only: bool = False,
-         kb_path: str | Path | None = None) -> Language:
+         kb_path: str | Path | None = None, lang_path: str | Path | None = None) -> Language:
     """The configured nerlibya `Language` for one language."""
-    return build_nlp(lang, model=model, rules_only=rules_only, kb_path=kb_path)
+    return build_nlp(lang, model=model, rules_only=rules_only, kb_path=kb_path, lang_path=lang_path)
 
 
 def extract(text_or_doc: str | Doc, *, source: str = "-", nlp: Language | None = None,
             kb_path: str | Path | None = None) -> ArticleRecord:
     """One text (or an already processed Doc) to its record."""
     if isinstance(text_or_doc, str) and nlp is None:
-        return Extractor(kb_path=str(kb_path) if kb_path else None).extract(text_or_doc, source)
+        return Extractor(ExtractorSettings(kb_path=str(kb_path) if kb_path else None)).extract(text_or_doc, source)
     doc = text_or_doc if isinstance(text_or_doc, Doc) else nlp(text_or_doc)
-    return doc_to_record(doc, source=source, kb=load_kb(kb_path or None))
+    kb = pipeline_kb(nlp) if nlp is not None and not kb_path else None
+    return doc_to_record(doc, source=source, kb=kb or load_kb(kb_path or None))
+
+
+def pipeline_kb(nlp: Language) -> KnowledgeBase | None:
+    """The KB a nerlibya pipeline holds (a saved pipeline carries its own), if it has a resolver."""
+    if "nerlibya_resolver" not in nlp.pipe_names:
+        return None
+    resolver = nlp.get_pipe("nerlibya_resolver")
+    resolver.initialize()
+    return resolver.kb

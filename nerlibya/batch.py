@@ -15,13 +15,13 @@ import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Iterable, Iterator
 
 from .errors import NerlibyaError
 from .io import FailedInput, TextInput
 from .record import error_record
+from .settings import ExtractorSettings  # noqa: F401  (the CLI builds its settings from here)
 
 CHUNK_SIZE = 16
 
@@ -30,14 +30,6 @@ class BatchError(NerlibyaError):
     """A worker process could not run the pipeline at all (e.g. a model missing for one language)."""
 
     kind = "setup"
-
-
-@dataclass(frozen=True)
-class ExtractorSettings:
-    lang: str = "auto"
-    model: str | None = None
-    rules_only: bool = False
-    kb_path: str | None = None
 
 
 def default_jobs() -> int:
@@ -55,8 +47,7 @@ _worker_extractor = None
 def make_extractor(settings: ExtractorSettings):
     from .api import Extractor
 
-    return Extractor(lang=settings.lang, model=settings.model, rules_only=settings.rules_only,
-                     kb_path=settings.kb_path)
+    return Extractor(settings)
 
 
 def _init_worker(settings: ExtractorSettings) -> None:

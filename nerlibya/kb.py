@@ -7,7 +7,7 @@ Records are immutable; two indexes serve lookups (scispacy's `cui_to_entity` / `
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -112,6 +112,26 @@ class KnowledgeBase:
 
     def people(self) -> list[KBEntity]:
         return [e for e in self.entities if e.kind == "person"]
+
+    def to_records(self) -> list[dict]:
+        """Every entity as a plain dict (JSON-ready), for saving with a pipeline."""
+        return [entity_to_record(e) for e in self.entities]
+
+    @classmethod
+    def from_records(cls, records: Iterable[dict], source: str = "<memory>") -> "KnowledgeBase":
+        """The inverse of `to_records`."""
+        return cls.from_entities((entity_from_record(r) for r in records), source)
+
+
+def entity_to_record(entity: KBEntity) -> dict:
+    record = {f.name: getattr(entity, f.name) for f in fields(KBEntity)}
+    record["offices"] = [{f.name: getattr(o, f.name) for f in fields(Office)} for o in entity.offices]
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in record.items()}
+
+
+def entity_from_record(record: dict) -> KBEntity:
+    values = {k: tuple(v) if isinstance(v, list) else v for k, v in record.items() if k != "offices"}
+    return KBEntity(**values, offices=tuple(Office(**o) for o in record.get("offices", ())))
 
 
 def default_kb_path() -> Path:

@@ -1,11 +1,18 @@
-"""The role lexicon (models/titles.yaml): which words make titles, per language.
+"""A language's data: every word list the components read, from `models/lang/<code>/` (spaCy keeps its
+language data the same way, one folder per language under `spacy/lang/`).
 
-Loaded once per (folder, language) and shared by the components that read titles.
+Three files per language: `titles.yaml` (the role lexicon), `name_heads.yaml` (head nouns that belong to a
+name) and `words.yaml` (function words and name parts, each list named by its job). The English pipeline
+reads only `en/`, so French determiners never trim an English name ('La Paz', 'Des Moines'). A third
+language is a new folder plus a model name in `models/pipeline.cfg`.
+
+One loader, `load_lexicon(lang, folder)`, cached per (language, folder). A folder that is given is read
+or refused with a one-line KnowledgeBaseError; only no folder at all means the packaged data.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,12 +21,57 @@ import yaml
 from .errors import KnowledgeBaseError
 from .kb import default_kb_path, parse_yaml
 
+LANG_FOLDER = "lang"
 TITLES_FILE = "titles.yaml"
 NAME_HEADS_FILE = "name_heads.yaml"
+WORDS_FILE = "words.yaml"
+FILES = (TITLES_FILE, NAME_HEADS_FILE, WORDS_FILE)
+HEAD_LABELS = ("FAC", "ORG")
+
+
+@dataclass(frozen=True)
+class Words:
+    """Function words and name parts of one language (see `models/lang/<code>/words.yaml` for each
+    list's job). Every field is required in the file, so a new language cannot silently lack one."""
+
+    function_words: frozenset[str]
+    elided_words: frozenset[str]
+    leading_determiners: frozenset[str]
+    place_prepositions: frozenset[str]
+    of_words: frozenset[str]
+    linking_words: frozenset[str]
+    calendar_words: frozenset[str]
+    compass_words: frozenset[str]
+    name_articles: frozenset[str]
+    possessive_marks: frozenset[str]
+    title_determiners: frozenset[str]
+    name_particles: frozenset[str]
+    portfolio_connectors: frozenset[str]
+    not_title_words: frozenset[str]
+    adjectives_follow_noun: bool
+    adjective_endings: tuple[str, ...]
+    conjunctions: frozenset[str]
+    auxiliaries: frozenset[str]
+    as_words: frozenset[str]
+    appointment_prepositions: frozenset[str]
+    adverbs: frozenset[str]
+    clause_breakers: frozenset[str]
+    relative_pronouns: frozenset[str]
+
+
+@dataclass(frozen=True)
+class NameHeads:
+    """Head nouns that belong to a name, as token tuples, per label (FAC, ORG): written after the name
+    (English) or before it (French)."""
+
+    after: dict[str, tuple[tuple[str, ...], ...]]
+    before: dict[str, tuple[tuple[str, ...], ...]]
 
 
 @dataclass(frozen=True)
 class Lexicon:
+    """Everything a component knows about one language; `data` is what the files held, for saving."""
+
     lang: str
     offices: frozenset[str]
     ranks: frozenset[str]
@@ -30,11 +82,14 @@ class Lexicon:
     clause_roles: dict[str, str]
     appointment_verbs: frozenset[str]
     honorifics: frozenset[str]
+    heads: NameHeads
+    words: Words
+    data: dict = field(repr=False, compare=False)
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
         phrases = self.offices | self.ranks | self.modifiers | set(self.qualifiers) | self.honorifics
-        return frozenset(w for p in phrases for w in p.split()) - self.complements - {"of", "de", "the"}
+        return frozenset(w for p in phrases for w in p.split()) - self.complements - self.words.not_title_words
 
     def phrases(self) -> dict[str, frozenset[str]]:
         """Category name -> lower-cased phrases, for building a phrase matcher."""
@@ -50,71 +105,110 @@ class Lexicon:
         }
 
 
-@dataclass(frozen=True)
-class NameHeads:
-    """Head nouns that belong to a name, as token tuples, per label (FAC, ORG): written after the name
-    (English) or before it (French)."""
-
-    after: dict[str, tuple[tuple[str, ...], ...]]
-    before: dict[str, tuple[tuple[str, ...], ...]]
+def default_lang_path() -> Path:
+    """The packaged language data: models/lang (inside an installed wheel, nerlibya/_models/lang)."""
+    return default_kb_path() / LANG_FOLDER
 
 
-def _read_yaml(name: str, folder: str | Path | None) -> tuple[dict, str]:
-    path = Path(folder or default_kb_path()) / name
-    if not path.is_file():
-        path = default_kb_path() / name
+def available_languages(folder: str | Path | None = None) -> tuple[str, ...]:
+    """Codes of the languages that have a data folder."""
+    root = Path(folder) if folder else default_lang_path()
+    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and (p / WORDS_FILE).is_file()))
+
+
+def _read_yaml(path: Path) -> dict:
     try:
         data = parse_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise KnowledgeBaseError(str(path), None, "file missing") from None
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise KnowledgeBaseError(str(path), None, "not valid YAML: " + " ".join(str(exc).split())) from None
-    if not isinstance(data, dict) or "en" not in data:
-        raise KnowledgeBaseError(str(path), None, "top level must map languages (en, fr) to word lists")
-    return data, str(path)
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError(str(path), None, "top level must map list names to word lists")
+    return data
+
+
+def read_language_data(lang: str, folder: str | Path | None = None) -> dict[str, dict]:
+    """The raw contents of one language's files, by file name. Raises KnowledgeBaseError, naming the
+    path, when the folder or a file is missing or unreadable: never falls back to the packaged data."""
+    lang_dir = (Path(folder) if folder else default_lang_path()) / lang
+    if not lang_dir.is_dir():
+        raise KnowledgeBaseError(str(lang_dir), None, f"no language data for '{lang}' (folder missing)")
+    return {name: _read_yaml(lang_dir / name) for name in FILES}
 
 
 @lru_cache(maxsize=8)
-def load_name_heads(lang: str = "en", folder: str | Path | None = None) -> NameHeads:
-    data, path = _read_yaml(NAME_HEADS_FILE, folder)
-    section = data.get(lang) or {}
-    sides: dict[str, dict[str, tuple]] = {"after": {}, "before": {}}
-    for label, lists in section.items():
-        if label not in ("FAC", "ORG") or not isinstance(lists, dict):
-            raise KnowledgeBaseError(path, f"{lang}.{label}", "expected FAC or ORG with 'after'/'before' lists")
-        for side in sides:
-            words = _lower_set(lists.get(side, []), path, lang, f"{label}.{side}")
-            sides[side][label] = tuple(sorted((tuple(w.split()) for w in words), key=len, reverse=True))
-    return NameHeads(**sides)
-
-
-def _lower_set(values, path: str, lang: str, key: str) -> frozenset[str]:
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise KnowledgeBaseError(path, f"{lang}.{key}", "must be a list of strings")
-    return frozenset(v.lower() for v in values)
-
-
-def _lower_map(values, path: str, lang: str, key: str) -> dict[str, str]:
-    if not isinstance(values, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in values.items()):
-        raise KnowledgeBaseError(path, f"{lang}.{key}", "must be a mapping of strings")
-    return {k.lower(): v for k, v in values.items()}
+def load_words(lang: str, folder: str | Path | None = None) -> Words:
+    """Only the words file of one language (language detection needs no more)."""
+    path = (Path(folder) if folder else default_lang_path()) / lang / WORDS_FILE
+    return _words(_read_yaml(path), str(path))
 
 
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str = "en", folder: str | Path | None = None) -> Lexicon:
-    """The title lexicon for one language; unknown languages fall back to English."""
-    data, p = _read_yaml(TITLES_FILE, folder)
-    section = data.get(lang) or data["en"]
-    key = lang if lang in data else "en"
+    """The lexicon of one language, read from `folder/<lang>/` (default: the packaged models/lang)."""
+    lang_dir = (Path(folder) if folder else default_lang_path()) / lang
+    return lexicon_from_data(lang, read_language_data(lang, folder), str(lang_dir))
+
+
+def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>") -> Lexicon:
+    """A Lexicon from the raw file contents (as read from disk, or as saved with a pipeline)."""
+    titles = data[TITLES_FILE]
+    path = f"{source}/{TITLES_FILE}"
     return Lexicon(
-        lang=key,
-        offices=_lower_set(section.get("offices", []), p, key, "offices"),
-        ranks=_lower_set(section.get("ranks", []), p, key, "ranks"),
-        modifiers=_lower_set(section.get("modifiers", []), p, key, "modifiers"),
-        qualifiers=_lower_map(section.get("qualifiers", {}), p, key, "qualifiers"),
-        complements=_lower_set(section.get("complements", []), p, key, "complements"),
-        portfolio_offices=_lower_set(section.get("portfolio_offices", []), p, key, "portfolio_offices"),
-        clause_roles=_lower_map(section.get("clause_roles", {}), p, key, "clause_roles"),
-        appointment_verbs=_lower_set(section.get("appointment_verbs", []), p, key, "appointment_verbs"),
-        honorifics=_lower_set(section.get("honorifics", []), p, key, "honorifics"),
+        lang=lang,
+        offices=_lower_set(titles.get("offices", []), path, "offices"),
+        ranks=_lower_set(titles.get("ranks", []), path, "ranks"),
+        modifiers=_lower_set(titles.get("modifiers", []), path, "modifiers"),
+        qualifiers=_lower_map(titles.get("qualifiers", {}), path, "qualifiers"),
+        complements=_lower_set(titles.get("complements", []), path, "complements"),
+        portfolio_offices=_lower_set(titles.get("portfolio_offices", []), path, "portfolio_offices"),
+        clause_roles=_lower_map(titles.get("clause_roles", {}), path, "clause_roles"),
+        appointment_verbs=_lower_set(titles.get("appointment_verbs", []), path, "appointment_verbs"),
+        honorifics=_lower_set(titles.get("honorifics", []), path, "honorifics"),
+        heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
+        words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
+        data=data,
     )
+
+
+def _name_heads(section: dict, path: str) -> NameHeads:
+    sides: dict[str, dict[str, tuple]] = {"after": {}, "before": {}}
+    for label, lists in section.items():
+        if label not in HEAD_LABELS or not isinstance(lists, dict):
+            raise KnowledgeBaseError(path, label, "expected FAC or ORG with 'after'/'before' lists")
+        for side in sides:
+            words = _lower_set(lists.get(side, []), path, f"{label}.{side}")
+            sides[side][label] = tuple(sorted((tuple(w.split()) for w in words), key=len, reverse=True))
+    return NameHeads(**sides)
+
+
+def _words(section: dict, path: str) -> Words:
+    values = {}
+    for spec in fields(Words):
+        if spec.name not in section:
+            raise KnowledgeBaseError(path, spec.name, "list missing (an empty list is allowed)")
+        raw = section[spec.name]
+        if spec.type == "bool":
+            if not isinstance(raw, bool):
+                raise KnowledgeBaseError(path, spec.name, "must be true or false")
+            values[spec.name] = raw
+        else:
+            words = _lower_set(raw, path, spec.name)
+            values[spec.name] = tuple(sorted(words)) if spec.type.startswith("tuple") else words
+    unknown = set(section) - set(values)
+    if unknown:
+        raise KnowledgeBaseError(path, None, f"unknown list(s): {', '.join(sorted(unknown))}")
+    return Words(**values)
+
+
+def _lower_set(values, path: str, key: str) -> frozenset[str]:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise KnowledgeBaseError(path, key, "must be a list of strings")
+    return frozenset(v.lower() for v in values)
+
+
+def _lower_map(values, path: str, key: str) -> dict[str, str]:
+    if not isinstance(values, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in values.items()):
+        raise KnowledgeBaseError(path, key, "must be a mapping of strings")
+    return {k.lower(): v for k, v in values.items()}

@@ -16,6 +16,7 @@ from spacy.language import Language
 from thinc.api import Config
 
 from .components import acronyms, entity_cleanup, kb_ruler, resolver, roles, titles  # noqa: F401  (registers factories)
+from .components.base import KnowledgePipe
 from .errors import KnowledgeBaseError, ModelNotFoundError
 from .kb import default_kb_path
 
@@ -25,13 +26,16 @@ PIPELINE_FILE = "pipeline.cfg"
 RULES_ONLY_MAX_LENGTH = 10_000_000
 MODEL_SLOT = "ner"
 KB_COMPONENTS = ("nerlibya_kb_ruler", "nerlibya_entity_cleanup", "nerlibya_titles", "nerlibya_resolver", "nerlibya_roles")
+LEXICON_COMPONENTS = ("nerlibya_kb_ruler", "nerlibya_entity_cleanup", "nerlibya_titles", "nerlibya_roles")
 
 
 @lru_cache(maxsize=4)
-def pipeline_config(folder: str | None = None) -> Config:
-    path = Path(folder or default_kb_path()) / PIPELINE_FILE
+def pipeline_config(path: str | None = None) -> Config:
+    """The pipeline definition: `path` (a .cfg file), else the packaged models/pipeline.cfg. It is not
+    part of a knowledge base: `--kb` changes what the components know, not which components run."""
+    path = Path(path) if path else default_kb_path() / PIPELINE_FILE
     if not path.is_file():
-        path = default_kb_path() / PIPELINE_FILE
+        raise KnowledgeBaseError(str(path), None, "pipeline definition missing")
     try:
         return Config().from_disk(path, interpolate=False)
     except Exception as exc:  # thinc raises several kinds for a malformed file
@@ -87,10 +91,15 @@ def load_statistical(lang: str, model: str | None, settings: Config) -> Language
 
 
 def build_nlp(lang: str = "en", *, model: str | None = None, rules_only: bool = False,
-              kb_path: str | Path | None = None) -> Language:
+              kb_path: str | Path | None = None, lang_path: str | Path | None = None,
+              config_path: str | Path | None = None) -> Language:
     """A ready pipeline: the statistical model's `ner` (unless `rules_only`) between nerlibya's
-    knowledge-base ruler and its cleanup, title, acronym, resolver and role components."""
-    settings = pipeline_config(str(kb_path) if kb_path else None)
+    knowledge-base ruler and its cleanup, title, acronym, resolver and role components.
+
+    `kb_path` (people, organisations, places) and `lang_path` (the folder holding `<lang>/` language
+    data) default to the packaged models/; a folder that is given is read, or refused with a
+    KnowledgeBaseError. The knowledge is read here, so a broken folder fails before any text is read."""
+    settings = pipeline_config(str(config_path) if config_path else None)
     nlp = spacy.blank(lang) if rules_only else load_statistical(lang, model, settings)
     if rules_only:
         nlp.max_length = RULES_ONLY_MAX_LENGTH
@@ -103,6 +112,10 @@ def build_nlp(lang: str = "en", *, model: str | None = None, rules_only: bool = 
         component_config = dict(settings["components"].get(factory, {}))
         if factory in KB_COMPONENTS:
             component_config["kb_path"] = str(kb_path or "")
+        if factory in LEXICON_COMPONENTS:
+            component_config["lang_path"] = str(lang_path or "")
         placement = {"before": first_model_component} if first_model_component and index < slot else {}
-        nlp.add_pipe(factory, config=component_config, **placement)
+        pipe = nlp.add_pipe(factory, config=component_config, **placement)
+        if isinstance(pipe, KnowledgePipe):
+            pipe.initialize(nlp=nlp)
     return nlp

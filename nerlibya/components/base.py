@@ -2,16 +2,32 @@
 
 A failure inside `process` goes to the pipeline's error handler (as in spaCy's own rulers), so a batch
 run can be told to skip one bad document instead of dying.
+
+Components that hold knowledge (the KB, a language's lexicon) derive from `KnowledgePipe`: like spaCy's
+rulers they serialise what they hold (to_disk/from_disk, to_bytes/from_bytes), so a saved pipeline
+carries its knowledge and loads with `spacy.load` wherever it goes, whatever KB is installed there.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Iterable
+
+import srsly
+from spacy import util
+from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from ..kb import KnowledgeBase, load_kb
+from ..lexicon import Lexicon, lexicon_from_data, load_lexicon
+
+KB_FILE = "kb.jsonl"
+LEXICON_FILE = "lexicon.json"
+
 
 class NerlibyaPipe(Pipe):
-    """Stateless apart from what `__init__` builds from data; no training, no serialisation needed."""
+    """Stateless apart from what `__init__` builds from data; no training."""
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -21,6 +37,94 @@ class NerlibyaPipe(Pipe):
 
     def process(self, doc: Doc) -> Doc:  # pragma: no cover - abstract
         raise NotImplementedError
+
+
+class KnowledgePipe(NerlibyaPipe):
+    """A component built from the KB (and, if `uses_lexicon`, its language's lexicon).
+
+    The knowledge comes from, in this order: objects handed to the constructor (tests inject a KB),
+    a saved copy (`from_disk`/`from_bytes`), or the folders in its config, read on `initialize` or on
+    first use. A folder given in the config is read or refused with a KnowledgeBaseError; an empty
+    setting means the packaged data. Subclasses build what they derive from it in `build()`.
+    """
+
+    uses_lexicon = True
+
+    def __init__(self, nlp: Language, name: str, *, kb_path: str = "", lang_path: str = "",
+                 kb: KnowledgeBase | None = None, lexicon: Lexicon | None = None):
+        self.nlp = nlp
+        self.name = name
+        self.kb_path = kb_path
+        self.lang_path = lang_path
+        self.kb: KnowledgeBase | None = None
+        self.lexicon: Lexicon | None = None
+        if kb is not None:
+            self.use(kb, lexicon if lexicon is not None or not self.uses_lexicon else self._read_lexicon())
+
+    @property
+    def is_ready(self) -> bool:
+        return self.kb is not None
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        """Read the knowledge from the configured folders, unless the component already holds it."""
+        if not self.is_ready:
+            self.use(load_kb(self.kb_path or None), self._read_lexicon() if self.uses_lexicon else None)
+
+    def _read_lexicon(self) -> Lexicon:
+        return load_lexicon(self.nlp.lang, self.lang_path or None)
+
+    def use(self, kb: KnowledgeBase, lexicon: Lexicon | None) -> None:
+        self.kb, self.lexicon = kb, lexicon
+        self.build()
+
+    def build(self) -> None:  # pragma: no cover - abstract
+        """Derive matchers and indexes from `self.kb` and `self.lexicon`."""
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.is_ready:
+            self.initialize()  # outside the error handler: missing knowledge is a setup error
+        return super().__call__(doc)
+
+    # -- serialisation, as spaCy's rulers do it ------------------------------------------------
+    def _knowledge(self) -> dict:
+        self.initialize()
+        lexicon = self.lexicon
+        return {"kb": self.kb.to_records(), "lang": lexicon.lang if lexicon else None,
+                "lexicon": lexicon.data if lexicon else None}
+
+    def _restore(self, knowledge: dict, source: str) -> None:
+        kb = KnowledgeBase.from_records(knowledge["kb"], source=source)
+        lexicon = knowledge.get("lexicon")
+        self.use(kb, lexicon_from_data(knowledge["lang"], lexicon, source) if lexicon else None)
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self._knowledge())
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> "KnowledgePipe":
+        self._restore(srsly.msgpack_loads(bytes_data), "<bytes>")
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        knowledge = self._knowledge()
+        serializers = {
+            KB_FILE: lambda p: srsly.write_jsonl(p, knowledge["kb"]),
+            LEXICON_FILE: lambda p: srsly.write_json(p, {"lang": knowledge["lang"], "data": knowledge["lexicon"]}),
+        }
+        util.to_disk(util.ensure_path(path), serializers, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "KnowledgePipe":
+        path = util.ensure_path(path)
+        knowledge: dict = {}
+
+        def read_lexicon(p: Path) -> None:
+            saved = srsly.read_json(p)
+            knowledge.update(lang=saved["lang"], lexicon=saved["data"])
+
+        util.from_disk(path, {KB_FILE: lambda p: knowledge.update(kb=list(srsly.read_jsonl(p))),
+                              LEXICON_FILE: read_lexicon}, exclude)
+        self._restore(knowledge, str(path))
+        return self
 
 
 def sentence_index(doc: Doc) -> list[int]:

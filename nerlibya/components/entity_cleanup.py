@@ -18,25 +18,13 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..kb import KnowledgeBase, load_kb
-from ..lexicon import NameHeads, load_lexicon, load_name_heads
+from ..lexicon import Words
 from ..normalize import name_key
-from .base import NerlibyaPipe
+from .base import KnowledgePipe
 
-DETERMINERS = frozenset({"the", "le", "la", "les", "l'", "l’", "a", "an", "un", "une", "des", "de", "du", "d'", "d’"})
-TRAILING = frozenset({"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")"})
+# punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
+TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")"})
 LABEL_MAP = {"PER": "PERSON"}
-PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "à", "près", "dans", "vers"})
-OF_WORDS = frozenset({"of", "for", "de", "du", "des", "d'", "d’"})
-FRENCH_OF = frozenset({"de", "du", "des", "d'", "d’"})
-LINKING_WORDS = frozenset({"of", "for", "on", "de", "du", "des", "d'", "d’"})
-DANGLING_WORDS = DETERMINERS | LINKING_WORDS  # a name of two words or more does not end with these
-CALENDAR_WORDS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september "
-    "october november december janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
-    "monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche".split())
-COMPASS = frozenset("north south east west northeast northwest southeast southwest nord sud est ouest".split())
-NAME_PARTICLES = frozenset({"al", "el", "ben", "bin", "ibn", "abu", "abou", "abd", "abdel", "bou", "ould"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 HEAD_NOUN_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
 IOB_OUTSIDE = 2  # spaCy's code for 'O' in `Token.ent_iob`
@@ -44,32 +32,35 @@ IOB_OUTSIDE = 2  # spaCy's code for 'O' in `Token.ent_iob`
 
 @Language.factory(
     "nerlibya_entity_cleanup",
-    default_config={"kb_path": "", "drop_labels": ["MISC"]},
+    default_config={"kb_path": "", "lang_path": "", "drop_labels": ["MISC"]},
     assigns=["doc.ents"],
     requires=["doc.ents"],
 )
-def make_entity_cleanup(nlp: Language, name: str, kb_path: str, drop_labels: list[str]) -> "EntityCleanup":
-    return EntityCleanup(name, kb=load_kb(kb_path or None), title_words=load_lexicon(nlp.lang, kb_path or None).title_words(),
-                         heads=load_name_heads(nlp.lang, kb_path or None), drop_labels=frozenset(drop_labels))
+def make_entity_cleanup(nlp: Language, name: str, kb_path: str, lang_path: str, drop_labels: list[str]) -> "EntityCleanup":
+    return EntityCleanup(nlp, name, kb_path=kb_path, lang_path=lang_path, drop_labels=frozenset(drop_labels))
 
 
-class EntityCleanup(NerlibyaPipe):
-    def __init__(self, name: str, *, kb: KnowledgeBase, title_words: frozenset[str], heads: NameHeads,
-                 drop_labels: frozenset[str]):
-        self.name = name
-        self.kb = kb
-        self.title_words = title_words
-        self.demonyms = frozenset(kb.by_demonym)
+class EntityCleanup(KnowledgePipe):
+    def __init__(self, nlp: Language, name: str, *, drop_labels: frozenset[str] = frozenset(), **knowledge):
+        self.drop_labels = drop_labels
+        super().__init__(nlp, name, **knowledge)
+
+    def build(self) -> None:
+        words, heads = self.lexicon.words, self.lexicon.heads
+        self.words = words
+        self.title_words = self.lexicon.title_words()
+        self.demonyms = frozenset(self.kb.by_demonym)
+        self.trailing = TRAILING_PUNCTUATION | words.possessive_marks
+        self.dangling = words.leading_determiners | words.linking_words  # a longer name does not end with these
         self.heads = heads
         self.head_starts = frozenset(w[0] for phrases in heads.after.values() for w in phrases)
         self.head_ends = frozenset(w[-1] for phrases in heads.before.values() for w in phrases)
         self.longest_head_after = max((len(w) for phrases in heads.after.values() for w in phrases), default=0)
         self.longest_head_before = max((len(w) for phrases in heads.before.values() for w in phrases), default=0)
-        self.drop_labels = drop_labels
 
     def _is_person_prefix(self, token) -> bool:
         lower = token.lower_
-        return lower in DETERMINERS or lower in self.title_words or lower in self.demonyms or token.is_punct
+        return lower in self.words.leading_determiners or lower in self.title_words or lower in self.demonyms or token.is_punct
 
     def trim(self, ent: Span) -> Span | None:
         ent_label = ent.label_
@@ -77,17 +68,17 @@ class EntityCleanup(NerlibyaPipe):
         if label in self.drop_labels:
             return None
         doc, start, has_id = ent.doc, ent.start, bool(ent.id_)
-        end = _without_trailing(doc, start, _line_end(doc, start, ent.end))
+        end = _without_trailing(doc, start, _line_end(doc, start, ent.end), self.trailing, self.dangling)
         if label == "PERSON" and not has_id:
             while start < end - 1 and self._is_person_prefix(doc[start]):
                 start += 1
         if not has_id:
-            start = _after_determiners(doc, start, end)
+            start = _after_determiners(doc, start, end, self.words.leading_determiners)
         if start >= end:
             return None
         if not has_id and self._is_not_a_name(doc, start, end, label):
             return None
-        if label == "PERSON" and not has_id and start > 0 and doc[start - 1].lower_ in PLACE_PREPOSITIONS:
+        if label == "PERSON" and not has_id and start > 0 and doc[start - 1].lower_ in self.words.place_prepositions:
             label = "GPE"  # 'in Souq al-Juma': the model's person is a place
         if (start, end, label) == (ent.start, ent.end, ent_label):
             return ent
@@ -102,7 +93,7 @@ class EntityCleanup(NerlibyaPipe):
             return True
         if len(words) == 1 and (words[0] in self.demonyms or words[0].rstrip("s") in self.demonyms or tokens[0].is_stop):
             return True
-        if words[0] in CALENDAR_WORDS or (len(words) == 1 and words[0] in COMPASS):
+        if words[0] in self.words.calendar_words or (len(words) == 1 and words[0] in self.words.compass_words):
             return True
         if label == "PERSON" and all(w in self.title_words for w in words):
             return True  # 'M.', 'Sheikh'
@@ -111,7 +102,7 @@ class EntityCleanup(NerlibyaPipe):
         if label != "PERSON" and all(w in self.title_words for w in words):
             before = doc[start - 1].lower_ if start > 0 else ""
             after = doc[end] if end < len(doc) else None
-            return before in OF_WORDS or before in self.title_words or (after is not None and after.text[:1].isupper())
+            return before in self.words.of_words or before in self.title_words or (after is not None and after.text[:1].isupper())
         return False
 
     def with_head_noun(self, span: Span, taken: set[int]) -> Span:
@@ -142,14 +133,14 @@ class EntityCleanup(NerlibyaPipe):
     def _words_before(self, doc: Doc, start: int) -> tuple[str, ...]:
         """The lower-case words before a 'de' or 'd'' at `start - 1`, as many as the longest head noun,
         if one may end there."""
-        if (self.head_ends and start > 1 and doc[start - 1].lower_ in FRENCH_OF
+        if (self.head_ends and start > 1 and doc[start - 1].lower_ in self.words.of_words
                 and doc[start - 2].lower_ in self.head_ends):
             return tuple(doc[i].lower_ for i in range(max(0, start - 1 - self.longest_head_before), start - 1))
         return ()
 
     def process(self, doc: Doc) -> Doc:
         ents = doc.ents  # each read of doc.ents builds every Span
-        spans = [span for span in map(self.trim, join_broken_names(doc, ents)) if span is not None]
+        spans = [span for span in map(self.trim, join_broken_names(doc, ents, self.words)) if span is not None]
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans = [self.with_head_noun(span, taken) for span in spans]
         replace_ents(doc, ents, drop_capitalised_common_words(doc, spans, known=self.kb.by_surname))
@@ -185,22 +176,22 @@ def _line_end(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def _without_trailing(doc: Doc, start: int, end: int) -> int:
+def _without_trailing(doc: Doc, start: int, end: int, trailing: frozenset[str], dangling: frozenset[str]) -> int:
     """The end of doc[start:end] without trailing punctuation and possessives, and without a dangling
     "de l'" or "of the" after a name."""
     while end > start:
         lower = doc[end - 1].lower_
-        if lower not in TRAILING and not (end - start > 1 and lower in DANGLING_WORDS):
+        if lower not in trailing and not (end - start > 1 and lower in dangling):
             break
         end -= 1
     return end
 
 
-def _after_determiners(doc: Doc, start: int, end: int) -> int:
+def _after_determiners(doc: Doc, start: int, end: int, determiners: frozenset[str]) -> int:
     """The start of doc[start:end] past leading determiners ('the', 'les'; an all-capitals 'A' stays)."""
     while start < end:
         token = doc[start]
-        if token.lower_ not in DETERMINERS or token.is_upper:
+        if token.lower_ not in determiners or token.is_upper:
             break
         start += 1
     return start
@@ -214,7 +205,7 @@ def _head_length(words: tuple[str, ...], heads: tuple[tuple[str, ...], ...], at_
     return 0
 
 
-def join_broken_names(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
+def join_broken_names(doc: Doc, ents: tuple[Span, ...], words: Words) -> list[Span]:
     """Mend names the model cut in two: at the Arabic article ('Abdallah al' + '-Theni'), or an organisation
     ending in 'of' before the place it belongs to ('Social Council of' + 'Souq al-Juma')."""
     out: list[Span] = []
@@ -223,11 +214,11 @@ def join_broken_names(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
         ent = ents[i]
         end = ent.end
         last = doc[end - 1]
-        if last.text == "-" and end - ent.start > 1 and doc[end - 2].lower_ in NAME_PARTICLES:
+        if last.text == "-" and end - ent.start > 1 and doc[end - 2].lower_ in words.name_articles:
             end -= 1  # the model kept the hyphen: 'Al-' + 'Joufra'
             last = doc[end - 1]
         last_lower = last.lower_
-        if last_lower in NAME_PARTICLES and end < len(doc):
+        if last_lower in words.name_articles and end < len(doc):
             nxt = end + 1 if doc[end].text == "-" else end
             if nxt < len(doc) and doc[nxt].text[:1].isupper():
                 following = ents[i + 1] if i + 1 < len(ents) and ents[i + 1].start == nxt else None
@@ -238,7 +229,7 @@ def join_broken_names(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
                 i += 2 if following is not None else 1
                 continue
         following = ents[i + 1] if i + 1 < len(ents) else None
-        if (ent.label_ == "ORG" and following is not None and last_lower in LINKING_WORDS
+        if (ent.label_ == "ORG" and following is not None and last_lower in words.linking_words
                 and following.start == end):  # 'Social Council of' + 'Souq al-Juma'
             out.append(Span(doc, ent.start, following.end, label="ORG"))
             i += 2

@@ -16,10 +16,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..errors import KnowledgeBaseError
-from ..kb import KnowledgeBase, load_kb
-from ..lexicon import load_lexicon
 from ..normalize import surface_variants
-from .base import NerlibyaPipe
+from .base import KnowledgePipe
 
 SURNAME_KEY = "nerlibya-surname"
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "\n", "\n\n"})
@@ -27,27 +25,28 @@ SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "\n", "\n
 
 @Language.factory(
     "nerlibya_kb_ruler",
-    default_config={"kb_path": "", "overwrite_ents": False},
+    default_config={"kb_path": "", "lang_path": "", "overwrite_ents": False},
     assigns=["doc.ents", "token.ent_type", "token.ent_iob", "token.ent_id"],
 )
-def make_kb_ruler(nlp: Language, name: str, kb_path: str, overwrite_ents: bool) -> "KBRuler":
-    kb = load_kb(kb_path or None)
-    lead_words = load_lexicon(nlp.lang, kb_path or None).title_words() | frozenset(kb.by_demonym)
-    return KBRuler(nlp, name, kb=kb, overwrite_ents=overwrite_ents, lead_words=lead_words)
+def make_kb_ruler(nlp: Language, name: str, kb_path: str, lang_path: str, overwrite_ents: bool) -> "KBRuler":
+    return KBRuler(nlp, name, kb_path=kb_path, lang_path=lang_path, overwrite_ents=overwrite_ents)
 
 
-class KBRuler(NerlibyaPipe):
+class KBRuler(KnowledgePipe):
     """Phrase-match the knowledge base; the span id (`ent.id_`) is the KB id, or '' for a surname
-    shared by several people (the resolver decides those by context)."""
+    shared by several people (the resolver decides those by context). The patterns are derived from
+    the KB it holds, so saving the KB (see `KnowledgePipe`) saves them."""
 
-    def __init__(self, nlp: Language, name: str, *, kb: KnowledgeBase, overwrite_ents: bool = False,
-                 lead_words: frozenset[str] = frozenset()):
+    def __init__(self, nlp: Language, name: str, *, overwrite_ents: bool = False, **knowledge):
+        self.overwrite_ents = overwrite_ents
+        super().__init__(nlp, name, **knowledge)
+
+    def build(self) -> None:
+        kb, nlp = self.kb, self.nlp
         if not len(kb):
             raise KnowledgeBaseError(kb.source, None, "knowledge base is empty: nothing to match")
-        self.name = name
-        self.kb = kb
-        self.overwrite_ents = overwrite_ents
-        self.lead_words = lead_words
+        # words that may stand right before a surname without making it part of a longer name
+        self.lead_words = self.lexicon.title_words() | frozenset(kb.by_demonym)
         self._surname_keys: set[int] = set()
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -91,6 +90,7 @@ class KBRuler(NerlibyaPipe):
             matcher.add(key, list(nlp.tokenizer.pipe(sorted(texts))))
 
     def __len__(self) -> int:
+        self.initialize()
         return len(self.lower_matcher) + len(self.exact_matcher)
 
     def process(self, doc: Doc) -> Doc:

@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..kb import KnowledgeBase, load_kb
 from ..normalize import name_key, name_similarity, skeleton, token_similarity
-from .base import NerlibyaPipe, sentence_index
+from .base import KnowledgePipe, sentence_index
 
 Doc.set_extension("links", default=None, force=True)
 Span.set_extension("link", getter=lambda span: (span.doc._.links or {}).get(f"{span.start}:{span.end}"), force=True)
@@ -91,15 +90,20 @@ def entity_info(doc: Doc, mention: Mention, link: dict) -> tuple[int, int, str, 
     requires=["doc.ents", "doc._.acronyms", "doc._.titles"],
 )
 def make_resolver(nlp: Language, name: str, kb_path: str, fuzzy_threshold: float, surname_threshold: float) -> "Resolver":
-    return Resolver(name, kb=load_kb(kb_path or None), fuzzy_threshold=fuzzy_threshold, surname_threshold=surname_threshold)
+    return Resolver(nlp, name, kb_path=kb_path, fuzzy_threshold=fuzzy_threshold, surname_threshold=surname_threshold)
 
 
-class Resolver(NerlibyaPipe):
-    def __init__(self, name: str, *, kb: KnowledgeBase, fuzzy_threshold: float = 0.84, surname_threshold: float = 0.84):
-        self.name = name
-        self.kb = kb
+class Resolver(KnowledgePipe):
+    uses_lexicon = False  # names are compared the same way in every language
+
+    def __init__(self, nlp: Language, name: str, *, fuzzy_threshold: float = 0.84, surname_threshold: float = 0.84,
+                 **knowledge):
         self.fuzzy_threshold = fuzzy_threshold
         self.surname_threshold = surname_threshold
+        super().__init__(nlp, name, **knowledge)
+
+    def build(self) -> None:
+        kb = self.kb
         self._name_keys = {entity.id: name_key(entity.name) for entity in kb}
         self._people_by_skeleton: dict[str, list[tuple[str, str]]] = {}
         for person in kb.people():

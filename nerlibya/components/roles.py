@@ -23,25 +23,15 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..kb import KnowledgeBase, Office, load_kb
-from ..lexicon import Lexicon, load_lexicon
+from ..kb import Office
 from ..normalize import name_key
-from .base import NerlibyaPipe, sentence_index
-from .titles import DETERMINERS, span_text
+from .base import KnowledgePipe, sentence_index
+from .titles import span_text
 
 Doc.set_extension("roles", default=None, force=True)
 
-APPOSITION_END = frozenset({",", ".", ";", ":", ")", "and", "et", "—", "–", "!", "?"})
-CHAIN_WORDS = frozenset({"and", "et", ","})
-AUXILIARIES = frozenset({"was", "is", "has", "have", "had", "been", "be", "being", "will", "would", "who", "which",
-                         "a", "est", "était", "été", "sera", "qui", "already", "recently", "later", "then", ",", "also",
-                         "déjà", "récemment", "then", "still", "currently", "now", "previously", "formerly",
-                         "alors", "actuellement"})
-AS_WORDS = frozenset({"as", "comme", "en", "to"})
-POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
-ADVERBS = frozenset({"then", "also", "still", "now", "currently", "previously", "formerly", "alors", "aussi", "désormais"})
-BEFORE_CHAINED_TITLE = DETERMINERS | CHAIN_WORDS
-BEFORE_APPOINTED_TITLE = DETERMINERS | AS_WORDS | ADVERBS
+# punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
+APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
 IOB_INSIDE, IOB_BEGIN = 1, 3  # spaCy's codes in `Token.ent_iob`
 
 
@@ -54,23 +44,26 @@ class Person(NamedTuple):
 
 @Language.factory(
     "nerlibya_roles",
-    default_config={"kb_path": ""},
+    default_config={"kb_path": "", "lang_path": ""},
     assigns=["doc._.roles"],
     requires=["doc.ents", "doc._.titles", "doc._.links"],
 )
-def make_roles(nlp: Language, name: str, kb_path: str) -> "RoleLinker":
-    return RoleLinker(name, kb=load_kb(kb_path or None), lexicon=load_lexicon(nlp.lang, kb_path or None))
+def make_roles(nlp: Language, name: str, kb_path: str, lang_path: str) -> "RoleLinker":
+    return RoleLinker(nlp, name, kb_path=kb_path, lang_path=lang_path)
 
 
-class RoleLinker(NerlibyaPipe):
-    def __init__(self, name: str, *, kb: KnowledgeBase, lexicon: Lexicon):
-        self.name = name
-        self.kb = kb
-        self.lexicon = lexicon
-        self.appointment_words = frozenset(w for p in lexicon.appointment_verbs for w in p.split())
+class RoleLinker(KnowledgePipe):
+    def build(self) -> None:
+        words = self.words = self.lexicon.words
+        self.appointment_words = frozenset(w for p in self.lexicon.appointment_verbs for w in p.split())
+        self.apposition_end = APPOSITION_END_PUNCTUATION | words.conjunctions
+        self.chain_words = words.conjunctions | {","}
+        self.auxiliaries = words.auxiliaries | {","}
+        self.before_chained_title = words.title_determiners | self.chain_words
+        self.before_appointed_title = words.title_determiners | words.appointment_prepositions | words.adverbs
         # every KB entity's offices, each with the key its title is compared by
         self._office_keys = {entity_id: tuple((office, name_key(office.title)) for office in entity.offices)
-                             for entity_id, entity in kb.by_id.items()}
+                             for entity_id, entity in self.kb.by_id.items()}
 
     # -- geometry helpers ----------------------------------------------------------------------
     @staticmethod
@@ -101,15 +94,15 @@ class RoleLinker(NerlibyaPipe):
 
     def _skip_possessor(self, doc: Doc, index: int) -> int:
         """Index of the token before 'the embassy's' / 'its' / 'the council's' that precedes `index`."""
-        k = self._skip_back(doc, index, DETERMINERS)
-        while k > 0 and doc[k].text in POSSESSIVE_MARKS:
-            k = self._skip_back(doc, k - 1 if not doc[k - 1].ent_type_ else _ent_start(doc, k - 1), DETERMINERS)
+        k = self._skip_back(doc, index, self.words.title_determiners)
+        while k > 0 and doc[k].text in self.words.possessive_marks:
+            k = self._skip_back(doc, k - 1 if not doc[k - 1].ent_type_ else _ent_start(doc, k - 1), self.words.title_determiners)
         return k
 
     def person_after_coordinated(self, doc: Doc, title: dict, starts: dict[int, Person], titles_at: dict[int, dict]) -> Person | None:
         """'Prime Minister and Defence Minister X': both titles are X's."""
         k = title["phrase_end"]
-        if k < len(doc) and doc[k].lower_ in ("and", "et", "&"):
+        if k < len(doc) and (doc[k].lower_ in self.words.conjunctions or doc[k].text == "&"):
             following = titles_at.get(k + 1)
             if following is not None and following["category"] != "clause":
                 return self.person_after(doc, following, starts)
@@ -127,43 +120,42 @@ class RoleLinker(NerlibyaPipe):
         if k >= len(doc) or doc[k].text != ",":
             return None
         k += 1
-        while k < len(doc) and (doc[k].lower_ in DETERMINERS or doc[k].lower_ in self.lexicon.honorifics
+        while k < len(doc) and (doc[k].lower_ in self.words.title_determiners or doc[k].lower_ in self.lexicon.honorifics
                                 or (k in titles_at and titles_at[k]["category"] != "clause")):
             k = titles_at[k]["end"] if k in titles_at else k + 1
         person = starts.get(k)
         if person is None:
             return None
         after = doc[person.end] if person.end < len(doc) else None
-        closes = after is None or after.text in APPOSITION_END or sentence_of[person.end] != sentence_of[person.start]
-        before = self._skip_back(doc, title["phrase_start"], DETERMINERS)
+        closes = after is None or after.text in self.apposition_end or sentence_of[person.end] != sentence_of[person.start]
+        before = self._skip_back(doc, title["phrase_start"], self.words.title_determiners)
         opens_sentence = before < 0 or sentence_of[before] != sentence_of[title["start"]]
         return person if closes or opens_sentence else None
 
     def person_appointed(self, doc: Doc, title: dict, ends: dict[int, Person]) -> Person | None:
         """'X was appointed governor', 'X, who is the army's spokesman', 'removing X as governor'."""
-        k = self._skip_back(doc, title["phrase_start"], DETERMINERS)
-        if k >= 0 and doc[k].lower_ in ("as", "comme"):
+        k = self._skip_back(doc, title["phrase_start"], self.words.title_determiners)
+        if k >= 0 and doc[k].lower_ in self.words.as_words:
             return self.subject_before_as(doc, k, ends)
-        k = self._skip_back(doc, k + 1, BEFORE_APPOINTED_TITLE)
+        k = self._skip_back(doc, k + 1, self.before_appointed_title)
         if k < 0 or doc[k].lower_ not in self.appointment_words:
             return None
         while k >= 0:
             if k in ends:
                 return ends[k]
-            if doc[k].lower_ not in self.appointment_words and doc[k].lower_ not in AUXILIARIES:
+            if doc[k].lower_ not in self.appointment_words and doc[k].lower_ not in self.auxiliaries:
                 return None
             k -= 1
         return None
 
-    @staticmethod
-    def subject_before_as(doc: Doc, k: int, ends: dict[int, Person]) -> Person | None:
+    def subject_before_as(self, doc: Doc, k: int, ends: dict[int, Person]) -> Person | None:
         """'removing X as governor', 'X resigned on Monday as envoy': the nearest person a few words before 'as',
         with no punctuation, conjunction or other person in between."""
         for position in range(k, max(k - 6, -1), -1):
             if position in ends:
                 return ends[position]
             token = doc[position - 1] if position > 0 else None
-            if token is None or token.is_punct or token.lower_ in ("and", "et", "but", "mais") or token.ent_type_ == "PERSON":
+            if token is None or token.is_punct or token.lower_ in self.words.clause_breakers or token.ent_type_ == "PERSON":
                 return None
         return None
 
@@ -171,11 +163,11 @@ class RoleLinker(NerlibyaPipe):
                       titles_at: dict[int, dict]) -> tuple[Person | None, dict | None, dict | None]:
         """(person, organisation, title that introduces the person) for 'headed by X' / 'X, who heads Y'."""
         cue = title["cue"]
-        if cue.split()[0] in ("who", "qui"):
+        if cue.split()[0] in self.words.relative_pronouns:
             k = self._skip_back(doc, title["start"], frozenset({","}))
             person = ends.get(k + 1)
             org_start = title["end"]
-            while org_start < len(doc) and doc[org_start].lower_ in DETERMINERS:
+            while org_start < len(doc) and doc[org_start].lower_ in self.words.title_determiners:
                 org_start += 1
             org = _ent_span_at(doc, org_start)
             return person, org, None
@@ -185,7 +177,7 @@ class RoleLinker(NerlibyaPipe):
             introducing = titles_at[k]
             k = titles_at[k]["end"]
         person = starts.get(k)
-        j = self._skip_back(doc, title["start"], frozenset({",", "and", "et"}))
+        j = self._skip_back(doc, title["start"], self.chain_words)
         if j >= 0 and doc[j].text == ")" and j >= 2 and doc[j - 2].text == "(":
             j -= 3
         org = None
@@ -256,9 +248,9 @@ class RoleLinker(NerlibyaPipe):
             if person is None:
                 person, pattern = self.person_before_apposition(doc, title, ends), "apposition-after"
             if person is None:
-                previous = self._skip_back(doc, title["phrase_start"], BEFORE_CHAINED_TITLE)
+                previous = self._skip_back(doc, title["phrase_start"], self.before_chained_title)
                 chained = next((t for t in titles_ending.get(previous + 1, ()) if t["start"] in attached), None)
-                if chained is not None and span_text(doc, previous + 1, title["phrase_start"]).strip(", ") in ("and", "et"):
+                if chained is not None and span_text(doc, previous + 1, title["phrase_start"]).strip(", ") in self.words.conjunctions:
                     person, pattern = attached[chained["start"]], "apposition-chain"
             if person is None:
                 person, pattern = self.person_after_apposition(doc, title, starts, titles_at, sentence_of), "apposition-before"

@@ -22,22 +22,16 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..kb import KnowledgeBase, load_kb
-from ..lexicon import Lexicon, load_lexicon
+from ..lexicon import Words
 from ..normalize import fold
-from .base import NerlibyaPipe
+from .base import KnowledgePipe
 
 Doc.set_extension("titles", default=None, force=True)
 
 TITLE_UNITS = ("QUAL", "MOD", "OFFICE", "RANK")
 HEADS = ("OFFICE", "RANK")
 PRIORITY = {"RANK": 5, "OFFICE": 4, "QUAL": 3, "CLAUSE": 3, "COMP": 2, "HONOR": 2, "APPOINT": 1, "MOD": 1}
-DETERMINERS = frozenset({"the", "a", "an", "le", "la", "les", "l'", "l’", "un", "une", "its", "his", "her", "their", "sa", "son", "ses"})
-POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 PLACE_OR_ORG = frozenset({"ORG", "GPE", "LOC", "FAC"})
-NAME_PARTICLES = frozenset({"al", "el", "ben", "bin", "ibn", "abu", "abou", "abd", "abdel", "bou", "ould", "ag",
-                            "de", "du", "le", "la", "van", "von", "di", "da", "des"})
-PORTFOLIO_CONNECTORS = frozenset({"and", "et", "&", "de", "des", "du", "la", "l'", "l’", "the", "of"})
 MAX_NAME_TOKENS = 6
 
 
@@ -56,25 +50,26 @@ class Unit:
 
 @Language.factory(
     "nerlibya_titles",
-    default_config={"kb_path": "", "discover_people": True},
+    default_config={"kb_path": "", "lang_path": "", "discover_people": True},
     assigns=["doc._.titles", "doc.ents"],
     requires=["doc.ents"],
 )
-def make_titles(nlp: Language, name: str, kb_path: str, discover_people: bool) -> "TitleFinder":
-    return TitleFinder(nlp, name, kb=load_kb(kb_path or None), lexicon=load_lexicon(nlp.lang, kb_path or None),
-                       discover_people=discover_people)
+def make_titles(nlp: Language, name: str, kb_path: str, lang_path: str, discover_people: bool) -> "TitleFinder":
+    return TitleFinder(nlp, name, kb_path=kb_path, lang_path=lang_path, discover_people=discover_people)
 
 
-class TitleFinder(NerlibyaPipe):
-    def __init__(self, nlp: Language, name: str, *, kb: KnowledgeBase, lexicon: Lexicon, discover_people: bool = True):
-        self.name = name
-        self.kb = kb
-        self.lexicon = lexicon
+class TitleFinder(KnowledgePipe):
+    def __init__(self, nlp: Language, name: str, *, discover_people: bool = True, **knowledge):
         self.discover_people = discover_people
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._cats: dict[int, str] = {}
         self._ents_by_start: dict[int, Span] = {}
         self._ents_by_end: dict[int, Span] = {}
+        super().__init__(nlp, name, **knowledge)
+
+    def build(self) -> None:
+        nlp, lexicon = self.nlp, self.lexicon
+        self.words = lexicon.words
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._cats: dict[int, str] = {}
         self._place_or_org_labels = frozenset(nlp.vocab.strings.add(label) for label in PLACE_OR_ORG)
         for cat, phrases in lexicon.phrases().items():
             self._cats[nlp.vocab.strings.add(cat)] = cat
@@ -146,7 +141,7 @@ class TitleFinder(NerlibyaPipe):
         place = self.demonym_place(token)
         if place:
             return {"id": place}, None, j
-        if token.text in POSSESSIVES and j > 0:
+        if token.text in self.words.possessive_marks and j > 0:
             ent = self.ent_ending_at(j - 1)
             if ent is not None:
                 if ent.label_ == "PERSON":
@@ -161,7 +156,7 @@ class TitleFinder(NerlibyaPipe):
         """Read 'of/to/for ...' after a title: organisation, person served, portfolio, phrase end."""
         out = {"org": None, "of": None, "portfolio_end": None, "phrase_end": end}
         k = end
-        place = self.demonym_place(doc[k]) if k < len(doc) and self.lexicon.lang == "fr" else None
+        place = self.demonym_place(doc[k]) if k < len(doc) and self.words.adjectives_follow_noun else None
         if place:
             out["org"], k = {"id": place}, k + 1
             out["phrase_end"] = k
@@ -169,11 +164,13 @@ class TitleFinder(NerlibyaPipe):
         if comp is None:
             return out
         k = comp.end
-        while k < len(doc) and doc[k].lower_ in DETERMINERS:
+        while k < len(doc) and doc[k].lower_ in self.words.title_determiners:
             k += 1
         if k >= len(doc):
             return out
         ent = self.ent_starting_at(k)
+        if _qualifies_next_word(doc, ent.end if ent is not None else k + 1):
+            return out  # 'head of the UN-backed government': the name qualifies the complement, it is not one
         if ent is not None and ent.label_ in PLACE_OR_ORG and not (head in self.lexicon.portfolio_offices and not ent.id_ and ent.label_ == "ORG" and not self.kb.lookup(ent.text)):
             following = self.ent_starting_at(ent.end)
             if following is not None and following.label_ == "ORG":  # 'of U.S. Africa Command'
@@ -220,11 +217,11 @@ class TitleFinder(NerlibyaPipe):
             return out
         if _starts_name(doc[k]) or (ent is not None and ent.label_ == "ORG"):
             stop = k
-            while stop < len(doc) and not (stop > k and head in self.lexicon.portfolio_offices and _names_place_or_org(doc, stop)) and (
+            while stop < len(doc) and not (stop > k and head in self.lexicon.portfolio_offices and _names_place_or_org(doc, stop, self.words)) and (
                 _starts_name(doc[stop])
-                or (doc[stop].lower_ in PORTFOLIO_CONNECTORS and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper())
-                or (self.lexicon.lang == "fr" and doc[stop].is_lower and doc[stop].is_alpha and stop > k
-                    and not doc[stop].ent_type_ and _is_french_adjective(doc[stop].lower_))
+                or (doc[stop].lower_ in self.words.portfolio_connectors and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper())
+                or (self.words.adjectives_follow_noun and doc[stop].is_lower and doc[stop].is_alpha and stop > k
+                    and not doc[stop].ent_type_ and _is_adjective(doc[stop].lower_, self.words))
             ):
                 if doc[stop].ent_type_ == "PERSON":
                     break
@@ -238,9 +235,9 @@ class TitleFinder(NerlibyaPipe):
         return out
 
     def french_trailing(self, end: int, modifiers_at: dict[int, Unit]) -> tuple[int, str | None]:
-        """French puts adjectives and qualifiers after the noun: 'porte-parole militaire', 'par intérim'."""
+        """Adjectives and qualifiers written after the noun (French): 'porte-parole militaire', 'par intérim'."""
         status = None
-        while self.lexicon.lang == "fr" and end in modifiers_at:
+        while self.words.adjectives_follow_noun and end in modifiers_at:
             if modifiers_at[end].cat == "QUAL":
                 status = self.lexicon.qualifiers[modifiers_at[end].phrase]
             end = modifiers_at[end].end
@@ -258,11 +255,11 @@ class TitleFinder(NerlibyaPipe):
             if end in unit_starts and end > index:
                 break
             text = token.text
-            if text[:1].isupper() and any(c.isalpha() for c in text) and token.lower_ not in DETERMINERS:
+            if text[:1].isupper() and any(c.isalpha() for c in text) and token.lower_ not in self.words.title_determiners:
                 if self.demonym_place(token) and end == index:
                     return None
                 last_capital = end + 1
-            elif token.lower_ in NAME_PARTICLES or text in ("-", "‑"):
+            elif token.lower_ in self.words.name_particles or text in ("-", "‑"):
                 pass
             else:
                 break
@@ -394,13 +391,18 @@ def _title_text(doc: Doc, start: int, end: int, skip: int | None) -> str:
     return (span_text_with_ws(doc, start, skip) + span_text(doc, skip + 1, end)).strip()
 
 
-def _names_place_or_org(doc: Doc, index: int) -> bool:
+def _names_place_or_org(doc: Doc, index: int, words: Words) -> bool:
     """Is the token (or the one after a connector) an organisation or a country? Ends a portfolio."""
     token = doc[index]
-    if token.lower_ in PORTFOLIO_CONNECTORS and index + 1 < len(doc):
-        nxt = doc[index + 1] if doc[index + 1].lower_ not in PORTFOLIO_CONNECTORS or index + 2 >= len(doc) else doc[index + 2]
+    if token.lower_ in words.portfolio_connectors and index + 1 < len(doc):
+        nxt = doc[index + 1] if doc[index + 1].lower_ not in words.portfolio_connectors or index + 2 >= len(doc) else doc[index + 2]
         return nxt.ent_type_ in PLACE_OR_ORG
     return token.ent_type_ in PLACE_OR_ORG
+
+
+def _qualifies_next_word(doc: Doc, end: int) -> bool:
+    """A name joined by a hyphen to a lower-case word ('UN-backed', 'Turkish-led') qualifies what follows."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_lower
 
 
 def _after_parenthesis(doc: Doc, index: int) -> int:
@@ -415,10 +417,6 @@ def _starts_name(token) -> bool:
     return (token.text[:1].isupper() and not token.is_punct) or (token.text[:1].isdigit() and token.text[-2:].isalpha())
 
 
-FRENCH_ADJECTIVE_ENDINGS = ("ères", "ère", "ier", "iers", "ale", "ales", "aux", "al", "ique", "iques", "elle",
-                            "elles", "el", "els", "ieure", "ieures", "ieur", "ieurs", "aire", "aires")
-
-
-def _is_french_adjective(word: str) -> bool:
-    """Lower-case French adjectives continue a portfolio ('ministre des Affaires étrangères')."""
-    return word not in PORTFOLIO_CONNECTORS and word.endswith(FRENCH_ADJECTIVE_ENDINGS)
+def _is_adjective(word: str, words: Words) -> bool:
+    """Lower-case adjectives after the noun continue a portfolio ('ministre des Affaires étrangères')."""
+    return word not in words.portfolio_connectors and word.endswith(words.adjective_endings)

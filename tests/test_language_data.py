@@ -1,0 +1,87 @@
+"""Language data lives in models/lang/<code>/, one folder per language: each pipeline reads only its own."""
+
+import shutil
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+import nerlibya.pipeline  # noqa: F401  (registers the factories)
+from nerlibya.errors import KnowledgeBaseError
+from nerlibya.lexicon import load_lexicon
+from nerlibya.pipeline import build_nlp
+
+from .conftest import FIXTURE_KB, FIXTURE_LANG
+
+
+def cleaned(lang: str, text: str, spans: list[tuple[int, int, str]]) -> list[str]:
+    """The entity texts left by the cleanup component, given the spans a model would have tagged."""
+    nlp = spacy.blank(lang)
+
+    @spacy.Language.component(f"preset_{lang}_{len(spans)}")
+    def preset(doc):
+        doc.ents = [Span(doc, start, end, label=label) for start, end, label in spans]
+        return doc
+
+    nlp.add_pipe(f"preset_{lang}_{len(spans)}")
+    nlp.add_pipe("nerlibya_entity_cleanup", config={"kb_path": str(FIXTURE_KB), "lang_path": str(FIXTURE_LANG)})
+    return [e.text for e in nlp(text).ents]
+
+
+def test_english_keeps_names_that_start_with_a_french_article():
+    text = "From La Paz to Des Moines , Le Pen and de Gaulle met the Libyan National Army ."
+    spans = [(1, 3, "GPE"), (4, 6, "GPE"), (7, 9, "PERSON"), (10, 12, "PERSON"), (13, 17, "ORG")]
+    assert cleaned("en", text, spans) == ["La Paz", "Des Moines", "Le Pen", "de Gaulle", "Libyan National Army"]
+
+
+def test_french_still_trims_its_articles():
+    text = "Selon la Chambre des représentants et l'Armée nationale libyenne ."
+    assert cleaned("fr", text, [(1, 5, "ORG"), (6, 10, "ORG")]) == ["Chambre des représentants",
+                                                                     "Armée nationale libyenne"]
+
+
+def test_each_language_reads_only_its_own_words():
+    english, french = load_lexicon("en").words, load_lexicon("fr").words
+    assert english.leading_determiners == {"the", "a", "an"}
+    assert not {"la", "le", "des", "un", "de"} & (english.leading_determiners | english.title_determiners)
+    assert not {"the", "a", "an", "of"} & (french.leading_determiners | french.title_determiners)
+    assert french.adjectives_follow_noun and not english.adjectives_follow_noun
+
+
+def test_english_titles_read_un_as_a_name_not_a_french_article(rules_nlp):
+    doc = rules_nlp("Ahmed Ali, the head of the UN council, spoke.")
+    assert {t["title"]: t["org"] for t in doc._.titles}["head"] == {"text": "UN"}
+
+
+def test_a_name_joined_to_an_adjective_is_not_the_complement(rules_nlp):
+    """'the Tripoli-based council': Tripoli qualifies the council; the head is not Tripoli's."""
+    doc = rules_nlp("Khalifa Haftar, the commander of the Tripoli-based council, spoke.")
+    assert {t["title"]: t["org"] for t in doc._.titles}["commander"] is None
+
+
+def test_a_given_language_folder_is_read_or_refused(tmp_path):
+    with pytest.raises(KnowledgeBaseError, match="no language data for 'en'"):
+        build_nlp("en", rules_only=True, kb_path=FIXTURE_KB, lang_path=tmp_path)
+    shutil.copytree(FIXTURE_LANG / "en", tmp_path / "en")
+    words = (tmp_path / "en" / "words.yaml").read_text(encoding="utf-8")
+    (tmp_path / "en" / "words.yaml").write_text(words.replace("conjunctions:", "conjunctionz:"), encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="conjunctions: list missing"):
+        build_nlp("en", rules_only=True, kb_path=FIXTURE_KB, lang_path=tmp_path)
+
+
+def test_a_third_language_is_a_data_folder(tmp_path):
+    """German here reuses the English fixture words: the point is that no code names the language."""
+    shutil.copytree(FIXTURE_LANG / "en", tmp_path / "de")
+    nlp = build_nlp("de", rules_only=True, kb_path=FIXTURE_KB, lang_path=tmp_path)
+    doc = nlp("Field Marshal Khalifa Haftar met Emmanuel Macron.")
+    assert [r["title"] for r in doc._.roles] == ["Field Marshal"]
+
+
+def test_a_given_pipeline_definition_is_read_or_refused(tmp_path):
+    with pytest.raises(KnowledgeBaseError, match="pipeline definition missing"):
+        build_nlp("en", rules_only=True, kb_path=FIXTURE_KB, lang_path=FIXTURE_LANG, config_path=tmp_path / "none.cfg")
+
+
+def test_a_given_kb_folder_is_read_or_refused(tmp_path):
+    with pytest.raises(KnowledgeBaseError, match="people.yaml: file missing"):
+        build_nlp("en", rules_only=True, kb_path=tmp_path, lang_path=FIXTURE_LANG)
