@@ -10,7 +10,8 @@ Patterns, tried in this order for every title found by `nerlibya_titles`, within
 A title that fits none of them (an unnamed 'the French President said') attaches to nobody.
 Where the text gives no status or organisation, an office in the knowledge base may supply them.
 
-Writes `doc._.roles`: plain dicts with the person's token span, title, status, organisation.
+Writes `doc._.roles`: frozen `Role` values with the person's token span, title, status, organisation.
+It reads the titles and links of earlier components and never changes them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..core.types import Link, OrgRef, Role, Title
 from ..kb import Office
 from ..normalize import name_key
 from .base import KnowledgePipe, sentence_index
@@ -85,10 +87,10 @@ class RoleLinker(KnowledgePipe):
             index -= 1
         return index
 
-    def person_after(self, doc: Doc, title: dict, starts: dict[int, Person]) -> Person | None:
-        for position in (title["end"], title["phrase_end"]):
+    def person_after(self, doc: Doc, title: Title, starts: dict[int, Person]) -> Person | None:
+        for position in (title.end, title.phrase_end):
             person = starts.get(position)
-            if person is not None and [person.start, person.end] != title["of"]:
+            if person is not None and (person.start, person.end) != title.of:
                 return person
         return None
 
@@ -99,42 +101,42 @@ class RoleLinker(KnowledgePipe):
             k = self._skip_back(doc, k - 1 if not doc[k - 1].ent_type_ else _ent_start(doc, k - 1), self.words.title_determiners)
         return k
 
-    def person_after_coordinated(self, doc: Doc, title: dict, starts: dict[int, Person], titles_at: dict[int, dict]) -> Person | None:
+    def person_after_coordinated(self, doc: Doc, title: Title, starts: dict[int, Person], titles_at: dict[int, Title]) -> Person | None:
         """'Prime Minister and Defence Minister X': both titles are X's."""
-        k = title["phrase_end"]
+        k = title.phrase_end
         if k < len(doc) and (doc[k].lower_ in self.words.conjunctions or doc[k].text == "&"):
             following = titles_at.get(k + 1)
-            if following is not None and following["category"] != "clause":
+            if following is not None and following.category != "clause":
                 return self.person_after(doc, following, starts)
         return None
 
-    def person_before_apposition(self, doc: Doc, title: dict, ends: dict[int, Person]) -> Person | None:
-        comma = self._skip_possessor(doc, title["phrase_start"])
+    def person_before_apposition(self, doc: Doc, title: Title, ends: dict[int, Person]) -> Person | None:
+        comma = self._skip_possessor(doc, title.phrase_start)
         if comma < 0 or doc[comma].text not in (",", "("):
             return None
         return ends.get(comma)
 
-    def person_after_apposition(self, doc: Doc, title: dict, starts: dict[int, Person], titles_at: dict[int, dict],
+    def person_after_apposition(self, doc: Doc, title: Title, starts: dict[int, Person], titles_at: dict[int, Title],
                                 sentence_of: list[int]) -> Person | None:
-        k = title["phrase_end"]
+        k = title.phrase_end
         if k >= len(doc) or doc[k].text != ",":
             return None
         k += 1
         while k < len(doc) and (doc[k].lower_ in self.words.title_determiners or doc[k].lower_ in self.lexicon.honorifics
-                                or (k in titles_at and titles_at[k]["category"] != "clause")):
-            k = titles_at[k]["end"] if k in titles_at else k + 1
+                                or (k in titles_at and titles_at[k].category != "clause")):
+            k = titles_at[k].end if k in titles_at else k + 1
         person = starts.get(k)
         if person is None:
             return None
         after = doc[person.end] if person.end < len(doc) else None
         closes = after is None or after.text in self.apposition_end or sentence_of[person.end] != sentence_of[person.start]
-        before = self._skip_back(doc, title["phrase_start"], self.words.title_determiners)
-        opens_sentence = before < 0 or sentence_of[before] != sentence_of[title["start"]]
+        before = self._skip_back(doc, title.phrase_start, self.words.title_determiners)
+        opens_sentence = before < 0 or sentence_of[before] != sentence_of[title.start]
         return person if closes or opens_sentence else None
 
-    def person_appointed(self, doc: Doc, title: dict, ends: dict[int, Person]) -> Person | None:
+    def person_appointed(self, doc: Doc, title: Title, ends: dict[int, Person]) -> Person | None:
         """'X was appointed governor', 'X, who is the army's spokesman', 'removing X as governor'."""
-        k = self._skip_back(doc, title["phrase_start"], self.words.title_determiners)
+        k = self._skip_back(doc, title.phrase_start, self.words.title_determiners)
         if k >= 0 and doc[k].lower_ in self.words.as_words:
             return self.subject_before_as(doc, k, ends)
         k = self._skip_back(doc, k + 1, self.before_appointed_title)
@@ -159,25 +161,25 @@ class RoleLinker(KnowledgePipe):
                 return None
         return None
 
-    def clause_person(self, doc: Doc, title: dict, starts: dict[int, Person], ends: dict[int, Person],
-                      titles_at: dict[int, dict]) -> tuple[Person | None, dict | None, dict | None]:
+    def clause_person(self, doc: Doc, title: Title, starts: dict[int, Person], ends: dict[int, Person],
+                      titles_at: dict[int, Title]) -> tuple[Person | None, OrgRef | None, Title | None]:
         """(person, organisation, title that introduces the person) for 'headed by X' / 'X, who heads Y'."""
-        cue = title["cue"]
+        cue = title.cue
         if cue.split()[0] in self.words.relative_pronouns:
-            k = self._skip_back(doc, title["start"], frozenset({","}))
+            k = self._skip_back(doc, title.start, frozenset({","}))
             person = ends.get(k + 1)
-            org_start = title["end"]
+            org_start = title.end
             while org_start < len(doc) and doc[org_start].lower_ in self.words.title_determiners:
                 org_start += 1
             org = _ent_span_at(doc, org_start)
             return person, org, None
-        k = title["end"]
+        k = title.end
         introducing = None
-        if k in titles_at and titles_at[k]["category"] != "clause":
+        if k in titles_at and titles_at[k].category != "clause":
             introducing = titles_at[k]
-            k = titles_at[k]["end"]
+            k = titles_at[k].end
         person = starts.get(k)
-        j = self._skip_back(doc, title["start"], self.chain_words)
+        j = self._skip_back(doc, title.start, self.chain_words)
         if j >= 0 and doc[j].text == ")" and j >= 2 and doc[j - 2].text == "(":
             j -= 3
         org = None
@@ -185,83 +187,81 @@ class RoleLinker(KnowledgePipe):
             start = j
             while start > 0 and doc[start].ent_iob_ == "I":
                 start -= 1
-            org = {"span": [start, j + 1]}
+            org = OrgRef(span=(start, j + 1))
         return person, org, introducing
 
     # -- knowledge base ------------------------------------------------------------------------
-    def kb_office(self, links: dict, person: Person, title: str) -> Office | None:
+    def kb_office(self, links: dict[str, Link], person: Person, title: str) -> Office | None:
         link = links.get(f"{person.start}:{person.end}")
-        if not link or not link["id"]:
+        if not link or not link.id:
             return None
         wanted = name_key(title)
-        for office, have in self._office_keys[link["id"]]:
+        for office, have in self._office_keys[link.id]:
             if wanted and (wanted == have or wanted.endswith(have) or have.endswith(wanted)):
                 return office
         return None
 
-    def role(self, links: dict, person: Person, title: dict, pattern: str, org: dict | None = None) -> dict:
-        status, source = title["status"], "text" if title["status"] else None
-        org = title["org"] or org
-        office = self.kb_office(links, person, title["title"])
+    def role(self, links: dict[str, Link], person: Person, title: Title, pattern: str, org: OrgRef | None = None) -> Role:
+        status, source = title.status, "text" if title.status else None
+        org = title.org or org
+        office = self.kb_office(links, person, title.title)
         if office is not None:
             if status is None:
                 status, source = ("former" if office.end else "current"), "kb"
             if org is None and office.organisation:
-                org = {"id": office.organisation}
-        return {
-            "person": [person.start, person.end],
-            "title": title["title"],
-            "head": title["head"],
-            "category": title["category"],
-            "status": status,
-            "status_source": source,
-            "org": org,
-            "of": title["of"],
-            "span": [title["start"], title["end"]],
-            "pattern": pattern,
-        }
+                org = OrgRef(id=office.organisation)
+        return Role(person=(person.start, person.end), title=title.title, head=title.head, category=title.category,
+                    status=status, status_source=source, org=org, of=title.of, span=(title.start, title.end),
+                    pattern=pattern)
 
     def process(self, doc: Doc) -> Doc:
-        titles = doc._.titles or []
+        titles: list[Title] = doc._.titles or []
         links = doc._.links or {}
         starts, ends = self._people(doc)
         sentence_of = sentence_index(doc)
-        titles_at = {t["start"]: t for t in titles}
-        titles_ending: dict[int, list[dict]] = defaultdict(list)
+        titles_at = {t.start: t for t in titles}
+        titles_ending: dict[int, list[Title]] = defaultdict(list)
         for title in titles:
-            titles_ending[title["phrase_end"]].append(title)
-        roles: list[dict] = []
+            titles_ending[title.phrase_end].append(title)
+        roles: list[Role] = []
         attached: dict[int, Person] = {}
+        clause_orgs: dict[int, OrgRef] = {}  # title start -> organisation a clause gives it ('the GNU, led by PM X')
         for title in titles:
-            if title["category"] == "clause":
+            if title.category == "clause":
                 person, org, introducing = self.clause_person(doc, title, starts, ends, titles_at)
                 if person is not None:
                     roles.append(self.role(links, person, title, "clause", org))
-                    if introducing is not None and introducing["org"] is None and org is not None:
-                        introducing["org"] = org
+                    if introducing is not None and introducing.org is None and org is not None:
+                        clause_orgs.setdefault(introducing.start, org)
                 continue
-            person, pattern = self.person_after(doc, title, starts), "before-name"
-            if person is None:
-                person, pattern = self.person_after_coordinated(doc, title, starts, titles_at), "before-name"
-            if person is None and title["inner"]:
-                continue  # a title inside another's complement ('Chief of Staff to the President') names nobody else
-            if person is None:
-                person, pattern = self.person_before_apposition(doc, title, ends), "apposition-after"
-            if person is None:
-                previous = self._skip_back(doc, title["phrase_start"], self.before_chained_title)
-                chained = next((t for t in titles_ending.get(previous + 1, ()) if t["start"] in attached), None)
-                if chained is not None and span_text(doc, previous + 1, title["phrase_start"]).strip(", ") in self.words.conjunctions:
-                    person, pattern = attached[chained["start"]], "apposition-chain"
-            if person is None:
-                person, pattern = self.person_after_apposition(doc, title, starts, titles_at, sentence_of), "apposition-before"
-            if person is None:
-                person, pattern = self.person_appointed(doc, title, ends), "appointment"
-            if person is None or sentence_of[person.start] != sentence_of[min(title["start"], len(doc) - 1)]:
+            person, pattern = self.attach(doc, title, starts, ends, titles_at, titles_ending, attached, sentence_of)
+            if person is None or sentence_of[person.start] != sentence_of[min(title.start, len(doc) - 1)]:
                 continue
-            attached[title["start"]] = person
-            roles.append(self.role(links, person, title, pattern))
+            attached[title.start] = person
+            roles.append(self.role(links, person, title, pattern, clause_orgs.get(title.start)))
         doc._.roles = roles
         return doc
+
+    def attach(self, doc: Doc, title: Title, starts: dict[int, Person], ends: dict[int, Person],
+               titles_at: dict[int, Title], titles_ending: dict[int, list[Title]], attached: dict[int, Person],
+               sentence_of: list[int]) -> tuple[Person | None, str]:
+        """The person a title describes and the pattern that says so, trying the patterns in order."""
+        person = self.person_after(doc, title, starts) or self.person_after_coordinated(doc, title, starts, titles_at)
+        if person is not None:
+            return person, "before-name"
+        if title.inner:
+            return None, ""  # a title inside another's complement ('Chief of Staff to the President') names nobody else
+        person = self.person_before_apposition(doc, title, ends)
+        if person is not None:
+            return person, "apposition-after"
+        previous = self._skip_back(doc, title.phrase_start, self.before_chained_title)
+        chained = next((t for t in titles_ending.get(previous + 1, ()) if t.start in attached), None)
+        if chained is not None and span_text(doc, previous + 1, title.phrase_start).strip(", ") in self.words.conjunctions:
+            return attached[chained.start], "apposition-chain"
+        person = self.person_after_apposition(doc, title, starts, titles_at, sentence_of)
+        if person is not None:
+            return person, "apposition-before"
+        return self.person_appointed(doc, title, ends), "appointment"
 
 
 def _ent_start(doc: Doc, index: int) -> int:
@@ -270,10 +270,10 @@ def _ent_start(doc: Doc, index: int) -> int:
     return index
 
 
-def _ent_span_at(doc: Doc, index: int) -> dict | None:
+def _ent_span_at(doc: Doc, index: int) -> OrgRef | None:
     if index >= len(doc) or doc[index].ent_iob_ != "B" or doc[index].ent_type_ not in ("ORG", "GPE"):
         return None
     end = index + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return {"span": [index, end]}
+    return OrgRef(span=(index, end))
