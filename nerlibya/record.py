@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from .core import types as core
+from .core.types import Link, OrgRef, TokenRange
 from .kb import KnowledgeBase
 from .normalize import name_key
 
@@ -111,36 +113,36 @@ def _canonical(forms: list[str], kb_name: str | None) -> str:
     return max(forms, key=lambda f: (len(f.split()), len(f)))
 
 
-def _org_name(doc: Doc, links: dict[str, dict], org: dict | None, records_by_key: dict[str, EntityRecord],
+def _org_name(doc: Doc, links: dict[str, Link], org: OrgRef | None, records_by_key: dict[str, EntityRecord],
               kb: KnowledgeBase | None) -> tuple[str | None, str | None]:
     if not org:
         return None, None
-    if "id" in org:
-        entity = kb.by_id.get(org["id"]) if kb is not None else None
-        return (entity.name if entity else org["id"]), org["id"]
-    if "span" in org:
-        start, end = org["span"]
+    if org.id is not None:
+        entity = kb.by_id.get(org.id) if kb is not None else None
+        return (entity.name if entity else org.id), org.id
+    if org.span is not None:
+        start, end = org.span
         link = links.get(f"{start}:{end}")
-        if link and link["key"] in records_by_key:
-            record = records_by_key[link["key"]]
+        if link and link.key in records_by_key:
+            record = records_by_key[link.key]
             return record.name, record.id
         return doc[start:end].text, None
-    return org.get("text"), None
+    return org.text, None
 
 
-def _linked_name(links: dict[str, dict], span: list[int] | None, records_by_key: dict[str, EntityRecord]) -> str | None:
+def _linked_name(links: dict[str, Link], span: TokenRange | None, records_by_key: dict[str, EntityRecord]) -> str | None:
     """The record name of the entity at this token span, if it is linked to one."""
     if not span:
         return None
     link = links.get(f"{span[0]}:{span[1]}")
-    return records_by_key[link["key"]].name if link and link["key"] in records_by_key else None
+    return records_by_key[link.key].name if link and link.key in records_by_key else None
 
 
-def _role(doc: Doc, role: dict, organisation: str | None, organisation_id: str | None, of: str | None) -> Role:
-    title_span = doc[role["span"][0] : role["span"][1]]
-    return Role(title=role["title"], organisation=organisation, organisation_id=organisation_id,
-                status=role["status"], status_source=role["status_source"], of=of, category=role["category"],
-                pattern=role["pattern"], text=title_span.text, start=title_span.start_char,
+def _role(doc: Doc, role: core.Role, organisation: str | None, organisation_id: str | None, of: str | None) -> Role:
+    title_span = doc[role.span[0] : role.span[1]]
+    return Role(title=role.title, organisation=organisation, organisation_id=organisation_id,
+                status=role.status, status_source=role.status_source, of=of, category=role.category,
+                pattern=role.pattern, text=title_span.text, start=title_span.start_char,
                 end=title_span.end_char)
 
 
@@ -156,38 +158,37 @@ def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None) 
         if group is None:
             continue
         start_char, end_char, text = ent.start_char, ent.end_char, ent.text
-        link = links.get(f"{ent.start}:{ent.end}") or {"key": f"{group}:{name_key(text)}", "id": None,
-                                                        "match": "model", "score": 0.0}
-        key = link["key"]
+        link = links.get(f"{ent.start}:{ent.end}") or Link(f"{group}:{name_key(text)}", None, "model", 0.0)
+        key = link.key
         entities.append({"text": text, "label": label, "start": start_char, "end": end_char,
-                         "id": link["id"], "key": key})
+                         "id": link.id, "key": key})
         record = records.get(key)
         if record is None:
-            record = records[key] = EntityRecord(name="", id=link["id"], key=key, label=label,
-                                                 match=link["match"], score=link["score"])
+            record = records[key] = EntityRecord(name="", id=link.id, key=key, label=label,
+                                                 match=link.match, score=link.score)
             groups[key] = group
         record.mentions.append(Mention(text, start_char, end_char))
         if text not in record.forms:
             record.forms.append(text)
-        if link["score"] > record.score:
-            record.match, record.score = link["match"], link["score"]
+        if link.score > record.score:
+            record.match, record.score = link.match, link.score
     for record in records.values():
         kb_entity = kb.by_id.get(record.id) if kb is not None and record.id else None
         record.name = _canonical(record.forms, kb_entity.name if kb_entity else None)
         if kb_entity is not None and kb_entity.kind == "place":
             record.label = kb_entity.label
     for role in doc._.roles or []:
-        start, end = role["person"]
+        start, end = role.person
         link = links.get(f"{start}:{end}")
-        person = records.get(link["key"]) if link else None
+        person = records.get(link.key) if link else None
         if person is None:
             continue
-        org_name, org_id = _org_name(doc, links, role["org"], records, kb)
-        title_key = name_key(role["title"])
+        org_name, org_id = _org_name(doc, links, role.org, records, kb)
+        title_key = name_key(role.title)
         duplicate = next((r for r in person.roles if name_key(r.title) == title_key
                           and (r.organisation == org_name or not org_name)), None)
         if duplicate is None:
-            person.roles.append(_role(doc, role, org_name, org_id, _linked_name(links, role["of"], records)))
+            person.roles.append(_role(doc, role, org_name, org_id, _linked_name(links, role.of, records)))
         elif duplicate.organisation is None and org_name:
             duplicate.organisation, duplicate.organisation_id = org_name, org_id
     ordered = {"people": [], "organisations": [], "places": []}

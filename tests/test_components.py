@@ -9,6 +9,7 @@ import spacy
 from spacy.tokens import Span
 
 import nerlibya.pipeline  # noqa: F401  (registers the factories)
+from nerlibya.core.types import OrgRef
 from nerlibya.errors import KnowledgeBaseError
 
 
@@ -85,14 +86,14 @@ def test_cleanup_trims_determiners_possessives_and_titles(fixture_kb_path, fixtu
 def test_titles_introduce_unknown_people(rules_nlp):
     doc = rules_nlp("Colonel Ahmed al-Zawi, the commander of the 166th Brigade, spoke.")
     assert ("Ahmed al-Zawi", "PERSON") in ents(doc)
-    titles = {t["title"]: t for t in doc._.titles}
-    assert titles["commander"]["org"] == {"text": "166th Brigade"}
+    titles = {t.title: t for t in doc._.titles}
+    assert titles["commander"].org == OrgRef(text="166th Brigade")
 
 
 def test_acronyms_pair_and_propagate(rules_nlp):
     doc = rules_nlp("The Stabilization Support Apparatus (SSA) denied it. Later the SSA's men left.")
     assert doc._.acronyms == {"SSA": [1, 4]}
-    links = [e._.link["key"] for e in doc.ents if e.label_ == "ORG"]
+    links = [e._.link.key for e in doc.ents if e.label_ == "ORG"]
     assert len(links) == 3 and len(set(links)) == 1
 
 
@@ -100,7 +101,7 @@ def test_acronyms_written_as_words_pair_only_on_exact_initials(rules_nlp):
     doc = rules_nlp("The North Atlantic Treaty Organization (Nato) met. Later Nato said no. "
                     "Envoys met in Rome (Italy) and in Gharyan (Libya).")
     assert doc._.acronyms == {"Nato": [1, 5]}
-    keys = {e._.link["key"] for e in doc.ents if e.text in ("North Atlantic Treaty Organization", "Nato")}
+    keys = {e._.link.key for e in doc.ents if e.text in ("North Atlantic Treaty Organization", "Nato")}
     assert len(keys) == 1 and [e.label_ for e in doc.ents if e.text == "Nato"] == ["ORG", "ORG"]
 
 
@@ -113,7 +114,7 @@ def test_word_acronym_initials():
 
 
 def roles_of(doc):
-    return sorted((doc[r["person"][0]:r["person"][1]].text, r["title"], r["pattern"]) for r in doc._.roles)
+    return sorted((doc[r.person[0]:r.person[1]].text, r.title, r.pattern) for r in doc._.roles)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -133,39 +134,39 @@ def test_roles_attach_to_the_right_person(rules_nlp, text, expected):
 
 def test_role_organisation_from_nationality_and_complement(rules_nlp):
     doc = rules_nlp("Saddam Haftar met French President Emmanuel Macron and Khalifa Haftar, Commander-in-Chief of the LNA.")
-    roles = {r["title"]: r for r in doc._.roles}
-    assert roles["President"]["org"] == {"id": "france"}
-    span = roles["Commander-in-Chief"]["org"]["span"]
+    roles = {r.title: r for r in doc._.roles}
+    assert roles["President"].org == OrgRef(id="france")
+    span = roles["Commander-in-Chief"].org.span
     assert doc[span[0]:span[1]].text == "LNA"
 
 
 def test_role_status_from_text_and_from_kb(rules_nlp):
     doc = rules_nlp("Former Prime Minister Abdul Hamid Dbeibah met Field Marshal Khalifa Haftar.")
-    roles = {r["title"]: r for r in doc._.roles}
-    assert (roles["Former Prime Minister"]["status"], roles["Former Prime Minister"]["status_source"]) == ("former", "text")
-    assert (roles["Field Marshal"]["status"], roles["Field Marshal"]["status_source"]) == ("current", "kb")
+    roles = {r.title: r for r in doc._.roles}
+    assert (roles["Former Prime Minister"].status, roles["Former Prime Minister"].status_source) == ("former", "text")
+    assert (roles["Field Marshal"].status, roles["Field Marshal"].status_source) == ("current", "kb")
 
 
 def test_resolver_bare_surname_goes_to_the_nearest_fitting_person(rules_nlp):
     text = ("Khalifa Haftar stayed in Benghazi. His son Saddam Haftar flew to Paris. Haftar met Emmanuel Macron. "
             "Haftar later conveyed the greetings of Khalifa Haftar to Macron.")
     doc = rules_nlp(text)
-    haftars = [e._.link["id"] for e in doc.ents if e.text == "Haftar"]
+    haftars = [e._.link.id for e in doc.ents if e.text == "Haftar"]
     assert haftars == ["saddam-haftar", "saddam-haftar"]
 
 
 def test_resolver_fuzzy_matches_transliterations_but_never_two_people(rules_nlp):
     doc = rules_nlp("Prime Minister Abdul Hamid Dbeibeh met Saqr Haftar and General Vincent Girod.")
     links = {e.text: e._.link for e in doc.ents if e.label_ == "PERSON"}
-    assert links["Abdul Hamid Dbeibeh"]["id"] == "abdul-hamid-dbeibah" and links["Abdul Hamid Dbeibeh"]["match"] == "fuzzy"
-    assert links["Vincent Girod"]["id"] == "vincent-giraud"
-    assert links["Saqr Haftar"]["id"] == "saqr-haftar"
+    assert links["Abdul Hamid Dbeibeh"].id == "abdul-hamid-dbeibah" and links["Abdul Hamid Dbeibeh"].match == "fuzzy"
+    assert links["Vincent Girod"].id == "vincent-giraud"
+    assert links["Saqr Haftar"].id == "saqr-haftar"
 
 
 def test_unknown_people_merge_within_a_document(rules_nlp):
     doc = rules_nlp("Colonel Ahmed al-Zawi spoke. Zawi later left; Colonel Ahmed Zawi returned.")
-    keys = {e._.link["key"] for e in doc.ents if e.label_ == "PERSON"}
-    ids = {e._.link["id"] for e in doc.ents if e.label_ == "PERSON"}
+    keys = {e._.link.key for e in doc.ents if e.label_ == "PERSON"}
+    ids = {e._.link.id for e in doc.ents if e.label_ == "PERSON"}
     assert len(keys) == 1 and ids == {None}
 
 
@@ -179,7 +180,7 @@ for name in ("nerlibya_entity_cleanup", "nerlibya_titles", "nerlibya_acronyms", 
     nlp.add_pipe(name, config={"nerlibya_acronyms": {}, "nerlibya_resolver": {"kb_path": sys.argv[1]}}.get(name, config))
 doc = nlp("Field Marshal Khalifa Haftar met Emmanuel Macron.")
 print(json.dumps({"modules": sorted(m for m in sys.modules if m.startswith("nerlibya")),
-                  "roles": [r["title"] for r in doc._.roles]}))
+                  "roles": [r.title for r in doc._.roles]}))
 """
 
 
@@ -193,7 +194,7 @@ def test_factories_are_found_through_entry_points(fixture_kb_path, fixture_lang_
 def test_saved_pipeline_loads_with_spacy_load(rules_nlp, tmp_path, fixture_kb_path):
     rules_nlp.to_disk(tmp_path / "pipeline")
     script = ("import spacy, sys; nlp = spacy.load(sys.argv[1]); doc = nlp('General Vincent Girod met Khalifa Haftar.');"
-              "print([e._.link['id'] for e in doc.ents])")
+              "print([e._.link.id for e in doc.ents])")
     out = subprocess.run([sys.executable, "-c", script, str(tmp_path / "pipeline")], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "['vincent-giraud', 'khalifa-haftar']"

@@ -7,6 +7,7 @@ import spacy
 from spacy.tokens import Span
 
 import nerlibya.pipeline  # noqa: F401  (registers the factories)
+from nerlibya.core.types import OrgRef
 from nerlibya.errors import KnowledgeBaseError
 from nerlibya.lexicon import load_lexicon
 from nerlibya.pipeline import build_nlp
@@ -50,13 +51,13 @@ def test_each_language_reads_only_its_own_words():
 
 def test_english_titles_read_un_as_a_name_not_a_french_article(rules_nlp):
     doc = rules_nlp("Ahmed Ali, the head of the UN council, spoke.")
-    assert {t["title"]: t["org"] for t in doc._.titles}["head"] == {"text": "UN"}
+    assert {t.title: t.org for t in doc._.titles}["head"] == OrgRef(text="UN")
 
 
 def test_a_name_joined_to_an_adjective_is_not_the_complement(rules_nlp):
     """'the Tripoli-based council': Tripoli qualifies the council; the head is not Tripoli's."""
     doc = rules_nlp("Khalifa Haftar, the commander of the Tripoli-based council, spoke.")
-    assert {t["title"]: t["org"] for t in doc._.titles}["commander"] is None
+    assert {t.title: t.org for t in doc._.titles}["commander"] is None
 
 
 def test_a_given_language_folder_is_read_or_refused(tmp_path):
@@ -74,7 +75,7 @@ def test_a_third_language_is_a_data_folder(tmp_path):
     shutil.copytree(FIXTURE_LANG / "en", tmp_path / "de")
     nlp = build_nlp("de", rules_only=True, kb_path=FIXTURE_KB, lang_path=tmp_path)
     doc = nlp("Field Marshal Khalifa Haftar met Emmanuel Macron.")
-    assert [r["title"] for r in doc._.roles] == ["Field Marshal"]
+    assert [r.title for r in doc._.roles] == ["Field Marshal"]
 
 
 def test_a_given_pipeline_definition_is_read_or_refused(tmp_path):

@@ -7,7 +7,7 @@ paired in this article, fuzzy transliteration match against the KB (scored; thre
 then the article's own earlier mentions (surname -> nearest full name that fits, never across two people),
 and finally a key local to the document (`id` null in the record).
 
-Writes `doc._.links`: {"start:end": {"key", "id", "match", "score"}} and sets `ent.kb_id_`.
+Writes `doc._.links`: {"start:end": Link(key, id, match, score)} and sets `ent.kb_id_`.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..core.types import Link
 from ..normalize import name_key, name_similarity, skeleton, token_similarity
 from .base import KnowledgePipe, sentence_index
 
@@ -75,12 +76,12 @@ class Cluster:
         return bool(self.full_name_sentences)
 
 
-def entity_info(doc: Doc, mention: Mention, link: dict) -> tuple[int, int, str, int, int]:
+def entity_info(doc: Doc, mention: Mention, link: Link) -> tuple[int, int, str, int, int]:
     """The linked entity as the `doc.ents` setter also takes it, (ent_id, kb_id, label, start, end) with the
     ids as string hashes: the setter builds a Span from whatever it is given, so building one here would
     be thrown away."""
     strings = doc.vocab.strings
-    return strings.add(mention.span_id), strings.add(link["id"] or ""), mention.label, mention.start, mention.end
+    return strings.add(mention.span_id), strings.add(link.id or ""), mention.label, mention.start, mention.end
 
 
 @Language.factory(
@@ -189,10 +190,10 @@ class Resolver(KnowledgePipe):
         ents = doc.ents
         mentions = self.correct_labels([Mention.of(ent) for ent in ents])
         sentence_of = sentence_index(doc)
-        titles_before = {t["end"]: t["head"] for t in (doc._.titles or []) if t["category"] != "clause"}
+        titles_before = {t.end: t.head for t in (doc._.titles or []) if t.category != "clause"}
         acronyms = doc._.acronyms or {}
         long_form_of = {tuple(span): short for short, span in acronyms.items()}
-        links: dict[str, dict] = {}
+        links: dict[str, Link] = {}
         clusters: dict[str, Cluster] = {}
         people: list[Cluster] = []
         for mention in mentions:
@@ -213,8 +214,8 @@ class Resolver(KnowledgePipe):
                 long_span = acronyms[mention.text]
                 link = links.get(f"{long_span[0]}:{long_span[1]}")
                 if link:
-                    kb_id, match, score = link["id"], "acronym", 1.0
-                    cluster = clusters.get(link["key"])
+                    kb_id, match, score = link.id, "acronym", 1.0
+                    cluster = clusters.get(link.key)
             if kb_id is None and group != "person" and (mention.start, mention.end) in long_form_of:
                 kb_id = self.kb_exact(long_form_of[(mention.start, mention.end)], group)
                 match, score = ("acronym", 1.0) if kb_id else (match, score)
@@ -225,7 +226,7 @@ class Resolver(KnowledgePipe):
                 if group == "person":
                     people.append(cluster)
             cluster.add(mention, sentence)
-            links[mention.link_key] = {"key": key, "id": kb_id, "match": match, "score": score}
+            links[mention.link_key] = Link(key, kb_id, match, score)
         self.link_early_surnames(mentions, links, people)
         doc.ents = [entity_info(doc, mention, links[mention.link_key]) if mention.link_key in links else ent
                     for mention, ent in zip(mentions, ents)]
@@ -248,14 +249,14 @@ class Resolver(KnowledgePipe):
                 mention.label = "PERSON"
         return mentions
 
-    def link_early_surnames(self, mentions: list[Mention], links: dict[str, dict], people: list[Cluster]) -> None:
+    def link_early_surnames(self, mentions: list[Mention], links: dict[str, Link], people: list[Cluster]) -> None:
         """A bare surname before the full name ('Cameron' in a headline, 'David Cameron' below) joins the one
         person of the article it fits, once the whole article has been read. Only mentions tagged PERSON
         upstream qualify: one relabelled by `correct_labels` stays as resolved."""
         for mention in mentions:
             link = links.get(mention.link_key)
-            if not link or mention.tagged_label != "PERSON" or link["match"] != "model" or len(mention.parts) != 1:
+            if not link or mention.tagged_label != "PERSON" or link.match != "model" or len(mention.parts) != 1:
                 continue
-            fitting = [c for c in people if c.key != link["key"] and c.has_full_name and self.fits_surname(mention.key, c)]
+            fitting = [c for c in people if c.key != link.key and c.has_full_name and self.fits_surname(mention.key, c)]
             if len(fitting) == 1:
-                link.update(key=fitting[0].key, id=fitting[0].kb_id, match="surname", score=1.0)
+                links[mention.link_key] = Link(fitting[0].key, fitting[0].kb_id, "surname", 1.0)

@@ -8,20 +8,21 @@ organisation right before ('LNA spokesman'), or a complement ('of the Libyan Nat
 Foreign Affairs'). A capitalised name right after a title that no entity covers yet becomes a
 PERSON ('Colonel Ahmed Ali'), which is how people the model and the KB miss are still found.
 
-Results go to `doc._.titles` as plain dicts (token offsets), for the roles component to link.
+Results go to `doc._.titles` as frozen `Title` values (token offsets), for the roles component to link.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..core.types import OrgRef, Title, TokenRange
 from ..lexicon import Words
 from ..normalize import fold
 from .base import KnowledgePipe
@@ -61,8 +62,6 @@ def make_titles(nlp: Language, name: str, kb_path: str, lang_path: str, discover
 class TitleFinder(KnowledgePipe):
     def __init__(self, nlp: Language, name: str, *, discover_people: bool = True, **knowledge):
         self.discover_people = discover_people
-        self._ents_by_start: dict[int, Span] = {}
-        self._ents_by_end: dict[int, Span] = {}
         super().__init__(nlp, name, **knowledge)
 
     def build(self) -> None:
@@ -119,122 +118,131 @@ class TitleFinder(KnowledgePipe):
     def demonym_place(self, token) -> str | None:
         return self.kb.by_demonym.get(fold(token.text))
 
-    def ent_ending_at(self, index: int) -> Span | None:
-        """The entity whose last token is `index` (a real `doc.ents` span, with label and id)."""
-        return self._ents_by_end.get(index + 1)
-
-    def ent_starting_at(self, index: int) -> Span | None:
-        return self._ents_by_start.get(index)
-
-    def index_entities(self, ents: list[Span]) -> None:
-        """Entities by start and end token, once per document: scanning them for each title made long
-        articles quadratic."""
-        self._ents_by_start = {e.start: e for e in ents}
-        self._ents_by_end = {e.end: e for e in ents}
-
-    def left_context(self, doc: Doc, start: int) -> tuple[dict | None, list | None, int]:
+    def left_context(self, ctx: "_Context", start: int) -> tuple[OrgRef | None, TokenRange | None, int]:
         """Organisation (or person) named before the title, and where the whole phrase starts."""
         j = start - 1
         if j < 0:
             return None, None, start
-        token = doc[j]
+        token = ctx.doc[j]
         place = self.demonym_place(token)
         if place:
-            return {"id": place}, None, j
+            return OrgRef(id=place), None, j
         if token.text in self.words.possessive_marks and j > 0:
-            ent = self.ent_ending_at(j - 1)
+            ent = ctx.ent_ending_at(j - 1)
             if ent is not None:
                 if ent.label_ == "PERSON":
-                    return None, [ent.start, ent.end], ent.start
-                return {"span": [ent.start, ent.end]}, None, ent.start
-        ent = self.ent_ending_at(j)
+                    return None, (ent.start, ent.end), ent.start
+                return OrgRef(span=(ent.start, ent.end)), None, ent.start
+        ent = ctx.ent_ending_at(j)
         if ent is not None and ent.label_ in PLACE_OR_ORG:
-            return {"span": [ent.start, ent.end]}, None, ent.start
+            return OrgRef(span=(ent.start, ent.end)), None, ent.start
         return None, None, start
 
-    def complement(self, doc: Doc, end: int, head: str, comps: dict[int, Unit], runs_at: dict[int, dict]) -> dict:
-        """Read 'of/to/for ...' after a title: organisation, person served, portfolio, phrase end."""
-        out = {"org": None, "of": None, "portfolio_end": None, "phrase_end": end}
+    def complement(self, ctx: "_Context", end: int, head: str) -> "Complement":
+        """Read 'of/to/for ...' after a title: organisation, person served, portfolio, phrase end. The
+        first reading that applies decides: an entity, a nested title, a common noun, a capitalised name."""
+        doc = ctx.doc
+        base = Complement(phrase_end=end)
         k = end
         place = self.demonym_place(doc[k]) if k < len(doc) and self.words.adjectives_follow_noun else None
-        if place:
-            out["org"], k = {"id": place}, k + 1
-            out["phrase_end"] = k
-        comp = comps.get(k)
+        if place:  # 'ministre turc de la Défense'
+            k = end + 1
+            base = Complement(org=OrgRef(id=place), phrase_end=k)
+        comp = ctx.comps.get(k)
         if comp is None:
-            return out
+            return base
         k = comp.end
         while k < len(doc) and doc[k].lower_ in self.words.title_determiners:
             k += 1
         if k >= len(doc):
-            return out
-        ent = self.ent_starting_at(k)
+            return base
+        ent = ctx.ent_starting_at(k)
         if _qualifies_next_word(doc, ent.end if ent is not None else k + 1):
-            return out  # 'head of the UN-backed government': the name qualifies the complement, it is not one
-        if ent is not None and ent.label_ in PLACE_OR_ORG and not (head in self.lexicon.portfolio_offices and not ent.id_ and ent.label_ == "ORG" and not self.kb.lookup(ent.text)):
-            following = self.ent_starting_at(ent.end)
+            return base  # 'head of the UN-backed government': the name qualifies the complement, it is not one
+        return (self._entity_complement(ctx, k, ent, head, base)
+                or self._nested_complement(ctx, k, base)
+                or self._common_noun_complement(doc, k, head, base)
+                or self._name_complement(ctx, k, ent, head, base))
+
+    def _entity_complement(self, ctx: "_Context", k: int, ent: Span | None, head: str,
+                           base: "Complement") -> "Complement | None":
+        """An organisation or place ('of the LNA') or a person ('to X') right after the preposition. After a
+        portfolio office, an organisation neither the KB nor an id vouches for is read as the portfolio."""
+        if ent is None:
+            return None
+        doc = ctx.doc
+        portfolio = head in self.lexicon.portfolio_offices
+        if ent.label_ in PLACE_OR_ORG and not (portfolio and not ent.id_ and ent.label_ == "ORG" and not self.kb.lookup(ent.text)):
+            following = ctx.ent_starting_at(ent.end)
             if following is not None and following.label_ == "ORG":  # 'of U.S. Africa Command'
                 ent = following
             end = _after_parenthesis(doc, ent.end)
             if end < len(doc) and self.demonym_place(doc[end]):
                 end += 1  # '(GUN) libyen'
-            out["org"], out["phrase_end"] = {"span": [ent.start, ent.end]}, end
-            return out
-        if ent is not None and ent.label_ == "PERSON":
-            out["of"], out["phrase_end"] = [ent.start, ent.end], ent.end
-            return out
+            return replace(base, org=OrgRef(span=(ent.start, ent.end)), phrase_end=end)
+        if ent.label_ == "PERSON":
+            return replace(base, of=(ent.start, ent.end), phrase_end=ent.end)
+        return None
+
+    def _nested_complement(self, ctx: "_Context", k: int, base: "Complement") -> "Complement | None":
+        """A nationality word and/or another title: 'to the French President', 'Chief of Staff to the President
+        X' (the inner title names nobody else; X is whose office it is)."""
+        doc = ctx.doc
         place = self.demonym_place(doc[k])
         if place:
-            out["org"] = {"id": place}
+            base = replace(base, org=OrgRef(id=place))
             k += 1
-            nested = runs_at.get(k)
-            if nested is None:  # 'to the French President' without a name: the country is whose office it is
-                out["phrase_end"] = k
-                return out
-        nested = runs_at.get(k)
-        if nested is not None:
-            nested["inner"] = True
-            out["org"] = out["org"] or nested["org"]
-            person = self.ent_starting_at(nested["end"])
-            if person is not None and person.label_ == "PERSON":
-                out["of"], out["phrase_end"] = [person.start, person.end], person.end
-            else:
-                out["of"] = out["of"] or nested["of"]
-                out["phrase_end"] = nested["phrase_end"]
-            return out
-        if doc[k].is_lower and doc[k].is_alpha and not (head in self.lexicon.portfolio_offices and not doc[k].is_stop):
+            if ctx.runs_at.get(k) is None:  # 'to the French President' without a name: the country is whose office it is
+                return replace(base, phrase_end=k)
+        nested = ctx.runs_at.get(k)
+        if nested is None:
+            return None
+        found = replace(base, org=base.org or nested.org, inner=nested.start)
+        person = ctx.ent_starting_at(nested.end)
+        if person is not None and person.label_ == "PERSON":
+            return replace(found, of=(person.start, person.end), phrase_end=person.end)
+        return replace(found, of=found.of or nested.of, phrase_end=nested.phrase_end)
+
+    def _common_noun_complement(self, doc: Doc, k: int, head: str, base: "Complement") -> "Complement | None":
+        """A lower-case complement: a common noun before an apposition, or a lower-case portfolio."""
+        token = doc[k]
+        if not (token.is_lower and token.is_alpha):
+            return None
+        if not (head in self.lexicon.portfolio_offices and not token.is_stop):
             stop = k  # 'gouverneur par intérim de la banque, X': a common-noun complement before an apposition
             while stop < min(k + 4, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha:
                 stop += 1
-            if stop < len(doc) and doc[stop].text == ",":
-                out["phrase_end"] = stop
-            return out
-        if head in self.lexicon.portfolio_offices and doc[k].is_lower and doc[k].is_alpha and not doc[k].is_stop:
-            stop = k  # 'his minister of civil aviation': a lower-case portfolio of up to three words
-            while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
-                stop += 1
-            out["portfolio_end"] = out["phrase_end"] = stop
-            return out
-        if _starts_name(doc[k]) or (ent is not None and ent.label_ == "ORG"):
-            stop = k
-            while stop < len(doc) and not (stop > k and head in self.lexicon.portfolio_offices and _names_place_or_org(doc, stop, self.words)) and (
-                _starts_name(doc[stop])
-                or (doc[stop].lower_ in self.words.portfolio_connectors and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper())
-                or (self.words.adjectives_follow_noun and doc[stop].is_lower and doc[stop].is_alpha and stop > k
-                    and not doc[stop].ent_type_ and _is_adjective(doc[stop].lower_, self.words))
-            ):
-                if doc[stop].ent_type_ == "PERSON":
-                    break
-                stop += 1
-            if stop > k:
-                if head in self.lexicon.portfolio_offices:
-                    out["portfolio_end"] = stop
-                else:
-                    out["org"] = {"text": span_text(doc, k, stop)}
-                out["phrase_end"] = stop
-        return out
+            return replace(base, phrase_end=stop) if stop < len(doc) and doc[stop].text == "," else base
+        stop = k  # 'his minister of civil aviation': a lower-case portfolio of up to three words
+        while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
+            stop += 1
+        return replace(base, portfolio_end=stop, phrase_end=stop)
 
-    def french_trailing(self, end: int, modifiers_at: dict[int, Unit]) -> tuple[int, str | None]:
+    def _name_complement(self, ctx: "_Context", k: int, ent: Span | None, head: str,
+                         base: "Complement") -> "Complement":
+        """Capitalised words no entity covers: an organisation's name ('of the 166th Brigade') or, after a
+        portfolio office, the portfolio ('Minister of Foreign Affairs', 'ministre des Affaires étrangères')."""
+        doc = ctx.doc
+        if not (_starts_name(doc[k]) or (ent is not None and ent.label_ == "ORG")):
+            return base
+        portfolio = head in self.lexicon.portfolio_offices
+        stop = k
+        while stop < len(doc) and not (stop > k and portfolio and _names_place_or_org(doc, stop, self.words)) and (
+            _starts_name(doc[stop])
+            or (doc[stop].lower_ in self.words.portfolio_connectors and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper())
+            or (self.words.adjectives_follow_noun and doc[stop].is_lower and doc[stop].is_alpha and stop > k
+                and not doc[stop].ent_type_ and _is_adjective(doc[stop].lower_, self.words))
+        ):
+            if doc[stop].ent_type_ == "PERSON":
+                break
+            stop += 1
+        if stop == k:
+            return base
+        if portfolio:
+            return replace(base, portfolio_end=stop, phrase_end=stop)
+        return replace(base, org=OrgRef(text=span_text(doc, k, stop)), phrase_end=stop)
+
+    def trailing_modifiers(self, end: int, modifiers_at: dict[int, Unit]) -> tuple[int, str | None]:
         """Adjectives and qualifiers written after the noun (French): 'porte-parole militaire', 'par intérim'."""
         status = None
         while self.words.adjectives_follow_noun and end in modifiers_at:
@@ -299,61 +307,104 @@ class TitleFinder(KnowledgePipe):
         unit_starts = {u.start for cat in TITLE_UNITS for u in by_cat[cat]}
         if self.discover_people:
             ents += self.discover(doc, runs, by_cat["HONOR"], unit_starts)
-        self.index_entities(ents)
-        comps = {u.start: u for u in by_cat["COMP"]}
-        titles: list[dict] = []
-        runs_at: dict[int, dict] = {}
-        modifiers_at = {u.start: u for u in by_cat["MOD"] + by_cat["QUAL"]}
-        quals_ending = {u.end: u for u in by_cat["QUAL"]}
+        ctx = _Context(doc=doc, by_start={e.start: e for e in ents}, by_end={e.end: e for e in ents},
+                       comps={u.start: u for u in by_cat["COMP"]},
+                       modifiers_at={u.start: u for u in by_cat["MOD"] + by_cat["QUAL"]},
+                       quals_ending={u.end: u for u in by_cat["QUAL"]})
+        titles = self.run_titles(ctx, runs) + self.clause_titles(by_cat["CLAUSE"])
+        doc._.titles = sorted(titles, key=lambda t: t.start)
+        return doc
+
+    def run_titles(self, ctx: "_Context", runs: list[list[Unit]]) -> list[Title]:
+        """One title per run, read right to left, so that a title nested in another's complement ('Chief of
+        Staff to the President') is known when the outer one is read; nested ones are marked inner."""
+        titles: list[Title] = []
+        inner: set[int] = set()
         for run in reversed(runs):
-            start, end = run[0].start, run[-1].end
-            end, trailing_status = self.french_trailing(end, modifiers_at)
-            head_unit = run[-1]  # a run ends with its head
-            head = head_unit.phrase
-            org, of, phrase_start = self.left_context(doc, start)
-            qualifier = quals_ending.get(phrase_start) if phrase_start != start else None
-            right = self.complement(doc, end, head, comps, runs_at)
-            title_end = right["portfolio_end"] or end
-            if right["portfolio_end"]:  # 'ministre des Affaires étrangères par intérim du GUN'
-                title_end, after_portfolio = self.french_trailing(title_end, modifiers_at)
-                trailing_status = trailing_status or after_portfolio
-                again = self.complement(doc, title_end, "", comps, runs_at)  # '... du GUN'
-                right = {**again, "org": again["org"] or right["org"], "portfolio_end": title_end,
-                         "phrase_end": max(again["phrase_end"], title_end)}
-            status = next((self.lexicon.qualifiers[u.phrase] for u in run if u.cat == "QUAL"), trailing_status)
-            if status is None and head.startswith("ex-"):
-                status = "former"  # French writes 'ex-patron' as one word
-            skip = end if end < title_end and self.demonym_place(doc[end]) else None
-            title_text = _title_text(doc, start, title_end, skip)
-            if qualifier is not None:
-                title_text = f"{qualifier.phrase if doc[qualifier.start].is_lower else span_text(doc, qualifier.start, qualifier.end)} {title_text}"
-                status = status or self.lexicon.qualifiers[qualifier.phrase]
-                phrase_start = qualifier.start
-            title = {
-                "start": start,
-                "end": title_end,
-                "phrase_start": phrase_start,
-                "phrase_end": max(right["phrase_end"], title_end),
-                "title": title_text,
-                "head": head,
-                "category": "rank" if head_unit.cat == "RANK" else "office",
-                "status": status,
-                "org": org or right["org"],
-                "of": of or right["of"],
-                "inner": False,
-            }
-            runs_at[start] = title
-            if phrase_start != start:
-                runs_at.setdefault(phrase_start, title)
+            title, nested = self.title_of_run(ctx, run)
+            ctx.runs_at[title.start] = title
+            if title.phrase_start != title.start:
+                ctx.runs_at.setdefault(title.phrase_start, title)
             titles.append(title)
-        for unit in by_cat["CLAUSE"]:
+            inner |= nested
+        return [replace(title, inner=True) if title.start in inner else title for title in titles]
+
+    def title_of_run(self, ctx: "_Context", run: list[Unit]) -> tuple[Title, set[int]]:
+        """The title a run of units makes, read with its context; and the starts of the titles nested in
+        its complement."""
+        doc = ctx.doc
+        start, end = run[0].start, run[-1].end
+        end, trailing_status = self.trailing_modifiers(end, ctx.modifiers_at)
+        head_unit = run[-1]  # a run ends with its head
+        head = head_unit.phrase
+        org, of, phrase_start = self.left_context(ctx, start)
+        qualifier = ctx.quals_ending.get(phrase_start) if phrase_start != start else None
+        right = self.complement(ctx, end, head)
+        nested = {right.inner}
+        title_end = right.portfolio_end or end
+        if right.portfolio_end:  # 'ministre des Affaires étrangères par intérim du GUN'
+            title_end, after_portfolio = self.trailing_modifiers(title_end, ctx.modifiers_at)
+            trailing_status = trailing_status or after_portfolio
+            again = self.complement(ctx, title_end, "")  # '... du GUN'
+            nested.add(again.inner)
+            right = replace(again, org=again.org or right.org, portfolio_end=title_end,
+                            phrase_end=max(again.phrase_end, title_end))
+        status = next((self.lexicon.qualifiers[u.phrase] for u in run if u.cat == "QUAL"), trailing_status)
+        if status is None and head.startswith("ex-"):
+            status = "former"  # French writes 'ex-patron' as one word
+        skip = end if end < title_end and self.demonym_place(doc[end]) else None
+        title_text = _title_text(doc, start, title_end, skip)
+        if qualifier is not None:
+            title_text = f"{qualifier.phrase if doc[qualifier.start].is_lower else span_text(doc, qualifier.start, qualifier.end)} {title_text}"
+            status = status or self.lexicon.qualifiers[qualifier.phrase]
+            phrase_start = qualifier.start
+        title = Title(start=start, end=title_end, phrase_start=phrase_start, phrase_end=max(right.phrase_end, title_end),
+                      title=title_text, head=head, category="rank" if head_unit.cat == "RANK" else "office",
+                      status=status, org=org or right.org, of=of or right.of)
+        return title, nested - {None}
+
+    def clause_titles(self, clauses: list[Unit]) -> list[Title]:
+        """'headed by', 'who heads': the role a clause gives, for the roles component to attach."""
+        titles = []
+        for unit in clauses:
             cue = unit.phrase
             role = self.lexicon.clause_roles[cue]
-            titles.append({"start": unit.start, "end": unit.end, "phrase_start": unit.start, "phrase_end": unit.end,
-                           "title": role, "head": role, "category": "clause", "status": None,
-                           "org": None, "of": None, "inner": False, "cue": cue})
-        doc._.titles = sorted(titles, key=lambda t: t["start"])
-        return doc
+            titles.append(Title(start=unit.start, end=unit.end, phrase_start=unit.start, phrase_end=unit.end,
+                                title=role, head=role, category="clause", cue=cue))
+        return titles
+
+
+@dataclass(frozen=True)
+class Complement:
+    """What follows a title: whose office it is (`org`, or the person `of`), where a portfolio kept in the
+    title ends, where the whole phrase ends, and the start of a title nested in it."""
+
+    phrase_end: int
+    org: OrgRef | None = None
+    of: TokenRange | None = None
+    portfolio_end: int | None = None
+    inner: int | None = None
+
+
+@dataclass
+class _Context:
+    """One document's view for reading titles: entities by first and by end token, lexicon units by
+    position, and the titles read so far. Built by `process` and passed down, never kept on the component."""
+
+    doc: Doc
+    by_start: dict[int, Span]
+    by_end: dict[int, Span]
+    comps: dict[int, Unit]
+    modifiers_at: dict[int, Unit]
+    quals_ending: dict[int, Unit]
+    runs_at: dict[int, Title] = field(default_factory=dict)
+
+    def ent_starting_at(self, index: int) -> Span | None:
+        return self.by_start.get(index)
+
+    def ent_ending_at(self, index: int) -> Span | None:
+        """The entity whose last token is `index` (a real `doc.ents` span, with label and id)."""
+        return self.by_end.get(index + 1)
 
 
 def _add_run(runs: list[list[Unit]], units: list[Unit]) -> None:

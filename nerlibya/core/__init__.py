@@ -1,0 +1,1 @@
+"""The values nerlibya's components hand to each other, as frozen dataclasses; no spaCy import here."""

@@ -1,0 +1,275 @@
+"""Which person a title describes, the way news writes it: pure functions over a sequence of tokens.
+
+Patterns, tried in this order for every title, within one sentence:
+- before the name: 'Prime Minister Abdul Hamid Dbeibah', 'le président français Emmanuel Macron'
+  (and coordinated titles: 'Prime Minister and Defence Minister X');
+- after the name, in apposition: 'Paul Soler, Special Envoy of ...', 'X, a former minister, ...'
+  (and titles chained with 'and' after it);
+- before the name, in apposition: 'the head of the Presidential Council, Mohamed al-Menfi,';
+- appointment and copula: 'X was appointed governor', 'X, who is the army's spokesman';
+- clauses: 'a government headed by X', 'X, who heads the Y' (title 'head', organisation Y).
+
+A token is anything with spaCy's `text`, `text_with_ws`, `lower_`, `ent_type_`, `ent_iob_` and
+`is_punct` (a spaCy Doc is such a sequence; tests pass plain records). Nothing here imports spaCy.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Mapping, NamedTuple, Protocol, Sequence
+
+from ..lexicon import Lexicon
+from .types import OrgRef, Title
+
+APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
+CLAUSE_ORG_LABELS = ("ORG", "GPE")
+
+
+class TokenLike(Protocol):
+    text: str
+    text_with_ws: str
+    lower_: str
+    ent_type_: str
+    ent_iob_: str
+    is_punct: bool
+
+
+class Person(NamedTuple):
+    """The token range of a PERSON entity."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    """The word sets the patterns read, derived from one language's lexicon."""
+
+    title_determiners: frozenset[str]
+    possessive_marks: frozenset[str]
+    conjunctions: frozenset[str]
+    honorifics: frozenset[str]
+    as_words: frozenset[str]
+    appointment_words: frozenset[str]
+    auxiliaries: frozenset[str]
+    clause_breakers: frozenset[str]
+    relative_pronouns: frozenset[str]
+    apposition_end: frozenset[str]
+    chain_words: frozenset[str]
+    before_chained_title: frozenset[str]
+    before_appointed_title: frozenset[str]
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> "RoleWords":
+        words = lexicon.words
+        chain_words = words.conjunctions | {","}
+        return cls(
+            title_determiners=words.title_determiners,
+            possessive_marks=words.possessive_marks,
+            conjunctions=words.conjunctions,
+            honorifics=lexicon.honorifics,
+            as_words=words.as_words,
+            appointment_words=frozenset(w for p in lexicon.appointment_verbs for w in p.split()),
+            auxiliaries=words.auxiliaries | {","},
+            clause_breakers=words.clause_breakers,
+            relative_pronouns=words.relative_pronouns,
+            apposition_end=APPOSITION_END_PUNCTUATION | words.conjunctions,
+            chain_words=chain_words,
+            before_chained_title=words.title_determiners | chain_words,
+            before_appointed_title=words.title_determiners | words.appointment_prepositions | words.adverbs,
+        )
+
+
+@dataclass(frozen=True)
+class Scene:
+    """One document as the patterns read it: its tokens, people and titles by position, sentences."""
+
+    tokens: Sequence[TokenLike]
+    starts: Mapping[int, Person]
+    ends: Mapping[int, Person]
+    titles_at: Mapping[int, Title]
+    titles_ending: Mapping[int, Sequence[Title]]
+    sentence_of: Sequence[int]
+    words: RoleWords
+
+    @classmethod
+    def of(cls, tokens: Sequence[TokenLike], people: Sequence[Person], titles: Sequence[Title],
+           sentence_of: Sequence[int], words: RoleWords) -> "Scene":
+        titles_ending: dict[int, list[Title]] = defaultdict(list)
+        for title in titles:
+            titles_ending[title.phrase_end].append(title)
+        return cls(tokens, {p.start: p for p in people}, {p.end: p for p in people}, {t.start: t for t in titles},
+                   dict(titles_ending), sentence_of, words)
+
+    def same_sentence(self, person: Person, title: Title) -> bool:
+        return self.sentence_of[person.start] == self.sentence_of[min(title.start, len(self.tokens) - 1)]
+
+
+def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[Person | None, str]:
+    """The person a title describes and the pattern that says so; `attached` maps the starts of titles
+    already attached (earlier in the text) to their people, for chains ('X, minister and envoy')."""
+    person = person_after(scene, title) or person_after_coordinated(scene, title)
+    if person is not None:
+        return person, "before-name"
+    if title.inner:
+        return None, ""  # a title inside another's complement ('Chief of Staff to the President') names nobody else
+    person = person_before_apposition(scene, title)
+    if person is not None:
+        return person, "apposition-after"
+    person = person_chained(scene, title, attached)
+    if person is not None:
+        return person, "apposition-chain"
+    person = person_after_apposition(scene, title)
+    if person is not None:
+        return person, "apposition-before"
+    return person_appointed(scene, title), "appointment"
+
+
+def skip_back(tokens: Sequence[TokenLike], index: int, words: frozenset[str]) -> int:
+    """Index of the first token before `index` whose lower form is not in `words`."""
+    index -= 1
+    while index >= 0 and tokens[index].lower_ in words:
+        index -= 1
+    return index
+
+
+def entity_start(tokens: Sequence[TokenLike], index: int) -> int:
+    """First token of the entity that `index` is inside."""
+    while index > 0 and tokens[index].ent_iob_ == "I":
+        index -= 1
+    return index
+
+
+def person_after(scene: Scene, title: Title) -> Person | None:
+    """'Prime Minister X', 'the envoy of France, X' (right after the title or its whole phrase)."""
+    for position in (title.end, title.phrase_end):
+        person = scene.starts.get(position)
+        if person is not None and (person.start, person.end) != title.of:
+            return person
+    return None
+
+
+def person_after_coordinated(scene: Scene, title: Title) -> Person | None:
+    """'Prime Minister and Defence Minister X': both titles are X's."""
+    tokens, k = scene.tokens, title.phrase_end
+    if k < len(tokens) and (tokens[k].lower_ in scene.words.conjunctions or tokens[k].text == "&"):
+        following = scene.titles_at.get(k + 1)
+        if following is not None and following.category != "clause":
+            return person_after(scene, following)
+    return None
+
+
+def _skip_possessor(scene: Scene, index: int) -> int:
+    """Index of the token before 'the embassy's' / 'its' / 'the council's' that precedes `index`."""
+    tokens, determiners = scene.tokens, scene.words.title_determiners
+    k = skip_back(tokens, index, determiners)
+    while k > 0 and tokens[k].text in scene.words.possessive_marks:
+        k = skip_back(tokens, k - 1 if not tokens[k - 1].ent_type_ else entity_start(tokens, k - 1), determiners)
+    return k
+
+
+def person_before_apposition(scene: Scene, title: Title) -> Person | None:
+    """'X, the commander of the LNA': the person ends at the comma before the title."""
+    comma = _skip_possessor(scene, title.phrase_start)
+    if comma < 0 or scene.tokens[comma].text not in (",", "("):
+        return None
+    return scene.ends.get(comma)
+
+
+def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -> Person | None:
+    """'X, the minister and envoy': a title joined by 'and' to one already attached is the same person's."""
+    tokens = scene.tokens
+    previous = skip_back(tokens, title.phrase_start, scene.words.before_chained_title)
+    chained = next((t for t in scene.titles_ending.get(previous + 1, ()) if t.start in attached), None)
+    if chained is None:
+        return None
+    between = "".join(tokens[i].text_with_ws for i in range(previous + 1, title.phrase_start))
+    return attached[chained.start] if between.strip(", ") in scene.words.conjunctions else None
+
+
+def person_after_apposition(scene: Scene, title: Title) -> Person | None:
+    """'The head of the council, X, said': the person after the comma, if the apposition closes there or
+    the title opens the sentence."""
+    tokens, words, titles_at, sentence_of = scene.tokens, scene.words, scene.titles_at, scene.sentence_of
+    k = title.phrase_end
+    if k >= len(tokens) or tokens[k].text != ",":
+        return None
+    k += 1
+    while k < len(tokens) and (tokens[k].lower_ in words.title_determiners or tokens[k].lower_ in words.honorifics
+                               or (k in titles_at and titles_at[k].category != "clause")):
+        k = titles_at[k].end if k in titles_at else k + 1
+    person = scene.starts.get(k)
+    if person is None:
+        return None
+    after = tokens[person.end] if person.end < len(tokens) else None
+    closes = after is None or after.text in words.apposition_end or sentence_of[person.end] != sentence_of[person.start]
+    before = skip_back(tokens, title.phrase_start, words.title_determiners)
+    opens_sentence = before < 0 or sentence_of[before] != sentence_of[title.start]
+    return person if closes or opens_sentence else None
+
+
+def person_appointed(scene: Scene, title: Title) -> Person | None:
+    """'X was appointed governor', 'X, who is the army's spokesman', 'removing X as governor'."""
+    tokens, words, ends = scene.tokens, scene.words, scene.ends
+    k = skip_back(tokens, title.phrase_start, words.title_determiners)
+    if k >= 0 and tokens[k].lower_ in words.as_words:
+        return subject_before_as(scene, k)
+    k = skip_back(tokens, k + 1, words.before_appointed_title)
+    if k < 0 or tokens[k].lower_ not in words.appointment_words:
+        return None
+    while k >= 0:
+        if k in ends:
+            return ends[k]
+        if tokens[k].lower_ not in words.appointment_words and tokens[k].lower_ not in words.auxiliaries:
+            return None
+        k -= 1
+    return None
+
+
+def subject_before_as(scene: Scene, k: int) -> Person | None:
+    """'removing X as governor', 'X resigned on Monday as envoy': the nearest person a few words before 'as',
+    with no punctuation, conjunction or other person in between."""
+    tokens = scene.tokens
+    for position in range(k, max(k - 6, -1), -1):
+        if position in scene.ends:
+            return scene.ends[position]
+        token = tokens[position - 1] if position > 0 else None
+        if token is None or token.is_punct or token.lower_ in scene.words.clause_breakers or token.ent_type_ == "PERSON":
+            return None
+    return None
+
+
+def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | None, Title | None]:
+    """(person, organisation, title that introduces the person) for 'headed by X' / 'X, who heads Y'."""
+    tokens, words = scene.tokens, scene.words
+    if title.cue.split()[0] in words.relative_pronouns:
+        person = scene.ends.get(skip_back(tokens, title.start, frozenset({","})) + 1)
+        org_start = title.end
+        while org_start < len(tokens) and tokens[org_start].lower_ in words.title_determiners:
+            org_start += 1
+        return person, _entity_at(tokens, org_start), None
+    k = title.end
+    introducing = scene.titles_at.get(k)
+    if introducing is not None and introducing.category != "clause":
+        k = introducing.end
+    else:
+        introducing = None
+    person = scene.starts.get(k)
+    j = skip_back(tokens, title.start, words.chain_words)
+    if j >= 0 and tokens[j].text == ")" and j >= 2 and tokens[j - 2].text == "(":
+        j -= 3  # 'the Government of National Unity (GNU), led by'
+    org = None
+    if j >= 0 and tokens[j].ent_type_ in CLAUSE_ORG_LABELS:
+        org = OrgRef(span=(entity_start(tokens, j), j + 1))
+    return person, org, introducing
+
+
+def _entity_at(tokens: Sequence[TokenLike], index: int) -> OrgRef | None:
+    """The organisation or place entity starting at `index`."""
+    if index >= len(tokens) or tokens[index].ent_iob_ != "B" or tokens[index].ent_type_ not in CLAUSE_ORG_LABELS:
+        return None
+    end = index + 1
+    while end < len(tokens) and tokens[end].ent_iob_ == "I":
+        end += 1
+    return OrgRef(span=(index, end))

@@ -1,0 +1,83 @@
+"""The role patterns as pure functions: hand-made tokens, no spaCy pipeline (as scispacy tests
+`find_abbreviation` on hand-cut spans before its component)."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from nerlibya.core.roles import Person, RoleWords, Scene, attach, clause_person
+from nerlibya.core.types import OrgRef, Title
+from nerlibya.lexicon import load_lexicon
+
+from .conftest import FIXTURE_LANG
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    ent_type_: str = ""
+    ent_iob_: str = "O"
+
+    @property
+    def lower_(self) -> str:
+        return self.text.lower()
+
+    @property
+    def text_with_ws(self) -> str:
+        return self.text + " "
+
+    @property
+    def is_punct(self) -> bool:
+        return not any(c.isalnum() for c in self.text)
+
+
+def scene_of(text: str, ents: dict[tuple[int, int], str], titles: list[Title]) -> Scene:
+    """Whitespace-separated tokens; `ents` maps token ranges to labels; one sentence."""
+    labels = {i: (label, "B" if i == start else "I") for (start, end), label in ents.items() for i in range(start, end)}
+    tokens = [Tok(word, *labels.get(i, ("", "O"))) for i, word in enumerate(text.split())]
+    people = [Person(start, end) for (start, end), label in ents.items() if label == "PERSON"]
+    return Scene.of(tokens, people, titles, [0] * len(tokens), RoleWords.of(load_lexicon("en", FIXTURE_LANG)))
+
+
+def title(start: int, end: int, phrase: tuple[int, int] | None = None, **fields) -> Title:
+    phrase_start, phrase_end = phrase or (start, end)
+    return Title(start=start, end=end, phrase_start=phrase_start, phrase_end=phrase_end,
+                 title=fields.pop("title", "t"), head=fields.pop("head", "t"), category=fields.pop("category", "office"),
+                 **fields)
+
+
+@pytest.mark.parametrize("text,ents,the_title,expected", [
+    ("Prime Minister Abdul Hamid Dbeibah spoke .", {(2, 5): "PERSON"}, title(0, 2), ((2, 5), "before-name")),
+    ("Khalifa Haftar , the commander of the LNA , spoke .", {(0, 2): "PERSON", (7, 8): "ORG"},
+     title(4, 5, (4, 8)), ((0, 2), "apposition-after")),
+    ("The head of the council , Mohamed Menfi , said .", {(6, 8): "PERSON"}, title(1, 2, (1, 5)),
+     ((6, 8), "apposition-before")),
+    ("Khalifa Haftar was appointed commander .", {(0, 2): "PERSON"}, title(4, 5), ((0, 2), "appointment")),
+    ("They removed Ahmed Ali as commander .", {(2, 4): "PERSON"}, title(5, 6), ((2, 4), "appointment")),
+    ("The French President said nothing .", {}, title(1, 3), (None, "appointment")),
+])
+def test_each_pattern_finds_its_person(text, ents, the_title, expected):
+    person, pattern = attach(scene_of(text, ents, [the_title]), the_title, {})
+    assert (tuple(person) if person else None, pattern) == expected
+
+
+def test_a_title_inside_another_names_nobody():
+    """'The envoy to the President, X,': X is the envoy; the inner 'President' alone names nobody."""
+    outer, inner = title(1, 2, (1, 5)), title(4, 5)
+    text, ents = "The envoy to the President , Ahmed Ali , said .", {(6, 8): "PERSON"}
+    assert attach(scene_of(text, ents, [outer, inner]), inner, {}) == (Person(6, 8), "apposition-before")
+    marked = title(4, 5, inner=True)
+    assert attach(scene_of(text, ents, [outer, marked]), marked, {}) == (None, "")
+    assert attach(scene_of(text, ents, [outer, marked]), outer, {}) == (Person(6, 8), "apposition-before")
+
+
+def test_a_chained_title_is_the_same_persons():
+    first, second = title(3, 4, (3, 4)), title(5, 6)
+    scene = scene_of("Ahmed Ali , minister and envoy , spoke .", {(0, 2): "PERSON"}, [first, second])
+    assert attach(scene, second, {3: Person(0, 2)}) == (Person(0, 2), "apposition-chain")
+
+
+def test_a_clause_gives_person_and_organisation():
+    clause = title(3, 5, title="head", head="head", category="clause", cue="led by")
+    scene = scene_of("The GNU , led by Abdul Dbeibah , said .", {(1, 2): "ORG", (5, 7): "PERSON"}, [clause])
+    assert clause_person(scene, clause) == (Person(5, 7), OrgRef(span=(1, 2)), None)
