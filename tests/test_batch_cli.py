@@ -413,3 +413,25 @@ def test_run_batch_reads_its_input_lazily(jobs):
     assert lead.produced == 3000
     # one chunk in process; with workers, a window of 2 chunks per worker plus the one being read
     assert lead.most <= 16 * (1 if jobs == 1 else 2 * jobs + 1)
+
+
+def test_a_pool_found_broken_at_submit_is_replaced_and_nothing_is_lost_or_repeated(monkeypatch):
+    """A worker can die between two submissions; the next `submit` then raises instead of a result doing so."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    real_submit, calls = ProcessPoolExecutor.submit, []
+
+    def submit(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) in (3, 7):
+            raise BrokenProcessPool("a worker died")
+        return real_submit(self, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "make_extractor", lambda settings: _CrashingExtractor())
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", submit)
+    inputs = [TextInput(f"doc{i}", "fine") for i in range(200)]
+    records = list(batch.run_batch(inputs, batch.ExtractorSettings(rules_only=True), jobs=2, chunk_size=16))
+    assert [r["source"] for r in records] == [f"doc{i}" for i in range(200)]
+    assert all("error" not in r for r in records)
+    assert len(calls) > 13  # the chunks refused by the broken pool were submitted again
