@@ -112,7 +112,7 @@ def _write_through(path: Path) -> Iterator[TextIO]:
         handle = open(path, "w", encoding="utf-8", errors="backslashreplace", newline="")
     except OSError as exc:
         raise OutputError(str(path), exc) from None
-    with handle:
+    with _writing(str(path)), handle:  # closing flushes: it can fail too
         yield handle
 
 
@@ -124,7 +124,7 @@ def _write_atomically(target: Path, shown: str) -> Iterator[TextIO]:
     except OSError as exc:
         raise OutputError(shown, exc) from None
     try:
-        with handle:
+        with _writing(shown), handle:
             yield handle
         try:
             os.chmod(handle.name, _file_mode(target))  # a normal file, not the temporary file's 0600
@@ -480,8 +480,8 @@ def main() -> None:
 @app.command()
 def evaluate(
     gold: List[Path] = typer.Argument(..., help="Gold JSONL file(s) (see tests/gold/GUIDELINES.md)."),
-    split: str = typer.Option("all", "--split", help="dev, heldout or all."),
-    output_format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table or json."),
+    split: str = typer.Option("all", "--split", help="A split named in the gold files (dev, heldout, ...) or all."),
+    output_format: ScoreFormat = typer.Option(ScoreFormat.table, "--format", "-f", help="table or json."),
     baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also score bare spaCy on the same documents."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Score the rules-only pipeline."),
     kb: Optional[Path] = typer.Option(None, "--kb", help="Knowledge-base folder."),
@@ -491,21 +491,57 @@ def evaluate(
     """Score extraction against gold annotations: precision, recall and F1 per entity type and for roles."""
     import json
 
-    from .errors import NerlibyaError
-    from .evaluate import CATEGORIES, baseline_record, evaluate as run_evaluation, read_gold, with_kb_names
-    from .api import Extractor
+    from .evaluate import CATEGORIES, evaluate as run_evaluation
+
+    items = _gold_items(gold, split)
+    try:
+        results = run_evaluation(items, _scored_systems(rules_only, kb, baseline))
+    except NerlibyaError as exc:
+        raise fail(one_line(str(exc)), exc.exit_code)
+    as_dict = {name: {lang: {s: score.to_dict() for s, score in splits.items()} for lang, splits in langs.items()}
+               for name, langs in results.items()}
+    if output_format is ScoreFormat.json:
+        typer.echo(json.dumps(as_dict, ensure_ascii=False, indent=2))
+    else:
+        Console().print(_score_table(as_dict, split))
+    if min_f1 is not None:
+        low = [f"{lang} {c}" for lang, splits in as_dict["nerlibya"].items() for c in CATEGORIES
+               if splits["all"][c]["f1"] < min_f1]
+        if low:
+            raise fail(f"F1 below {min_f1} for: {', '.join(low)}", EXIT_SOME_FAILED)
+
+
+def _gold_items(paths: List[Path], split: str) -> list:
+    """The gold documents to score; no document at all, or a split no document has, is a usage error (an empty
+    evaluation would pass any --min-f1)."""
+    from .evaluate import read_gold
 
     try:
-        items = [item for path in gold for item in read_gold(path)]
+        items = [item for path in paths for item in read_gold(path)]
     except (OSError, ValueError) as exc:
-        raise fail(str(exc), EXIT_USAGE)
-    if split != "all":
-        items = [i for i in items if i.get("split") == split]
+        raise fail(one_line(str(exc)), EXIT_USAGE)
+    if not items:
+        raise fail("no gold documents in " + ", ".join(map(str, paths)), EXIT_USAGE)
+    if split == "all":
+        return items
+    chosen = [item for item in items if item.get("split", "dev") == split]
+    if not chosen:
+        known = sorted({str(item.get("split", "dev")) for item in items})
+        raise fail(one_line(f"unknown --split {split!r}: the gold has {', '.join(known)} (or use all)"), EXIT_USAGE)
+    return chosen
+
+
+def _scored_systems(rules_only: bool, kb: Optional[Path], baseline: bool) -> dict:
+    """nerlibya (with KB names for matching), and bare spaCy as the baseline: each a f(text, lang) -> record."""
+    from .api import Extractor
+    from .evaluate import with_kb_names
+
     extractor = Extractor(lang="auto", rules_only=rules_only, kb_path=str(kb) if kb else None)
     systems = {"nerlibya": lambda text, lang: with_kb_names(extractor.extract(text).to_dict(), extractor.kb)}
     if baseline:
         import spacy
 
+        from .evaluate import baseline_record
         from .pipeline import find_model, pipeline_config
 
         bare: dict = {}
@@ -516,30 +552,23 @@ def evaluate(
             return baseline_record(bare[lang](text))
 
         systems["spacy"] = bare_spacy
-    try:
-        results = run_evaluation(items, systems)
-    except NerlibyaError as exc:
-        raise fail(str(exc), EXIT_SETUP)
-    as_dict = {name: {lang: {s: score.to_dict() for s, score in splits.items()} for lang, splits in langs.items()}
-               for name, langs in results.items()}
-    if output_format is OutputFormat.json:
-        typer.echo(json.dumps(as_dict, ensure_ascii=False, indent=2))
-    else:
-        from rich.table import Table
+    return systems
 
-        table = Table(title=f"F1 (precision / recall), split: {split}")
-        for column in ("system", "lang", "split", "docs", *CATEGORIES):
-            table.add_column(column)
-        for name, langs in as_dict.items():
-            for lang, splits in sorted(langs.items()):
-                for split_name, score in splits.items():
-                    if split != "all" and split_name == "all":
-                        continue
-                    cells = [f"{score[c]['f1']:.3f} ({score[c]['precision']:.2f}/{score[c]['recall']:.2f})" for c in CATEGORIES]
-                    table.add_row(name, lang, split_name, str(score["documents"]), *cells)
-        Console().print(table)
-    if min_f1 is not None:
-        low = [f"{lang} {c}" for lang, splits in as_dict["nerlibya"].items() for c in CATEGORIES
-               if splits["all"][c]["f1"] < min_f1]
-        if low:
-            raise fail(f"F1 below {min_f1} for: {', '.join(low)}", EXIT_SOME_FAILED)
+
+def _score_table(as_dict: dict, split: str):
+    from rich.table import Table
+
+    from .evaluate import CATEGORIES as categories
+
+    table = Table(title=f"F1 (precision / recall), split: {split}")
+    for column in ("system", "lang", "split", "docs", *categories):
+        table.add_column(column)
+    for name, langs in as_dict.items():
+        for lang, splits in sorted(langs.items()):
+            for split_name, score in splits.items():
+                if split != "all" and split_name == "all":
+                    continue
+                cells = [f"{score[c]['f1']:.3f} ({score[c]['precision']:.2f}/{score[c]['recall']:.2f})"
+                         for c in categories]
+                table.add_row(name, lang, split_name, str(score["documents"]), *cells)
+    return table
