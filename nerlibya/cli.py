@@ -466,7 +466,7 @@ def kb_show(entity_id: str = typer.Argument(..., help="An entity id, e.g. khalif
     try:
         kb = load_kb(str(folder) if folder else None)
     except KnowledgeBaseError as exc:
-        raise fail(str(exc), EXIT_SETUP)
+        raise fail(one_line(str(exc)), exc.exit_code)
     entity = kb.by_id.get(entity_id)
     if entity is None:
         raise fail(f"no entity with id {entity_id!r}", EXIT_USAGE)
