@@ -14,7 +14,8 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "Extractor": "api", "extract": "api", "load": "api", "ExtractorSettings": "settings",
     "ArticleRecord": "record", "doc_to_record": "record",
-    "NerlibyaError": "errors", "InputError": "errors", "KnowledgeBaseError": "errors", "ModelNotFoundError": "errors",
+    "NerlibyaError": "errors", "KnowledgeBaseError": "errors", "ModelNotFoundError": "errors",
+    "OutputError": "errors",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from typing import Iterable, Iterator
@@ -124,8 +124,12 @@ class _Workers:
         return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_init_worker,
                                    initargs=(self.settings,))
 
-    def submit(self, chunk):
-        return self.executor.submit(_worker_chunk, chunk)
+    def submit(self, chunk) -> Future | None:
+        """The chunk's future, or None when the pool is already broken (the chunk did not start)."""
+        try:
+            return self.executor.submit(_worker_chunk, chunk)
+        except BrokenProcessPool:
+            return None
 
     def restart(self) -> None:
         self.stop()
@@ -145,6 +149,51 @@ class _Workers:
 
     def close(self) -> None:
         self.executor.shutdown(wait=True)
+
+
+def _finished(future: Future | None) -> bool:
+    """True when the future holds a result, so a pool that broke later need not run its chunk again."""
+    return future is not None and future.done() and not future.cancelled() and future.exception() is None
+
+
+class _Window:
+    """Chunks in flight, in input order. When a worker dies, the pool is replaced and every chunk without a
+    result is submitted again, so each document comes out exactly once and in order."""
+
+    def __init__(self, workers: _Workers):
+        self.workers = workers
+        self.pending: deque[tuple[list, Future | None]] = deque()
+
+    def __len__(self) -> int:
+        return len(self.pending)
+
+    def add(self, chunk: list) -> None:
+        self.pending.append((chunk, self.workers.submit(chunk)))
+
+    def _resubmit(self) -> None:
+        waiting = list(self.pending)
+        self.pending.clear()
+        self.workers.restart()
+        for chunk, future in waiting:
+            self.pending.append((chunk, future if _finished(future) else self.workers.submit(chunk)))
+
+    def take(self) -> list[dict]:
+        """Records of the chunk in front. If the pool broke while that chunk ran, it gets the blame (each of its
+        documents reported); a chunk that never reached a worker is simply run again."""
+        while True:
+            chunk, future = self.pending.popleft()
+            if future is None:
+                self.pending.appendleft((chunk, None))
+                self._resubmit()
+                continue
+            try:
+                status, value = future.result()
+            except BrokenProcessPool:
+                self._resubmit()
+                return _crashed(chunk)
+            if status == "error":
+                raise BatchError(str(value))
+            return value
 
 
 def run_batch(inputs: Iterable[TextInput | FailedInput], settings: ExtractorSettings, jobs: int = 1,
@@ -167,29 +216,13 @@ def run_batch(inputs: Iterable[TextInput | FailedInput], settings: ExtractorSett
     workers = _Workers(settings, jobs)
     finished = False
     try:
-        pending: deque = deque()
-
-        def take() -> list[dict]:
-            chunk, future = pending.popleft()
-            try:
-                status, value = future.result()
-            except BrokenProcessPool:
-                # The chunk in front gets the blame (each of its documents reported); the rest are retried.
-                retry = [c for c, _ in pending]
-                pending.clear()
-                workers.restart()
-                pending.extend((c, workers.submit(c)) for c in retry)
-                return _crashed(chunk)
-            if status == "error":
-                raise BatchError(str(value))
-            return value
-
+        window = _Window(workers)
         for chunk in chunks:
-            pending.append((chunk, workers.submit(chunk)))
-            if len(pending) >= jobs * 2:
-                yield from take()
-        while pending:
-            yield from take()
+            window.add(chunk)
+            if len(window) >= jobs * 2:
+                yield from window.take()
+        while len(window):
+            yield from window.take()
         finished = True
     finally:
         if finished:

@@ -5,12 +5,15 @@ Exit codes (also in README):
   1  some inputs failed (each has an error record and a line on stderr); the rest were processed
   2  usage error (bad option or argument)
   3  cannot start: the knowledge base is invalid or the statistical model is not installed
-  130 interrupted (Ctrl-C); every line already written is complete
+  4  cannot write the output (no permission, disk full); an --output file is left as it was
+  130 / 143 interrupted by Ctrl-C / SIGTERM; every line already written is complete, no partial --output file
 """
 
 from __future__ import annotations
 
+import io
 import os
+import stat
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -21,7 +24,10 @@ from typing import Iterator, List, Optional, TextIO
 import typer
 from rich.console import Console
 
+from .errors import NerlibyaError, OutputError
+
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_SETUP, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+STDOUT_NAME = "standard output"
 
 app = typer.Typer(
     add_completion=False,
@@ -41,6 +47,11 @@ class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+
+
+class ScoreFormat(str, Enum):
+    table = "table"
+    json = "json"
 
 
 class InputFormat(str, Enum):
@@ -66,24 +77,84 @@ def fail(message: str, code: int) -> typer.Exit:
 
 @contextmanager
 def open_output(path: Optional[Path]) -> Iterator[TextIO]:
-    """stdout, or a file written atomically: a temporary file beside it, renamed when complete.
-
-    On any failure or interrupt the temporary file is removed and an existing file is left as it was."""
+    """Where records go, always as UTF-8: stdout; a FIFO, device or other non-regular file, written straight
+    through; else a regular file written atomically (a temporary file beside it, renamed when complete; on any
+    failure or interrupt it is removed and an existing file is left as it was). A symbolic link is followed:
+    its target is what gets replaced, and the link stays a link. OSError becomes OutputError."""
     if path is None:
-        yield sys.stdout
-        return
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=path.resolve().parent,
-                                         prefix=f".{path.name}.", suffix=".tmp", delete=False)
+        yield _utf8_stdout()
+    elif _is_special_file(path):
+        yield from _write_through(path)
+    else:
+        yield from _write_atomically(Path(os.path.realpath(path)), shown=str(path))
+
+
+def _utf8_stdout() -> TextIO:
     try:
-        with handle:
+        sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
+    except (AttributeError, ValueError, io.UnsupportedOperation):  # not a TextIOWrapper: leave it as it is
+        pass
+    return sys.stdout
+
+
+def _is_special_file(path: Path) -> bool:
+    """True for an existing FIFO, device or socket (symbolic links followed): never to be replaced."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise OutputError(str(path), exc) from None
+
+
+def _write_through(path: Path) -> Iterator[TextIO]:
+    try:
+        handle = open(path, "w", encoding="utf-8", errors="backslashreplace", newline="")
+    except OSError as exc:
+        raise OutputError(str(path), exc) from None
+    with _writing(str(path)), handle:  # closing flushes: it can fail too
+        yield handle
+
+
+def _write_atomically(target: Path, shown: str) -> Iterator[TextIO]:
+    try:
+        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", errors="backslashreplace", newline="",
+                                             dir=target.parent, prefix=f".{target.name}.", suffix=".tmp",
+                                             delete=False)
+    except OSError as exc:
+        raise OutputError(shown, exc) from None
+    try:
+        with _writing(shown), handle:
             yield handle
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(handle.name, 0o666 & ~umask)  # a normal file, not the temporary file's 0600
-        os.replace(handle.name, path)
+        try:
+            os.chmod(handle.name, _file_mode(target))  # a normal file, not the temporary file's 0600
+            os.replace(handle.name, target)
+        except OSError as exc:
+            raise OutputError(shown, exc) from None
     finally:
         if os.path.exists(handle.name):
             os.unlink(handle.name)
+
+
+def _file_mode(target: Path) -> int:
+    """The mode of the file being replaced, else what a new file gets under the umask."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+@contextmanager
+def _writing(target: str) -> Iterator[None]:
+    """A failed write (disk full, I/O error) is an OutputError; a reader that went away stays BrokenPipeError."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(target, exc) from None
 
 
 def _check_output(path: Optional[Path]) -> None:
@@ -124,8 +195,14 @@ def error_line(record: dict) -> str:
     return one_line(f"nerlibya: error: {record['source']}: {error['message']} [{error['kind']}]") + "\n"
 
 
-class Interrupted(Exception):
-    """Ctrl-C (or SIGTERM) arrived; raised only between writes, so every line written is complete."""
+def duplicate_line(source: str, first: int, again: int) -> str:
+    return one_line(f"nerlibya: warning: {source}: duplicate source name (records {first} and {again}); "
+                    "both records are kept") + "\n"
+
+
+class Interrupted(BaseException):
+    """SIGTERM arrived; raised only between writes, so every line written is complete. A BaseException, like
+    KeyboardInterrupt, so that no `except Exception` (a document's retry, for one) can swallow it."""
 
     def __init__(self, code: int):
         super().__init__(code)
@@ -133,10 +210,12 @@ class Interrupted(Exception):
 
 
 class _Signals:
-    """Ctrl-C and SIGTERM interrupt at once, except during a write, when they wait for it to finish."""
+    """Ctrl-C and SIGTERM interrupt at once, except during a write, when they wait for it to finish. Once the
+    run is stopping, further signals are ignored, so the clean-up (no partial --output file) always completes."""
 
     def __init__(self):
         self.writing = False
+        self.stopping = False
         self.pending: Optional[int] = None
         self.previous: dict = {}
 
@@ -157,13 +236,18 @@ class _Signals:
             signal.signal(signum, handler)
 
     def _handle(self, signum, frame):
+        if self.stopping:
+            return
+        if self.writing:
+            self.pending = self.pending or signum
+            return
+        self._stop(signum)
+
+    def _stop(self, signum: int):
         import signal
 
-        code = 128 + signum
-        if self.writing and self.pending is None:
-            self.pending = code
-            return
-        raise KeyboardInterrupt if signum == signal.SIGINT else Interrupted(code)
+        self.stopping = True
+        raise KeyboardInterrupt if signum == signal.SIGINT else Interrupted(128 + signum)
 
     @contextmanager
     def write(self):
@@ -172,9 +256,72 @@ class _Signals:
             yield
         finally:
             self.writing = False
-        if self.pending is not None:
-            code, self.pending = self.pending, None
-            raise KeyboardInterrupt if code == EXIT_INTERRUPTED else Interrupted(code)
+        if self.pending is not None and not self.stopping:
+            self._stop(self.pending)
+
+
+class _Tally:
+    """Counts the records as they pass to the renderer: each error record gets its stderr line, and a source
+    name seen before (a JSONL id used twice, a file given twice) a warning."""
+
+    def __init__(self, signals: _Signals):
+        self.signals = signals
+        self.processed = self.failed = 0
+        self.first_seen: dict = {}
+
+    def watch(self, records, progress, task) -> Iterator[dict]:
+        for record in records:
+            self.processed += 1
+            lines = []
+            if "error" in record:
+                self.failed += 1
+                lines.append(error_line(record))
+            first = self.first_seen.setdefault(record["source"], self.processed)
+            if first != self.processed:
+                lines.append(duplicate_line(record["source"], first, self.processed))
+            if lines:
+                with self.signals.write():
+                    sys.stderr.write("".join(lines))
+                    sys.stderr.flush()
+            progress.update(task, advance=1)
+            yield record
+
+
+class _TableConsole(Console):
+    """rich exits with 1 on a broken pipe; here it is the BrokenPipeError every other format gets."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
+def _write_records(records: Iterator[dict], output_format: OutputFormat, out: TextIO, single: bool,
+                   signals: _Signals, target: str) -> None:
+    """Render and write the records as they come; a signal waits until the current write is complete."""
+    from .render import iter_csv, iter_json, iter_jsonl, render_table
+
+    if output_format is OutputFormat.table:
+        console = _TableConsole(file=out)
+        for record in records:
+            with signals.write(), _writing(target):
+                render_table(record, console)
+        return
+    chunks = {
+        OutputFormat.json: lambda rs: iter_json(rs, single=single),
+        OutputFormat.jsonl: iter_jsonl,
+        OutputFormat.csv: iter_csv,
+    }[output_format](records)
+    for chunk in chunks:
+        with signals.write(), _writing(target):
+            out.write(chunk)
+            out.flush()
+
+
+def _is_single_document(paths: List[str], input_format: InputFormat) -> bool:
+    """One file (or -) of text: `--format json` then prints one object, not an array."""
+    try:
+        return len(paths) == 1 and input_format is InputFormat.text and (paths[0] == "-" or Path(paths[0]).is_file())
+    except (OSError, ValueError):
+        return False
 
 
 @app.command()
@@ -201,10 +348,8 @@ def extract(
     """Extract people (with roles), organisations and places from each article."""
     import codecs
 
-    from .batch import ExtractorSettings, default_jobs, make_extractor, run_batch
-    from .errors import NerlibyaError
-    from .io import ReadOptions, iter_inputs
-    from .render import iter_csv, iter_json, iter_jsonl, render_table
+    from .batch import ExtractorSettings, default_jobs
+    from .io import ReadOptions
 
     if encoding:
         try:
@@ -215,72 +360,59 @@ def extract(
     options = ReadOptions(glob=glob, encoding=encoding, encoding_errors=encoding_errors.value, max_bytes=max_bytes,
                           input_format=input_format.value, id_field=id_field, text_field=text_field)
     settings = ExtractorSettings(lang=lang.value, model=model, rules_only=rules_only, kb_path=str(kb) if kb else None)
-    workers = jobs or default_jobs()
-    failed = processed = 0
-    show_progress = not quiet and _stderr_is_terminal()
-    try:
-        single = len(paths) == 1 and input_format is InputFormat.text and (paths[0] == "-" or Path(paths[0]).is_file())
-    except (OSError, ValueError):
-        single = False
     signals = _Signals()
-    batch = None
-
-    def records(progress, task):
-        nonlocal failed, processed
-        for record in batch:
-            processed += 1
-            if "error" in record:
-                failed += 1
-                with signals.write():
-                    sys.stderr.write(error_line(record))
-                    sys.stderr.flush()
-            progress.update(task, advance=1)
-            yield record
-
-    try:
-        with signals:
-            try:
-                extractor = make_extractor(settings)
-                extractor.check()
-                batch = run_batch(iter_inputs(paths, options), settings, jobs=workers,
-                                  extractor=extractor)
-                with open_output(output) as out, _progress(show_progress) as progress:
-                    task = progress.add_task("extracting", total=None)
-                    if output_format is OutputFormat.table:
-                        console = Console(file=out) if output else Console()
-                        for record in records(progress, task):
-                            with signals.write():
-                                render_table(record, console)
-                    else:
-                        chunks = {
-                            OutputFormat.json: lambda rs: iter_json(rs, single=single),
-                            OutputFormat.jsonl: iter_jsonl,
-                            OutputFormat.csv: iter_csv,
-                        }[output_format](records(progress, task))
-                        for chunk in chunks:
-                            with signals.write():
-                                out.write(chunk)
-                                out.flush()
-            finally:
-                if batch is not None:
-                    with signals.write():  # a second Ctrl-C waits until the workers are stopped
-                        batch.close()  # stops worker processes now, not at garbage collection
-    except typer.Exit:
-        raise
-    except NerlibyaError as exc:
-        raise fail(one_line(str(exc)), EXIT_SETUP)
-    except BrokenPipeError:
-        _silence_output()
-        raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
-    except KeyboardInterrupt:
-        raise _quiet_fail("interrupted", EXIT_INTERRUPTED)
-    except Interrupted as exc:
-        raise _quiet_fail("terminated", exc.code)
-    except Exception as exc:  # a bug: one line, never a traceback
-        raise _quiet_fail(one_line(f"internal error: {type(exc).__name__}: {exc}"), EXIT_SOME_FAILED)
+    tally = _Tally(signals)
+    show_progress = not quiet and _stderr_is_terminal()
+    with signals:
+        try:
+            _run_extract(paths, options, settings, jobs or default_jobs(), output, output_format,
+                         _is_single_document(paths, input_format), show_progress, tally)
+        except BaseException as exc:
+            raise _exit_for(exc, tally)
     if show_progress:
-        stderr.print(f"{processed} documents, {failed} failed")
-    raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+        stderr.print(f"{tally.processed} documents, {tally.failed} failed")
+    raise typer.Exit(EXIT_SOME_FAILED if tally.failed else EXIT_OK)
+
+
+def _run_extract(paths: List[str], options, settings, jobs: int, output: Optional[Path], output_format: OutputFormat,
+                 single: bool, show_progress: bool, tally: _Tally) -> None:
+    from .batch import make_extractor, run_batch
+    from .io import iter_inputs
+
+    batch = None
+    try:
+        extractor = make_extractor(settings)
+        extractor.check()
+        batch = run_batch(iter_inputs(paths, options), settings, jobs=jobs, extractor=extractor)
+        with open_output(output) as out, _progress(show_progress) as progress:
+            task = progress.add_task("extracting", total=None)
+            _write_records(tally.watch(batch, progress, task), output_format, out, single, tally.signals,
+                           str(output) if output else STDOUT_NAME)
+    finally:
+        if batch is not None:
+            with tally.signals.write():  # a signal waits until the workers are stopped
+                batch.close()  # stops worker processes now, not at garbage collection
+
+
+def _exit_for(exc: BaseException, tally: _Tally) -> BaseException:
+    """The exit (code and one stderr line) for what stopped a run; never a traceback."""
+    if isinstance(exc, (typer.Exit, SystemExit)):
+        return exc
+    if isinstance(exc, OutputError):
+        _silence_output()  # stdout may hold unwritable bytes that Python would try again at exit
+        return _quiet_fail(one_line(str(exc)), exc.exit_code)
+    if isinstance(exc, NerlibyaError):
+        return fail(one_line(str(exc)), exc.exit_code)
+    if isinstance(exc, BrokenPipeError):
+        _silence_output()
+        return typer.Exit(EXIT_SOME_FAILED if tally.failed else EXIT_OK)
+    if isinstance(exc, KeyboardInterrupt):
+        return _quiet_fail("interrupted", EXIT_INTERRUPTED)
+    if isinstance(exc, Interrupted):
+        return _quiet_fail("terminated", exc.code)
+    if isinstance(exc, Exception):  # a bug: one line, never a traceback
+        return _quiet_fail(one_line(f"internal error: {type(exc).__name__}: {exc}"), EXIT_SOME_FAILED)
+    return exc
 
 
 def _quiet_fail(message: str, code: int) -> typer.Exit:
@@ -334,7 +466,7 @@ def kb_show(entity_id: str = typer.Argument(..., help="An entity id, e.g. khalif
     try:
         kb = load_kb(str(folder) if folder else None)
     except KnowledgeBaseError as exc:
-        raise fail(str(exc), EXIT_SETUP)
+        raise fail(one_line(str(exc)), exc.exit_code)
     entity = kb.by_id.get(entity_id)
     if entity is None:
         raise fail(f"no entity with id {entity_id!r}", EXIT_USAGE)
@@ -348,8 +480,8 @@ def main() -> None:
 @app.command()
 def evaluate(
     gold: List[Path] = typer.Argument(..., help="Gold JSONL file(s) (see tests/gold/GUIDELINES.md)."),
-    split: str = typer.Option("all", "--split", help="dev, heldout or all."),
-    output_format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table or json."),
+    split: str = typer.Option("all", "--split", help="A split named in the gold files (dev, heldout, ...) or all."),
+    output_format: ScoreFormat = typer.Option(ScoreFormat.table, "--format", "-f", help="table or json."),
     baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also score bare spaCy on the same documents."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Score the rules-only pipeline."),
     kb: Optional[Path] = typer.Option(None, "--kb", help="Knowledge-base folder."),
@@ -359,21 +491,57 @@ def evaluate(
     """Score extraction against gold annotations: precision, recall and F1 per entity type and for roles."""
     import json
 
-    from .errors import NerlibyaError
-    from .evaluate import CATEGORIES, baseline_record, evaluate as run_evaluation, read_gold, with_kb_names
-    from .api import Extractor
+    from .evaluate import CATEGORIES, evaluate as run_evaluation
+
+    items = _gold_items(gold, split)
+    try:
+        results = run_evaluation(items, _scored_systems(rules_only, kb, baseline))
+    except NerlibyaError as exc:
+        raise fail(one_line(str(exc)), exc.exit_code)
+    as_dict = {name: {lang: {s: score.to_dict() for s, score in splits.items()} for lang, splits in langs.items()}
+               for name, langs in results.items()}
+    if output_format is ScoreFormat.json:
+        typer.echo(json.dumps(as_dict, ensure_ascii=False, indent=2))
+    else:
+        Console().print(_score_table(as_dict, split))
+    if min_f1 is not None:
+        low = [f"{lang} {c}" for lang, splits in as_dict["nerlibya"].items() for c in CATEGORIES
+               if splits["all"][c]["f1"] < min_f1]
+        if low:
+            raise fail(f"F1 below {min_f1} for: {', '.join(low)}", EXIT_SOME_FAILED)
+
+
+def _gold_items(paths: List[Path], split: str) -> list:
+    """The gold documents to score; no document at all, or a split no document has, is a usage error (an empty
+    evaluation would pass any --min-f1)."""
+    from .evaluate import read_gold
 
     try:
-        items = [item for path in gold for item in read_gold(path)]
+        items = [item for path in paths for item in read_gold(path)]
     except (OSError, ValueError) as exc:
-        raise fail(str(exc), EXIT_USAGE)
-    if split != "all":
-        items = [i for i in items if i.get("split") == split]
+        raise fail(one_line(str(exc)), EXIT_USAGE)
+    if not items:
+        raise fail("no gold documents in " + ", ".join(map(str, paths)), EXIT_USAGE)
+    if split == "all":
+        return items
+    chosen = [item for item in items if item.get("split", "dev") == split]
+    if not chosen:
+        known = sorted({str(item.get("split", "dev")) for item in items})
+        raise fail(one_line(f"unknown --split {split!r}: the gold has {', '.join(known)} (or use all)"), EXIT_USAGE)
+    return chosen
+
+
+def _scored_systems(rules_only: bool, kb: Optional[Path], baseline: bool) -> dict:
+    """nerlibya (with KB names for matching), and bare spaCy as the baseline: each a f(text, lang) -> record."""
+    from .api import Extractor
+    from .evaluate import with_kb_names
+
     extractor = Extractor(lang="auto", rules_only=rules_only, kb_path=str(kb) if kb else None)
     systems = {"nerlibya": lambda text, lang: with_kb_names(extractor.extract(text).to_dict(), extractor.kb)}
     if baseline:
         import spacy
 
+        from .evaluate import baseline_record
         from .pipeline import find_model, pipeline_config
 
         bare: dict = {}
@@ -384,30 +552,23 @@ def evaluate(
             return baseline_record(bare[lang](text))
 
         systems["spacy"] = bare_spacy
-    try:
-        results = run_evaluation(items, systems)
-    except NerlibyaError as exc:
-        raise fail(str(exc), EXIT_SETUP)
-    as_dict = {name: {lang: {s: score.to_dict() for s, score in splits.items()} for lang, splits in langs.items()}
-               for name, langs in results.items()}
-    if output_format is OutputFormat.json:
-        typer.echo(json.dumps(as_dict, ensure_ascii=False, indent=2))
-    else:
-        from rich.table import Table
+    return systems
 
-        table = Table(title=f"F1 (precision / recall), split: {split}")
-        for column in ("system", "lang", "split", "docs", *CATEGORIES):
-            table.add_column(column)
-        for name, langs in as_dict.items():
-            for lang, splits in sorted(langs.items()):
-                for split_name, score in splits.items():
-                    if split != "all" and split_name == "all":
-                        continue
-                    cells = [f"{score[c]['f1']:.3f} ({score[c]['precision']:.2f}/{score[c]['recall']:.2f})" for c in CATEGORIES]
-                    table.add_row(name, lang, split_name, str(score["documents"]), *cells)
-        Console().print(table)
-    if min_f1 is not None:
-        low = [f"{lang} {c}" for lang, splits in as_dict["nerlibya"].items() for c in CATEGORIES
-               if splits["all"][c]["f1"] < min_f1]
-        if low:
-            raise fail(f"F1 below {min_f1} for: {', '.join(low)}", EXIT_SOME_FAILED)
+
+def _score_table(as_dict: dict, split: str):
+    from rich.table import Table
+
+    from .evaluate import CATEGORIES as categories
+
+    table = Table(title=f"F1 (precision / recall), split: {split}")
+    for column in ("system", "lang", "split", "docs", *categories):
+        table.add_column(column)
+    for name, langs in as_dict.items():
+        for lang, splits in sorted(langs.items()):
+            for split_name, score in splits.items():
+                if split != "all" and split_name == "all":
+                    continue
+                cells = [f"{score[c]['f1']:.3f} ({score[c]['precision']:.2f}/{score[c]['recall']:.2f})"
+                         for c in categories]
+                table.add_row(name, lang, split_name, str(score["documents"]), *cells)
+    return table

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 
 class NerlibyaError(Exception):
-    """Base class: a failure we foresaw and can explain in one line."""
+    """Base class: a failure we foresaw and can explain in one line. By default it stops the run before any
+    document is processed (exit 3, "cannot start")."""
 
-    exit_code = 1
+    exit_code = 3
     kind = "error"
 
 
@@ -38,24 +39,12 @@ class ModelNotFoundError(NerlibyaError):
         )
 
 
-class InputError(NerlibyaError):
-    """One input could not be turned into text; the batch goes on without it."""
+class OutputError(NerlibyaError):
+    """The output cannot be written (a folder without write permission, a full disk, a read-only file)."""
 
-    kind = "input"
+    exit_code = 4
+    kind = "output"
 
-    def __init__(self, source: str, problem: str, kind: str = "input"):
-        self.source, self.problem, self.kind = source, problem, kind
-        super().__init__(f"{source}: {problem}")
-
-
-class InputDecodeError(InputError):
-    """The bytes are not text in the encoding asked for."""
-
-    def __init__(self, source: str, encoding: str):
-        self.encoding = encoding
-        super().__init__(
-            source,
-            f"not valid {encoding} text; pass --encoding (e.g. --encoding latin-1) "
-            "or --encoding-errors replace",
-            kind="decode",
-        )
+    def __init__(self, target: str, exc: OSError):
+        self.target = target
+        super().__init__(f"{target}: cannot write the output: {exc.strerror or type(exc).__name__}")

@@ -9,7 +9,14 @@ then its subfolders (sorted by name). Links are followed; a link back to a folde
 reported once as a `loop`, and a folder reached a second time through a link is not read again.
 
 With `input_format="jsonl"` a file (or standard input) is read one line at a time, so it can be of any
-size; `max_bytes` then limits each line, and each record is named by its id field.
+size; `max_bytes` then limits each line, and each record is named by its id field: a string as it is, a
+number as its JSON text (`3`, `2.5`); any other value (true, an object, a list) makes that line an input error,
+and a missing, null or empty id names the record `file:line`.
+
+Output must always be valid UTF-8, so no name or text leaves here with a lone surrogate: in a source name
+(an undecodable byte of a file name, which Python holds as U+DC80..U+DCFF, or a lone surrogate in a JSONL id)
+each becomes the six characters `\\udcXX` (so `caf\\udce9.txt` for the Latin-1 name `café.txt`); in a
+text each becomes U+FFFD, one character for one so that offsets are unchanged.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import errno
 import fnmatch
 import json
 import os
+import re
 import stat as stat_module
 import sys
 from dataclasses import dataclass
@@ -29,6 +37,7 @@ DEFAULT_GLOB = "*.txt"
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 SNIFF_BYTES = 8192
 _SKIP_CHUNK = 1024 * 1024
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Longest first: a UTF-32-LE mark starts with the UTF-16-LE one.
 _BOMS = (
@@ -161,12 +170,29 @@ def _json_text_item(line: str, where: str, options: ReadOptions) -> TextInput | 
         return FailedInput(where, "jsonl", f"not valid JSON ({type(exc).__name__})")
     if not isinstance(item, dict):
         return FailedInput(where, "jsonl", "not a JSON object")
-    record_id = item.get(options.id_field)
-    name = where if record_id is None or record_id == "" else str(record_id)
+    name = _record_name(item.get(options.id_field), where)
+    if name is None:
+        return FailedInput(where, "jsonl", f"field {options.id_field!r} must be a string or a number, "
+                                           f"not {_json_type(item[options.id_field])}")
     text = item.get(options.text_field)
     if not isinstance(text, str):
         return FailedInput(name, "jsonl", f"no string field {options.text_field!r}")
     return TextInput(name, text) if text.strip() else FailedInput(name, "empty", "empty text")
+
+
+def _record_name(record_id: object, where: str) -> str | None:
+    """A JSONL record's name: its id when a string or a number, `where` when there is none, else None."""
+    if record_id is None or record_id == "":
+        return where
+    if isinstance(record_id, str):
+        return record_id
+    if isinstance(record_id, (int, float)) and not isinstance(record_id, bool):
+        return json.dumps(record_id)
+    return None
+
+
+def _json_type(value: object) -> str:
+    return {bool: "a boolean", dict: "an object", list: "a list"}.get(type(value), type(value).__name__)
 
 
 def _jsonl_records(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[TextInput | FailedInput]:
@@ -326,8 +352,24 @@ def _from_path(raw: str, options: ReadOptions, stdin: BinaryIO | None) -> Iterat
         yield FailedInput(raw, "missing", "no such file or directory")
 
 
+def printable_name(name: str) -> str:
+    """`name` with each lone surrogate written as `\\udcXX`, so that it always encodes to UTF-8."""
+    if not _SURROGATE.search(name):
+        return name
+    return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _encodable(item: TextInput | FailedInput) -> TextInput | FailedInput:
+    source = printable_name(item.source)
+    if isinstance(item, TextInput):
+        text = _SURROGATE.sub("\ufffd", item.text)
+        return item if source is item.source and text is item.text else TextInput(source, text)
+    return item if source is item.source else FailedInput(source, item.kind, item.message)
+
+
 def iter_inputs(paths: Iterable[str], options: ReadOptions = ReadOptions(), stdin: BinaryIO | None = None
                 ) -> Iterator[TextInput | FailedInput]:
     """Every text to process, in the order given, read lazily; folders expand to their matching files."""
     for raw in paths:
-        yield from _from_path(raw, options, stdin)
+        for item in _from_path(raw, options, stdin):
+            yield _encodable(item)

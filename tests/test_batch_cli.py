@@ -413,3 +413,236 @@ def test_run_batch_reads_its_input_lazily(jobs):
     assert lead.produced == 3000
     # one chunk in process; with workers, a window of 2 chunks per worker plus the one being read
     assert lead.most <= 16 * (1 if jobs == 1 else 2 * jobs + 1)
+
+
+def test_a_pool_found_broken_at_submit_is_replaced_and_nothing_is_lost_or_repeated(monkeypatch):
+    """A worker can die between two submissions; the next `submit` then raises instead of a result doing so."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    real_submit, calls = ProcessPoolExecutor.submit, []
+
+    def submit(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) in (3, 7):
+            raise BrokenProcessPool("a worker died")
+        return real_submit(self, *args, **kwargs)
+
+    monkeypatch.setattr(batch, "make_extractor", lambda settings: _CrashingExtractor())
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", submit)
+    inputs = [TextInput(f"doc{i}", "fine") for i in range(200)]
+    records = list(batch.run_batch(inputs, batch.ExtractorSettings(rules_only=True), jobs=2, chunk_size=16))
+    assert [r["source"] for r in records] == [f"doc{i}" for i in range(200)]
+    assert all("error" not in r for r in records)
+    assert len(calls) > 13  # the chunks refused by the broken pool were submitted again
+
+
+# --- names that are not valid Unicode: output stays valid UTF-8 -------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def odd_names(tmp_path_factory) -> Path:
+    """A folder with a Latin-1 file name, and a JSONL feed whose ids hold lone surrogates, among good inputs."""
+    folder = tmp_path_factory.mktemp("odd")
+    (folder / "a_good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / os.fsdecode(b"b_caf\xe9.txt")).write_text(GOOD, encoding="utf-8")
+    feed = folder / "feed.jsonl"
+    feed.write_text('{"id": "lone\\ud800", "text": "%s"}\n{"id": "fine", "text": "%s"}\n' % (GOOD, GOOD),
+                    encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+@pytest.mark.parametrize("to_file", [False, True])
+def test_odd_names_never_lose_the_run_and_every_line_stays_valid(odd_names, tmp_path, fmt, to_file):
+    feed = odd_names / "feed.jsonl"
+    runs = [[odd_names], ["--input-format", "jsonl", feed]]
+    for args in runs:
+        target = tmp_path / f"out.{fmt}"
+        extra = ["-o", target] if to_file else []
+        done = subprocess.run([sys.executable, "-m", "nerlibya", "extract", "--rules-only", "-f", fmt, "--jobs", "1",
+                               *extra, *args], capture_output=True, cwd=ROOT, timeout=120)
+        assert done.returncode == 0, done.stderr.decode()
+        text = (target.read_bytes() if to_file else done.stdout).decode("utf-8")  # strict UTF-8
+        if fmt == "csv":
+            sources = [row[0] for row in list(csv.reader(io.StringIO(text)))[1:]]
+        else:
+            found = json.loads(text) if fmt == "json" else [json.loads(line) for line in text.splitlines()]
+            assert all(record["people"] for record in found)
+            sources = [record["source"] for record in found]
+        expected = ({str(odd_names / "a_good.txt"), str(odd_names / "b_caf\\udce9.txt")} if args == runs[0]
+                    else {"lone\\ud800", "fine"})
+        assert set(sources) == expected
+
+
+# --- where --output may point -----------------------------------------------------------------------------------
+
+
+def test_output_onto_a_fifo_writes_through_and_keeps_the_fifo(tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = cli("--rules-only", "-f", "jsonl", "-o", fifo, "-", input=GOOD)
+    reader.join(timeout=60)
+    assert result.exit_code == 0
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and sorted(os.listdir(tmp_path)) == ["pipe"]
+    assert [r["people"] != [] for r in jsonl(received[0].decode("utf-8"))] == [True]
+
+
+@pytest.mark.parametrize("dangling", [False, True])
+def test_output_onto_a_symlink_replaces_its_target_and_keeps_the_link(tmp_path, dangling):
+    real = tmp_path / "real"
+    real.mkdir()
+    target = real / "entities.jsonl"
+    if not dangling:
+        target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(target)
+    result = cli("--rules-only", "-f", "jsonl", "-o", link, "-", input=GOOD)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert jsonl(target.read_text(encoding="utf-8"))[0]["people"]
+    assert os.listdir(real) == ["entities.jsonl"] and sorted(os.listdir(tmp_path)) == ["link.jsonl", "real"]
+
+
+def test_output_onto_dev_null_writes_to_it_and_never_replaces_it(tmp_path, monkeypatch):
+    real_replace = os.replace
+
+    def guarded_replace(source, destination, *args, **kwargs):  # the test itself must not be able to break /dev
+        assert str(destination).startswith(str(tmp_path)), f"would replace {destination}"
+        return real_replace(source, destination, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", guarded_replace)
+    link = tmp_path / "null-link"
+    link.symlink_to(os.devnull)
+    for target in (os.devnull, link):
+        result = cli("--rules-only", "-f", "jsonl", "-o", target, "-", input=GOOD)
+        assert result.exit_code == 0 and result.stdout == "" and result.stderr == ""
+        assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert link.is_symlink() and os.listdir(tmp_path) == ["null-link"]
+
+
+# --- an output that cannot be written: exit 4, one line ----------------------------------------------------------
+
+
+def test_a_full_disk_is_an_output_error_exit_4(tmp_path):
+    with open("/dev/full", "wb") as full:
+        on_stdout = subprocess.run([sys.executable, "-m", "nerlibya", "extract", "--rules-only", "-f", "jsonl", "-"],
+                                   input=GOOD.encode(), stdout=full, stderr=subprocess.PIPE, cwd=ROOT, timeout=120)
+    assert on_stdout.returncode == 4
+    assert on_stdout.stderr.decode() == ("nerlibya: error: standard output: cannot write the output: "
+                                         "No space left on device\n")
+    result = cli("--rules-only", "-f", "jsonl", "-o", "/dev/full", "-", input=GOOD)
+    assert result.exit_code == 4 and stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    assert result.stderr == "nerlibya: error: /dev/full: cannot write the output: No space left on device\n"
+
+
+def test_an_output_folder_without_write_permission_is_exit_4_and_the_old_file_stays(tmp_path, monkeypatch):
+    import tempfile
+
+    target = tmp_path / "out.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+
+    def refused(*args, **kwargs):  # root ignores permission bits: refuse the temporary file directly
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refused)
+    result = cli("--rules-only", "-f", "jsonl", "-o", target, "-", input=GOOD)
+    assert result.exit_code == 4
+    assert result.stderr == f"nerlibya: error: {target}: cannot write the output: Permission denied\n"
+    assert target.read_text(encoding="utf-8") == "old\n"
+
+
+# --- broken pipes in every format -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_every_format_piped_into_head_exits_0_quietly(big_folder, tmp_path, fmt):
+    errors = tmp_path / "stderr.txt"
+    command = (f"set -o pipefail; {sys.executable} -m nerlibya extract {big_folder} -f {fmt} --rules-only "
+               f"--jobs 1 2>{errors} | head -n 1")
+    done = subprocess.run(["bash", "-c", command], capture_output=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, errors.read_text()
+    assert done.stdout.count(b"\n") == 1 and errors.read_text() == ""
+
+
+# --- SIGTERM in one process ---------------------------------------------------------------------------------------
+
+
+class _InterruptedExtractor:
+    def __init__(self):
+        self.one_by_one = 0
+
+    def extract_many(self, items):
+        from nerlibya.cli import Interrupted
+
+        raise Interrupted(143)
+
+    def extract(self, text, source):
+        self.one_by_one += 1
+        return _FakeRecord(source)
+
+
+def test_an_interrupt_inside_extraction_is_not_retried_as_a_document_failure():
+    from nerlibya.cli import Interrupted
+
+    extractor = _InterruptedExtractor()
+    with pytest.raises(Interrupted):
+        batch.process_chunk([TextInput("doc", GOOD)], extractor)
+    assert extractor.one_by_one == 0
+
+
+def _terminate_after_first_line(process: subprocess.Popen, signals: int = 1) -> tuple[bytes, bytes]:
+    first = process.stdout.readline()
+    assert first.endswith(b"\n")
+    for _ in range(signals):
+        process.send_signal(signal.SIGTERM)
+    rest, err = process.communicate(timeout=60)
+    return first + rest, err
+
+
+def test_sigterm_with_one_process_stops_the_run_with_143(big_folder):
+    process = nerlibya_process(big_folder, "-f", "jsonl", "--rules-only", "--jobs", "1", bufsize=0)
+    out, err = _terminate_after_first_line(process)
+    assert process.returncode == 143, err.decode()
+    lines = out.decode().split("\n")
+    assert lines[-1] == "" and 1 <= len(lines) - 1 < 3000
+    assert all(json.loads(line)["people"] for line in lines[:-1])
+    assert err.decode() == "nerlibya: error: terminated\n"
+
+
+def test_sigterm_inside_one_small_chunk_is_not_swallowed(tmp_path):
+    """Sixteen documents or fewer, one file: everything runs in this process, inside one chunk."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": f"d{i}", "text": article(i, paragraphs=300)}) + "\n"
+                            for i in range(16)), encoding="utf-8")
+    process = nerlibya_process("--input-format", "jsonl", "-f", "jsonl", "--rules-only", "--jobs", "1",
+                               "-o", tmp_path / "out.jsonl", feed, "--max-bytes", "100000000")
+    deadline = time.monotonic() + 60
+    while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):  # the output is open: the chunk runs
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 143, err.decode()
+    assert err.decode() == "nerlibya: error: terminated\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["feed.jsonl"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_second_sigterm_leaves_no_partial_file_and_no_error_record(big_folder, tmp_path, jobs):
+    target = tmp_path / "out.jsonl"
+    process = nerlibya_process(big_folder, "-f", "jsonl", "--rules-only", "--jobs", jobs, "-o", target)
+    deadline = time.monotonic() + 60
+    while not any(p.name.endswith(".tmp") and p.stat().st_size for p in tmp_path.iterdir()):
+        assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 143 and err.decode() == "nerlibya: error: terminated\n"
+    assert list(tmp_path.iterdir()) == []

@@ -66,3 +66,43 @@ def test_evaluate_bad_gold_file(tmp_path):
     bad.write_text("{not json\n", encoding="utf-8")
     result = runner.invoke(app, ["evaluate", str(bad), "--no-baseline"])
     assert result.exit_code == 2 and "bad.jsonl:1" in result.output
+
+
+def _gold_file(tmp_path, splits):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps({"id": f"g{i}", "lang": "en", "split": split, "text": "Talks in Tripoli.",
+                                        "people": [], "organisations": [], "places": []}) + "\n"
+                            for i, split in enumerate(splits)), encoding="utf-8")
+    return gold
+
+
+@pytest.mark.parametrize("split", ["heldot", "test"])
+def test_evaluate_a_split_no_gold_document_has_is_a_usage_error(tmp_path, split):
+    gold = _gold_file(tmp_path, ["dev", "heldout"])
+    result = runner.invoke(app, ["evaluate", str(gold), "--split", split, "--no-baseline", "--min-f1", "0.9"])
+    assert result.exit_code == 2
+    assert result.stderr == f"nerlibya: error: unknown --split '{split}': the gold has dev, heldout (or use all)\n"
+
+
+def test_evaluate_an_empty_or_malformed_gold_file_is_a_usage_error(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(empty), "--no-baseline", "--min-f1", "0.9"])
+    assert result.exit_code == 2 and "no gold documents" in result.stderr
+    not_a_document = tmp_path / "list.jsonl"
+    not_a_document.write_text("[1, 2]\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(not_a_document), "--no-baseline"])
+    assert result.exit_code == 2 and "list.jsonl:1: not a gold document" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_evaluate_offers_only_the_formats_it_renders(tmp_path, fmt):
+    result = runner.invoke(app, ["evaluate", str(_gold_file(tmp_path, ["dev"])), "-f", fmt, "--no-baseline"])
+    assert result.exit_code == 2 and "table" in result.output and "json" in result.output
+
+
+def test_evaluate_a_split_the_gold_names_scores_only_its_documents(tmp_path):
+    gold = _gold_file(tmp_path, ["dev", "test", "test"])
+    result = runner.invoke(app, ["evaluate", str(gold), "--split", "test", "--no-baseline", "--rules-only", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["nerlibya"]["en"]["test"]["documents"] == 2

@@ -290,3 +290,49 @@ def test_error_lines_stay_one_line_for_strange_names(tmp_path):
     assert len(lines) == 1
     assert "two\\nlines\\r[bold]:smile:.txt" in lines[0]  # escaped, no markup, no emoji
     assert records(result)[0]["source"] == str(strange)  # the record keeps the real name
+
+
+# --- names and ids that are not plain strings -----------------------------------------------------------------
+
+
+def test_json_ids_numbers_keep_their_json_text_other_values_are_input_errors(tmp_path):
+    lines = [json.dumps({"id": value, "text": GOOD}) for value in (3, 2.5, True, {"x": 1}, [1], None, "plain")]
+    data = write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    result = extract("--input-format", "jsonl", data)
+    assert result.exit_code == 1
+    got = records(result)
+    assert [r["source"] for r in got] == ["3", "2.5", f"{data}:3", f"{data}:4", f"{data}:5", f"{data}:6", "plain"]
+    assert [r.get("error", {}).get("kind") for r in got] == [None, None, "jsonl", "jsonl", "jsonl", None, None]
+    assert "must be a string or a number, not a boolean" in got[2]["error"]["message"]
+    assert "not an object" in got[3]["error"]["message"] and "not a list" in got[4]["error"]["message"]
+    assert len(error_lines(result)) == 3
+
+
+def test_a_repeated_id_keeps_both_records_with_one_warning_naming_it(tmp_path):
+    lines = [json.dumps({"id": name, "text": GOOD}) for name in ("twin", "other", "twin")]
+    data = write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    result = extract("--input-format", "jsonl", data)
+    assert result.exit_code == 0
+    assert [r["source"] for r in records(result)] == ["twin", "other", "twin"]
+    assert error_lines(result) == ["nerlibya: warning: twin: duplicate source name (records 1 and 3); "
+                                   "both records are kept"]
+
+
+def test_lone_surrogates_in_an_id_are_escaped_and_in_a_text_replaced_keeping_offsets(tmp_path):
+    text = "Khalifa Haftar\\ud800 met Fayez al-Sarraj in Paris."  # a JSON escape for a lone surrogate
+    data = write(tmp_path / "feed.jsonl", '{"id": "odd\\udc80id", "text": "%s"}\n' % text)
+    result = extract("--input-format", "jsonl", data)
+    assert result.exit_code == 0
+    [record] = records(result)
+    assert record["source"] == "odd\\udc80id"  # the six characters, so the name stays printable
+    assert_offsets(record, "Khalifa Haftar\ufffd met Fayez al-Sarraj in Paris.")
+
+
+def test_a_file_name_that_is_not_utf8_is_named_with_escapes(tmp_path):
+    folder = tmp_path / "news"
+    write(folder / os.fsdecode(b"caf\xe9.txt"), GOOD)
+    result = extract(folder)
+    assert result.exit_code == 0
+    [record] = records(result)
+    assert record["source"] == str(folder / "caf\\udce9.txt") and record["people"]
+    record["source"].encode("utf-8")  # strict: no surrogate left
