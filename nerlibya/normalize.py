@@ -14,7 +14,9 @@ from rapidfuzz import fuzz
 
 APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
 DASHES = "\u2010\u2011\u2012\u2013\u2014"
-_LEADING_ARTICLES = re.compile(r"^(the|le|la|les|l')\s*", re.IGNORECASE)
+# an article is a word of its own ('The Hague', 'La Défense') or an elided "l'" ("l'Armée"): never the
+# first letters of a name ('Leila', 'Lamin', 'Theni', 'LA')
+_LEADING_ARTICLES = re.compile(r"^(?:(?:the|le|la|les)\s+|l['\u2019]\s*)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "ar"})
 
@@ -49,9 +51,14 @@ def strip_determiner(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """Fold a mention and drop articles, possessives and the Arabic article on name parts."""
+    """Fold a mention and drop articles, possessives and the Arabic article on name parts.
+
+    Never empty for a text with a letter or digit: a mention that is all article ('La', 'The') keeps its
+    folded form, so that two such mentions are not one name by an empty key.
+    """
     parts = fold(strip_determiner(text)).replace("-", " ").split()
-    return " ".join(p for i, p in enumerate(parts) if p not in ARABIC_ARTICLES or i == len(parts) - 1)
+    key = " ".join(p for i, p in enumerate(parts) if p not in ARABIC_ARTICLES or i == len(parts) - 1)
+    return key or fold(text)
 
 
 def surface_variants(alias: str) -> set[str]:
@@ -156,7 +163,8 @@ def acronym_fits(long_words: list[str], short: str) -> bool:
     contributes (so 'National Oil Corporation' fits 'NOC', 'House of Representatives' fits 'HoR').
     """
     letters = [c.lower() for c in short if c.isalnum()]
-    words = [fold(w) for w in long_words if w.strip("-'")]
+    # a token that folds to nothing (a run of spaces, a no-break space, a lone combining mark) is no word
+    words = [w for w in map(fold, long_words) if w.strip("-'")]
     content = [w for w in words if w not in ACRONYM_SKIP_WORDS]
     if not letters or not content or content[0][0] != letters[0]:
         return False

