@@ -99,3 +99,62 @@ def test_names_never_hold_a_line_separator_or_a_blank(separator, extractor_for):
         for entity in record["entities"]:
             name = entity["text"]
             assert name == name.strip() and separator not in name and not any(c.isspace() and c != " " for c in name)
+
+
+# -- 9. long articles: work grows with the text, not with its square ---------------------------------------
+def invented_names(count: int) -> list[str]:
+    """Distinct two-word names, the same on every run, whose surnames differ in a consonant (so that no two
+    are transliterations of one name) and whose given names repeat, as they do in real articles."""
+    consonants = "bdfjlmnrst"
+    surnames = (f"{a}a{b}i{c}o" for a in consonants for b in consonants for c in consonants)
+    return [f"{consonants[i % 10].upper()}e{consonants[i // 10 % 10]}a {s.capitalize()}"
+            for i, s in zip(range(count), surnames)]
+
+
+def counting(monkeypatch, module, name: str) -> list[int]:
+    """Count the calls of module.name from now on."""
+    calls = [0]
+    original = getattr(module, name)
+
+    def counted(*args, **kwargs):
+        calls[0] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+def test_person_resolution_compares_a_new_name_with_its_likely_namesakes_only(monkeypatch, rules_nlp):
+    from nerlibya.components import resolver
+
+    comparisons = counting(monkeypatch, resolver, "name_similarity")
+    work = []
+    for count in (400, 800):
+        names = invented_names(count)
+        text = " ".join(f"Colonel {name} met the delegation. {names[i - 2].split()[-1]} said so."
+                        for i, name in enumerate(names))
+        comparisons[0] = 0
+        record = __import__("nerlibya").extract(rules_nlp(text))
+        assert len(record.people) == count
+        work.append(comparisons[0])
+    assert work[1] < 3 * work[0], work  # every earlier person compared: about 4 times the work
+
+
+def test_a_title_complement_is_read_once_not_to_the_end_of_the_article(monkeypatch, rules_nlp):
+    from nerlibya.components import titles
+
+    reads = counting(monkeypatch, titles, "_starts_name")
+    work = []
+    for count in (300, 600):
+        reads[0] = 0
+        rules_nlp("".join(f"Envoy of {name.split()[-1]} " for name in invented_names(count)))
+        work.append(reads[0])
+    assert work[1] < 3 * work[0], work
+
+
+@pytest.mark.parametrize("a,b", [("Abdelrahman", "Abderrahman"), ("Girod", "Giraud"), ("Dbeibah", "Dbaiba"),
+                                 ("Mohamed", "Mohammed"), ("Sarraj", "Serraj"), ("Gaddafi", "Qadhafi")])
+def test_parts_the_resolver_finds_alike_share_a_spelling_key(a, b):
+    from nerlibya.normalize import spelling_keys, token_similarity
+
+    assert token_similarity(a, b) >= 0.84 and spelling_keys(a) & spelling_keys(b)

@@ -257,10 +257,14 @@ def drop_capitalised_common_words(doc: Doc, spans: list[Span], known=frozenset()
     (a shared surname such as 'Haftar' carries no id of its own)."""
     kept = []
     text = None  # Doc.text joins every token: build it once, and only if needed
+    counts: dict[str, int] = {}  # each word counted once: counting anew for every span made long articles quadratic
     for span in spans:
         if _may_be_common_word(doc, span, known):
             text = doc.text if text is None else text
-            if text.count(doc[span.start].text) < 2:
+            word = doc[span.start].text
+            if word not in counts:
+                counts[word] = text.count(word)
+            if counts[word] < 2:
                 continue
         kept.append(span)
     return kept

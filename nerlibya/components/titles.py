@@ -39,6 +39,9 @@ NAME_PARTICLES = frozenset({"al", "el", "ben", "bin", "ibn", "abu", "abou", "abd
                             "de", "du", "le", "la", "van", "von", "di", "da", "des"})
 PORTFOLIO_CONNECTORS = frozenset({"and", "et", "&", "de", "des", "du", "la", "l'", "l’", "the", "of"})
 MAX_NAME_TOKENS = 6
+# an organisation or portfolio named after a title without being an entity ('Envoy of the Arab League'): no
+# longer than this, so that a run of capitalised words is not read again from each title in it
+MAX_COMPLEMENT_TOKENS = 12
 
 
 @dataclass(slots=True)
@@ -219,8 +222,8 @@ class TitleFinder(NerlibyaPipe):
             out["portfolio_end"] = out["phrase_end"] = stop
             return out
         if _starts_name(doc[k]) or (ent is not None and ent.label_ == "ORG"):
-            stop = k
-            while stop < len(doc) and not (stop > k and head in self.lexicon.portfolio_offices and _names_place_or_org(doc, stop)) and (
+            stop, limit = k, min(len(doc), k + MAX_COMPLEMENT_TOKENS)
+            while stop < limit and not (stop > k and head in self.lexicon.portfolio_offices and _names_place_or_org(doc, stop)) and (
                 _starts_name(doc[stop])
                 or (doc[stop].lower_ in PORTFOLIO_CONNECTORS and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper())
                 or (self.lexicon.lang == "fr" and doc[stop].is_lower and doc[stop].is_alpha and stop > k
