@@ -124,6 +124,12 @@ def error_line(record: dict) -> str:
     return one_line(f"nerlibya: error: {record['source']}: {error['message']} [{error['kind']}]") + "\n"
 
 
+def warning_line(record: dict) -> str:
+    """One line for a degraded document: processed, without the components that failed on it."""
+    failed = ", ".join(f"{w['component']} ({w['error']})" for w in record["warnings"])
+    return one_line(f"nerlibya: warning: {record['source']}: extracted without {failed} [degraded]") + "\n"
+
+
 class Interrupted(Exception):
     """Ctrl-C (or SIGTERM) arrived; raised only between writes, so every line written is complete."""
 
@@ -229,10 +235,10 @@ def extract(
         nonlocal failed, processed
         for record in batch:
             processed += 1
-            if "error" in record:
-                failed += 1
+            if "error" in record or "warnings" in record:
+                failed += "error" in record
                 with signals.write():
-                    sys.stderr.write(error_line(record))
+                    sys.stderr.write(error_line(record) if "error" in record else warning_line(record))
                     sys.stderr.flush()
             progress.update(task, advance=1)
             yield record

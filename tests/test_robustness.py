@@ -158,3 +158,88 @@ def test_parts_the_resolver_finds_alike_share_a_spelling_key(a, b):
     from nerlibya.normalize import spelling_keys, token_similarity
 
     assert token_similarity(a, b) >= 0.84 and spelling_keys(a) & spelling_keys(b)
+
+
+# -- a component that fails on one document degrades that document, it does not lose it ---------------------
+GOOD = "Field Marshal Khalifa Haftar met Fayez al-Sarraj in Paris. The National Oil Corporation said exports resumed."
+
+
+def failing_on(monkeypatch, component_class, marker: str = "BOOM") -> None:
+    """Make every instance of a component raise IndexError on documents that contain `marker`."""
+    real = component_class.process
+
+    def process(self, doc):
+        if marker in doc.text:
+            raise IndexError("injected")
+        return real(self, doc)
+
+    monkeypatch.setattr(component_class, "process", process)
+
+
+@pytest.fixture(scope="module")
+def rules_extractor():
+    from nerlibya.api import Extractor
+
+    return Extractor(lang="en", rules_only=True)
+
+
+def test_a_document_a_component_fails_on_keeps_its_entities_with_a_warning(monkeypatch, rules_extractor):
+    import json
+
+    import jsonschema
+
+    from nerlibya.components.titles import TitleFinder
+
+    from .conftest import ROOT
+
+    failing_on(monkeypatch, TitleFinder)
+    record = rules_extractor.extract(GOOD + " BOOM", "x.txt").to_dict()
+    assert record["warnings"] == [{"component": "nerlibya_titles", "error": "IndexError"}]
+    assert {"Khalifa Haftar", "Fayez al-Sarraj"} <= set(people(record))
+    assert record["places"] and record["organisations"] and record["roles"] == []  # the titles were lost
+    schema = json.loads((ROOT / "nerlibya" / "schema" / "record-1.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(record, schema)
+    assert "warnings" not in rules_extractor.extract(GOOD).to_dict()
+
+
+def test_each_failing_component_is_left_out_in_turn(monkeypatch, rules_extractor):
+    from nerlibya.components.acronyms import AcronymDetector
+    from nerlibya.components.resolver import Resolver
+
+    failing_on(monkeypatch, AcronymDetector)
+    failing_on(monkeypatch, Resolver)
+    record = rules_extractor.extract(GOOD + " BOOM").to_dict()
+    assert [w["component"] for w in record["warnings"]] == ["nerlibya_acronyms", "nerlibya_resolver"]
+    assert "Khalifa Haftar" in people(record)
+
+
+def test_in_a_batch_only_the_failing_document_is_degraded_and_order_is_kept(monkeypatch, rules_extractor):
+    from nerlibya.components.roles import RoleLinker
+
+    texts = [GOOD, GOOD + " BOOM", GOOD.replace("Paris", "Rome")]
+    expected = [r.to_dict() for r in rules_extractor.extract_many((str(i), t) for i, t in enumerate(texts))]
+    failing_on(monkeypatch, RoleLinker)
+    records = [r.to_dict() for r in rules_extractor.extract_many((str(i), t) for i, t in enumerate(texts))]
+    assert [r["source"] for r in records] == ["0", "1", "2"]
+    assert records[0] == expected[0] and records[2] == expected[2]
+    assert records[1]["warnings"] == [{"component": "nerlibya_roles", "error": "IndexError"}]
+    assert records[1]["people"] and records[1]["roles"] == []
+
+
+def test_the_cli_reports_a_degraded_document_on_one_stderr_line_and_exits_0(monkeypatch, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from nerlibya.cli import app
+    from nerlibya.components.titles import TitleFinder
+
+    failing_on(monkeypatch, TitleFinder)
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(GOOD + " BOOM", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", "--rules-only", "--jobs", "1", "-f", "jsonl", str(tmp_path)])
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert "warnings" not in records[0] and records[1]["warnings"][0]["component"] == "nerlibya_titles"
+    assert result.stderr.splitlines() == [
+        f"nerlibya: warning: {tmp_path / 'b.txt'}: extracted without nerlibya_titles (IndexError) [degraded]"]
