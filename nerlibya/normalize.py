@@ -120,16 +120,19 @@ MAX_DELETION_KEYED_LENGTH = 20
 
 @lru_cache(maxsize=65536)
 def spelling_keys(part: str) -> frozenset[str]:
-    """Keys under which a name part is filed so that every part `token_similarity` finds alike shares one:
-    the part, its consonant skeleton, and each form with one letter deleted. Two parts pass 0.84 by being
-    equal, by sharing a skeleton, or by a close spelling; a close spelling of parts up to 6 letters is one
-    letter added or dropped, and longer pairs that differ by one letter ('Abdelrahman', 'Abderrahman')
-    share a one-deletion form. Parts over 20 letters get no deletion forms (a very long token would
-    otherwise give thousands)."""
+    """Keys under which a name part is filed, so that parts `token_similarity` finds alike share one: the
+    part and each form of it with one letter deleted, its consonant skeleton and each skeleton with one
+    consonant deleted. Two parts pass 0.84 by being equal, by sharing a skeleton, or by a close spelling:
+    one letter added, dropped or changed ('Abdelrahman', 'Abderrahman'), or one consonant so, whatever the
+    vowels, 'h' and doubled letters do ('Obeidi', 'Ubaydi'); spellings further apart than that are not
+    compared. Parts over 20 letters get no deletion forms (a very long token would otherwise give
+    thousands)."""
     part = name_key(part)
-    keys = {part, "~" + skeleton(part)}
+    consonants = skeleton(part)
+    keys = {part, "~" + consonants}
     if len(part) <= MAX_DELETION_KEYED_LENGTH:
         keys.update(part[:i] + part[i + 1 :] for i in range(len(part)))
+        keys.update("~" + consonants[:i] + consonants[i + 1 :] for i in range(len(consonants)))
     return frozenset(keys)
 
 

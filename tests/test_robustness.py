@@ -72,7 +72,7 @@ def test_name_key_is_never_empty_for_a_name():
 
 def test_two_colonels_whose_names_differ_by_a_leading_la_stay_two_people(extractor_for):
     text = {"en": "Colonel Lamin Ali met Colonel Min Ali in Tripoli.",
-            "fr": "Le colonel Lamin Ali a rencontré le colonel Min Ali à Tripoli."}[extractor_for.lang]
+            "fr": "Le colonel Lamin Ali a rencontré le colonel Min Ali à Tripoli."}[extractor_for.language_of("")]
     record = extractor_for.extract(text).to_dict()
     assert set(people(record)) == {"Lamin Ali", "Min Ali"}
 

@@ -4,8 +4,9 @@ denote rather than with every earlier person (which made articles with thousands
 A person is filed under the spelling keys (`normalize.spelling_keys`) of the last part of each of its names
 (its surnames) and of the first part of each name of two parts or more (its given names). The resolver's
 tests all require the aligned surnames, or the aligned given names, to pass `token_similarity`, and two
-parts that pass share a key; so the candidates returned are the people the full comparison would have
-found, in the order they were first named, for the resolver to test as before.
+parts that pass share a key (within the close spellings `spelling_keys` describes); so the candidates are
+the people the full comparison would have found, in the order they were first named, for the resolver to
+test as before.
 """
 
 from __future__ import annotations
