@@ -61,12 +61,21 @@ class Extractor:
     def language_of(self, text: str) -> str:
         return detect_language(text) if self.settings.lang == "auto" else self.settings.lang
 
-    def record(self, doc: Doc, source: str = "-") -> ArticleRecord:
-        return doc_to_record(doc, source=source, kb=self.kb)
+    def record(self, doc: Doc, source: str = "-", warnings: list[dict] | None = None) -> ArticleRecord:
+        return doc_to_record(doc, source=source, kb=self.kb, warnings=warnings)
 
     def extract(self, text: str, source: str = "-") -> ArticleRecord:
-        lang = self.language_of(text)
-        return self.record(self.nlp(lang)(text), source)
+        return self._extract_in(self.language_of(text), text, source)
+
+    def _extract_in(self, lang: str, text: str, source: str) -> ArticleRecord:
+        """One document; if a component fails on it, the document again without that component."""
+        nlp = self.nlp(lang)
+        try:
+            doc = nlp(text)
+        except Exception:
+            doc, warnings = run_degraded(nlp, text)
+            return self.record(doc, source, warnings)
+        return self.record(doc, source)
 
     def extract_many(self, items: Iterable[tuple[str, str]]) -> Iterator[ArticleRecord]:
         """(source, text) pairs to records, in order, batching through `nlp.pipe` per language run."""
@@ -86,8 +95,34 @@ class Extractor:
             yield from self._run(batch, batch_lang)
 
     def _run(self, batch: list[tuple[str, str]], lang: str) -> Iterator[ArticleRecord]:
-        for doc, source in self.nlp(lang).pipe(batch, as_tuples=True, batch_size=BATCH_SIZE):
-            yield self.record(doc, source)
+        done = 0
+        try:
+            for doc, source in self.nlp(lang).pipe(batch, as_tuples=True, batch_size=BATCH_SIZE):
+                yield self.record(doc, source)
+                done += 1
+        except Exception:  # a component failed on one document: the rest of the batch one by one
+            for text, source in batch[done:]:
+                yield self._extract_in(lang, text, source)
+
+
+def run_degraded(nlp: Language, text: str) -> tuple[Doc, list[dict]]:
+    """Run the pipeline on `text` from the start, without every component that raises on it, one at a time;
+    returns the Doc and one warning per component left out. Components leave their Doc extensions at
+    their defaults when skipped, and the later ones read those as "nothing found". Tokenizing (e.g. a text
+    over `nlp.max_length`) still raises."""
+    skipped: dict[str, str] = {}
+    while True:
+        doc = nlp.make_doc(text)
+        for name, component in nlp.pipeline:
+            if name in skipped:
+                continue
+            try:
+                doc = component(doc)
+            except Exception as exc:
+                skipped[name] = type(exc).__name__
+                break
+        else:
+            return doc, [{"component": name, "error": error} for name, error in skipped.items()]
 
 
 def load(lang: str = "en", *, model: str | None = None, rules_only: bool = False,

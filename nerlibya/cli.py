@@ -195,6 +195,12 @@ def error_line(record: dict) -> str:
     return one_line(f"nerlibya: error: {record['source']}: {error['message']} [{error['kind']}]") + "\n"
 
 
+def warning_line(record: dict) -> str:
+    """One line for a degraded document: processed, without the components that failed on it."""
+    failed = ", ".join(f"{w['component']} ({w['error']})" for w in record["warnings"])
+    return one_line(f"nerlibya: warning: {record['source']}: extracted without {failed} [degraded]") + "\n"
+
+
 def duplicate_line(source: str, first: int, again: int) -> str:
     return one_line(f"nerlibya: warning: {source}: duplicate source name (records {first} and {again}); "
                     "both records are kept") + "\n"
@@ -276,6 +282,8 @@ class _Tally:
             if "error" in record:
                 self.failed += 1
                 lines.append(error_line(record))
+            elif record.get("warnings"):
+                lines.append(warning_line(record))
             first = self.first_seen.setdefault(record["source"], self.processed)
             if first != self.processed:
                 lines.append(duplicate_line(record["source"], first, self.processed))

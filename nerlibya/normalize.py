@@ -14,7 +14,9 @@ from .transliteration import part_similarity
 
 APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
 DASHES = "\u2010\u2011\u2012\u2013\u2014"
-_LEADING_ARTICLES = re.compile(r"^(the|le|la|les|l')\s*", re.IGNORECASE)
+# an article is a word of its own ('The Hague', 'La Défense') or an elided "l'" ("l'Armée"): never the
+# first letters of a name ('Leila', 'Lamin', 'Theni', 'LA')
+_LEADING_ARTICLES = re.compile(r"^(?:(?:the|le|la|les)\s+|l['\u2019]\s*)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "ar"})
 
@@ -49,9 +51,14 @@ def strip_determiner(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """Fold a mention and drop articles, possessives and the Arabic article on name parts."""
+    """Fold a mention and drop articles, possessives and the Arabic article on name parts.
+
+    Never empty for a text with a letter or digit: a mention that is all article ('La', 'The') keeps its
+    folded form, so that two such mentions are not one name by an empty key.
+    """
     parts = fold(strip_determiner(text)).replace("-", " ").split()
-    return " ".join(p for i, p in enumerate(parts) if p not in ARABIC_ARTICLES or i == len(parts) - 1)
+    key = " ".join(p for i, p in enumerate(parts) if p not in ARABIC_ARTICLES or i == len(parts) - 1)
+    return key or fold(text)
 
 
 def surface_variants(alias: str) -> set[str]:
@@ -108,6 +115,27 @@ def skeleton(word: str) -> str:
     return out
 
 
+MAX_DELETION_KEYED_LENGTH = 20
+
+
+@lru_cache(maxsize=65536)
+def spelling_keys(part: str) -> frozenset[str]:
+    """Keys under which a name part is filed, so that parts `token_similarity` finds alike share one: the
+    part and each form of it with one letter deleted, its consonant skeleton and each skeleton with one
+    consonant deleted. Two parts pass 0.84 by being equal, by sharing a skeleton, or by a close spelling:
+    one letter added, dropped or changed ('Abdelrahman', 'Abderrahman'), or one consonant so, whatever the
+    vowels, 'h' and doubled letters do ('Obeidi', 'Ubaydi'); spellings further apart than that are not
+    compared. Parts over 20 letters get no deletion forms (a very long token would otherwise give
+    thousands)."""
+    part = name_key(part)
+    consonants = skeleton(part)
+    keys = {part, "~" + consonants}
+    if len(part) <= MAX_DELETION_KEYED_LENGTH:
+        keys.update(part[:i] + part[i + 1 :] for i in range(len(part)))
+        keys.update("~" + consonants[:i] + consonants[i + 1 :] for i in range(len(consonants)))
+    return frozenset(keys)
+
+
 def token_similarity(a: str, b: str) -> float:
     """Similarity of two single name parts in [0, 1], by transliteration equivalences (see transliteration.py)."""
     a, b = name_key(a), name_key(b)
@@ -152,7 +180,8 @@ def acronym_fits(long_words: list[str], short: str) -> bool:
     contributes (so 'National Oil Corporation' fits 'NOC', 'House of Representatives' fits 'HoR').
     """
     letters = [c.lower() for c in short if c.isalnum()]
-    words = [fold(w) for w in long_words if w.strip("-'")]
+    # a token that folds to nothing (a run of spaces, a no-break space, a lone combining mark) is no word
+    words = [w for w in map(fold, long_words) if w.strip("-'")]
     content = [w for w in words if w not in ACRONYM_SKIP_WORDS]
     if not letters or not content or content[0][0] != letters[0]:
         return False

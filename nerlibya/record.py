@@ -85,10 +85,11 @@ class ArticleRecord:
     organisations: list[EntityRecord]
     places: list[EntityRecord]
     entities: list[dict]
+    warnings: list[dict] = field(default_factory=list)  # components left out: [{"component", "error"}]
 
     def to_dict(self) -> dict:
         people = [e.to_dict("people") for e in self.people]
-        return {
+        data = {
             "schema_version": SCHEMA_VERSION,
             "source": self.source,
             "lang": self.lang,
@@ -99,6 +100,9 @@ class ArticleRecord:
             "roles": [{"person": p["name"], "person_id": p["id"], **r} for p in people for r in p["roles"]],
             "entities": self.entities,
         }
+        if self.warnings:  # present only on a degraded document
+            data["warnings"] = self.warnings
+        return data
 
 
 def error_record(source: str, kind: str, message: str) -> dict:
@@ -146,8 +150,10 @@ def _role(doc: Doc, role: core.Role, organisation: str | None, organisation_id: 
                 end=title_span.end_char)
 
 
-def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None) -> ArticleRecord:
-    """Group the Doc's linked entities into records, ordered by first mention."""
+def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None,
+                  warnings: list[dict] | None = None) -> ArticleRecord:
+    """Group the Doc's linked entities into records, ordered by first mention. `warnings` name the
+    components the Doc was processed without."""
     links = doc._.links or {}
     records: dict[str, EntityRecord] = {}
     groups: dict[str, str] = {}
@@ -194,4 +200,4 @@ def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None) 
     ordered = {"people": [], "organisations": [], "places": []}
     for key, record in records.items():
         ordered[groups[key]].append(record)
-    return ArticleRecord(source=source, lang=doc.lang_, entities=entities, **ordered)
+    return ArticleRecord(source=source, lang=doc.lang_, entities=entities, warnings=list(warnings or []), **ordered)

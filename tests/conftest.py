@@ -6,6 +6,17 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis: "ci" (the default) is derandomized, so every run tries the same examples, and sized to keep
+# tests/test_properties.py within about three minutes on two cores; "long" is for manual fuzzing runs
+# (HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties.py), with the example database kept so
+# that a failure found once is replayed first.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, max_examples=40,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("long", deadline=None, max_examples=3000,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_KB = ROOT / "tests" / "fixtures" / "kb"

@@ -57,8 +57,8 @@ def long_form_before(doc: Doc, paren: int, short: str) -> tuple[int, int] | None
     letters = sum(c.isalpha() for c in short)
     for size in range(1, letters + MAX_EXTRA_WORDS + 1):
         start = paren - size
-        if start < 0 or doc[start].is_punct:
-            break
+        if start < 0 or doc[start].is_punct or doc[start].is_space:
+            break  # a long form does not cross punctuation, a line break or a run of spaces
         if doc[start].text[:1].isupper() and fits([t.text for t in doc[start:paren]], short):
             return start, paren
     return None

@@ -127,6 +127,14 @@ class KnowledgePipe(NerlibyaPipe):
         return self
 
 
+LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")  # what str.splitlines splits on
+
+
+def is_line_break(token) -> bool:
+    """A whitespace token that ends a line, whichever line separator the text uses."""
+    return token.is_space and not LINE_BREAKS.isdisjoint(token.text)
+
+
 def sentence_index(doc: Doc) -> list[int]:
     """Sentence number of every token; a doc with no sentence boundaries is one sentence."""
     if not len(doc):

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import Words
 from ..normalize import name_key
-from .base import KnowledgePipe
+from .base import KnowledgePipe, is_line_break
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
 TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")"})
@@ -68,7 +68,8 @@ class EntityCleanup(KnowledgePipe):
         if label in self.drop_labels:
             return None
         doc, start, has_id = ent.doc, ent.start, bool(ent.id_)
-        end = _without_trailing(doc, start, _line_end(doc, start, ent.end), self.trailing, self.dangling)
+        start, end = _unbroken_words(doc, start, ent.end)
+        end = _without_trailing(doc, start, end, self.trailing, self.dangling)
         if label == "PERSON" and not has_id:
             while start < end - 1 and self._is_person_prefix(doc[start]):
                 start += 1
@@ -167,13 +168,15 @@ def _freed_tokens(doc: Doc, old: tuple[Span, ...], new: list[Span]) -> list[Span
     return [Span(doc, i, i + 1) for ent in old for i in range(ent.start, ent.end) if i not in covered]
 
 
-def _line_end(doc: Doc, start: int, end: int) -> int:
-    """Names do not cross lines: where the first newline in doc[start:end] is, else `end`."""
+def _unbroken_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Names cross no line and no run of spaces: past any whitespace token that opens doc[start:end], up to
+    the first one inside it (the model reads 'Nadia Farouk\r', 'Farouk\u2028Talks' as one name)."""
+    while start < end and doc[start].is_space:
+        start += 1
     for i in range(start, end):
-        token = doc[i]
-        if token.is_space and "\n" in token.text:
-            return i
-    return end
+        if doc[i].is_space:
+            return start, i
+    return start, end
 
 
 def _without_trailing(doc: Doc, start: int, end: int, trailing: frozenset[str], dangling: frozenset[str]) -> int:
@@ -245,10 +248,14 @@ def drop_capitalised_common_words(doc: Doc, spans: list[Span], known=frozenset()
     (a shared surname such as 'Haftar' carries no id of its own)."""
     kept = []
     text = None  # Doc.text joins every token: build it once, and only if needed
+    counts: dict[str, int] = {}  # each word counted once: counting anew for every span made long articles quadratic
     for span in spans:
         if _may_be_common_word(doc, span, known):
             text = doc.text if text is None else text
-            if text.count(doc[span.start].text) < 2:
+            word = doc[span.start].text
+            if word not in counts:
+                counts[word] = text.count(word)
+            if counts[word] < 2:
                 continue
         kept.append(span)
     return kept
@@ -267,5 +274,4 @@ def _opens_sentence(token) -> bool:
     """First word of a sentence, or of a line (headlines and datelines end without a full stop)."""
     if token.is_sent_start or token.i == 0:
         return True
-    previous = token.doc[token.i - 1]
-    return previous.is_space and "\n" in previous.text
+    return is_line_break(token.doc[token.i - 1])

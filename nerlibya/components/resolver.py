@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from ..core.types import Link
 from ..normalize import name_key, name_similarity, skeleton, token_similarity
 from .base import KnowledgePipe, sentence_index
+from .people_index import PeopleIndex
 
 Doc.set_extension("links", default=None, force=True)
 Span.set_extension("link", getter=lambda span: (span.doc._.links or {}).get(f"{span.start}:{span.end}"), force=True)
@@ -141,19 +142,22 @@ class Resolver(KnowledgePipe):
     def fits_surname(self, key: str, cluster: Cluster) -> bool:
         return any(token_similarity(key, s) >= self.surname_threshold for s in cluster.surnames)
 
-    def surname_candidates(self, clusters: list[Cluster], key: str, sentence: int, title: str | None) -> list[Cluster]:
+    def surname_candidates(self, people: PeopleIndex, key: str, sentence: int, title: str | None) -> list[Cluster]:
         kb_surname_ids = self.kb.by_surname.get(key, frozenset())
         # a bare surname does not denote someone named in full in the same sentence
-        found = [c for c in clusters if c.has_full_name and sentence not in c.full_name_sentences
+        found = [c for c in people.by_surname(key, kb_surname_ids)
+                 if c.has_full_name and sentence not in c.full_name_sentences
                  and (c.kb_id in kb_surname_ids or self.fits_surname(key, c))]
         if title and len(found) > 1:
             titled = [c for c in found if self.kb_offices_match(c.kb_id, title)]
             found = titled or found
         return found
 
-    def resolve_person(self, mention: Mention, clusters: list[Cluster], sentence: int, title: str | None) -> tuple[Cluster | None, str | None, str, float]:
+    def resolve_person(self, mention: Mention, people: PeopleIndex, sentence: int, title: str | None) -> tuple[Cluster | None, str | None, str, float]:
+        if not mention.parts:  # nothing to compare by: a name of its own
+            return None, None, "model", 0.0
         if len(mention.parts) == 1:
-            candidates = self.surname_candidates(clusters, mention.key, sentence, title)
+            candidates = self.surname_candidates(people, mention.key, sentence, title)
             if candidates:
                 best = max(candidates, key=lambda c: (c.sentences[-1], len(c.sentences)))
                 return best, best.kb_id, "surname", 1.0
@@ -162,24 +166,24 @@ class Resolver(KnowledgePipe):
                 owners = [o for o in owners if self.kb_offices_match(o, title)] or owners
             if len(owners) == 1:
                 return None, owners[0], "surname", 1.0
-            partial = self.given_name_match(clusters, mention.parts)
+            partial = self.given_name_match(people, mention.parts)
             return (partial, partial.kb_id, "partial", 1.0) if partial else (None, None, "model", 0.0)
         fuzzy = self.kb_fuzzy(mention)
         if fuzzy:
             return None, fuzzy[0], "fuzzy", fuzzy[1]
         text = mention.text
-        for cluster in clusters:
+        for cluster in people.by_full_name(mention.parts):
             if any(len(n.split()) > 1 and name_similarity(text, n) >= self.fuzzy_threshold for n in cluster.names):
                 return cluster, cluster.kb_id, "fuzzy", 1.0
-        partial = self.given_name_match(clusters, mention.parts)
+        partial = self.given_name_match(people, mention.parts)
         if partial:
             return partial, partial.kb_id, "partial", 1.0
         return None, None, "model", 0.0
 
-    def given_name_match(self, clusters: list[Cluster], parts: list[str]) -> Cluster | None:
+    def given_name_match(self, people: PeopleIndex, parts: list[str]) -> Cluster | None:
         """'Saddam' or 'Saif al-Islam' after 'Saddam Haftar' / 'Saif al-Islam Gaddafi': the leading part of
         exactly one fuller name in the article."""
-        found = [cluster for cluster in clusters
+        found = [cluster for cluster in people.by_given_name(parts[0])
                  if any(len(full) > len(parts) and all(token_similarity(a, b) >= self.surname_threshold
                                                        for a, b in zip(parts, full))
                         for full in cluster.name_parts)]
@@ -195,7 +199,7 @@ class Resolver(KnowledgePipe):
         long_form_of = {tuple(span): short for short, span in acronyms.items()}
         links: dict[str, Link] = {}
         clusters: dict[str, Cluster] = {}
-        people: list[Cluster] = []
+        people = PeopleIndex()
         for mention in mentions:
             group = GROUPS.get(mention.label)
             if group is None:
@@ -219,13 +223,14 @@ class Resolver(KnowledgePipe):
             if kb_id is None and group != "person" and (mention.start, mention.end) in long_form_of:
                 kb_id = self.kb_exact(long_form_of[(mention.start, mention.end)], group)
                 match, score = ("acronym", 1.0) if kb_id else (match, score)
-            key = kb_id or (cluster.key if cluster else f"{group}:{mention.key}")
+            key = kb_id or (cluster.key if cluster else f"{group}:{mention.key or mention.text}")
             cluster = clusters.get(key) or cluster
             if cluster is None or cluster.key != key:
                 cluster = clusters[key] = Cluster(key, kb_id)
                 if group == "person":
-                    people.append(cluster)
+                    people.add(cluster)
             cluster.add(mention, sentence)
+            people.file(cluster, mention.text, mention.parts)
             links[mention.link_key] = Link(key, kb_id, match, score)
         self.link_early_surnames(mentions, links, people)
         doc.ents = [entity_info(doc, mention, links[mention.link_key]) if mention.link_key in links else ent
@@ -249,7 +254,7 @@ class Resolver(KnowledgePipe):
                 mention.label = "PERSON"
         return mentions
 
-    def link_early_surnames(self, mentions: list[Mention], links: dict[str, Link], people: list[Cluster]) -> None:
+    def link_early_surnames(self, mentions: list[Mention], links: dict[str, Link], people: PeopleIndex) -> None:
         """A bare surname before the full name ('Cameron' in a headline, 'David Cameron' below) joins the one
         person of the article it fits, once the whole article has been read. Only mentions tagged PERSON
         upstream qualify: one relabelled by `correct_labels` stays as resolved."""
@@ -257,6 +262,6 @@ class Resolver(KnowledgePipe):
             link = links.get(mention.link_key)
             if not link or mention.tagged_label != "PERSON" or link.match != "model" or len(mention.parts) != 1:
                 continue
-            fitting = [c for c in people if c.key != link.key and c.has_full_name and self.fits_surname(mention.key, c)]
+            fitting = [c for c in people.by_surname(mention.key) if c.key != link.key and c.has_full_name and self.fits_surname(mention.key, c)]
             if len(fitting) == 1:
                 links[mention.link_key] = Link(fitting[0].key, fitting[0].kb_id, "surname", 1.0)

@@ -34,6 +34,9 @@ HEADS = ("OFFICE", "RANK")
 PRIORITY = {"RANK": 5, "OFFICE": 4, "QUAL": 3, "CLAUSE": 3, "COMP": 2, "HONOR": 2, "APPOINT": 1, "MOD": 1}
 PLACE_OR_ORG = frozenset({"ORG", "GPE", "LOC", "FAC"})
 MAX_NAME_TOKENS = 6
+# an organisation or portfolio named after a title without being an entity ('Envoy of the Arab League'): no
+# longer than this, so that a run of capitalised words is not read again from each title in it
+MAX_COMPLEMENT_TOKENS = 12
 
 
 @dataclass(slots=True)
@@ -226,8 +229,8 @@ class TitleFinder(KnowledgePipe):
         if not (_starts_name(doc[k]) or (ent is not None and ent.label_ == "ORG")):
             return base
         portfolio = head in self.lexicon.portfolio_offices
-        stop = k
-        while stop < len(doc) and not (stop > k and portfolio and _names_place_or_org(doc, stop, self.words)) and (
+        stop, limit = k, min(len(doc), k + MAX_COMPLEMENT_TOKENS)
+        while stop < limit and not (stop > k and portfolio and _names_place_or_org(doc, stop, self.words)) and (
             _starts_name(doc[stop])
             or (doc[stop].lower_ in self.words.portfolio_connectors and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper())
             or (self.words.adjectives_follow_noun and doc[stop].is_lower and doc[stop].is_alpha and stop > k
