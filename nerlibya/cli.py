@@ -13,24 +13,48 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections import deque
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Iterator, List, Optional, TextIO
 
 import typer
+import typer.core
 from rich.console import Console
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_SETUP, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
+
+class _HelpWithoutType:
+    """-h/--help listed without a '<bool>' type beside it (typer shows one for every flag)."""
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+
+class Command(_HelpWithoutType, typer.core.TyperCommand):
+    pass
+
+
+class Group(_HelpWithoutType, typer.core.TyperGroup):
+    pass
+
+
+FLAG = ""  # metavar for on/off options: no '<bool>' in --help
+
 app = typer.Typer(
+    cls=Group,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="People (with roles), organisations and places in news about Libya, from English and French articles.",
 )
-kb_app = typer.Typer(no_args_is_help=True, help="Inspect and check the knowledge base.")
+kb_app = typer.Typer(cls=Group, no_args_is_help=True, help="Inspect and check the knowledge base.")
 app.add_typer(kb_app, name="kb")
 
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -41,6 +65,17 @@ class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+
+
+class ExtractFormat(str, Enum):
+    """extract's formats: the streams of OutputFormat, plus an HTML view and a SQLite corpus."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    html = "html"
+    sqlite = "sqlite"
 
 
 class InputFormat(str, Enum):
@@ -86,7 +121,16 @@ def open_output(path: Optional[Path]) -> Iterator[TextIO]:
             os.unlink(handle.name)
 
 
-def _check_output(path: Optional[Path]) -> None:
+def _check_output(path: Optional[Path], output_format: "ExtractFormat", single: bool) -> None:
+    if output_format is ExtractFormat.sqlite and path is None:
+        raise fail("-f sqlite writes a database: pass --output FILE.db", EXIT_USAGE)
+    if output_format is ExtractFormat.html and not single:
+        if path is None:
+            raise fail("-f html over a folder or several inputs writes a report folder: pass --output FOLDER",
+                       EXIT_USAGE)
+        if path.exists() and not path.is_dir():
+            raise fail(f"{path}: --output for an HTML report must be a folder", EXIT_USAGE)
+        return
     if path is None:
         return
     if path.is_dir():
@@ -102,11 +146,16 @@ def _stderr_is_terminal() -> bool:
         return False
 
 
-def _progress(enabled: bool):
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+def _progress(enabled: bool, total: Optional[int] = None):
+    """A progress bar on stderr; with a known number of inputs it shows the total and the time left."""
+    from rich.progress import (BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
 
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
-                    TimeElapsedColumn(), console=stderr, transient=True, disable=not enabled)
+    count = TextColumn("{task.completed}/{task.total} docs" if total is not None else "{task.completed} docs")
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), count, TimeElapsedColumn()]
+    if total is not None:
+        columns.append(TimeRemainingColumn())
+    return Progress(*columns, console=stderr, transient=True, disable=not enabled)
 
 
 _CONTROL = {codepoint: f"\\x{codepoint:02x}" for codepoint in (*range(0x20), 0x7F)}
@@ -177,51 +226,68 @@ class _Signals:
             raise KeyboardInterrupt if code == EXIT_INTERRUPTED else Interrupted(code)
 
 
-@app.command()
+@app.command(cls=Command)
 def extract(
-    paths: List[str] = typer.Argument(..., help="Files, folders (searched recursively) or - for standard input."),
-    output_format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="Output format."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
+    paths: List[str] = typer.Argument(..., metavar="PATH...",
+                                      help="Files, folders (searched recursively) or - for standard input."),
+    output_format: ExtractFormat = typer.Option(
+        ExtractFormat.table, "--format", "-f",
+        help="Output format. html: one page, or with several inputs a report folder (-o FOLDER); "
+             "sqlite: a corpus database (-o FILE.db), updated in place."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="PATH",
+                                          help="Write here (atomically) instead of stdout."),
     lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the articles; auto detects it per document."),
-    model: Optional[str] = typer.Option(None, "--model", help="Another installed spaCy pipeline to use as statistical base."),
-    rules_only: bool = typer.Option(False, "--rules-only", help="No statistical model: tokenizer, knowledge base and patterns."),
-    kb: Optional[Path] = typer.Option(None, "--kb", help="Knowledge-base folder (default: the packaged models/)."),
-    glob: str = typer.Option("*.txt", "--glob", help="Which files to take from folders."),
+    model: Optional[str] = typer.Option(None, "--model", metavar="NAME",
+                                        help="Another installed spaCy pipeline to use as statistical base."),
+    rules_only: bool = typer.Option(False, "--rules-only", metavar=FLAG,
+                                    help="No statistical model: tokenizer, knowledge base and patterns."),
+    kb: Optional[Path] = typer.Option(None, "--kb", metavar="FOLDER",
+                                      help="Knowledge-base folder (default: the packaged models/)."),
+    glob: str = typer.Option("*.txt", "--glob", metavar="PATTERN", help="Which files to take from folders."),
     input_format: InputFormat = typer.Option(InputFormat.text, "--input-format", help="text, or jsonl records."),
-    id_field: str = typer.Option("id", "--id-field", help="With --input-format jsonl: the field naming a record."),
-    text_field: str = typer.Option("text", "--text-field", help="With --input-format jsonl: the field holding the text."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default: BOM, else UTF-8)."),
+    id_field: str = typer.Option("id", "--id-field", metavar="NAME",
+                                 help="With --input-format jsonl: the field naming a record."),
+    text_field: str = typer.Option("text", "--text-field", metavar="NAME",
+                                   help="With --input-format jsonl: the field holding the text."),
+    date_field: Optional[str] = typer.Option(None, "--date-field", metavar="NAME",
+                                             help="With --input-format jsonl: the field holding the article's "
+                                                  "date (stored per document by -f sqlite)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME",
+                                           help="Input encoding (default: BOM, else UTF-8)."),
     encoding_errors: EncodingErrors = typer.Option(EncodingErrors.strict, "--encoding-errors",
                                                    help="strict: report undecodable files; replace: use U+FFFD."),
-    max_bytes: int = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1,
+    max_bytes: int = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1, metavar="BYTES",
                                   help="Skip (and report) larger inputs; with --input-format jsonl, larger lines."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core, up to 4)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary; errors still go to stderr."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
+                                       help="Worker processes (default: one per core, up to 4)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", metavar=FLAG,
+                               help="No progress bar and no summary; errors still go to stderr."),
 ) -> None:
     """Extract people (with roles), organisations and places from each article."""
     import codecs
 
     from .batch import ExtractorSettings, default_jobs, make_extractor, run_batch
     from .errors import NerlibyaError
-    from .io import ReadOptions, iter_inputs
-    from .render import iter_csv, iter_json, iter_jsonl, render_table
+    from .io import ReadOptions, count_inputs, iter_inputs
 
     if encoding:
         try:
             codecs.lookup(encoding)
         except LookupError:
             raise fail(f"unknown encoding {encoding!r} for --encoding", EXIT_USAGE)
-    _check_output(output)
-    options = ReadOptions(glob=glob, encoding=encoding, encoding_errors=encoding_errors.value, max_bytes=max_bytes,
-                          input_format=input_format.value, id_field=id_field, text_field=text_field)
-    settings = ExtractorSettings(lang=lang.value, model=model, rules_only=rules_only, kb_path=str(kb) if kb else None)
-    workers = jobs or default_jobs()
-    failed = processed = 0
-    show_progress = not quiet and _stderr_is_terminal()
     try:
         single = len(paths) == 1 and input_format is InputFormat.text and (paths[0] == "-" or Path(paths[0]).is_file())
     except (OSError, ValueError):
         single = False
+    _check_output(output, output_format, single)
+    options = ReadOptions(glob=glob, encoding=encoding, encoding_errors=encoding_errors.value, max_bytes=max_bytes,
+                          input_format=input_format.value, id_field=id_field, text_field=text_field,
+                          date_field=date_field)
+    settings = ExtractorSettings(lang=lang.value, model=model, rules_only=rules_only, kb_path=str(kb) if kb else None)
+    workers = jobs or default_jobs()
+    failed = processed = 0
+    show_progress = not quiet and _stderr_is_terminal()
+    total = count_inputs(paths, options) if show_progress else None
     signals = _Signals()
     batch = None
 
@@ -242,25 +308,15 @@ def extract(
             try:
                 extractor = make_extractor(settings)
                 extractor.check()
-                batch = run_batch(iter_inputs(paths, options), settings, jobs=workers,
-                                  extractor=extractor)
-                with open_output(output) as out, _progress(show_progress) as progress:
-                    task = progress.add_task("extracting", total=None)
-                    if output_format is OutputFormat.table:
-                        console = Console(file=out) if output else Console()
-                        for record in records(progress, task):
-                            with signals.write():
-                                render_table(record, console)
+                inputs = RememberedInputs(iter_inputs(paths, options))
+                batch = run_batch(inputs, settings, jobs=workers, extractor=extractor)
+                with _progress(show_progress, total) as progress:
+                    task = progress.add_task("extracting", total=total)
+                    if output_format is ExtractFormat.sqlite or (output_format is ExtractFormat.html and not single):
+                        write_collection(output_format, inputs.paired(records(progress, task)), output, signals)
                     else:
-                        chunks = {
-                            OutputFormat.json: lambda rs: iter_json(rs, single=single),
-                            OutputFormat.jsonl: iter_jsonl,
-                            OutputFormat.csv: iter_csv,
-                        }[output_format](records(progress, task))
-                        for chunk in chunks:
-                            with signals.write():
-                                out.write(chunk)
-                                out.flush()
+                        with open_output(output) as out:
+                            write_stream(output_format, inputs, records(progress, task), out, single, signals)
             finally:
                 if batch is not None:
                     with signals.write():  # a second Ctrl-C waits until the workers are stopped
@@ -281,6 +337,70 @@ def extract(
     if show_progress:
         stderr.print(f"{processed} documents, {failed} failed")
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+class RememberedInputs:
+    """The inputs of a batch, each kept until its record comes out (one record per input, in input order), so
+    that writers which need the article's text or date (HTML, SQLite) get them without the record carrying them."""
+
+    def __init__(self, inputs):
+        self.inputs = inputs
+        self.waiting: deque = deque()
+
+    def __iter__(self):
+        for item in self.inputs:
+            self.waiting.append(item)
+            yield item
+
+    def paired(self, records):
+        """(record, TextInput or FailedInput) pairs."""
+        for record in records:
+            yield record, self.waiting.popleft()
+
+
+def write_stream(output_format: ExtractFormat, inputs: RememberedInputs, records, out: TextIO, single: bool,
+                 signals: _Signals) -> None:
+    """Formats written to one stream (stdout or one file): table, json, jsonl, csv, and a single HTML page."""
+    from .render import iter_csv, iter_json, iter_jsonl, render_table
+
+    if output_format is ExtractFormat.table:
+        console = Console(file=out) if out is not sys.stdout else Console()
+        for record in records:
+            with signals.write():
+                render_table(record, console)
+        return
+    if output_format is ExtractFormat.html:
+        chunks = _html_pages(inputs.paired(records))
+    else:
+        chunks = {
+            ExtractFormat.json: lambda rs: iter_json(rs, single=single),
+            ExtractFormat.jsonl: iter_jsonl,
+            ExtractFormat.csv: iter_csv,
+        }[output_format](records)
+    for chunk in chunks:
+        with signals.write():
+            out.write(chunk)
+            out.flush()
+
+
+def _html_pages(pairs):
+    from .html import render_error_page, render_page
+
+    for record, item in pairs:
+        yield render_error_page(record) if "error" in record else render_page(record, item.text)
+
+
+def write_collection(output_format: ExtractFormat, pairs, output: Path, signals: _Signals) -> None:
+    """Formats written document by document into a place that outlives the run: an HTML report folder, or a
+    SQLite database (one transaction per document)."""
+    if output_format is ExtractFormat.html:
+        from .html_report import ReportWriter as Store
+    else:
+        from .sqlite_store import CorpusStore as Store
+    with Store(output) as store:
+        for record, item in pairs:
+            with signals.write():
+                store.add(record, getattr(item, "text", None), getattr(item, "date", None))
 
 
 def _quiet_fail(message: str, code: int) -> typer.Exit:

@@ -139,11 +139,24 @@ def template_text(name: str) -> str:
     return resources.files("nerlibya").joinpath("templates", name).read_text(encoding="utf-8")
 
 
-def render_page(record: dict, text: str, back_link: str | None = None) -> str:
-    """One standalone, offline page for one article record."""
+def _page(title: str, lang: str, article: str, panel: str, back_link: str | None) -> str:
     nav = f'<nav><a href="{escape(back_link)}">← all articles</a></nav>' if back_link else ""
     legend = "".join(f'<span class="entity {kind}" style="background: {COLOURS[label]}">{kind}</span>'
                      for label, kind in KIND_OF_LABEL.items() if label not in ("LOC", "FAC"))
-    return Template(template_text("page.html")).substitute(
-        title=escape(record["source"]), lang=escape(record.get("lang", "")), nav=nav, legend=legend,
-        article=render_text(record, text), panel=render_panel(record), style=template_text("style.css"))
+    page = Template(template_text("page.html")).substitute(
+        title=escape(title), lang=escape(lang), nav=nav, legend=legend, article=article, panel=panel,
+        style=template_text("style.css"))
+    return page.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate in a name cannot break the write
+
+
+def render_page(record: dict, text: str, back_link: str | None = None) -> str:
+    """One standalone, offline page for one article record."""
+    return _page(record["source"], record.get("lang", ""), render_text(record, text), render_panel(record),
+                 back_link)
+
+
+def render_error_page(record: dict) -> str:
+    """The page for an input that could not be processed: what went wrong, nothing else."""
+    error = record["error"]
+    message = f'<p class="error">could not be processed ({escape(error["kind"])}): {escape(error["message"])}</p>'
+    return _page(record["source"], "", message, "", None)

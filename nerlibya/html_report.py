@@ -58,7 +58,16 @@ class ReportWriter:
         self.articles: list[tuple[str, dict]] = []
         self.failed: list[dict] = []
 
-    def add(self, record: dict, text: str | None) -> None:
+    def __enter__(self) -> "ReportWriter":
+        return self
+
+    def __exit__(self, exc_type, *exc_info) -> None:
+        """The index is written only when the batch ran to its end: a report with an index is complete."""
+        if exc_type is None:
+            self.close()
+
+    def add(self, record: dict, text: str | None, date: str | None = None) -> None:
+        """One article page (an error record goes to the index's failed inputs); `date` is not shown."""
         if "error" in record or text is None:
             self.failed.append(record)
             return
