@@ -36,8 +36,19 @@ class _HelpWithoutType:
         return option
 
 
+class _NamedArgument(typer.core.TyperArgument):
+    """An argument given a metavar shows only that in --help, not also a Python type such as '<list[str]>'."""
+
+    def display_type_rich(self, ctx):
+        return None if self.metavar else super().display_type_rich(ctx)
+
+
 class Command(_HelpWithoutType, typer.core.TyperCommand):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is typer.core.TyperArgument:
+                param.__class__ = _NamedArgument
 
 
 class Group(_HelpWithoutType, typer.core.TyperGroup):
@@ -228,11 +239,11 @@ class _Signals:
 
 @app.command(cls=Command)
 def extract(
-    paths: List[str] = typer.Argument(..., metavar="PATH...",
+    paths: List[str] = typer.Argument(..., metavar="PATH",
                                       help="Files, folders (searched recursively) or - for standard input."),
     output_format: ExtractFormat = typer.Option(
-        ExtractFormat.table, "--format", "-f",
-        help="Output format. html: one page, or with several inputs a report folder (-o FOLDER); "
+        ExtractFormat.table, "--format", "-f", metavar="FORMAT",
+        help="table, json, jsonl, csv; html: one page, or with several inputs a report folder (-o FOLDER); "
              "sqlite: a corpus database (-o FILE.db), updated in place."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="PATH",
                                           help="Write here (atomically) instead of stdout."),
@@ -428,22 +439,25 @@ def _silence_output() -> None:
     os.close(devnull)
 
 
-@kb_app.command("validate")
-def kb_validate(folder: Optional[Path] = typer.Argument(None, help="Knowledge-base folder (default: packaged).")) -> None:
+@kb_app.command("validate", cls=Command)
+def kb_validate(folder: Optional[Path] = typer.Argument(None, metavar="FOLDER",
+                                                        help="Knowledge-base folder (default: packaged).")) -> None:
     """Check the knowledge base: schema, duplicate ids, aliases claimed twice, references, order."""
-    from .kb import default_kb_path, validate_kb
+    from .kb import check_kb, default_kb_path
 
-    problems = validate_kb(folder or default_kb_path())
+    folder = folder or default_kb_path()
+    problems, counts = check_kb(folder)
     for problem in problems:
         stderr.print(str(problem), markup=False)
+    checked = ", ".join(f"{number} {what}" for what, number in counts.items())
     if problems:
-        raise fail(f"{len(problems)} problem(s) in the knowledge base", EXIT_SETUP)
-    typer.echo("knowledge base OK")
+        raise fail(f"{len(problems)} problem(s) in the knowledge base {folder} (checked {checked})", EXIT_SETUP)
+    typer.echo(f"knowledge base OK: {folder}: checked {checked}")
 
 
-@kb_app.command("show")
-def kb_show(entity_id: str = typer.Argument(..., help="An entity id, e.g. khalifa-haftar."),
-            folder: Optional[Path] = typer.Option(None, "--kb", help="Knowledge-base folder.")) -> None:
+@kb_app.command("show", cls=Command)
+def kb_show(entity_id: str = typer.Argument(..., metavar="ID", help="An entity id, e.g. khalifa-haftar."),
+            folder: Optional[Path] = typer.Option(None, "--kb", metavar="FOLDER", help="Knowledge-base folder.")) -> None:
     """Print one knowledge-base entry as JSON."""
     import dataclasses
     import json
@@ -465,15 +479,31 @@ def main() -> None:
     app()
 
 
-@app.command()
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"nerlibya {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _app_options(version: bool = typer.Option(False, "--version", metavar=FLAG, is_eager=True,
+                                              callback=_print_version, help="Print the version and exit.")) -> None:
+    """People (with roles), organisations and places in news about Libya, from English and French articles."""
+
+
+@app.command(cls=Command)
 def evaluate(
-    gold: List[Path] = typer.Argument(..., help="Gold JSONL file(s) (see tests/gold/GUIDELINES.md)."),
-    split: str = typer.Option("all", "--split", help="dev, heldout or all."),
-    output_format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table or json."),
-    baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also score bare spaCy on the same documents."),
-    rules_only: bool = typer.Option(False, "--rules-only", help="Score the rules-only pipeline."),
-    kb: Optional[Path] = typer.Option(None, "--kb", help="Knowledge-base folder."),
-    min_f1: Optional[float] = typer.Option(None, "--min-f1", min=0.0, max=1.0,
+    gold: List[Path] = typer.Argument(..., metavar="GOLD", help="Gold JSONL file(s) (see tests/gold/GUIDELINES.md)."),
+    split: str = typer.Option("all", "--split", metavar="SPLIT", help="dev, heldout or all."),
+    output_format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", metavar="FORMAT",
+                                               help="table or json."),
+    baseline: bool = typer.Option(True, "--baseline/--no-baseline", metavar=FLAG,
+                                  help="Also score bare spaCy on the same documents."),
+    rules_only: bool = typer.Option(False, "--rules-only", metavar=FLAG, help="Score the rules-only pipeline."),
+    kb: Optional[Path] = typer.Option(None, "--kb", metavar="FOLDER", help="Knowledge-base folder."),
+    min_f1: Optional[float] = typer.Option(None, "--min-f1", min=0.0, max=1.0, metavar="F1",
                                            help="Exit 1 if any nerlibya F1 (people, organisations, places, roles) is below."),
 ) -> None:
     """Score extraction against gold annotations: precision, recall and F1 per entity type and for roles."""
@@ -513,19 +543,9 @@ def evaluate(
     if output_format is OutputFormat.json:
         typer.echo(json.dumps(as_dict, ensure_ascii=False, indent=2))
     else:
-        from rich.table import Table
+        from .render import render_scores
 
-        table = Table(title=f"F1 (precision / recall), split: {split}")
-        for column in ("system", "lang", "split", "docs", *CATEGORIES):
-            table.add_column(column)
-        for name, langs in as_dict.items():
-            for lang, splits in sorted(langs.items()):
-                for split_name, score in splits.items():
-                    if split != "all" and split_name == "all":
-                        continue
-                    cells = [f"{score[c]['f1']:.3f} ({score[c]['precision']:.2f}/{score[c]['recall']:.2f})" for c in CATEGORIES]
-                    table.add_row(name, lang, split_name, str(score["documents"]), *cells)
-        Console().print(table)
+        render_scores(as_dict, split, CATEGORIES, Console())
     if min_f1 is not None:
         low = [f"{lang} {c}" for lang, splits in as_dict["nerlibya"].items() for c in CATEGORIES
                if splits["all"][c]["f1"] < min_f1]
