@@ -139,14 +139,20 @@ def template_text(name: str) -> str:
     return resources.files("nerlibya").joinpath("templates", name).read_text(encoding="utf-8")
 
 
+def standalone_page(title: str, lang: str, body: str) -> str:
+    """A complete offline page (styles inline, scripts forbidden) around `body`, which must be escaped HTML."""
+    page = Template(template_text("page.html")).substitute(title=escape(title), lang=escape(lang), body=body,
+                                                           style=template_text("style.css"))
+    return page.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate in a name cannot break the write
+
+
 def _page(title: str, lang: str, article: str, panel: str, back_link: str | None) -> str:
     nav = f'<nav><a href="{escape(back_link)}">← all articles</a></nav>' if back_link else ""
     legend = "".join(f'<span class="entity {kind}" style="background: {COLOURS[label]}">{kind}</span>'
                      for label, kind in KIND_OF_LABEL.items() if label not in ("LOC", "FAC"))
-    page = Template(template_text("page.html")).substitute(
-        title=escape(title), lang=escape(lang), nav=nav, legend=legend, article=article, panel=panel,
-        style=template_text("style.css"))
-    return page.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate in a name cannot break the write
+    body = (f'{nav}<header><h1>{escape(title)}</h1><p class="legend">{legend}</p></header>\n'
+            f'<main><article lang="{escape(lang)}">{article}</article><aside>{panel}</aside></main>')
+    return standalone_page(title, lang, body)
 
 
 def render_page(record: dict, text: str, back_link: str | None = None) -> str:

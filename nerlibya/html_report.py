@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from string import Template
 
-from .html import render_page, template_text
+from .html import render_page, standalone_page
 
 GROUPS = (("people", "People"), ("organisations", "Organisations"), ("places", "Places"))
 INDEX = "index.html"
@@ -91,8 +90,9 @@ class ReportWriter:
     def render_index(self) -> str:
         sections = [self._entity_section(group, heading) for group, heading in GROUPS]
         sections += [self._article_section(), self._failed_section()]
-        return Template(template_text("index.html")).substitute(
-            summary=escape(self.summary()), sections="\n".join(sections), style=template_text("style.css"))
+        body = (f'<header><h1>nerlibya report</h1><p>{escape(self.summary())}</p></header>\n'
+                f'<main class="index">{"".join(sections)}</main>')
+        return standalone_page("report", "en", body)
 
     def _entity_section(self, group: str, heading: str) -> str:
         ordered = sorted(self.entries[group].values(), key=lambda e: (-len(e.pages), e.name.casefold()))
