@@ -286,10 +286,7 @@ def extract(
             codecs.lookup(encoding)
         except LookupError:
             raise fail(f"unknown encoding {encoding!r} for --encoding", EXIT_USAGE)
-    try:
-        single = len(paths) == 1 and input_format is InputFormat.text and (paths[0] == "-" or Path(paths[0]).is_file())
-    except (OSError, ValueError):
-        single = False
+    single = _is_one_document(paths, input_format)
     _check_output(output, output_format, single)
     options = ReadOptions(glob=glob, encoding=encoding, encoding_errors=encoding_errors.value, max_bytes=max_bytes,
                           input_format=input_format.value, id_field=id_field, text_field=text_field,
@@ -348,6 +345,14 @@ def extract(
     if show_progress:
         stderr.print(f"{processed} documents, {failed} failed")
     raise typer.Exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _is_one_document(paths: List[str], input_format: "InputFormat") -> bool:
+    """One text file or standard input: JSON prints one object, HTML one page."""
+    try:
+        return len(paths) == 1 and input_format is InputFormat.text and (paths[0] == "-" or Path(paths[0]).is_file())
+    except (OSError, ValueError):
+        return False
 
 
 class RememberedInputs:

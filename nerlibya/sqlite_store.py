@@ -14,6 +14,8 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .errors import NerlibyaError
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id            INTEGER PRIMARY KEY,
@@ -79,7 +81,14 @@ CREATE VIEW IF NOT EXISTS person_organisation AS
     GROUP BY p.id, o.id;
 """
 
+SCHEMA_VERSION = 1  # PRAGMA user_version of a nerlibya corpus
 KIND_OF_GROUP = {"people": "person", "organisations": "organisation", "places": "place"}
+
+
+class CorpusError(NerlibyaError):
+    """--output cannot be used as a corpus database; nothing has been processed yet."""
+
+    kind = "output"
 
 
 def content_hash(text: str) -> str:
@@ -90,9 +99,29 @@ class CorpusStore:
     """An open corpus database; `add` writes one record (with its text and date) in one transaction."""
 
     def __init__(self, path: str | Path):
-        self.connection = sqlite3.connect(str(path), isolation_level=None)
-        self.connection.execute("PRAGMA foreign_keys = ON")
-        self.connection.executescript(SCHEMA)
+        try:
+            self.connection = sqlite3.connect(str(path), isolation_level=None)
+        except sqlite3.Error as exc:
+            raise CorpusError(f"{path}: cannot open as a SQLite database ({exc})") from None
+        try:
+            self._prepare(path)
+        except BaseException:
+            self.connection.close()
+            raise
+
+    def _prepare(self, path: str | Path) -> None:
+        """The schema, created in a new database; an existing database must be a nerlibya corpus."""
+        db = self.connection
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            tables = db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise CorpusError(f"{path}: not a SQLite database ({exc})") from None
+        if tables and version != SCHEMA_VERSION:
+            raise CorpusError(f"{path}: a SQLite database, but not a nerlibya corpus (user_version {version}, "
+                              f"expected {SCHEMA_VERSION}); choose another --output")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.executescript(f"BEGIN; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
 
     def __enter__(self) -> "CorpusStore":
         return self

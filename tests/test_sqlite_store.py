@@ -129,9 +129,20 @@ def test_jsonl_dates_and_failed_inputs_are_stored(tmp_path):
         ("2024-03-01", "Field Marshal")]
 
 
-def test_sqlite_needs_an_output_file(tmp_path):
+def test_sqlite_needs_an_output_file_that_is_a_corpus(tmp_path):
     assert cli("--rules-only", "-f", "sqlite", SAMPLES).exit_code == 2
     assert cli("--rules-only", "-f", "sqlite", "-o", tmp_path, SAMPLES).exit_code == 2
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database, " * 100, encoding="utf-8")
+    result = cli("--rules-only", "-f", "sqlite", "-o", text, SAMPLES)
+    assert result.exit_code == 3 and "not a SQLite database" in result.stderr
+    assert text.read_text(encoding="utf-8") == "not a database, " * 100
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE documents (x)")
+    connection.close()
+    result = cli("--rules-only", "-f", "sqlite", "-o", other, SAMPLES)
+    assert result.exit_code == 3 and "not a nerlibya corpus" in result.stderr
 
 
 def readme_queries() -> list[str]:
