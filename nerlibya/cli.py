@@ -13,49 +13,19 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections import deque
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Iterator, List, Optional, TextIO
 
 import typer
-import typer.core
 from rich.console import Console
+
+from .cli_help import FLAG, Command, Group
+from .cli_output import ExtractFormat, RememberedInputs, write_collection, write_stream
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_SETUP, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
-
-class _HelpWithoutType:
-    """-h/--help listed without a '<bool>' type beside it (typer shows one for every flag)."""
-
-    def get_help_option(self, ctx):
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.metavar = ""
-        return option
-
-
-class _NamedArgument(typer.core.TyperArgument):
-    """An argument given a metavar shows only that in --help, not also a Python type such as '<list[str]>'."""
-
-    def display_type_rich(self, ctx):
-        return None if self.metavar else super().display_type_rich(ctx)
-
-
-class Command(_HelpWithoutType, typer.core.TyperCommand):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for param in self.params:
-            if type(param) is typer.core.TyperArgument:
-                param.__class__ = _NamedArgument
-
-
-class Group(_HelpWithoutType, typer.core.TyperGroup):
-    pass
-
-
-FLAG = ""  # metavar for on/off options: no '<bool>' in --help
 
 app = typer.Typer(
     cls=Group,
@@ -76,17 +46,6 @@ class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
-
-
-class ExtractFormat(str, Enum):
-    """extract's formats: the streams of OutputFormat, plus an HTML view and a SQLite corpus."""
-
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    html = "html"
-    sqlite = "sqlite"
 
 
 class InputFormat(str, Enum):
@@ -132,7 +91,7 @@ def open_output(path: Optional[Path]) -> Iterator[TextIO]:
             os.unlink(handle.name)
 
 
-def _check_output(path: Optional[Path], output_format: "ExtractFormat", single: bool) -> None:
+def _check_output(path: Optional[Path], output_format: ExtractFormat, single: bool) -> None:
     if output_format is ExtractFormat.sqlite and path is None:
         raise fail("-f sqlite writes a database: pass --output FILE.db", EXIT_USAGE)
     if output_format is ExtractFormat.html and not single:
@@ -353,70 +312,6 @@ def _is_one_document(paths: List[str], input_format: "InputFormat") -> bool:
         return len(paths) == 1 and input_format is InputFormat.text and (paths[0] == "-" or Path(paths[0]).is_file())
     except (OSError, ValueError):
         return False
-
-
-class RememberedInputs:
-    """The inputs of a batch, each kept until its record comes out (one record per input, in input order), so
-    that writers which need the article's text or date (HTML, SQLite) get them without the record carrying them."""
-
-    def __init__(self, inputs):
-        self.inputs = inputs
-        self.waiting: deque = deque()
-
-    def __iter__(self):
-        for item in self.inputs:
-            self.waiting.append(item)
-            yield item
-
-    def paired(self, records):
-        """(record, TextInput or FailedInput) pairs."""
-        for record in records:
-            yield record, self.waiting.popleft()
-
-
-def write_stream(output_format: ExtractFormat, inputs: RememberedInputs, records, out: TextIO, single: bool,
-                 signals: _Signals) -> None:
-    """Formats written to one stream (stdout or one file): table, json, jsonl, csv, and a single HTML page."""
-    from .render import iter_csv, iter_json, iter_jsonl, render_table
-
-    if output_format is ExtractFormat.table:
-        console = Console(file=out) if out is not sys.stdout else Console()
-        for record in records:
-            with signals.write():
-                render_table(record, console)
-        return
-    if output_format is ExtractFormat.html:
-        chunks = _html_pages(inputs.paired(records))
-    else:
-        chunks = {
-            ExtractFormat.json: lambda rs: iter_json(rs, single=single),
-            ExtractFormat.jsonl: iter_jsonl,
-            ExtractFormat.csv: iter_csv,
-        }[output_format](records)
-    for chunk in chunks:
-        with signals.write():
-            out.write(chunk)
-            out.flush()
-
-
-def _html_pages(pairs):
-    from .html import render_error_page, render_page
-
-    for record, item in pairs:
-        yield render_error_page(record) if "error" in record else render_page(record, item.text)
-
-
-def write_collection(output_format: ExtractFormat, pairs, output: Path, signals: _Signals) -> None:
-    """Formats written document by document into a place that outlives the run: an HTML report folder, or a
-    SQLite database (one transaction per document)."""
-    if output_format is ExtractFormat.html:
-        from .html_report import ReportWriter as Store
-    else:
-        from .sqlite_store import CorpusStore as Store
-    with Store(output) as store:
-        for record, item in pairs:
-            with signals.write():
-                store.add(record, getattr(item, "text", None), getattr(item, "date", None))
 
 
 def _quiet_fail(message: str, code: int) -> typer.Exit:

@@ -1,0 +1,89 @@
+"""How `nerlibya extract` writes its records: to one stream (table, JSON, JSONL, CSV, one HTML page), or
+document by document into a report folder or a SQLite corpus. Writers that need the article's text or date get
+it from the input the record came from; the record itself is unchanged, so JSON and JSONL are too."""
+
+from __future__ import annotations
+
+import sys
+from collections import deque
+from enum import Enum
+from pathlib import Path
+from typing import TextIO
+
+from rich.console import Console
+
+
+class ExtractFormat(str, Enum):
+    """extract's formats: the streams of OutputFormat, plus an HTML view and a SQLite corpus."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    html = "html"
+    sqlite = "sqlite"
+
+
+class RememberedInputs:
+    """The inputs of a batch, each kept until its record comes out (one record per input, in input order), so
+    that writers which need the article's text or date (HTML, SQLite) get them without the record carrying them."""
+
+    def __init__(self, inputs):
+        self.inputs = inputs
+        self.waiting: deque = deque()
+
+    def __iter__(self):
+        for item in self.inputs:
+            self.waiting.append(item)
+            yield item
+
+    def paired(self, records):
+        """(record, TextInput or FailedInput) pairs."""
+        for record in records:
+            yield record, self.waiting.popleft()
+
+
+def write_stream(output_format: ExtractFormat, inputs: RememberedInputs, records, out: TextIO, single: bool,
+                 signals) -> None:
+    """Formats written to one stream (stdout or one file): table, json, jsonl, csv, and a single HTML page.
+    Each write happens inside `signals.write()`, so Ctrl-C never cuts a line in half."""
+    from .render import iter_csv, iter_json, iter_jsonl, render_table
+
+    if output_format is ExtractFormat.table:
+        console = Console(file=out) if out is not sys.stdout else Console()
+        for record in records:
+            with signals.write():
+                render_table(record, console)
+        return
+    if output_format is ExtractFormat.html:
+        chunks = _html_pages(inputs.paired(records))
+    else:
+        chunks = {
+            ExtractFormat.json: lambda rs: iter_json(rs, single=single),
+            ExtractFormat.jsonl: iter_jsonl,
+            ExtractFormat.csv: iter_csv,
+        }[output_format](records)
+    for chunk in chunks:
+        with signals.write():
+            out.write(chunk)
+            out.flush()
+
+
+def _html_pages(pairs):
+    from .html import render_error_page, render_page
+
+    for record, item in pairs:
+        yield render_error_page(record) if "error" in record else render_page(record, item.text)
+
+
+def write_collection(output_format: ExtractFormat, pairs, output: Path, signals) -> None:
+    """Formats written document by document into a place that outlives the run: an HTML report folder, or a
+    SQLite database (one transaction per document)."""
+    if output_format is ExtractFormat.html:
+        from .html_report import ReportWriter as Store
+    else:
+        from .sqlite_store import CorpusStore as Store
+    with Store(output) as store:
+        for record, item in pairs:
+            with signals.write():
+                store.add(record, getattr(item, "text", None), getattr(item, "date", None))
