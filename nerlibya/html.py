@@ -83,14 +83,23 @@ def record_marks(record: dict, text: str) -> list[Mark]:
     marks = [Mark(m["start"], m["end"], m["label"], m["key"], _entity_hover(entities.get(m["key"]), m))
              for m in record["entities"]]
     taken = sorted((m.start, m.end) for m in marks)
-    titles: dict[tuple[int, int], list[str]] = {}
-    for role in record.get("roles", []):
-        for piece in _outside(role["start"], role["end"], taken):
-            if text[piece[0]:piece[1]].strip():
-                titles.setdefault(piece, []).append(_title_hover(role))
-    for (start, end), hovers in titles.items():
+    pieces = [(start, end, _title_hover(role)) for role in record.get("roles", [])
+              for start, end in _outside(role["start"], role["end"], taken) if text[start:end].strip()]
+    for start, end, hovers in _merged(pieces):
         marks.append(Mark(start, end, "TITLE", f"title:{start}", "\n\n".join(hovers)))
     return sorted(marks, key=lambda mark: (mark.start, mark.end))
+
+
+def _merged(pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, list[str]]]:
+    """Overlapping title pieces as one mark (marks cannot nest), with every hover text once."""
+    merged: list[tuple[int, int, list[str]]] = []
+    for start, end, hover in sorted(pieces):
+        if merged and start < merged[-1][1]:
+            last_start, last_end, hovers = merged[-1]
+            merged[-1] = (last_start, max(last_end, end), hovers if hover in hovers else [*hovers, hover])
+        else:
+            merged.append((start, end, [hover]))
+    return merged
 
 
 def render_text(record: dict, text: str) -> str:

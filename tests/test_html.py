@@ -5,7 +5,9 @@ pages in Chromium)."""
 from __future__ import annotations
 
 import functools
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,11 +15,11 @@ from typer.testing import CliRunner
 
 import nerlibya.batch as batch
 from nerlibya.cli import app
-from nerlibya.html import record_marks, render_page
+from nerlibya.html import record_marks, render_page, render_text
 from nerlibya.html_report import page_name
 from nerlibya.render import iter_json, iter_jsonl
 
-from .conftest import SAMPLES
+from .conftest import GOLD, SAMPLES
 
 HOSTILE = ('Khalifa Haftar met Fayez al-Sarraj in Paris. <script>window.pwned = "script"; alert(1)</script>\n'
            '<img src="x" onerror="window.pwned = \'img\'; alert(2)"> The National Oil Corporation '
@@ -58,6 +60,28 @@ def test_every_entity_and_linked_title_is_a_mark_in_text_order(rules_extractor):
     assert "KB id: khalifa-haftar" in haftar.hover and "matched: exact" in haftar.hover
 
 
+def _text_of(article_html: str) -> str:
+    """What a reader sees in the article, labels left out: tags dropped, <br> as a newline, entities unescaped."""
+    without_labels = re.sub(r'<span class="label">[^<]*</span>', "", article_html)
+    return html.unescape(re.sub(r"<[^>]+>", "", without_labels.replace("<br>", "\n")))
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_marked_text_reads_exactly_as_the_article(language):
+    """Over the dev gold articles (and their entities and titles with the shipped pipeline, rules only): no
+    character lost, doubled or moved by the marks."""
+    from nerlibya.api import Extractor
+
+    extractor = Extractor(lang=language, rules_only=True)
+    items = [json.loads(line) for line in (GOLD / f"{language}.jsonl").read_text(encoding="utf-8").splitlines()]
+    for item in (i for i in items if i["split"] == "dev"):
+        record = extractor.extract(item["text"], item["id"]).to_dict()
+        rendered = render_text(record, item["text"])
+        marks = rendered.count("<mark ")
+        assert marks == len(record_marks(record, item["text"])) >= len(record["entities"])
+        assert _text_of(rendered) == item["text"], item["id"]
+
+
 def test_a_title_around_an_entity_keeps_only_its_own_words():
     text = "The director of the Sadeq Institute spoke."
     record = {"entities": [{"text": "Sadeq Institute", "label": "ORG", "start": 20, "end": 35, "id": None,
@@ -70,6 +94,18 @@ def test_a_title_around_an_entity_keeps_only_its_own_words():
     marks = record_marks(record, text)
     assert [(text[m.start:m.end], m.label) for m in marks] == [("director of the ", "TITLE"),
                                                                ("Sadeq Institute", "ORG")]
+
+
+def test_titles_that_overlap_each_other_become_one_mark():
+    text = "Deputy Prime Minister Ali spoke."
+    role = {"person": "Ali", "organisation": None, "of": None, "status": None, "pattern": "p"}
+    record = {"entities": [], "people": [], "organisations": [], "places": [],
+              "roles": [{**role, "title": "Deputy Prime Minister", "start": 0, "end": 21},
+                        {**role, "title": "Prime Minister", "start": 7, "end": 21},
+                        {**role, "title": "Prime Minister", "start": 7, "end": 21, "person": "Other"}]}
+    marks = record_marks(record, text)
+    assert [(m.start, m.end, m.label) for m in marks] == [(0, 21, "TITLE")]
+    assert marks[0].hover.count("title: ") == 3 and "person: Other" in marks[0].hover
 
 
 def test_article_text_and_names_are_escaped(rules_extractor):
