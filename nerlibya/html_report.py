@@ -84,8 +84,8 @@ class ReportWriter:
         write_page(self.folder / INDEX, self.render_index())
 
     def summary(self) -> str:
-        counts = ", ".join(f"{len(self.entries[group])} {group}" for group, _ in GROUPS)
-        return f"{len(self.articles)} articles, {len(self.failed)} failed inputs; {counts}"
+        counts = ", ".join(f"{group}: {len(self.entries[group])}" for group, _ in GROUPS)
+        return f"articles: {len(self.articles)}, failed inputs: {len(self.failed)}; {counts}"
 
     def render_index(self) -> str:
         sections = [self._entity_section(group, heading) for group, heading in GROUPS]
