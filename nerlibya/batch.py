@@ -137,7 +137,15 @@ class _Workers:
 
     def stop(self) -> None:
         processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        results = getattr(self.executor, "_result_queue", None)
         self.executor.shutdown(wait=False, cancel_futures=True)
+        # A worker terminated while it sends a result leaves the pool's reader thread waiting for the rest of
+        # the message, and the interpreter joins that thread at exit: the run would never end (seen after a
+        # broken pipe). Once our copy of the pipe's write end is closed, the dead workers' ends were the last
+        # ones, so the reader gets end-of-file instead. No worker is started after shutdown, so none needs it.
+        writer = getattr(results, "_writer", None)
+        if writer is not None:
+            writer.close()
         for process in processes:
             if process.is_alive():
                 process.terminate()

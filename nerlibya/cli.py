@@ -24,29 +24,25 @@ from typing import Iterator, List, Optional, TextIO
 import typer
 from rich.console import Console
 
+from .cli_help import FLAG, Command, Group
+from .cli_output import ExtractFormat, RememberedInputs, html_pages, write_collection
 from .errors import NerlibyaError, OutputError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_SETUP, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 STDOUT_NAME = "standard output"
 
 app = typer.Typer(
+    cls=Group,
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="People (with roles), organisations and places in news about Libya, from English and French articles.",
 )
-kb_app = typer.Typer(no_args_is_help=True, help="Inspect and check the knowledge base.")
+kb_app = typer.Typer(cls=Group, no_args_is_help=True, help="Inspect and check the knowledge base.")
 app.add_typer(kb_app, name="kb")
 
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-class OutputFormat(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
 
 
 class ScoreFormat(str, Enum):
@@ -157,7 +153,16 @@ def _writing(target: str) -> Iterator[None]:
         raise OutputError(target, exc) from None
 
 
-def _check_output(path: Optional[Path]) -> None:
+def _check_output(path: Optional[Path], output_format: ExtractFormat, single: bool) -> None:
+    if output_format is ExtractFormat.sqlite and path is None:
+        raise fail("-f sqlite writes a database: pass --output FILE.db", EXIT_USAGE)
+    if output_format is ExtractFormat.html and not single:
+        if path is None:
+            raise fail("-f html over a folder or several inputs writes a report folder: pass --output FOLDER",
+                       EXIT_USAGE)
+        if path.exists() and not path.is_dir():
+            raise fail(f"{path}: --output for an HTML report must be a folder", EXIT_USAGE)
+        return
     if path is None:
         return
     if path.is_dir():
@@ -173,11 +178,16 @@ def _stderr_is_terminal() -> bool:
         return False
 
 
-def _progress(enabled: bool):
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+def _progress(enabled: bool, total: Optional[int] = None):
+    """A progress bar on stderr; with a known number of inputs it shows the total and the time left."""
+    from rich.progress import (BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
 
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
-                    TimeElapsedColumn(), console=stderr, transient=True, disable=not enabled)
+    count = TextColumn("{task.completed}/{task.total} docs" if total is not None else "{task.completed} docs")
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), count, TimeElapsedColumn()]
+    if total is not None:
+        columns.append(TimeRemainingColumn())
+    return Progress(*columns, console=stderr, transient=True, disable=not enabled)
 
 
 _CONTROL = {codepoint: f"\\x{codepoint:02x}" for codepoint in (*range(0x20), 0x7F)}
@@ -302,21 +312,22 @@ class _TableConsole(Console):
         raise BrokenPipeError
 
 
-def _write_records(records: Iterator[dict], output_format: OutputFormat, out: TextIO, single: bool,
-                   signals: _Signals, target: str) -> None:
+def _write_records(records: Iterator[dict], output_format: ExtractFormat, out: TextIO, single: bool,
+                   signals: _Signals, target: str, inputs: RememberedInputs) -> None:
     """Render and write the records as they come; a signal waits until the current write is complete."""
     from .render import iter_csv, iter_json, iter_jsonl, render_table
 
-    if output_format is OutputFormat.table:
+    if output_format is ExtractFormat.table:
         console = _TableConsole(file=out)
         for record in records:
             with signals.write(), _writing(target):
                 render_table(record, console)
         return
     chunks = {
-        OutputFormat.json: lambda rs: iter_json(rs, single=single),
-        OutputFormat.jsonl: iter_jsonl,
-        OutputFormat.csv: iter_csv,
+        ExtractFormat.json: lambda rs: iter_json(rs, single=single),
+        ExtractFormat.jsonl: iter_jsonl,
+        ExtractFormat.csv: iter_csv,
+        ExtractFormat.html: lambda rs: html_pages(inputs.paired(rs)),
     }[output_format](records)
     for chunk in chunks:
         with signals.write(), _writing(target):
@@ -332,26 +343,42 @@ def _is_single_document(paths: List[str], input_format: InputFormat) -> bool:
         return False
 
 
-@app.command()
+@app.command(cls=Command)
 def extract(
-    paths: List[str] = typer.Argument(..., help="Files, folders (searched recursively) or - for standard input."),
-    output_format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="Output format."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (atomically) instead of stdout."),
+    paths: List[str] = typer.Argument(..., metavar="PATH",
+                                      help="Files, folders (searched recursively) or - for standard input."),
+    output_format: ExtractFormat = typer.Option(
+        ExtractFormat.table, "--format", "-f", metavar="FORMAT",
+        help="table, json, jsonl, csv; html: one page, or with several inputs a report folder (-o FOLDER); "
+             "sqlite: a corpus database (-o FILE.db), updated in place."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="PATH",
+                                          help="Write here (atomically) instead of stdout."),
     lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the articles; auto detects it per document."),
-    model: Optional[str] = typer.Option(None, "--model", help="Another installed spaCy pipeline to use as statistical base."),
-    rules_only: bool = typer.Option(False, "--rules-only", help="No statistical model: tokenizer, knowledge base and patterns."),
-    kb: Optional[Path] = typer.Option(None, "--kb", help="Knowledge-base folder (default: the packaged models/)."),
-    glob: str = typer.Option("*.txt", "--glob", help="Which files to take from folders."),
+    model: Optional[str] = typer.Option(None, "--model", metavar="NAME",
+                                        help="Another installed spaCy pipeline to use as statistical base."),
+    rules_only: bool = typer.Option(False, "--rules-only", metavar=FLAG,
+                                    help="No statistical model: tokenizer, knowledge base and patterns."),
+    kb: Optional[Path] = typer.Option(None, "--kb", metavar="FOLDER",
+                                      help="Knowledge-base folder (default: the packaged models/)."),
+    glob: str = typer.Option("*.txt", "--glob", metavar="PATTERN", help="Which files to take from folders."),
     input_format: InputFormat = typer.Option(InputFormat.text, "--input-format", help="text, or jsonl records."),
-    id_field: str = typer.Option("id", "--id-field", help="With --input-format jsonl: the field naming a record."),
-    text_field: str = typer.Option("text", "--text-field", help="With --input-format jsonl: the field holding the text."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Input encoding (default: BOM, else UTF-8)."),
+    id_field: str = typer.Option("id", "--id-field", metavar="NAME",
+                                 help="With --input-format jsonl: the field naming a record."),
+    text_field: str = typer.Option("text", "--text-field", metavar="NAME",
+                                   help="With --input-format jsonl: the field holding the text."),
+    date_field: Optional[str] = typer.Option(None, "--date-field", metavar="NAME",
+                                             help="With --input-format jsonl: the field holding the article's "
+                                                  "date (stored per document by -f sqlite)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME",
+                                           help="Input encoding (default: BOM, else UTF-8)."),
     encoding_errors: EncodingErrors = typer.Option(EncodingErrors.strict, "--encoding-errors",
                                                    help="strict: report undecodable files; replace: use U+FFFD."),
-    max_bytes: int = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1,
+    max_bytes: int = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1, metavar="BYTES",
                                   help="Skip (and report) larger inputs; with --input-format jsonl, larger lines."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core, up to 4)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary; errors still go to stderr."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
+                                       help="Worker processes (default: one per core, up to 4)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", metavar=FLAG,
+                               help="No progress bar and no summary; errors still go to stderr."),
 ) -> None:
     """Extract people (with roles), organisations and places from each article."""
     import codecs
@@ -364,9 +391,11 @@ def extract(
             codecs.lookup(encoding)
         except LookupError:
             raise fail(f"unknown encoding {encoding!r} for --encoding", EXIT_USAGE)
-    _check_output(output)
+    single = _is_single_document(paths, input_format)
+    _check_output(output, output_format, single)
     options = ReadOptions(glob=glob, encoding=encoding, encoding_errors=encoding_errors.value, max_bytes=max_bytes,
-                          input_format=input_format.value, id_field=id_field, text_field=text_field)
+                          input_format=input_format.value, id_field=id_field, text_field=text_field,
+                          date_field=date_field)
     settings = ExtractorSettings(lang=lang.value, model=model, rules_only=rules_only, kb_path=str(kb) if kb else None)
     signals = _Signals()
     tally = _Tally(signals)
@@ -374,7 +403,7 @@ def extract(
     with signals:
         try:
             _run_extract(paths, options, settings, jobs or default_jobs(), output, output_format,
-                         _is_single_document(paths, input_format), show_progress, tally)
+                         single, show_progress, tally)
         except BaseException as exc:
             raise _exit_for(exc, tally)
     if show_progress:
@@ -382,20 +411,27 @@ def extract(
     raise typer.Exit(EXIT_SOME_FAILED if tally.failed else EXIT_OK)
 
 
-def _run_extract(paths: List[str], options, settings, jobs: int, output: Optional[Path], output_format: OutputFormat,
+def _run_extract(paths: List[str], options, settings, jobs: int, output: Optional[Path], output_format: ExtractFormat,
                  single: bool, show_progress: bool, tally: _Tally) -> None:
     from .batch import make_extractor, run_batch
-    from .io import iter_inputs
+    from .io import count_inputs, iter_inputs
 
     batch = None
+    total = count_inputs(paths, options) if show_progress else None
     try:
         extractor = make_extractor(settings)
         extractor.check()
-        batch = run_batch(iter_inputs(paths, options), settings, jobs=jobs, extractor=extractor)
-        with open_output(output) as out, _progress(show_progress) as progress:
-            task = progress.add_task("extracting", total=None)
-            _write_records(tally.watch(batch, progress, task), output_format, out, single, tally.signals,
-                           str(output) if output else STDOUT_NAME)
+        inputs = RememberedInputs(iter_inputs(paths, options))
+        batch = run_batch(inputs, settings, jobs=jobs, extractor=extractor)
+        with _progress(show_progress, total) as progress:
+            task = progress.add_task("extracting", total=total)
+            records = tally.watch(batch, progress, task)
+            if output_format is ExtractFormat.sqlite or (output_format is ExtractFormat.html and not single):
+                write_collection(output_format, inputs.paired(records), output, tally.signals)
+                return
+            with open_output(output) as out:
+                _write_records(records, output_format, out, single, tally.signals,
+                               str(output) if output else STDOUT_NAME, inputs)
     finally:
         if batch is not None:
             with tally.signals.write():  # a signal waits until the workers are stopped
@@ -448,22 +484,25 @@ def _silence_output() -> None:
     os.close(devnull)
 
 
-@kb_app.command("validate")
-def kb_validate(folder: Optional[Path] = typer.Argument(None, help="Knowledge-base folder (default: packaged).")) -> None:
+@kb_app.command("validate", cls=Command)
+def kb_validate(folder: Optional[Path] = typer.Argument(None, metavar="FOLDER",
+                                                        help="Knowledge-base folder (default: packaged).")) -> None:
     """Check the knowledge base: schema, duplicate ids, aliases claimed twice, references, order."""
-    from .kb import default_kb_path, validate_kb
+    from .kb import check_kb, default_kb_path
 
-    problems = validate_kb(folder or default_kb_path())
+    folder = folder or default_kb_path()
+    problems, counts = check_kb(folder)
     for problem in problems:
         stderr.print(str(problem), markup=False)
+    checked = ", ".join(f"{number} {what}" for what, number in counts.items())
     if problems:
-        raise fail(f"{len(problems)} problem(s) in the knowledge base", EXIT_SETUP)
-    typer.echo("knowledge base OK")
+        raise fail(f"{len(problems)} problem(s) in the knowledge base {folder} (checked {checked})", EXIT_SETUP)
+    typer.echo(f"knowledge base OK: {folder}: checked {checked}")
 
 
-@kb_app.command("show")
-def kb_show(entity_id: str = typer.Argument(..., help="An entity id, e.g. khalifa-haftar."),
-            folder: Optional[Path] = typer.Option(None, "--kb", help="Knowledge-base folder.")) -> None:
+@kb_app.command("show", cls=Command)
+def kb_show(entity_id: str = typer.Argument(..., metavar="ID", help="An entity id, e.g. khalifa-haftar."),
+            folder: Optional[Path] = typer.Option(None, "--kb", metavar="FOLDER", help="Knowledge-base folder.")) -> None:
     """Print one knowledge-base entry as JSON."""
     import dataclasses
     import json
@@ -485,15 +524,32 @@ def main() -> None:
     app()
 
 
-@app.command()
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"nerlibya {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _app_options(version: bool = typer.Option(False, "--version", metavar=FLAG, is_eager=True,
+                                              callback=_print_version, help="Print the version and exit.")) -> None:
+    """People (with roles), organisations and places in news about Libya, from English and French articles."""
+
+
+@app.command(cls=Command)
 def evaluate(
-    gold: List[Path] = typer.Argument(..., help="Gold JSONL file(s) (see tests/gold/GUIDELINES.md)."),
-    split: str = typer.Option("all", "--split", help="A split named in the gold files (dev, heldout, ...) or all."),
-    output_format: ScoreFormat = typer.Option(ScoreFormat.table, "--format", "-f", help="table or json."),
-    baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also score bare spaCy on the same documents."),
-    rules_only: bool = typer.Option(False, "--rules-only", help="Score the rules-only pipeline."),
-    kb: Optional[Path] = typer.Option(None, "--kb", help="Knowledge-base folder."),
-    min_f1: Optional[float] = typer.Option(None, "--min-f1", min=0.0, max=1.0,
+    gold: List[Path] = typer.Argument(..., metavar="GOLD", help="Gold JSONL file(s) (see tests/gold/GUIDELINES.md)."),
+    split: str = typer.Option("all", "--split", metavar="SPLIT",
+                              help="A split named in the gold files (dev, heldout, ...) or all."),
+    output_format: ScoreFormat = typer.Option(ScoreFormat.table, "--format", "-f", metavar="FORMAT",
+                                              help="table or json."),
+    baseline: bool = typer.Option(True, "--baseline/--no-baseline", metavar=FLAG,
+                                  help="Also score bare spaCy on the same documents."),
+    rules_only: bool = typer.Option(False, "--rules-only", metavar=FLAG, help="Score the rules-only pipeline."),
+    kb: Optional[Path] = typer.Option(None, "--kb", metavar="FOLDER", help="Knowledge-base folder."),
+    min_f1: Optional[float] = typer.Option(None, "--min-f1", min=0.0, max=1.0, metavar="F1",
                                            help="Exit 1 if any nerlibya F1 (people, organisations, places, roles) is below."),
 ) -> None:
     """Score extraction against gold annotations: precision, recall and F1 per entity type and for roles."""
@@ -511,7 +567,9 @@ def evaluate(
     if output_format is ScoreFormat.json:
         typer.echo(json.dumps(as_dict, ensure_ascii=False, indent=2))
     else:
-        Console().print(_score_table(as_dict, split))
+        from .render import render_scores
+
+        render_scores(as_dict, split, CATEGORIES, Console())
     if min_f1 is not None:
         low = [f"{lang} {c}" for lang, splits in as_dict["nerlibya"].items() for c in CATEGORIES
                if splits["all"][c]["f1"] < min_f1]
@@ -561,22 +619,3 @@ def _scored_systems(rules_only: bool, kb: Optional[Path], baseline: bool) -> dic
 
         systems["spacy"] = bare_spacy
     return systems
-
-
-def _score_table(as_dict: dict, split: str):
-    from rich.table import Table
-
-    from .evaluate import CATEGORIES as categories
-
-    table = Table(title=f"F1 (precision / recall), split: {split}")
-    for column in ("system", "lang", "split", "docs", *categories):
-        table.add_column(column)
-    for name, langs in as_dict.items():
-        for lang, splits in sorted(langs.items()):
-            for split_name, score in splits.items():
-                if split != "all" and split_name == "all":
-                    continue
-                cells = [f"{score[c]['f1']:.3f} ({score[c]['precision']:.2f}/{score[c]['recall']:.2f})"
-                         for c in categories]
-                table.add_row(name, lang, split_name, str(score["documents"]), *cells)
-    return table

@@ -29,7 +29,7 @@ import os
 import re
 import stat as stat_module
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
@@ -53,6 +53,7 @@ _BOMS = (
 class TextInput:
     source: str
     text: str
+    date: str | None = None  # from a JSONL record's --date-field, kept for renderers that store it
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class ReadOptions:
     input_format: str = "text"
     id_field: str = "id"
     text_field: str = "text"
+    date_field: str | None = None
 
 
 def _bom_encoding(data: bytes) -> str | None:
@@ -177,7 +179,10 @@ def _json_text_item(line: str, where: str, options: ReadOptions) -> TextInput | 
     text = item.get(options.text_field)
     if not isinstance(text, str):
         return FailedInput(name, "jsonl", f"no string field {options.text_field!r}")
-    return TextInput(name, text) if text.strip() else FailedInput(name, "empty", "empty text")
+    if not text.strip():
+        return FailedInput(name, "empty", "empty text")
+    date = item.get(options.date_field) if options.date_field else None
+    return TextInput(name, text, None if date is None or date == "" else str(date))
 
 
 def _record_name(record_id: object, where: str) -> str | None:
@@ -363,7 +368,7 @@ def _encodable(item: TextInput | FailedInput) -> TextInput | FailedInput:
     source = printable_name(item.source)
     if isinstance(item, TextInput):
         text = _SURROGATE.sub("\ufffd", item.text)
-        return item if source is item.source and text is item.text else TextInput(source, text)
+        return item if source is item.source and text is item.text else replace(item, source=source, text=text)
     return item if source is item.source else FailedInput(source, item.kind, item.message)
 
 
@@ -373,3 +378,24 @@ def iter_inputs(paths: Iterable[str], options: ReadOptions = ReadOptions(), stdi
     for raw in paths:
         for item in _from_path(raw, options, stdin):
             yield _encodable(item)
+
+
+def count_inputs(paths: Iterable[str], options: ReadOptions = ReadOptions()) -> int | None:
+    """How many items `iter_inputs` will give, when that is known without reading any file (for a progress
+    total); None when it is not (JSONL records, standard input)."""
+    if options.input_format != "text":
+        return None
+    total = 0
+    for raw in paths:
+        if raw == "-":
+            return None
+        try:
+            is_dir = os.path.isdir(raw)
+        except (OSError, ValueError):
+            is_dir = False
+        if not is_dir:
+            total += 1
+            continue
+        items = list(_walk(raw, options))
+        total += len(items) if any(isinstance(item, str) for item in items) else len(items) + 1
+    return total

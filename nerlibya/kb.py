@@ -7,6 +7,7 @@ Records are immutable; two indexes serve lookups (scispacy's `cui_to_entity` / `
 from __future__ import annotations
 
 from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -242,6 +243,18 @@ def validate_kb(folder: str | Path) -> list[Problem]:
     """Every problem a curator should fix: schema errors, duplicate ids, aliases claimed twice,
     dangling organisation references, unsorted files. An empty list means the data is sound."""
     return _read_and_check(Path(folder))[0]
+
+
+def check_kb(folder: str | Path) -> tuple[list[Problem], dict[str, int]]:
+    """validate_kb's problems, and counts of what was checked (entries per kind, names, acronyms, offices),
+    so that a curator sees that the check read what they expected."""
+    problems, entities = _read_and_check(Path(folder))
+    kinds = Counter(entity.kind for entity in entities)
+    counts = {"people": kinds["person"], "organisations": kinds["organisation"], "places": kinds["place"],
+              "names and aliases": sum(len(e.full_names) for e in entities),
+              "acronyms": sum(len(e.acronyms) for e in entities), "surnames": sum(len(e.surnames) for e in entities),
+              "offices": sum(len(e.offices) for e in entities)}
+    return problems, counts
 
 
 def _read_and_check(folder: Path) -> tuple[list[Problem], list[KBEntity]]:

@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 CSV_HEADER = ["source", "label", "text", "start", "end", "name", "id", "error"]
 
@@ -80,27 +81,70 @@ def _role_text(role: dict) -> str:
     return text
 
 
+GROUPS = (("people", "People", "Roles"), ("organisations", "Organisations", "Also written"),
+          ("places", "Places", "Type"))
+NARROWEST_TEXT_COLUMN = 20
+
+
+def _detail(group: str, entity: dict) -> str:
+    if group == "people":
+        return "\n".join(_role_text(r) for r in entity["roles"]) or "-"
+    if group == "organisations":
+        return ", ".join(f for f in entity["forms"] if f != entity["name"]) or "-"
+    return entity["label"]
+
+
+def _entity_table(group: str, title: str, detail: str, entities: list[dict], width: int) -> Table:
+    """Ids and counts are never cut: when a KB id column does not fit beside two readable text columns,
+    each id goes under its name instead. Every cell is a Text, so markup in a name is shown, not run."""
+    longest_id = max((len(e["id"] or "-") for e in entities), default=1)
+    id_column = longest_id + len("Mentions") + 2 * NARROWEST_TEXT_COLUMN + 13 <= width
+    table = Table(title=title)
+    table.add_column("Name", overflow="fold", min_width=min(longest_id, width // 2) if not id_column else None)
+    table.add_column(detail, overflow="fold")
+    table.add_column("Mentions", no_wrap=True, justify="right")
+    if id_column:
+        table.add_column("KB id", no_wrap=True, min_width=longest_id)
+    for entity in entities:
+        name = Text(entity["name"])
+        if not id_column and entity["id"]:
+            name.append("\n" + entity["id"], style="dim")
+        cells = [name, Text(_detail(group, entity)), Text(str(len(entity["mentions"])))]
+        table.add_row(*cells, *([Text(entity["id"] or "-")] if id_column else []))
+    return table
+
+
 def render_table(record: dict, console: Console) -> None:
-    """Three rich tables for one document: people with roles, organisations, places."""
+    """People with roles, organisations and places for one document, readable at 80 columns; one plain line
+    for a kind (or a document) with nothing found."""
     if "error" in record:
         return
-    console.rule(f"[bold]{record['source']}[/bold] ({record.get('lang', '?')})")
-    people = Table(title="People", show_lines=False, expand=False)
-    for column in ("Name", "Roles", "Mentions", "KB id"):
-        people.add_column(column, overflow="fold")
-    for person in record["people"]:
-        roles = "\n".join(_role_text(r) for r in person["roles"]) or "-"
-        people.add_row(person["name"], roles, str(len(person["mentions"])), person["id"] or "-")
-    organisations = Table(title="Organisations")
-    for column in ("Name", "Also written", "Mentions", "KB id"):
-        organisations.add_column(column, overflow="fold")
-    for org in record["organisations"]:
-        other = ", ".join(f for f in org["forms"] if f != org["name"]) or "-"
-        organisations.add_row(org["name"], other, str(len(org["mentions"])), org["id"] or "-")
-    places = Table(title="Places")
-    for column in ("Name", "Type", "Mentions", "KB id"):
-        places.add_column(column, overflow="fold")
-    for place in record["places"]:
-        places.add_row(place["name"], place["label"], str(len(place["mentions"])), place["id"] or "-")
-    for table in (people, organisations, places):
-        console.print(table)
+    console.rule(Text.assemble((record["source"], "bold"), f" ({record.get('lang', '?')})"))
+    if not any(record[group] for group, _, _ in GROUPS):
+        console.print(Text("No people, organisations or places found."))
+        return
+    for group, title, detail in GROUPS:
+        if record[group]:
+            console.print(_entity_table(group, title, detail, record[group], console.width))
+        else:
+            console.print(Text(f"No {title.lower()} found.", style="dim"))
+
+
+def render_scores(scores: dict, split: str, categories: tuple[str, ...], console: Console) -> None:
+    """`evaluate`'s table: F1 over precision/recall in each cell (two short lines, never cut at 80 columns)."""
+    from rich import box
+
+    table = Table(title=f"F1 over precision/recall, split: {split}", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("system\nlang split", no_wrap=True)
+    table.add_column("docs", no_wrap=True, justify="right")
+    for category in categories:
+        table.add_column(category, no_wrap=True, justify="right")
+    for name, langs in scores.items():
+        for lang, splits in sorted(langs.items()):
+            for split_name, score in splits.items():
+                if split != "all" and split_name == "all":
+                    continue
+                cells = [Text(f"{score[c]['f1']:.3f}\n{score[c]['precision']:.2f}/{score[c]['recall']:.2f}")
+                         for c in categories]
+                table.add_row(Text(f"{name}\n{lang} {split_name}"), Text(str(score["documents"])), *cells)
+    console.print(table)

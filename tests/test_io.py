@@ -336,3 +336,14 @@ def test_a_file_name_that_is_not_utf8_is_named_with_escapes(tmp_path):
     [record] = records(result)
     assert record["source"] == str(folder / "caf\\udce9.txt") and record["people"]
     record["source"].encode("utf-8")  # strict: no surrogate left
+
+
+def test_a_date_survives_a_name_made_printable(tmp_path):
+    from nerlibya.io import ReadOptions, iter_inputs
+
+    source = tmp_path / "dated.jsonl"
+    line = json.dumps({"id": "odd\udcff", "when": "2024-05-01", "text": "Tripoli is calm."})
+    source.write_text(line + "\n", encoding="utf-8", errors="surrogatepass")
+    options = ReadOptions(input_format="jsonl", date_field="when")
+    [item] = list(iter_inputs([str(source)], options))
+    assert item.date == "2024-05-01" and "\udcff" not in item.source
