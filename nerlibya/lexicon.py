@@ -27,6 +27,7 @@ NAME_HEADS_FILE = "name_heads.yaml"
 WORDS_FILE = "words.yaml"
 FILES = (TITLES_FILE, NAME_HEADS_FILE, WORDS_FILE)
 HEAD_LABELS = ("FAC", "ORG")
+BODIES_KEY = "bodies"
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,12 @@ class Words:
 @dataclass(frozen=True)
 class NameHeads:
     """Head nouns that belong to a name, as token tuples, per label (FAC, ORG): written after the name
-    (English) or before it (French)."""
+    (English) or before it (French); and `bodies`, the nouns that name a kind of organisation ('council',
+    'commission', 'fonds'): the head of 'High Council of State', the word two names of one body share."""
 
     after: dict[str, tuple[tuple[str, ...], ...]]
     before: dict[str, tuple[tuple[str, ...], ...]]
+    bodies: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -174,13 +177,16 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
 
 def _name_heads(section: dict, path: str) -> NameHeads:
     sides: dict[str, dict[str, tuple]] = {"after": {}, "before": {}}
+    bodies = _lower_set(section.get(BODIES_KEY, []), path, BODIES_KEY)
     for label, lists in section.items():
+        if label == BODIES_KEY:
+            continue
         if label not in HEAD_LABELS or not isinstance(lists, dict):
-            raise KnowledgeBaseError(path, label, "expected FAC or ORG with 'after'/'before' lists")
+            raise KnowledgeBaseError(path, label, "expected FAC or ORG with 'after'/'before' lists, or bodies")
         for side in sides:
             words = _lower_set(lists.get(side, []), path, f"{label}.{side}")
             sides[side][label] = tuple(sorted((tuple(w.split()) for w in words), key=len, reverse=True))
-    return NameHeads(**sides)
+    return NameHeads(**sides, bodies=bodies)
 
 
 def _words(section: dict, path: str) -> Words:

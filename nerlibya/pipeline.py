@@ -26,7 +26,7 @@ PIPELINE_FILE = "pipeline.cfg"
 RULES_ONLY_MAX_LENGTH = 10_000_000
 MODEL_SLOT = "ner"
 KB_COMPONENTS = ("nerlibya_kb_ruler", "nerlibya_entity_cleanup", "nerlibya_titles", "nerlibya_resolver", "nerlibya_roles")
-LEXICON_COMPONENTS = ("nerlibya_kb_ruler", "nerlibya_entity_cleanup", "nerlibya_titles", "nerlibya_roles")
+LEXICON_COMPONENTS = KB_COMPONENTS
 
 
 @lru_cache(maxsize=4)

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..normalize import name_key, name_similarity, skeleton, token_similarity
+from ..org_names import NameGrammar, OrgRecord, join_shorter_records
 from .base import KnowledgePipe, sentence_index
 
 Doc.set_extension("links", default=None, force=True)
@@ -85,16 +86,19 @@ def entity_info(doc: Doc, mention: Mention, link: dict) -> tuple[int, int, str, 
 
 @Language.factory(
     "nerlibya_resolver",
-    default_config={"kb_path": "", "fuzzy_threshold": 0.84, "surname_threshold": 0.84},
+    default_config={"kb_path": "", "lang_path": "", "fuzzy_threshold": 0.84, "surname_threshold": 0.84},
     assigns=["doc._.links", "span._.link", "token.ent_kb_id"],
     requires=["doc.ents", "doc._.acronyms", "doc._.titles"],
 )
-def make_resolver(nlp: Language, name: str, kb_path: str, fuzzy_threshold: float, surname_threshold: float) -> "Resolver":
-    return Resolver(nlp, name, kb_path=kb_path, fuzzy_threshold=fuzzy_threshold, surname_threshold=surname_threshold)
+def make_resolver(nlp: Language, name: str, kb_path: str, lang_path: str, fuzzy_threshold: float,
+                  surname_threshold: float) -> "Resolver":
+    return Resolver(nlp, name, kb_path=kb_path, lang_path=lang_path, fuzzy_threshold=fuzzy_threshold,
+                    surname_threshold=surname_threshold)
 
 
 class Resolver(KnowledgePipe):
-    uses_lexicon = False  # names are compared the same way in every language
+    """People's names are compared the same way in every language; organisation names by the language's
+    head nouns (its lexicon)."""
 
     def __init__(self, nlp: Language, name: str, *, fuzzy_threshold: float = 0.84, surname_threshold: float = 0.84,
                  **knowledge):
@@ -104,6 +108,8 @@ class Resolver(KnowledgePipe):
 
     def build(self) -> None:
         kb = self.kb
+        words = self.lexicon.words
+        self._org_grammar = NameGrammar(self.lexicon.heads.bodies, words.linking_words, words.adjectives_follow_noun)
         self._name_keys = {entity.id: name_key(entity.name) for entity in kb}
         self._people_by_skeleton: dict[str, list[tuple[str, str]]] = {}
         for person in kb.people():
@@ -227,6 +233,7 @@ class Resolver(KnowledgePipe):
             cluster.add(mention, sentence)
             links[mention.link_key] = {"key": key, "id": kb_id, "match": match, "score": score}
         self.link_early_surnames(mentions, links, people)
+        self.join_shorter_organisations(mentions, links)
         doc.ents = [entity_info(doc, mention, links[mention.link_key]) if mention.link_key in links else ent
                     for mention, ent in zip(mentions, ents)]
         doc._.links = links
@@ -247,6 +254,26 @@ class Resolver(KnowledgePipe):
                   and (mention.key in person_names or mention.key in surnames)):
                 mention.label = "PERSON"
         return mentions
+
+    def join_shorter_organisations(self, mentions: list[Mention], links: dict[str, dict]) -> None:
+        """'the Central Bank' after 'Central Bank of Libya', 'OPEC' before its long form: one record
+        (rules in nerlibya/org_names.py)."""
+        by_key: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            link = links.get(mention.link_key)
+            if link and GROUPS.get(mention.label) == "organisation":
+                by_key.setdefault(link["key"], []).append(mention)
+        if len(by_key) < 2:
+            return
+        records = [self._org_record(key, links[found[0].link_key]["id"], found) for key, found in by_key.items()]
+        for key, target in join_shorter_records(records, self._org_grammar).items():
+            for mention in by_key[key]:
+                links[mention.link_key].update(key=target.key, id=target.kb_id, match="shorter form", score=1.0)
+
+    def _org_record(self, key: str, kb_id: str | None, mentions: list[Mention]) -> OrgRecord:
+        entity = self.kb.by_id.get(kb_id) if kb_id else None
+        return OrgRecord(key, kb_id, tuple(dict.fromkeys(m.text for m in mentions)),
+                         entity.full_names if entity else (), tuple(m.start for m in mentions))
 
     def link_early_surnames(self, mentions: list[Mention], links: dict[str, dict], people: list[Cluster]) -> None:
         """A bare surname before the full name ('Cameron' in a headline, 'David Cameron' below) joins the one

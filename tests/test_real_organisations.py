@@ -1,0 +1,32 @@
+"""Organisations as real news writes them, end to end with the shipped KB and language data (short
+texts written for these tests)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def organisations(extractor, text):
+    record = extractor.extract(text).to_dict()  # the language is detected
+    return {o["name"]: o for o in record["organisations"]}
+
+
+def test_later_short_mentions_join_the_full_body(extractor):
+    found = organisations(extractor, "The Central Bank of Libya raised its reserve ratio on Monday. Traders "
+                                     "said the Central Bank had waited too long, and the House of Representatives "
+                                     "asked for a hearing. The House will meet next week.")
+    assert set(found) == {"Central Bank of Libya", "House of Representatives"}
+
+
+def test_two_councils_stay_apart_and_the_bare_one_joins_the_nearest(extractor):
+    found = organisations(extractor, "The Presidential Council met the High Council of State in Tripoli. "
+                                     "The State Council said talks would go on.")
+    assert {"Presidential Council", "High Council of State"} <= set(found)
+    assert "State Council" not in found
+    assert "State Council" in found["High Council of State"]["forms"]
+
+
+def test_french_parliament_joins_the_known_legislature(extractor):
+    found = organisations(extractor, "La Chambre des représentants a voté mardi. Le Parlement a aussi "
+                                     "rejeté le budget présenté par le gouvernement.")
+    assert "Parlement" not in found and "Parlement" in found["House of Representatives"]["forms"]
