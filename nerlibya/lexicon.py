@@ -58,6 +58,7 @@ class Words:
     adverbs: frozenset[str]
     clause_breakers: frozenset[str]
     relative_pronouns: frozenset[str]
+    body_complements: frozenset[str]
 
 
 @dataclass(frozen=True)

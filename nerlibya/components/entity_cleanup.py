@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from ..lexicon import Words
 from ..normalize import name_key
 from .base import KnowledgePipe
+from .bodies import BodyWords, find_bodies
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
 TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")"})
@@ -57,6 +58,13 @@ class EntityCleanup(KnowledgePipe):
         self.head_ends = frozenset(w[-1] for phrases in heads.before.values() for w in phrases)
         self.longest_head_after = max((len(w) for phrases in heads.after.values() for w in phrases), default=0)
         self.longest_head_before = max((len(w) for phrases in heads.before.values() for w in phrases), default=0)
+        lexicon = self.lexicon
+        single_words = {w for w in lexicon.offices | lexicon.ranks if " " not in w}
+        self.body_words = BodyWords(
+            bodies=heads.bodies, complement_words=words.body_complements,
+            determiners=words.leading_determiners - words.body_complements - words.of_words,
+            stop_words=frozenset(single_words), demonyms=self.demonyms,
+            adjective_endings=words.adjective_endings, head_first=words.adjectives_follow_noun)
 
     def _is_person_prefix(self, token) -> bool:
         lower = token.lower_
@@ -141,10 +149,34 @@ class EntityCleanup(KnowledgePipe):
     def process(self, doc: Doc) -> Doc:
         ents = doc.ents  # each read of doc.ents builds every Span
         spans = [span for span in map(self.trim, join_broken_names(doc, ents, self.words)) if span is not None]
+        spans = with_bodies(doc, spans, find_bodies(doc, self.body_words))
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans = [self.with_head_noun(span, taken) for span in spans]
         replace_ents(doc, ents, drop_capitalised_common_words(doc, spans, known=self.kb.by_surname))
         return doc
+
+
+def with_bodies(doc: Doc, spans: list[Span], bodies: list[tuple[int, int]]) -> list[Span]:
+    """Bodies found by their head noun replace the spans they cover or cut ('Libya' in 'Libya Sanctions
+    Committee', 'Security Directorates Support Force' before 'for the Regions'); a body that would cut a
+    KB name or a person's name is left out."""
+    if not bodies:
+        return spans
+    kept_bodies = []
+    for start, end in bodies:
+        crossing = [s for s in spans if s.start < end and start < s.end]
+        found_already = any((s.start, s.end) == (start, end) for s in crossing)
+        cuts_a_name = any((s.id_ or s.label_ == "PERSON") and not (start <= s.start and s.end <= end) for s in crossing)
+        # a known name with a modifier in front is still the known body: 'Libyan' + 'National Transitional Council'
+        cuts_a_name = cuts_a_name or any(s.id_ and s.label_ == "ORG" and s.end == end for s in crossing)
+        if not found_already and not cuts_a_name:
+            kept_bodies.append((start, end))
+    if not kept_bodies:
+        return spans
+    covered = {i for start, end in kept_bodies for i in range(start, end)}
+    out = [s for s in spans if covered.isdisjoint(range(s.start, s.end))]
+    out += [Span(doc, start, end, label="ORG") for start, end in kept_bodies]
+    return sorted(out, key=lambda s: s.start)
 
 
 def replace_ents(doc: Doc, old: tuple[Span, ...], new: list[Span]) -> None:
