@@ -7,11 +7,12 @@ from nerlibya.components.bodies import BodyWords, find_bodies
 
 ENGLISH = BodyWords(bodies=frozenset({"committee", "council", "force", "brigade", "fund", "ministry", "department"}),
                     complement_words=frozenset({"of", "for"}), determiners=frozenset({"the", "a", "an"}),
-                    stop_words=frozenset({"minister", "general", "spokesman"}), demonyms=frozenset({"misratan"}),
+                    stop_words=frozenset({"minister", "general", "spokesman", "commander"}),
+                    portfolio_titles=frozenset({"minister"}), demonyms=frozenset({"misratan"}),
                     adjective_endings=(), head_first=False)
 FRENCH = BodyWords(bodies=frozenset({"bureau", "force", "département", "compagnie", "commission", "parlement"}),
                    complement_words=frozenset({"de", "du", "des", "d'", "contre", "pour"}),
-                   determiners=frozenset({"le", "la", "les", "l'"}), stop_words=frozenset({"procureur", "ministre"}),
+                   determiners=frozenset({"le", "la", "les", "l'"}), stop_words=frozenset({"procureur", "ministre"}), portfolio_titles=frozenset({"ministre"}),
                    demonyms=frozenset({"libyen", "libyenne"}), adjective_endings=("al", "ale", "aire", "ique"),
                    head_first=True)
 
@@ -25,7 +26,7 @@ def bodies(lang, words, text):
     ("He chairs the Planning, Finance and Budget Committee in parliament.", ["Planning, Finance and Budget Committee"]),
     ("The Oasis Support Force for the Southern Regions patrols the road.", ["Oasis Support Force for the Southern Regions"]),
     ("Talks in the 6+6 committee resumed.", ["6+6 committee"]),
-    ("A Misratan 301 Brigade convoy arrived.", ["301 Brigade"]),
+    ("The Misratan 301 Brigade Commander Ali Omar arrived.", ["301 Brigade"]),
     ("Fighters of the Seventh Brigade and Summed Brigade clashed.", ["Seventh Brigade", "Summed Brigade"]),
     ("The Wounded Affairs Department of the Health Ministry said so.", ["Wounded Affairs Department", "Health Ministry"]),
     ("The Libya Sanctions Committee met.", ["Libya Sanctions Committee"]),

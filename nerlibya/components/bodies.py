@@ -29,6 +29,7 @@ class BodyWords:
     complement_words: frozenset[str]  # 'of', 'for', 'de', 'contre'
     determiners: frozenset[str]  # 'the', 'la', 'l''
     stop_words: frozenset[str]  # titles and ranks: never part of a body's name
+    portfolio_titles: frozenset[str]  # 'minister': a body's name right before one is a portfolio
     demonyms: frozenset[str]
     adjective_endings: tuple[str, ...]
     head_first: bool
@@ -62,8 +63,8 @@ def _left_modifiers(doc: Doc, head: int, words: BodyWords) -> int:
     start, j, crossed_and = head, head - 1, False
     while j >= 0:
         token = doc[j]
-        if _is_name_word(token, words):
-            start = j
+        if _is_name_word(token, words) or (token.text[:1].isupper() and j > 0 and doc[j - 1].text == "-"):
+            start = j  # 'Up' of 'Follow-Up' is a name part, not a function word
         elif token.text in NAME_JOINERS and j > 0 and (doc[j - 1].like_num or doc[j - 1].text[:1].isupper()):
             start = j  # 'Follow-Up', '6+6'
         elif token.lower_ in AND_WORDS and j > 0 and _may_join_list(doc[j - 1], words):
@@ -71,8 +72,9 @@ def _left_modifiers(doc: Doc, head: int, words: BodyWords) -> int:
         elif not (token.text == "," and crossed_and and j > 0 and _may_join_list(doc[j - 1], words)):
             break  # past the comma of 'Planning, Finance and Budget Committee' only
         j -= 1
-    while start < head and doc[start].lower_ in words.demonyms and doc[start + 1].like_num:
-        start += 1  # 'Misratan 301 Brigade': the unit is '301 Brigade'
+    number = next((i for i in range(start, head) if doc[i].like_num and any(c.isdigit() for c in doc[i].text)), None)
+    if number is not None and start < number:
+        start = number  # 'Misratan 301 Brigade': a unit named by its number is '301 Brigade'
     while start < head and not _is_name_word(doc[start], words):
         start += 1  # a name does not open with 'and', ',' or '-'
     return start
@@ -151,7 +153,7 @@ def body_at(doc: Doc, head: int, words: BodyWords) -> tuple[int, int] | None:
         if after_number and not capitalised:
             start = min(start, _number_start(doc, head))
     end = _complement_end(doc, end, words)
-    if end - start < 2 or (end < len(doc) and doc[end].lower_ in words.stop_words):
+    if end - start < 2 or (end < len(doc) and doc[end].lower_ in words.portfolio_titles):
         return None  # a bare head noun; a portfolio before a title ('Local Government Minister')
     return start, end
 

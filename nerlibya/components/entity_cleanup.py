@@ -64,6 +64,7 @@ class EntityCleanup(KnowledgePipe):
             bodies=heads.bodies, complement_words=words.body_complements,
             determiners=words.leading_determiners - words.body_complements - words.of_words,
             stop_words=frozenset(single_words), demonyms=self.demonyms,
+            portfolio_titles=frozenset(w for w in lexicon.portfolio_offices if " " not in w),
             adjective_endings=words.adjective_endings, head_first=words.adjectives_follow_noun)
 
     def _is_person_prefix(self, token) -> bool:
@@ -174,6 +175,8 @@ def with_bodies(doc: Doc, spans: list[Span], bodies: list[tuple[int, int]]) -> l
     if not kept_bodies:
         return spans
     covered = {i for start, end in kept_bodies for i in range(start, end)}
+    for i in covered:
+        doc[i].ent_id = 0  # set_ents keeps a token's old id ('Misrata' in 'Misrata Military Council')
     out = [s for s in spans if covered.isdisjoint(range(s.start, s.end))]
     out += [Span(doc, start, end, label="ORG") for start, end in kept_bodies]
     return sorted(out, key=lambda s: s.start)
