@@ -6,12 +6,13 @@ import spacy
 from nerlibya.components.bodies import BodyWords, find_bodies
 
 ENGLISH = BodyWords(bodies=frozenset({"committee", "council", "force", "brigade", "fund", "ministry", "department"}),
-                    complement_words=frozenset({"of", "for"}), determiners=frozenset({"the", "a", "an"}),
+                    complement_words=frozenset({"of", "for"}), of_words=frozenset({"of"}), determiners=frozenset({"the", "a", "an"}),
                     stop_words=frozenset({"minister", "general", "spokesman", "commander"}),
                     portfolio_titles=frozenset({"minister"}), demonyms=frozenset({"misratan"}),
                     adjective_endings=(), head_first=False)
-FRENCH = BodyWords(bodies=frozenset({"bureau", "force", "département", "compagnie", "commission", "parlement"}),
+FRENCH = BodyWords(bodies=frozenset({"bureau", "chambre", "force", "département", "compagnie", "commission", "parlement"}),
                    complement_words=frozenset({"de", "du", "des", "d'", "contre", "pour"}),
+                   of_words=frozenset({"de", "du", "des", "d'"}),
                    determiners=frozenset({"le", "la", "les", "l'"}), stop_words=frozenset({"procureur", "ministre"}), portfolio_titles=frozenset({"ministre"}),
                    demonyms=frozenset({"libyen", "libyenne"}), adjective_endings=("al", "ale", "aire", "ique"),
                    head_first=True)
@@ -19,7 +20,7 @@ FRENCH = BodyWords(bodies=frozenset({"bureau", "force", "département", "compagn
 
 def bodies(lang, words, text):
     doc = spacy.blank(lang)(text)
-    return [doc[start:end].text for start, end in find_bodies(doc, words)]
+    return [doc[body.start:body.end].text for body in find_bodies(doc, words)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -52,6 +53,7 @@ def test_english_non_bodies(text):
     ("La Compagnie libyenne d'investissement et de développement a investi.",
      ["Compagnie libyenne d'investissement et de développement"]),
     ("Le Parlement pour rétablir l'ordre a voté.", []),
+    ("La Chambre des représentants de Libye pour approbation.", ["Chambre des représentants de Libye"]),
 ])
 def test_french_bodies_run_through_their_complements(text, expected):
     assert bodies("fr", FRENCH, text) == expected

@@ -22,11 +22,21 @@ STOP_ENTITY_TYPES = frozenset({"PERSON", "PER"})
 
 
 @dataclass(frozen=True)
+class Body:
+    """A body's name as a token range, with the position of its head noun."""
+
+    start: int
+    end: int
+    head: int
+
+
+@dataclass(frozen=True)
 class BodyWords:
     """What the finder reads from a language's data."""
 
     bodies: frozenset[str]
     complement_words: frozenset[str]  # 'of', 'for', 'de', 'contre'
+    of_words: frozenset[str]  # 'of', 'de', 'd'': the only ones a bare lower-case noun may follow ('de protection')
     determiners: frozenset[str]  # 'the', 'la', 'l''
     stop_words: frozenset[str]  # titles and ranks: never part of a body's name
     portfolio_titles: frozenset[str]  # 'minister': a body's name right before one is a portfolio
@@ -94,15 +104,15 @@ def _capitalised_complement(doc: Doc, k: int, words: BodyWords) -> int:
     return k if names_a_body and not words.head_first else stop
 
 
-def _lower_case_complement(doc: Doc, k: int, after_determiner: bool, words: BodyWords) -> int:
+def _lower_case_complement(doc: Doc, k: int, after_determiner: bool, after_of: bool, words: BodyWords) -> int:
     """End of a French body's lower-case complement ('de protection', 'd'investissement', 'contre
     l'immigration illégale'); `k` for an infinitive ('pour rétablir') or, after an article, a noun
     with no adjective ('de la ville')."""
     token = doc[k]
     if not (words.head_first and token.is_alpha and token.is_lower and not token.is_stop):
         return k
-    if token.lower_.endswith(("er", "ir", "re")) and not after_determiner:
-        return k
+    if not after_determiner and (not after_of or token.lower_.endswith(("er", "ir", "re"))):
+        return k  # 'pour approbation', 'pour rétablir': no name goes on so
     stop = k + 1
     while stop < len(doc) and _is_adjective(doc[stop], words):
         stop += 1
@@ -127,7 +137,7 @@ def _complement_end(doc: Doc, end: int, words: BodyWords) -> int:
         if doc[k].text[:1].isupper():
             stop = _capitalised_complement(doc, k, words)
         else:
-            stop = _lower_case_complement(doc, k, k > first, words)
+            stop = _lower_case_complement(doc, k, k > first, doc[first - 1].lower_ in words.of_words, words)
         if stop == k:
             break
         while words.head_first and stop < n and _is_adjective(doc[stop], words):
@@ -136,7 +146,7 @@ def _complement_end(doc: Doc, end: int, words: BodyWords) -> int:
     return end
 
 
-def body_at(doc: Doc, head: int, words: BodyWords) -> tuple[int, int] | None:
+def body_at(doc: Doc, head: int, words: BodyWords) -> Body | None:
     """The body named with the head noun at `head`, as a token range, or None if the noun names none
     here (no modifier and no complement: 'the Council', 'le Conseil')."""
     token = doc[head]
@@ -155,7 +165,7 @@ def body_at(doc: Doc, head: int, words: BodyWords) -> tuple[int, int] | None:
     end = _complement_end(doc, end, words)
     if end - start < 2 or (end < len(doc) and doc[end].lower_ in words.portfolio_titles):
         return None  # a bare head noun; a portfolio before a title ('Local Government Minister')
-    return start, end
+    return Body(start, end, head)
 
 
 def _number_start(doc: Doc, head: int) -> int:
@@ -180,16 +190,16 @@ def in_title_case_line(doc: Doc, i: int) -> bool:
     return len(longer) >= 4 and sum(t.text[:1].isupper() for t in longer) >= 0.7 * len(longer)
 
 
-def find_bodies(doc: Doc, words: BodyWords) -> list[tuple[int, int]]:
+def find_bodies(doc: Doc, words: BodyWords) -> list[Body]:
     """Every body named by a head noun in the doc, in text order, none overlapping."""
-    found: list[tuple[int, int]] = []
+    found: list[Body] = []
     for token in doc:
-        if (token.lower_ in words.bodies and (not found or token.i >= found[-1][1])
+        if (token.lower_ in words.bodies and (not found or token.i >= found[-1].end)
                 and not in_title_case_line(doc, token.i)):
-            span = body_at(doc, token.i, words)
-            if span is not None:
-                if found and span[0] < found[-1][1]:
-                    found[-1] = (min(found[-1][0], span[0]), span[1])  # 'Council' ... 'Committee' of one name
+            body = body_at(doc, token.i, words)
+            if body is not None:
+                if found and body.start < found[-1].end:  # 'Council' ... 'Committee' of one name
+                    found[-1] = Body(min(found[-1].start, body.start), body.end, body.head)
                 else:
-                    found.append(span)
+                    found.append(body)
     return found

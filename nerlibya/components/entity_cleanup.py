@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from ..lexicon import Words
 from ..normalize import name_key
 from .base import KnowledgePipe
-from .bodies import BodyWords, find_bodies
+from .bodies import Body, BodyWords, find_bodies
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
 TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")"})
@@ -61,7 +61,7 @@ class EntityCleanup(KnowledgePipe):
         lexicon = self.lexicon
         single_words = {w for w in lexicon.offices | lexicon.ranks if " " not in w}
         self.body_words = BodyWords(
-            bodies=heads.bodies, complement_words=words.body_complements,
+            bodies=heads.bodies, complement_words=words.body_complements, of_words=words.of_words,
             determiners=words.leading_determiners - words.body_complements - words.of_words,
             stop_words=frozenset(single_words), demonyms=self.demonyms,
             portfolio_titles=frozenset(w for w in lexicon.portfolio_offices if " " not in w),
@@ -157,28 +157,30 @@ class EntityCleanup(KnowledgePipe):
         return doc
 
 
-def with_bodies(doc: Doc, spans: list[Span], bodies: list[tuple[int, int]]) -> list[Span]:
+def with_bodies(doc: Doc, spans: list[Span], bodies: list[Body]) -> list[Span]:
     """Bodies found by their head noun replace the spans they cover or cut ('Libya' in 'Libya Sanctions
     Committee', 'Security Directorates Support Force' before 'for the Regions'); a body that would cut a
-    KB name or a person's name is left out."""
+    KB name or a person's name is left out. A known body written with a word more keeps its id: its head
+    noun is the known name's ('Libyan' + 'National Transitional Council', 'Chambre des représentants' +
+    'de Libye')."""
     if not bodies:
         return spans
     kept_bodies = []
-    for start, end in bodies:
+    for body in bodies:
+        start, end = body.start, body.end
         crossing = [s for s in spans if s.start < end and start < s.end]
         found_already = any((s.start, s.end) == (start, end) for s in crossing)
         cuts_a_name = any((s.id_ or s.label_ == "PERSON") and not (start <= s.start and s.end <= end) for s in crossing)
-        # a known name with a modifier in front is still the known body: 'Libyan' + 'National Transitional Council'
-        cuts_a_name = cuts_a_name or any(s.id_ and s.label_ == "ORG" and s.end == end for s in crossing)
-        if not found_already and not cuts_a_name:
-            kept_bodies.append((start, end))
+        known = next((s.id_ for s in crossing if s.id_ and s.label_ == "ORG" and s.start <= body.head < s.end), "")
+        if not (found_already or cuts_a_name):
+            kept_bodies.append((start, end, known))
     if not kept_bodies:
         return spans
-    covered = {i for start, end in kept_bodies for i in range(start, end)}
+    covered = {i for start, end, _ in kept_bodies for i in range(start, end)}
     for i in covered:
         doc[i].ent_id = 0  # set_ents keeps a token's old id ('Misrata' in 'Misrata Military Council')
     out = [s for s in spans if covered.isdisjoint(range(s.start, s.end))]
-    out += [Span(doc, start, end, label="ORG") for start, end in kept_bodies]
+    out += [Span(doc, start, end, label="ORG", span_id=known) for start, end, known in kept_bodies]
     return sorted(out, key=lambda s: s.start)
 
 
