@@ -27,7 +27,7 @@ NAME_HEADS_FILE = "name_heads.yaml"
 WORDS_FILE = "words.yaml"
 FILES = (TITLES_FILE, NAME_HEADS_FILE, WORDS_FILE)
 HEAD_LABELS = ("FAC", "ORG")
-BODIES_KEY = "bodies"
+WORD_LIST_KEYS = ("bodies", "organs", "outlets")  # plain word lists beside the FAC/ORG head nouns
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,8 @@ class NameHeads:
     after: dict[str, tuple[tuple[str, ...], ...]]
     before: dict[str, tuple[tuple[str, ...], ...]]
     bodies: frozenset[str] = frozenset()
+    organs: frozenset[str] = frozenset()  # 'board of directors': a body's organ, never a name on its own
+    outlets: frozenset[str] = frozenset()  # 'newspaper', 'agence': the capitalised name beside one is an outlet
 
 
 @dataclass(frozen=True)
@@ -178,16 +180,16 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
 
 def _name_heads(section: dict, path: str) -> NameHeads:
     sides: dict[str, dict[str, tuple]] = {"after": {}, "before": {}}
-    bodies = _lower_set(section.get(BODIES_KEY, []), path, BODIES_KEY)
+    lists_of_words = {key: _lower_set(section.get(key, []), path, key) for key in WORD_LIST_KEYS}
     for label, lists in section.items():
-        if label == BODIES_KEY:
+        if label in WORD_LIST_KEYS:
             continue
         if label not in HEAD_LABELS or not isinstance(lists, dict):
-            raise KnowledgeBaseError(path, label, "expected FAC or ORG with 'after'/'before' lists, or bodies")
+            raise KnowledgeBaseError(path, label, "expected FAC or ORG with 'after'/'before' lists, or " + ", ".join(WORD_LIST_KEYS))
         for side in sides:
             words = _lower_set(lists.get(side, []), path, f"{label}.{side}")
             sides[side][label] = tuple(sorted((tuple(w.split()) for w in words), key=len, reverse=True))
-    return NameHeads(**sides, bodies=bodies)
+    return NameHeads(**sides, **lists_of_words)
 
 
 def _words(section: dict, path: str) -> Words:

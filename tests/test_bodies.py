@@ -3,7 +3,7 @@
 import pytest
 import spacy
 
-from nerlibya.components.bodies import BodyWords, find_bodies
+from nerlibya.components.bodies import BodyWords, find_bodies, find_outlets
 
 ENGLISH = BodyWords(bodies=frozenset({"committee", "council", "force", "brigade", "fund", "ministry", "department"}),
                     complement_words=frozenset({"of", "for"}), of_words=frozenset({"of"}), determiners=frozenset({"the", "a", "an"}),
@@ -57,3 +57,29 @@ def test_english_non_bodies(text):
 ])
 def test_french_bodies_run_through_their_complements(text, expected):
     assert bodies("fr", FRENCH, text) == expected
+
+
+OUTLETS_EN = frozenset({"newspaper", "news agency", "agency", "tv"})
+OUTLETS_FR = frozenset({"télévision", "quotidien", "agence"})
+
+
+def outlets(lang, words, kinds, text):
+    doc = spacy.blank(lang)(text)
+    return [doc[body.start:body.end].text for body in find_outlets(doc, words, kinds)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The “Desert Courier” newspaper reported the deal.", ["Desert Courier"]),
+    ("The official SANA news agency said so.", ["SANA"]),
+    ("He told Sahara Nights TV on Monday.", ["Sahara Nights"]),
+    ("He spoke to Misratan TV.", []),  # only a demonym
+    ("The agency said so.", []),
+])
+def test_english_outlets_named_before_their_kind(text, expected):
+    words = BodyWords(**{**ENGLISH.__dict__, "demonyms": frozenset({"misratan"})})
+    assert outlets("en", words, OUTLETS_EN, text) == expected
+
+
+def test_french_outlets_named_after_their_kind_and_adjectives():
+    text = "Selon la télévision privée Sahara Soir, le quotidien britannique Morning Post a confirmé."
+    assert outlets("fr", FRENCH, OUTLETS_FR, text) == ["Sahara Soir", "Morning Post"]

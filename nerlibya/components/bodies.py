@@ -203,3 +203,48 @@ def find_bodies(doc: Doc, words: BodyWords) -> list[Body]:
                 else:
                     found.append(body)
     return found
+
+
+def _phrase_at(doc: Doc, i: int, phrases: frozenset[str]) -> int:
+    """Length of the longest of `phrases` written at doc[i] (lower case), 0 if none."""
+    best = 0
+    for length in (3, 2, 1):
+        if i + length <= len(doc) and " ".join(doc[k].lower_ for k in range(i, i + length)).replace(" '", "'") in phrases:
+            return length
+    return best
+
+
+def outlet_at(doc: Doc, i: int, words: BodyWords, outlets: frozenset[str]) -> Body | None:
+    """The outlet named beside a kind of outlet at doc[i]: 'the Al-Arab London newspaper' (English, name
+    first), 'la télévision privée Libya Awalan' (French, name after the noun and its adjectives). The
+    noun is not part of the name."""
+    length = _phrase_at(doc, i, outlets) if doc[i].is_lower or doc[i].is_upper else 0
+    if not length:
+        return None
+    if words.head_first:
+        start = i + length
+        while start < min(len(doc), i + length + 2) and doc[start].is_lower and doc[start].is_alpha and not doc[start].is_stop:
+            start += 1  # 'privée', 'britannique'
+        end = _capitalised_complement(doc, start, words) if start < len(doc) else start
+        return Body(start, end, start) if end > start else None
+    end = i - 1 if i > 1 and doc[i - 1].is_quote else i  # 'the “Al-Arab London” newspaper'
+    start = end
+    while start > 0 and (_is_name_word(doc[start - 1], words) or doc[start - 1].text == "-"):
+        start -= 1
+    while start < end and not _is_name_word(doc[start], words):
+        start += 1
+    if start == end or (end - start == 1 and doc[start].lower_ in words.demonyms):
+        return None  # nothing named, or only 'Egyptian' TV
+    return Body(start, end, end - 1)
+
+
+def find_outlets(doc: Doc, words: BodyWords, outlets: frozenset[str]) -> list[Body]:
+    """Every outlet named beside a kind of outlet, in text order."""
+    firsts = {phrase.split()[0].split("'")[0] for phrase in outlets}
+    found = []
+    for token in doc:
+        if token.lower_ in firsts or token.lower_.split("'")[0] in firsts:
+            body = outlet_at(doc, token.i, words, outlets)
+            if body is not None and (not found or body.start >= found[-1].end):
+                found.append(body)
+    return found

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from ..lexicon import Words
 from ..normalize import name_key
 from .base import KnowledgePipe
-from .bodies import Body, BodyWords, find_bodies
+from .bodies import Body, BodyWords, find_bodies, find_outlets
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
 TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")"})
@@ -150,7 +150,11 @@ class EntityCleanup(KnowledgePipe):
     def process(self, doc: Doc) -> Doc:
         ents = doc.ents  # each read of doc.ents builds every Span
         spans = [span for span in map(self.trim, join_broken_names(doc, ents, self.words)) if span is not None]
-        spans = with_bodies(doc, spans, find_bodies(doc, self.body_words))
+        bodies = find_bodies(doc, self.body_words)
+        taken_by_bodies = {i for body in bodies for i in range(body.start, body.end)}
+        bodies += [outlet for outlet in find_outlets(doc, self.body_words, self.heads.outlets)
+                   if taken_by_bodies.isdisjoint(range(outlet.start, outlet.end))]
+        spans = with_bodies(doc, spans, sorted(bodies, key=lambda body: body.start))
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans = [self.with_head_noun(span, taken) for span in spans]
         replace_ents(doc, ents, drop_capitalised_common_words(doc, spans, known=self.kb.by_surname))
