@@ -30,3 +30,25 @@ def test_french_parliament_joins_the_known_legislature(extractor):
     found = organisations(extractor, "La Chambre des représentants a voté mardi. Le Parlement a aussi "
                                      "rejeté le budget présenté par le gouvernement.")
     assert "Parlement" not in found and "Parlement" in found["House of Representatives"]["forms"]
+
+
+def test_bodies_found_whole_with_their_complements(extractor):
+    found = organisations(extractor, "Fighters loyal to the Oasis Support Force for the Southern Regions "
+                                     "clashed with the Misrata Military Council on Sunday, and the Libya "
+                                     "Sanctions Committee will report on it.")
+    assert {"Oasis Support Force for the Southern Regions", "Misrata Military Council",
+            "Libya Sanctions Committee"} <= set(found)
+    assert "Regions" not in found
+
+
+def test_not_organisations(extractor):
+    found = organisations(extractor, "Rival Militias Under Threat of Division Again\n\nThe report S/2024/118 says the bank "
+                                     "governor and the Board of Directors met. Several Generals objected, "
+                                     "said the Misrata Military Council.")
+    assert set(found) == {"Misrata Military Council"}
+
+
+def test_outlet_in_a_credit_and_before_its_kind(extractor):
+    found = organisations(extractor, "The “Desert Courier” newspaper said the Sahara Support Committee met "
+                                     "in Tripoli.\n\n(Photo: Sahara Pictures Agency)")
+    assert "Desert Courier" in found and "Photo: Sahara Pictures Agency" not in found

@@ -45,12 +45,13 @@ class BodyWords:
     head_first: bool
 
 
-def _is_name_word(token: Token, words: BodyWords, titles_allowed: bool = False) -> bool:
+def _is_name_word(token: Token, words: BodyWords, titles_allowed: bool = False, people_allowed: bool = False) -> bool:
     """A capitalised word or a number that may be part of a name: not a title (unless allowed), a
-    person's name, an article, a capitalised function word ('As', 'In' in a headline; 'US' is kept), or
-    a word with a lower-case suffix ('U.N.-backed')."""
+    person's name (unless allowed: the model takes 'Toronto Star' for one), an article, a capitalised
+    function word ('As', 'In' in a headline; 'US' is kept), or a word with a lower-case suffix
+    ('U.N.-backed')."""
     text = token.text
-    return ((text[:1].isupper() or token.like_num) and token.ent_type_ not in STOP_ENTITY_TYPES
+    return ((text[:1].isupper() or token.like_num) and (people_allowed or token.ent_type_ not in STOP_ENTITY_TYPES)
             and (titles_allowed or token.lower_ not in words.stop_words) and token.lower_ not in words.determiners
             and not token.is_punct and not (token.is_stop and not token.is_upper)
             and not ("-" in text and text.rsplit("-", 1)[1][:1].islower()))
@@ -187,7 +188,7 @@ def in_title_case_line(doc: Doc, i: int) -> bool:
     if doc[end - 1].text in (".", "!", "?") or (end - 2 > start and doc[end - 2].text == "." and doc[end - 1].is_quote):
         return False
     longer = [doc[k] for k in range(start, end) if doc[k].is_alpha and len(doc[k]) > 3]
-    return len(longer) >= 4 and sum(t.text[:1].isupper() for t in longer) >= 0.7 * len(longer)
+    return len(longer) >= 5 and sum(t.text[:1].isupper() for t in longer) >= 0.7 * len(longer)
 
 
 def find_bodies(doc: Doc, words: BodyWords) -> list[Body]:
@@ -229,9 +230,9 @@ def outlet_at(doc: Doc, i: int, words: BodyWords, outlets: frozenset[str]) -> Bo
         return Body(start, end, start) if end > start else None
     end = i - 1 if i > 1 and doc[i - 1].is_quote else i  # 'the “Al-Arab London” newspaper'
     start = end
-    while start > 0 and (_is_name_word(doc[start - 1], words) or doc[start - 1].text == "-"):
+    while start > 0 and (_is_name_word(doc[start - 1], words, people_allowed=True) or doc[start - 1].text == "-"):
         start -= 1
-    while start < end and not _is_name_word(doc[start], words):
+    while start < end and not _is_name_word(doc[start], words, people_allowed=True):
         start += 1
     if start == end or (end - start == 1 and doc[start].lower_ in words.demonyms):
         return None  # nothing named, or only 'Egyptian' TV
