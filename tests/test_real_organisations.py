@@ -52,3 +52,15 @@ def test_outlet_in_a_credit_and_before_its_kind(extractor):
     found = organisations(extractor, "The “Desert Courier” newspaper said the Sahara Support Committee met "
                                      "in Tripoli.\n\n(Photo: Sahara Pictures Agency)")
     assert "Desert Courier" in found and "Photo: Sahara Pictures Agency" not in found
+
+
+def test_long_form_glossed_by_a_known_acronym_in_another_language(extractor):
+    found = organisations(extractor, "La Compagnie nationale libyenne de pétrole (NOC) a annoncé mardi la "
+                                     "reprise de la production, selon un communiqué de la NOC.")
+    assert "Compagnie nationale libyenne de pétrole" in found["National Oil Corporation"]["forms"]
+    assert len(found) == 1
+
+
+def test_lower_case_common_words_are_not_an_outlet(extractor):
+    found = organisations(extractor, "Ce pays est le plus riche dans le monde arabe, a dit la Banque mondiale.")
+    assert "Le Monde" not in found

@@ -84,6 +84,30 @@ def entity_info(doc: Doc, mention: Mention, link: dict) -> tuple[int, int, str, 
     return strings.add(mention.span_id), strings.add(link["id"] or ""), mention.label, mention.start, mention.end
 
 
+def adopt_glossed_ids(doc: Doc, mentions: list[Mention], links: dict[str, dict]) -> None:
+    """'Compagnie nationale libyenne de pétrole (NOC)': a long form the KB does not know, glossed by an
+    acronym it knows (in another language, so the letters need not fit), is that organisation."""
+    for mention, gloss in zip(mentions, mentions[1:]):
+        link, gloss_link = links.get(mention.link_key), links.get(gloss.link_key)
+        if (link and gloss_link and link["id"] is None and gloss_link["id"] and mention.label == gloss.label == "ORG"
+                and gloss.start == mention.end + 1 and doc[mention.end].text == "("
+                and gloss.end < len(doc) and doc[gloss.end].text == ")"):
+            old_key = link["key"]
+            for other in links.values():
+                if other["key"] == old_key:
+                    other.update(key=gloss_link["key"], id=gloss_link["id"], match="acronym", score=1.0)
+
+
+def common_word_matches(mentions: list[Mention], links: dict[str, dict], articles: frozenset[str]) -> set[str]:
+    """Link keys of KB organisations whose name opens with an article, written only in lower case ('dans le
+    monde' for Le Monde): common words, not the name, unless the article also writes the name."""
+    named = {links[m.link_key]["key"] for m in mentions
+             if m.link_key in links and any(c.isupper() for c in m.text)}
+    return {m.link_key for m in mentions if m.link_key in links and GROUPS.get(m.label) == "organisation"
+            and links[m.link_key]["id"] and links[m.link_key]["key"] not in named
+            and m.text.split()[0].lower() in articles}
+
+
 @Language.factory(
     "nerlibya_resolver",
     default_config={"kb_path": "", "lang_path": "", "fuzzy_threshold": 0.84, "surname_threshold": 0.84},
@@ -233,9 +257,11 @@ class Resolver(KnowledgePipe):
             cluster.add(mention, sentence)
             links[mention.link_key] = {"key": key, "id": kb_id, "match": match, "score": score}
         self.link_early_surnames(mentions, links, people)
+        adopt_glossed_ids(doc, mentions, links)
         self.join_shorter_organisations(mentions, links)
+        common = common_word_matches(mentions, links, self.lexicon.words.leading_determiners)
         doc.ents = [entity_info(doc, mention, links[mention.link_key]) if mention.link_key in links else ent
-                    for mention, ent in zip(mentions, ents)]
+                    for mention, ent in zip(mentions, ents) if mention.link_key not in common]
         doc._.links = links
         return doc
 
