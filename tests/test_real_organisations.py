@@ -64,3 +64,8 @@ def test_long_form_glossed_by_a_known_acronym_in_another_language(extractor):
 def test_lower_case_common_words_are_not_an_outlet(extractor):
     found = organisations(extractor, "Ce pays est le plus riche dans le monde arabe, a dit la Banque mondiale.")
     assert "Le Monde" not in found
+
+
+def test_dotted_acronym_before_a_hyphen_is_a_mention(extractor):
+    found = organisations(extractor, "Tripoli is run by a U.N.-backed government, the diplomats said.")
+    assert "U.N." in found["United Nations"]["forms"]
