@@ -69,3 +69,11 @@ def test_lower_case_common_words_are_not_an_outlet(extractor):
 def test_dotted_acronym_before_a_hyphen_is_a_mention(extractor):
     found = organisations(extractor, "Tripoli is run by a U.N.-backed government, the diplomats said.")
     assert "U.N." in found["United Nations"]["forms"]
+
+
+def test_body_under_a_long_office_is_whole_and_apart_from_the_person(extractor):
+    found = organisations(extractor, "The executive director of the Southern Fund for Reconstruction and "
+                                     "Development Omar Salem resigned. Sara Ali, head of the National "
+                                     "Commission for Missing Persons, spoke.")
+    assert {"Southern Fund for Reconstruction and Development", "National Commission for Missing Persons"} <= set(found)
+    assert not any("Salem" in name for name in found)
