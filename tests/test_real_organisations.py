@@ -77,3 +77,9 @@ def test_body_under_a_long_office_is_whole_and_apart_from_the_person(extractor):
                                      "Commission for Missing Persons, spoke.")
     assert {"Southern Fund for Reconstruction and Development", "National Commission for Missing Persons"} <= set(found)
     assert not any("Salem" in name for name in found)
+
+
+def test_french_lower_case_form_joins_the_known_government(extractor):
+    found = organisations(extractor, "Le Gouvernement d'union nationale (GNA) a répondu jeudi. Selon le "
+                                     "gouvernement d'union nationale, les combats ont cessé à Tripoli.")
+    assert list(found) == ["Government of National Accord"]
