@@ -27,6 +27,7 @@ NAME_HEADS_FILE = "name_heads.yaml"
 WORDS_FILE = "words.yaml"
 FILES = (TITLES_FILE, NAME_HEADS_FILE, WORDS_FILE)
 HEAD_LABELS = ("FAC", "ORG")
+WORD_LIST_KEYS = ("bodies", "organs", "outlets")  # plain word lists beside the FAC/ORG head nouns
 
 
 @dataclass(frozen=True)
@@ -57,15 +58,20 @@ class Words:
     adverbs: frozenset[str]
     clause_breakers: frozenset[str]
     relative_pronouns: frozenset[str]
+    body_complements: frozenset[str]
 
 
 @dataclass(frozen=True)
 class NameHeads:
     """Head nouns that belong to a name, as token tuples, per label (FAC, ORG): written after the name
-    (English) or before it (French)."""
+    (English) or before it (French); and `bodies`, the nouns that name a kind of organisation ('council',
+    'commission', 'fonds'): the head of 'High Council of State', the word two names of one body share."""
 
     after: dict[str, tuple[tuple[str, ...], ...]]
     before: dict[str, tuple[tuple[str, ...], ...]]
+    bodies: frozenset[str] = frozenset()
+    organs: frozenset[str] = frozenset()  # 'board of directors': a body's organ, never a name on its own
+    outlets: frozenset[str] = frozenset()  # 'newspaper', 'agence': the capitalised name beside one is an outlet
 
 
 @dataclass(frozen=True)
@@ -174,13 +180,16 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
 
 def _name_heads(section: dict, path: str) -> NameHeads:
     sides: dict[str, dict[str, tuple]] = {"after": {}, "before": {}}
+    lists_of_words = {key: _lower_set(section.get(key, []), path, key) for key in WORD_LIST_KEYS}
     for label, lists in section.items():
+        if label in WORD_LIST_KEYS:
+            continue
         if label not in HEAD_LABELS or not isinstance(lists, dict):
-            raise KnowledgeBaseError(path, label, "expected FAC or ORG with 'after'/'before' lists")
+            raise KnowledgeBaseError(path, label, "expected FAC or ORG with 'after'/'before' lists, or " + ", ".join(WORD_LIST_KEYS))
         for side in sides:
             words = _lower_set(lists.get(side, []), path, f"{label}.{side}")
             sides[side][label] = tuple(sorted((tuple(w.split()) for w in words), key=len, reverse=True))
-    return NameHeads(**sides)
+    return NameHeads(**sides, **lists_of_words)
 
 
 def _words(section: dict, path: str) -> Words:

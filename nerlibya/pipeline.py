@@ -8,6 +8,7 @@ full model would. Importing this module registers every nerlibya factory.
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,8 +26,9 @@ PIPELINE_FILE = "pipeline.cfg"
 # --max-bytes lets through; the model keeps spaCy's limit (1,000,000 characters: about 3 GB of memory).
 RULES_ONLY_MAX_LENGTH = 10_000_000
 MODEL_SLOT = "ner"
+DOTTED_ACRONYM_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
 KB_COMPONENTS = ("nerlibya_kb_ruler", "nerlibya_entity_cleanup", "nerlibya_titles", "nerlibya_resolver", "nerlibya_roles")
-LEXICON_COMPONENTS = ("nerlibya_kb_ruler", "nerlibya_entity_cleanup", "nerlibya_titles", "nerlibya_roles")
+LEXICON_COMPONENTS = KB_COMPONENTS
 
 
 @lru_cache(maxsize=4)
@@ -90,6 +92,14 @@ def load_statistical(lang: str, model: str | None, settings: Config) -> Language
     return spacy.load(name, exclude=exclude)
 
 
+def split_dotted_acronym_hyphens(nlp: Language) -> None:
+    """'U.N.-backed' is 'U.N.' + '-' + 'backed', as 'UN-backed' already is: the acronym is a mention."""
+    infixes = nlp.tokenizer.infix_finditer
+    pattern = infixes.__self__.pattern if infixes is not None else ""
+    if DOTTED_ACRONYM_HYPHEN not in pattern:
+        nlp.tokenizer.infix_finditer = re.compile("|".join(p for p in (pattern, DOTTED_ACRONYM_HYPHEN) if p)).finditer
+
+
 def build_nlp(lang: str = "en", *, model: str | None = None, rules_only: bool = False,
               kb_path: str | Path | None = None, lang_path: str | Path | None = None,
               config_path: str | Path | None = None) -> Language:
@@ -101,6 +111,7 @@ def build_nlp(lang: str = "en", *, model: str | None = None, rules_only: bool = 
     KnowledgeBaseError. The knowledge is read here, so a broken folder fails before any text is read."""
     settings = pipeline_config(str(config_path) if config_path else None)
     nlp = spacy.blank(lang) if rules_only else load_statistical(lang, model, settings)
+    split_dotted_acronym_hyphens(nlp)
     if rules_only:
         nlp.max_length = RULES_ONLY_MAX_LENGTH
     order = list(settings["pipeline"]["order"])

@@ -86,3 +86,19 @@ def test_a_given_pipeline_definition_is_read_or_refused(tmp_path):
 def test_a_given_kb_folder_is_read_or_refused(tmp_path):
     with pytest.raises(KnowledgeBaseError, match="people.yaml: file missing"):
         build_nlp("en", rules_only=True, kb_path=tmp_path, lang_path=FIXTURE_LANG)
+
+
+def test_kinds_of_body_are_word_lists_or_refused(tmp_path):
+    from nerlibya.lexicon import load_lexicon
+
+    shutil.copytree(FIXTURE_LANG / "en", tmp_path / "en")
+    heads = tmp_path / "en" / "name_heads.yaml"
+    heads.write_text(heads.read_text(encoding="utf-8") + '\nbodies: ["Council", "fund"]\norgans: ["board of directors"]\n',
+                     encoding="utf-8")
+    lexicon = load_lexicon("en", str(tmp_path))
+    assert lexicon.heads.bodies == {"council", "fund"} and lexicon.heads.organs == {"board of directors"}
+    heads.write_text(heads.read_text(encoding="utf-8").replace('bodies: ["Council", "fund"]', "bodies: council"),
+                     encoding="utf-8")
+    load_lexicon.cache_clear()
+    with pytest.raises(KnowledgeBaseError, match="bodies: must be a list of strings"):
+        load_lexicon("en", str(tmp_path))

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from ..lexicon import Words
 from ..normalize import name_key
 from .base import KnowledgePipe, is_line_break
+from .bodies import Body, BodyWords, find_bodies, find_outlets, in_title_case_line
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
 TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")"})
@@ -57,6 +58,14 @@ class EntityCleanup(KnowledgePipe):
         self.head_ends = frozenset(w[-1] for phrases in heads.before.values() for w in phrases)
         self.longest_head_after = max((len(w) for phrases in heads.after.values() for w in phrases), default=0)
         self.longest_head_before = max((len(w) for phrases in heads.before.values() for w in phrases), default=0)
+        lexicon = self.lexicon
+        single_words = {w for w in lexicon.offices | lexicon.ranks if " " not in w}
+        self.body_words = BodyWords(
+            bodies=heads.bodies, complement_words=words.body_complements, of_words=words.of_words,
+            determiners=words.leading_determiners - words.body_complements - words.of_words,
+            stop_words=frozenset(single_words), demonyms=self.demonyms,
+            portfolio_titles=frozenset(w for w in lexicon.portfolio_offices if " " not in w),
+            adjective_endings=words.adjective_endings, head_first=words.adjectives_follow_noun)
 
     def _is_person_prefix(self, token) -> bool:
         lower = token.lower_
@@ -75,9 +84,12 @@ class EntityCleanup(KnowledgePipe):
                 start += 1
         if not has_id:
             start = _after_determiners(doc, start, end, self.words.leading_determiners)
+            start = _after_label(doc, start, end)
         if start >= end:
             return None
         if not has_id and self._is_not_a_name(doc, start, end, label):
+            return None
+        if not has_id and label == "ORG" and self._is_not_an_organisation(doc, start, end):
             return None
         if label == "PERSON" and not has_id and start > 0 and doc[start - 1].lower_ in self.words.place_prepositions:
             label = "GPE"  # 'in Souq al-Juma': the model's person is a place
@@ -105,6 +117,24 @@ class EntityCleanup(KnowledgePipe):
             after = doc[end] if end < len(doc) else None
             return before in self.words.of_words or before in self.title_words or (after is not None and after.text[:1].isupper())
         return False
+
+    def _is_not_an_organisation(self, doc: Doc, start: int, end: int) -> bool:
+        """What real copy shows tagged as an organisation and is none: a UN document symbol ('S/2022/632'),
+        a body's organ ('Board of Directors'), ranks ('Generals', 'Major-General'), and a headline's
+        capitalised words with no kind of body in them ('Libya Under Threat of Division')."""
+        tokens = [doc[i] for i in range(start, end)]
+        if any("/" in t.text and any(c.isdigit() for c in t.text) for t in tokens):
+            return True
+        if name_key(doc[start:end].text) in self.heads.organs:
+            return True
+        if any(t.lower_ in self.heads.bodies for t in tokens):
+            return False
+        parts = [p for t in tokens for p in t.lower_.split("-") if p and not t.is_punct]
+        if parts and all(p in self.title_words or p.rstrip("s") in self.title_words for p in parts):
+            return True
+        # in a headline, a lone capitalised word or words around 'of' are no name ('Profiles'); 'Libyan
+        # Express' may be one
+        return (len(tokens) == 1 or any(t.is_lower for t in tokens)) and in_title_case_line(doc, start)
 
     def with_head_noun(self, span: Span, taken: set[int]) -> Span:
         """'Sharara' + 'oil field', 'base d'' + 'Al-Watiya', 'Abu Surra' + 'brigade': the facility or
@@ -142,10 +172,45 @@ class EntityCleanup(KnowledgePipe):
     def process(self, doc: Doc) -> Doc:
         ents = doc.ents  # each read of doc.ents builds every Span
         spans = [span for span in map(self.trim, join_broken_names(doc, ents, self.words)) if span is not None]
+        bodies = [body for body in find_bodies(doc, self.body_words)
+                  if name_key(doc[body.start:body.end].text) not in self.heads.organs]
+        taken_by_bodies = {i for body in bodies for i in range(body.start, body.end)}
+        bodies += [outlet for outlet in find_outlets(doc, self.body_words, self.heads.outlets)
+                   if taken_by_bodies.isdisjoint(range(outlet.start, outlet.end))]
+        spans = with_bodies(doc, spans, sorted(bodies, key=lambda body: body.start))
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans = [self.with_head_noun(span, taken) for span in spans]
         replace_ents(doc, ents, drop_capitalised_common_words(doc, spans, known=self.kb.by_surname))
         return doc
+
+
+def with_bodies(doc: Doc, spans: list[Span], bodies: list[Body]) -> list[Span]:
+    """Bodies found by their head noun replace the spans they cover or cut ('Libya' in 'Libya Sanctions
+    Committee', 'Security Directorates Support Force' before 'for the Regions'); a body that would cut a
+    KB name or a person's name is left out. A known body written with a word more keeps its id: its head
+    noun is the known name's ('Libyan' + 'National Transitional Council', 'Chambre des représentants' +
+    'de Libye')."""
+    if not bodies:
+        return spans
+    kept_bodies = []
+    for body in bodies:
+        start, end = body.start, body.end
+        crossing = [s for s in spans if s.start < end and start < s.end]
+        found_already = any((s.start, s.end) == (start, end) and (s.id_ or s.label_ == "ORG") for s in crossing)
+        cuts_a_name = any((s.id_ or s.label_ == "PERSON") and not (start <= s.start and s.end <= end) for s in crossing)
+        cuts_a_name = cuts_a_name or any(s.label_ == "PERSON" and (s.start, s.end) != (start, end) for s in crossing
+                                         if body.head < s.start or body.head >= s.end)
+        known = next((s.id_ for s in crossing if s.id_ and s.label_ == "ORG" and s.start <= body.head < s.end), "")
+        if not (found_already or cuts_a_name):
+            kept_bodies.append((start, end, known))
+    if not kept_bodies:
+        return spans
+    covered = {i for start, end, _ in kept_bodies for i in range(start, end)}
+    for i in covered:
+        doc[i].ent_id = 0  # set_ents keeps a token's old id ('Misrata' in 'Misrata Military Council')
+    out = [s for s in spans if covered.isdisjoint(range(s.start, s.end))]
+    out += [Span(doc, start, end, label="ORG", span_id=known) for start, end, known in kept_bodies]
+    return sorted(out, key=lambda s: s.start)
 
 
 def replace_ents(doc: Doc, old: tuple[Span, ...], new: list[Span]) -> None:
@@ -188,6 +253,14 @@ def _without_trailing(doc: Doc, start: int, end: int, trailing: frozenset[str], 
             break
         end -= 1
     return end
+
+
+def _after_label(doc: Doc, start: int, end: int) -> int:
+    """The start of doc[start:end] past a label and its colon ('Photo: Getty Images'): names hold no colon."""
+    for i in range(end - 1, start - 1, -1):
+        if doc[i].text == ":":
+            return i + 1
+    return start
 
 
 def _after_determiners(doc: Doc, start: int, end: int, determiners: frozenset[str]) -> int:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..core.types import Link
 from ..normalize import name_key, name_similarity, skeleton, token_similarity
+from ..org_names import NameGrammar, OrgRecord, join_shorter_records
 from .base import KnowledgePipe, sentence_index
 from .people_index import PeopleIndex
 
@@ -85,18 +86,45 @@ def entity_info(doc: Doc, mention: Mention, link: Link) -> tuple[int, int, str, 
     return strings.add(mention.span_id), strings.add(link.id or ""), mention.label, mention.start, mention.end
 
 
+def adopt_glossed_ids(doc: Doc, mentions: list[Mention], links: dict[str, Link]) -> None:
+    """'Compagnie nationale libyenne de pétrole (NOC)': a long form the KB does not know, glossed by an
+    acronym it knows (in another language, so the letters need not fit), is that organisation."""
+    for mention, gloss in zip(mentions, mentions[1:]):
+        link, gloss_link = links.get(mention.link_key), links.get(gloss.link_key)
+        if (link and gloss_link and link.id is None and gloss_link.id and mention.label == gloss.label == "ORG"
+                and gloss.start == mention.end + 1 and doc[mention.end].text == "("
+                and gloss.end < len(doc) and doc[gloss.end].text == ")"):
+            adopted = Link(gloss_link.key, gloss_link.id, "acronym", 1.0)
+            for link_key, other in list(links.items()):
+                if other.key == link.key:
+                    links[link_key] = adopted
+
+
+def common_word_matches(mentions: list[Mention], links: dict[str, Link], articles: frozenset[str]) -> set[str]:
+    """Link keys of KB organisations whose name opens with an article, written only in lower case ('dans le
+    monde' for Le Monde): common words, not the name, unless the article also writes the name."""
+    named = {links[m.link_key].key for m in mentions
+             if m.link_key in links and any(c.isupper() for c in m.text)}
+    return {m.link_key for m in mentions if m.link_key in links and GROUPS.get(m.label) == "organisation"
+            and links[m.link_key].id and links[m.link_key].key not in named
+            and m.text.split()[0].lower() in articles}
+
+
 @Language.factory(
     "nerlibya_resolver",
-    default_config={"kb_path": "", "fuzzy_threshold": 0.84, "surname_threshold": 0.84},
+    default_config={"kb_path": "", "lang_path": "", "fuzzy_threshold": 0.84, "surname_threshold": 0.84},
     assigns=["doc._.links", "span._.link", "token.ent_kb_id"],
     requires=["doc.ents", "doc._.acronyms", "doc._.titles"],
 )
-def make_resolver(nlp: Language, name: str, kb_path: str, fuzzy_threshold: float, surname_threshold: float) -> "Resolver":
-    return Resolver(nlp, name, kb_path=kb_path, fuzzy_threshold=fuzzy_threshold, surname_threshold=surname_threshold)
+def make_resolver(nlp: Language, name: str, kb_path: str, lang_path: str, fuzzy_threshold: float,
+                  surname_threshold: float) -> "Resolver":
+    return Resolver(nlp, name, kb_path=kb_path, lang_path=lang_path, fuzzy_threshold=fuzzy_threshold,
+                    surname_threshold=surname_threshold)
 
 
 class Resolver(KnowledgePipe):
-    uses_lexicon = False  # names are compared the same way in every language
+    """People's names are compared the same way in every language; organisation names by the language's
+    head nouns (its lexicon)."""
 
     def __init__(self, nlp: Language, name: str, *, fuzzy_threshold: float = 0.84, surname_threshold: float = 0.84,
                  **knowledge):
@@ -106,6 +134,8 @@ class Resolver(KnowledgePipe):
 
     def build(self) -> None:
         kb = self.kb
+        words = self.lexicon.words
+        self._org_grammar = NameGrammar(self.lexicon.heads.bodies, words.linking_words, words.adjectives_follow_noun)
         self._name_keys = {entity.id: name_key(entity.name) for entity in kb}
         self._people_by_skeleton: dict[str, list[tuple[str, str]]] = {}
         for person in kb.people():
@@ -233,8 +263,11 @@ class Resolver(KnowledgePipe):
             people.file(cluster, mention.text, mention.parts)
             links[mention.link_key] = Link(key, kb_id, match, score)
         self.link_early_surnames(mentions, links, people)
+        adopt_glossed_ids(doc, mentions, links)
+        self.join_shorter_organisations(mentions, links)
+        common = common_word_matches(mentions, links, self.lexicon.words.leading_determiners)
         doc.ents = [entity_info(doc, mention, links[mention.link_key]) if mention.link_key in links else ent
-                    for mention, ent in zip(mentions, ents)]
+                    for mention, ent in zip(mentions, ents) if mention.link_key not in common]
         doc._.links = links
         return doc
 
@@ -253,6 +286,26 @@ class Resolver(KnowledgePipe):
                   and (mention.key in person_names or mention.key in surnames)):
                 mention.label = "PERSON"
         return mentions
+
+    def join_shorter_organisations(self, mentions: list[Mention], links: dict[str, Link]) -> None:
+        """'the Central Bank' after 'Central Bank of Libya', 'OPEC' before its long form: one record
+        (rules in nerlibya/org_names.py)."""
+        by_key: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            link = links.get(mention.link_key)
+            if link and GROUPS.get(mention.label) == "organisation":
+                by_key.setdefault(link.key, []).append(mention)
+        if len(by_key) < 2:
+            return
+        records = [self._org_record(key, links[found[0].link_key].id, found) for key, found in by_key.items()]
+        for key, target in join_shorter_records(records, self._org_grammar).items():
+            for mention in by_key[key]:
+                links[mention.link_key] = Link(target.key, target.kb_id, "shorter form", 1.0)
+
+    def _org_record(self, key: str, kb_id: str | None, mentions: list[Mention]) -> OrgRecord:
+        entity = self.kb.by_id.get(kb_id) if kb_id else None
+        return OrgRecord(key, kb_id, tuple(dict.fromkeys(m.text for m in mentions)),
+                         entity.full_names if entity else (), tuple(m.start for m in mentions))
 
     def link_early_surnames(self, mentions: list[Mention], links: dict[str, Link], people: PeopleIndex) -> None:
         """A bare surname before the full name ('Cameron' in a headline, 'David Cameron' below) joins the one

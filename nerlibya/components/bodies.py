@@ -1,0 +1,251 @@
+"""Bodies named by a head noun: 'Libya Sanctions Committee', 'Tripoli Protection Force', 'Planning,
+Finance and Budget Committee', '6+6 committee', 'Security Directorates Support Force for the Regions',
+'Bureau du Procureur général militaire', 'Département contre l'immigration illégale'.
+
+The statistical model often misses such names or cuts them at a comma or before 'for the'. A name is
+grown from its head noun (data: `bodies` in models/lang/<code>/name_heads.yaml): over the capitalised
+words before it (English) or the adjectives after it (French), then over its complements ('of', 'for',
+'de', 'contre' and what they introduce). It never takes in a title or a person's name ('Minister of
+Interior Jane Doe'), a demonym before a unit's number ('Misratan 301 Brigade' is '301 Brigade') or a
+list's comma unless the list ends in 'and' right before the head ('Planning, Finance and Budget').
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+AND_WORDS = frozenset({"and", "&", "et"})
+NAME_JOINERS = frozenset({"-", "+", "/"})
+STOP_ENTITY_TYPES = frozenset({"PERSON", "PER"})
+
+
+@dataclass(frozen=True)
+class Body:
+    """A body's name as a token range, with the position of its head noun."""
+
+    start: int
+    end: int
+    head: int
+
+
+@dataclass(frozen=True)
+class BodyWords:
+    """What the finder reads from a language's data."""
+
+    bodies: frozenset[str]
+    complement_words: frozenset[str]  # 'of', 'for', 'de', 'contre'
+    of_words: frozenset[str]  # 'of', 'de', 'd'': the only ones a bare lower-case noun may follow ('de protection')
+    determiners: frozenset[str]  # 'the', 'la', 'l''
+    stop_words: frozenset[str]  # titles and ranks: never part of a body's name
+    portfolio_titles: frozenset[str]  # 'minister': a body's name right before one is a portfolio
+    demonyms: frozenset[str]
+    adjective_endings: tuple[str, ...]
+    head_first: bool
+
+
+def _is_name_word(token: Token, words: BodyWords, titles_allowed: bool = False, people_allowed: bool = False) -> bool:
+    """A capitalised word or a number that may be part of a name: not a title (unless allowed), a
+    person's name (unless allowed: the model takes 'Toronto Star' for one), an article, a capitalised
+    function word ('As', 'In' in a headline; 'US' is kept), or a word with a lower-case suffix
+    ('U.N.-backed')."""
+    text = token.text
+    return ((text[:1].isupper() or token.like_num) and (people_allowed or token.ent_type_ not in STOP_ENTITY_TYPES)
+            and (titles_allowed or token.lower_ not in words.stop_words) and token.lower_ not in words.determiners
+            and not token.is_punct and not (token.is_stop and not token.is_upper)
+            and not ("-" in text and text.rsplit("-", 1)[1][:1].islower()))
+
+
+def _is_adjective(token: Token, words: BodyWords) -> bool:
+    lower = token.lower_
+    return token.is_alpha and token.is_lower and (lower.endswith(words.adjective_endings) or lower in words.demonyms)
+
+
+def _may_join_list(token: Token, words: BodyWords) -> bool:
+    """A word before 'and' or a list comma that belongs to the same name ('Development and
+    Reconstruction Fund'): not a place, an acronym or another body ('Seventh Brigade and ...')."""
+    return (_is_name_word(token, words) and token.ent_type_ not in ("GPE", "LOC") and not token.is_upper
+            and token.lower_ not in words.bodies)
+
+
+def _left_modifiers(doc: Doc, head: int, words: BodyWords) -> int:
+    """Start of the capitalised words before an English head noun ('Libya Sanctions' Committee)."""
+    start, j, crossed_and = head, head - 1, False
+    while j >= 0:
+        token = doc[j]
+        if _is_name_word(token, words) or (token.text[:1].isupper() and j > 0 and doc[j - 1].text == "-"):
+            start = j  # 'Up' of 'Follow-Up' is a name part, not a function word
+        elif token.text in NAME_JOINERS and j > 0 and (doc[j - 1].like_num or doc[j - 1].text[:1].isupper()):
+            start = j  # 'Follow-Up', '6+6'
+        elif token.lower_ in AND_WORDS and j > 0 and _may_join_list(doc[j - 1], words):
+            crossed_and = True
+        elif not (token.text == "," and crossed_and and j > 0 and _may_join_list(doc[j - 1], words)):
+            break  # past the comma of 'Planning, Finance and Budget Committee' only
+        j -= 1
+    number = next((i for i in range(start, head) if doc[i].like_num and any(c.isdigit() for c in doc[i].text)), None)
+    if number is not None and start < number:
+        start = number  # 'Misratan 301 Brigade': a unit named by its number is '301 Brigade'
+    while start < head and not _is_name_word(doc[start], words):
+        start += 1  # a name does not open with 'and', ',' or '-'
+    return start
+
+
+def _capitalised_complement(doc: Doc, k: int, words: BodyWords) -> int:
+    """End of the capitalised words from `k` ('Regions', 'Procureur général', 'National Unity'); `k`
+    if they name another body ('of the Health Ministry' is a body of its own)."""
+    n, stop = len(doc), k
+    while stop < n and (_is_name_word(doc[stop], words, words.head_first)
+                        or (doc[stop].lower_ in AND_WORDS | words.complement_words and stop + 1 < n
+                            and _is_name_word(doc[stop + 1], words, words.head_first))):
+        stop += 1
+    while stop < n and doc[stop].ent_iob_ == "I":
+        stop += 1  # a name the model found goes in whole: 'Souq al-Juma'
+    names_a_body = any(doc[i].lower_ in words.bodies for i in range(k, stop))
+    return k if names_a_body and not words.head_first else stop
+
+
+def _lower_case_complement(doc: Doc, k: int, after_determiner: bool, after_of: bool, words: BodyWords) -> int:
+    """End of a French body's lower-case complement ('de protection', 'd'investissement', 'contre
+    l'immigration illégale'); `k` for an infinitive ('pour rétablir') or, after an article, a noun
+    with no adjective ('de la ville')."""
+    token = doc[k]
+    if not (words.head_first and token.is_alpha and token.is_lower and not token.is_stop):
+        return k
+    if not after_determiner and (not after_of or token.lower_.endswith(("er", "ir", "re"))):
+        return k  # 'pour approbation', 'pour rétablir': no name goes on so
+    stop = k + 1
+    while stop < len(doc) and _is_adjective(doc[stop], words):
+        stop += 1
+    return k if after_determiner and stop == k + 1 else stop
+
+
+def _complement_end(doc: Doc, end: int, words: BodyWords) -> int:
+    """End of 'for the Regions', 'of Libya', 'du Procureur général militaire', 'contre l'immigration
+    illégale', 'et de développement' after a body's name; `end` if none follows."""
+    n = len(doc)
+    while end < n:
+        k = end + 1 if doc[end].lower_ in words.complement_words else end
+        if k == end and doc[end].lower_ in AND_WORDS and end + 1 < n and doc[end + 1].lower_ in words.complement_words:
+            k = end + 2  # 'd'investissement et de développement'
+        if k == end:
+            break
+        first = k
+        while k < n and doc[k].lower_ in words.determiners:
+            k += 1
+        if k >= n or doc[k].ent_type_ in STOP_ENTITY_TYPES:
+            break  # 'Minister of Interior Jane Doe'
+        if doc[k].text[:1].isupper():
+            stop = _capitalised_complement(doc, k, words)
+        else:
+            stop = _lower_case_complement(doc, k, k > first, doc[first - 1].lower_ in words.of_words, words)
+        if stop == k:
+            break
+        while words.head_first and stop < n and _is_adjective(doc[stop], words):
+            stop += 1
+        end = stop
+    return end
+
+
+def body_at(doc: Doc, head: int, words: BodyWords) -> Body | None:
+    """The body named with the head noun at `head`, as a token range, or None if the noun names none
+    here (no modifier and no complement: 'the Council', 'le Conseil')."""
+    token = doc[head]
+    capitalised = token.text[:1].isupper()
+    after_number = head > 0 and any(c.isdigit() for c in doc[head - 1].text)
+    if token.lower_ not in words.bodies or not (capitalised or after_number):
+        return None
+    if words.head_first:
+        start, end = head, head + 1
+        while end < len(doc) and _is_adjective(doc[end], words):
+            end += 1
+    else:
+        start, end = _left_modifiers(doc, head, words), head + 1
+        if after_number and not capitalised:
+            start = min(start, _number_start(doc, head))
+    end = _complement_end(doc, end, words)
+    if end - start < 2 or (end < len(doc) and doc[end].lower_ in words.portfolio_titles):
+        return None  # a bare head noun; a portfolio before a title ('Local Government Minister')
+    return Body(start, end, head)
+
+
+def _number_start(doc: Doc, head: int) -> int:
+    """Start of '6+6' or '5 + 5' before a lower-case head noun."""
+    start = head - 1
+    while start > 0 and (doc[start - 1].like_num or doc[start - 1].text in NAME_JOINERS):
+        start -= 1
+    return start
+
+
+def in_title_case_line(doc: Doc, i: int) -> bool:
+    """doc[i] is on a headline-like line, with no full stop at its end and most longer words
+    capitalised ('Militias Clash As Council Meets'): there, capitals do not mark names."""
+    start, end = i, i
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    if doc[end - 1].text in (".", "!", "?") or (end - 2 > start and doc[end - 2].text == "." and doc[end - 1].is_quote):
+        return False
+    longer = [doc[k] for k in range(start, end) if doc[k].is_alpha and len(doc[k]) > 3]
+    return len(longer) >= 5 and sum(t.text[:1].isupper() for t in longer) >= 0.7 * len(longer)
+
+
+def find_bodies(doc: Doc, words: BodyWords) -> list[Body]:
+    """Every body named by a head noun in the doc, in text order, none overlapping."""
+    found: list[Body] = []
+    for token in doc:
+        if (token.lower_ in words.bodies and (not found or token.i >= found[-1].end)
+                and not in_title_case_line(doc, token.i)):
+            body = body_at(doc, token.i, words)
+            if body is not None:
+                if found and body.start < found[-1].end:  # 'Council' ... 'Committee' of one name
+                    found[-1] = Body(min(found[-1].start, body.start), body.end, body.head)
+                else:
+                    found.append(body)
+    return found
+
+
+def _phrase_at(doc: Doc, i: int, phrases: frozenset[str]) -> int:
+    """Length of the longest of `phrases` written at doc[i] (lower case), 0 if none."""
+    best = 0
+    for length in (3, 2, 1):
+        if i + length <= len(doc) and " ".join(doc[k].lower_ for k in range(i, i + length)).replace(" '", "'") in phrases:
+            return length
+    return best
+
+
+def outlet_at(doc: Doc, i: int, words: BodyWords, outlets: frozenset[str]) -> Body | None:
+    """The outlet named beside a kind of outlet at doc[i]: 'the Al-Arab London newspaper' (English, name
+    first), 'la télévision privée Libya Awalan' (French, name after the noun and its adjectives). The
+    noun is not part of the name."""
+    length = _phrase_at(doc, i, outlets) if doc[i].is_lower or doc[i].is_upper else 0
+    if not length:
+        return None
+    if words.head_first:
+        start = i + length
+        while start < min(len(doc), i + length + 2) and doc[start].is_lower and doc[start].is_alpha and not doc[start].is_stop:
+            start += 1  # 'privée', 'britannique'
+        end = _capitalised_complement(doc, start, words) if start < len(doc) else start
+        return Body(start, end, start) if end > start else None
+    end = i - 1 if i > 1 and doc[i - 1].is_quote else i  # 'the “Al-Arab London” newspaper'
+    start = end
+    while start > 0 and (_is_name_word(doc[start - 1], words, people_allowed=True) or doc[start - 1].text == "-"):
+        start -= 1
+    while start < end and not _is_name_word(doc[start], words, people_allowed=True):
+        start += 1
+    if start == end or (end - start == 1 and doc[start].lower_ in words.demonyms):
+        return None  # nothing named, or only 'Egyptian' TV
+    return Body(start, end, end - 1)
+
+
+def find_outlets(doc: Doc, words: BodyWords, outlets: frozenset[str]) -> list[Body]:
+    """Every outlet named beside a kind of outlet, in text order."""
+    firsts = {phrase.split()[0].split("'")[0] for phrase in outlets}
+    found = []
+    for token in doc:
+        if token.lower_ in firsts or token.lower_.split("'")[0] in firsts:
+            body = outlet_at(doc, token.i, words, outlets)
+            if body is not None and (not found or body.start >= found[-1].end):
+                found.append(body)
+    return found

@@ -1,0 +1,85 @@
+"""Bodies named by a head noun, found whole on plain tokens (no statistical model)."""
+
+import pytest
+import spacy
+
+from nerlibya.components.bodies import BodyWords, find_bodies, find_outlets
+
+ENGLISH = BodyWords(bodies=frozenset({"committee", "council", "force", "brigade", "fund", "ministry", "department"}),
+                    complement_words=frozenset({"of", "for"}), of_words=frozenset({"of"}), determiners=frozenset({"the", "a", "an"}),
+                    stop_words=frozenset({"minister", "general", "spokesman", "commander"}),
+                    portfolio_titles=frozenset({"minister"}), demonyms=frozenset({"misratan"}),
+                    adjective_endings=(), head_first=False)
+FRENCH = BodyWords(bodies=frozenset({"bureau", "chambre", "force", "département", "compagnie", "commission", "parlement"}),
+                   complement_words=frozenset({"de", "du", "des", "d'", "contre", "pour"}),
+                   of_words=frozenset({"de", "du", "des", "d'"}),
+                   determiners=frozenset({"le", "la", "les", "l'"}), stop_words=frozenset({"procureur", "ministre"}), portfolio_titles=frozenset({"ministre"}),
+                   demonyms=frozenset({"libyen", "libyenne"}), adjective_endings=("al", "ale", "aire", "ique"),
+                   head_first=True)
+
+
+def bodies(lang, words, text):
+    doc = spacy.blank(lang)(text)
+    return [doc[body.start:body.end].text for body in find_bodies(doc, words)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He chairs the Planning, Finance and Budget Committee in parliament.", ["Planning, Finance and Budget Committee"]),
+    ("The Oasis Support Force for the Southern Regions patrols the road.", ["Oasis Support Force for the Southern Regions"]),
+    ("Talks in the 6+6 committee resumed.", ["6+6 committee"]),
+    ("The Misratan 301 Brigade Commander Ali Omar arrived.", ["301 Brigade"]),
+    ("Fighters of the Seventh Brigade and Summed Brigade clashed.", ["Seventh Brigade", "Summed Brigade"]),
+    ("The Wounded Affairs Department of the Health Ministry said so.", ["Wounded Affairs Department", "Health Ministry"]),
+    ("The Libya Sanctions Committee met.", ["Libya Sanctions Committee"]),
+])
+def test_english_bodies_are_found_whole(text, expected):
+    assert bodies("en", ENGLISH, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Council said nothing.",  # a bare head noun names no body by itself
+    "Local Government Minister Sara Ali visited.",  # a portfolio before a title
+    "A U.N.-backed Government took office.",
+    "Militias Clash As Council Meets In Tripoli Amid Fears",  # a headline in title case
+])
+def test_english_non_bodies(text):
+    assert bodies("en", ENGLISH, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le Bureau du Procureur général militaire a ouvert une enquête.", ["Bureau du Procureur général militaire"]),
+    ("Le Département contre l'immigration illégale de la ville a fermé.", ["Département contre l'immigration illégale"]),
+    ("La Force de protection de Tripoli a riposté.", ["Force de protection de Tripoli"]),
+    ("La Compagnie libyenne d'investissement et de développement a investi.",
+     ["Compagnie libyenne d'investissement et de développement"]),
+    ("Le Parlement pour rétablir l'ordre a voté.", []),
+    ("La Chambre des représentants de Libye pour approbation.", ["Chambre des représentants de Libye"]),
+])
+def test_french_bodies_run_through_their_complements(text, expected):
+    assert bodies("fr", FRENCH, text) == expected
+
+
+OUTLETS_EN = frozenset({"newspaper", "news agency", "agency", "tv"})
+OUTLETS_FR = frozenset({"télévision", "quotidien", "agence"})
+
+
+def outlets(lang, words, kinds, text):
+    doc = spacy.blank(lang)(text)
+    return [doc[body.start:body.end].text for body in find_outlets(doc, words, kinds)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The “Desert Courier” newspaper reported the deal.", ["Desert Courier"]),
+    ("The official SANA news agency said so.", ["SANA"]),
+    ("He told Sahara Nights TV on Monday.", ["Sahara Nights"]),
+    ("He spoke to Misratan TV.", []),  # only a demonym
+    ("The agency said so.", []),
+])
+def test_english_outlets_named_before_their_kind(text, expected):
+    words = BodyWords(**{**ENGLISH.__dict__, "demonyms": frozenset({"misratan"})})
+    assert outlets("en", words, OUTLETS_EN, text) == expected
+
+
+def test_french_outlets_named_after_their_kind_and_adjectives():
+    text = "Selon la télévision privée Sahara Soir, le quotidien britannique Morning Post a confirmé."
+    assert outlets("fr", FRENCH, OUTLETS_FR, text) == ["Sahara Soir", "Morning Post"]

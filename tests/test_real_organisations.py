@@ -1,0 +1,85 @@
+"""Organisations as real news writes them, end to end with the shipped KB and language data (short
+texts written for these tests)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def organisations(extractor, text):
+    record = extractor.extract(text).to_dict()  # the language is detected
+    return {o["name"]: o for o in record["organisations"]}
+
+
+def test_later_short_mentions_join_the_full_body(extractor):
+    found = organisations(extractor, "The Central Bank of Libya raised its reserve ratio on Monday. Traders "
+                                     "said the Central Bank had waited too long, and the House of Representatives "
+                                     "asked for a hearing. The House will meet next week.")
+    assert set(found) == {"Central Bank of Libya", "House of Representatives"}
+
+
+def test_two_councils_stay_apart_and_the_bare_one_joins_the_nearest(extractor):
+    found = organisations(extractor, "The Presidential Council met the High Council of State in Tripoli. "
+                                     "The State Council said talks would go on.")
+    assert {"Presidential Council", "High Council of State"} <= set(found)
+    assert "State Council" not in found
+    assert "State Council" in found["High Council of State"]["forms"]
+
+
+def test_french_parliament_joins_the_known_legislature(extractor):
+    found = organisations(extractor, "La Chambre des représentants a voté mardi. Le Parlement a aussi "
+                                     "rejeté le budget présenté par le gouvernement.")
+    assert "Parlement" not in found and "Parlement" in found["House of Representatives"]["forms"]
+
+
+def test_bodies_found_whole_with_their_complements(extractor):
+    found = organisations(extractor, "Fighters loyal to the Oasis Support Force for the Southern Regions "
+                                     "clashed with the Misrata Military Council on Sunday, and the Libya "
+                                     "Sanctions Committee will report on it.")
+    assert {"Oasis Support Force for the Southern Regions", "Misrata Military Council",
+            "Libya Sanctions Committee"} <= set(found)
+    assert "Regions" not in found
+
+
+def test_not_organisations(extractor):
+    found = organisations(extractor, "Rival Militias Under Threat of Division Again\n\nThe report S/2024/118 says the bank "
+                                     "governor and the Board of Directors met. Several Generals objected, "
+                                     "said the Misrata Military Council.")
+    assert set(found) == {"Misrata Military Council"}
+
+
+def test_outlet_in_a_credit_and_before_its_kind(extractor):
+    found = organisations(extractor, "The “Desert Courier” newspaper said the Sahara Support Committee met "
+                                     "in Tripoli.\n\n(Photo: Sahara Pictures Agency)")
+    assert "Desert Courier" in found and "Photo: Sahara Pictures Agency" not in found
+
+
+def test_long_form_glossed_by_a_known_acronym_in_another_language(extractor):
+    found = organisations(extractor, "La Compagnie nationale libyenne de pétrole (NOC) a annoncé mardi la "
+                                     "reprise de la production, selon un communiqué de la NOC.")
+    assert "Compagnie nationale libyenne de pétrole" in found["National Oil Corporation"]["forms"]
+    assert len(found) == 1
+
+
+def test_lower_case_common_words_are_not_an_outlet(extractor):
+    found = organisations(extractor, "Ce pays est le plus riche dans le monde arabe, a dit la Banque mondiale.")
+    assert "Le Monde" not in found
+
+
+def test_dotted_acronym_before_a_hyphen_is_a_mention(extractor):
+    found = organisations(extractor, "Tripoli is run by a U.N.-backed government, the diplomats said.")
+    assert "U.N." in found["United Nations"]["forms"]
+
+
+def test_body_under_a_long_office_is_whole_and_apart_from_the_person(extractor):
+    found = organisations(extractor, "The executive director of the Southern Fund for Reconstruction and "
+                                     "Development Omar Salem resigned. Sara Ali, head of the National "
+                                     "Commission for Missing Persons, spoke.")
+    assert {"Southern Fund for Reconstruction and Development", "National Commission for Missing Persons"} <= set(found)
+    assert not any("Salem" in name for name in found)
+
+
+def test_french_lower_case_form_joins_the_known_government(extractor):
+    found = organisations(extractor, "Le Gouvernement d'union nationale (GNA) a répondu jeudi. Selon le "
+                                     "gouvernement d'union nationale, les combats ont cessé à Tripoli.")
+    assert list(found) == ["Government of National Accord"]
