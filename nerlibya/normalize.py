@@ -1,6 +1,7 @@
 """Pure string helpers for comparing names across outlets, scripts of transliteration and languages.
 
 Nothing here knows about spaCy: the components call these functions, and tests exercise them directly.
+The word lists come from models/lang/names.yaml.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ from itertools import product
 
 from rapidfuzz import fuzz
 
+from .lexicon import load_name_rules
+
 APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
 DASHES = "\u2010\u2011\u2012\u2013\u2014"
-_LEADING_ARTICLES = re.compile(r"^(the|le|la|les|l')\s*", re.IGNORECASE)
+_NAME_RULES = load_name_rules()  # models/lang/names.yaml: the same for every language, so KB keys agree
+_LEADING_ARTICLES = re.compile(rf"^({'|'.join(map(re.escape, _NAME_RULES.leading_articles))})\s*", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
-ARABIC_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "ar"})
+ARABIC_ARTICLES = _NAME_RULES.arabic_articles
 
 
 def strip_accents(text: str) -> str:
@@ -145,9 +149,7 @@ def is_acronym(text: str) -> bool:
     return text[0].isupper() and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
 
 
-ACRONYM_SKIP_WORDS = frozenset(
-    "of the and for in on to a an de du des la le les l d et pour en sur".split()
-)
+ACRONYM_SKIP_WORDS = _NAME_RULES.acronym_skip_words
 
 
 def acronym_fits(long_words: list[str], short: str) -> bool:
