@@ -7,7 +7,7 @@ paired in this article, fuzzy transliteration match against the KB (scored; thre
 then the article's own earlier mentions (surname -> nearest full name that fits, never across two people),
 and finally a key local to the document (`id` null in the record).
 
-Writes `doc._.links`: {"start:end": Link(key, id, match, score)} and sets `ent.kb_id_`.
+Writes `doc._.links`: {(start, end): Link(key, id, match, score)} and sets `ent.kb_id_`.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..core.types import Link
+from ..core.types import Link, TokenRange
 from ..normalize import name_key, name_similarity, skeleton, token_similarity
 from .base import KnowledgePipe, sentence_index
 
 Doc.set_extension("links", default=None, force=True)
-Span.set_extension("link", getter=lambda span: (span.doc._.links or {}).get(f"{span.start}:{span.end}"), force=True)
+Span.set_extension("link", getter=lambda span: (span.doc._.links or {}).get((span.start, span.end)), force=True)
 
 GROUPS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 
@@ -40,13 +40,13 @@ class Mention:
     text: str
     key: str  # name_key(text)
     parts: list[str]  # the words of `key`
-    link_key: str  # its key in `doc._.links`
+    link_key: TokenRange  # its key in `doc._.links`
 
     @classmethod
     def of(cls, ent: Span) -> "Mention":
         start, end, label, text = ent.start, ent.end, ent.label_, ent.text
         key = name_key(text)
-        return cls(start, end, label, label, ent.id_, text, key, key.split(), f"{start}:{end}")
+        return cls(start, end, label, label, ent.id_, text, key, key.split(), (start, end))
 
 
 @dataclass
@@ -193,7 +193,7 @@ class Resolver(KnowledgePipe):
         titles_before = {t.end: t.head for t in (doc._.titles or []) if t.category != "clause"}
         acronyms = doc._.acronyms or {}
         long_form_of = {tuple(span): short for short, span in acronyms.items()}
-        links: dict[str, Link] = {}
+        links: dict[TokenRange, Link] = {}
         clusters: dict[str, Cluster] = {}
         people: list[Cluster] = []
         for mention in mentions:
@@ -212,7 +212,7 @@ class Resolver(KnowledgePipe):
                                                                    titles_before.get(mention.start))
             elif mention.text in acronyms:
                 long_span = acronyms[mention.text]
-                link = links.get(f"{long_span[0]}:{long_span[1]}")
+                link = links.get(tuple(long_span))
                 if link:
                     kb_id, match, score = link.id, "acronym", 1.0
                     cluster = clusters.get(link.key)
@@ -249,7 +249,7 @@ class Resolver(KnowledgePipe):
                 mention.label = "PERSON"
         return mentions
 
-    def link_early_surnames(self, mentions: list[Mention], links: dict[str, Link], people: list[Cluster]) -> None:
+    def link_early_surnames(self, mentions: list[Mention], links: dict[TokenRange, Link], people: list[Cluster]) -> None:
         """A bare surname before the full name ('Cameron' in a headline, 'David Cameron' below) joins the one
         person of the article it fits, once the whole article has been read. Only mentions tagged PERSON
         upstream qualify: one relabelled by `correct_labels` stays as resolved."""
