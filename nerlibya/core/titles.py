@@ -77,7 +77,6 @@ def runs(units: list[Unit]) -> list[list[Unit]]:
     return runs
 
 
-
 @dataclass(frozen=True)
 class TitleReader:
     """What reading titles needs to know: one language's lexicon, the KB's nationality words (folded
