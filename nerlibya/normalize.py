@@ -18,7 +18,10 @@ from .lexicon import load_name_rules
 APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
 DASHES = "\u2010\u2011\u2012\u2013\u2014"
 _NAME_RULES = load_name_rules()  # models/lang/names.yaml: the same for every language, so KB keys agree
-_LEADING_ARTICLES = re.compile(rf"^({'|'.join(map(re.escape, _NAME_RULES.leading_articles))})\s*", re.IGNORECASE)
+# an article is a word of its own ('the LNA'), or elided ("l'ANL"): 'Theresa' and 'Lebanon' keep their letters
+_LEADING_ARTICLES = re.compile(
+    "^(?:" + "|".join(re.escape(a) + ("" if a.endswith("'") else r"\s+") for a in _NAME_RULES.leading_articles) + r")\s*",
+    re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 ARABIC_ARTICLES = _NAME_RULES.arabic_articles
 

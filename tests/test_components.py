@@ -235,3 +235,20 @@ def test_knowledge_components_round_trip_through_bytes(rules_nlp):
     copy.from_bytes(ruler.to_bytes())
     assert copy.kb.to_records() == ruler.kb.to_records() and len(copy) == len(ruler)
     assert copy.lexicon == ruler.lexicon
+
+
+def test_resolver_reads_a_surname_the_model_tagged_as_organisation(fixture_kb_path):
+    """'Langley' after 'Michael Langley' is the same person, even tagged ORG (its comparison key once lost
+    'La', as if it were the French article)."""
+    @spacy.Language.component("langley_ents")
+    def langley_ents(doc):
+        doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, 5, 6, label="ORG")]
+        return doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("langley_ents")
+    nlp.add_pipe("nerlibya_resolver", config={"kb_path": fixture_kb_path})
+    doc = nlp("General Michael Langley spoke . Langley left .")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Michael Langley", "PERSON"), ("Langley", "PERSON")]
+    assert len({e._.link.key for e in doc.ents}) == 1
