@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 
 import yaml
 
+from .datafiles import default_kb_path, parse_yaml  # noqa: F401  (default_kb_path: part of this module's API)
 from .errors import KnowledgeBaseError
 from .normalize import fold, name_key
 
@@ -135,15 +136,6 @@ def entity_from_record(record: dict) -> KBEntity:
     return KBEntity(**values, offices=tuple(Office(**o) for o in record.get("offices", ())))
 
 
-def default_kb_path() -> Path:
-    """The packaged models/ folder: inside an installed wheel, or beside the source tree."""
-    package_dir = Path(__file__).resolve().parent
-    for candidate in (package_dir / "_models", package_dir.parent / "models"):
-        if (candidate / KIND_FILES["person"]).is_file():
-            return candidate
-    raise KnowledgeBaseError(str(package_dir / "_models"), None, "packaged knowledge base not found")
-
-
 def _strings(value, path: str, entry_id: str | None, field_name: str) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -211,15 +203,6 @@ def parse_entry(raw: object, kind: str, path: str) -> KBEntity:
         country=_optional_string(raw, "country", path, entry_id),
         offices=_parse_offices(raw.get("offices"), path, entry_id),
     )
-
-
-# libyaml's loader parses the knowledge base about ten times faster than the pure-Python one: start-up time
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def parse_yaml(text: str):
-    """yaml.safe_load, with the C loader when PyYAML was built with it."""
-    return yaml.load(text, Loader=_YAML_LOADER)
 
 
 def read_entries(folder: Path) -> Iterator[tuple[str, str, object]]:

@@ -19,12 +19,13 @@ from pathlib import Path
 import yaml
 
 from .errors import KnowledgeBaseError
-from .kb import default_kb_path, parse_yaml
+from .datafiles import default_kb_path, parse_yaml
 
 LANG_FOLDER = "lang"
 TITLES_FILE = "titles.yaml"
 NAME_HEADS_FILE = "name_heads.yaml"
 WORDS_FILE = "words.yaml"
+NAMES_FILE = "names.yaml"  # beside the language folders: how names are compared in every language
 FILES = (TITLES_FILE, NAME_HEADS_FILE, WORDS_FILE)
 HEAD_LABELS = ("FAC", "ORG")
 WORD_LIST_KEYS = ("bodies", "organs", "outlets")  # plain word lists beside the FAC/ORG head nouns
@@ -109,6 +110,29 @@ class Lexicon:
             "APPOINT": self.appointment_verbs,
             "HONOR": self.honorifics,
         }
+
+
+@dataclass(frozen=True)
+class NameRules:
+    """How names are compared whatever the article's language (see models/lang/names.yaml)."""
+
+    leading_articles: tuple[str, ...]
+    arabic_articles: frozenset[str]
+    acronym_skip_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_name_rules() -> NameRules:
+    """The packaged name-comparison rules (read once: name keys must not vary within a process)."""
+    path = default_lang_path() / NAMES_FILE
+    data = _read_yaml(path)
+    lists = {key: data.get(key) for key in ("leading_articles", "arabic_articles", "acronym_skip_words")}
+    for key, values in lists.items():
+        if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+            raise KnowledgeBaseError(str(path), key, "must be a list of non-empty strings")
+    return NameRules(leading_articles=tuple(v.lower() for v in lists["leading_articles"]),
+                     arabic_articles=frozenset(v.lower() for v in lists["arabic_articles"]),
+                     acronym_skip_words=frozenset(v.lower() for v in lists["acronym_skip_words"]))
 
 
 def default_lang_path() -> Path:

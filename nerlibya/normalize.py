@@ -1,6 +1,7 @@
 """Pure string helpers for comparing names across outlets, scripts of transliteration and languages.
 
 Nothing here knows about spaCy: the components call these functions, and tests exercise them directly.
+The word lists come from models/lang/names.yaml.
 """
 
 from __future__ import annotations
@@ -10,15 +11,19 @@ import unicodedata
 from functools import lru_cache
 from itertools import product
 
+from .lexicon import load_name_rules
 from .transliteration import part_similarity
 
 APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
 DASHES = "\u2010\u2011\u2012\u2013\u2014"
-# an article is a word of its own ('The Hague', 'La Défense') or an elided "l'" ("l'Armée"): never the
-# first letters of a name ('Leila', 'Lamin', 'Theni', 'LA')
-_LEADING_ARTICLES = re.compile(r"^(?:(?:the|le|la|les)\s+|l['\u2019]\s*)", re.IGNORECASE)
+_NAME_RULES = load_name_rules()  # models/lang/names.yaml: the same for every language, so KB keys agree
+# an article is a word of its own ('the LNA'), or elided ("l'ANL"): 'Theresa' and 'Lebanon' keep their letters
+_LEADING_ARTICLES = re.compile(
+    "^(?:" + "|".join(re.escape(a[:-1]) + "['\u2019]" if a.endswith("'") else re.escape(a) + r"\s+"
+                      for a in _NAME_RULES.leading_articles) + r")\s*",
+    re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
-ARABIC_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "ar"})
+ARABIC_ARTICLES = _NAME_RULES.arabic_articles
 
 
 def strip_accents(text: str) -> str:
@@ -169,9 +174,7 @@ def is_acronym(text: str) -> bool:
     return text[0].isupper() and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
 
 
-ACRONYM_SKIP_WORDS = frozenset(
-    "of the and for in on to a an de du des la le les l d et pour en sur".split()
-)
+ACRONYM_SKIP_WORDS = _NAME_RULES.acronym_skip_words
 
 
 def acronym_fits(long_words: list[str], short: str) -> bool:

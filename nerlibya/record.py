@@ -117,7 +117,7 @@ def _canonical(forms: list[str], kb_name: str | None) -> str:
     return max(forms, key=lambda f: (len(f.split()), len(f)))
 
 
-def _org_name(doc: Doc, links: dict[str, Link], org: OrgRef | None, records_by_key: dict[str, EntityRecord],
+def _org_name(doc: Doc, links: dict[TokenRange, Link], org: OrgRef | None, records_by_key: dict[str, EntityRecord],
               kb: KnowledgeBase | None) -> tuple[str | None, str | None]:
     if not org:
         return None, None
@@ -126,7 +126,7 @@ def _org_name(doc: Doc, links: dict[str, Link], org: OrgRef | None, records_by_k
         return (entity.name if entity else org.id), org.id
     if org.span is not None:
         start, end = org.span
-        link = links.get(f"{start}:{end}")
+        link = links.get((start, end))
         if link and link.key in records_by_key:
             record = records_by_key[link.key]
             return record.name, record.id
@@ -134,11 +134,11 @@ def _org_name(doc: Doc, links: dict[str, Link], org: OrgRef | None, records_by_k
     return org.text, None
 
 
-def _linked_name(links: dict[str, Link], span: TokenRange | None, records_by_key: dict[str, EntityRecord]) -> str | None:
+def _linked_name(links: dict[TokenRange, Link], span: TokenRange | None, records_by_key: dict[str, EntityRecord]) -> str | None:
     """The record name of the entity at this token span, if it is linked to one."""
     if not span:
         return None
-    link = links.get(f"{span[0]}:{span[1]}")
+    link = links.get(span)
     return records_by_key[link.key].name if link and link.key in records_by_key else None
 
 
@@ -164,7 +164,7 @@ def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None,
         if group is None:
             continue
         start_char, end_char, text = ent.start_char, ent.end_char, ent.text
-        link = links.get(f"{ent.start}:{ent.end}") or Link(f"{group}:{name_key(text)}", None, "model", 0.0)
+        link = links.get((ent.start, ent.end)) or Link(f"{group}:{name_key(text)}", None, "model", 0.0)
         key = link.key
         entities.append({"text": text, "label": label, "start": start_char, "end": end_char,
                          "id": link.id, "key": key})
@@ -184,8 +184,7 @@ def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None,
         if kb_entity is not None and kb_entity.kind == "place":
             record.label = kb_entity.label
     for role in doc._.roles or []:
-        start, end = role.person
-        link = links.get(f"{start}:{end}")
+        link = links.get(role.person)
         person = records.get(link.key) if link else None
         if person is None:
             continue

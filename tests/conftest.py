@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
@@ -76,3 +77,29 @@ def extractor():
 def seed_records(extractor):
     return {path.name: extractor.extract(path.read_text(encoding="utf-8"), path.name).to_dict()
             for path in sorted(SAMPLES.glob("0*.txt"))}
+
+
+_preset_names = itertools.count()
+
+
+def preset_pipeline(lang: str, spans: list[tuple[int, int, str]], *components: tuple[str, dict],
+                    sentences: bool = False):
+    """A blank pipeline whose first component sets the entities a model would have (spaCy's `add_ent`
+    trick), then `components` as (factory, config) pairs."""
+    import spacy
+    from spacy.tokens import Span
+
+    nlp = spacy.blank(lang)
+    if sentences:
+        nlp.add_pipe("sentencizer")
+    name = f"preset_ents_{next(_preset_names)}"
+
+    @spacy.Language.component(name)
+    def preset(doc):
+        doc.ents = [Span(doc, start, end, label=label) for start, end, label in spans]
+        return doc
+
+    nlp.add_pipe(name)
+    for factory, config in components:
+        nlp.add_pipe(factory, config=config)
+    return nlp

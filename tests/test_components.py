@@ -12,6 +12,8 @@ import nerlibya.pipeline  # noqa: F401  (registers the factories)
 from nerlibya.core.types import OrgRef
 from nerlibya.errors import KnowledgeBaseError
 
+from .conftest import preset_pipeline
+
 
 def ents(doc):
     return [(e.text, e.label_) for e in doc.ents]
@@ -71,14 +73,8 @@ def test_kb_ruler_refuses_an_empty_knowledge_base(tmp_path, fixture_lang_path):
 
 
 def test_cleanup_trims_determiners_possessives_and_titles(fixture_kb_path, fixture_lang_path):
-    @spacy.Language.component("model_like_ents")
-    def model_like_ents(doc):
-        doc.ents = [Span(doc, 0, 4, label="ORG"), Span(doc, 5, 8, label="PERSON")]
-        return doc
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("model_like_ents")
-    nlp.add_pipe("nerlibya_entity_cleanup", config={"kb_path": fixture_kb_path, "lang_path": fixture_lang_path})
+    nlp = preset_pipeline("en", [(0, 4, "ORG"), (5, 8, "PERSON")],
+                          ("nerlibya_entity_cleanup", {"kb_path": fixture_kb_path, "lang_path": fixture_lang_path}))
     doc = nlp("the General Command’s chief President Ahmed Ali")
     assert ents(doc) == [("General Command", "ORG"), ("Ahmed Ali", "PERSON")]
 
@@ -235,3 +231,13 @@ def test_knowledge_components_round_trip_through_bytes(rules_nlp):
     copy.from_bytes(ruler.to_bytes())
     assert copy.kb.to_records() == ruler.kb.to_records() and len(copy) == len(ruler)
     assert copy.lexicon == ruler.lexicon
+
+
+def test_resolver_reads_a_surname_the_model_tagged_as_organisation(fixture_kb_path):
+    """'Langley' after 'Michael Langley' is the same person, even tagged ORG (its comparison key once lost
+    'La', as if it were the French article)."""
+    nlp = preset_pipeline("en", [(1, 3, "PERSON"), (5, 6, "ORG")], ("nerlibya_resolver", {"kb_path": fixture_kb_path}),
+                          sentences=True)
+    doc = nlp("General Michael Langley spoke . Langley left .")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Michael Langley", "PERSON"), ("Langley", "PERSON")]
+    assert len({e._.link.key for e in doc.ents}) == 1

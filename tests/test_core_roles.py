@@ -1,8 +1,6 @@
 """The role patterns as pure functions: hand-made tokens, no spaCy pipeline (as scispacy tests
 `find_abbreviation` on hand-cut spans before its component)."""
 
-from dataclasses import dataclass
-
 import pytest
 
 from nerlibya.core.roles import Person, RoleWords, Scene, attach, clause_person
@@ -10,31 +8,12 @@ from nerlibya.core.types import OrgRef, Title
 from nerlibya.lexicon import load_lexicon
 
 from .conftest import FIXTURE_LANG
-
-
-@dataclass(frozen=True)
-class Tok:
-    text: str
-    ent_type_: str = ""
-    ent_iob_: str = "O"
-
-    @property
-    def lower_(self) -> str:
-        return self.text.lower()
-
-    @property
-    def text_with_ws(self) -> str:
-        return self.text + " "
-
-    @property
-    def is_punct(self) -> bool:
-        return not any(c.isalnum() for c in self.text)
+from .tokens import make_tokens
 
 
 def scene_of(text: str, ents: dict[tuple[int, int], str], titles: list[Title]) -> Scene:
     """Whitespace-separated tokens; `ents` maps token ranges to labels; one sentence."""
-    labels = {i: (label, "B" if i == start else "I") for (start, end), label in ents.items() for i in range(start, end)}
-    tokens = [Tok(word, *labels.get(i, ("", "O"))) for i, word in enumerate(text.split())]
+    tokens = make_tokens(text, ents)
     people = [Person(start, end) for (start, end), label in ents.items() if label == "PERSON"]
     return Scene.of(tokens, people, titles, [0] * len(tokens), RoleWords.of(load_lexicon("en", FIXTURE_LANG)))
 

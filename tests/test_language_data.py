@@ -3,8 +3,6 @@
 import shutil
 
 import pytest
-import spacy
-from spacy.tokens import Span
 
 import nerlibya.pipeline  # noqa: F401  (registers the factories)
 from nerlibya.core.types import OrgRef
@@ -12,20 +10,13 @@ from nerlibya.errors import KnowledgeBaseError
 from nerlibya.lexicon import load_lexicon
 from nerlibya.pipeline import build_nlp
 
-from .conftest import FIXTURE_KB, FIXTURE_LANG
+from .conftest import FIXTURE_KB, FIXTURE_LANG, preset_pipeline
 
 
 def cleaned(lang: str, text: str, spans: list[tuple[int, int, str]]) -> list[str]:
     """The entity texts left by the cleanup component, given the spans a model would have tagged."""
-    nlp = spacy.blank(lang)
-
-    @spacy.Language.component(f"preset_{lang}_{len(spans)}")
-    def preset(doc):
-        doc.ents = [Span(doc, start, end, label=label) for start, end, label in spans]
-        return doc
-
-    nlp.add_pipe(f"preset_{lang}_{len(spans)}")
-    nlp.add_pipe("nerlibya_entity_cleanup", config={"kb_path": str(FIXTURE_KB), "lang_path": str(FIXTURE_LANG)})
+    nlp = preset_pipeline(lang, spans, ("nerlibya_entity_cleanup",
+                                        {"kb_path": str(FIXTURE_KB), "lang_path": str(FIXTURE_LANG)}))
     return [e.text for e in nlp(text).ents]
 
 

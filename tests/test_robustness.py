@@ -141,7 +141,7 @@ def test_person_resolution_compares_a_new_name_with_its_likely_namesakes_only(mo
 
 
 def test_a_title_complement_is_read_once_not_to_the_end_of_the_article(monkeypatch, rules_nlp):
-    from nerlibya.components import titles
+    from nerlibya.core import titles
 
     reads = counting(monkeypatch, titles, "_starts_name")
     work = []

@@ -7,7 +7,7 @@ paired in this article, fuzzy transliteration match against the KB (scored; thre
 then the article's own earlier mentions (surname -> nearest full name that fits, never across two people),
 and finally a key local to the document (`id` null in the record).
 
-Writes `doc._.links`: {"start:end": Link(key, id, match, score)} and sets `ent.kb_id_`.
+Writes `doc._.links`: {(start, end): Link(key, id, match, score)} and sets `ent.kb_id_`.
 """
 
 from __future__ import annotations
@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..core.types import Link
+from ..core.types import Link, TokenRange
 from ..normalize import name_key, name_similarity, skeleton, token_similarity
 from ..org_names import NameGrammar, OrgRecord, join_shorter_records
 from .base import KnowledgePipe, sentence_index
 from .people_index import PeopleIndex
 
 Doc.set_extension("links", default=None, force=True)
-Span.set_extension("link", getter=lambda span: (span.doc._.links or {}).get(f"{span.start}:{span.end}"), force=True)
+Span.set_extension("link", getter=lambda span: (span.doc._.links or {}).get((span.start, span.end)), force=True)
 
 GROUPS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 
@@ -42,13 +42,13 @@ class Mention:
     text: str
     key: str  # name_key(text)
     parts: list[str]  # the words of `key`
-    link_key: str  # its key in `doc._.links`
+    link_key: TokenRange  # its key in `doc._.links`
 
     @classmethod
     def of(cls, ent: Span) -> "Mention":
         start, end, label, text = ent.start, ent.end, ent.label_, ent.text
         key = name_key(text)
-        return cls(start, end, label, label, ent.id_, text, key, key.split(), f"{start}:{end}")
+        return cls(start, end, label, label, ent.id_, text, key, key.split(), (start, end))
 
 
 @dataclass
@@ -227,7 +227,7 @@ class Resolver(KnowledgePipe):
         titles_before = {t.end: t.head for t in (doc._.titles or []) if t.category != "clause"}
         acronyms = doc._.acronyms or {}
         long_form_of = {tuple(span): short for short, span in acronyms.items()}
-        links: dict[str, Link] = {}
+        links: dict[TokenRange, Link] = {}
         clusters: dict[str, Cluster] = {}
         people = PeopleIndex()
         for mention in mentions:
@@ -246,7 +246,7 @@ class Resolver(KnowledgePipe):
                                                                    titles_before.get(mention.start))
             elif mention.text in acronyms:
                 long_span = acronyms[mention.text]
-                link = links.get(f"{long_span[0]}:{long_span[1]}")
+                link = links.get(tuple(long_span))
                 if link:
                     kb_id, match, score = link.id, "acronym", 1.0
                     cluster = clusters.get(link.key)
@@ -287,7 +287,7 @@ class Resolver(KnowledgePipe):
                 mention.label = "PERSON"
         return mentions
 
-    def join_shorter_organisations(self, mentions: list[Mention], links: dict[str, Link]) -> None:
+    def join_shorter_organisations(self, mentions: list[Mention], links: dict[TokenRange, Link]) -> None:
         """'the Central Bank' after 'Central Bank of Libya', 'OPEC' before its long form: one record
         (rules in nerlibya/org_names.py)."""
         by_key: dict[str, list[Mention]] = {}
@@ -307,7 +307,7 @@ class Resolver(KnowledgePipe):
         return OrgRecord(key, kb_id, tuple(dict.fromkeys(m.text for m in mentions)),
                          entity.full_names if entity else (), tuple(m.start for m in mentions))
 
-    def link_early_surnames(self, mentions: list[Mention], links: dict[str, Link], people: PeopleIndex) -> None:
+    def link_early_surnames(self, mentions: list[Mention], links: dict[TokenRange, Link], people: PeopleIndex) -> None:
         """A bare surname before the full name ('Cameron' in a headline, 'David Cameron' below) joins the one
         person of the article it fits, once the whole article has been read. Only mentions tagged PERSON
         upstream qualify: one relabelled by `correct_labels` stays as resolved."""

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..core.roles import Person, RoleWords, Scene, attach, clause_person
-from ..core.types import Link, OrgRef, Role, Title
+from ..core.types import Link, OrgRef, Role, Title, TokenRange
 from ..kb import Office
 from ..normalize import name_key
 from .base import KnowledgePipe, sentence_index
@@ -66,8 +66,8 @@ class RoleLinker(KnowledgePipe):
         return doc
 
     # -- knowledge base ------------------------------------------------------------------------
-    def kb_office(self, links: dict[str, Link], person: Person, title: str) -> Office | None:
-        link = links.get(f"{person.start}:{person.end}")
+    def kb_office(self, links: dict[TokenRange, Link], person: Person, title: str) -> Office | None:
+        link = links.get(person)
         if not link or not link.id:
             return None
         wanted = name_key(title)
@@ -76,7 +76,7 @@ class RoleLinker(KnowledgePipe):
                 return office
         return None
 
-    def role(self, links: dict[str, Link], person: Person, title: Title, pattern: str, org: OrgRef | None = None) -> Role:
+    def role(self, links: dict[TokenRange, Link], person: Person, title: Title, pattern: str, org: OrgRef | None = None) -> Role:
         status, source = title.status, "text" if title.status else None
         org = title.org or org
         office = self.kb_office(links, person, title.title)

@@ -1,0 +1,417 @@
+"""Read title phrases: pure functions over a token sequence, the lexicon units found in it and its entities.
+
+A title is a run of lexicon units that ends with an office or a rank: 'former Foreign Minister',
+'Deputy Commander-in-Chief', 'military spokesman', 'le Premier ministre'. Around it we read whose
+office it is: a nationality word ('French President'), a possessive ('Libya's', 'Macron's'), an
+organisation right before ('LNA spokesman'), or a complement ('of the Libyan National Army',
+'to the French President', 'du Conseil présidentiel'). A portfolio stays in the title ('Minister of
+Foreign Affairs').
+
+Tokens are anything with spaCy's token attributes used here (`text`, `text_with_ws`, `lower_`, `is_lower`,
+`is_alpha`, `is_stop`, `is_punct`, `ent_type_`) and entities anything with `start`, `end`, `label_`, `id_`,
+`text`: a spaCy Doc and its Spans are such, and tests pass plain records. Nothing here imports spaCy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Callable, Mapping, Protocol, Sequence
+
+from ..lexicon import Lexicon, Words
+from ..normalize import fold
+from .types import OrgRef, Title, TokenRange
+
+TITLE_UNITS = ("QUAL", "MOD", "OFFICE", "RANK")
+HEADS = ("OFFICE", "RANK")
+PLACE_OR_ORG = frozenset({"ORG", "GPE", "LOC", "FAC"})
+MAX_NAME_TOKENS = 6
+# an organisation or portfolio named after a title without being an entity ('Envoy of the Arab League'): no
+# longer than this, so that a run of capitalised words is not read again from each title in it
+MAX_COMPLEMENT_TOKENS = 12
+
+
+class TokenLike(Protocol):
+    text: str
+    text_with_ws: str
+    lower_: str
+    is_lower: bool
+    is_alpha: bool
+    is_stop: bool
+    is_punct: bool
+    ent_type_: str
+
+
+class EntityLike(Protocol):
+    start: int
+    end: int
+    label_: str
+    id_: str
+    text: str
+
+
+@dataclass(slots=True)
+class Unit:
+    """A lexicon match: tokens `start:end` of a category (OFFICE, RANK, MOD, QUAL, COMP, CLAUSE, ...)."""
+
+    doc: Sequence[TokenLike]
+    start: int
+    end: int
+    cat: str
+
+    @property
+    def phrase(self) -> str:
+        """Lower-cased text, built when asked for: most units (prepositions, modifiers) never are."""
+        return span_text(self.doc, self.start, self.end).lower()
+
+
+def runs(units: list[Unit]) -> list[list[Unit]]:
+    """Group adjacent title units; a rank after an office starts a new title; a run must end
+    with an office or rank. (Any other unit between two title units keeps them apart.)"""
+    runs: list[list[Unit]] = []
+    current: list[Unit] = []
+    for unit in units:
+        if unit.cat not in TITLE_UNITS:
+            continue
+        if current and (current[-1].end != unit.start or (unit.cat == "RANK" and current[-1].cat == "OFFICE")):
+            _add_run(runs, current)
+            current = []
+        current.append(unit)
+    _add_run(runs, current)
+    return runs
+
+
+@dataclass(frozen=True)
+class TitleReader:
+    """What reading titles needs to know: one language's lexicon, the KB's nationality words (folded
+    demonym -> place id) and whether the KB knows a name."""
+
+    lexicon: Lexicon
+    demonyms: Mapping[str, str]
+    is_known_name: Callable[[str], bool]
+
+    @property
+    def words(self) -> Words:
+        return self.lexicon.words
+
+    def read(self, doc: Sequence[TokenLike], units_by_cat: Mapping[str, list[Unit]], title_runs: list[list[Unit]],
+             ents: Sequence[EntityLike]) -> list[Title]:
+        """Every title of a document, in text order."""
+        ctx = _Context(doc=doc, by_start={e.start: e for e in ents}, by_end={e.end: e for e in ents},
+                       comps={u.start: u for u in units_by_cat.get("COMP", ())},
+                       modifiers_at={u.start: u for u in [*units_by_cat.get("MOD", ()), *units_by_cat.get("QUAL", ())]},
+                       quals_ending={u.end: u for u in units_by_cat.get("QUAL", ())})
+        titles = self.run_titles(ctx, title_runs) + self.clause_titles(units_by_cat.get("CLAUSE", []))
+        return sorted(titles, key=lambda t: t.start)
+
+    # -- context around a title ----------------------------------------------------------------
+    def demonym_place(self, token: TokenLike) -> str | None:
+        return self.demonyms.get(fold(token.text))
+
+    def left_context(self, ctx: "_Context", start: int) -> tuple[OrgRef | None, TokenRange | None, int]:
+        """Organisation (or person) named before the title, and where the whole phrase starts."""
+        j = start - 1
+        if j < 0:
+            return None, None, start
+        token = ctx.doc[j]
+        place = self.demonym_place(token)
+        if place:
+            return OrgRef(id=place), None, j
+        if token.text in self.words.possessive_marks and j > 0:
+            ent = ctx.ent_ending_at(j - 1)
+            if ent is not None:
+                if ent.label_ == "PERSON":
+                    return None, (ent.start, ent.end), ent.start
+                return OrgRef(span=(ent.start, ent.end)), None, ent.start
+        ent = ctx.ent_ending_at(j)
+        if ent is not None and ent.label_ in PLACE_OR_ORG:
+            return OrgRef(span=(ent.start, ent.end)), None, ent.start
+        return None, None, start
+
+    def complement(self, ctx: "_Context", end: int, head: str) -> "Complement":
+        """Read 'of/to/for ...' after a title: organisation, person served, portfolio, phrase end. The
+        first reading that applies decides: an entity, a nested title, a common noun, a capitalised name."""
+        doc = ctx.doc
+        base = Complement(phrase_end=end)
+        k = end
+        place = self.demonym_place(doc[k]) if k < len(doc) and self.words.adjectives_follow_noun else None
+        if place:  # 'ministre turc de la Défense'
+            k = end + 1
+            base = Complement(org=OrgRef(id=place), phrase_end=k)
+        comp = ctx.comps.get(k)
+        if comp is None:
+            return base
+        k = comp.end
+        while k < len(doc) and doc[k].lower_ in self.words.title_determiners:
+            k += 1
+        if k >= len(doc):
+            return base
+        ent = ctx.ent_starting_at(k)
+        if _qualifies_next_word(doc, ent.end if ent is not None else k + 1):
+            return base  # 'head of the UN-backed government': the name qualifies the complement, it is not one
+        return (self._entity_complement(ctx, k, ent, head, base)
+                or self._nested_complement(ctx, k, base)
+                or self._common_noun_complement(doc, k, head, base)
+                or self._name_complement(ctx, k, ent, head, base))
+
+    def _entity_complement(self, ctx: "_Context", k: int, ent: EntityLike | None, head: str,
+                           base: "Complement") -> "Complement | None":
+        """An organisation or place ('of the LNA') or a person ('to X') right after the preposition. After a
+        portfolio office, an organisation neither the KB nor an id vouches for is read as the portfolio."""
+        if ent is None:
+            return None
+        doc = ctx.doc
+        portfolio = head in self.lexicon.portfolio_offices
+        if ent.label_ in PLACE_OR_ORG and not (portfolio and not ent.id_ and ent.label_ == "ORG" and not self.is_known_name(ent.text)):
+            following = ctx.ent_starting_at(ent.end)
+            if following is not None and following.label_ == "ORG":  # 'of U.S. Africa Command'
+                ent = following
+            end = _after_parenthesis(doc, ent.end)
+            if end < len(doc) and self.demonym_place(doc[end]):
+                end += 1  # '(GUN) libyen'
+            return replace(base, org=OrgRef(span=(ent.start, ent.end)), phrase_end=end)
+        if ent.label_ == "PERSON":
+            return replace(base, of=(ent.start, ent.end), phrase_end=ent.end)
+        return None
+
+    def _nested_complement(self, ctx: "_Context", k: int, base: "Complement") -> "Complement | None":
+        """A nationality word and/or another title: 'to the French President', 'Chief of Staff to the President
+        X' (the inner title names nobody else; X is whose office it is)."""
+        doc = ctx.doc
+        place = self.demonym_place(doc[k])
+        if place:
+            base = replace(base, org=OrgRef(id=place))
+            k += 1
+            if ctx.runs_at.get(k) is None:  # 'to the French President' without a name: the country is whose office it is
+                return replace(base, phrase_end=k)
+        nested = ctx.runs_at.get(k)
+        if nested is None:
+            return None
+        found = replace(base, org=base.org or nested.org, inner=nested.start)
+        person = ctx.ent_starting_at(nested.end)
+        if person is not None and person.label_ == "PERSON":
+            return replace(found, of=(person.start, person.end), phrase_end=person.end)
+        return replace(found, of=found.of or nested.of, phrase_end=nested.phrase_end)
+
+    def _common_noun_complement(self, doc: Sequence[TokenLike], k: int, head: str, base: "Complement") -> "Complement | None":
+        """A lower-case complement: a common noun before an apposition, or a lower-case portfolio."""
+        token = doc[k]
+        if not (token.is_lower and token.is_alpha):
+            return None
+        if not (head in self.lexicon.portfolio_offices and not token.is_stop):
+            stop = k  # 'gouverneur par intérim de la banque, X': a common-noun complement before an apposition
+            while stop < min(k + 4, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha:
+                stop += 1
+            return replace(base, phrase_end=stop) if stop < len(doc) and doc[stop].text == "," else base
+        stop = k  # 'his minister of civil aviation': a lower-case portfolio of up to three words
+        while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
+            stop += 1
+        return replace(base, portfolio_end=stop, phrase_end=stop)
+
+    def _name_complement(self, ctx: "_Context", k: int, ent: EntityLike | None, head: str,
+                         base: "Complement") -> "Complement":
+        """Capitalised words no entity covers: an organisation's name ('of the 166th Brigade') or, after a
+        portfolio office, the portfolio ('Minister of Foreign Affairs', 'ministre des Affaires étrangères')."""
+        doc = ctx.doc
+        if not (_starts_name(doc[k]) or (ent is not None and ent.label_ == "ORG")):
+            return base
+        portfolio = head in self.lexicon.portfolio_offices
+        stop, limit = k, min(len(doc), k + MAX_COMPLEMENT_TOKENS)
+        while stop < limit and not (stop > k and portfolio and _names_place_or_org(doc, stop, self.words)) and (
+            _starts_name(doc[stop])
+            or (doc[stop].lower_ in self.words.portfolio_connectors and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper())
+            or (self.words.adjectives_follow_noun and doc[stop].is_lower and doc[stop].is_alpha and stop > k
+                and not doc[stop].ent_type_ and _is_adjective(doc[stop].lower_, self.words))
+        ):
+            if doc[stop].ent_type_ == "PERSON":
+                break
+            stop += 1
+        if stop == k:
+            return base
+        if portfolio:
+            return replace(base, portfolio_end=stop, phrase_end=stop)
+        return replace(base, org=OrgRef(text=span_text(doc, k, stop)), phrase_end=stop)
+
+    def trailing_modifiers(self, end: int, modifiers_at: dict[int, Unit]) -> tuple[int, str | None]:
+        """Adjectives and qualifiers written after the noun (French): 'porte-parole militaire', 'par intérim'."""
+        status = None
+        while self.words.adjectives_follow_noun and end in modifiers_at:
+            if modifiers_at[end].cat == "QUAL":
+                status = self.lexicon.qualifiers[modifiers_at[end].phrase]
+            end = modifiers_at[end].end
+        return end, status
+
+    def run_titles(self, ctx: "_Context", runs: list[list[Unit]]) -> list[Title]:
+        """One title per run, read right to left, so that a title nested in another's complement ('Chief of
+        Staff to the President') is known when the outer one is read; nested ones are marked inner."""
+        titles: list[Title] = []
+        inner: set[int] = set()
+        for run in reversed(runs):
+            title, nested = self.title_of_run(ctx, run)
+            ctx.runs_at[title.start] = title
+            if title.phrase_start != title.start:
+                ctx.runs_at.setdefault(title.phrase_start, title)
+            titles.append(title)
+            inner |= nested
+        return [replace(title, inner=True) if title.start in inner else title for title in titles]
+
+    def title_of_run(self, ctx: "_Context", run: list[Unit]) -> tuple[Title, set[int]]:
+        """The title a run of units makes, read with its context; and the starts of the titles nested in
+        its complement."""
+        doc = ctx.doc
+        start, end = run[0].start, run[-1].end
+        end, trailing_status = self.trailing_modifiers(end, ctx.modifiers_at)
+        head_unit = run[-1]  # a run ends with its head
+        head = head_unit.phrase
+        org, of, phrase_start = self.left_context(ctx, start)
+        qualifier = ctx.quals_ending.get(phrase_start) if phrase_start != start else None
+        right = self.complement(ctx, end, head)
+        nested = {right.inner}
+        title_end = right.portfolio_end or end
+        if right.portfolio_end:  # 'ministre des Affaires étrangères par intérim du GUN'
+            title_end, after_portfolio = self.trailing_modifiers(title_end, ctx.modifiers_at)
+            trailing_status = trailing_status or after_portfolio
+            again = self.complement(ctx, title_end, "")  # '... du GUN'
+            nested.add(again.inner)
+            right = replace(again, org=again.org or right.org, portfolio_end=title_end,
+                            phrase_end=max(again.phrase_end, title_end))
+        status = next((self.lexicon.qualifiers[u.phrase] for u in run if u.cat == "QUAL"), trailing_status)
+        if status is None and head.startswith("ex-"):
+            status = "former"  # French writes 'ex-patron' as one word
+        skip = end if end < title_end and self.demonym_place(doc[end]) else None
+        title_text = _title_text(doc, start, title_end, skip)
+        if qualifier is not None:
+            title_text = f"{qualifier.phrase if doc[qualifier.start].is_lower else span_text(doc, qualifier.start, qualifier.end)} {title_text}"
+            status = status or self.lexicon.qualifiers[qualifier.phrase]
+            phrase_start = qualifier.start
+        title = Title(start=start, end=title_end, phrase_start=phrase_start, phrase_end=max(right.phrase_end, title_end),
+                      title=title_text, head=head, category="rank" if head_unit.cat == "RANK" else "office",
+                      status=status, org=org or right.org, of=of or right.of)
+        return title, nested - {None}
+
+    def clause_titles(self, clauses: list[Unit]) -> list[Title]:
+        """'headed by', 'who heads': the role a clause gives, for the roles component to attach."""
+        titles = []
+        for unit in clauses:
+            cue = unit.phrase
+            role = self.lexicon.clause_roles[cue]
+            titles.append(Title(start=unit.start, end=unit.end, phrase_start=unit.start, phrase_end=unit.end,
+                                title=role, head=role, category="clause", cue=cue))
+        return titles
+
+
+    # -- people introduced by titles ---------------------------------------------------------
+    def name_after(self, doc: Sequence[TokenLike], index: int, unit_starts: set[int]) -> tuple[int, int] | None:
+        """Token range of a capitalised name starting at `index`, or None."""
+        end = index
+        last_capital = None
+        while end < len(doc) and end - index < MAX_NAME_TOKENS:
+            token = doc[end]
+            if token.ent_type_ and token.ent_type_ != "PERSON":
+                break
+            if end in unit_starts and end > index:
+                break
+            text = token.text
+            if text[:1].isupper() and any(c.isalpha() for c in text) and token.lower_ not in self.words.title_determiners:
+                if self.demonym_place(token) and end == index:
+                    return None
+                last_capital = end + 1
+            elif token.lower_ in self.words.name_particles or text in ("-", "‑"):
+                pass
+            else:
+                break
+            end += 1
+        if last_capital is None or index in unit_starts:
+            return None
+        return index, last_capital
+
+
+@dataclass(frozen=True)
+class Complement:
+    """What follows a title: whose office it is (`org`, or the person `of`), where a portfolio kept in the
+    title ends, where the whole phrase ends, and the start of a title nested in it."""
+
+    phrase_end: int
+    org: OrgRef | None = None
+    of: TokenRange | None = None
+    portfolio_end: int | None = None
+    inner: int | None = None
+
+
+@dataclass
+class _Context:
+    """One document's view for reading titles: entities by first and by end token, lexicon units by
+    position, and the titles read so far. Built by `process` and passed down, never kept on the component."""
+
+    doc: Sequence[TokenLike]
+    by_start: dict[int, EntityLike]
+    by_end: dict[int, EntityLike]
+    comps: dict[int, Unit]
+    modifiers_at: dict[int, Unit]
+    quals_ending: dict[int, Unit]
+    runs_at: dict[int, Title] = field(default_factory=dict)
+
+    def ent_starting_at(self, index: int) -> EntityLike | None:
+        return self.by_start.get(index)
+
+    def ent_ending_at(self, index: int) -> EntityLike | None:
+        """The entity whose last token is `index` (a real `doc.ents` span, with label and id)."""
+        return self.by_end.get(index + 1)
+
+
+def _add_run(runs: list[list[Unit]], units: list[Unit]) -> None:
+    """Add the units up to the last office or rank, if any, as a run."""
+    for end in range(len(units), 0, -1):
+        if units[end - 1].cat in HEADS:
+            runs.append(units[:end])
+            return
+
+
+def span_text(doc: Sequence[TokenLike], start: int, end: int) -> str:
+    """`doc[start:end].text` without the Span, whose constructor alone builds three Tokens."""
+    if start >= end:
+        return ""
+    last = end - 1
+    return "".join([doc[i].text_with_ws for i in range(start, last)]) + doc[last].text
+
+
+def span_text_with_ws(doc: Sequence[TokenLike], start: int, end: int) -> str:
+    """`doc[start:end].text_with_ws` without the Span."""
+    return "".join([doc[i].text_with_ws for i in range(start, end)])
+
+
+def _title_text(doc: Sequence[TokenLike], start: int, end: int, skip: int | None) -> str:
+    """The title as written, minus the French nationality adjective at `skip` ('ministre turc de la Défense')."""
+    if skip is None or not start <= skip < end:
+        return span_text(doc, start, end)
+    return (span_text_with_ws(doc, start, skip) + span_text(doc, skip + 1, end)).strip()
+
+
+def _names_place_or_org(doc: Sequence[TokenLike], index: int, words: Words) -> bool:
+    """Is the token (or the one after a connector) an organisation or a country? Ends a portfolio."""
+    token = doc[index]
+    if token.lower_ in words.portfolio_connectors and index + 1 < len(doc):
+        nxt = doc[index + 1] if doc[index + 1].lower_ not in words.portfolio_connectors or index + 2 >= len(doc) else doc[index + 2]
+        return nxt.ent_type_ in PLACE_OR_ORG
+    return token.ent_type_ in PLACE_OR_ORG
+
+
+def _qualifies_next_word(doc: Sequence[TokenLike], end: int) -> bool:
+    """A name joined by a hyphen to a lower-case word ('UN-backed', 'Turkish-led') qualifies what follows."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_lower
+
+
+def _after_parenthesis(doc: Sequence[TokenLike], index: int) -> int:
+    """Skip a parenthesised acronym right after a name: 'Africa Command (AFRICOM)'."""
+    if index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")":
+        return index + 3
+    return index
+
+
+def _starts_name(token) -> bool:
+    """Capitalised word or ordinal ('166th'): the kind of token an organisation's name is made of."""
+    return (token.text[:1].isupper() and not token.is_punct) or (token.text[:1].isdigit() and token.text[-2:].isalpha())
+
+
+def _is_adjective(word: str, words: Words) -> bool:
+    """Lower-case adjectives after the noun continue a portfolio ('ministre des Affaires étrangères')."""
+    return word not in words.portfolio_connectors and word.endswith(words.adjective_endings)

@@ -1,0 +1,46 @@
+"""Reading titles as pure functions: hand-made tokens, units and entities, no spaCy pipeline."""
+
+from nerlibya.core.titles import TitleReader, Unit, runs
+from nerlibya.core.types import OrgRef, Title
+from nerlibya.lexicon import load_lexicon
+
+from .conftest import FIXTURE_LANG
+from .tokens import Ent, make_tokens
+
+
+def read(lang: str, text: str, units: list[tuple[int, int, str]], ents: dict[tuple[int, int], str],
+         demonyms: dict[str, str] | None = None) -> list[Title]:
+    tokens = make_tokens(text, ents)
+    reader = TitleReader(load_lexicon(lang, FIXTURE_LANG), demonyms or {}, lambda name: False)
+    found = [Unit(tokens, start, end, cat) for start, end, cat in units]
+    by_cat: dict[str, list[Unit]] = {}
+    for unit in found:
+        by_cat.setdefault(unit.cat, []).append(unit)
+    entities = [Ent(start, end, label) for (start, end), label in ents.items()]
+    return reader.read(tokens, by_cat, runs(found), entities)
+
+
+def test_a_complement_names_the_organisation():
+    titles = read("en", "Khalifa Haftar , the commander of the LNA , spoke .", [(4, 5, "OFFICE"), (5, 6, "COMP")],
+                  {(0, 2): "PERSON", (7, 8): "ORG"})
+    assert titles == [Title(start=4, end=5, phrase_start=4, phrase_end=8, title="commander", head="commander",
+                            category="office", org=OrgRef(span=(7, 8)))]
+
+
+def test_a_title_in_another_complement_is_inner_and_the_person_is_whose_office():
+    titles = read("en", "the Chief of Staff to the President Ahmed Ali",
+                  [(1, 4, "OFFICE"), (4, 5, "COMP"), (6, 7, "OFFICE")], {(7, 9): "PERSON"})
+    outer, inner = titles
+    assert (outer.title, outer.of, outer.phrase_end, outer.inner) == ("Chief of Staff", (7, 9), 9, False)
+    assert (inner.title, inner.inner) == ("President", True)
+
+
+def test_french_reads_the_nationality_after_the_noun_and_keeps_the_portfolio():
+    text, units = "le ministre turc de la Défense", [(1, 2, "OFFICE"), (3, 4, "COMP")]
+    [title] = read("fr", text, units, {}, demonyms={"turc": "turkey"})
+    assert (title.title, title.org, title.end) == ("ministre de la Défense", OrgRef(id="turkey"), 6)
+
+
+def test_a_qualifier_before_the_title_gives_its_status():
+    [title] = read("en", "the former commander spoke", [(1, 2, "QUAL"), (2, 3, "OFFICE")], {})
+    assert (title.title, title.status, title.start) == ("former commander", "former", 1)
