@@ -48,6 +48,11 @@ class InputFormat(str, Enum):
     jsonl = "jsonl"
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class Lang(str, Enum):
     auto = "auto"
     en = "en"
@@ -197,11 +202,17 @@ def extract(
                                   help="Skip (and report) larger inputs; with --input-format jsonl, larger lines."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per core, up to 4)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary; errors still go to stderr."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local worker processes, or a Dask cluster."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the Dask scheduler's "
+                                            "address (default: a local cluster)."),
+    dask_workers: Optional[int] = typer.Option(None, "--dask-workers", min=1, help="With --engine dask and no "
+                                               "--scheduler: local worker processes (default: as --jobs)."),
 ) -> None:
     """Extract people (with roles), organisations and places from each article."""
     import codecs
 
     from .batch import ExtractorSettings, default_jobs, make_extractor, run_batch
+    from .cli_dask import DaskRun, dask_records, extract_to_folder
     from .errors import NerlibyaError
     from .io import ReadOptions, iter_inputs
     from .render import iter_csv, iter_json, iter_jsonl, render_table
@@ -211,13 +222,21 @@ def extract(
             codecs.lookup(encoding)
         except LookupError:
             raise fail(f"unknown encoding {encoding!r} for --encoding", EXIT_USAGE)
-    _check_output(output)
+    if engine is Engine.local and (scheduler or dask_workers):
+        raise fail("--scheduler and --dask-workers need --engine dask", EXIT_USAGE)
+    partitioned = engine is Engine.dask and output is not None and output.is_dir()
+    if not partitioned:
+        _check_output(output)
     options = ReadOptions(glob=glob, encoding=encoding, encoding_errors=encoding_errors.value, max_bytes=max_bytes,
                           input_format=input_format.value, id_field=id_field, text_field=text_field)
     settings = ExtractorSettings(lang=lang.value, model=model, rules_only=rules_only, kb_path=str(kb) if kb else None)
     workers = jobs or default_jobs()
     failed = processed = 0
     show_progress = not quiet and _stderr_is_terminal()
+    dask_run = DaskRun(scheduler, dask_workers or workers)
+    if partitioned:
+        raise typer.Exit(extract_to_folder(paths, options, settings, dask_run, output, output_format.value,
+                                           show_progress))
     try:
         single = len(paths) == 1 and input_format is InputFormat.text and (paths[0] == "-" or Path(paths[0]).is_file())
     except (OSError, ValueError):
@@ -242,8 +261,8 @@ def extract(
             try:
                 extractor = make_extractor(settings)
                 extractor.check()
-                batch = run_batch(iter_inputs(paths, options), settings, jobs=workers,
-                                  extractor=extractor)
+                batch = (dask_records(paths, options, settings, dask_run) if engine is Engine.dask else
+                         run_batch(iter_inputs(paths, options), settings, jobs=workers, extractor=extractor))
                 with open_output(output) as out, _progress(show_progress) as progress:
                     task = progress.add_task("extracting", total=None)
                     if output_format is OutputFormat.table:
