@@ -82,7 +82,8 @@ def _url_sources(raw: str, options: ReadOptions, storage_options: dict) -> Itera
         for path in paths:
             if fs.isdir(path):
                 found = sorted(p for p in fs.find(path) if fnmatch.fnmatch(p.rsplit("/", 1)[-1], options.glob))
-                listed += found or [FailedInput(raw, "no-input", f"no files matching {options.glob!r} in this directory")]
+                listed += found or [FailedInput(raw, "no-input",
+                                                f"no files matching {options.glob!r} in this directory")]
             else:
                 listed.append(path)
     except ImportError as exc:
@@ -269,8 +270,8 @@ def connect(scheduler: str | None = None, workers: int = 2, quiet_logs: bool = T
         if scheduler:
             client = Client(scheduler, timeout="20s", set_as_default=False)
         else:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                                   silence_logs=level)
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address="127.0.0.1:0", silence_logs=level)
             client = Client(cluster, set_as_default=False)
     except (OSError, TimeoutError) as exc:
         if cluster is not None:
