@@ -28,7 +28,7 @@ from .io import (FailedInput, FileInput, ReadOptions, TextInput, iter_sources, j
                  read_file, read_stream)
 from .record import error_record
 
-PARTITION_SIZE = 32
+PARTITION_SIZE = 16
 NO_ID = "<no id>"
 LOST = "a Dask worker died each time it ran this input's partition"
 
@@ -264,7 +264,7 @@ def connect(scheduler: str | None = None, workers: int = 2, quiet_logs: bool = T
     require_dask()
     from distributed import Client, LocalCluster
 
-    level = logging.ERROR if quiet_logs else logging.WARNING
+    level = logging.CRITICAL if quiet_logs else logging.WARNING  # a local cluster's shutdown races log tracebacks
     cluster = None
     try:
         if scheduler:
