@@ -73,30 +73,37 @@ def _has_magic(raw: str) -> bool:
 
 
 def _url_sources(raw: str, options: ReadOptions, storage_options: dict) -> Iterator[RemoteFile | FailedInput]:
-    """The files an fsspec URL names: itself, the matches of its glob, or a folder's matching files, sorted."""
+    """The files an fsspec URL names: itself, its glob's matches, or a folder's matching files; sorted. One
+    listing call per URL, not one request per file."""
     try:
         import fsspec
 
-        fs, _, paths = fsspec.get_fs_token_paths(raw, storage_options=storage_options)
+        fs, path = fsspec.core.url_to_fs(raw, **storage_options)
+        entries = fs.glob(path, detail=True) if _has_magic(path) else {path: fs.info(path)}
+        listed: list[str | FailedInput] = []
+        for name, info in sorted(entries.items()):
+            if info.get("type") != "directory":
+                listed.append(name)
+                continue
+            found = sorted(p for p in fs.find(name) if fnmatch.fnmatch(p.rsplit("/", 1)[-1], options.glob))
+            listed += found or [FailedInput(fs.unstrip_protocol(name), "no-input",
+                                            f"no files matching {options.glob!r} in this directory")]
+    except FileNotFoundError:
         listed = []
-        for path in paths:
-            if fs.isdir(path):
-                found = sorted(p for p in fs.find(path) if fnmatch.fnmatch(p.rsplit("/", 1)[-1], options.glob))
-                listed += found or [FailedInput(raw, "no-input",
-                                                f"no files matching {options.glob!r} in this directory")]
-            else:
-                listed.append(path)
     except ImportError as exc:
         yield FailedInput(raw, "unreadable", f"no filesystem for this URL ({exc}); install its fsspec package")
         return
-    except (OSError, ValueError) as exc:
+    except Exception as exc:  # any filesystem's listing failure is this input's error record
         yield FailedInput(raw, "unreadable", f"cannot list: {type(exc).__name__}: {exc}")
         return
     if not listed:
         yield FailedInput(raw, "missing", "no such file or directory (or nothing matches the pattern)")
-    for path in listed:
-        yield path if isinstance(path, FailedInput) else RemoteFile(fs.unstrip_protocol(path),
-                                                                    fs.unstrip_protocol(path), storage_options)
+    for name in listed:
+        if isinstance(name, FailedInput):
+            yield name
+        else:
+            url = fs.unstrip_protocol(name)
+            yield RemoteFile(url, url, storage_options)
 
 
 def iter_items(paths: Iterable[str], options: ReadOptions = ReadOptions(), storage_options: dict | None = None
