@@ -316,6 +316,9 @@ def submit_in_order(client, parts: Iterable[list[Item]], task: Callable[[int, li
             return index, part, future.result()
         except KilledWorker as exc:
             return index, part, exc
+        except ImportError as exc:  # raised on the worker, e.g. nerlibya or a model not installed there
+            raise ClusterError(f"a Dask worker cannot import what nerlibya needs ({exc}); install the same "
+                               "requirements.lock and nerlibya on every worker") from None
 
     try:
         for index, part in enumerate(parts):

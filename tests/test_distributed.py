@@ -154,6 +154,35 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(client, corpus, ki
     assert kill_one_worker.exists()
 
 
+class KillWhileArmed(distributed.WorkerPlugin):
+    """Kills every worker that starts a task while the marker file exists."""
+
+    def __init__(self, marker: str):
+        self.marker = marker
+
+    def transition(self, key, start, finish, **kwargs):
+        if finish == "executing" and os.path.exists(self.marker):
+            os._exit(1)
+
+
+def test_a_partition_that_kills_its_workers_becomes_error_records(client, tmp_path):
+    marker = tmp_path / "armed"
+    marker.touch()
+    scheduler = client.cluster.scheduler
+    allowed, scheduler.allowed_failures = scheduler.allowed_failures, 0  # give up at the first death
+    client.register_plugin(KillWhileArmed(str(marker)), name="kill-while-armed")
+    try:
+        items = [nd.TextInput("a", GOOD[0].format(n=1)), nd.FailedInput("b", "empty", "empty file (no text)")]
+        records = list(nd.stream_records(client, items, RULES, ReadOptions()))
+    finally:
+        marker.unlink()
+        client.unregister_worker_plugin("kill-while-armed")
+        scheduler.allowed_failures = allowed
+    assert [(r["source"], r["error"]["kind"]) for r in records] == [("a", "internal"), ("b", "empty")]
+    assert records[0]["error"]["message"].startswith(nd.LOST)
+    client.wait_for_workers(2, timeout=60)
+
+
 def test_partition_files_after_a_killed_worker_hold_each_document_once(client, corpus, kill_one_worker, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
@@ -194,6 +223,12 @@ def test_cli_stream_is_the_jobs_1_stream_in_every_format(client, corpus):
         remote = CliRunner().invoke(app, [*args, "--engine", "dask", "--scheduler", client.scheduler.address])
         assert remote.exit_code == local.exit_code == 1
         assert remote.stdout == local.stdout
+    args = ["extract", "-", "--rules-only", "-f", "jsonl"]
+    local = CliRunner().invoke(app, [*args, "--jobs", "1"], input=GOOD[1])
+    remote = CliRunner().invoke(app, [*args, "--engine", "dask", "--scheduler", client.scheduler.address],
+                                input=GOOD[1])
+    assert remote.exit_code == local.exit_code == 0
+    assert remote.stdout == local.stdout and '"source": "-"' in remote.stdout
 
 
 def test_cli_usage_and_setup_errors(client, tmp_path):
