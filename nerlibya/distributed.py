@@ -31,10 +31,6 @@ from .record import error_record
 PARTITION_SIZE = 16
 NO_ID = "<no id>"
 LOST = "a Dask worker died each time it ran this input's partition"
-# Workers sample their threads' stacks every 10 ms for the dashboard's profile, and their nannies make glibc
-# return freed memory at once (MALLOC_TRIM_THRESHOLD_): both take CPU from extraction (more system time).
-LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False,
-                       "distributed.nanny.pre-spawn-environ": {"MALLOC_TRIM_THRESHOLD_": None}}
 
 
 class DaskMissingError(NerlibyaError):
@@ -282,7 +278,7 @@ def connect(scheduler: str | None = None, workers: int = 2, quiet_logs: bool = T
         if scheduler:
             client = Client(scheduler, timeout="20s", set_as_default=False)
         else:
-            with dask.config.set(LOCAL_WORKER_CONFIG):  # handed on to the worker processes by their nannies
+            with dask.config.set(_local_worker_config()):  # handed on to the worker processes by their nannies
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                        dashboard_address="127.0.0.1:0", silence_logs=level)
             client = Client(cluster, set_as_default=False)
@@ -297,6 +293,15 @@ def connect(scheduler: str | None = None, workers: int = 2, quiet_logs: bool = T
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _local_worker_config() -> dict:
+    """Dask's worker settings less two that take CPU from extraction: the stack-sampling profiler (every 10 ms,
+    for the dashboard) and glibc returning freed memory at once (MALLOC_TRIM_THRESHOLD_; more system time)."""
+    import dask
+
+    environ = {**dask.config.get("distributed.nanny.pre-spawn-environ", {}), "MALLOC_TRIM_THRESHOLD_": None}
+    return {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": environ}
 
 
 def _lost(items: list[Item], reason: str) -> list[dict]:
