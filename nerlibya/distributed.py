@@ -299,8 +299,9 @@ def _local_worker_config() -> dict:
     """Dask's worker settings less two that take CPU from extraction: the stack-sampling profiler (every 10 ms,
     for the dashboard) and glibc returning freed memory at once (MALLOC_TRIM_THRESHOLD_; more system time)."""
     import dask
+    import distributed  # noqa: F401 - registers Dask's worker defaults read here
 
-    environ = {**dask.config.get("distributed.nanny.pre-spawn-environ", {}), "MALLOC_TRIM_THRESHOLD_": None}
+    environ = {**dask.config.get("distributed.nanny.pre-spawn-environ"), "MALLOC_TRIM_THRESHOLD_": None}
     return {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": environ}
 
 
