@@ -200,7 +200,7 @@ def test_cli_writes_one_file_per_partition_into_a_folder(client, corpus, tmp_pat
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1  # the bad files in the corpus
     parts = sorted(tmp_path.iterdir())
-    assert [p.name for p in parts] == ["part-000000.jsonl", "part-000001.jsonl"]  # 20 inputs, 16 a partition
+    assert [p.name for p in parts] == ["part-000000.jsonl", "part-000001.jsonl"]  # 19 files, 16 a partition
     assert "".join(p.read_text(encoding="utf-8") for p in parts) == jobs1_jsonl([str(corpus)])
     assert "empty file (no text) [empty]" in result.output
     again = CliRunner().invoke(app, args)
@@ -214,6 +214,14 @@ def test_partitions_in_order_with_csv(client, tmp_path):
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["part-000000.csv", "part-000001.csv", "part-000002.csv"]
     assert all((tmp_path / name).read_text().startswith("source,label") for name in names)
+
+
+def test_write_bag_writes_one_file_per_partition(client, corpus, tmp_path):
+    records = nd.extract_bag([str(corpus)], RULES, partition_size=8)
+    summaries = client.compute(nd.write_bag(records, str(tmp_path)), sync=True)
+    assert [s["documents"] for s in summaries] == [8, 8, 3]  # 19 files
+    parts = sorted(tmp_path.iterdir())
+    assert "".join(p.read_text(encoding="utf-8") for p in parts) == jobs1_jsonl([str(corpus)])
 
 
 def test_cli_stream_is_the_jobs_1_stream_in_every_format(client, corpus):
