@@ -45,6 +45,11 @@ app.add_typer(kb_app, name="kb")
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class ScoreFormat(str, Enum):
     table = "table"
     json = "json"
@@ -379,6 +384,14 @@ def extract(
                                        help="Worker processes (default: one per core, up to 4)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", metavar=FLAG,
                                help="No progress bar and no summary; errors still go to stderr."),
+    engine: Engine = typer.Option(Engine.local, "--engine", metavar="ENGINE",
+                                  help="local worker processes, or dask: a Dask cluster."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                            help="With --engine dask: the Dask scheduler's address "
+                                                 "(default: a local cluster)."),
+    dask_workers: Optional[int] = typer.Option(None, "--dask-workers", min=1, metavar="N",
+                                               help="With --engine dask and no --scheduler: local worker "
+                                                    "processes (default: as --jobs)."),
 ) -> None:
     """Extract people (with roles), organisations and places from each article."""
     import codecs
@@ -392,18 +405,24 @@ def extract(
         except LookupError:
             raise fail(f"unknown encoding {encoding!r} for --encoding", EXIT_USAGE)
     single = _is_single_document(paths, input_format)
-    _check_output(output, output_format, single)
+    dask_run = _dask_run(engine, scheduler, dask_workers, jobs or default_jobs(), output_format)
     options = ReadOptions(glob=glob, encoding=encoding, encoding_errors=encoding_errors.value, max_bytes=max_bytes,
                           input_format=input_format.value, id_field=id_field, text_field=text_field,
                           date_field=date_field)
     settings = ExtractorSettings(lang=lang.value, model=model, rules_only=rules_only, kb_path=str(kb) if kb else None)
+    show_progress = not quiet and _stderr_is_terminal()
+    if dask_run is not None and output is not None and output.is_dir():
+        from .cli_dask import extract_to_folder
+
+        raise typer.Exit(extract_to_folder(paths, options, settings, dask_run, output, output_format.value,
+                                           show_progress))
+    _check_output(output, output_format, single)
     signals = _Signals()
     tally = _Tally(signals)
-    show_progress = not quiet and _stderr_is_terminal()
     with signals:
         try:
             _run_extract(paths, options, settings, jobs or default_jobs(), output, output_format,
-                         single, show_progress, tally)
+                         single, show_progress, tally, dask_run)
         except BaseException as exc:
             raise _exit_for(exc, tally)
     if show_progress:
@@ -411,8 +430,22 @@ def extract(
     raise typer.Exit(EXIT_SOME_FAILED if tally.failed else EXIT_OK)
 
 
+def _dask_run(engine: Engine, scheduler: Optional[str], dask_workers: Optional[int], jobs: int,
+              output_format: ExtractFormat):
+    """The Dask run asked for, or None for local workers; options that need the other engine are usage errors."""
+    from .cli_dask import DaskRun
+
+    if engine is Engine.local:
+        if scheduler or dask_workers:
+            raise fail("--scheduler and --dask-workers need --engine dask", EXIT_USAGE)
+        return None
+    if output_format in (ExtractFormat.html, ExtractFormat.sqlite):
+        raise fail(f"--engine dask writes table, json, jsonl or csv, not {output_format.value}", EXIT_USAGE)
+    return DaskRun(scheduler, dask_workers or jobs)
+
+
 def _run_extract(paths: List[str], options, settings, jobs: int, output: Optional[Path], output_format: ExtractFormat,
-                 single: bool, show_progress: bool, tally: _Tally) -> None:
+                 single: bool, show_progress: bool, tally: _Tally, dask_run=None) -> None:
     from .batch import make_extractor, run_batch
     from .io import count_inputs, iter_inputs
 
@@ -422,7 +455,12 @@ def _run_extract(paths: List[str], options, settings, jobs: int, output: Optiona
         extractor = make_extractor(settings)
         extractor.check()
         inputs = RememberedInputs(iter_inputs(paths, options))
-        batch = run_batch(inputs, settings, jobs=jobs, extractor=extractor)
+        if dask_run is not None:
+            from .cli_dask import dask_records
+
+            batch = dask_records(paths, options, settings, dask_run)
+        else:
+            batch = run_batch(inputs, settings, jobs=jobs, extractor=extractor)
         with _progress(show_progress, total) as progress:
             task = progress.add_task("extracting", total=total)
             records = tally.watch(batch, progress, task)

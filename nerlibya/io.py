@@ -64,6 +64,16 @@ class FailedInput:
 
 
 @dataclass(frozen=True)
+class FileInput:
+    """A file found but not yet read: `iter_sources` lists these, so the reading can happen elsewhere
+    (another process or machine) with exactly the result `iter_inputs` gives."""
+
+    path: str
+    source: str
+    regular_only: bool = False
+
+
+@dataclass(frozen=True)
 class ReadOptions:
     glob: str = DEFAULT_GLOB
     encoding: str | None = None
@@ -160,16 +170,22 @@ def _json_item(raw: bytes, where: str, options: ReadOptions) -> TextInput | Fail
         return FailedInput(where, "decode", f"line is not valid {options.encoding or 'utf-8'} text")
     except LookupError:
         return FailedInput(where, "decode", f"unknown encoding {options.encoding!r}")
-    return _json_text_item(line, where, options)
+    return json_line_item(line, where, options)
 
 
-def _json_text_item(line: str, where: str, options: ReadOptions) -> TextInput | FailedInput:
+def json_line_item(line: str, where: str, options: ReadOptions) -> TextInput | FailedInput:
+    """One JSONL line, already decoded, to a text named by its id field."""
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
         return FailedInput(where, "jsonl", f"not valid JSON ({exc.msg}, column {exc.colno})")
     except (ValueError, RecursionError) as exc:
         return FailedInput(where, "jsonl", f"not valid JSON ({type(exc).__name__})")
+    return json_record_item(item, where, options)
+
+
+def json_record_item(item: object, where: str, options: ReadOptions) -> TextInput | FailedInput:
+    """One parsed JSONL record to a text named by its id field (`where` names it when it has none)."""
     if not isinstance(item, dict):
         return FailedInput(where, "jsonl", "not a JSON object")
     name = _record_name(item.get(options.id_field), where)
@@ -251,10 +267,11 @@ def _wide_jsonl(first: bytes, stream: BinaryIO, source: str, options: ReadOption
         return
     for number, line in enumerate(decoded.text.split("\n"), start=1):
         if line.strip():
-            yield _json_text_item(line.rstrip("\r"), f"{source}:{number}", options)
+            yield json_line_item(line.rstrip("\r"), f"{source}:{number}", options)
 
 
-def _from_stream(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[TextInput | FailedInput]:
+def read_stream(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[TextInput | FailedInput]:
+    """The texts of one open binary stream: one, or a record per line with `input_format="jsonl"`."""
     if options.input_format == "jsonl":
         yield from _jsonl_records(stream, source, options)
         return
@@ -262,14 +279,14 @@ def _from_stream(stream: BinaryIO, source: str, options: ReadOptions) -> Iterato
     yield data if isinstance(data, FailedInput) else decode(data, source, options)
 
 
-def _from_file(path: Path, source: str, options: ReadOptions, regular_only: bool = False
-               ) -> Iterator[TextInput | FailedInput]:
-    opened = _open_file(path, source, options, regular_only)
+def read_file(file: FileInput, options: ReadOptions) -> Iterator[TextInput | FailedInput]:
+    opened = _open_file(Path(file.path), file.source, options, file.regular_only)
     if isinstance(opened, FailedInput):
-        yield opened
+        yield _encodable(opened)
         return
     with opened:
-        yield from _from_stream(opened, source, options)
+        for item in read_stream(opened, file.source, options):
+            yield _encodable(item)
 
 
 def _from_stdin(stdin: BinaryIO | None, options: ReadOptions) -> Iterator[TextInput | FailedInput]:
@@ -279,7 +296,7 @@ def _from_stdin(stdin: BinaryIO | None, options: ReadOptions) -> Iterator[TextIn
     if stdin is None:
         yield FailedInput("-", "unreadable", "standard input is closed")
         return
-    yield from _from_stream(stdin, "-", options)
+    yield from read_stream(stdin, "-", options)
 
 
 def _walk(folder: str, options: ReadOptions) -> Iterator[str | FailedInput]:
@@ -320,19 +337,20 @@ def _walk(folder: str, options: ReadOptions) -> Iterator[str | FailedInput]:
         stack.extend((path, inner) for path in reversed(subfolders))
 
 
-def _from_folder(raw: str, options: ReadOptions) -> Iterator[TextInput | FailedInput]:
+def _from_folder(raw: str, options: ReadOptions) -> Iterator[FileInput | FailedInput]:
     found = False
     for item in _walk(raw, options):
         if isinstance(item, FailedInput):
             yield item
             continue
         found = True
-        yield from _from_file(Path(item), item, options, regular_only=True)
+        yield FileInput(item, item, regular_only=True)
     if not found:
         yield FailedInput(raw, "no-input", f"no files matching {options.glob!r} in this directory")
 
 
-def _from_path(raw: str, options: ReadOptions, stdin: BinaryIO | None) -> Iterator[TextInput | FailedInput]:
+def _from_path(raw: str, options: ReadOptions, stdin: BinaryIO | None
+               ) -> Iterator[TextInput | FileInput | FailedInput]:
     if raw == "-":
         yield from _from_stdin(stdin, options)
         return
@@ -352,7 +370,7 @@ def _from_path(raw: str, options: ReadOptions, stdin: BinaryIO | None) -> Iterat
     if is_dir:
         yield from _from_folder(raw, options)
     elif exists:
-        yield from _from_file(path, raw, options)
+        yield FileInput(raw, raw)
     else:
         yield FailedInput(raw, "missing", "no such file or directory")
 
@@ -372,12 +390,22 @@ def _encodable(item: TextInput | FailedInput) -> TextInput | FailedInput:
     return item if source is item.source else FailedInput(source, item.kind, item.message)
 
 
+def iter_sources(paths: Iterable[str], options: ReadOptions = ReadOptions(), stdin: BinaryIO | None = None
+                 ) -> Iterator[TextInput | FileInput | FailedInput]:
+    """What `iter_inputs` would read, in its order, with files listed rather than read (standard input is read)."""
+    for raw in paths:
+        for item in _from_path(raw, options, stdin):
+            yield item if isinstance(item, FileInput) else _encodable(item)
+
+
 def iter_inputs(paths: Iterable[str], options: ReadOptions = ReadOptions(), stdin: BinaryIO | None = None
                 ) -> Iterator[TextInput | FailedInput]:
     """Every text to process, in the order given, read lazily; folders expand to their matching files."""
-    for raw in paths:
-        for item in _from_path(raw, options, stdin):
-            yield _encodable(item)
+    for item in iter_sources(paths, options, stdin):
+        if isinstance(item, FileInput):
+            yield from read_file(item, options)
+        else:
+            yield item
 
 
 def count_inputs(paths: Iterable[str], options: ReadOptions = ReadOptions()) -> int | None:

@@ -106,3 +106,12 @@ def test_evaluate_a_split_the_gold_names_scores_only_its_documents(tmp_path):
     result = runner.invoke(app, ["evaluate", str(gold), "--split", "test", "--no-baseline", "--rules-only", "-f", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["nerlibya"]["en"]["test"]["documents"] == 2
+
+
+@pytest.mark.parametrize("output_format", ["html", "sqlite"])
+def test_dask_engine_refuses_formats_that_need_the_text_on_the_client(tmp_path, output_format):
+    result = runner.invoke(app, ["extract", "samples", "--engine", "dask", "-f", output_format,
+                                 "-o", str(tmp_path / "out.db")])
+    assert result.exit_code == 2
+    assert f"--engine dask writes table, json, jsonl or csv, not {output_format}" in result.output
+    assert not (tmp_path / "out.db").exists()
