@@ -14,9 +14,11 @@ Pure functions on frozen dataclasses; the resolver builds the records and applie
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .normalize import ACRONYM_SKIP_WORDS, acronym_fits, is_acronym, name_key
+from .normalize import ACRONYM_SKIP_WORDS, acronym_fits, fold, is_acronym, name_key
 
 _WORD_SPLIT = re.compile(r"[\s']+")
 
@@ -51,12 +53,14 @@ def _words(name: str) -> list[str]:
     return [w for w in _WORD_SPLIT.split(name_key(name)) if w]
 
 
+@lru_cache(maxsize=65536)
 def content_words(name: str, grammar: NameGrammar) -> frozenset[str]:
     """The words that carry the name: no articles, no 'of'/'de', no elided 'd''/'l''."""
     skip = ACRONYM_SKIP_WORDS | grammar.linking_words
     return frozenset(w for w in _words(name) if w not in skip and len(w) > 1)
 
 
+@lru_cache(maxsize=65536)
 def head_noun(name: str, grammar: NameGrammar) -> str | None:
     """The kind of body the name denotes: the body noun before any complement ('council' in 'High
     Council of State', 'banque' in 'Banque centrale de Libye'); without one, the last word before the
@@ -74,6 +78,7 @@ def head_noun(name: str, grammar: NameGrammar) -> str | None:
     return next((w for w in ordered if w in grammar.bodies), ordered[0])
 
 
+@lru_cache(maxsize=65536)
 def is_shorter_form(short: str, full: str, grammar: NameGrammar) -> bool:
     """'Central Bank' of 'Central Bank of Libya', 'State Council' of 'High Council of State': fewer
     words, all of them in the full name, and the same head noun."""
@@ -82,6 +87,7 @@ def is_shorter_form(short: str, full: str, grammar: NameGrammar) -> bool:
             and head_noun(short, grammar) == head_noun(full, grammar))
 
 
+@lru_cache(maxsize=65536)
 def abbreviates(short: str, full: str, grammar: NameGrammar) -> bool:
     """'OPEC' of 'Organization of the Petroleum Exporting Countries', wherever each is written."""
     return (is_acronym(short) and len(content_words(full, grammar)) > 1
@@ -89,7 +95,7 @@ def abbreviates(short: str, full: str, grammar: NameGrammar) -> bool:
 
 
 def _fits(short: OrgRecord, full: OrgRecord, grammar: NameGrammar) -> bool:
-    return all(any(is_shorter_form(form, name, grammar) or abbreviates(form, name, grammar) for name in full.names)
+    return all(any((abbreviates if is_acronym(form) else is_shorter_form)(form, name, grammar) for name in full.names)
                for form in short.forms)
 
 
@@ -106,12 +112,42 @@ def fuller_record(short: OrgRecord, records: list[OrgRecord], grammar: NameGramm
     return min(fitting, key=lambda r: r.positions[0], default=None)
 
 
+def _acronym_initial(name: str) -> str:
+    """The letter an acronym of `name` must start with: its first content word's (see acronym_fits)."""
+    words = [fold(w) for w in name.split() if w.strip("-'")]
+    return next((w[0] for w in words if w not in ACRONYM_SKIP_WORDS), "")
+
+
+def _index_by_word(records: list[OrgRecord], grammar: NameGrammar) -> dict[tuple[str, str], list[OrgRecord]]:
+    """Records by each content word and the acronym initial of each of their names. A shorter form can only
+    join a record holding all its words, an acronym one whose name starts with its letter: each record is
+    compared with the few that share its rarest word, so an article's work grows with its length, not with
+    the square of the bodies it names."""
+    index: dict[tuple[str, str], list[OrgRecord]] = defaultdict(list)
+    for record in records:
+        keys = {("initial", _acronym_initial(name)) for name in record.names}
+        keys |= {("word", word) for name in record.names for word in content_words(name, grammar)}
+        for key in keys:
+            index[key].append(record)
+    return index
+
+
+def _candidates(short: OrgRecord, index: dict[tuple[str, str], list[OrgRecord]], grammar: NameGrammar
+                ) -> list[OrgRecord]:
+    form = short.forms[0]
+    if is_acronym(form):
+        return index.get(("initial", form[:1].lower()), [])
+    buckets = [index.get(("word", word), []) for word in content_words(form, grammar)]
+    return min(buckets, key=len, default=[])
+
+
 def join_shorter_records(records: list[OrgRecord], grammar: NameGrammar) -> dict[str, OrgRecord]:
     """Key of each record that joins another -> the record it ends up in (following chains: 'Council'
     -> 'Security Council' -> 'UN Security Council')."""
     parent = {}
+    index = _index_by_word(records, grammar)
     for record in records:
-        fuller = fuller_record(record, records, grammar)
+        fuller = fuller_record(record, _candidates(record, index, grammar), grammar)
         if fuller is not None:
             parent[record.key] = fuller
     joined = {}

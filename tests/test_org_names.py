@@ -89,3 +89,28 @@ def test_chain_of_shorter_forms_ends_in_the_fullest():
                record("org:c", ["Council"], 9)]
     joined = join_shorter_records(records, ENGLISH)
     assert joined["org:c"].key == "unsc" and joined["org:sc"].key == "unsc"
+
+
+def test_shorter_forms_are_matched_against_few_records_not_all(monkeypatch):
+    """Hundreds of distinct bodies of one kind in an article: each is compared with the records sharing its
+    rarest word, so the comparisons grow with the number of bodies, not with its square."""
+    from nerlibya import org_names
+
+    calls = [0]
+    original = org_names.is_shorter_form
+
+    def counted(*args):
+        calls[0] += 1
+        return original(*args)
+
+    monkeypatch.setattr(org_names, "is_shorter_form", counted)
+    grammar = NameGrammar(frozenset({"committee"}), frozenset({"of", "for"}), head_first=False)
+    work = []
+    for count in (200, 400):
+        calls[0] = 0
+        records = [OrgRecord(f"k{i}", None, (f"Zarqa{i:04d} Committee",), (), (i,)) for i in range(count)]
+        records.append(OrgRecord("bare", None, ("Committee",), (), (count + 1,)))
+        joined = join_shorter_records(records, grammar)
+        assert joined["bare"].key == f"k{count - 1}"  # the nearest fuller record before it
+        work.append(calls[0])
+    assert work[1] < 3 * work[0], work
