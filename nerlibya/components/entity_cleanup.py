@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Words
+from ..name_shapes import NameShapes
 from ..normalize import name_key
 from .base import KnowledgePipe
 
@@ -27,6 +28,8 @@ TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "�
 LABEL_MAP = {"PER": "PERSON"}
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 HEAD_NOUN_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+APPOSITION_WORDS = 4  # 'X, a small coastal town': words between the comma and the place noun, at most
 IOB_OUTSIDE = 2  # spaCy's code for 'O' in `Token.ent_iob`
 
 
@@ -50,6 +53,7 @@ class EntityCleanup(KnowledgePipe):
         self.words = words
         self.title_words = self.lexicon.title_words()
         self.demonyms = frozenset(self.kb.by_demonym)
+        self.shapes = NameShapes.of(words, self.demonyms)
         self.trailing = TRAILING_PUNCTUATION | words.possessive_marks
         self.dangling = words.leading_determiners | words.linking_words  # a longer name does not end with these
         self.heads = heads
@@ -78,8 +82,10 @@ class EntityCleanup(KnowledgePipe):
             return None
         if not has_id and self._is_not_a_name(doc, start, end, label):
             return None
-        if label == "PERSON" and not has_id and start > 0 and doc[start - 1].lower_ in self.words.place_prepositions:
-            label = "GPE"  # 'in Souq al-Juma': the model's person is a place
+        if not has_id:
+            label = self._kind_by_shape(doc, start, end, label)
+        if label is None:
+            return None
         if (start, end, label) == (ent.start, ent.end, ent_label):
             return ent
         return Span(doc, start, end, label=label, kb_id=ent.kb_id, span_id=ent.id)
@@ -91,7 +97,7 @@ class EntityCleanup(KnowledgePipe):
         words = [t.lower_ for t in tokens]
         if label in NAME_LABELS and not any(t.text[:1].isupper() for t in tokens):
             return True
-        if len(words) == 1 and (words[0] in self.demonyms or words[0].rstrip("s") in self.demonyms or tokens[0].is_stop):
+        if len(words) == 1 and (self.shapes.is_nationality(words[0]) or tokens[0].is_stop):
             return True
         if words[0] in self.words.calendar_words or (len(words) == 1 and words[0] in self.words.compass_words):
             return True
@@ -103,6 +109,42 @@ class EntityCleanup(KnowledgePipe):
             before = doc[start - 1].lower_ if start > 0 else ""
             after = doc[end] if end < len(doc) else None
             return before in self.words.of_words or before in self.title_words or (after is not None and after.text[:1].isupper())
+        return False
+
+    def _kind_by_shape(self, doc: Doc, start: int, end: int, label: str) -> str | None:
+        """The label the name's words and its neighbours call for (see name_shapes.py), None for no name:
+        'l'État' or 'les Libanais' tagged as places, 'Khaled el-Masri' tagged as a place, 'Shara Al-Shatt'
+        or a person 'in Souq al-Juma' or 'off AlKhums' who is a place."""
+        shapes = self.shapes
+        words = [doc[i].text for i in range(start, end)]
+        if label in PLACE_LABELS:
+            if shapes.is_never_a_place(words) or all(w.lower() in self.title_words for w in words):
+                return None
+            return "PERSON" if shapes.opens_with_given_name(words) else label
+        if label == "PERSON" or (label == "ORG" and end - start == 1):
+            if label == "PERSON" and shapes.opens_with_place_word(words):
+                return "GPE"
+            if self._placed_by_context(doc, start, end, strict=label != "PERSON"):
+                return "GPE"
+        return label
+
+    def _placed_by_context(self, doc: Doc, start: int, end: int, strict: bool) -> bool:
+        """The words around a name make it a place: a place preposition before it ('in', 'off', 'à'), a
+        place noun before or after it ('the seafront X', 'areas of X', 'the X checkpoint') or in an
+        apposition ('X, a small town'). `strict` keeps only the place nouns."""
+        before = doc[start - 1].lower_ if start > 0 else ""
+        if not strict and before in self.words.place_prepositions:
+            return True
+        if self.shapes.is_place_noun(before) or (end < len(doc) and self.shapes.is_place_noun(doc[end].text)):
+            return True
+        if before in self.words.of_words and start > 1 and self.shapes.is_place_noun(doc[start - 2].text):
+            return True
+        if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in self.words.leading_determiners:
+            for i in range(end + 2, min(len(doc), end + 3 + APPOSITION_WORDS)):
+                if doc[i].is_punct:
+                    return False
+                if self.shapes.is_place_noun(doc[i].text):
+                    return True
         return False
 
     def with_head_noun(self, span: Span, taken: set[int]) -> Span:
