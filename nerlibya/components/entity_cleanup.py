@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from ..lexicon import Words
 from ..name_shapes import NameShapes
 from ..normalize import name_key
-from .base import KnowledgePipe
+from .base import KnowledgePipe, on_headline_line
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
 TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")"})
@@ -284,11 +284,12 @@ def join_broken_names(doc: Doc, ents: tuple[Span, ...], words: Words) -> list[Sp
 def drop_capitalised_common_words(doc: Doc, spans: list[Span], known=frozenset()) -> list[Span]:
     """A span whose only capital is the sentence's first letter ('Jeudi', 'Premiers résultats', 'Turnout') is
     a name only if the article writes that word capitalised more than once, or the KB knows it as a surname
-    (a shared surname such as 'Haftar' carries no id of its own)."""
+    (a shared surname such as 'Haftar' carries no id of its own). So is a person the model finds in a Title
+    Case headline ('Struggles Empower a Clan')."""
     kept = []
     text = None  # Doc.text joins every token: build it once, and only if needed
     for span in spans:
-        if _may_be_common_word(doc, span, known):
+        if _may_be_common_word(doc, span, known) or _headline_person(doc, span):
             text = doc.text if text is None else text
             if text.count(doc[span.start].text) < 2:
                 continue
@@ -303,6 +304,11 @@ def _may_be_common_word(doc: Doc, span: Span, known) -> bool:
     return (not span.id_ and span.label_ in NAME_LABELS and doc[start].text[:1].isupper()
             and not any(doc[i].text[:1].isupper() for i in range(start + 1, end))
             and _opens_sentence(doc[start]) and name_key(span.text) not in known)
+
+
+def _headline_person(doc: Doc, span: Span) -> bool:
+    """A person with no KB id, on a Title Case line."""
+    return span.label_ == "PERSON" and not span.id_ and on_headline_line(doc, span.start)
 
 
 def _opens_sentence(token) -> bool:
