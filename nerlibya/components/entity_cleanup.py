@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import Words
 from ..name_shapes import NameShapes
-from ..normalize import name_key
+from ..normalize import fold, name_key
 from .base import KnowledgePipe, on_headline_line
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
@@ -30,6 +30,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 HEAD_NOUN_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 APPOSITION_WORDS = 4  # 'X, a small coastal town': words between the comma and the place noun, at most
+OPENING_QUOTES = frozenset({"«", "“", '"'})
+CLOSING_QUOTES = frozenset({"»", "”", '"'})
 IOB_OUTSIDE = 2  # spaCy's code for 'O' in `Token.ent_iob`
 
 
@@ -54,7 +56,9 @@ class EntityCleanup(KnowledgePipe):
         self.title_words = self.lexicon.title_words()
         self.demonyms = frozenset(self.kb.by_demonym)
         self.shapes = NameShapes.of(words, self.demonyms)
-        self.trailing = TRAILING_PUNCTUATION | words.possessive_marks
+        # an elided word glued after a name ('Khaled X s'est retiré') is no part of it
+        elided = frozenset(w + mark for w in words.elided_words for mark in ("'", "’"))
+        self.trailing = TRAILING_PUNCTUATION | words.possessive_marks | elided
         self.dangling = words.leading_determiners | words.linking_words  # a longer name does not end with these
         self.heads = heads
         self.head_starts = frozenset(w[0] for phrases in heads.after.values() for w in phrases)
@@ -76,6 +80,12 @@ class EntityCleanup(KnowledgePipe):
         if label == "PERSON" and not has_id:
             while start < end - 1 and self._is_person_prefix(doc[start]):
                 start += 1
+        span_id = ent.id
+        if label == "PERSON" and start > 0 and self._is_initial(doc[start - 1]):
+            start -= 1  # 'F. el-Sarraj': the initial is part of the name, and must fit the KB's given name
+            known = self.kb.by_id.get(ent.id_)
+            if known is not None and fold(known.name)[:1] != fold(doc[start].text)[:1]:
+                span_id = 0
         if not has_id:
             start = _after_determiners(doc, start, end, self.words.leading_determiners)
         if start >= end:
@@ -88,7 +98,7 @@ class EntityCleanup(KnowledgePipe):
             return None
         if (start, end, label) == (ent.start, ent.end, ent_label):
             return ent
-        return Span(doc, start, end, label=label, kb_id=ent.kb_id, span_id=ent.id)
+        return Span(doc, start, end, label=label, kb_id=ent.kb_id, span_id=span_id)
 
     def _is_not_a_name(self, doc: Doc, start: int, end: int, label: str) -> bool:
         """Spans the model tags that are no names at all: 'Field Marshal' or 'Defence' (from 'Minister of
@@ -111,6 +121,11 @@ class EntityCleanup(KnowledgePipe):
             return before in self.words.of_words or before in self.title_words or (after is not None and after.text[:1].isupper())
         return False
 
+    def _is_initial(self, token) -> bool:
+        """'F.' before a surname; not an abbreviated title such as French 'M.'."""
+        text = token.text
+        return len(text) == 2 and text[0].isupper() and text[1] == "." and token.lower_ not in self.title_words
+
     def _kind_by_shape(self, doc: Doc, start: int, end: int, label: str) -> str | None:
         """The label the name's words and its neighbours call for (see name_shapes.py), None for no name:
         'l'État' or 'les Libanais' tagged as places, 'Khaled el-Masri' tagged as a place, 'Shara Al-Shatt'
@@ -121,6 +136,10 @@ class EntityCleanup(KnowledgePipe):
             if shapes.is_never_a_place(words) or all(w.lower() in self.title_words for w in words):
                 return None
             return "PERSON" if shapes.opens_with_given_name(words) else label
+        if label == "PERSON" and len(words) == 1 and fold(words[0]) in shapes.never_places:
+            return None  # 'président de la République'
+        if label == "PERSON" and shapes.opens_with_given_name(words):
+            return label  # 'à Khaled el-Masri': a given name outweighs the preposition
         if label == "PERSON" or (label == "ORG" and end - start == 1):
             if label == "PERSON" and shapes.opens_with_place_word(words):
                 return "GPE"
@@ -182,7 +201,8 @@ class EntityCleanup(KnowledgePipe):
 
     def process(self, doc: Doc) -> Doc:
         ents = doc.ents  # each read of doc.ents builds every Span
-        spans = [span for span in map(self.trim, join_broken_names(doc, ents, self.words)) if span is not None]
+        joined = join_split_people(doc, join_broken_names(doc, ents, self.words), self.words)
+        spans = [span for span in map(self.trim, joined) if span is not None]
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans = [self.with_head_noun(span, taken) for span in spans]
         replace_ents(doc, ents, drop_capitalised_common_words(doc, spans, known=self.kb.by_surname))
@@ -279,6 +299,63 @@ def join_broken_names(doc: Doc, ents: tuple[Span, ...], words: Words) -> list[Sp
         out.append(ent)
         i += 1
     return out
+
+
+def join_split_people(doc: Doc, ents: list[Span], words: Words) -> list[Span]:
+    """Mend one person the model wrote as two: across a loose Arabic article ('Abdel-Fattah' + 'el-' +
+    'Sissi') or around a nickname in quotes ('Abdelghani «Gheniwa» el-Kikli'). Parts that carry two
+    different KB ids are two people and stay apart."""
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        following = ents[i + 1] if i + 1 < len(ents) else None
+        parts = _parts_of_one_person(doc, ent, following, out[-1] if out else None, words)
+        ids = {part.id_ for part in parts or () if part.id_}
+        if not parts or len(ids) > 1:
+            out.append(ent)
+            i += 1
+            continue
+        if out and parts[0] is out[-1]:
+            out.pop()
+        out.append(Span(doc, parts[0].start, parts[-1].end, label="PERSON", span_id=next(iter(ids), "")))
+        i += 2
+    return out
+
+
+def _parts_of_one_person(doc: Doc, ent: Span, following: Span | None, previous: Span | None,
+                         words: Words) -> list[Span] | None:
+    """The spans (and given-name token) that write one person, if `ent` and `following` are two pieces of
+    one name; else None."""
+    if following is None or not _is_person(following):
+        return None
+    if _is_person(ent) and following.start > ent.end and _only_articles(doc, ent.end, following.start, words):
+        return [ent, following]
+    if _is_nickname(doc, ent) and _only_articles(doc, ent.end + 1, following.start, words):
+        given = doc[ent.start - 2]
+        if not (given.is_alpha and given.text[:1].isupper()):
+            return None
+        if previous is not None and previous.end == given.i + 1 and _is_person(previous):
+            return [previous, ent, following]
+        return [doc[given.i : given.i + 1], ent, following]
+    return None
+
+
+def _is_person(span: Span) -> bool:
+    return LABEL_MAP.get(span.label_, span.label_) == "PERSON"
+
+
+def _only_articles(doc: Doc, start: int, end: int, words: Words) -> bool:
+    """doc[start:end] is empty, or an Arabic article and its hyphen ('el', '-')."""
+    gap = [doc[i] for i in range(start, end)]
+    return not gap or (len(gap) <= 2 and gap[0].lower_ in words.name_articles
+                       and all(t.text in ("-", "‑") for t in gap[1:]))
+
+
+def _is_nickname(doc: Doc, span: Span) -> bool:
+    """A name in quotes right after a capitalised word: 'Abdelghani «Gheniwa»'."""
+    return (span.start >= 2 and span.end < len(doc) and doc[span.start - 1].text in OPENING_QUOTES
+            and doc[span.end].text in CLOSING_QUOTES)
 
 
 def drop_capitalised_common_words(doc: Doc, spans: list[Span], known=frozenset()) -> list[Span]:

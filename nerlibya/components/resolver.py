@@ -243,7 +243,7 @@ class Resolver(KnowledgePipe):
             if len(known) == 1:  # the KB knows this name as another kind: 'Commandement général' tagged PER
                 entity = self.kb.by_id[next(iter(known))]
                 mention.label, mention.span_id = entity.label, entity.id
-            elif (mention.label in ("ORG", "GPE") and not mention.span_id and not known
+            elif (mention.label in ("ORG", "GPE", "FAC") and not mention.span_id and not known
                   and (mention.key in person_names or mention.key in surnames)):
                 mention.label = "PERSON"
         return mentions
