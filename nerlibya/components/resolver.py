@@ -23,6 +23,7 @@ from .base import KnowledgePipe, sentence_index
 Doc.set_extension("links", default=None, force=True)
 Span.set_extension("link", getter=lambda span: (span.doc._.links or {}).get(f"{span.start}:{span.end}"), force=True)
 
+GLUED_ARTICLES = frozenset({"al", "el"})  # 'Elkeeb': the Arabic article written into the surname
 GROUPS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 
 
@@ -73,6 +74,11 @@ class Cluster:
     @property
     def has_full_name(self) -> bool:
         return bool(self.full_name_sentences)
+
+
+def latest(clusters: list[Cluster]) -> Cluster:
+    """Of several people a surname fits, the one named last (then most often): the nearest referent."""
+    return max(clusters, key=lambda c: (c.sentences[-1], len(c.sentences)))
 
 
 def entity_info(doc: Doc, mention: Mention, link: dict) -> tuple[int, int, str, int, int]:
@@ -138,7 +144,9 @@ class Resolver(KnowledgePipe):
 
     # -- people --------------------------------------------------------------------------------
     def fits_surname(self, key: str, cluster: Cluster) -> bool:
-        return any(token_similarity(key, s) >= self.surname_threshold for s in cluster.surnames)
+        """'Hegazy' fits 'Mahmoud Hijazy'; 'Elkeeb', with its article glued, fits 'Abdul Rahmin El Keeb'."""
+        keys = (key, key[2:]) if key[:2] in GLUED_ARTICLES and len(key) > 5 else (key,)
+        return any(token_similarity(k, s) >= self.surname_threshold for k in keys for s in cluster.surnames)
 
     def surname_candidates(self, clusters: list[Cluster], key: str, sentence: int, title: str | None) -> list[Cluster]:
         kb_surname_ids = self.kb.by_surname.get(key, frozenset())
@@ -154,7 +162,7 @@ class Resolver(KnowledgePipe):
         if len(mention.parts) == 1:
             candidates = self.surname_candidates(clusters, mention.key, sentence, title)
             if candidates:
-                best = max(candidates, key=lambda c: (c.sentences[-1], len(c.sentences)))
+                best = latest(candidates)
                 return best, best.kb_id, "surname", 1.0
             owners = sorted(self.kb.by_surname.get(mention.key, ()))
             if title and len(owners) > 1:
@@ -170,10 +178,20 @@ class Resolver(KnowledgePipe):
         for cluster in clusters:
             if any(len(n.split()) > 1 and name_similarity(text, n) >= self.fuzzy_threshold for n in cluster.names):
                 return cluster, cluster.kb_id, "fuzzy", 1.0
-        partial = self.given_name_match(clusters, mention.parts)
+        partial = self.given_name_match(clusters, mention.parts) or self.trailing_name_match(clusters, mention.parts)
         if partial:
             return partial, partial.kb_id, "partial", 1.0
         return None, None, "model", 0.0
+
+    def article_namesake(self, mention: Mention, people: list[Cluster], sentence: int, title: str | None) -> Cluster | None:
+        """'M. Issa' after 'Aguila Salah Issa': a bare surname that the KB gives to someone this article has not
+        named goes to the person of the article who bears it."""
+        kb_id = mention.span_id
+        if (len(mention.parts) != 1 or mention.label != "PERSON" or kb_id not in self.kb
+                or any(c.kb_id == kb_id for c in people)):
+            return None
+        found = [c for c in self.surname_candidates(people, mention.key, sentence, title) if c.kb_id != kb_id]
+        return latest(found) if found else None
 
     def given_name_match(self, clusters: list[Cluster], parts: list[str]) -> Cluster | None:
         """'Saddam' or 'Saif al-Islam' after 'Saddam Haftar' / 'Saif al-Islam Gaddafi': the leading part of
@@ -181,6 +199,15 @@ class Resolver(KnowledgePipe):
         found = [cluster for cluster in clusters
                  if any(len(full) > len(parts) and all(token_similarity(a, b) >= self.surname_threshold
                                                        for a, b in zip(parts, full))
+                        for full in cluster.name_parts)]
+        return found[0] if len(found) == 1 else None
+
+    def trailing_name_match(self, clusters: list[Cluster], parts: list[str]) -> Cluster | None:
+        """'Abdul-Wahab' or 'M. Fattah Ghaffar' after 'Ghazi Abdul-Wahab' / 'Abdel Fattah Ghaffar': the last
+        parts of exactly one fuller name in the article."""
+        found = [cluster for cluster in clusters
+                 if any(len(full) > len(parts) and all(token_similarity(a, b) >= self.surname_threshold
+                                                       for a, b in zip(parts, full[-len(parts):]))
                         for full in cluster.name_parts)]
         return found[0] if len(found) == 1 else None
 
@@ -201,7 +228,10 @@ class Resolver(KnowledgePipe):
                 continue
             kb_id, match, score, cluster = None, "model", 0.0, None
             sentence = sentence_of[mention.start]
-            if mention.span_id and mention.span_id in self.kb:
+            namesake = self.article_namesake(mention, people, sentence, titles_before.get(mention.start))
+            if namesake is not None:
+                cluster, kb_id, match, score = namesake, namesake.kb_id, "surname", 1.0
+            elif mention.span_id and mention.span_id in self.kb:
                 kb_id, score = mention.span_id, 1.0
                 match = "exact" if mention.key == self._name_keys[kb_id] else "alias"
             elif (kb_id := self.kb_exact(mention.text, group)) is not None:
