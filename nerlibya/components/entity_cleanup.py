@@ -61,6 +61,7 @@ class EntityCleanup(KnowledgePipe):
         self.trailing = TRAILING_PUNCTUATION | words.possessive_marks | elided
         self.dangling = words.leading_determiners | words.linking_words  # a longer name does not end with these
         self.heads = heads
+        self.fac_ends = frozenset(w[-1] for side in (heads.after, heads.before) for w in side.get("FAC", ()))
         self.head_starts = frozenset(w[0] for phrases in heads.after.values() for w in phrases)
         self.head_ends = frozenset(w[-1] for phrases in heads.before.values() for w in phrases)
         self.longest_head_after = max((len(w) for phrases in heads.after.values() for w in phrases), default=0)
@@ -132,10 +133,14 @@ class EntityCleanup(KnowledgePipe):
         or a person 'in Souq al-Juma' or 'off AlKhums' who is a place."""
         shapes = self.shapes
         words = [doc[i].text for i in range(start, end)]
+        if label == "FAC" and self._place_inside_a_name(doc, start, end):
+            return "ORG"
         if label in PLACE_LABELS:
             if shapes.is_never_a_place(words) or all(w.lower() in self.title_words for w in words):
                 return None
-            return "PERSON" if shapes.opens_with_given_name(words) else label
+            if shapes.opens_with_given_name(words):
+                return "PERSON"
+            return "ORG" if self._place_inside_a_name(doc, start, end) else label
         if label == "PERSON" and len(words) == 1 and fold(words[0]) in shapes.never_places:
             return None  # 'président de la République'
         if label == "PERSON" and shapes.opens_with_given_name(words):
@@ -146,6 +151,19 @@ class EntityCleanup(KnowledgePipe):
             if self._placed_by_context(doc, start, end, strict=label != "PERSON"):
                 return "GPE"
         return label
+
+    def _place_inside_a_name(self, doc: Doc, start: int, end: int) -> bool:
+        """'Berlin Process', 'SOS-Méditerranée': a known place and more capitalised words that are no place
+        noun ('Sirte Basin', 'Airport Road' stay places) name a conference, an outlet or a body."""
+        if end - start < 2 or self.shapes.is_place_noun(doc[end - 1].text) or doc[end - 1].lower_ in self.fac_ends:
+            return False
+        if self._is_known_place(doc[start:end].text):
+            return False
+        hyphen_glued = doc[end - 2].text == "-" and not doc[end - 2].whitespace_ and not doc[end - 3].whitespace_
+        return any(self._is_known_place(doc[i].text) for i in range(start, end - 1 + hyphen_glued))
+
+    def _is_known_place(self, text: str) -> bool:
+        return any(self.kb.by_id[i].kind == "place" for i in self.kb.lookup(text))
 
     def _placed_by_context(self, doc: Doc, start: int, end: int, strict: bool) -> bool:
         """The words around a name make it a place: a place preposition before it ('in', 'off', 'à'), a
