@@ -48,6 +48,7 @@ class Words:
     given_names: frozenset[str]
     place_nouns: frozenset[str]
     place_name_starts: frozenset[str]
+    family_nouns: frozenset[str]
     name_articles: frozenset[str]
     possessive_marks: frozenset[str]
     title_determiners: frozenset[str]

@@ -122,6 +122,15 @@ class EntityCleanup(KnowledgePipe):
             return before in self.words.of_words or before in self.title_words or (after is not None and after.text[:1].isupper())
         return False
 
+    def _names_a_family(self, doc: Doc, start: int, end: int) -> bool:
+        """A surname the KB knows, next to a family noun ('the Haftar family', 'Haftar's sons', 'la famille
+        Haftar'); a given name is not ('son fils Saddam')."""
+        if name_key(doc[start:end].text) not in self.kb.by_surname:
+            return False
+        after = end + 1 if end < len(doc) and doc[end].lower_ in self.words.possessive_marks else end
+        family = self.words.family_nouns
+        return (after < len(doc) and doc[after].lower_ in family) or (start > 0 and doc[start - 1].lower_ in family)
+
     def _is_initial(self, token) -> bool:
         """'F.' before a surname; not an abbreviated title such as French 'M.'."""
         text = token.text
@@ -141,8 +150,9 @@ class EntityCleanup(KnowledgePipe):
             if shapes.opens_with_given_name(words):
                 return "PERSON"
             return "ORG" if self._place_inside_a_name(doc, start, end) else label
-        if label == "PERSON" and len(words) == 1 and fold(words[0]) in shapes.never_places:
-            return None  # 'président de la République'
+        if label == "PERSON" and len(words) == 1 and (fold(words[0]) in shapes.never_places
+                                                      or self._names_a_family(doc, start, end)):
+            return None  # 'président de la République', 'the Haftar family'
         if label == "PERSON" and shapes.opens_with_given_name(words):
             return label  # 'à Khaled el-Masri': a given name outweighs the preposition
         if label == "PERSON" or (label == "ORG" and end - start == 1):

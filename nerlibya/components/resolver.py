@@ -270,6 +270,8 @@ class Resolver(KnowledgePipe):
         surnames = {n.split()[-1] for n in person_names if n}
         for mention in mentions:
             known = self.kb.lookup(mention.text) if not mention.span_id and mention.label in GROUPS else frozenset()
+            if not known and not mention.span_id and GROUPS.get(mention.label) == "place":
+                known = self.acronym_in_title_case(mention.text)
             if len(known) == 1:  # the KB knows this name as another kind: 'Commandement général' tagged PER
                 entity = self.kb.by_id[next(iter(known))]
                 mention.label, mention.span_id = entity.label, entity.id
@@ -277,6 +279,13 @@ class Resolver(KnowledgePipe):
                   and (mention.key in person_names or mention.key in surnames)):
                 mention.label = "PERSON"
         return mentions
+
+    def acronym_in_title_case(self, text: str) -> frozenset[str]:
+        """'la Manul', 'la Noc': an organisation's acronym written as a word (French style), which the model
+        takes for a place."""
+        if len(text) < 3 or not text.isalpha() or not text[0].isupper() or not text[1:].islower():
+            return frozenset()
+        return frozenset(i for i in self.kb.by_acronym.get(text.upper(), ()) if self.kb.by_id[i].kind == "organisation")
 
     def link_early_surnames(self, mentions: list[Mention], links: dict[str, dict], people: list[Cluster]) -> None:
         """A bare surname before the full name ('Cameron' in a headline, 'David Cameron' below) joins the one
