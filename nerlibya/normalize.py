@@ -14,7 +14,7 @@ from .transliteration import part_similarity
 
 APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
 DASHES = "\u2010\u2011\u2012\u2013\u2014"
-_LEADING_ARTICLES = re.compile(r"^(the|le|la|les|l')\s*", re.IGNORECASE)
+_LEADING_ARTICLES = re.compile(r"^((the|le|la|les)\s+|l['’])", re.IGNORECASE)  # not the 'Le' of 'Leila'
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "ar"})
 

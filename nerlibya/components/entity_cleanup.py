@@ -22,6 +22,7 @@ from ..lexicon import Words
 from ..name_shapes import NameShapes
 from ..normalize import fold, name_key
 from .base import KnowledgePipe, on_headline_line
+from .bylines import byline_names
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
 TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")"})
@@ -229,11 +230,13 @@ class EntityCleanup(KnowledgePipe):
 
     def process(self, doc: Doc) -> Doc:
         ents = doc.ents  # each read of doc.ents builds every Span
-        joined = join_split_people(doc, join_broken_names(doc, ents, self.words), self.words)
+        credited = byline_names(doc, self.words)
+        joined = with_bylines(doc, join_split_people(doc, join_broken_names(doc, ents, self.words), self.words), credited)
         spans = [span for span in map(self.trim, joined) if span is not None]
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans = [self.with_head_noun(span, taken) for span in spans]
-        replace_ents(doc, ents, drop_capitalised_common_words(doc, spans, known=self.kb.by_surname))
+        kept = drop_capitalised_common_words(doc, spans, known=self.kb.by_surname, credited=frozenset(credited))
+        replace_ents(doc, ents, kept)
         return doc
 
 
@@ -329,6 +332,15 @@ def join_broken_names(doc: Doc, ents: tuple[Span, ...], words: Words) -> list[Sp
     return out
 
 
+def with_bylines(doc: Doc, ents: list[Span], names: list[tuple[int, int]]) -> list[Span]:
+    """The credited names as people, in place of whatever the model made of their words."""
+    if not names:
+        return ents
+    taken = {i for start, end in names for i in range(start, end)}
+    kept = [ent for ent in ents if taken.isdisjoint(range(ent.start, ent.end))]
+    return sorted(kept + [Span(doc, start, end, label="PERSON") for start, end in names], key=lambda s: s.start)
+
+
 def join_split_people(doc: Doc, ents: list[Span], words: Words) -> list[Span]:
     """Mend one person the model wrote as two: across a loose Arabic article ('Abdel-Fattah' + 'el-' +
     'Sissi') or around a nickname in quotes ('Abdelghani «Gheniwa» el-Kikli'). Parts that carry two
@@ -386,15 +398,16 @@ def _is_nickname(doc: Doc, span: Span) -> bool:
             and doc[span.end].text in CLOSING_QUOTES)
 
 
-def drop_capitalised_common_words(doc: Doc, spans: list[Span], known=frozenset()) -> list[Span]:
+def drop_capitalised_common_words(doc: Doc, spans: list[Span], known=frozenset(),
+                                  credited: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:
     """A span whose only capital is the sentence's first letter ('Jeudi', 'Premiers résultats', 'Turnout') is
     a name only if the article writes that word capitalised more than once, or the KB knows it as a surname
     (a shared surname such as 'Haftar' carries no id of its own). So is a person the model finds in a Title
-    Case headline ('Struggles Empower a Clan')."""
+    Case headline ('Struggles Empower a Clan'), unless a byline credits it (`credited`)."""
     kept = []
     text = None  # Doc.text joins every token: build it once, and only if needed
     for span in spans:
-        if _may_be_common_word(doc, span, known) or _headline_person(doc, span):
+        if _may_be_common_word(doc, span, known) or (_headline_person(doc, span) and (span.start, span.end) not in credited):
             text = doc.text if text is None else text
             if text.count(doc[span.start].text) < 2:
                 continue
