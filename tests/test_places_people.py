@@ -84,7 +84,7 @@ def test_pieces_of_one_person_are_joined_but_two_kb_people_stay_apart():
 
 def test_byline_names_follow_a_credit_cue_at_a_line_start():
     words = load_lexicon("en", str(FIXTURE_LANG)).words
-    doc = spacy.blank("en")("By Sami Ferjani and Leila Haddad in Tripoli\nBy Monday the talks had failed.\n"
+    doc = spacy.blank("en")("By Sami Ferjani in Tripoli and Leila Haddad in Misrata\nBy Monday the talks had failed.\n"
                             "Reporting by Omar Tlili; Editing by Jane Rowley\nPhoto: Hassan Morsi/AFP\n"
                             "By International Organization for Migration\nThe road was built by Ali Omar.")
     names = [doc[start:end].text for start, end in byline_names(doc, words)]
@@ -244,3 +244,13 @@ def test_an_acronym_written_as_a_word_is_no_place(extractor):
     record = extractor.extract("Le Conseil de sécurité a prolongé le mandat de la Manul pour un an.").to_dict()
     assert "Manul" not in _forms(record, "places")
     assert "Manul" in _forms(record, "organisations")
+
+
+@pytest.mark.model
+def test_names_listed_among_places_are_places(extractor):
+    record = extractor.extract(
+        "The council's members Algeria, Sierra Leone and Tunisia backed the text. Rockets fell on "
+        "Ain Zara, Khalit Dakhil, Abu Salim and other districts.").to_dict()
+    places = _forms(record, "places")
+    assert {"Sierra Leone", "Khalit Dakhil"} <= places
+    assert not _forms(record, "people") & {"Sierra Leone", "Khalit Dakhil"}

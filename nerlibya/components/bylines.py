@@ -55,6 +55,10 @@ def _names_after(doc: Doc, start: int, words: Words) -> list[tuple[int, int]]:
         if end < len(doc) and doc[end].lower_ in words.linking_words:
             return []
         names.append((i, end))
+        if end + 1 < len(doc) and doc[end].lower_ in words.place_prepositions and doc[end + 1].text[:1].isupper():
+            end += 2  # 'X in Tripoli and Y in Misrata'
+            while end < len(doc) and _name_word(doc[end], particles):
+                end += 1
         if end < len(doc) and (doc[end].lower_ in conjunctions or doc[end].text in SEPARATORS):
             i = end + 1
         else:

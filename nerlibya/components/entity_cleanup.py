@@ -195,6 +195,23 @@ class EntityCleanup(KnowledgePipe):
                     return True
         return False
 
+    def places_in_lists(self, doc: Doc, spans: list[Span], credited: set[tuple[int, int]]) -> list[Span]:
+        """A name the model took for a person or organisation, listed between places ('Tunisia, Sierra Leone
+        and Mali', 'Ain Zara, Khalit Furjan, Abu Salim') or last after them, is a place too; not a credited
+        name, nor one that opens with a given name."""
+        out = list(spans)
+        for i, span in enumerate(out):
+            if (span.label_ not in ("PERSON", "ORG") or span.id_ or span.end - span.start > 3
+                    or (span.start, span.end) in credited or self.shapes.opens_with_given_name(span.text.split())):
+                continue
+            left = out[i - 1] if i and _listed_together(doc, out[i - 1].end, span.start, self.words) else None
+            right = out[i + 1] if i + 1 < len(out) and _listed_together(doc, span.end, out[i + 1].start, self.words) else None
+            left_place, right_place = (s is not None and s.label_ in PLACE_LABELS for s in (left, right))
+            last_item = left_place and right is None and doc[span.start - 1].lower_ in self.words.conjunctions
+            if (left_place and right_place) or last_item:
+                out[i] = Span(doc, span.start, span.end, label="GPE")
+        return out
+
     def with_head_noun(self, span: Span, taken: set[int]) -> Span:
         """'Sharara' + 'oil field', 'base d'' + 'Al-Watiya', 'Abu Surra' + 'brigade': the facility or
         organisation, named with its head noun. A KB organisation keeps its own span."""
@@ -232,7 +249,7 @@ class EntityCleanup(KnowledgePipe):
         ents = doc.ents  # each read of doc.ents builds every Span
         credited = byline_names(doc, self.words)
         joined = with_bylines(doc, join_split_people(doc, join_broken_names(doc, ents, self.words), self.words), credited)
-        spans = [span for span in map(self.trim, joined) if span is not None]
+        spans = self.places_in_lists(doc, [span for span in map(self.trim, joined) if span is not None], set(credited))
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans = [self.with_head_noun(span, taken) for span in spans]
         kept = drop_capitalised_common_words(doc, spans, known=self.kb.by_surname, credited=frozenset(credited))
@@ -330,6 +347,12 @@ def join_broken_names(doc: Doc, ents: tuple[Span, ...], words: Words) -> list[Sp
         out.append(ent)
         i += 1
     return out
+
+
+def _listed_together(doc: Doc, end: int, start: int, words: Words) -> bool:
+    """Only a list separator stands between doc[:end] and doc[start:]: ',', 'and', ', and'."""
+    gap = [doc[i].lower_ for i in range(end, start)]
+    return 1 <= len(gap) <= 2 and all(w == "," or w in words.conjunctions for w in gap)
 
 
 def with_bylines(doc: Doc, ents: list[Span], names: list[tuple[int, int]]) -> list[Span]:
