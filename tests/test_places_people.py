@@ -254,3 +254,13 @@ def test_names_listed_among_places_are_places(extractor):
     places = _forms(record, "places")
     assert {"Sierra Leone", "Khalit Dakhil"} <= places
     assert not _forms(record, "people") & {"Sierra Leone", "Khalit Dakhil"}
+
+
+@pytest.mark.model
+def test_prefixed_names_and_title_words_are_not_people(extractor):
+    record = extractor.extract(
+        "\"We will hold the line,\" said anti-Al Qathafi fighter Salem Fergiani. The delegation included the "
+        "Principal Deputy Assistant Secretary for African Affairs and two envoys.").to_dict()
+    names = _names(record, "people")
+    assert "anti-Al Qathafi" not in names and "Principal" not in names
+    assert "Salem Fergiani" in names

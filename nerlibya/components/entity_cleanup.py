@@ -154,6 +154,9 @@ class EntityCleanup(KnowledgePipe):
         if label == "PERSON" and len(words) == 1 and (fold(words[0]) in shapes.never_places
                                                       or self._names_a_family(doc, start, end)):
             return None  # 'président de la République', 'the Haftar family'
+        if label == "PERSON" and end - start > 2 and doc[start].is_lower and doc[start + 1].text in ("-", "‑") \
+                and doc[start].lower_ not in self.words.name_particles:
+            return None  # 'anti-Al Qathafi fighter', 'pro-Haftar forces': a prefix makes the name an adjective
         if label == "PERSON" and shapes.opens_with_given_name(words):
             return label  # 'à Khaled el-Masri': a given name outweighs the preposition
         if label == "PERSON" or (label == "ORG" and end - start == 1):
