@@ -264,3 +264,12 @@ def test_prefixed_names_and_title_words_are_not_people(extractor):
     names = _names(record, "people")
     assert "anti-Al Qathafi" not in names and "Principal" not in names
     assert "Salem Fergiani" in names
+
+
+@pytest.mark.model
+def test_facilities_named_with_their_head_noun_are_places(extractor):
+    record = extractor.extract("L'armée a repris la bande d'Aouzou puis la base navale de Tripoli, tandis que "
+                               "le ministère russe de la Défense démentait.").to_dict()
+    places = _forms(record, "places")
+    assert {"bande d'Aouzou", "base navale de Tripoli"} <= places
+    assert "ministère russe de la Défense" not in places

@@ -148,6 +148,8 @@ class EntityCleanup(KnowledgePipe):
         if label in PLACE_LABELS:
             if shapes.is_never_a_place(words) or all(w.lower() in self.title_words for w in words):
                 return None
+            if self._opens_with_common_noun(doc[start]):
+                return "ORG"  # 'ministère russe de la Défense': a body named by its common noun
             if shapes.opens_with_given_name(words):
                 return "PERSON"
             return "ORG" if self._place_inside_a_name(doc, start, end) else label
@@ -165,6 +167,12 @@ class EntityCleanup(KnowledgePipe):
             if self._placed_by_context(doc, start, end, strict=label != "PERSON"):
                 return "GPE"
         return label
+
+    def _opens_with_common_noun(self, token) -> bool:
+        """A lower-case noun that is no name particle and no place noun ('port de', 'bande d'')."""
+        lower = token.lower_
+        return (token.is_alpha and token.is_lower and lower not in self.words.name_particles
+                and not self.shapes.is_place_noun(lower) and lower not in self.head_ends)
 
     def _place_inside_a_name(self, doc: Doc, start: int, end: int) -> bool:
         """'Berlin Process', 'SOS-Méditerranée': a known place and more capitalised words that are no place

@@ -20,7 +20,7 @@ from ..normalize import surface_variants
 from .base import KnowledgePipe
 
 SURNAME_KEY = "nerlibya-surname"
-PLACE_LABELS = ("GPE", "LOC")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 HYPHENS = frozenset({"-", "‑"})
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "\n", "\n\n"})
 
@@ -50,8 +50,12 @@ class KBRuler(KnowledgePipe):
         # words that may stand right before a surname without making it part of a longer name
         self.lead_words = self.lexicon.title_words() | frozenset(kb.by_demonym)
         words = self.lexicon.words
-        # capitalised words after a place that do not make it part of a longer name ('Libya Monday', 'US President')
-        self.not_name_words = self.lead_words | words.calendar_words | words.leading_determiners | words.nationality_words
+        # capitalised words after a place that do not make it part of a longer name ('Libya Monday', 'Libya
+        # President'); a modifier such as 'Oil' does ('Zueitina Oil Port Workers Union')
+        lexicon = self.lexicon
+        title_heads = {w for phrase in lexicon.offices | lexicon.ranks | lexicon.honorifics for w in phrase.split()}
+        self.not_name_words = (frozenset(title_heads) | frozenset(kb.by_demonym) | words.calendar_words
+                               | words.leading_determiners | words.nationality_words)
         self._place_labels = frozenset(nlp.vocab.strings.add(label) for label in PLACE_LABELS)
         self._surname_keys: set[int] = set()
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
