@@ -107,6 +107,12 @@ def _forms(record: dict, group: str) -> set[str]:
     return {f for e in record[group] for f in e["forms"]}
 
 
+def _found_as(record: dict, names: set[str], group: str, never: str) -> None:
+    """Every one of `names` is written in `group`, none in `never`."""
+    assert names <= _forms(record, group)
+    assert not _forms(record, never) & names
+
+
 @pytest.mark.model
 def test_dateline_city_in_capitals_is_the_known_place(extractor):
     english = extractor.extract("MISRATA, Libya (AP) — Fighters in the port city repaired the main road on "
@@ -148,18 +154,8 @@ def test_districts_and_streets_are_places_not_people(extractor):
         "Shelling hit the area of Hay Nakheel overnight. Residents fled from Souq al-Thulatha. Gunmen fought "
         "near the seafront Shara Al-Nasr until dawn, and a boat sank off AlZawiya with forty people on "
         "board.").to_dict()
-    places = _forms(record, "places")
-    assert {"Hay Nakheel", "Souq al-Thulatha", "Shara Al-Nasr"} <= places
-    assert not _forms(record, "people") & {"Hay Nakheel", "Souq al-Thulatha", "Shara Al-Nasr", "AlZawiya"}
-
-
-@pytest.mark.model
-def test_french_people_the_model_takes_for_places(extractor):
-    record = extractor.extract(
-        "La commission a entendu Bassem al-Fituri, puis le chef de la police a répondu à Khaled el-Zintani "
-        "lors de la réunion de Benghazi.").to_dict()
-    assert {"Bassem al-Fituri", "Khaled el-Zintani"} <= _forms(record, "people")
-    assert not _forms(record, "places") & {"Bassem al-Fituri", "Khaled el-Zintani"}
+    _found_as(record, {"Hay Nakheel", "Souq al-Thulatha", "Shara Al-Nasr"}, "places", never="people")
+    assert "AlZawiya" not in _forms(record, "people")
 
 
 @pytest.mark.model
@@ -247,16 +243,6 @@ def test_an_acronym_written_as_a_word_is_no_place(extractor):
 
 
 @pytest.mark.model
-def test_names_listed_among_places_are_places(extractor):
-    record = extractor.extract(
-        "The council's members Algeria, Sierra Leone and Tunisia backed the text. Rockets fell on "
-        "Ain Zara, Khalit Dakhil, Abu Salim and other districts.").to_dict()
-    places = _forms(record, "places")
-    assert {"Sierra Leone", "Khalit Dakhil"} <= places
-    assert not _forms(record, "people") & {"Sierra Leone", "Khalit Dakhil"}
-
-
-@pytest.mark.model
 def test_prefixed_names_and_title_words_are_not_people(extractor):
     record = extractor.extract(
         "\"We will hold the line,\" said anti-Al Qathafi fighter Salem Fergiani. The delegation included the "
@@ -273,3 +259,14 @@ def test_facilities_named_with_their_head_noun_are_places(extractor):
     places = _forms(record, "places")
     assert {"bande d'Aouzou", "base navale de Tripoli"} <= places
     assert "ministère russe de la Défense" not in places
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,names,group,never", [
+    ("La commission a entendu Bassem al-Fituri, puis le chef de la police a répondu à Khaled el-Zintani lors "
+     "de la réunion de Benghazi.", {"Bassem al-Fituri", "Khaled el-Zintani"}, "people", "places"),
+    ("The council's members Algeria, Sierra Leone and Tunisia backed the text. Rockets fell on Ain Zara, "
+     "Khalit Dakhil, Abu Salim and other districts.", {"Sierra Leone", "Khalit Dakhil"}, "places", "people"),
+], ids=["french people the model takes for places", "names listed among places"])
+def test_the_kind_the_context_gives(extractor, text, names, group, never):
+    _found_as(extractor.extract(text).to_dict(), names, group, never)
