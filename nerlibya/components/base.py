@@ -23,6 +23,7 @@ from ..kb import KnowledgeBase, load_kb
 from ..lexicon import Lexicon, lexicon_from_data, load_lexicon
 
 KB_FILE = "kb.jsonl"
+MAX_HEADLINE_TOKENS = 40
 LEXICON_FILE = "lexicon.json"
 
 
@@ -144,9 +145,13 @@ def on_headline_line(doc: Doc, index: int) -> bool:
     start = index
     while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
         start -= 1
+        if index - start > MAX_HEADLINE_TOKENS:
+            return False  # a line this long is a paragraph; and the scan stays short
     end = index
     while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
         end += 1
+        if end - start > MAX_HEADLINE_TOKENS:
+            return False
     if end - start < 4 or doc[end - 1].text in (".", ":"):
         return False  # a headline ends without a full stop; a byline or a sentence ends with one
     words = [doc[i].text for i in range(start, end) if doc[i].is_alpha]
