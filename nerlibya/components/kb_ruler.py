@@ -21,6 +21,7 @@ from .base import KnowledgePipe
 
 SURNAME_KEY = "nerlibya-surname"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+MAX_NAME_CONTINUATION = 4  # capitalised words read after a place to see what they name
 HYPHENS = frozenset({"-", "‑"})
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "\n", "\n\n"})
 
@@ -56,6 +57,8 @@ class KBRuler(KnowledgePipe):
         title_heads = {w for phrase in lexicon.offices | lexicon.ranks | lexicon.honorifics for w in phrase.split()}
         self.not_name_words = (frozenset(title_heads) | frozenset(kb.by_demonym) | words.calendar_words
                                | words.leading_determiners | words.nationality_words)
+        heads = self.lexicon.heads
+        self.place_nouns = words.place_nouns | {w[-1] for side in (heads.after, heads.before) for w in side.get("FAC", ())}
         self._place_labels = frozenset(nlp.vocab.strings.add(label) for label in PLACE_LABELS)
         self._surname_keys: set[int] = set()
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -126,11 +129,19 @@ class KBRuler(KnowledgePipe):
         if end < len(doc) and end not in match_starts and not doc[end - 1].is_upper:  # 'U.S. Department' stays
             after = doc[end]
             if _capitalised(after) and after.lower_ not in self.not_name_words:
-                return True
+                return not self.names_a_facility(doc, end)
         if start >= 2 and _capitalised(doc[start - 2]) and doc[start - 1].text in HYPHENS and start - 2 not in match_starts:
             return not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_  # 'SOS-Méditerranée'
         return (start >= 3 and _capitalised(doc[start - 1]) and doc[start - 2].text in HYPHENS
                 and doc[start - 3].lower_ in self.lexicon.words.name_articles)  # 'Al-Arab London'
+
+    def names_a_facility(self, doc: Doc, start: int) -> bool:
+        """The capitalised words from `start` end with a place noun ('Misrata Central Hospital'): the place
+        names a facility of its own, and stays a mention of the place."""
+        end = start
+        while end < len(doc) and end - start < MAX_NAME_CONTINUATION and _capitalised(doc[end]):
+            end += 1
+        return doc[end - 1].lower_ in self.place_nouns
 
     def match(self, doc: Doc) -> list[Span]:
         found = [(match_id, start, end) for matcher in (self.lower_matcher, self.exact_matcher)
