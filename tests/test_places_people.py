@@ -272,3 +272,10 @@ def test_facilities_named_with_their_head_noun_are_places(extractor):
 ], ids=["french people the model takes for places", "names listed among places"])
 def test_the_kind_the_context_gives(extractor, text, names, group, never):
     _found_as(extractor.extract(text).to_dict(), names, group, never)
+
+
+@pytest.mark.model
+def test_a_common_word_after_a_headline_colon_is_no_name(extractor):
+    record = extractor.extract("Libye : Difficile rentrée pour le nouveau Parlement\n\nLes députés se sont réunis "
+                               "lundi à Syrte sans parvenir à élire leur président.").to_dict()
+    assert "Difficile" not in _names(record, "people") | _names(record, "places")

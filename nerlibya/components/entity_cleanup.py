@@ -464,8 +464,9 @@ def _headline_person(doc: Doc, span: Span) -> bool:
 
 
 def _opens_sentence(token) -> bool:
-    """First word of a sentence, or of a line (headlines and datelines end without a full stop)."""
+    """First word of a sentence, of a line (headlines and datelines end without a full stop), or after a
+    colon ('Libye : Difficile entrée en fonction ...')."""
     if token.is_sent_start or token.i == 0:
         return True
     previous = token.doc[token.i - 1]
-    return previous.is_space and "\n" in previous.text
+    return (previous.is_space and "\n" in previous.text) or previous.text == ":"
