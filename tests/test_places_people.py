@@ -279,3 +279,13 @@ def test_a_common_word_after_a_headline_colon_is_no_name(extractor):
     record = extractor.extract("Libye : Difficile rentrée pour le nouveau Parlement\n\nLes députés se sont réunis "
                                "lundi à Syrte sans parvenir à élire leur président.").to_dict()
     assert "Difficile" not in _names(record, "people") | _names(record, "places")
+
+
+@pytest.mark.model
+def test_the_last_parts_of_two_names_join_neither(extractor):
+    record = extractor.extract(
+        "Ali Ben Salem, a teacher, and Omar Ben Salem, a doctor, both signed the letter. Ben Salem later "
+        "denied it.").to_dict()
+    people = {p["name"]: set(p["forms"]) for p in record["people"]}
+    assert "Ali Ben Salem" in people and "Omar Ben Salem" in people
+    assert "Ben Salem" not in people["Ali Ben Salem"] | people["Omar Ben Salem"]
