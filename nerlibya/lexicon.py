@@ -49,6 +49,7 @@ class Words:
     place_nouns: frozenset[str]
     place_name_starts: frozenset[str]
     family_nouns: frozenset[str]
+    platforms: frozenset[str]
     byline_cues: frozenset[str]
     name_articles: frozenset[str]
     possessive_marks: frozenset[str]

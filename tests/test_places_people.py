@@ -248,9 +248,10 @@ def test_an_acronym_written_as_a_word_is_no_place(extractor):
 def test_prefixed_names_and_title_words_are_not_people(extractor):
     record = extractor.extract(
         "\"We will hold the line,\" said anti-Al Qathafi fighter Salem Fergiani. The delegation included the "
-        "Principal Deputy Assistant Secretary for African Affairs and two envoys.").to_dict()
+        "Principal Deputy Assistant Secretary for African Affairs and two envoys. Twitter was full of "
+        "rumours.").to_dict()
     names = _names(record, "people")
-    assert "anti-Al Qathafi" not in names and "Principal" not in names
+    assert "anti-Al Qathafi" not in names and "Principal" not in names and "Twitter" not in names
     assert "Salem Fergiani" in names
 
 

@@ -143,6 +143,8 @@ class EntityCleanup(KnowledgePipe):
         or a person 'in Souq al-Juma' or 'off AlKhums' who is a place."""
         shapes = self.shapes
         words = [doc[i].text for i in range(start, end)]
+        if label in ("PERSON", "GPE", "LOC") and len(words) == 1 and words[0].lower() in self.words.platforms:
+            return None  # 'on Twitter'
         if label == "FAC" and self._place_inside_a_name(doc, start, end):
             return "ORG"
         if label in PLACE_LABELS:
