@@ -23,6 +23,7 @@ from ..kb import KnowledgeBase, load_kb
 from ..lexicon import Lexicon, lexicon_from_data, load_lexicon
 
 KB_FILE = "kb.jsonl"
+MAX_HEADLINE_TOKENS = 40
 LEXICON_FILE = "lexicon.json"
 
 
@@ -144,3 +145,23 @@ def sentence_index(doc: Doc) -> list[int]:
     starts = doc.to_array("SENT_START") == 1
     starts[0] = True
     return (starts.cumsum() - 1).tolist()
+
+
+def on_headline_line(doc: Doc, index: int) -> bool:
+    """Is doc[index] on a line written in Title Case (a headline: every word of four letters or more
+    capitalised, at least four words, no full stop at the end)?"""
+    start = index
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+        if index - start > MAX_HEADLINE_TOKENS:
+            return False  # a line this long is a paragraph; and the scan stays short
+    end = index
+    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+        if end - start > MAX_HEADLINE_TOKENS:
+            return False
+    if end - start < 4 or doc[end - 1].text in (".", ":"):
+        return False  # a headline ends without a full stop; a byline or a sentence ends with one
+    words = [doc[i].text for i in range(start, end) if doc[i].is_alpha]
+    long_words = [w for w in words if len(w) >= 4]
+    return len(words) >= 4 and bool(long_words) and all(w[:1].isupper() for w in long_words)

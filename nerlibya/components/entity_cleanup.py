@@ -19,15 +19,21 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import Words
-from ..normalize import name_key
-from .base import KnowledgePipe, is_line_break
+from ..name_shapes import NameShapes
+from ..normalize import fold, name_key
+from .base import KnowledgePipe, is_line_break, on_headline_line
 from .bodies import Body, BodyWords, find_bodies, find_outlets, in_title_case_line
+from .bylines import byline_names
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
 TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")"})
 LABEL_MAP = {"PER": "PERSON"}
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 HEAD_NOUN_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+APPOSITION_WORDS = 4  # 'X, a small coastal town': words between the comma and the place noun, at most
+OPENING_QUOTES = frozenset({"«", "“", '"'})
+CLOSING_QUOTES = frozenset({"»", "”", '"'})
 IOB_OUTSIDE = 2  # spaCy's code for 'O' in `Token.ent_iob`
 
 
@@ -51,9 +57,13 @@ class EntityCleanup(KnowledgePipe):
         self.words = words
         self.title_words = self.lexicon.title_words()
         self.demonyms = frozenset(self.kb.by_demonym)
-        self.trailing = TRAILING_PUNCTUATION | words.possessive_marks
+        self.shapes = NameShapes.of(words, self.demonyms)
+        # an elided word glued after a name ('Khaled X s'est retiré') is no part of it
+        elided = frozenset(w + mark for w in words.elided_words for mark in ("'", "’"))
+        self.trailing = TRAILING_PUNCTUATION | words.possessive_marks | elided
         self.dangling = words.leading_determiners | words.linking_words  # a longer name does not end with these
         self.heads = heads
+        self.fac_ends = frozenset(w[-1] for side in (heads.after, heads.before) for w in side.get("FAC", ()))
         self.head_starts = frozenset(w[0] for phrases in heads.after.values() for w in phrases)
         self.head_ends = frozenset(w[-1] for phrases in heads.before.values() for w in phrases)
         self.longest_head_after = max((len(w) for phrases in heads.after.values() for w in phrases), default=0)
@@ -82,6 +92,12 @@ class EntityCleanup(KnowledgePipe):
         if label == "PERSON" and not has_id:
             while start < end - 1 and self._is_person_prefix(doc[start]):
                 start += 1
+        span_id = ent.id
+        if label == "PERSON" and start > 0 and self._is_initial(doc[start - 1]):
+            start -= 1  # 'F. el-Sarraj': the initial is part of the name, and must fit the KB's given name
+            known = self.kb.by_id.get(ent.id_)
+            if known is not None and fold(known.name)[:1] != fold(doc[start].text)[:1]:
+                span_id = 0
         if not has_id:
             start = _after_determiners(doc, start, end, self.words.leading_determiners)
             start = _after_label(doc, start, end)
@@ -91,11 +107,13 @@ class EntityCleanup(KnowledgePipe):
             return None
         if not has_id and label == "ORG" and self._is_not_an_organisation(doc, start, end):
             return None
-        if label == "PERSON" and not has_id and start > 0 and doc[start - 1].lower_ in self.words.place_prepositions:
-            label = "GPE"  # 'in Souq al-Juma': the model's person is a place
+        if not has_id:
+            label = self._kind_by_shape(doc, start, end, label)
+        if label is None:
+            return None
         if (start, end, label) == (ent.start, ent.end, ent_label):
             return ent
-        return Span(doc, start, end, label=label, kb_id=ent.kb_id, span_id=ent.id)
+        return Span(doc, start, end, label=label, kb_id=ent.kb_id, span_id=span_id)
 
     def _is_not_a_name(self, doc: Doc, start: int, end: int, label: str) -> bool:
         """Spans the model tags that are no names at all: 'Field Marshal' or 'Defence' (from 'Minister of
@@ -104,7 +122,7 @@ class EntityCleanup(KnowledgePipe):
         words = [t.lower_ for t in tokens]
         if label in NAME_LABELS and not any(t.text[:1].isupper() for t in tokens):
             return True
-        if len(words) == 1 and (words[0] in self.demonyms or words[0].rstrip("s") in self.demonyms or tokens[0].is_stop):
+        if len(words) == 1 and (self.shapes.is_nationality(words[0]) or tokens[0].is_stop):
             return True
         if words[0] in self.words.calendar_words or (len(words) == 1 and words[0] in self.words.compass_words):
             return True
@@ -135,6 +153,108 @@ class EntityCleanup(KnowledgePipe):
         # in a headline, a lone capitalised word or words around 'of' are no name ('Profiles'); 'Libyan
         # Express' may be one
         return (len(tokens) == 1 or any(t.is_lower for t in tokens)) and in_title_case_line(doc, start)
+
+    def _names_a_family(self, doc: Doc, start: int, end: int) -> bool:
+        """A surname the KB knows, next to a family noun ('the Haftar family', 'Haftar's sons', 'la famille
+        Haftar'); a given name is not ('son fils Saddam')."""
+        if name_key(doc[start:end].text) not in self.kb.by_surname:
+            return False
+        after = end + 1 if end < len(doc) and doc[end].lower_ in self.words.possessive_marks else end
+        family = self.words.family_nouns
+        return (after < len(doc) and doc[after].lower_ in family) or (start > 0 and doc[start - 1].lower_ in family)
+
+    def _is_initial(self, token) -> bool:
+        """'F.' before a surname; not an abbreviated title such as French 'M.'."""
+        text = token.text
+        return len(text) == 2 and text[0].isupper() and text[1] == "." and token.lower_ not in self.title_words
+
+    def _kind_by_shape(self, doc: Doc, start: int, end: int, label: str) -> str | None:
+        """The label the name's words and its neighbours call for (see name_shapes.py), None for no name:
+        'l'État' or 'les Libanais' tagged as places, 'Khaled el-Masri' tagged as a place, 'Shara Al-Shatt'
+        or a person 'in Souq al-Juma' or 'off AlKhums' who is a place."""
+        shapes = self.shapes
+        words = [doc[i].text for i in range(start, end)]
+        if label in ("PERSON", "GPE", "LOC") and len(words) == 1 and words[0].lower() in self.words.platforms:
+            return None  # 'on Twitter'
+        if label == "FAC" and self._place_inside_a_name(doc, start, end):
+            return "ORG"
+        if label in PLACE_LABELS:
+            if shapes.is_never_a_place(words) or all(w.lower() in self.title_words for w in words):
+                return None
+            if self._opens_with_common_noun(doc[start]):
+                return "ORG"  # 'ministère russe de la Défense': a body named by its common noun
+            if shapes.opens_with_given_name(words):
+                return "PERSON"
+            return "ORG" if self._place_inside_a_name(doc, start, end) else label
+        if label == "PERSON" and len(words) == 1 and (fold(words[0]) in shapes.never_places
+                                                      or self._names_a_family(doc, start, end)):
+            return None  # 'président de la République', 'the Haftar family'
+        if label == "PERSON" and end - start > 2 and doc[start].is_lower and doc[start + 1].text in ("-", "‑") \
+                and doc[start].lower_ not in self.words.name_particles:
+            return None  # 'anti-Al Qathafi fighter', 'pro-Haftar forces': a prefix makes the name an adjective
+        if label == "PERSON" and shapes.opens_with_given_name(words):
+            return label  # 'à Khaled el-Masri': a given name outweighs the preposition
+        if label == "PERSON" or (label == "ORG" and end - start == 1):
+            if label == "PERSON" and shapes.opens_with_place_word(words):
+                return "GPE"
+            if self._placed_by_context(doc, start, end, strict=label != "PERSON"):
+                return "GPE"
+        return label
+
+    def _opens_with_common_noun(self, token) -> bool:
+        """A lower-case noun that is no name particle and no place noun ('port de', 'bande d'')."""
+        lower = token.lower_
+        return (token.is_alpha and token.is_lower and lower not in self.words.name_particles
+                and not self.shapes.is_place_noun(lower) and lower not in self.head_ends)
+
+    def _place_inside_a_name(self, doc: Doc, start: int, end: int) -> bool:
+        """'Berlin Process', 'SOS-Méditerranée': a known place and more capitalised words that are no place
+        noun ('Sirte Basin', 'Airport Road' stay places) name a conference, an outlet or a body."""
+        if end - start < 2 or self.shapes.is_place_noun(doc[end - 1].text) or doc[end - 1].lower_ in self.fac_ends:
+            return False
+        if self._is_known_place(doc[start:end].text):
+            return False
+        hyphen_glued = doc[end - 2].text == "-" and not doc[end - 2].whitespace_ and not doc[end - 3].whitespace_
+        return any(self._is_known_place(doc[i].text) for i in range(start, end - 1 + hyphen_glued))
+
+    def _is_known_place(self, text: str) -> bool:
+        return any(self.kb.by_id[i].kind == "place" for i in self.kb.lookup(text))
+
+    def _placed_by_context(self, doc: Doc, start: int, end: int, strict: bool) -> bool:
+        """The words around a name make it a place: a place preposition before it ('in', 'off', 'à'), a
+        place noun before or after it ('the seafront X', 'areas of X', 'the X checkpoint') or in an
+        apposition ('X, a small town'). `strict` keeps only the place nouns."""
+        before = doc[start - 1].lower_ if start > 0 else ""
+        if not strict and before in self.words.place_prepositions:
+            return True
+        if self.shapes.is_place_noun(before) or (end < len(doc) and self.shapes.is_place_noun(doc[end].text)):
+            return True
+        if before in self.words.of_words and start > 1 and self.shapes.is_place_noun(doc[start - 2].text):
+            return True
+        if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in self.words.leading_determiners:
+            for i in range(end + 2, min(len(doc), end + 3 + APPOSITION_WORDS)):
+                if doc[i].is_punct:
+                    return False
+                if self.shapes.is_place_noun(doc[i].text):
+                    return True
+        return False
+
+    def places_in_lists(self, doc: Doc, spans: list[Span], credited: set[tuple[int, int]]) -> list[Span]:
+        """A name the model took for a person or organisation, listed between places ('Tunisia, Sierra Leone
+        and Mali', 'Ain Zara, Khalit Furjan, Abu Salim') or last after them, is a place too; not a credited
+        name, nor one that opens with a given name."""
+        out = list(spans)
+        for i, span in enumerate(out):
+            if (span.label_ not in ("PERSON", "ORG") or span.id_ or span.end - span.start > 3
+                    or (span.start, span.end) in credited or self.shapes.opens_with_given_name(span.text.split())):
+                continue
+            left = out[i - 1] if i and _listed_together(doc, out[i - 1].end, span.start, self.words) else None
+            right = out[i + 1] if i + 1 < len(out) and _listed_together(doc, span.end, out[i + 1].start, self.words) else None
+            left_place, right_place = (s is not None and s.label_ in PLACE_LABELS for s in (left, right))
+            last_item = left_place and right is None and doc[span.start - 1].lower_ in self.words.conjunctions
+            if (left_place and right_place) or last_item:
+                out[i] = Span(doc, span.start, span.end, label="GPE")
+        return out
 
     def with_head_noun(self, span: Span, taken: set[int]) -> Span:
         """'Sharara' + 'oil field', 'base d'' + 'Al-Watiya', 'Abu Surra' + 'brigade': the facility or
@@ -171,7 +291,9 @@ class EntityCleanup(KnowledgePipe):
 
     def process(self, doc: Doc) -> Doc:
         ents = doc.ents  # each read of doc.ents builds every Span
-        spans = [span for span in map(self.trim, join_broken_names(doc, ents, self.words)) if span is not None]
+        credited = byline_names(doc, self.words)
+        joined = with_bylines(doc, join_split_people(doc, join_broken_names(doc, ents, self.words), self.words), credited)
+        spans = self.places_in_lists(doc, [span for span in map(self.trim, joined) if span is not None], set(credited))
         bodies = [body for body in find_bodies(doc, self.body_words)
                   if name_key(doc[body.start:body.end].text) not in self.heads.organs]
         taken_by_bodies = {i for body in bodies for i in range(body.start, body.end)}
@@ -180,7 +302,8 @@ class EntityCleanup(KnowledgePipe):
         spans = with_bodies(doc, spans, sorted(bodies, key=lambda body: body.start))
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans = [self.with_head_noun(span, taken) for span in spans]
-        replace_ents(doc, ents, drop_capitalised_common_words(doc, spans, known=self.kb.by_surname))
+        kept = drop_capitalised_common_words(doc, spans, known=self.kb.by_surname, credited=frozenset(credited))
+        replace_ents(doc, ents, kept)
         return doc
 
 
@@ -315,15 +438,89 @@ def join_broken_names(doc: Doc, ents: tuple[Span, ...], words: Words) -> list[Sp
     return out
 
 
-def drop_capitalised_common_words(doc: Doc, spans: list[Span], known=frozenset()) -> list[Span]:
+def _listed_together(doc: Doc, end: int, start: int, words: Words) -> bool:
+    """Only a list separator stands between doc[:end] and doc[start:]: ',', 'and', ', and'."""
+    gap = [doc[i].lower_ for i in range(end, start)]
+    return 1 <= len(gap) <= 2 and all(w == "," or w in words.conjunctions for w in gap)
+
+
+def with_bylines(doc: Doc, ents: list[Span], names: list[tuple[int, int]]) -> list[Span]:
+    """The credited names as people, in place of whatever the model made of their words."""
+    if not names:
+        return ents
+    taken = {i for start, end in names for i in range(start, end)}
+    kept = [ent for ent in ents if taken.isdisjoint(range(ent.start, ent.end))]
+    return sorted(kept + [Span(doc, start, end, label="PERSON") for start, end in names], key=lambda s: s.start)
+
+
+def join_split_people(doc: Doc, ents: list[Span], words: Words) -> list[Span]:
+    """Mend one person the model wrote as two: across a loose Arabic article ('Abdel-Fattah' + 'el-' +
+    'Sissi') or around a nickname in quotes ('Abdelghani «Gheniwa» el-Kikli'). Parts that carry two
+    different KB ids are two people and stay apart."""
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        following = ents[i + 1] if i + 1 < len(ents) else None
+        parts = _parts_of_one_person(doc, ent, following, out[-1] if out else None, words)
+        ids = {part.id_ for part in parts or () if part.id_}
+        if not parts or len(ids) > 1:
+            out.append(ent)
+            i += 1
+            continue
+        if out and parts[0] is out[-1]:
+            out.pop()
+        out.append(Span(doc, parts[0].start, parts[-1].end, label="PERSON", span_id=next(iter(ids), "")))
+        i += 2
+    return out
+
+
+def _parts_of_one_person(doc: Doc, ent: Span, following: Span | None, previous: Span | None,
+                         words: Words) -> list[Span] | None:
+    """The spans (and given-name token) that write one person, if `ent` and `following` are two pieces of
+    one name; else None."""
+    if following is None or not _is_person(following):
+        return None
+    if _is_person(ent) and following.start > ent.end and _only_articles(doc, ent.end, following.start, words):
+        return [ent, following]
+    if _is_nickname(doc, ent) and _only_articles(doc, ent.end + 1, following.start, words):
+        given = doc[ent.start - 2]
+        if not (given.is_alpha and given.text[:1].isupper()):
+            return None
+        if previous is not None and previous.end == given.i + 1 and _is_person(previous):
+            return [previous, ent, following]
+        return [doc[given.i : given.i + 1], ent, following]
+    return None
+
+
+def _is_person(span: Span) -> bool:
+    return LABEL_MAP.get(span.label_, span.label_) == "PERSON"
+
+
+def _only_articles(doc: Doc, start: int, end: int, words: Words) -> bool:
+    """doc[start:end] is empty, or an Arabic article and its hyphen ('el', '-')."""
+    gap = [doc[i] for i in range(start, end)]
+    return not gap or (len(gap) <= 2 and gap[0].lower_ in words.name_articles
+                       and all(t.text in ("-", "‑") for t in gap[1:]))
+
+
+def _is_nickname(doc: Doc, span: Span) -> bool:
+    """A name in quotes right after a capitalised word: 'Abdelghani «Gheniwa»'."""
+    return (span.start >= 2 and span.end < len(doc) and doc[span.start - 1].text in OPENING_QUOTES
+            and doc[span.end].text in CLOSING_QUOTES)
+
+
+def drop_capitalised_common_words(doc: Doc, spans: list[Span], known=frozenset(),
+                                  credited: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:
     """A span whose only capital is the sentence's first letter ('Jeudi', 'Premiers résultats', 'Turnout') is
     a name only if the article writes that word capitalised more than once, or the KB knows it as a surname
-    (a shared surname such as 'Haftar' carries no id of its own)."""
+    (a shared surname such as 'Haftar' carries no id of its own). So is a person the model finds in a Title
+    Case headline ('Struggles Empower a Clan'), unless a byline credits it (`credited`)."""
     kept = []
     text = None  # Doc.text joins every token: build it once, and only if needed
     counts: dict[str, int] = {}  # each word counted once: counting anew for every span made long articles quadratic
     for span in spans:
-        if _may_be_common_word(doc, span, known):
+        if _may_be_common_word(doc, span, known) or (_headline_person(doc, span) and (span.start, span.end) not in credited):
             text = doc.text if text is None else text
             word = doc[span.start].text
             if word not in counts:
@@ -343,8 +540,15 @@ def _may_be_common_word(doc: Doc, span: Span, known) -> bool:
             and _opens_sentence(doc[start]) and name_key(span.text) not in known)
 
 
+def _headline_person(doc: Doc, span: Span) -> bool:
+    """A person with no KB id, on a Title Case line."""
+    return span.label_ == "PERSON" and not span.id_ and on_headline_line(doc, span.start)
+
+
 def _opens_sentence(token) -> bool:
-    """First word of a sentence, or of a line (headlines and datelines end without a full stop)."""
+    """First word of a sentence, of a line (headlines and datelines end without a full stop), or after a
+    colon ('Libye : Difficile entrée en fonction ...')."""
     if token.is_sent_start or token.i == 0:
         return True
-    return is_line_break(token.doc[token.i - 1])
+    previous = token.doc[token.i - 1]
+    return is_line_break(previous) or previous.text == ":"

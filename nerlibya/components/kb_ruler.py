@@ -20,6 +20,9 @@ from ..normalize import surface_variants
 from .base import KnowledgePipe
 
 SURNAME_KEY = "nerlibya-surname"
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+MAX_NAME_CONTINUATION = 4  # capitalised words read after a place to see what they name
+HYPHENS = frozenset({"-", "‑"})
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "\n", "\n\n"})
 
 
@@ -47,6 +50,16 @@ class KBRuler(KnowledgePipe):
             raise KnowledgeBaseError(kb.source, None, "knowledge base is empty: nothing to match")
         # words that may stand right before a surname without making it part of a longer name
         self.lead_words = self.lexicon.title_words() | frozenset(kb.by_demonym)
+        words = self.lexicon.words
+        # capitalised words after a place that do not make it part of a longer name ('Libya Monday', 'Libya
+        # President'); a modifier such as 'Oil' does ('Zueitina Oil Port Workers Union')
+        lexicon = self.lexicon
+        title_heads = {w for phrase in lexicon.offices | lexicon.ranks | lexicon.honorifics for w in phrase.split()}
+        self.not_name_words = (frozenset(title_heads) | frozenset(kb.by_demonym) | words.calendar_words
+                               | words.leading_determiners | words.nationality_words)
+        heads = self.lexicon.heads
+        self.place_nouns = words.place_nouns | {w[-1] for side in (heads.after, heads.before) for w in side.get("FAC", ())}
+        self._place_labels = frozenset(nlp.vocab.strings.add(label) for label in PLACE_LABELS)
         self._surname_keys: set[int] = set()
         self.lower_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -109,10 +122,36 @@ class KBRuler(KnowledgePipe):
         return (before.text[:1].isupper() and before.is_alpha and before.lower_ not in self.lead_words
                 and not _opens_sentence(doc, start - 1))
 
+    def inside_longer_place_name(self, doc: Doc, start: int, end: int, match_starts: set[int]) -> bool:
+        """A place inside the name of an outlet, a conference or a body ('The Washington Post', 'Berlin
+        Process', 'Al-Arab London', 'SOS-Méditerranée') is no mention of the place: leave it to the model.
+        The name goes on with a capitalised word on the same line, or opens with a hyphenated word."""
+        if end < len(doc) and end not in match_starts and not doc[end - 1].is_upper:  # 'U.S. Department' stays
+            after = doc[end]
+            if _capitalised(after) and after.lower_ not in self.not_name_words:
+                return not self.names_a_facility(doc, end)
+        if start >= 2 and _capitalised(doc[start - 2]) and doc[start - 1].text in HYPHENS and start - 2 not in match_starts:
+            return not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_  # 'SOS-Méditerranée'
+        return (start >= 3 and _capitalised(doc[start - 1]) and doc[start - 2].text in HYPHENS
+                and doc[start - 3].lower_ in self.lexicon.words.name_articles)  # 'Al-Arab London'
+
+    def names_a_facility(self, doc: Doc, start: int) -> bool:
+        """The capitalised words from `start` end with a place noun ('Misrata Central Hospital'): the place
+        names a facility of its own, and stays a mention of the place."""
+        end = start
+        while end < len(doc) and end - start < MAX_NAME_CONTINUATION and _capitalised(doc[end]):
+            end += 1
+        return doc[end - 1].lower_ in self.place_nouns
+
     def match(self, doc: Doc) -> list[Span]:
-        matches = [(start, end, match_id) for matcher in (self.lower_matcher, self.exact_matcher)
-                   for match_id, start, end in matcher(doc)
-                   if match_id not in self._surname_keys or not self.inside_longer_name(doc, start, end)]
+        found = [(match_id, start, end) for matcher in (self.lower_matcher, self.exact_matcher)
+                 for match_id, start, end in matcher(doc)]
+        match_starts = {start for _, start, _ in found}
+        place_labels, attrs = self._place_labels, self._span_attrs
+        matches = [(start, end, match_id) for match_id, start, end in found
+                   if (match_id not in self._surname_keys or not self.inside_longer_name(doc, start, end))
+                   and (attrs[match_id][0] not in place_labels
+                        or not self.inside_longer_place_name(doc, start, end, match_starts))]
         spans = []
         for start, end, match_id in longest_matches(matches):
             label, span_id = self._span_attrs[match_id]
@@ -148,6 +187,10 @@ def _not_overlapping(spans: list[Span], others: list[Span]) -> list[Span]:
         return list(spans)
     taken = {i for span in others for i in range(span.start, span.end)}
     return [span for span in spans if taken.isdisjoint(range(span.start, span.end))]
+
+
+def _capitalised(token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()
 
 
 def _opens_sentence(doc: Doc, i: int) -> bool:

@@ -58,6 +58,9 @@ class PeopleIndex:
         elif len(text.split()) > 1:
             self._unaligned.add(position)
 
+    def has_kb_id(self, kb_id: str) -> bool:
+        return kb_id in self._by_kb_id
+
     def by_surname(self, part: str, kb_ids: Iterable[str] = ()) -> list[Named]:
         """People with a surname spelt like `part`, or with one of `kb_ids`, in order of first mention."""
         positions = self._matching(self._by_surname, part)

@@ -26,6 +26,12 @@ from .people_index import PeopleIndex
 Doc.set_extension("links", default=None, force=True)
 Span.set_extension("link", getter=lambda span: (span.doc._.links or {}).get((span.start, span.end)), force=True)
 
+GLUED_ARTICLES = frozenset({"al", "el"})  # 'Elkeeb': the Arabic article written into the surname
+def _surname_forms(key: str) -> tuple[str, ...]:
+    """A surname key, and without an Arabic article glued to it ('elkeeb' -> 'keeb')."""
+    return (key, key[2:]) if key[:2] in GLUED_ARTICLES and len(key) > 5 else (key,)
+
+
 GROUPS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 
 
@@ -76,6 +82,11 @@ class Cluster:
     @property
     def has_full_name(self) -> bool:
         return bool(self.full_name_sentences)
+
+
+def latest(clusters: list[Cluster]) -> Cluster:
+    """Of several people a surname fits, the one named last (then most often): the nearest referent."""
+    return max(clusters, key=lambda c: (c.sentences[-1], len(c.sentences)))
 
 
 def entity_info(doc: Doc, mention: Mention, link: Link) -> tuple[int, int, str, int, int]:
@@ -170,12 +181,14 @@ class Resolver(KnowledgePipe):
 
     # -- people --------------------------------------------------------------------------------
     def fits_surname(self, key: str, cluster: Cluster) -> bool:
-        return any(token_similarity(key, s) >= self.surname_threshold for s in cluster.surnames)
+        """'Hegazy' fits 'Mahmoud Hijazy'; 'Elkeeb', with its article glued, fits 'Abdul Rahmin El Keeb'."""
+        return any(token_similarity(k, s) >= self.surname_threshold for k in _surname_forms(key) for s in cluster.surnames)
 
     def surname_candidates(self, people: PeopleIndex, key: str, sentence: int, title: str | None) -> list[Cluster]:
         kb_surname_ids = self.kb.by_surname.get(key, frozenset())
         # a bare surname does not denote someone named in full in the same sentence
-        found = [c for c in people.by_surname(key, kb_surname_ids)
+        bearers = {c.key: c for form in _surname_forms(key) for c in people.by_surname(form, kb_surname_ids)}
+        found = [c for c in bearers.values()
                  if c.has_full_name and sentence not in c.full_name_sentences
                  and (c.kb_id in kb_surname_ids or self.fits_surname(key, c))]
         if title and len(found) > 1:
@@ -189,7 +202,7 @@ class Resolver(KnowledgePipe):
         if len(mention.parts) == 1:
             candidates = self.surname_candidates(people, mention.key, sentence, title)
             if candidates:
-                best = max(candidates, key=lambda c: (c.sentences[-1], len(c.sentences)))
+                best = latest(candidates)
                 return best, best.kb_id, "surname", 1.0
             owners = sorted(self.kb.by_surname.get(mention.key, ()))
             if title and len(owners) > 1:
@@ -205,10 +218,20 @@ class Resolver(KnowledgePipe):
         for cluster in people.by_full_name(mention.parts):
             if any(len(n.split()) > 1 and name_similarity(text, n) >= self.fuzzy_threshold for n in cluster.names):
                 return cluster, cluster.kb_id, "fuzzy", 1.0
-        partial = self.given_name_match(people, mention.parts)
+        partial = self.given_name_match(people, mention.parts) or self.trailing_name_match(people, mention.parts)
         if partial:
             return partial, partial.kb_id, "partial", 1.0
         return None, None, "model", 0.0
+
+    def article_namesake(self, mention: Mention, people: PeopleIndex, sentence: int, title: str | None) -> Cluster | None:
+        """'M. Issa' after 'Aguila Salah Issa': a bare surname that the KB gives to someone this article has not
+        named goes to the person of the article who bears it."""
+        kb_id = mention.span_id
+        if (len(mention.parts) != 1 or mention.label != "PERSON" or kb_id not in self.kb
+                or people.has_kb_id(kb_id)):
+            return None
+        found = [c for c in self.surname_candidates(people, mention.key, sentence, title) if c.kb_id != kb_id]
+        return latest(found) if found else None
 
     def given_name_match(self, people: PeopleIndex, parts: list[str]) -> Cluster | None:
         """'Saddam' or 'Saif al-Islam' after 'Saddam Haftar' / 'Saif al-Islam Gaddafi': the leading part of
@@ -216,6 +239,15 @@ class Resolver(KnowledgePipe):
         found = [cluster for cluster in people.by_given_name(parts[0])
                  if any(len(full) > len(parts) and all(token_similarity(a, b) >= self.surname_threshold
                                                        for a, b in zip(parts, full))
+                        for full in cluster.name_parts)]
+        return found[0] if len(found) == 1 else None
+
+    def trailing_name_match(self, people: PeopleIndex, parts: list[str]) -> Cluster | None:
+        """'Abdul-Wahab' or 'M. Fattah Ghaffar' after 'Ghazi Abdul-Wahab' / 'Abdel Fattah Ghaffar': the last
+        parts of exactly one fuller name in the article."""
+        found = [cluster for cluster in people.by_surname(parts[-1])
+                 if any(len(full) > len(parts) and all(token_similarity(a, b) >= self.surname_threshold
+                                                       for a, b in zip(parts, full[-len(parts):]))
                         for full in cluster.name_parts)]
         return found[0] if len(found) == 1 else None
 
@@ -236,7 +268,10 @@ class Resolver(KnowledgePipe):
                 continue
             kb_id, match, score, cluster = None, "model", 0.0, None
             sentence = sentence_of[mention.start]
-            if mention.span_id and mention.span_id in self.kb:
+            namesake = self.article_namesake(mention, people, sentence, titles_before.get(mention.start))
+            if namesake is not None:
+                cluster, kb_id, match, score = namesake, namesake.kb_id, "surname", 1.0
+            elif mention.span_id and mention.span_id in self.kb:
                 kb_id, score = mention.span_id, 1.0
                 match = "exact" if mention.key == self._name_keys[kb_id] else "alias"
             elif (kb_id := self.kb_exact(mention.text, group)) is not None:
@@ -279,10 +314,12 @@ class Resolver(KnowledgePipe):
         surnames = {n.split()[-1] for n in person_names if n}
         for mention in mentions:
             known = self.kb.lookup(mention.text) if not mention.span_id and mention.label in GROUPS else frozenset()
+            if not known and not mention.span_id and GROUPS.get(mention.label) == "place":
+                known = self.acronym_in_title_case(mention.text)
             if len(known) == 1:  # the KB knows this name as another kind: 'Commandement général' tagged PER
                 entity = self.kb.by_id[next(iter(known))]
                 mention.label, mention.span_id = entity.label, entity.id
-            elif (mention.label in ("ORG", "GPE") and not mention.span_id and not known
+            elif (mention.label in ("ORG", "GPE", "FAC") and not mention.span_id and not known
                   and (mention.key in person_names or mention.key in surnames)):
                 mention.label = "PERSON"
         return mentions
@@ -306,6 +343,13 @@ class Resolver(KnowledgePipe):
         entity = self.kb.by_id.get(kb_id) if kb_id else None
         return OrgRecord(key, kb_id, tuple(dict.fromkeys(m.text for m in mentions)),
                          entity.full_names if entity else (), tuple(m.start for m in mentions))
+
+    def acronym_in_title_case(self, text: str) -> frozenset[str]:
+        """'la Manul', 'la Noc': an organisation's acronym written as a word (French style), which the model
+        takes for a place."""
+        if len(text) < 3 or not text.isalpha() or not text[0].isupper() or not text[1:].islower():
+            return frozenset()
+        return frozenset(i for i in self.kb.by_acronym.get(text.upper(), ()) if self.kb.by_id[i].kind == "organisation")
 
     def link_early_surnames(self, mentions: list[Mention], links: dict[TokenRange, Link], people: PeopleIndex) -> None:
         """A bare surname before the full name ('Cameron' in a headline, 'David Cameron' below) joins the one

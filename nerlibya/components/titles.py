@@ -17,8 +17,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs
-from .base import KnowledgePipe
+from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text
+from .base import KnowledgePipe, on_headline_line
 
 Doc.set_extension("titles", default=None, force=True)
 
@@ -43,6 +43,7 @@ class TitleFinder(KnowledgePipe):
     def build(self) -> None:
         nlp, lexicon, kb = self.nlp, self.lexicon, self.kb
         self.reader = TitleReader(lexicon, kb.by_demonym, lambda text: bool(kb.lookup(text)))
+        self.title_words = lexicon.title_words()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._cats: dict[int, str] = {}
         self._place_or_org_labels = frozenset(nlp.vocab.strings.add(label) for label in PLACE_OR_ORG)
@@ -76,6 +77,16 @@ class TitleFinder(KnowledgePipe):
         return units
 
     # -- people introduced by titles -----------------------------------------------------------
+    def may_be_name(self, doc: Doc, start: int, end: int) -> bool:
+        """A capitalised word after a title is not a name when it is a pronoun or conjunction opening the next
+        sentence ('He', 'Mais'), a plural title ('MPs'), or a word of a Title Case headline that the article
+        never writes again ('... Official Tells Council')."""
+        if end - start == 1:
+            token = doc[start]
+            if token.is_stop or token.lower_.rstrip("s") in self.title_words:
+                return False
+        return not (on_headline_line(doc, start) and doc.text.count(span_text(doc, start, end)) < 2)
+
     def discover(self, doc: Doc, runs: list[list[Unit]], honorifics: list[Unit], unit_starts: set[int]) -> list[Span]:
         """Make entities of the people named right after titles; returns them."""
         new = []
@@ -88,7 +99,7 @@ class TitleFinder(KnowledgePipe):
             if token.ent_type_ or not token.text[:1].isupper():
                 continue
             found = self.reader.name_after(doc, start, unit_starts)
-            if found and not any(doc[i].ent_type_ for i in range(*found)):
+            if found and not any(doc[i].ent_type_ for i in range(*found)) and self.may_be_name(doc, *found):
                 new.append(Span(doc, found[0], found[1], label="PERSON"))
         # the names touch no entity, so `doc.ents = filter_spans(doc.ents + new)` would rewrite the others as
         # they are: setting the new ones alone spares building and rewriting every span of the doc

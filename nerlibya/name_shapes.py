@@ -1,0 +1,73 @@
+"""What a name's words say about its kind, whatever label the statistical model gave it.
+
+Real copy shows the model tagging 'Khaled el-Masri' as a place, 'Shara Al-Shatt' (a street) as a person and
+'les Libanais' or 'l'État' as places. The words of the name often settle it: a nationality word is never a
+place, 'State' alone is no place, a name opening with a given name is a person, one opening with an Arabic
+place word ('Souq', 'Bir', 'Ras') is a place. The words are language data (models/lang/<code>/words.yaml);
+these are pure functions of strings, tested without a pipeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Words
+from .normalize import fold, token_similarity
+
+GIVEN_NAME_SIMILARITY = 0.9  # transliteration variants of one given name: 'Seddiq' ~ 'Siddiq', 'Khalid' ~ 'Khaled'
+
+
+@dataclass(frozen=True)
+class NameShapes:
+    """The word lists the rules read, folded (no accents, lower case)."""
+
+    nationalities: frozenset[str]
+    nationality_endings: tuple[str, ...]
+    never_places: frozenset[str]
+    given_names: tuple[tuple[str, ...], ...]
+    place_nouns: frozenset[str]
+    place_name_starts: frozenset[str]
+
+    @classmethod
+    def of(cls, words: Words, demonyms: frozenset[str] = frozenset()) -> "NameShapes":
+        """From a language's words, plus the KB's demonyms ('libyen', 'Libyan')."""
+        return cls(nationalities=frozenset(fold(w) for w in words.nationality_words | demonyms),
+                   nationality_endings=tuple(sorted(words.nationality_endings, key=len, reverse=True)),
+                   never_places=frozenset(fold(w) for w in words.never_places),
+                   given_names=tuple(tuple(fold(n).split()) for n in sorted(words.given_names)),
+                   place_nouns=frozenset(fold(w) for w in words.place_nouns),
+                   place_name_starts=frozenset(fold(w) for w in words.place_name_starts))
+
+    def is_nationality(self, word: str) -> bool:
+        """'Libanais', 'Ghanéenne', 'Européens', 'Misratan': a nationality or demonym, in any of its forms."""
+        word = fold(word)
+        return word in self.nationalities or any(
+            word.endswith(ending) and word[: -len(ending)] in self.nationalities for ending in self.nationality_endings)
+
+    def is_never_a_place(self, words: list[str]) -> bool:
+        """'État', 'État libyen', 'Secrétaire général', 'Libanais': nationality words and words that name no
+        place, alone or together."""
+        folded = [fold(w) for w in words]
+        if not folded:
+            return False
+        if " ".join(folded) in self.never_places:
+            return True
+        return all(w in self.never_places or self.is_nationality(w) for w in folded)
+
+    def opens_with_given_name(self, words: list[str]) -> bool:
+        """'Khaled el-Michri', 'Abou Bakr Biira', 'Khalid': the name opens with a given name."""
+        folded = [fold(w) for w in words]
+        alike = len(folded) > 1  # a lone word must be the name itself: 'Amman' is not 'Ayman'
+        for name in self.given_names:
+            if len(folded) >= len(name) and all(
+                    a == b or (alike and token_similarity(a, b) >= GIVEN_NAME_SIMILARITY) for a, b in zip(folded, name)):
+                return True
+        return False
+
+    def opens_with_place_word(self, words: list[str]) -> bool:
+        """'Shara Al-Shatt', 'Souq al-Juma', 'Bir al-Ghanam': an Arabic place word opens a name of two words
+        or more."""
+        return len(words) > 1 and fold(words[0]) in self.place_name_starts
+
+    def is_place_noun(self, word: str) -> bool:
+        return fold(word) in self.place_nouns

@@ -1,0 +1,292 @@
+"""Places and people as real copy writes them (issue 15): datelines, bylines, facilities, places inside
+organisation names, nationality words, partial names. Every text here is made up."""
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from nerlibya.components.base import on_headline_line
+from nerlibya.components.bylines import byline_names
+from nerlibya.components.entity_cleanup import join_split_people
+from nerlibya.lexicon import load_lexicon
+from nerlibya.name_shapes import NameShapes
+
+from .conftest import FIXTURE_LANG
+
+
+@pytest.fixture(scope="module")
+def french_shapes() -> NameShapes:
+    return NameShapes.of(load_lexicon("fr", str(FIXTURE_LANG)).words, frozenset({"libyen"}))
+
+
+@pytest.fixture(scope="module")
+def english_shapes() -> NameShapes:
+    return NameShapes.of(load_lexicon("en", str(FIXTURE_LANG)).words, frozenset({"libyan"}))
+
+
+# -- pure rules -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("word", ["Libanais", "Sénégalaise", "Ghanéennes", "Européens", "Turcs", "libyenne"])
+def test_nationality_words_in_every_form(french_shapes, word):
+    assert french_shapes.is_nationality(word)
+
+
+@pytest.mark.parametrize("word", ["Liban", "Tripoli", "Sénégal", "Marseille"])
+def test_places_are_not_nationality_words(french_shapes, word):
+    assert not french_shapes.is_nationality(word)
+
+
+@pytest.mark.parametrize("words,never", [
+    (["État"], True), (["Etat"], True), (["État", "libyen"], True), (["Secrétaire", "général"], True),
+    (["Libanais"], True), (["Benghazi"], False), (["État", "de", "Tripoli"], False),
+])
+def test_words_that_name_no_place(french_shapes, words, never):
+    assert french_shapes.is_never_a_place(words) is never
+
+
+@pytest.mark.parametrize("words,person", [
+    (["Khaled", "el-Fituri"], True), (["Seddiq", "el-Fituri"], True), (["Abou", "Bakr", "Zintani"], True),
+    (["Khalid"], True), (["Amman"], False), (["Benghazi"], False), (["Abou", "Grein"], False),
+])
+def test_a_name_opening_with_a_given_name_is_a_person(french_shapes, words, person):
+    assert french_shapes.opens_with_given_name(words) is person
+
+
+def test_arabic_place_words_open_place_names(english_shapes):
+    assert english_shapes.opens_with_place_word(["Shara", "Al-Nasr"])
+    assert english_shapes.opens_with_place_word(["Souq", "al-Thulatha"])
+    assert not english_shapes.opens_with_place_word(["Ras"])  # one word alone says nothing
+    assert not english_shapes.opens_with_place_word(["Omar", "Mukhtar"])
+    assert english_shapes.is_nationality("Misratans")
+
+
+def test_headline_lines_are_title_case_without_a_full_stop():
+    nlp = spacy.blank("en")
+    doc = nlp("Envoy Urges Rivals To Resume Talks\nThe envoy spoke to Ali Omar on Monday.\nBy Sami Ferjani And Leila Haddad.")
+    assert on_headline_line(doc, 1)
+    assert not on_headline_line(doc, [t.text for t in doc].index("Omar"))
+    assert not on_headline_line(doc, [t.text for t in doc].index("Sami"))  # a byline ends with a full stop
+
+
+def test_pieces_of_one_person_are_joined_but_two_kb_people_stay_apart():
+    words = load_lexicon("fr", str(FIXTURE_LANG)).words
+    nlp = spacy.blank("fr")
+    doc = nlp("Abdelghani «Gheniwa» el-Kikli et Karim el-Sarraj")
+    tokens = [t.text for t in doc]
+    nickname = Span(doc, 2, 3, label="PER", span_id="kikli")
+    surname = Span(doc, 6, 7, label="PER", span_id="kikli")
+    joined = join_split_people(doc, [nickname, surname], words)
+    assert [(s.text, s.id_) for s in joined] == [("Abdelghani «Gheniwa» el-Kikli", "kikli")]
+    given = Span(doc, tokens.index("Karim"), tokens.index("Karim") + 1, label="PER", span_id="karim-x")
+    other = Span(doc, len(doc) - 1, len(doc), label="PER", span_id="fayez-al-sarraj")
+    assert [s.text for s in join_split_people(doc, [given, other], words)] == ["Karim", "Sarraj"]
+
+
+def test_byline_names_follow_a_credit_cue_at_a_line_start():
+    words = load_lexicon("en", str(FIXTURE_LANG)).words
+    doc = spacy.blank("en")("By Sami Ferjani in Tripoli and Leila Haddad in Misrata\nBy Monday the talks had failed.\n"
+                            "Reporting by Omar Tlili; Editing by Jane Rowley\nPhoto: Hassan Morsi/AFP\n"
+                            "By International Organization for Migration\nThe road was built by Ali Omar.")
+    names = [doc[start:end].text for start, end in byline_names(doc, words)]
+    assert names == ["Sami Ferjani", "Leila Haddad", "Omar Tlili", "Jane Rowley", "Hassan Morsi"]
+
+
+def test_french_byline():
+    words = load_lexicon("fr", str(FIXTURE_LANG)).words
+    doc = spacy.blank("fr")("Par Karim Benali, avec AFP\nLe texte a été adopté par la Chambre.")
+    assert [doc[s:e].text for s, e in byline_names(doc, words)] == ["Karim Benali"]
+
+
+# -- the shipped pipeline -------------------------------------------------------------------------
+
+def _names(record: dict, group: str) -> set[str]:
+    return {e["name"] for e in record[group]}
+
+
+def _forms(record: dict, group: str) -> set[str]:
+    return {f for e in record[group] for f in e["forms"]}
+
+
+def _found_as(record: dict, names: set[str], group: str, never: str) -> None:
+    """Every one of `names` is written in `group`, none in `never`."""
+    assert names <= _forms(record, group)
+    assert not _forms(record, never) & names
+
+
+@pytest.mark.model
+def test_dateline_city_in_capitals_is_the_known_place(extractor):
+    english = extractor.extract("MISRATA, Libya (AP) — Fighters in the port city repaired the main road on "
+                                "Sunday, local officials said.").to_dict()
+    assert "misrata" in {p["id"] for p in english["places"]}
+    french = extractor.extract("TRIPOLI, 12 mars (Reuters) - Les habitants de la capitale libyenne ont "
+                               "manifesté dimanche devant le siège du gouvernement.").to_dict()
+    assert "tripoli" in {p["id"] for p in french["places"]}
+
+
+@pytest.mark.model
+def test_bylines_and_credits_are_people(extractor):
+    record = extractor.extract(
+        "By Sami Ferjani and Leila Haddad\n\nTRIPOLI — The central bank said on Monday it would print new "
+        "notes to ease the cash shortage in the capital.\nPhoto: Hassan Morsi/AFP\n\nReporting by Omar Tlili; "
+        "Editing by Jane Rowley").to_dict()
+    people = _names(record, "people")
+    assert {"Sami Ferjani", "Leila Haddad", "Omar Tlili", "Jane Rowley", "Hassan Morsi"} <= people
+    french = extractor.extract("Par Karim Benali, avec AFP\n\nLes députés libyens se sont réunis lundi à "
+                               "Syrte pour désigner un nouveau gouvernement.").to_dict()
+    assert "Karim Benali" in _names(french, "people")
+    assert not _forms(record, "places") & people
+    assert not _forms(record, "organisations") & people
+
+
+@pytest.mark.model
+def test_french_nationality_words_and_the_state_are_no_places(extractor):
+    record = extractor.extract(
+        "Le Libanais Ghassan Salamé a rencontré les Américains et les Turcs à Tunis. Selon lui, le chef de "
+        "l'Etat doit protéger les institutions de l'État libyen, et la Sénégalaise Aïssatou Diop l'approuve.").to_dict()
+    places = {f.lower() for f in _forms(record, "places")}
+    assert not places & {"libanais", "américains", "turcs", "etat", "état", "état libyen", "sénégalaise"}
+    assert "Tunis" in _forms(record, "places")
+
+
+@pytest.mark.model
+def test_districts_and_streets_are_places_not_people(extractor):
+    record = extractor.extract(
+        "Shelling hit the area of Hay Nakheel overnight. Residents fled from Souq al-Thulatha. Gunmen fought "
+        "near the seafront Shara Al-Nasr until dawn, and a boat sank off AlZawiya with forty people on "
+        "board.").to_dict()
+    _found_as(record, {"Hay Nakheel", "Souq al-Thulatha", "Shara Al-Nasr"}, "places", never="people")
+    assert "AlZawiya" not in _forms(record, "people")
+
+
+@pytest.mark.model
+def test_a_place_inside_an_outlet_or_a_process_is_no_place(extractor):
+    record = extractor.extract(
+        "Talks under the Berlin Process resumed in Geneva, The Washington Post reported, while the "
+        "US embassy in Tripoli said the Federal Republic of Germany would host the next round.").to_dict()
+    places = _forms(record, "places")
+    assert "Berlin" not in places and "Washington" not in places
+    assert "Federal Republic" not in places
+    assert {"Geneva", "Tripoli"} <= places
+    hospital = extractor.extract("She once ran Misrata Central Hospital.").to_dict()
+    assert "misrata" in {p["id"] for p in hospital["places"]}  # a facility of the place: the place stays
+
+
+@pytest.mark.model
+def test_words_after_a_title_are_not_people(extractor):
+    record = extractor.extract(
+        "Lawmakers met the prime minister. He said the vote would take place soon. And fellow MPs agreed "
+        "with him.").to_dict()
+    assert not _names(record, "people") & {"He", "And", "MPs"}
+    french = extractor.extract("Les députés ont reçu le Premier ministre. Il a promis un vote. Mais les "
+                               "élus doutent.").to_dict()
+    assert not _names(french, "people") & {"Il", "Mais"}
+
+
+@pytest.mark.model
+def test_headline_words_are_not_people(extractor):
+    record = extractor.extract(
+        "Senior Official Warns Council Over Rival Governments\n\nThe official told the council that the two "
+        "governments must agree on a budget before the summer.").to_dict()
+    assert not {"Warns", "Warns Council"} & _names(record, "people")
+
+
+@pytest.mark.model
+def test_partial_names_join_their_person(extractor):
+    record = extractor.extract(
+        "\"We have no bread,\" said Ghazi Abdul-Wahab, a baker in the old town. Abdul-Wahab said prices had "
+        "doubled. Mourad El Gharbi, the mayor, disagreed. Mr. Elgharbi said supplies would arrive.").to_dict()
+    people = {p["name"]: set(p["forms"]) for p in record["people"]}
+    assert people.get("Ghazi Abdul-Wahab", set()) >= {"Ghazi Abdul-Wahab", "Abdul-Wahab"}
+    assert people.get("Mourad El Gharbi", set()) >= {"Elgharbi"}
+    assert len(record["people"]) == 2
+
+
+@pytest.mark.model
+def test_an_initial_keeps_its_person_only_if_it_fits(extractor):
+    record = extractor.extract("La cérémonie s'est tenue à Tripoli. F. el-Sarraj a remis le pouvoir au "
+                               "nouveau gouvernement.").to_dict()
+    sarraj = next(p for p in record["people"] if p["id"] == "fayez-al-sarraj")
+    assert "F. el-Sarraj" in sarraj["forms"]
+    other = extractor.extract("La cérémonie s'est tenue à Tripoli. K. el-Sarraj a remis le pouvoir au "
+                              "nouveau gouvernement.").to_dict()
+    assert "fayez-al-sarraj" not in {p["id"] for p in other["people"]}
+
+
+@pytest.mark.model
+def test_a_bare_surname_joins_the_person_of_the_article(extractor):
+    record = extractor.extract(
+        "Les députés ont élu M. Aguila Salah Issa à la tête de la Chambre. Juriste de formation, M. Issa a "
+        "promis de réunir le pays.").to_dict()
+    ids = {p["id"] for p in record["people"]}
+    assert "aguila-saleh" in ids and "naji-issa" not in ids
+    assert len(record["people"]) == 1
+
+
+@pytest.mark.model
+def test_a_nickname_in_quotes_does_not_split_the_name(extractor):
+    record = extractor.extract("Le chef de milice Abdelghani «Gheniwa» el-Kikli a été tué lundi à "
+                               "Tripoli.").to_dict()
+    assert [p["id"] for p in record["people"]] == ["abdulghani-al-kikli"]
+    assert "Abdelghani «Gheniwa» el-Kikli" in record["people"][0]["forms"]
+
+
+@pytest.mark.model
+def test_a_family_is_no_person(extractor):
+    record = extractor.extract("The power struggle has enriched the Haftar family, and Haftar's sons now "
+                               "control the ports.").to_dict()
+    assert "Haftar" not in _names(record, "people")
+
+
+@pytest.mark.model
+def test_an_acronym_written_as_a_word_is_no_place(extractor):
+    record = extractor.extract("Le Conseil de sécurité a prolongé le mandat de la Manul pour un an.").to_dict()
+    assert "Manul" not in _forms(record, "places")
+    assert "Manul" in _forms(record, "organisations")
+
+
+@pytest.mark.model
+def test_prefixed_names_and_title_words_are_not_people(extractor):
+    record = extractor.extract(
+        "\"We will hold the line,\" said anti-Al Qathafi fighter Salem Fergiani. The delegation included the "
+        "Principal Deputy Assistant Secretary for African Affairs and two envoys. Twitter was full of "
+        "rumours.").to_dict()
+    names = _names(record, "people")
+    assert "anti-Al Qathafi" not in names and "Principal" not in names and "Twitter" not in names
+    assert "Salem Fergiani" in names
+
+
+@pytest.mark.model
+def test_facilities_named_with_their_head_noun_are_places(extractor):
+    record = extractor.extract("L'armée a repris la bande d'Aouzou puis la base navale de Tripoli, tandis que "
+                               "le ministère russe de la Défense démentait.").to_dict()
+    places = _forms(record, "places")
+    assert {"bande d'Aouzou", "base navale de Tripoli"} <= places
+    assert "ministère russe de la Défense" not in places
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,names,group,never", [
+    ("La commission a entendu Bassem al-Fituri, puis le chef de la police a répondu à Khaled el-Zintani lors "
+     "de la réunion de Benghazi.", {"Bassem al-Fituri", "Khaled el-Zintani"}, "people", "places"),
+    ("The council's members Algeria, Sierra Leone and Tunisia backed the text. Rockets fell on Ain Zara, "
+     "Khalit Dakhil, Abu Salim and other districts.", {"Sierra Leone", "Khalit Dakhil"}, "places", "people"),
+], ids=["french people the model takes for places", "names listed among places"])
+def test_the_kind_the_context_gives(extractor, text, names, group, never):
+    _found_as(extractor.extract(text).to_dict(), names, group, never)
+
+
+@pytest.mark.model
+def test_a_common_word_after_a_headline_colon_is_no_name(extractor):
+    record = extractor.extract("Libye : Difficile rentrée pour le nouveau Parlement\n\nLes députés se sont réunis "
+                               "lundi à Syrte sans parvenir à élire leur président.").to_dict()
+    assert "Difficile" not in _names(record, "people") | _names(record, "places")
+
+
+@pytest.mark.model
+def test_the_last_parts_of_two_names_join_neither(extractor):
+    record = extractor.extract(
+        "Ali Ben Salem, a teacher, and Omar Ben Salem, a doctor, both signed the letter. Ben Salem later "
+        "denied it.").to_dict()
+    people = {p["name"]: set(p["forms"]) for p in record["people"]}
+    assert "Ali Ben Salem" in people and "Omar Ben Salem" in people
+    assert "Ben Salem" not in people["Ali Ben Salem"] | people["Omar Ben Salem"]
