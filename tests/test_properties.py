@@ -166,3 +166,21 @@ def test_a_one_word_name_keeps_every_letter_in_its_key(word):
     folded = fold(word)
     assume(folded and " " not in folded and "-" not in folded and "'" not in folded)
     assert name_key(word) == folded
+
+
+stems = st.builds(lambda a, b, c, d: (a + b + c + d).capitalize(), words(list("bdfkmnrstz")), words(list("aeiou")),
+                  words(list("bdfkmnrstz")), words(list("aeiou")))
+
+
+@given(article=words(["La", "Le", "Les", "The", "Al"]), stem=stems,
+       surname=st.one_of(words(["Ali", "Farouk", "Lafi", "Theni", "Lebon"]), stems))
+def test_names_that_differ_by_a_leading_article_are_two_people(pipeline, article, stem, surname):
+    """'Lamin Ali' and 'Min Ali': the first letters of a name are not an article."""
+    lang, extractor = pipeline
+    one, other = f"{article}{stem.lower()} {surname}", f"{stem} {surname}"
+    text = {"en": f"Colonel {one} met Colonel {other} in Tripoli.",
+            "fr": f"Le colonel {one} a rencontré le colonel {other} à Tripoli."}[lang]
+    record = extractor.extract(text, "doc").to_dict()
+    check_record(record, text)
+    for person in record["people"]:
+        assert not {one, other} <= set(person["forms"]), person

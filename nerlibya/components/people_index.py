@@ -12,17 +12,21 @@ test as before.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Iterator, Protocol
+from typing import Iterable, Protocol
 
 from ..normalize import spelling_keys
 
 
 class Named(Protocol):
+    """What the index reads of a person (the resolver's Cluster)."""
+
     key: str
     kb_id: str | None
 
 
 class PeopleIndex:
+    """The article's people in order of first mention, with their names filed by spelling keys."""
+
     def __init__(self) -> None:
         self.people: list[Named] = []
         self._position: dict[str, int] = {}  # person key -> order of first mention
@@ -30,12 +34,6 @@ class PeopleIndex:
         self._by_given_name: dict[str, set[int]] = defaultdict(set)
         self._by_kb_id: dict[str, int] = {}
         self._unaligned: set[int] = set()  # several words, one key part ('Al Sarraj'): compared with every mention
-
-    def __iter__(self) -> Iterator[Named]:
-        return iter(self.people)
-
-    def __len__(self) -> int:
-        return len(self.people)
 
     def add(self, person: Named) -> None:
         """A new person, after those already named."""
