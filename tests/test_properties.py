@@ -168,7 +168,9 @@ def test_a_one_word_name_keeps_every_letter_in_its_key(word):
     assert name_key(word) == folded
 
 
-stems = st.builds(lambda a, b, c, d: (a + b + c + d).capitalize(), words(list("bdfkmnrstz")), words(list("aeiou")),
+# no stem opens with 'l' or 't': 'The' + 'taba' and 'Taba' would share a consonant skeleton, which the resolver
+# takes, on purpose, for two transliterations of one name
+stems = st.builds(lambda a, b, c, d: (a + b + c + d).capitalize(), words(list("bdfkmnrsz")), words(list("aeiou")),
                   words(list("bdfkmnrstz")), words(list("aeiou")))
 
 
