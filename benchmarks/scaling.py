@@ -16,21 +16,24 @@ import time
 from typing import Callable
 
 SEED = 20261202
-CONSONANTS = "bdfghjklmnrstwz"
+CONSONANTS = "bdfjklmnrst"  # letters the consonant skeleton keeps apart
 VOWELS = "aeiou"
 
 
-def invented_word(rng: random.Random, syllables: int) -> str:
-    return "".join(rng.choice(CONSONANTS) + rng.choice(VOWELS) for _ in range(syllables)).capitalize()
+def invented_word(rng: random.Random, consonants: str) -> str:
+    """A pronounceable word on these consonants, vowels drawn at random."""
+    return "".join(c + rng.choice(VOWELS) for c in consonants).capitalize()
 
 
 def distinct_names(count: int) -> list[str]:
-    """`count` two-word names, no two alike (the case that made person resolution quadratic)."""
+    """`count` two-word names, no two of them one person: every surname has its own consonant skeleton
+    (so no two are transliterations of one name), given names come from a pool of 60, as in real copy."""
     rng = random.Random(SEED)
-    names: dict[str, None] = {}
-    while len(names) < count:
-        names[f"{invented_word(rng, rng.randint(2, 3))} {invented_word(rng, rng.randint(2, 4))}"] = None
-    return list(names)
+    given = [invented_word(rng, rng.choice(CONSONANTS) + rng.choice(CONSONANTS)) for _ in range(60)]
+    skeletons = [a + b + c for a in CONSONANTS for b in CONSONANTS for c in CONSONANTS]
+    skeletons += [s + d for s in skeletons for d in CONSONANTS]
+    rng.shuffle(skeletons)
+    return [f"{rng.choice(given)} {invented_word(rng, skeleton)}" for skeleton in skeletons[:count]]
 
 
 def article_of_names(count: int) -> str:
@@ -47,7 +50,7 @@ def article_of_names(count: int) -> str:
 def article_of_envoys(count: int) -> str:
     """'Envoy of Xxx ' repeated: every title's complement ran on to the end of the article."""
     rng = random.Random(SEED)
-    return "".join(f"Envoy of {invented_word(rng, 2)} " for _ in range(count)) + "\n"
+    return "".join(f"Envoy of {invented_word(rng, rng.choice(CONSONANTS) * 2)} " for _ in range(count)) + "\n"
 
 
 SCENARIOS: dict[str, tuple[Callable[[int], str], bool, int]] = {

@@ -126,18 +126,15 @@ MAX_DELETION_KEYED_LENGTH = 20
 @lru_cache(maxsize=65536)
 def spelling_keys(part: str) -> frozenset[str]:
     """Keys under which a name part is filed, so that parts `token_similarity` finds alike share one: the
-    part and each form of it with one letter deleted, its consonant skeleton and each skeleton with one
-    consonant deleted. Two parts pass 0.84 by being equal, by sharing a skeleton, or by a close spelling:
-    one letter added, dropped or changed ('Abdelrahman', 'Abderrahman'), or one consonant so, whatever the
-    vowels, 'h' and doubled letters do ('Obeidi', 'Ubaydi'); spellings further apart than that are not
-    compared. Parts over 20 letters get no deletion forms (a very long token would otherwise give
-    thousands)."""
+    part, its consonant skeleton, and each form with one letter deleted. Two parts pass 0.84 by being equal,
+    by sharing a skeleton, or by a close spelling; the deletion forms cover every close spelling one letter
+    added, dropped or changed ('Abdelrahman', 'Abderrahman'). Spellings further apart almost always differ
+    in vowels, 'h' or doubled letters, which the skeleton ignores; the rare rest are not compared. Parts
+    over 20 letters get no deletion forms (a very long token would otherwise give thousands)."""
     part = name_key(part)
-    consonants = skeleton(part)
-    keys = {part, "~" + consonants}
+    keys = {part, "~" + skeleton(part)}
     if len(part) <= MAX_DELETION_KEYED_LENGTH:
         keys.update(part[:i] + part[i + 1 :] for i in range(len(part)))
-        keys.update("~" + consonants[:i] + consonants[i + 1 :] for i in range(len(consonants)))
     return frozenset(keys)
 
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, settings
 # tests/test_properties.py within about three minutes on two cores; "long" is for manual fuzzing runs
 # (HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties.py), with the example database kept so
 # that a failure found once is replayed first.
-settings.register_profile("ci", derandomize=True, database=None, deadline=None, max_examples=40,
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, max_examples=100,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.register_profile("long", deadline=None, max_examples=3000,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

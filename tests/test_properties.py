@@ -148,11 +148,9 @@ person_names = st.builds(lambda g, s: (g, s), st.one_of(words(GIVEN[:9] + GIVEN[
                          st.one_of(words(["Farouk", "Ali", "Lafi", "Lamamra", "Leroy", "Lebon", "Theni"]), invented))
 
 
-@given(first=person_names, second=person_names)
-def test_two_distinct_names_are_never_one_person(pipeline, first, second):
+def assert_two_people(pipeline, one: str, other: str) -> None:
+    """Two colonels named in one sentence are never one person record."""
     lang, extractor = pipeline
-    one, other = " ".join(first), " ".join(second)
-    assume(name_similarity(one, other) < 0.84 and name_key(one) != name_key(other))
     text = {"en": f"Colonel {one} met Colonel {other} in Tripoli.",
             "fr": f"Le colonel {one} a rencontré le colonel {other} à Tripoli."}[lang]
     record = extractor.extract(text, "doc").to_dict()
@@ -161,8 +159,28 @@ def test_two_distinct_names_are_never_one_person(pipeline, first, second):
         assert not {one, other} <= set(person["forms"]), person
 
 
+@given(first=person_names, second=person_names)
+def test_two_distinct_names_are_never_one_person(pipeline, first, second):
+    one, other = " ".join(first), " ".join(second)
+    assume(name_similarity(one, other) < 0.84 and name_key(one) != name_key(other))
+    assert_two_people(pipeline, one, other)
+
+
 @given(word=st.text(st.characters(categories=("Lu", "Ll", "Lo", "Nd")), min_size=1, max_size=24))
 def test_a_one_word_name_keeps_every_letter_in_its_key(word):
     folded = fold(word)
     assume(folded and " " not in folded and "-" not in folded and "'" not in folded)
     assert name_key(word) == folded
+
+
+# no stem opens with 'l' or 't': 'The' + 'taba' and 'Taba' would share a consonant skeleton, which the resolver
+# takes, on purpose, for two transliterations of one name
+stems = st.builds(lambda a, b, c, d: (a + b + c + d).capitalize(), words(list("bdfkmnrsz")), words(list("aeiou")),
+                  words(list("bdfkmnrstz")), words(list("aeiou")))
+
+
+@given(article=words(["La", "Le", "Les", "The", "Al"]), stem=stems,
+       surname=st.one_of(words(["Ali", "Farouk", "Lafi", "Theni", "Lebon"]), stems))
+def test_names_that_differ_by_a_leading_article_are_two_people(pipeline, article, stem, surname):
+    """'Lamin Ali' and 'Min Ali': the first letters of a name are not an article."""
+    assert_two_people(pipeline, f"{article}{stem.lower()} {surname}", f"{stem} {surname}")

@@ -12,30 +12,29 @@ test as before.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Iterator, Protocol
+from typing import Iterable, Protocol
 
 from ..normalize import spelling_keys
 
 
 class Named(Protocol):
+    """What the index reads of a person (the resolver's Cluster)."""
+
     key: str
     kb_id: str | None
 
 
 class PeopleIndex:
+    """The article's people in order of first mention, with their names filed by spelling keys."""
+
     def __init__(self) -> None:
         self.people: list[Named] = []
         self._position: dict[str, int] = {}  # person key -> order of first mention
         self._by_surname: dict[str, set[int]] = defaultdict(set)
-        self._by_given_name: dict[str, set[int]] = defaultdict(set)
+        self._by_given_name: dict[tuple[str, int], set[int]] = defaultdict(set)  # (key, parts in the name)
+        self._most_parts = 0
         self._by_kb_id: dict[str, int] = {}
         self._unaligned: set[int] = set()  # several words, one key part ('Al Sarraj'): compared with every mention
-
-    def __iter__(self) -> Iterator[Named]:
-        return iter(self.people)
-
-    def __len__(self) -> int:
-        return len(self.people)
 
     def add(self, person: Named) -> None:
         """A new person, after those already named."""
@@ -53,8 +52,9 @@ class PeopleIndex:
             for key in spelling_keys(parts[-1]):
                 self._by_surname[key].add(position)
         if len(parts) > 1:
+            self._most_parts = max(self._most_parts, len(parts))
             for key in spelling_keys(parts[0]):
-                self._by_given_name[key].add(position)
+                self._by_given_name[key, len(parts)].add(position)
         elif len(text.split()) > 1:
             self._unaligned.add(position)
 
@@ -71,9 +71,13 @@ class PeopleIndex:
         """People one of whose names may be spelt like a name of these key parts (two or more)."""
         return self._ordered(self._matching(self._by_surname, parts[-1]) | self._unaligned)
 
-    def by_given_name(self, part: str) -> list[Named]:
-        """People with a name of two parts or more whose first part is spelt like `part`."""
-        return self._ordered(self._matching(self._by_given_name, part))
+    def by_given_name(self, part: str, more_parts_than: int) -> list[Named]:
+        """People with a name of more than `more_parts_than` parts whose first part is spelt like `part`."""
+        found: set[int] = set()
+        for key in spelling_keys(part):
+            for parts in range(more_parts_than + 1, self._most_parts + 1):
+                found.update(self._by_given_name.get((key, parts), ()))
+        return self._ordered(found)
 
     @staticmethod
     def _matching(index: dict[str, set[int]], part: str) -> set[int]:

@@ -236,7 +236,7 @@ class Resolver(KnowledgePipe):
     def given_name_match(self, people: PeopleIndex, parts: list[str]) -> Cluster | None:
         """'Saddam' or 'Saif al-Islam' after 'Saddam Haftar' / 'Saif al-Islam Gaddafi': the leading part of
         exactly one fuller name in the article."""
-        found = [cluster for cluster in people.by_given_name(parts[0])
+        found = [cluster for cluster in people.by_given_name(parts[0], more_parts_than=len(parts))
                  if any(len(full) > len(parts) and all(token_similarity(a, b) >= self.surname_threshold
                                                        for a, b in zip(parts, full))
                         for full in cluster.name_parts)]
