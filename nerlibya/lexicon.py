@@ -57,6 +57,7 @@ class Words:
     adverbs: frozenset[str]
     clause_breakers: frozenset[str]
     relative_pronouns: frozenset[str]
+    abbreviations: tuple[str, ...]
 
 
 @dataclass(frozen=True)

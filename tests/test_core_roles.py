@@ -81,3 +81,18 @@ def test_a_clause_gives_person_and_organisation():
     clause = title(3, 5, title="head", head="head", category="clause", cue="led by")
     scene = scene_of("The GNU , led by Abdul Dbeibah , said .", {(1, 2): "ORG", (5, 7): "PERSON"}, [clause])
     assert clause_person(scene, clause) == (Person(5, 7), OrgRef(span=(1, 2)), None)
+
+
+def test_an_acronym_in_parentheses_inside_a_title_phrase_is_the_same_persons():
+    """'The Special Envoy (SE) for Libya , X': the parenthesised title takes the enclosing title's person."""
+    outer, acronym = title(1, 3, (1, 9)), title(4, 5)
+    scene = scene_of("The Special Envoy ( SE ) for Libya , Ahmed Ali , said .", {(10, 12): "PERSON"}, [outer, acronym])
+    assert attach(scene, acronym, {1: Person(10, 12)}) == (Person(10, 12), "acronym")
+    assert attach(scene, acronym, {}) == (None, "appointment")
+
+
+def test_an_inner_title_names_only_the_person_right_after_itself():
+    """'envoy of the Secretary-General for Libya X': X ends the outer phrase, not the inner title."""
+    inner = title(4, 5, (4, 7), inner=True)
+    scene = scene_of("The envoy of the Secretary-General for Libya Ahmed Ali said .", {(7, 9): "PERSON"}, [inner])
+    assert attach(scene, inner, {}) == (None, "")

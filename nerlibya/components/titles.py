@@ -159,6 +159,8 @@ class TitleFinder(KnowledgePipe):
         ent = ctx.ent_starting_at(k)
         if _qualifies_next_word(doc, ent.end if ent is not None else k + 1):
             return base  # 'head of the UN-backed government': the name qualifies the complement, it is not one
+        if k in ctx.runs_at:  # 'of the UN Secretary-General': a title with its organisation before it
+            return self._nested_complement(ctx, k, base)
         return (self._entity_complement(ctx, k, ent, head, base)
                 or self._nested_complement(ctx, k, base)
                 or self._common_noun_complement(doc, k, head, base)
@@ -242,6 +244,15 @@ class TitleFinder(KnowledgePipe):
             return replace(base, portfolio_end=stop, phrase_end=stop)
         return replace(base, org=OrgRef(text=span_text(doc, k, stop)), phrase_end=stop)
 
+    def through_acronym(self, ctx: "_Context", right: "Complement", head: str) -> "Complement":
+        """'Special Representative of the Secretary-General (SRSG) for Libya': the title's own acronym in
+        parentheses belongs to its phrase, and the complement goes on after it."""
+        after = _after_parenthesis(ctx.doc, right.phrase_end)
+        if after == right.phrase_end or right.phrase_end + 1 not in ctx.runs_at:
+            return right
+        again = self.complement(ctx, after, head)
+        return replace(right, org=right.org or again.org, phrase_end=max(again.phrase_end, after))
+
     def trailing_modifiers(self, end: int, modifiers_at: dict[int, Unit]) -> tuple[int, str | None]:
         """Adjectives and qualifiers written after the noun (French): 'porte-parole militaire', 'par intérim'."""
         status = None
@@ -300,7 +311,7 @@ class TitleFinder(KnowledgePipe):
     def process(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         units = self.units(doc, ents)
-        runs = self.runs(units)
+        runs = [run for run in self.runs(units) if not _rank_used_as_adjective(doc, run)]
         by_cat: dict[str, list[Unit]] = defaultdict(list)
         for unit in units:
             by_cat[unit.cat].append(unit)
@@ -339,7 +350,7 @@ class TitleFinder(KnowledgePipe):
         head = head_unit.phrase
         org, of, phrase_start = self.left_context(ctx, start)
         qualifier = ctx.quals_ending.get(phrase_start) if phrase_start != start else None
-        right = self.complement(ctx, end, head)
+        right = self.through_acronym(ctx, self.complement(ctx, end, head), head)
         nested = {right.inner}
         title_end = right.portfolio_end or end
         if right.portfolio_end:  # 'ministre des Affaires étrangères par intérim du GUN'
@@ -413,6 +424,14 @@ def _add_run(runs: list[list[Unit]], units: list[Unit]) -> None:
         if units[end - 1].cat in HEADS:
             runs.append(units[:end])
             return
+
+
+def _rank_used_as_adjective(doc: Doc, run: list[Unit]) -> bool:
+    """'a major obstacle', 'the general strike': a lower-case one-word rank, alone, right before a
+    lower-case content word is an adjective there, not a rank."""
+    head, end = run[-1], run[-1].end
+    return (len(run) == 1 and head.cat == "RANK" and end - head.start == 1 and doc[head.start].is_lower and end < len(doc)
+            and doc[end].is_lower and doc[end].is_alpha and not doc[end].is_stop)
 
 
 def _any_in_range(positions: list[int], start: int, end: int) -> bool:

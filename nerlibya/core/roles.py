@@ -109,6 +109,9 @@ class Scene:
 def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[Person | None, str]:
     """The person a title describes and the pattern that says so; `attached` maps the starts of titles
     already attached (earlier in the text) to their people, for chains ('X, minister and envoy')."""
+    person = person_of_enclosing(scene, title, attached)
+    if person is not None:
+        return person, "acronym"
     person = person_after(scene, title) or person_after_coordinated(scene, title)
     if person is not None:
         return person, "before-name"
@@ -142,10 +145,25 @@ def entity_start(tokens: Sequence[TokenLike], index: int) -> int:
 
 
 def person_after(scene: Scene, title: Title) -> Person | None:
-    """'Prime Minister X', 'the envoy of France, X' (right after the title or its whole phrase)."""
-    for position in (title.end, title.phrase_end):
+    """'Prime Minister X', 'the envoy of France, X' (right after the title or its whole phrase; a title
+    inside another's complement only right after itself: 'Envoy of the Secretary-General for Libya X')."""
+    for position in (title.end,) if title.inner else (title.end, title.phrase_end):
         person = scene.starts.get(position)
         if person is not None and (person.start, person.end) != title.of:
+            return person
+    return None
+
+
+def person_of_enclosing(scene: Scene, title: Title, attached: Mapping[int, Person]) -> Person | None:
+    """'the Special Representative of the Secretary-General (SRSG) for Libya, X': a title in parentheses
+    inside an attached title's phrase is its acronym, the same person's."""
+    tokens = scene.tokens
+    if not (0 < title.start and title.end < len(tokens) and tokens[title.start - 1].text == "("
+            and tokens[title.end].text == ")"):
+        return None
+    for start, person in attached.items():
+        enclosing = scene.titles_at[start]
+        if enclosing.phrase_start < title.start and title.end < enclosing.phrase_end:
             return person
     return None
 

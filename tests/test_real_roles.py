@@ -1,0 +1,55 @@
+"""Roles written the way real news writes them (issue 15), on short sentences written for these tests:
+abbreviated ranks, acronym titles, qualifiers kept in the title, titles inside other titles."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def roles(extractor, text: str) -> dict[str, set[str]]:
+    record = extractor.extract(text).to_dict()
+    return {person["name"]: {role["title"] for role in person["roles"]} for person in record["people"]}
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Lt. Gen. Karim Bashir inspected the base on Monday.", "Karim Bashir", {"Lt. Gen."}),
+    ("The convoy was stopped by Brig. Nabil Warfalli near the port.", "Nabil Warfalli", {"Brig."}),
+    ("Capt. Hamid Sallabi said the patrol had returned.", "Hamid Sallabi", {"Capt."}),
+    ("Supporters of Col Idris Mansour gathered outside.", "Idris Mansour", {"Col"}),
+    ("Amb. Laura Pinto opened the new consulate.", "Laura Pinto", {"Amb."}),
+])
+def test_abbreviated_ranks_and_offices_with_or_without_a_dot(extractor, text, person, expected):
+    found = roles(extractor, text)
+    assert expected <= found[person]
+    assert not {"Lt", "Brig", "Capt", "Amb"} & set(found)  # an abbreviation is never a person
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("The talks were opened by SRSG Laura Pinto in Geneva.", "Laura Pinto", {"SRSG"}),
+    ("British PM Harold Benson called for calm.", "Harold Benson", {"PM"}),
+    ("Forces loyal to longtime dictator Salem Warda fled the city.", "Salem Warda", {"longtime dictator"}),
+    ("The offensive was launched by retired renegade General Fouad Jibril last year.", "Fouad Jibril",
+     {"retired renegade General"}),
+    ("The statement said board member Tarek Hassi had been appointed acting chairman.", "Tarek Hassi",
+     {"board member"}),
+    ("Rebels loyal to ousted leader Ali Bukar held the hill.", "Ali Bukar", {"ousted leader"}),
+])
+def test_qualifiers_and_acronym_offices_stay_in_the_title(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]
+
+
+def test_a_rank_word_used_as_an_adjective_is_no_rank(extractor):
+    found = roles(extractor, "Ahmed Kilani is a major obstacle to the deal, and a general strike began.")
+    assert not found.get("Ahmed Kilani")
+
+
+def test_the_secretary_general_inside_a_special_representative_title_names_nobody(extractor):
+    found = roles(extractor, "Acting Special Representative of the UN Secretary-General for Libya Maria Costa "
+                             "arrived in Tripoli.")
+    assert found["Maria Costa"] == {"Acting Special Representative"}
+
+
+def test_a_title_acronym_in_parentheses_is_the_same_persons(extractor):
+    found = roles(extractor, "The Special Representative of the Secretary-General (SRSG) for Libya, Maria Costa, "
+                             "met the council.")
+    assert found["Maria Costa"] == {"Special Representative", "SRSG"}
