@@ -58,6 +58,7 @@ class Words:
     clause_breakers: frozenset[str]
     relative_pronouns: frozenset[str]
     abbreviations: tuple[str, ...]
+    age_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class Lexicon:
     ranks: frozenset[str]
     modifiers: frozenset[str]
     qualifiers: dict[str, str]
+    trailing_qualifiers: dict[str, str]
     complements: frozenset[str]
     portfolio_offices: frozenset[str]
     clause_roles: dict[str, str]
@@ -89,7 +91,8 @@ class Lexicon:
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
-        phrases = self.offices | self.ranks | self.modifiers | set(self.qualifiers) | self.honorifics
+        phrases = (self.offices | self.ranks | self.modifiers | set(self.qualifiers) | set(self.trailing_qualifiers)
+                   | self.honorifics)
         return frozenset(w for p in phrases for w in p.split()) - self.complements - self.words.not_title_words
 
     def phrases(self) -> dict[str, frozenset[str]]:
@@ -162,6 +165,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         ranks=_lower_set(titles.get("ranks", []), path, "ranks"),
         modifiers=_lower_set(titles.get("modifiers", []), path, "modifiers"),
         qualifiers=_lower_map(titles.get("qualifiers", {}), path, "qualifiers"),
+        trailing_qualifiers=_lower_map(titles.get("trailing_qualifiers", {}), path, "trailing_qualifiers"),
         complements=_lower_set(titles.get("complements", []), path, "complements"),
         portfolio_offices=_lower_set(titles.get("portfolio_offices", []), path, "portfolio_offices"),
         clause_roles=_lower_map(titles.get("clause_roles", {}), path, "clause_roles"),

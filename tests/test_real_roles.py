@@ -53,3 +53,23 @@ def test_a_title_acronym_in_parentheses_is_the_same_persons(extractor):
     found = roles(extractor, "The Special Representative of the Secretary-General (SRSG) for Libya, Maria Costa, "
                              "met the council.")
     assert found["Maria Costa"] == {"Special Representative", "SRSG"}
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Prime Minister-designate Ahmed Salem presented his cabinet on Tuesday.", "Ahmed Salem",
+     {"Prime Minister-designate"}),
+    ("President-elect Sam Jones thanked the voters.", "Sam Jones", {"President-elect"}),
+])
+def test_designate_and_elect_written_after_the_title_belong_to_it(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]
+
+
+def test_an_age_between_the_article_and_the_occupation_is_skipped(extractor):
+    found = roles(extractor, "The assembly endorsed Karim Bashir, a 58-year-old former banker, on Monday.")
+    assert "former banker" in found["Karim Bashir"]
+
+
+def test_an_organisation_joined_by_a_hyphen_before_the_title_is_whose_office(extractor):
+    record = extractor.extract("Karim Bashir, the UN-designated envoy, arrived in Tripoli on Sunday.").to_dict()
+    role = next(r for p in record["people"] if p["name"] == "Karim Bashir" for r in p["roles"])
+    assert (role["title"], role["organisation"], role["status"]) == ("designated envoy", "United Nations", "designate")

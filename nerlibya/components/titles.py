@@ -34,6 +34,7 @@ HEADS = ("OFFICE", "RANK")
 PRIORITY = {"RANK": 5, "OFFICE": 4, "QUAL": 3, "CLAUSE": 3, "COMP": 2, "HONOR": 2, "APPOINT": 1, "MOD": 1}
 PLACE_OR_ORG = frozenset({"ORG", "GPE", "LOC", "FAC"})
 MAX_NAME_TOKENS = 6
+HYPHENS = ("-", "‑")
 
 
 @dataclass(slots=True)
@@ -134,6 +135,8 @@ class TitleFinder(KnowledgePipe):
                     return None, (ent.start, ent.end), ent.start
                 return OrgRef(span=(ent.start, ent.end)), None, ent.start
         ent = ctx.ent_ending_at(j)
+        if ent is None and j > 0 and token.text in HYPHENS and not _written_apart(ctx.doc, j):
+            ent = ctx.ent_ending_at(j - 1)  # 'the HoR-designated premier', 'a UN-appointed envoy'
         if ent is not None and ent.label_ in PLACE_OR_ORG:
             return OrgRef(span=(ent.start, ent.end)), None, ent.start
         return None, None, start
@@ -346,6 +349,7 @@ class TitleFinder(KnowledgePipe):
         doc = ctx.doc
         start, end = run[0].start, run[-1].end
         end, trailing_status = self.trailing_modifiers(end, ctx.modifiers_at)
+        end, trailing_status = _trailing_qualifier(doc, end, self.lexicon.trailing_qualifiers, trailing_status)
         head_unit = run[-1]  # a run ends with its head
         head = head_unit.phrase
         org, of, phrase_start = self.left_context(ctx, start)
@@ -424,6 +428,20 @@ def _add_run(runs: list[list[Unit]], units: list[Unit]) -> None:
         if units[end - 1].cat in HEADS:
             runs.append(units[:end])
             return
+
+
+def _trailing_qualifier(doc: Doc, end: int, qualifiers: dict[str, str], status: str | None) -> tuple[int, str | None]:
+    """'PM designate', 'Prime Minister-designate', 'president-elect': a qualifier written after the title,
+    alone or after a hyphen, belongs to it: (new end, its status)."""
+    at = end + 1 if end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end].whitespace_ else end
+    if at < len(doc) and doc[at].lower_ in qualifiers:
+        return at + 1, qualifiers[doc[at].lower_]
+    return end, status
+
+
+def _written_apart(doc: Doc, index: int) -> bool:
+    """Is the token at `index` written apart from a word on either side ('Libya - Tripoli')?"""
+    return bool(doc[index].whitespace_ or (index > 0 and doc[index - 1].whitespace_))
 
 
 def _rank_used_as_adjective(doc: Doc, run: list[Unit]) -> bool:

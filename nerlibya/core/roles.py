@@ -59,6 +59,7 @@ class RoleWords:
     chain_words: frozenset[str]
     before_chained_title: frozenset[str]
     before_appointed_title: frozenset[str]
+    age_words: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -78,6 +79,7 @@ class RoleWords:
             chain_words=chain_words,
             before_chained_title=words.title_determiners | chain_words,
             before_appointed_title=words.title_determiners | words.appointment_prepositions | words.adverbs,
+            age_words=words.age_words,
         )
 
 
@@ -181,10 +183,19 @@ def person_after_coordinated(scene: Scene, title: Title) -> Person | None:
 def _skip_possessor(scene: Scene, index: int) -> int:
     """Index of the token before 'the embassy's' / 'its' / 'the council's' that precedes `index`."""
     tokens, determiners = scene.tokens, scene.words.title_determiners
-    k = skip_back(tokens, index, determiners)
+    k = skip_back(tokens, _skip_age(scene, skip_back(tokens, index, determiners) + 1), determiners)
     while k > 0 and tokens[k].text in scene.words.possessive_marks:
         k = skip_back(tokens, k - 1 if not tokens[k - 1].ent_type_ else entity_start(tokens, k - 1), determiners)
     return k
+
+
+def _skip_age(scene: Scene, index: int) -> int:
+    """Start of an age written right before `index` ('a 61-year-old engineer'), or `index` if none."""
+    tokens = scene.tokens
+    k = skip_back(tokens, index, scene.words.age_words)
+    if k >= 0 and tokens[k].text.isdigit() and k + 1 < index:
+        return k
+    return index
 
 
 def person_before_apposition(scene: Scene, title: Title) -> Person | None:
@@ -215,6 +226,7 @@ def person_after_apposition(scene: Scene, title: Title) -> Person | None:
         return None
     k += 1
     while k < len(tokens) and (tokens[k].lower_ in words.title_determiners or tokens[k].lower_ in words.honorifics
+                               or tokens[k].lower_ in words.age_words or tokens[k].text.isdigit()
                                or (k in titles_at and titles_at[k].category != "clause")):
         k = titles_at[k].end if k in titles_at else k + 1
     person = scene.starts.get(k)
