@@ -59,6 +59,7 @@ class Words:
     relative_pronouns: frozenset[str]
     abbreviations: tuple[str, ...]
     age_words: frozenset[str]
+    agent_prepositions: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class Lexicon:
     modifiers: frozenset[str]
     qualifiers: dict[str, str]
     trailing_qualifiers: dict[str, str]
+    unwritten_qualifiers: frozenset[str]
     complements: frozenset[str]
     portfolio_offices: frozenset[str]
     clause_roles: dict[str, str]
@@ -166,6 +168,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         modifiers=_lower_set(titles.get("modifiers", []), path, "modifiers"),
         qualifiers=_lower_map(titles.get("qualifiers", {}), path, "qualifiers"),
         trailing_qualifiers=_lower_map(titles.get("trailing_qualifiers", {}), path, "trailing_qualifiers"),
+        unwritten_qualifiers=_lower_set(titles.get("unwritten_qualifiers", []), path, "unwritten_qualifiers"),
         complements=_lower_set(titles.get("complements", []), path, "complements"),
         portfolio_offices=_lower_set(titles.get("portfolio_offices", []), path, "portfolio_offices"),
         clause_roles=_lower_map(titles.get("clause_roles", {}), path, "clause_roles"),

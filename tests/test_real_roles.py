@@ -73,3 +73,33 @@ def test_an_organisation_joined_by_a_hyphen_before_the_title_is_whose_office(ext
     record = extractor.extract("Karim Bashir, the UN-designated envoy, arrived in Tripoli on Sunday.").to_dict()
     role = next(r for p in record["people"] if p["name"] == "Karim Bashir" for r in p["roles"])
     assert (role["title"], role["organisation"], role["status"]) == ("designated envoy", "United Nations", "designate")
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Before the war, Omar Fergiani had led the Libyan Investment and Development Company for years.",
+     "Omar Fergiani", ("head", "Libyan Investment and Development Company")),
+    ("The board met Karim Bashir, who has headed the authority since May.", "Karim Bashir", ("head", None)),
+    ("The deal was signed by Ahmed Salem [head of the UN Support Mission in Libya until 2015] in Skhirat.",
+     "Ahmed Salem", ("head", "United Nations Support Mission in Libya")),
+])
+def test_clauses_and_brackets_give_head(extractor, text, person, expected):
+    record = extractor.extract(text).to_dict()
+    found = {(r["title"], r["organisation"]) for p in record["people"] if p["name"] == person for r in p["roles"]}
+    assert expected in found
+
+
+def test_a_verb_without_an_organisation_after_it_gives_no_office(extractor):
+    found = roles(extractor, "Karim Bashir led the protest through the old city on Friday.")
+    assert not found.get("Karim Bashir")
+
+
+def test_head_of_a_countrys_body_takes_the_body(extractor):
+    record = extractor.extract("Head of Libya's state-run National Oil Corporation Idris Mansour resigned.").to_dict()
+    role = next(r for p in record["people"] if p["name"] == "Idris Mansour" for r in p["roles"])
+    assert (role["title"], role["organisation"]) == ("Head", "National Oil Corporation")
+
+
+def test_then_dates_a_title_without_being_part_of_it(extractor):
+    record = extractor.extract("The accord was backed by then-Libyan prime minister Ahmed Salem in 2016.").to_dict()
+    role = next(r for p in record["people"] if p["name"] == "Ahmed Salem" for r in p["roles"])
+    assert (role["title"], role["organisation"], role["status"]) == ("prime minister", "Libya", "former")

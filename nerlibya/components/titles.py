@@ -181,6 +181,7 @@ class TitleFinder(KnowledgePipe):
             following = ctx.ent_starting_at(ent.end)
             if following is not None and following.label_ == "ORG":  # 'of U.S. Africa Command'
                 ent = following
+            ent = self._possessed_org(ctx, ent)
             end = _after_parenthesis(doc, ent.end)
             if end < len(doc) and self.demonym_place(doc[end]):
                 end += 1  # '(GUN) libyen'
@@ -188,6 +189,17 @@ class TitleFinder(KnowledgePipe):
         if ent.label_ == "PERSON":
             return replace(base, of=(ent.start, ent.end), phrase_end=ent.end)
         return None
+
+    def _possessed_org(self, ctx: "_Context", ent: Span) -> Span:
+        """'of Libya's state-run National Oil Corporation': the organisation a place or body owns, if named."""
+        doc, k = ctx.doc, ent.end
+        if k >= len(doc) or doc[k].text not in self.words.possessive_marks:
+            return ent
+        k += 1
+        while k < min(ent.end + 6, len(doc)) and (doc[k].is_lower or doc[k].text in HYPHENS):
+            k += 1
+        owned = ctx.ent_starting_at(k)
+        return owned if owned is not None and owned.label_ == "ORG" else ent
 
     def _nested_complement(self, ctx: "_Context", k: int, base: "Complement") -> "Complement | None":
         """A nationality word and/or another title: 'to the French President', 'Chief of Staff to the President
@@ -353,7 +365,7 @@ class TitleFinder(KnowledgePipe):
         head_unit = run[-1]  # a run ends with its head
         head = head_unit.phrase
         org, of, phrase_start = self.left_context(ctx, start)
-        qualifier = ctx.quals_ending.get(phrase_start) if phrase_start != start else None
+        qualifier = _qualifier_before(ctx, phrase_start) if phrase_start != start else None
         right = self.through_acronym(ctx, self.complement(ctx, end, head), head)
         nested = {right.inner}
         title_end = right.portfolio_end or end
@@ -368,15 +380,25 @@ class TitleFinder(KnowledgePipe):
         if status is None and head.startswith("ex-"):
             status = "former"  # French writes 'ex-patron' as one word
         skip = end if end < title_end and self.demonym_place(doc[end]) else None
-        title_text = _title_text(doc, start, title_end, skip)
+        title_text = self.written_title(doc, run, title_end, skip, qualifier)
         if qualifier is not None:
-            title_text = f"{qualifier.phrase if doc[qualifier.start].is_lower else span_text(doc, qualifier.start, qualifier.end)} {title_text}"
             status = status or self.lexicon.qualifiers[qualifier.phrase]
             phrase_start = qualifier.start
         title = Title(start=start, end=title_end, phrase_start=phrase_start, phrase_end=max(right.phrase_end, title_end),
                       title=title_text, head=head, category="rank" if head_unit.cat == "RANK" else "office",
                       status=status, org=org or right.org, of=of or right.of)
         return title, nested - {None}
+
+    def written_title(self, doc: Doc, run: list[Unit], end: int, skip: int | None, qualifier: Unit | None) -> str:
+        """The title as written, with the qualifier read before its nationality ('former Libyan minister'),
+        less a qualifier that only dates it ('then foreign minister' -> 'foreign minister', status former)."""
+        unwritten = self.lexicon.unwritten_qualifiers
+        start = run[1].start if len(run) > 1 and run[0].cat == "QUAL" and run[0].phrase in unwritten else run[0].start
+        text = _title_text(doc, start, end, skip)
+        if qualifier is None or qualifier.phrase in unwritten:
+            return text
+        written = qualifier.phrase if doc[qualifier.start].is_lower else span_text(doc, qualifier.start, qualifier.end)
+        return f"{written} {text}"
 
     def clause_titles(self, clauses: list[Unit]) -> list[Title]:
         """'headed by', 'who heads': the role a clause gives, for the roles component to attach."""
@@ -428,6 +450,14 @@ def _add_run(runs: list[list[Unit]], units: list[Unit]) -> None:
         if units[end - 1].cat in HEADS:
             runs.append(units[:end])
             return
+
+
+def _qualifier_before(ctx: "_Context", index: int) -> Unit | None:
+    """A qualifier written before a nationality or possessive, or hyphen-joined to it ('then-Libyan')."""
+    doc = ctx.doc
+    if index > 1 and doc[index - 1].text in HYPHENS and not _written_apart(doc, index - 1):
+        return ctx.quals_ending.get(index - 1)
+    return ctx.quals_ending.get(index)
 
 
 def _trailing_qualifier(doc: Doc, end: int, qualifiers: dict[str, str], status: str | None) -> tuple[int, str | None]:

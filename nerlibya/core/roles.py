@@ -60,6 +60,7 @@ class RoleWords:
     before_chained_title: frozenset[str]
     before_appointed_title: frozenset[str]
     age_words: frozenset[str]
+    agent_prepositions: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -80,6 +81,7 @@ class RoleWords:
             before_chained_title=words.title_determiners | chain_words,
             before_appointed_title=words.title_determiners | words.appointment_prepositions | words.adverbs,
             age_words=words.age_words,
+            agent_prepositions=words.agent_prepositions,
         )
 
 
@@ -91,6 +93,7 @@ class Scene:
     starts: Mapping[int, Person]
     ends: Mapping[int, Person]
     titles_at: Mapping[int, Title]
+    titles_from: Mapping[int, Title]  # by the start of the phrase ('then-Libyan prime minister')
     titles_ending: Mapping[int, Sequence[Title]]
     sentence_of: Sequence[int]
     words: RoleWords
@@ -102,7 +105,8 @@ class Scene:
         for title in titles:
             titles_ending[title.phrase_end].append(title)
         return cls(tokens, {p.start: p for p in people}, {p.end: p for p in people}, {t.start: t for t in titles},
-                   dict(titles_ending), sentence_of, words)
+                   {t.phrase_start: t for t in titles if t.category != "clause"}, dict(titles_ending), sentence_of,
+                   words)
 
     def same_sentence(self, person: Person, title: Title) -> bool:
         return self.sentence_of[person.start] == self.sentence_of[min(title.start, len(self.tokens) - 1)]
@@ -199,9 +203,10 @@ def _skip_age(scene: Scene, index: int) -> int:
 
 
 def person_before_apposition(scene: Scene, title: Title) -> Person | None:
-    """'X, the commander of the LNA': the person ends at the comma before the title."""
+    """'X, the commander of the LNA', 'X [head of the mission]': the person ends at the comma or bracket
+    before the title."""
     comma = _skip_possessor(scene, title.phrase_start)
-    if comma < 0 or scene.tokens[comma].text not in (",", "("):
+    if comma < 0 or scene.tokens[comma].text not in (",", "(", "["):
         return None
     return scene.ends.get(comma)
 
@@ -271,16 +276,20 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
 
 
 def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | None, Title | None]:
-    """(person, organisation, title that introduces the person) for 'headed by X' / 'X, who heads Y'."""
+    """(person, organisation, title that introduces the person) for 'headed by X' / 'X, who heads Y' /
+    'X had led Y'."""
     tokens, words = scene.tokens, scene.words
-    if title.cue.split()[0] in words.relative_pronouns:
+    cue = title.cue.split()
+    if cue[-1] not in words.agent_prepositions:  # the subject before: 'X, who heads Y', 'X had led Y'
         person = scene.ends.get(skip_back(tokens, title.start, frozenset({","})) + 1)
         org_start = title.end
         while org_start < len(tokens) and tokens[org_start].lower_ in words.title_determiners:
             org_start += 1
-        return person, _entity_at(tokens, org_start), None
+        org = _entity_at(tokens, org_start)
+        # without a relative pronoun, only an organisation after the verb makes it an office ('X led the LNA')
+        return (person if cue[0] in words.relative_pronouns or org is not None else None), org, None
     k = title.end
-    introducing = scene.titles_at.get(k)
+    introducing = scene.titles_at.get(k) or scene.titles_from.get(k)
     if introducing is not None and introducing.category != "clause":
         k = introducing.end
     else:
