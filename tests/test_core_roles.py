@@ -96,3 +96,19 @@ def test_an_inner_title_names_only_the_person_right_after_itself():
     inner = title(4, 5, (4, 7), inner=True)
     scene = scene_of("The envoy of the Secretary-General for Libya Ahmed Ali said .", {(7, 9): "PERSON"}, [inner])
     assert attach(scene, inner, {}) == (None, "")
+
+
+def test_stacked_titles_name_the_person_after_the_last():
+    """'AFRICOM Commander General X': the office and the rank are both X's."""
+    office, rank = title(1, 2, (0, 2)), title(2, 3, category="rank")
+    scene = scene_of("AFRICOM Commander General Ahmed Ali spoke .", {(0, 1): "ORG", (3, 5): "PERSON"}, [office, rank])
+    assert attach(scene, office, {}) == (Person(3, 5), "before-name")
+
+
+def test_coordinated_titles_before_a_comma_and_name_opening_a_sentence():
+    """'Ambassador and Special Envoy to Libya , X said': both titles are X's."""
+    first, second = title(0, 1), title(2, 4, (2, 6))
+    scene = scene_of("Ambassador and Special Envoy to Libya , Ahmed Ali said .", {(5, 6): "GPE", (7, 9): "PERSON"},
+                     [first, second])
+    assert attach(scene, first, {}) == (Person(7, 9), "before-name")
+    assert attach(scene, second, {})[0] == Person(7, 9)

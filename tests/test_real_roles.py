@@ -103,3 +103,19 @@ def test_then_dates_a_title_without_being_part_of_it(extractor):
     record = extractor.extract("The accord was backed by then-Libyan prime minister Ahmed Salem in 2016.").to_dict()
     role = next(r for p in record["people"] if p["name"] == "Ahmed Salem" for r in p["roles"])
     assert (role["title"], role["organisation"], role["status"]) == ("prime minister", "Libya", "former")
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Officers met AFRICOM Commander General Daniel Brooks in Tunis.", "Daniel Brooks", {"Commander", "General"}),
+    ("Deputy Permanent Representative of Norway Ambassador Erik Lund will brief the council.", "Erik Lund",
+     {"Deputy Permanent Representative", "Ambassador"}),
+    ("Delegates met Special Envoy to Libya Ambassador Laura Pinto on Monday.", "Laura Pinto",
+     {"Special Envoy", "Ambassador"}),
+])
+def test_stacked_titles_before_a_name_are_all_hers(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]
+
+
+def test_a_title_served_by_another_is_not_stacked(extractor):
+    found = roles(extractor, "Special Envoy of the UN Secretary-General for Libya Laura Pinto arrived.")
+    assert found["Laura Pinto"] == {"Special Envoy"}

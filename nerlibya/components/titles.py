@@ -162,8 +162,8 @@ class TitleFinder(KnowledgePipe):
         ent = ctx.ent_starting_at(k)
         if _qualifies_next_word(doc, ent.end if ent is not None else k + 1):
             return base  # 'head of the UN-backed government': the name qualifies the complement, it is not one
-        if k in ctx.runs_at:  # 'of the UN Secretary-General': a title with its organisation before it
-            return self._nested_complement(ctx, k, base)
+        if k in ctx.runs_at and k > comp.end:  # 'of the UN Secretary-General': a title with its organisation
+            return self._nested_complement(ctx, k, base)  # before it ('of Germany Ambassador X' is two titles)
         return (self._entity_complement(ctx, k, ent, head, base)
                 or self._nested_complement(ctx, k, base)
                 or self._common_noun_complement(doc, k, head, base)

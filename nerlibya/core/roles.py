@@ -24,6 +24,7 @@ from .types import OrgRef, Title
 
 APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
 CLAUSE_ORG_LABELS = ("ORG", "GPE")
+MAX_STACKED_TITLES = 3
 
 
 class TokenLike(Protocol):
@@ -154,10 +155,21 @@ def person_after(scene: Scene, title: Title) -> Person | None:
     """'Prime Minister X', 'the envoy of France, X' (right after the title or its whole phrase; a title
     inside another's complement only right after itself: 'Envoy of the Secretary-General for Libya X')."""
     for position in (title.end,) if title.inner else (title.end, title.phrase_end):
-        person = scene.starts.get(position)
+        person = scene.starts.get(_past_stacked_titles(scene, position))
         if person is not None and (person.start, person.end) != title.of:
             return person
     return None
+
+
+def _past_stacked_titles(scene: Scene, position: int) -> int:
+    """Where the name starts after titles stacked at `position`: 'AFRICOM Commander General X', 'Special
+    Envoy to Libya Ambassador X' (each title there is the same person's)."""
+    for _ in range(MAX_STACKED_TITLES):
+        stacked = scene.titles_at.get(position) or scene.titles_from.get(position)
+        if stacked is None or stacked.category == "clause" or position in scene.starts:
+            break
+        position = stacked.end
+    return position
 
 
 def person_of_enclosing(scene: Scene, title: Title, attached: Mapping[int, Person]) -> Person | None:
@@ -175,12 +187,12 @@ def person_of_enclosing(scene: Scene, title: Title, attached: Mapping[int, Perso
 
 
 def person_after_coordinated(scene: Scene, title: Title) -> Person | None:
-    """'Prime Minister and Defence Minister X': both titles are X's."""
+    """'Prime Minister and Defence Minister X', 'Ambassador and Envoy to Libya, X, said': both titles are X's."""
     tokens, k = scene.tokens, title.phrase_end
     if k < len(tokens) and (tokens[k].lower_ in scene.words.conjunctions or tokens[k].text == "&"):
         following = scene.titles_at.get(k + 1)
         if following is not None and following.category != "clause":
-            return person_after(scene, following)
+            return person_after(scene, following) or person_after_apposition(scene, following)
     return None
 
 
@@ -239,9 +251,19 @@ def person_after_apposition(scene: Scene, title: Title) -> Person | None:
         return None
     after = tokens[person.end] if person.end < len(tokens) else None
     closes = after is None or after.text in words.apposition_end or sentence_of[person.end] != sentence_of[person.start]
-    before = skip_back(tokens, title.phrase_start, words.title_determiners)
+    before = _before_coordinated_titles(scene, skip_back(tokens, title.phrase_start, words.title_determiners))
     opens_sentence = before < 0 or sentence_of[before] != sentence_of[title.start]
     return person if closes or opens_sentence else None
+
+
+def _before_coordinated_titles(scene: Scene, index: int) -> int:
+    """The token before the first of the titles joined by 'and' that end at `index` ('Ambassador and
+    special envoy'), or `index` itself."""
+    tokens = scene.tokens
+    while index > 0 and tokens[index].lower_ in scene.words.conjunctions and scene.titles_ending.get(index):
+        first = min(scene.titles_ending[index], key=lambda t: t.phrase_start)
+        index = skip_back(tokens, first.phrase_start, scene.words.title_determiners)
+    return index
 
 
 def person_appointed(scene: Scene, title: Title) -> Person | None:
