@@ -112,3 +112,12 @@ def test_coordinated_titles_before_a_comma_and_name_opening_a_sentence():
                      [first, second])
     assert attach(scene, first, {}) == (Person(7, 9), "before-name")
     assert attach(scene, second, {})[0] == Person(7, 9)
+
+
+def test_an_appointment_verb_names_its_object_before_the_title():
+    """'The House named Ahmed Ali Speaker': Speaker is Ali's; 'was Ahmed Ali Speaker' names nobody."""
+    speaker = title(5, 6)
+    scene = scene_of("The House named Ahmed Ali Speaker .", {(3, 5): "PERSON"}, [speaker])
+    assert attach(scene, speaker, {}) == (Person(3, 5), "appointment")
+    scene = scene_of("The House was Ahmed Ali Speaker .", {(3, 5): "PERSON"}, [speaker])
+    assert attach(scene, speaker, {})[0] is None

@@ -119,3 +119,20 @@ def test_stacked_titles_before_a_name_are_all_hers(extractor, text, person, expe
 def test_a_title_served_by_another_is_not_stacked(extractor):
     found = roles(extractor, "Special Envoy of the UN Secretary-General for Libya Laura Pinto arrived.")
     assert found["Laura Pinto"] == {"Special Envoy"}
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("The assembly also appointed its speaker, Ahmed Salem, as the commander of the army.", "Ahmed Salem",
+     {"speaker", "commander"}),
+    ("The patients were stable, said IOM physician Dr. Samir Fellah.", "Samir Fellah", {"physician"}),
+    ("Ruth Keller, Under-Secretary-General for Humanitarian and Refugee Affairs, briefed the council.",
+     "Ruth Keller", {"Under-Secretary-General for Humanitarian and Refugee Affairs"}),
+])
+def test_appointed_objects_honorifics_and_long_portfolios(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]
+
+
+def test_in_a_list_a_title_before_a_name_is_not_the_previous_persons(extractor):
+    found = roles(extractor, "The delegation included Ambassador to Libya Paul Kerr, Principal Deputy Assistant "
+                             "Secretary for Energy Affairs at the U.S. Department of Energy Mark Dunn.")
+    assert found["Paul Kerr"] == {"Ambassador"}

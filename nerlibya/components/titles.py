@@ -510,12 +510,12 @@ def _title_text(doc: Doc, start: int, end: int, skip: int | None) -> str:
 
 
 def _names_place_or_org(doc: Doc, index: int, words: Words) -> bool:
-    """Is the token (or the one after a connector) an organisation or a country? Ends a portfolio."""
+    """Does the token (or the one after a connector) start a place or a known organisation? Ends a portfolio
+    (one the model tagged as an organisation the KB does not know, 'International Affairs', goes on)."""
     token = doc[index]
     if token.lower_ in words.portfolio_connectors and index + 1 < len(doc):
-        nxt = doc[index + 1] if doc[index + 1].lower_ not in words.portfolio_connectors or index + 2 >= len(doc) else doc[index + 2]
-        return nxt.ent_type_ in PLACE_OR_ORG
-    return token.ent_type_ in PLACE_OR_ORG
+        token = doc[index + 1] if doc[index + 1].lower_ not in words.portfolio_connectors or index + 2 >= len(doc) else doc[index + 2]
+    return token.ent_iob_ == "B" and token.ent_type_ in PLACE_OR_ORG and (token.ent_type_ != "ORG" or bool(token.ent_id_))
 
 
 def _qualifies_next_word(doc: Doc, end: int) -> bool:

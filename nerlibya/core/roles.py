@@ -25,6 +25,7 @@ from .types import OrgRef, Title
 APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
 CLAUSE_ORG_LABELS = ("ORG", "GPE")
 MAX_STACKED_TITLES = 3
+MAX_WORDS_BEFORE_NAME = 4
 
 
 class TokenLike(Protocol):
@@ -62,6 +63,7 @@ class RoleWords:
     before_appointed_title: frozenset[str]
     age_words: frozenset[str]
     agent_prepositions: frozenset[str]
+    name_connectors: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -83,6 +85,7 @@ class RoleWords:
             before_appointed_title=words.title_determiners | words.appointment_prepositions | words.adverbs,
             age_words=words.age_words,
             agent_prepositions=words.agent_prepositions,
+            name_connectors=words.conjunctions | words.linking_words,
         )
 
 
@@ -162,11 +165,16 @@ def person_after(scene: Scene, title: Title) -> Person | None:
 
 
 def _past_stacked_titles(scene: Scene, position: int) -> int:
-    """Where the name starts after titles stacked at `position`: 'AFRICOM Commander General X', 'Special
-    Envoy to Libya Ambassador X' (each title there is the same person's)."""
+    """Where the name starts after titles or honorifics stacked at `position`: 'AFRICOM Commander General X',
+    'Special Envoy to Libya Ambassador X', 'physician Dr. X' (each title there is the same person's)."""
     for _ in range(MAX_STACKED_TITLES):
+        if position in scene.starts or position >= len(scene.tokens):
+            break
+        if scene.tokens[position].lower_ in scene.words.honorifics:  # 'IOM physician Dr. X'
+            position += 1
+            continue
         stacked = scene.titles_at.get(position) or scene.titles_from.get(position)
-        if stacked is None or stacked.category == "clause" or position in scene.starts:
+        if stacked is None or stacked.category == "clause":
             break
         position = stacked.end
     return position
@@ -218,9 +226,22 @@ def person_before_apposition(scene: Scene, title: Title) -> Person | None:
     """'X, the commander of the LNA', 'X [head of the mission]': the person ends at the comma or bracket
     before the title."""
     comma = _skip_possessor(scene, title.phrase_start)
-    if comma < 0 or scene.tokens[comma].text not in (",", "(", "["):
+    if comma < 0 or scene.tokens[comma].text not in (",", "(", "[") or _names_someone_after(scene, title):
         return None
     return scene.ends.get(comma)
+
+
+def _names_someone_after(scene: Scene, title: Title) -> bool:
+    """Does a name follow the title's phrase after a few capitalised words at most? In a list ('X, Assistant
+    Secretary at the U.S. Department of Energy Y, and ...') the title is Y's, not X's ('X, a former bank chief
+    under Y' is X's)."""
+    tokens = scene.tokens
+    for k in range(title.phrase_end, min(title.phrase_end + MAX_WORDS_BEFORE_NAME, len(tokens))):
+        if k in scene.starts:
+            return True
+        if not (tokens[k].text[:1].isupper() or tokens[k].lower_ in scene.words.name_connectors):
+            return False
+    return False
 
 
 def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -> Person | None:
@@ -267,11 +288,14 @@ def _before_coordinated_titles(scene: Scene, index: int) -> int:
 
 
 def person_appointed(scene: Scene, title: Title) -> Person | None:
-    """'X was appointed governor', 'X, who is the army's spokesman', 'removing X as governor'."""
+    """'X was appointed governor', 'X, who is the army's spokesman', 'removing X as governor', 'named X
+    Speaker', 'appointed its speaker, X, as commander'."""
     tokens, words, ends = scene.tokens, scene.words, scene.ends
     k = skip_back(tokens, title.phrase_start, words.title_determiners)
     if k >= 0 and tokens[k].lower_ in words.as_words:
-        return subject_before_as(scene, k)
+        return _object_before(scene, skip_back(tokens, k, frozenset({","})) + 1) or subject_before_as(scene, k)
+    if k + 1 in ends:  # 'the House named X Speaker'
+        return _object_before(scene, k + 1)
     k = skip_back(tokens, k + 1, words.before_appointed_title)
     if k < 0 or tokens[k].lower_ not in words.appointment_words:
         return None
@@ -282,6 +306,21 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
             return None
         k -= 1
     return None
+
+
+def _object_before(scene: Scene, end: int) -> Person | None:
+    """The person ending at `end` if an appointment verb names them ('named X', 'appointed its speaker,
+    X,'); a copula ('is', 'was') names nobody here."""
+    person = scene.ends.get(end)
+    if person is None:
+        return None
+    tokens, words = scene.tokens, scene.words
+    skipped = words.title_determiners | {","}
+    k = skip_back(tokens, person.start, skipped)
+    if k >= 0 and scene.titles_ending.get(k + 1):  # 'its speaker, X'
+        k = skip_back(tokens, min(t.phrase_start for t in scene.titles_ending[k + 1]), skipped)
+    verb = tokens[k].lower_ if k >= 0 else ""
+    return person if verb in words.appointment_words and verb not in words.auxiliaries else None
 
 
 def subject_before_as(scene: Scene, k: int) -> Person | None:
