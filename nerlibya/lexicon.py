@@ -82,6 +82,7 @@ class Lexicon:
     qualifiers: dict[str, str]
     trailing_qualifiers: dict[str, str]
     unwritten_qualifiers: frozenset[str]
+    unit_nouns: frozenset[str]
     complements: frozenset[str]
     portfolio_offices: frozenset[str]
     clause_roles: dict[str, str]
@@ -169,6 +170,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         qualifiers=_lower_map(titles.get("qualifiers", {}), path, "qualifiers"),
         trailing_qualifiers=_lower_map(titles.get("trailing_qualifiers", {}), path, "trailing_qualifiers"),
         unwritten_qualifiers=_lower_set(titles.get("unwritten_qualifiers", []), path, "unwritten_qualifiers"),
+        unit_nouns=_lower_set(titles.get("unit_nouns", []), path, "unit_nouns"),
         complements=_lower_set(titles.get("complements", []), path, "complements"),
         portfolio_offices=_lower_set(titles.get("portfolio_offices", []), path, "portfolio_offices"),
         clause_roles=_lower_map(titles.get("clause_roles", {}), path, "clause_roles"),

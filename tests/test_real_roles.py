@@ -136,3 +136,17 @@ def test_in_a_list_a_title_before_a_name_is_not_the_previous_persons(extractor):
     found = roles(extractor, "The delegation included Ambassador to Libya Paul Kerr, Principal Deputy Assistant "
                              "Secretary for Energy Affairs at the U.S. Department of Energy Mark Dunn.")
     assert found["Paul Kerr"] == {"Ambassador"}
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Output was stable, said Omar Zidan, chairman of the board of Sirte Oil Company.", "Omar Zidan",
+     ("chairman of the board", "Sirte Oil Company")),
+    ("The ministry's head of IT, Jamal Warfalli, said the servers were safe.", "Jamal Warfalli",
+     ("head of IT", None)),
+    ("Adel Bukar, head of the press department, denied the report.", "Adel Bukar",
+     ("head of the press department", None)),
+])
+def test_a_unit_inside_a_body_stays_in_the_title(extractor, text, person, expected):
+    record = extractor.extract(text).to_dict()
+    found = {(r["title"], r["organisation"]) for p in record["people"] if p["name"] == person for r in p["roles"]}
+    assert expected in found

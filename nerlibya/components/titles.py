@@ -34,6 +34,7 @@ HEADS = ("OFFICE", "RANK")
 PRIORITY = {"RANK": 5, "OFFICE": 4, "QUAL": 3, "CLAUSE": 3, "COMP": 2, "HONOR": 2, "APPOINT": 1, "MOD": 1}
 PLACE_OR_ORG = frozenset({"ORG", "GPE", "LOC", "FAC"})
 MAX_NAME_TOKENS = 6
+MAX_UNIT_WORDS = 4
 HYPHENS = ("-", "‑")
 
 
@@ -159,6 +160,9 @@ class TitleFinder(KnowledgePipe):
             k += 1
         if k >= len(doc):
             return base
+        unit_end = self._unit_end(doc, k)
+        if unit_end:  # 'chairman of the board', 'head of IT': a unit of the body, kept in the title
+            return replace(base, portfolio_end=unit_end, phrase_end=unit_end)
         ent = ctx.ent_starting_at(k)
         if _qualifies_next_word(doc, ent.end if ent is not None else k + 1):
             return base  # 'head of the UN-backed government': the name qualifies the complement, it is not one
@@ -168,6 +172,18 @@ class TitleFinder(KnowledgePipe):
                 or self._nested_complement(ctx, k, base)
                 or self._common_noun_complement(doc, k, head, base)
                 or self._name_complement(ctx, k, ent, head, base))
+
+    def _unit_end(self, doc: Doc, k: int) -> int | None:
+        """End of a unit inside a body written at `k` ('board', 'IT', 'moral guidance department'): up to
+        a few words ending with a unit noun of the lexicon; a lower-case function word ('it') is none."""
+        units = self.lexicon.unit_nouns
+        for end in range(min(k + MAX_UNIT_WORDS, len(doc)), k, -1):
+            words = doc[k:end]
+            if words[-1].is_lower and words[-1].is_stop:
+                continue
+            if words.text.lower() in units or (words[-1].lower_ in units and all(t.is_lower for t in words)):
+                return end
+        return None
 
     def _entity_complement(self, ctx: "_Context", k: int, ent: Span | None, head: str,
                            base: "Complement") -> "Complement | None":
