@@ -60,6 +60,7 @@ class Words:
     abbreviations: tuple[str, ...]
     age_words: frozenset[str]
     agent_prepositions: frozenset[str]
+    quantifiers: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class Lexicon:
     trailing_qualifiers: dict[str, str]
     unwritten_qualifiers: frozenset[str]
     unit_nouns: frozenset[str]
+    plural_offices: dict[str, str]
     complements: frozenset[str]
     portfolio_offices: frozenset[str]
     clause_roles: dict[str, str]
@@ -102,6 +104,7 @@ class Lexicon:
         """Category name -> lower-cased phrases, for building a phrase matcher."""
         return {
             "OFFICE": self.offices,
+            "PLURAL": frozenset(self.plural_offices),
             "RANK": self.ranks,
             "MOD": self.modifiers,
             "QUAL": frozenset(self.qualifiers),
@@ -171,6 +174,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         trailing_qualifiers=_lower_map(titles.get("trailing_qualifiers", {}), path, "trailing_qualifiers"),
         unwritten_qualifiers=_lower_set(titles.get("unwritten_qualifiers", []), path, "unwritten_qualifiers"),
         unit_nouns=_lower_set(titles.get("unit_nouns", []), path, "unit_nouns"),
+        plural_offices=_lower_map(titles.get("plural_offices", {}), path, "plural_offices"),
         complements=_lower_set(titles.get("complements", []), path, "complements"),
         portfolio_offices=_lower_set(titles.get("portfolio_offices", []), path, "portfolio_offices"),
         clause_roles=_lower_map(titles.get("clause_roles", {}), path, "clause_roles"),

@@ -121,3 +121,18 @@ def test_an_appointment_verb_names_its_object_before_the_title():
     assert attach(scene, speaker, {}) == (Person(3, 5), "appointment")
     scene = scene_of("The House was Ahmed Ali Speaker .", {(3, 5): "PERSON"}, [speaker])
     assert attach(scene, speaker, {})[0] is None
+
+
+def test_a_plural_title_is_shared_by_a_list_after_or_before_it():
+    from nerlibya.core.roles import people_listed
+
+    shared = title(0, 2, plural=True)
+    scene = scene_of("deputy ministers , Ahmed Ali , Omar Salem and Sami Nour met .",
+                     {(3, 5): "PERSON", (6, 8): "PERSON", (9, 11): "PERSON"}, [shared])
+    assert people_listed(scene, shared) == [Person(3, 5), Person(6, 8), Person(9, 11)]
+    shared = title(7, 8, (7, 10), plural=True)
+    scene = scene_of("Ahmed Ali and Omar Salem , both deputies for Sabha , said .",
+                     {(0, 2): "PERSON", (3, 5): "PERSON", (9, 10): "GPE"}, [shared])
+    assert people_listed(scene, shared) == [Person(3, 5), Person(0, 2)]
+    scene = scene_of("Ahmed Ali , both deputies for Sabha , said .", {(0, 2): "PERSON"}, [title(4, 5, (4, 7), plural=True)])
+    assert people_listed(scene, title(4, 5, (4, 7), plural=True)) == []

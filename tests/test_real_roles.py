@@ -150,3 +150,19 @@ def test_a_unit_inside_a_body_stays_in_the_title(extractor, text, person, expect
     record = extractor.extract(text).to_dict()
     found = {(r["title"], r["organisation"]) for p in record["people"] if p["name"] == person for r in p["roles"]}
     assert expected in found
+
+
+@pytest.mark.parametrize("text,people,expected", [
+    ("The session was attended by deputy prime ministers, Ahmed Salem, Karim Bashir and Tarek Hassi.",
+     ("Ahmed Salem", "Karim Bashir", "Tarek Hassi"), "deputy prime minister"),
+    ("Residents met Omar Fergiani and Salem Warda, both deputies for Sabha, on Friday.",
+     ("Omar Fergiani", "Salem Warda"), "deputy"),
+])
+def test_a_plural_title_is_shared_by_the_people_listed(extractor, text, people, expected):
+    found = roles(extractor, text)
+    assert all(expected in found[person] for person in people)
+
+
+def test_a_plural_title_with_one_name_names_nobody(extractor):
+    found = roles(extractor, "The ambassadors met Ahmed Salem in Tunis.")
+    assert not found.get("Ahmed Salem")

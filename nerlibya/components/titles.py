@@ -29,9 +29,9 @@ from .base import KnowledgePipe
 
 Doc.set_extension("titles", default=None, force=True)
 
-TITLE_UNITS = ("QUAL", "MOD", "OFFICE", "RANK")
-HEADS = ("OFFICE", "RANK")
-PRIORITY = {"RANK": 5, "OFFICE": 4, "QUAL": 3, "CLAUSE": 3, "COMP": 2, "HONOR": 2, "APPOINT": 1, "MOD": 1}
+TITLE_UNITS = ("QUAL", "MOD", "OFFICE", "PLURAL", "RANK")
+HEADS = ("OFFICE", "PLURAL", "RANK")
+PRIORITY = {"RANK": 5, "OFFICE": 4, "PLURAL": 4, "QUAL": 3, "CLAUSE": 3, "COMP": 2, "HONOR": 2, "APPOINT": 1, "MOD": 1}
 PLACE_OR_ORG = frozenset({"ORG", "GPE", "LOC", "FAC"})
 MAX_NAME_TOKENS = 6
 MAX_UNIT_WORDS = 4
@@ -402,7 +402,7 @@ class TitleFinder(KnowledgePipe):
             phrase_start = qualifier.start
         title = Title(start=start, end=title_end, phrase_start=phrase_start, phrase_end=max(right.phrase_end, title_end),
                       title=title_text, head=head, category="rank" if head_unit.cat == "RANK" else "office",
-                      status=status, org=org or right.org, of=of or right.of)
+                      status=status, org=org or right.org, of=of or right.of, plural=head_unit.cat == "PLURAL")
         return title, nested - {None}
 
     def written_title(self, doc: Doc, run: list[Unit], end: int, skip: int | None, qualifier: Unit | None) -> str:
@@ -411,6 +411,8 @@ class TitleFinder(KnowledgePipe):
         unwritten = self.lexicon.unwritten_qualifiers
         start = run[1].start if len(run) > 1 and run[0].cat == "QUAL" and run[0].phrase in unwritten else run[0].start
         text = _title_text(doc, start, end, skip)
+        if run[-1].cat == "PLURAL":  # 'deputy prime ministers' -> 'deputy prime minister'
+            text = _singular(doc, run[-1], text, self.lexicon.plural_offices[run[-1].phrase])
         if qualifier is None or qualifier.phrase in unwritten:
             return text
         written = qualifier.phrase if doc[qualifier.start].is_lower else span_text(doc, qualifier.start, qualifier.end)
@@ -466,6 +468,15 @@ def _add_run(runs: list[list[Unit]], units: list[Unit]) -> None:
         if units[end - 1].cat in HEADS:
             runs.append(units[:end])
             return
+
+
+def _singular(doc: Doc, head: Unit, text: str, singular: str) -> str:
+    """The title text with its plural head written in the singular, capitalised as written."""
+    written = span_text(doc, head.start, head.end)
+    if written[:1].isupper() and singular.islower():
+        singular = singular[:1].upper() + singular[1:]
+    cut = text.rfind(written)
+    return text if cut < 0 else text[:cut] + singular + text[cut + len(written):]
 
 
 def _qualifier_before(ctx: "_Context", index: int) -> Unit | None:

@@ -64,6 +64,7 @@ class RoleWords:
     age_words: frozenset[str]
     agent_prepositions: frozenset[str]
     name_connectors: frozenset[str]
+    before_shared_title: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -86,6 +87,7 @@ class RoleWords:
             age_words=words.age_words,
             agent_prepositions=words.agent_prepositions,
             name_connectors=words.conjunctions | words.linking_words,
+            before_shared_title=words.title_determiners | words.quantifiers,
         )
 
 
@@ -137,6 +139,29 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     if person is not None:
         return person, "apposition-before"
     return person_appointed(scene, title), "appointment"
+
+
+def people_listed(scene: Scene, title: Title) -> list[Person]:
+    """The people sharing a title written in the plural: listed after it ('deputy prime ministers, A, B and
+    C') or before it ('A and B, both deputies for Sabha'); two at least."""
+    tokens, chain = scene.tokens, scene.words.chain_words
+    listed: list[Person] = []
+    k = title.phrase_end + (1 if title.phrase_end < len(tokens) and tokens[title.phrase_end].text == "," else 0)
+    while (person := scene.starts.get(k)) is not None:
+        listed.append(person)
+        k = person.end
+        while k < len(tokens) and tokens[k].lower_ in chain:
+            k += 1
+    if len(listed) > 1:
+        return listed
+    listed = []
+    k = skip_back(tokens, title.phrase_start, scene.words.before_shared_title)
+    if k < 0 or tokens[k].text != ",":
+        return []
+    while (person := scene.ends.get(k)) is not None:
+        listed.append(person)
+        k = skip_back(tokens, person.start, chain) + 1
+    return listed if len(listed) > 1 else []
 
 
 def skip_back(tokens: Sequence[TokenLike], index: int, words: frozenset[str]) -> int:
