@@ -136,3 +136,19 @@ def test_a_plural_title_is_shared_by_a_list_after_or_before_it():
     assert people_listed(scene, shared) == [Person(3, 5), Person(0, 2)]
     scene = scene_of("Ahmed Ali , both deputies for Sabha , said .", {(0, 2): "PERSON"}, [title(4, 5, (4, 7), plural=True)])
     assert people_listed(scene, title(4, 5, (4, 7), plural=True)) == []
+
+
+def test_a_title_opening_a_new_line_takes_the_name_after_its_comma():
+    """A paragraph the sentence splitter did not cut: 'him .\\nThe Envoy to Libya , X said'."""
+    envoy = title(3, 4, (3, 6))
+    tokens = [Tok(w) for w in "him .".split()] + [NewLine("\n")] + [Tok(w) for w in "Envoy to Libya , Ahmed Ali said .".split()]
+    words = RoleWords.of(load_lexicon("en", FIXTURE_LANG))
+    scene = Scene.of(tokens, [Person(7, 9)], [envoy], [0] * len(tokens), words)
+    assert attach(scene, envoy, {}) == (Person(7, 9), "apposition-before")
+
+
+@dataclass(frozen=True)
+class NewLine(Tok):
+    @property
+    def text_with_ws(self) -> str:
+        return self.text

@@ -298,7 +298,8 @@ def person_after_apposition(scene: Scene, title: Title) -> Person | None:
     after = tokens[person.end] if person.end < len(tokens) else None
     closes = after is None or after.text in words.apposition_end or sentence_of[person.end] != sentence_of[person.start]
     before = _before_coordinated_titles(scene, skip_back(tokens, title.phrase_start, words.title_determiners))
-    opens_sentence = before < 0 or sentence_of[before] != sentence_of[title.start]
+    opens_sentence = (before < 0 or sentence_of[before] != sentence_of[title.start]
+                      or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace())  # a new line
     return person if closes or opens_sentence else None
 
 
