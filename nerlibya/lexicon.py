@@ -61,6 +61,7 @@ class Words:
     age_words: frozenset[str]
     agent_prepositions: frozenset[str]
     quantifiers: frozenset[str]
+    capacity_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -152,3 +152,13 @@ class NewLine(Tok):
     @property
     def text_with_ws(self) -> str:
         return self.text
+
+
+def test_in_his_capacity_as_names_the_last_person_before():
+    chair = title(13, 14)
+    scene = scene_of("Ahmed Ali will brief the council on sanctions , in his capacity as chair .",
+                     {(0, 2): "PERSON"}, [chair])
+    assert attach(scene, chair, {}) == (Person(0, 2), "appointment")
+    scene = scene_of("Ahmed Ali will brief the council on sanctions , in his speech as chair .",
+                     {(0, 2): "PERSON"}, [chair])
+    assert attach(scene, chair, {})[0] is None

@@ -65,6 +65,7 @@ class RoleWords:
     agent_prepositions: frozenset[str]
     name_connectors: frozenset[str]
     before_shared_title: frozenset[str]
+    capacity_nouns: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -88,6 +89,7 @@ class RoleWords:
             agent_prepositions=words.agent_prepositions,
             name_connectors=words.conjunctions | words.linking_words,
             before_shared_title=words.title_determiners | words.quantifiers,
+            capacity_nouns=words.capacity_nouns,
         )
 
 
@@ -319,7 +321,8 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
     tokens, words, ends = scene.tokens, scene.words, scene.ends
     k = skip_back(tokens, title.phrase_start, words.title_determiners)
     if k >= 0 and tokens[k].lower_ in words.as_words:
-        return _object_before(scene, skip_back(tokens, k, frozenset({","})) + 1) or subject_before_as(scene, k)
+        return (_object_before(scene, skip_back(tokens, k, frozenset({","})) + 1) or subject_before_as(scene, k)
+                or _person_in_capacity(scene, k))
     if k + 1 in ends:  # 'the House named X Speaker'
         return _object_before(scene, k + 1)
     k = skip_back(tokens, k + 1, words.before_appointed_title)
@@ -347,6 +350,21 @@ def _object_before(scene: Scene, end: int) -> Person | None:
         k = skip_back(tokens, min(t.phrase_start for t in scene.titles_ending[k + 1]), skipped)
     verb = tokens[k].lower_ if k >= 0 else ""
     return person if verb in words.appointment_words and verb not in words.auxiliaries else None
+
+
+def _person_in_capacity(scene: Scene, k: int) -> Person | None:
+    """'X will brief the council, in his capacity as chair': the last person named before 'his capacity'
+    in the sentence."""
+    tokens, words = scene.tokens, scene.words
+    if k < 2 or tokens[k - 1].lower_ not in words.capacity_nouns or tokens[k - 2].lower_ not in words.title_determiners:
+        return None
+    sentence = scene.sentence_of[k]
+    for position in range(k - 2, -1, -1):
+        if scene.sentence_of[position] != sentence:
+            return None
+        if position in scene.ends:
+            return scene.ends[position]
+    return None
 
 
 def subject_before_as(scene: Scene, k: int) -> Person | None:
