@@ -352,7 +352,7 @@ class TitleFinder(KnowledgePipe):
         ctx = _Context(doc=doc, by_start={e.start: e for e in ents}, by_end={e.end: e for e in ents},
                        comps={u.start: u for u in by_cat["COMP"]},
                        modifiers_at={u.start: u for u in by_cat["MOD"] + by_cat["QUAL"]},
-                       quals_ending={u.end: u for u in by_cat["QUAL"]})
+                       quals_ending={u.end: u for u in by_cat["MOD"] + by_cat["QUAL"]})
         titles = self.run_titles(ctx, runs) + self.clause_titles(by_cat["CLAUSE"])
         doc._.titles = sorted(titles, key=lambda t: t.start)
         return doc
@@ -398,7 +398,7 @@ class TitleFinder(KnowledgePipe):
         skip = end if end < title_end and self.demonym_place(doc[end]) else None
         title_text = self.written_title(doc, run, title_end, skip, qualifier)
         if qualifier is not None:
-            status = status or self.lexicon.qualifiers[qualifier.phrase]
+            status = status or self.lexicon.qualifiers.get(qualifier.phrase)
             phrase_start = qualifier.start
         title = Title(start=start, end=title_end, phrase_start=phrase_start, phrase_end=max(right.phrase_end, title_end),
                       title=title_text, head=head, category="rank" if head_unit.cat == "RANK" else "office",
@@ -451,7 +451,7 @@ class _Context:
     by_end: dict[int, Span]
     comps: dict[int, Unit]
     modifiers_at: dict[int, Unit]
-    quals_ending: dict[int, Unit]
+    quals_ending: dict[int, Unit]  # qualifiers and modifiers, by end: read before a nationality ('renegade Libyan')
     runs_at: dict[int, Title] = field(default_factory=dict)
 
     def ent_starting_at(self, index: int) -> Span | None:
@@ -480,7 +480,8 @@ def _singular(doc: Doc, head: Unit, text: str, singular: str) -> str:
 
 
 def _qualifier_before(ctx: "_Context", index: int) -> Unit | None:
-    """A qualifier written before a nationality or possessive, or hyphen-joined to it ('then-Libyan')."""
+    """A qualifier or modifier written before a nationality or possessive ('renegade Libyan general'), or
+    hyphen-joined to it ('then-Libyan')."""
     doc = ctx.doc
     if index > 1 and doc[index - 1].text in HYPHENS and not _written_apart(doc, index - 1):
         return ctx.quals_ending.get(index - 1)
