@@ -166,3 +166,19 @@ def test_a_plural_title_is_shared_by_the_people_listed(extractor, text, people, 
 def test_a_plural_title_with_one_name_names_nobody(extractor):
     found = roles(extractor, "The ambassadors met Ahmed Salem in Tunis.")
     assert not found.get("Ahmed Salem")
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Forces loyal to renegade Libyan general Tarek Zawi attacked the airport.", "Tarek Zawi", {"renegade general"}),
+    ("The cabinet named Karim Bashir, a lawyer and human rights campaigner, as executive director of the fund.",
+     "Karim Bashir", {"lawyer", "human rights campaigner", "executive director"}),
+])
+def test_modifiers_before_a_nationality_and_appointments_after_an_apposition(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]
+
+
+def test_rival_gives_a_status_but_is_not_written_in_the_title(extractor):
+    record = extractor.extract("Elections were delayed, and Omar Fergiani, a rival presidential candidate, "
+                               "objected.").to_dict()
+    role = next(r for p in record["people"] if p["name"] == "Omar Fergiani" for r in p["roles"])
+    assert (role["title"], role["status"]) == ("presidential candidate", "current")

@@ -170,7 +170,7 @@ class TitleFinder(KnowledgePipe):
             return self._nested_complement(ctx, k, base)  # before it ('of Germany Ambassador X' is two titles)
         return (self._entity_complement(ctx, k, ent, head, base)
                 or self._nested_complement(ctx, k, base)
-                or self._common_noun_complement(doc, k, head, base)
+                or self._common_noun_complement(doc, k, head if k == comp.end else "", base)
                 or self._name_complement(ctx, k, ent, head, base))
 
     def _unit_end(self, doc: Doc, k: int) -> int | None:
@@ -237,7 +237,8 @@ class TitleFinder(KnowledgePipe):
         return replace(found, of=found.of or nested.of, phrase_end=nested.phrase_end)
 
     def _common_noun_complement(self, doc: Doc, k: int, head: str, base: "Complement") -> "Complement | None":
-        """A lower-case complement: a common noun before an apposition, or a lower-case portfolio."""
+        """A lower-case complement: a common noun before an apposition, or a lower-case portfolio (written
+        without a determiner: 'minister of civil aviation', not 'director of the fund'; `head` is empty then)."""
         token = doc[k]
         if not (token.is_lower and token.is_alpha):
             return None

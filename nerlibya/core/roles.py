@@ -321,8 +321,8 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
     tokens, words, ends = scene.tokens, scene.words, scene.ends
     k = skip_back(tokens, title.phrase_start, words.title_determiners)
     if k >= 0 and tokens[k].lower_ in words.as_words:
-        return (_object_before(scene, skip_back(tokens, k, frozenset({","})) + 1) or subject_before_as(scene, k)
-                or _person_in_capacity(scene, k))
+        return (_object_before(scene, _past_apposition(scene, skip_back(tokens, k, frozenset({","})) + 1))
+                or subject_before_as(scene, k) or _person_in_capacity(scene, k))
     if k + 1 in ends:  # 'the House named X Speaker'
         return _object_before(scene, k + 1)
     k = skip_back(tokens, k + 1, words.before_appointed_title)
@@ -335,6 +335,16 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
             return None
         k -= 1
     return None
+
+
+def _past_apposition(scene: Scene, end: int) -> int:
+    """Where the name ends before an apposition that ends at `end` ('appointed X, a lawyer and campaigner,
+    as ...'), or `end` itself."""
+    if end in scene.ends or not scene.titles_ending.get(end):
+        return end
+    first = min(scene.titles_ending[end], key=lambda t: t.phrase_start)
+    comma = _before_coordinated_titles(scene, _skip_possessor(scene, first.phrase_start))
+    return comma if comma >= 0 and scene.tokens[comma].text == "," else end
 
 
 def _object_before(scene: Scene, end: int) -> Person | None:
