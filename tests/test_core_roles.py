@@ -143,3 +143,16 @@ def test_in_his_capacity_as_names_the_last_person_before():
     scene = scene_of("Ahmed Ali will brief the council on sanctions , in his speech as chair .",
                      {(0, 2): "PERSON"}, [chair])
     assert attach(scene, chair, {})[0] is None
+
+
+def test_a_name_governed_by_of_after_an_apposition_is_no_next_person_in_a_list():
+    """'X, researcher at the Institute of Y': Y (even tagged a person) completes the body; 'X, envoy at the
+    Embassy Y , and ...' lists Y as the envoy."""
+    researcher = title(3, 4, (3, 7))
+    scene = scene_of("Ahmed Ali , researcher at the Institute of Lina Dorr .",
+                     {(0, 2): "PERSON", (6, 7): "ORG", (8, 10): "PERSON"}, [researcher])
+    assert attach(scene, researcher, {}) == (Person(0, 2), "apposition-after")
+    envoy = title(3, 4, (3, 7))
+    scene = scene_of("Ahmed Ali , envoy at the Embassy Lina Dorr , and others .",
+                     {(0, 2): "PERSON", (6, 7): "ORG", (7, 9): "PERSON"}, [envoy])
+    assert attach(scene, envoy, {})[0] == Person(7, 9)

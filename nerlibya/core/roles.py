@@ -64,6 +64,7 @@ class RoleWords:
     age_words: frozenset[str]
     agent_prepositions: frozenset[str]
     name_connectors: frozenset[str]
+    linking_words: frozenset[str]
     before_shared_title: frozenset[str]
     capacity_nouns: frozenset[str]
 
@@ -88,6 +89,7 @@ class RoleWords:
             age_words=words.age_words,
             agent_prepositions=words.agent_prepositions,
             name_connectors=words.conjunctions | words.linking_words,
+            linking_words=words.linking_words,
             before_shared_title=words.title_determiners | words.quantifiers,
             capacity_nouns=words.capacity_nouns,
         )
@@ -261,11 +263,11 @@ def person_before_apposition(scene: Scene, title: Title) -> Person | None:
 def _names_someone_after(scene: Scene, title: Title) -> bool:
     """Does a name follow the title's phrase after a few capitalised words at most? In a list ('X, Assistant
     Secretary at the U.S. Department of Energy Y, and ...') the title is Y's, not X's ('X, a former bank chief
-    under Y' is X's)."""
+    under Y' is X's; so is 'X, researcher at the Institute of Y': a name right after 'of' is a complement)."""
     tokens = scene.tokens
     for k in range(title.phrase_end, min(title.phrase_end + MAX_WORDS_BEFORE_NAME, len(tokens))):
         if k in scene.starts:
-            return True
+            return not (k > 0 and tokens[k - 1].lower_ in scene.words.linking_words)
         if not (tokens[k].text[:1].isupper() or tokens[k].lower_ in scene.words.name_connectors):
             return False
     return False
