@@ -65,6 +65,7 @@ class Words:
     agent_prepositions: frozenset[str]
     quantifiers: frozenset[str]
     capacity_nouns: frozenset[str]
+    portfolio_articles: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -164,8 +164,15 @@ class TitleReader:
             return self._nested_complement(ctx, k, base)  # before it ('of Germany Ambassador X' is two titles)
         return (self._entity_complement(ctx, k, ent, head, base)
                 or self._nested_complement(ctx, k, base)
-                or self._common_noun_complement(doc, k, head if k == comp.end else "", base)
+                or self._common_noun_complement(doc, k, head if self._portfolio_may_follow(doc, comp.end, k) else "",
+                                                base)
                 or self._name_complement(ctx, k, ent, head, base))
+
+    def _portfolio_may_follow(self, doc: Sequence[TokenLike], start: int, k: int) -> bool:
+        """May a lower-case portfolio start at `k`, after the words from `start`? Right after the preposition
+        ('minister of civil aviation'), or after an article the language writes portfolios with ('ministre de
+        l'intérieur'); not after other determiners ('director of the fund')."""
+        return all(doc[i].lower_ in self.words.portfolio_articles for i in range(start, k))
 
     def _unit_end(self, doc: Sequence[TokenLike], k: int) -> int | None:
         """End of a unit inside a body written at `k` ('board', 'IT', 'moral guidance department'): up to
