@@ -69,6 +69,12 @@ class Words:
     clause_breakers: frozenset[str]
     relative_pronouns: frozenset[str]
     body_complements: frozenset[str]
+    abbreviations: tuple[str, ...]
+    age_words: frozenset[str]
+    agent_prepositions: frozenset[str]
+    quantifiers: frozenset[str]
+    capacity_nouns: frozenset[str]
+    portfolio_articles: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,10 @@ class Lexicon:
     ranks: frozenset[str]
     modifiers: frozenset[str]
     qualifiers: dict[str, str]
+    trailing_qualifiers: dict[str, str]
+    unwritten_qualifiers: frozenset[str]
+    unit_nouns: frozenset[str]
+    plural_offices: dict[str, str]
     complements: frozenset[str]
     portfolio_offices: frozenset[str]
     clause_roles: dict[str, str]
@@ -104,13 +114,15 @@ class Lexicon:
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
-        phrases = self.offices | self.ranks | self.modifiers | set(self.qualifiers) | self.honorifics
+        phrases = (self.offices | self.ranks | self.modifiers | set(self.qualifiers) | set(self.trailing_qualifiers)
+                   | self.honorifics)
         return frozenset(w for p in phrases for w in p.split()) - self.complements - self.words.not_title_words
 
     def phrases(self) -> dict[str, frozenset[str]]:
         """Category name -> lower-cased phrases, for building a phrase matcher."""
         return {
             "OFFICE": self.offices,
+            "PLURAL": frozenset(self.plural_offices),
             "RANK": self.ranks,
             "MOD": self.modifiers,
             "QUAL": frozenset(self.qualifiers),
@@ -200,6 +212,10 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         ranks=_lower_set(titles.get("ranks", []), path, "ranks"),
         modifiers=_lower_set(titles.get("modifiers", []), path, "modifiers"),
         qualifiers=_lower_map(titles.get("qualifiers", {}), path, "qualifiers"),
+        trailing_qualifiers=_lower_map(titles.get("trailing_qualifiers", {}), path, "trailing_qualifiers"),
+        unwritten_qualifiers=_lower_set(titles.get("unwritten_qualifiers", []), path, "unwritten_qualifiers"),
+        unit_nouns=_lower_set(titles.get("unit_nouns", []), path, "unit_nouns"),
+        plural_offices=_lower_map(titles.get("plural_offices", {}), path, "plural_offices"),
         complements=_lower_set(titles.get("complements", []), path, "complements"),
         portfolio_offices=_lower_set(titles.get("portfolio_offices", []), path, "portfolio_offices"),
         clause_roles=_lower_map(titles.get("clause_roles", {}), path, "clause_roles"),

@@ -14,12 +14,14 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from thinc.api import Config
 
 from .components import acronyms, entity_cleanup, kb_ruler, resolver, roles, titles  # noqa: F401  (registers factories)
 from .components.base import KnowledgePipe
 from .errors import KnowledgeBaseError, ModelNotFoundError
 from .kb import default_kb_path
+from .lexicon import load_lexicon
 
 PIPELINE_FILE = "pipeline.cfg"
 # Without the statistical model, memory grows slowly with length, so a rules-only pipeline takes what
@@ -100,6 +102,14 @@ def split_dotted_acronym_hyphens(nlp: Language) -> None:
         nlp.tokenizer.infix_finditer = re.compile("|".join(p for p in (pattern, DOTTED_ACRONYM_HYPHEN) if p)).finditer
 
 
+def keep_abbreviations(nlp: Language, abbreviations: tuple[str, ...]) -> None:
+    """Make the tokenizer keep each abbreviation ('Lt.', 'Brig.') as one token, as written and capitalised:
+    split, its dot would end a sentence and leave 'Brig' to be read as a name."""
+    for abbreviation in abbreviations:
+        for form in {abbreviation, abbreviation.title()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def build_nlp(lang: str = "en", *, model: str | None = None, rules_only: bool = False,
               kb_path: str | Path | None = None, lang_path: str | Path | None = None,
               config_path: str | Path | None = None) -> Language:
@@ -114,6 +124,7 @@ def build_nlp(lang: str = "en", *, model: str | None = None, rules_only: bool = 
     split_dotted_acronym_hyphens(nlp)
     if rules_only:
         nlp.max_length = RULES_ONLY_MAX_LENGTH
+    keep_abbreviations(nlp, load_lexicon(lang, str(lang_path) if lang_path else None).words.abbreviations)
     order = list(settings["pipeline"]["order"])
     slot = order.index(MODEL_SLOT)
     first_model_component = nlp.pipe_names[0] if nlp.pipe_names else None

@@ -44,3 +44,12 @@ def test_french_reads_the_nationality_after_the_noun_and_keeps_the_portfolio():
 def test_a_qualifier_before_the_title_gives_its_status():
     [title] = read("en", "the former commander spoke", [(1, 2, "QUAL"), (2, 3, "OFFICE")], {})
     assert (title.title, title.status, title.start) == ("former commander", "former", 1)
+
+
+def test_a_lower_case_portfolio_after_an_article_is_kept_where_the_language_writes_it_so():
+    """French writes portfolios after an article ('ministre de l'intérieur'); English does not ('the minister of the fund')."""
+    [title] = read("fr", "l' ancien ministre de l' intérieur Ali Said", [(1, 2, "QUAL"), (2, 3, "OFFICE"), (3, 4, "COMP")],
+                   {(6, 8): "PERSON"})
+    assert (title.title, title.end) == ("ancien ministre de l' intérieur", 6)
+    [title] = read("en", "the minister of the fund Ali Said", [(1, 2, "OFFICE"), (2, 3, "COMP")], {(5, 7): "PERSON"})
+    assert (title.title, title.end) == ("minister", 2)

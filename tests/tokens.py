@@ -12,6 +12,8 @@ class Tok:
     text: str
     ent_type_: str = ""
     ent_iob_: str = "O"
+    ent_id_: str = ""
+    whitespace_: str = " "
 
     @property
     def lower_(self) -> str:

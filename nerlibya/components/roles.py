@@ -14,7 +14,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..core.roles import Person, RoleWords, Scene, attach, clause_person
+from ..core.roles import Person, RoleWords, Scene, attach, clause_person, people_listed
 from ..core.types import Link, OrgRef, Role, Title, TokenRange
 from ..kb import Office
 from ..normalize import name_key
@@ -56,6 +56,10 @@ class RoleLinker(KnowledgePipe):
                     roles.append(self.role(links, person, title, "clause", org))
                     if introducing is not None and introducing.org is None and org is not None:
                         clause_orgs.setdefault(introducing.start, org)
+                continue
+            if title.plural:
+                roles += [self.role(links, person, title, "shared") for person in people_listed(scene, title)
+                          if scene.same_sentence(person, title)]
                 continue
             person, pattern = attach(scene, title, attached)
             if person is None or not scene.same_sentence(person, title):

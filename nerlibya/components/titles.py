@@ -22,7 +22,7 @@ from .base import KnowledgePipe, on_headline_line
 
 Doc.set_extension("titles", default=None, force=True)
 
-PRIORITY = {"RANK": 5, "OFFICE": 4, "QUAL": 3, "CLAUSE": 3, "COMP": 2, "HONOR": 2, "APPOINT": 1, "MOD": 1}
+PRIORITY = {"RANK": 5, "OFFICE": 4, "PLURAL": 4, "QUAL": 3, "CLAUSE": 3, "COMP": 2, "HONOR": 2, "APPOINT": 1, "MOD": 1}
 
 
 @Language.factory(

@@ -24,6 +24,8 @@ from .types import OrgRef, Title
 
 APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
 CLAUSE_ORG_LABELS = ("ORG", "GPE")
+MAX_STACKED_TITLES = 3
+MAX_WORDS_BEFORE_NAME = 4
 
 
 class TokenLike(Protocol):
@@ -59,6 +61,12 @@ class RoleWords:
     chain_words: frozenset[str]
     before_chained_title: frozenset[str]
     before_appointed_title: frozenset[str]
+    age_words: frozenset[str]
+    agent_prepositions: frozenset[str]
+    name_connectors: frozenset[str]
+    linking_words: frozenset[str]
+    before_shared_title: frozenset[str]
+    capacity_nouns: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -78,6 +86,12 @@ class RoleWords:
             chain_words=chain_words,
             before_chained_title=words.title_determiners | chain_words,
             before_appointed_title=words.title_determiners | words.appointment_prepositions | words.adverbs,
+            age_words=words.age_words,
+            agent_prepositions=words.agent_prepositions,
+            name_connectors=words.conjunctions | words.linking_words,
+            linking_words=words.linking_words,
+            before_shared_title=words.title_determiners | words.quantifiers,
+            capacity_nouns=words.capacity_nouns,
         )
 
 
@@ -89,6 +103,7 @@ class Scene:
     starts: Mapping[int, Person]
     ends: Mapping[int, Person]
     titles_at: Mapping[int, Title]
+    titles_from: Mapping[int, Title]  # by the start of the phrase ('then-Libyan prime minister')
     titles_ending: Mapping[int, Sequence[Title]]
     sentence_of: Sequence[int]
     words: RoleWords
@@ -100,7 +115,8 @@ class Scene:
         for title in titles:
             titles_ending[title.phrase_end].append(title)
         return cls(tokens, {p.start: p for p in people}, {p.end: p for p in people}, {t.start: t for t in titles},
-                   dict(titles_ending), sentence_of, words)
+                   {t.phrase_start: t for t in titles if t.category != "clause"}, dict(titles_ending), sentence_of,
+                   words)
 
     def same_sentence(self, person: Person, title: Title) -> bool:
         return self.sentence_of[person.start] == self.sentence_of[min(title.start, len(self.tokens) - 1)]
@@ -109,6 +125,9 @@ class Scene:
 def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[Person | None, str]:
     """The person a title describes and the pattern that says so; `attached` maps the starts of titles
     already attached (earlier in the text) to their people, for chains ('X, minister and envoy')."""
+    person = person_of_enclosing(scene, title, attached)
+    if person is not None:
+        return person, "acronym"
     person = person_after(scene, title) or person_after_coordinated(scene, title)
     if person is not None:
         return person, "before-name"
@@ -124,6 +143,29 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     if person is not None:
         return person, "apposition-before"
     return person_appointed(scene, title), "appointment"
+
+
+def people_listed(scene: Scene, title: Title) -> list[Person]:
+    """The people sharing a title written in the plural: listed after it ('deputy prime ministers, A, B and
+    C') or before it ('A and B, both deputies for Sabha'); two at least."""
+    tokens, chain = scene.tokens, scene.words.chain_words
+    listed: list[Person] = []
+    k = title.phrase_end + (1 if title.phrase_end < len(tokens) and tokens[title.phrase_end].text == "," else 0)
+    while (person := scene.starts.get(k)) is not None:
+        listed.append(person)
+        k = person.end
+        while k < len(tokens) and tokens[k].lower_ in chain:
+            k += 1
+    if len(listed) > 1:
+        return listed
+    listed = []
+    k = skip_back(tokens, title.phrase_start, scene.words.before_shared_title)
+    if k < 0 or tokens[k].text != ",":
+        return []
+    while (person := scene.ends.get(k)) is not None:
+        listed.append(person)
+        k = skip_back(tokens, person.start, chain) + 1
+    return listed if len(listed) > 1 else []
 
 
 def skip_back(tokens: Sequence[TokenLike], index: int, words: frozenset[str]) -> int:
@@ -142,39 +184,93 @@ def entity_start(tokens: Sequence[TokenLike], index: int) -> int:
 
 
 def person_after(scene: Scene, title: Title) -> Person | None:
-    """'Prime Minister X', 'the envoy of France, X' (right after the title or its whole phrase)."""
-    for position in (title.end, title.phrase_end):
-        person = scene.starts.get(position)
+    """'Prime Minister X', 'the envoy of France, X' (right after the title or its whole phrase; a title
+    inside another's complement only right after itself: 'Envoy of the Secretary-General for Libya X')."""
+    for position in (title.end,) if title.inner else (title.end, title.phrase_end):
+        person = scene.starts.get(_past_stacked_titles(scene, position))
         if person is not None and (person.start, person.end) != title.of:
             return person
     return None
 
 
+def _past_stacked_titles(scene: Scene, position: int) -> int:
+    """Where the name starts after titles or honorifics stacked at `position`: 'AFRICOM Commander General X',
+    'Special Envoy to Libya Ambassador X', 'physician Dr. X' (each title there is the same person's)."""
+    for _ in range(MAX_STACKED_TITLES):
+        if position in scene.starts or position >= len(scene.tokens):
+            break
+        if scene.tokens[position].lower_ in scene.words.honorifics:  # 'IOM physician Dr. X'
+            position += 1
+            continue
+        stacked = scene.titles_at.get(position) or scene.titles_from.get(position)
+        if stacked is None or stacked.category == "clause":
+            break
+        position = stacked.end
+    return position
+
+
+def person_of_enclosing(scene: Scene, title: Title, attached: Mapping[int, Person]) -> Person | None:
+    """'the Special Representative of the Secretary-General (SRSG) for Libya, X': a title in parentheses
+    inside an attached title's phrase is its acronym, the same person's."""
+    tokens = scene.tokens
+    if not (0 < title.start and title.end < len(tokens) and tokens[title.start - 1].text == "("
+            and tokens[title.end].text == ")"):
+        return None
+    for start, person in attached.items():
+        enclosing = scene.titles_at[start]
+        if enclosing.phrase_start < title.start and title.end < enclosing.phrase_end:
+            return person
+    return None
+
+
 def person_after_coordinated(scene: Scene, title: Title) -> Person | None:
-    """'Prime Minister and Defence Minister X': both titles are X's."""
+    """'Prime Minister and Defence Minister X', 'Ambassador and Envoy to Libya, X, said': both titles are X's."""
     tokens, k = scene.tokens, title.phrase_end
     if k < len(tokens) and (tokens[k].lower_ in scene.words.conjunctions or tokens[k].text == "&"):
         following = scene.titles_at.get(k + 1)
         if following is not None and following.category != "clause":
-            return person_after(scene, following)
+            return person_after(scene, following) or person_after_apposition(scene, following)
     return None
 
 
 def _skip_possessor(scene: Scene, index: int) -> int:
     """Index of the token before 'the embassy's' / 'its' / 'the council's' that precedes `index`."""
     tokens, determiners = scene.tokens, scene.words.title_determiners
-    k = skip_back(tokens, index, determiners)
+    k = skip_back(tokens, _skip_age(scene, skip_back(tokens, index, determiners) + 1), determiners)
     while k > 0 and tokens[k].text in scene.words.possessive_marks:
         k = skip_back(tokens, k - 1 if not tokens[k - 1].ent_type_ else entity_start(tokens, k - 1), determiners)
     return k
 
 
+def _skip_age(scene: Scene, index: int) -> int:
+    """Start of an age written right before `index` ('a 61-year-old engineer'), or `index` if none."""
+    tokens = scene.tokens
+    k = skip_back(tokens, index, scene.words.age_words)
+    if k >= 0 and tokens[k].text.isdigit() and k + 1 < index:
+        return k
+    return index
+
+
 def person_before_apposition(scene: Scene, title: Title) -> Person | None:
-    """'X, the commander of the LNA': the person ends at the comma before the title."""
+    """'X, the commander of the LNA', 'X [head of the mission]': the person ends at the comma or bracket
+    before the title."""
     comma = _skip_possessor(scene, title.phrase_start)
-    if comma < 0 or scene.tokens[comma].text not in (",", "("):
+    if comma < 0 or scene.tokens[comma].text not in (",", "(", "[") or _names_someone_after(scene, title):
         return None
     return scene.ends.get(comma)
+
+
+def _names_someone_after(scene: Scene, title: Title) -> bool:
+    """Does a name follow the title's phrase after a few capitalised words at most? In a list ('X, Assistant
+    Secretary at the U.S. Department of Energy Y, and ...') the title is Y's, not X's ('X, a former bank chief
+    under Y' is X's; so is 'X, researcher at the Institute of Y': a name right after 'of' is a complement)."""
+    tokens = scene.tokens
+    for k in range(title.phrase_end, min(title.phrase_end + MAX_WORDS_BEFORE_NAME, len(tokens))):
+        if k in scene.starts:
+            return not (k > 0 and tokens[k - 1].lower_ in scene.words.linking_words)
+        if not (tokens[k].text[:1].isupper() or tokens[k].lower_ in scene.words.name_connectors):
+            return False
+    return False
 
 
 def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -> Person | None:
@@ -197,6 +293,7 @@ def person_after_apposition(scene: Scene, title: Title) -> Person | None:
         return None
     k += 1
     while k < len(tokens) and (tokens[k].lower_ in words.title_determiners or tokens[k].lower_ in words.honorifics
+                               or tokens[k].lower_ in words.age_words or tokens[k].text.isdigit()
                                or (k in titles_at and titles_at[k].category != "clause")):
         k = titles_at[k].end if k in titles_at else k + 1
     person = scene.starts.get(k)
@@ -204,17 +301,32 @@ def person_after_apposition(scene: Scene, title: Title) -> Person | None:
         return None
     after = tokens[person.end] if person.end < len(tokens) else None
     closes = after is None or after.text in words.apposition_end or sentence_of[person.end] != sentence_of[person.start]
-    before = skip_back(tokens, title.phrase_start, words.title_determiners)
-    opens_sentence = before < 0 or sentence_of[before] != sentence_of[title.start]
+    before = _before_coordinated_titles(scene, skip_back(tokens, title.phrase_start, words.title_determiners))
+    opens_sentence = (before < 0 or sentence_of[before] != sentence_of[title.start]
+                      or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace())  # a new line
     return person if closes or opens_sentence else None
 
 
+def _before_coordinated_titles(scene: Scene, index: int) -> int:
+    """The token before the first of the titles joined by 'and' that end at `index` ('Ambassador and
+    special envoy'), or `index` itself."""
+    tokens = scene.tokens
+    while index > 0 and tokens[index].lower_ in scene.words.conjunctions and scene.titles_ending.get(index):
+        first = min(scene.titles_ending[index], key=lambda t: t.phrase_start)
+        index = skip_back(tokens, first.phrase_start, scene.words.title_determiners)
+    return index
+
+
 def person_appointed(scene: Scene, title: Title) -> Person | None:
-    """'X was appointed governor', 'X, who is the army's spokesman', 'removing X as governor'."""
+    """'X was appointed governor', 'X, who is the army's spokesman', 'removing X as governor', 'named X
+    Speaker', 'appointed its speaker, X, as commander'."""
     tokens, words, ends = scene.tokens, scene.words, scene.ends
     k = skip_back(tokens, title.phrase_start, words.title_determiners)
     if k >= 0 and tokens[k].lower_ in words.as_words:
-        return subject_before_as(scene, k)
+        return (_object_before(scene, _past_apposition(scene, skip_back(tokens, k, frozenset({","})) + 1))
+                or subject_before_as(scene, k) or _person_in_capacity(scene, k))
+    if k + 1 in ends:  # 'the House named X Speaker'
+        return _object_before(scene, k + 1)
     k = skip_back(tokens, k + 1, words.before_appointed_title)
     if k < 0 or tokens[k].lower_ not in words.appointment_words:
         return None
@@ -224,6 +336,46 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
         if tokens[k].lower_ not in words.appointment_words and tokens[k].lower_ not in words.auxiliaries:
             return None
         k -= 1
+    return None
+
+
+def _past_apposition(scene: Scene, end: int) -> int:
+    """Where the name ends before an apposition that ends at `end` ('appointed X, a lawyer and campaigner,
+    as ...'), or `end` itself."""
+    if end in scene.ends or not scene.titles_ending.get(end):
+        return end
+    first = min(scene.titles_ending[end], key=lambda t: t.phrase_start)
+    comma = _before_coordinated_titles(scene, _skip_possessor(scene, first.phrase_start))
+    return comma if comma >= 0 and scene.tokens[comma].text == "," else end
+
+
+def _object_before(scene: Scene, end: int) -> Person | None:
+    """The person ending at `end` if an appointment verb names them ('named X', 'appointed its speaker,
+    X,'); a copula ('is', 'was') names nobody here."""
+    person = scene.ends.get(end)
+    if person is None:
+        return None
+    tokens, words = scene.tokens, scene.words
+    skipped = words.title_determiners | {","}
+    k = skip_back(tokens, person.start, skipped)
+    if k >= 0 and scene.titles_ending.get(k + 1):  # 'its speaker, X'
+        k = skip_back(tokens, min(t.phrase_start for t in scene.titles_ending[k + 1]), skipped)
+    verb = tokens[k].lower_ if k >= 0 else ""
+    return person if verb in words.appointment_words and verb not in words.auxiliaries else None
+
+
+def _person_in_capacity(scene: Scene, k: int) -> Person | None:
+    """'X will brief the council, in his capacity as chair': the last person named before 'his capacity'
+    in the sentence."""
+    tokens, words = scene.tokens, scene.words
+    if k < 2 or tokens[k - 1].lower_ not in words.capacity_nouns or tokens[k - 2].lower_ not in words.title_determiners:
+        return None
+    sentence = scene.sentence_of[k]
+    for position in range(k - 2, -1, -1):
+        if scene.sentence_of[position] != sentence:
+            return None
+        if position in scene.ends:
+            return scene.ends[position]
     return None
 
 
@@ -241,16 +393,20 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
 
 
 def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | None, Title | None]:
-    """(person, organisation, title that introduces the person) for 'headed by X' / 'X, who heads Y'."""
+    """(person, organisation, title that introduces the person) for 'headed by X' / 'X, who heads Y' /
+    'X had led Y'."""
     tokens, words = scene.tokens, scene.words
-    if title.cue.split()[0] in words.relative_pronouns:
+    cue = title.cue.split()
+    if cue[-1] not in words.agent_prepositions:  # the subject before: 'X, who heads Y', 'X had led Y'
         person = scene.ends.get(skip_back(tokens, title.start, frozenset({","})) + 1)
         org_start = title.end
         while org_start < len(tokens) and tokens[org_start].lower_ in words.title_determiners:
             org_start += 1
-        return person, _entity_at(tokens, org_start), None
+        org = _entity_at(tokens, org_start)
+        # without a relative pronoun, only an organisation after the verb makes it an office ('X led the LNA')
+        return (person if cue[0] in words.relative_pronouns or org is not None else None), org, None
     k = title.end
-    introducing = scene.titles_at.get(k)
+    introducing = scene.titles_at.get(k) or scene.titles_from.get(k)
     if introducing is not None and introducing.category != "clause":
         k = introducing.end
     else:

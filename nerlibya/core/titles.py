@@ -8,7 +8,8 @@ organisation right before ('LNA spokesman'), or a complement ('of the Libyan Nat
 Foreign Affairs').
 
 Tokens are anything with spaCy's token attributes used here (`text`, `text_with_ws`, `lower_`, `is_lower`,
-`is_alpha`, `is_stop`, `is_punct`, `ent_type_`) and entities anything with `start`, `end`, `label_`, `id_`,
+`is_alpha`, `is_stop`, `is_punct`, `ent_type_`,
+`ent_iob_`, `ent_id_`, `whitespace_`) and entities anything with `start`, `end`, `label_`, `id_`,
 `text`: a spaCy Doc and its Spans are such, and tests pass plain records. Nothing here imports spaCy.
 """
 
@@ -21,10 +22,12 @@ from ..lexicon import Lexicon, Words
 from ..normalize import fold
 from .types import OrgRef, Title, TokenRange
 
-TITLE_UNITS = ("QUAL", "MOD", "OFFICE", "RANK")
-HEADS = ("OFFICE", "RANK")
+TITLE_UNITS = ("QUAL", "MOD", "OFFICE", "PLURAL", "RANK")
+HEADS = ("OFFICE", "PLURAL", "RANK")
 PLACE_OR_ORG = frozenset({"ORG", "GPE", "LOC", "FAC"})
 MAX_NAME_TOKENS = 6
+MAX_UNIT_WORDS = 4
+HYPHENS = ("-", "‑")
 # an organisation or portfolio named after a title without being an entity ('Envoy of the Arab League'): no
 # longer than this, so that a run of capitalised words is not read again from each title in it
 MAX_COMPLEMENT_TOKENS = 12
@@ -39,6 +42,9 @@ class TokenLike(Protocol):
     is_stop: bool
     is_punct: bool
     ent_type_: str
+    ent_iob_: str
+    ent_id_: str
+    whitespace_: str
 
 
 class EntityLike(Protocol):
@@ -66,7 +72,8 @@ class Unit:
 
 def runs(units: list[Unit]) -> list[list[Unit]]:
     """Group adjacent title units; a rank after an office starts a new title; a run must end
-    with an office or rank. (Any other unit between two title units keeps them apart.)"""
+    with an office or rank, and a lone lower-case rank used as an adjective makes none ('a major obstacle').
+    (Any other unit between two title units keeps them apart.)"""
     runs: list[list[Unit]] = []
     current: list[Unit] = []
     for unit in units:
@@ -77,7 +84,7 @@ def runs(units: list[Unit]) -> list[list[Unit]]:
             current = []
         current.append(unit)
     _add_run(runs, current)
-    return runs
+    return [run for run in runs if not _rank_used_as_adjective(run[0].doc, run)]
 
 
 @dataclass(frozen=True)
@@ -99,7 +106,7 @@ class TitleReader:
         ctx = _Context(doc=doc, by_start={e.start: e for e in ents}, by_end={e.end: e for e in ents},
                        comps={u.start: u for u in units_by_cat.get("COMP", ())},
                        modifiers_at={u.start: u for u in [*units_by_cat.get("MOD", ()), *units_by_cat.get("QUAL", ())]},
-                       quals_ending={u.end: u for u in units_by_cat.get("QUAL", ())})
+                       quals_ending={u.end: u for u in [*units_by_cat.get("MOD", ()), *units_by_cat.get("QUAL", ())]})
         titles = self.run_titles(ctx, title_runs) + self.clause_titles(units_by_cat.get("CLAUSE", []))
         return sorted(titles, key=lambda t: t.start)
 
@@ -123,6 +130,8 @@ class TitleReader:
                     return None, (ent.start, ent.end), ent.start
                 return OrgRef(span=(ent.start, ent.end)), None, ent.start
         ent = ctx.ent_ending_at(j)
+        if ent is None and j > 0 and token.text in HYPHENS and not _written_apart(ctx.doc, j):
+            ent = ctx.ent_ending_at(j - 1)  # 'the HoR-designated premier', 'a UN-appointed envoy'
         if ent is not None and ent.label_ in PLACE_OR_ORG:
             return OrgRef(span=(ent.start, ent.end)), None, ent.start
         return None, None, start
@@ -145,13 +154,38 @@ class TitleReader:
             k += 1
         if k >= len(doc):
             return base
+        unit_end = self._unit_end(doc, k)
+        if unit_end:  # 'chairman of the board', 'head of IT': a unit of the body, kept in the title
+            return replace(base, portfolio_end=unit_end, phrase_end=unit_end)
         ent = ctx.ent_starting_at(k)
         if _qualifies_next_word(doc, ent.end if ent is not None else k + 1):
             return base  # 'head of the UN-backed government': the name qualifies the complement, it is not one
+        if k in ctx.runs_at and k > comp.end:  # 'of the UN Secretary-General': a title with its organisation
+            return self._nested_complement(ctx, k, base)  # before it ('of Germany Ambassador X' is two titles)
         return (self._entity_complement(ctx, k, ent, head, base)
                 or self._nested_complement(ctx, k, base)
-                or self._common_noun_complement(doc, k, head, base)
+                or self._common_noun_complement(doc, k, head if self._portfolio_may_follow(doc, comp.end, k) else "",
+                                                base)
                 or self._name_complement(ctx, k, ent, head, base))
+
+    def _portfolio_may_follow(self, doc: Sequence[TokenLike], start: int, k: int) -> bool:
+        """May a lower-case portfolio start at `k`, after the words from `start`? Right after the preposition
+        ('minister of civil aviation'), or after an article the language writes portfolios with ('ministre de
+        l'intérieur'); not after other determiners ('director of the fund')."""
+        return all(doc[i].lower_ in self.words.portfolio_articles for i in range(start, k))
+
+    def _unit_end(self, doc: Sequence[TokenLike], k: int) -> int | None:
+        """End of a unit inside a body written at `k` ('board', 'IT', 'moral guidance department'): up to
+        a few words ending with a unit noun of the lexicon; a lower-case function word ('it') is none."""
+        units = self.lexicon.unit_nouns
+        for end in range(min(k + MAX_UNIT_WORDS, len(doc)), k, -1):
+            last = doc[end - 1]
+            if last.is_lower and last.is_stop:
+                continue
+            if (span_text(doc, k, end).lower() in units
+                    or (last.lower_ in units and all(doc[i].is_lower for i in range(k, end)))):
+                return end
+        return None
 
     def _entity_complement(self, ctx: "_Context", k: int, ent: EntityLike | None, head: str,
                            base: "Complement") -> "Complement | None":
@@ -165,6 +199,7 @@ class TitleReader:
             following = ctx.ent_starting_at(ent.end)
             if following is not None and following.label_ == "ORG":  # 'of U.S. Africa Command'
                 ent = following
+            ent = self._possessed_org(ctx, ent)
             end = _after_parenthesis(doc, ent.end)
             if end < len(doc) and self.demonym_place(doc[end]):
                 end += 1  # '(GUN) libyen'
@@ -172,6 +207,17 @@ class TitleReader:
         if ent.label_ == "PERSON":
             return replace(base, of=(ent.start, ent.end), phrase_end=ent.end)
         return None
+
+    def _possessed_org(self, ctx: "_Context", ent: EntityLike) -> EntityLike:
+        """'of Libya's state-run National Oil Corporation': the organisation a place or body owns, if named."""
+        doc, k = ctx.doc, ent.end
+        if k >= len(doc) or doc[k].text not in self.words.possessive_marks:
+            return ent
+        k += 1
+        while k < min(ent.end + 6, len(doc)) and (doc[k].is_lower or doc[k].text in HYPHENS):
+            k += 1
+        owned = ctx.ent_starting_at(k)
+        return owned if owned is not None and owned.label_ == "ORG" else ent
 
     def _nested_complement(self, ctx: "_Context", k: int, base: "Complement") -> "Complement | None":
         """A nationality word and/or another title: 'to the French President', 'Chief of Staff to the President
@@ -193,7 +239,8 @@ class TitleReader:
         return replace(found, of=found.of or nested.of, phrase_end=nested.phrase_end)
 
     def _common_noun_complement(self, doc: Sequence[TokenLike], k: int, head: str, base: "Complement") -> "Complement | None":
-        """A lower-case complement: a common noun before an apposition, or a lower-case portfolio."""
+        """A lower-case complement: a common noun before an apposition, or a lower-case portfolio (written
+        without a determiner: 'minister of civil aviation', not 'director of the fund'; `head` is empty then)."""
         token = doc[k]
         if not (token.is_lower and token.is_alpha):
             return None
@@ -231,6 +278,15 @@ class TitleReader:
             return replace(base, portfolio_end=stop, phrase_end=stop)
         return replace(base, org=OrgRef(text=span_text(doc, k, stop)), phrase_end=stop)
 
+    def through_acronym(self, ctx: "_Context", right: "Complement", head: str) -> "Complement":
+        """'Special Representative of the Secretary-General (SRSG) for Libya': the title's own acronym in
+        parentheses belongs to its phrase, and the complement goes on after it."""
+        after = _after_parenthesis(ctx.doc, right.phrase_end)
+        if after == right.phrase_end or right.phrase_end + 1 not in ctx.runs_at:
+            return right
+        again = self.complement(ctx, after, head)
+        return replace(right, org=right.org or again.org, phrase_end=max(again.phrase_end, after))
+
     def trailing_modifiers(self, end: int, modifiers_at: dict[int, Unit]) -> tuple[int, str | None]:
         """Adjectives and qualifiers written after the noun (French): 'porte-parole militaire', 'par intérim'."""
         status = None
@@ -260,11 +316,12 @@ class TitleReader:
         doc = ctx.doc
         start, end = run[0].start, run[-1].end
         end, trailing_status = self.trailing_modifiers(end, ctx.modifiers_at)
+        end, trailing_status = _trailing_qualifier(doc, end, self.lexicon.trailing_qualifiers, trailing_status)
         head_unit = run[-1]  # a run ends with its head
         head = head_unit.phrase
         org, of, phrase_start = self.left_context(ctx, start)
-        qualifier = ctx.quals_ending.get(phrase_start) if phrase_start != start else None
-        right = self.complement(ctx, end, head)
+        qualifier = _qualifier_before(ctx, phrase_start) if phrase_start != start else None
+        right = self.through_acronym(ctx, self.complement(ctx, end, head), head)
         nested = {right.inner}
         title_end = right.portfolio_end or end
         if right.portfolio_end:  # 'ministre des Affaires étrangères par intérim du GUN'
@@ -278,15 +335,28 @@ class TitleReader:
         if status is None and head.startswith("ex-"):
             status = "former"  # French writes 'ex-patron' as one word
         skip = end if end < title_end and self.demonym_place(doc[end]) else None
-        title_text = _title_text(doc, start, title_end, skip)
+        title_text = self.written_title(doc, run, title_end, skip, qualifier)
         if qualifier is not None:
-            title_text = f"{qualifier.phrase if doc[qualifier.start].is_lower else span_text(doc, qualifier.start, qualifier.end)} {title_text}"
-            status = status or self.lexicon.qualifiers[qualifier.phrase]
+            status = status or self.lexicon.qualifiers.get(qualifier.phrase)
             phrase_start = qualifier.start
         title = Title(start=start, end=title_end, phrase_start=phrase_start, phrase_end=max(right.phrase_end, title_end),
                       title=title_text, head=head, category="rank" if head_unit.cat == "RANK" else "office",
-                      status=status, org=org or right.org, of=of or right.of)
+                      status=status, org=org or right.org, of=of or right.of, plural=head_unit.cat == "PLURAL")
         return title, nested - {None}
+
+    def written_title(self, doc: Sequence[TokenLike], run: list[Unit], end: int, skip: int | None,
+                      qualifier: Unit | None) -> str:
+        """The title as written, with the qualifier read before its nationality ('former Libyan minister'),
+        less a qualifier that only dates it ('then foreign minister' -> 'foreign minister', status former)."""
+        unwritten = self.lexicon.unwritten_qualifiers
+        start = run[1].start if len(run) > 1 and run[0].cat == "QUAL" and run[0].phrase in unwritten else run[0].start
+        text = _title_text(doc, start, end, skip)
+        if run[-1].cat == "PLURAL":  # 'deputy prime ministers' -> 'deputy prime minister'
+            text = _singular(doc, run[-1], text, self.lexicon.plural_offices[run[-1].phrase])
+        if qualifier is None or qualifier.phrase in unwritten:
+            return text
+        written = qualifier.phrase if doc[qualifier.start].is_lower else span_text(doc, qualifier.start, qualifier.end)
+        return f"{written} {text}"
 
     def clause_titles(self, clauses: list[Unit]) -> list[Title]:
         """'headed by', 'who heads': the role a clause gives, for the roles component to attach."""
@@ -347,7 +417,7 @@ class _Context:
     by_end: dict[int, EntityLike]
     comps: dict[int, Unit]
     modifiers_at: dict[int, Unit]
-    quals_ending: dict[int, Unit]
+    quals_ending: dict[int, Unit]  # qualifiers and modifiers, by end: read before a nationality ('renegade Libyan')
     runs_at: dict[int, Title] = field(default_factory=dict)
 
     def ent_starting_at(self, index: int) -> EntityLike | None:
@@ -364,6 +434,47 @@ def _add_run(runs: list[list[Unit]], units: list[Unit]) -> None:
         if units[end - 1].cat in HEADS:
             runs.append(units[:end])
             return
+
+
+def _singular(doc: Sequence[TokenLike], head: Unit, text: str, singular: str) -> str:
+    """The title text with its plural head written in the singular, capitalised as written."""
+    written = span_text(doc, head.start, head.end)
+    if written[:1].isupper() and singular.islower():
+        singular = singular[:1].upper() + singular[1:]
+    cut = text.rfind(written)
+    return text if cut < 0 else text[:cut] + singular + text[cut + len(written):]
+
+
+def _qualifier_before(ctx: "_Context", index: int) -> Unit | None:
+    """A qualifier or modifier written before a nationality or possessive ('renegade Libyan general'), or
+    hyphen-joined to it ('then-Libyan')."""
+    doc = ctx.doc
+    if index > 1 and doc[index - 1].text in HYPHENS and not _written_apart(doc, index - 1):
+        return ctx.quals_ending.get(index - 1)
+    return ctx.quals_ending.get(index)
+
+
+def _trailing_qualifier(doc: Sequence[TokenLike], end: int, qualifiers: Mapping[str, str],
+                        status: str | None) -> tuple[int, str | None]:
+    """'PM designate', 'Prime Minister-designate', 'president-elect': a qualifier written after the title,
+    alone or after a hyphen, belongs to it: (new end, its status)."""
+    at = end + 1 if end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end].whitespace_ else end
+    if at < len(doc) and doc[at].lower_ in qualifiers:
+        return at + 1, qualifiers[doc[at].lower_]
+    return end, status
+
+
+def _written_apart(doc: Sequence[TokenLike], index: int) -> bool:
+    """Is the token at `index` written apart from a word on either side ('Libya - Tripoli')?"""
+    return bool(doc[index].whitespace_ or (index > 0 and doc[index - 1].whitespace_))
+
+
+def _rank_used_as_adjective(doc: Sequence[TokenLike], run: list[Unit]) -> bool:
+    """'a major obstacle', 'the general strike': a lower-case one-word rank, alone, right before a
+    lower-case content word is an adjective there, not a rank."""
+    head, end = run[-1], run[-1].end
+    return (len(run) == 1 and head.cat == "RANK" and end - head.start == 1 and doc[head.start].is_lower and end < len(doc)
+            and doc[end].is_lower and doc[end].is_alpha and not doc[end].is_stop)
 
 
 def span_text(doc: Sequence[TokenLike], start: int, end: int) -> str:
@@ -387,12 +498,12 @@ def _title_text(doc: Sequence[TokenLike], start: int, end: int, skip: int | None
 
 
 def _names_place_or_org(doc: Sequence[TokenLike], index: int, words: Words) -> bool:
-    """Is the token (or the one after a connector) an organisation or a country? Ends a portfolio."""
+    """Does the token (or the one after a connector) start a place or a known organisation? Ends a portfolio
+    (one the model tagged as an organisation the KB does not know, 'International Affairs', goes on)."""
     token = doc[index]
     if token.lower_ in words.portfolio_connectors and index + 1 < len(doc):
-        nxt = doc[index + 1] if doc[index + 1].lower_ not in words.portfolio_connectors or index + 2 >= len(doc) else doc[index + 2]
-        return nxt.ent_type_ in PLACE_OR_ORG
-    return token.ent_type_ in PLACE_OR_ORG
+        token = doc[index + 1] if doc[index + 1].lower_ not in words.portfolio_connectors or index + 2 >= len(doc) else doc[index + 2]
+    return token.ent_iob_ == "B" and token.ent_type_ in PLACE_OR_ORG and (token.ent_type_ != "ORG" or bool(token.ent_id_))
 
 
 def _qualifies_next_word(doc: Sequence[TokenLike], end: int) -> bool:

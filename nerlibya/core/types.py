@@ -38,6 +38,7 @@ class Title:
     of: TokenRange | None = None  # the person whose office it is ('Chief of Staff to President X')
     inner: bool = False  # inside another title's complement: names nobody on its own
     cue: str | None = None  # for clauses: the words that gave the role ('led by')
+    plural: bool = False  # written in the plural ('deputy prime ministers A, B and C'): shared by a list
 
 
 @dataclass(frozen=True)

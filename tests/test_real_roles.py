@@ -1,0 +1,184 @@
+"""Roles written the way real news writes them (issue 15), on short sentences written for these tests:
+abbreviated ranks, acronym titles, qualifiers kept in the title, titles inside other titles."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def roles(extractor, text: str) -> dict[str, set[str]]:
+    record = extractor.extract(text).to_dict()
+    return {person["name"]: {role["title"] for role in person["roles"]} for person in record["people"]}
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Lt. Gen. Karim Bashir inspected the base on Monday.", "Karim Bashir", {"Lt. Gen."}),
+    ("The convoy was stopped by Brig. Nabil Warfalli near the port.", "Nabil Warfalli", {"Brig."}),
+    ("Capt. Hamid Sallabi said the patrol had returned.", "Hamid Sallabi", {"Capt."}),
+    ("Supporters of Col Idris Mansour gathered outside.", "Idris Mansour", {"Col"}),
+    ("Amb. Laura Pinto opened the new consulate.", "Laura Pinto", {"Amb."}),
+])
+def test_abbreviated_ranks_and_offices_with_or_without_a_dot(extractor, text, person, expected):
+    found = roles(extractor, text)
+    assert expected <= found[person]
+    assert not {"Lt", "Brig", "Capt", "Amb"} & set(found)  # an abbreviation is never a person
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("The talks were opened by SRSG Laura Pinto in Geneva.", "Laura Pinto", {"SRSG"}),
+    ("British PM Harold Benson called for calm.", "Harold Benson", {"PM"}),
+    ("Forces loyal to longtime dictator Salem Warda fled the city.", "Salem Warda", {"longtime dictator"}),
+    ("The offensive was launched by retired renegade General Fouad Jibril last year.", "Fouad Jibril",
+     {"retired renegade General"}),
+    ("The statement said board member Tarek Hassi had been appointed acting chairman.", "Tarek Hassi",
+     {"board member"}),
+    ("Rebels loyal to ousted leader Ali Bukar held the hill.", "Ali Bukar", {"ousted leader"}),
+])
+def test_qualifiers_and_acronym_offices_stay_in_the_title(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]
+
+
+def test_a_rank_word_used_as_an_adjective_is_no_rank(extractor):
+    found = roles(extractor, "Ahmed Kilani is a major obstacle to the deal, and a general strike began.")
+    assert not found.get("Ahmed Kilani")
+
+
+def test_the_secretary_general_inside_a_special_representative_title_names_nobody(extractor):
+    found = roles(extractor, "Acting Special Representative of the UN Secretary-General for Libya Maria Costa "
+                             "arrived in Tripoli.")
+    assert found["Maria Costa"] == {"Acting Special Representative"}
+
+
+def test_a_title_acronym_in_parentheses_is_the_same_persons(extractor):
+    found = roles(extractor, "The Special Representative of the Secretary-General (SRSG) for Libya, Maria Costa, "
+                             "met the council.")
+    assert found["Maria Costa"] == {"Special Representative", "SRSG"}
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Prime Minister-designate Ahmed Salem presented his cabinet on Tuesday.", "Ahmed Salem",
+     {"Prime Minister-designate"}),
+    ("President-elect Sam Jones thanked the voters.", "Sam Jones", {"President-elect"}),
+])
+def test_designate_and_elect_written_after_the_title_belong_to_it(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]
+
+
+def test_an_age_between_the_article_and_the_occupation_is_skipped(extractor):
+    found = roles(extractor, "The assembly endorsed Karim Bashir, a 58-year-old former banker, on Monday.")
+    assert "former banker" in found["Karim Bashir"]
+
+
+def test_an_organisation_joined_by_a_hyphen_before_the_title_is_whose_office(extractor):
+    record = extractor.extract("Karim Bashir, the UN-designated envoy, arrived in Tripoli on Sunday.").to_dict()
+    role = next(r for p in record["people"] if p["name"] == "Karim Bashir" for r in p["roles"])
+    assert (role["title"], role["organisation"], role["status"]) == ("designated envoy", "United Nations", "designate")
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Before the war, Omar Fergiani had led the Libyan Investment and Development Company for years.",
+     "Omar Fergiani", ("head", "Libyan Investment and Development Company")),
+    ("The board met Karim Bashir, who has headed the authority since May.", "Karim Bashir", ("head", None)),
+    ("The deal was signed by Ahmed Salem [head of the UN Support Mission in Libya until 2015] in Skhirat.",
+     "Ahmed Salem", ("head", "United Nations Support Mission in Libya")),
+])
+def test_clauses_and_brackets_give_head(extractor, text, person, expected):
+    record = extractor.extract(text).to_dict()
+    found = {(r["title"], r["organisation"]) for p in record["people"] if p["name"] == person for r in p["roles"]}
+    assert expected in found
+
+
+def test_a_verb_without_an_organisation_after_it_gives_no_office(extractor):
+    found = roles(extractor, "Karim Bashir led the protest through the old city on Friday.")
+    assert not found.get("Karim Bashir")
+
+
+def test_head_of_a_countrys_body_takes_the_body(extractor):
+    record = extractor.extract("Head of Libya's state-run National Oil Corporation Idris Mansour resigned.").to_dict()
+    role = next(r for p in record["people"] if p["name"] == "Idris Mansour" for r in p["roles"])
+    assert (role["title"], role["organisation"]) == ("Head", "National Oil Corporation")
+
+
+def test_then_dates_a_title_without_being_part_of_it(extractor):
+    record = extractor.extract("The accord was backed by then-Libyan prime minister Ahmed Salem in 2016.").to_dict()
+    role = next(r for p in record["people"] if p["name"] == "Ahmed Salem" for r in p["roles"])
+    assert (role["title"], role["organisation"], role["status"]) == ("prime minister", "Libya", "former")
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Officers met AFRICOM Commander General Daniel Brooks in Tunis.", "Daniel Brooks", {"Commander", "General"}),
+    ("Deputy Permanent Representative of Norway Ambassador Erik Lund will brief the council.", "Erik Lund",
+     {"Deputy Permanent Representative", "Ambassador"}),
+    ("Delegates met Special Envoy to Libya Ambassador Laura Pinto on Monday.", "Laura Pinto",
+     {"Special Envoy", "Ambassador"}),
+])
+def test_stacked_titles_before_a_name_are_all_hers(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]
+
+
+def test_a_title_served_by_another_is_not_stacked(extractor):
+    found = roles(extractor, "Special Envoy of the UN Secretary-General for Libya Laura Pinto arrived.")
+    assert found["Laura Pinto"] == {"Special Envoy"}
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("The assembly also appointed its speaker, Ahmed Salem, as the commander of the army.", "Ahmed Salem",
+     {"speaker", "commander"}),
+    ("The patients were stable, said IOM physician Dr. Samir Fellah.", "Samir Fellah", {"physician"}),
+    ("Ruth Keller, Under-Secretary-General for Humanitarian and Refugee Affairs, briefed the council.",
+     "Ruth Keller", {"Under-Secretary-General for Humanitarian and Refugee Affairs"}),
+])
+def test_appointed_objects_honorifics_and_long_portfolios(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]
+
+
+def test_in_a_list_a_title_before_a_name_is_not_the_previous_persons(extractor):
+    found = roles(extractor, "The delegation included Ambassador to Libya Paul Kerr, Principal Deputy Assistant "
+                             "Secretary for Energy Affairs at the U.S. Department of Energy Mark Dunn.")
+    assert found["Paul Kerr"] == {"Ambassador"}
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Output was stable, said Omar Zidan, chairman of the board of Sirte Oil Company.", "Omar Zidan",
+     ("chairman of the board", "Sirte Oil Company")),
+    ("The ministry's head of IT, Jamal Warfalli, said the servers were safe.", "Jamal Warfalli",
+     ("head of IT", None)),
+    ("Adel Bukar, head of the press department, denied the report.", "Adel Bukar",
+     ("head of the press department", None)),
+])
+def test_a_unit_inside_a_body_stays_in_the_title(extractor, text, person, expected):
+    record = extractor.extract(text).to_dict()
+    found = {(r["title"], r["organisation"]) for p in record["people"] if p["name"] == person for r in p["roles"]}
+    assert expected in found
+
+
+@pytest.mark.parametrize("text,people,expected", [
+    ("The session was attended by deputy prime ministers, Ahmed Salem, Karim Bashir and Tarek Hassi.",
+     ("Ahmed Salem", "Karim Bashir", "Tarek Hassi"), "deputy prime minister"),
+    ("Residents met Omar Fergiani and Salem Warda, both deputies for Sabha, on Friday.",
+     ("Omar Fergiani", "Salem Warda"), "deputy"),
+])
+def test_a_plural_title_is_shared_by_the_people_listed(extractor, text, people, expected):
+    found = roles(extractor, text)
+    assert all(expected in found[person] for person in people)
+
+
+def test_a_plural_title_with_one_name_names_nobody(extractor):
+    found = roles(extractor, "The ambassadors met Ahmed Salem in Tunis.")
+    assert not found.get("Ahmed Salem")
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Forces loyal to renegade Libyan general Tarek Zawi attacked the airport.", "Tarek Zawi", {"renegade general"}),
+    ("The cabinet named Karim Bashir, a lawyer and human rights campaigner, as executive director of the fund.",
+     "Karim Bashir", {"lawyer", "human rights campaigner", "executive director"}),
+])
+def test_modifiers_before_a_nationality_and_appointments_after_an_apposition(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]
+
+
+def test_rival_gives_a_status_but_is_not_written_in_the_title(extractor):
+    record = extractor.extract("Elections were delayed, and Omar Fergiani, a rival presidential candidate, "
+                               "objected.").to_dict()
+    role = next(r for p in record["people"] if p["name"] == "Omar Fergiani" for r in p["roles"])
+    assert (role["title"], role["status"]) == ("presidential candidate", "current")
