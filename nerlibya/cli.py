@@ -348,50 +348,89 @@ def _is_single_document(paths: List[str], input_format: InputFormat) -> bool:
         return False
 
 
+# extract's arguments and options, declared here so that the command reads as what it does
+_PATHS = typer.Argument(
+    ..., metavar="PATH",
+    help="Files, folders (searched recursively) or - for standard input.")
+_OUTPUT_FORMAT = typer.Option(
+    ExtractFormat.table, "--format", "-f", metavar="FORMAT",
+    help="table, json, jsonl, csv; html: one page, or with several inputs a report folder (-o FOLDER); "
+    "sqlite: a corpus database (-o FILE.db), updated in place.")
+_OUTPUT = typer.Option(
+    None, "--output", "-o", metavar="PATH",
+    help="Write here (atomically) instead of stdout.")
+_LANG = typer.Option(Lang.auto, "--lang", help="Language of the articles; auto detects it per document.")
+_MODEL = typer.Option(
+    None, "--model", metavar="NAME",
+    help="Another installed spaCy pipeline to use as statistical base.")
+_RULES_ONLY = typer.Option(
+    False, "--rules-only", metavar=FLAG,
+    help="No statistical model: tokenizer, knowledge base and patterns.")
+_KB = typer.Option(
+    None, "--kb", metavar="FOLDER",
+    help="Knowledge-base folder (default: the packaged models/).")
+_GLOB = typer.Option("*.txt", "--glob", metavar="PATTERN", help="Which files to take from folders.")
+_INPUT_FORMAT = typer.Option(InputFormat.text, "--input-format", help="text, or jsonl records.")
+_ID_FIELD = typer.Option(
+    "id", "--id-field", metavar="NAME",
+    help="With --input-format jsonl: the field naming a record.")
+_TEXT_FIELD = typer.Option(
+    "text", "--text-field", metavar="NAME",
+    help="With --input-format jsonl: the field holding the text.")
+_DATE_FIELD = typer.Option(
+    None, "--date-field", metavar="NAME",
+    help="With --input-format jsonl: the field holding the article's "
+    "date (stored per document by -f sqlite).")
+_ENCODING = typer.Option(
+    None, "--encoding", metavar="NAME",
+    help="Input encoding (default: BOM, else UTF-8).")
+_ENCODING_ERRORS = typer.Option(
+    EncodingErrors.strict, "--encoding-errors",
+    help="strict: report undecodable files; replace: use U+FFFD.")
+_MAX_BYTES = typer.Option(
+    10 * 1024 * 1024, "--max-bytes", min=1, metavar="BYTES",
+    help="Skip (and report) larger inputs; with --input-format jsonl, larger lines.")
+_JOBS = typer.Option(
+    None, "--jobs", "-j", min=1, metavar="N",
+    help="Worker processes (default: one per core, up to 4).")
+_QUIET = typer.Option(
+    False, "--quiet", "-q", metavar=FLAG,
+    help="No progress bar and no summary; errors still go to stderr.")
+_ENGINE = typer.Option(
+    Engine.local, "--engine", metavar="ENGINE",
+    help="local worker processes, or dask: a Dask cluster.")
+_SCHEDULER = typer.Option(
+    None, "--scheduler", metavar="ADDRESS",
+    help="With --engine dask: the Dask scheduler's address "
+    "(default: a local cluster).")
+_DASK_WORKERS = typer.Option(
+    None, "--dask-workers", min=1, metavar="N",
+    help="With --engine dask and no --scheduler: local worker "
+    "processes (default: as --jobs).")
+
+
 @app.command(cls=Command)
 def extract(
-    paths: List[str] = typer.Argument(..., metavar="PATH",
-                                      help="Files, folders (searched recursively) or - for standard input."),
-    output_format: ExtractFormat = typer.Option(
-        ExtractFormat.table, "--format", "-f", metavar="FORMAT",
-        help="table, json, jsonl, csv; html: one page, or with several inputs a report folder (-o FOLDER); "
-             "sqlite: a corpus database (-o FILE.db), updated in place."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="PATH",
-                                          help="Write here (atomically) instead of stdout."),
-    lang: Lang = typer.Option(Lang.auto, "--lang", help="Language of the articles; auto detects it per document."),
-    model: Optional[str] = typer.Option(None, "--model", metavar="NAME",
-                                        help="Another installed spaCy pipeline to use as statistical base."),
-    rules_only: bool = typer.Option(False, "--rules-only", metavar=FLAG,
-                                    help="No statistical model: tokenizer, knowledge base and patterns."),
-    kb: Optional[Path] = typer.Option(None, "--kb", metavar="FOLDER",
-                                      help="Knowledge-base folder (default: the packaged models/)."),
-    glob: str = typer.Option("*.txt", "--glob", metavar="PATTERN", help="Which files to take from folders."),
-    input_format: InputFormat = typer.Option(InputFormat.text, "--input-format", help="text, or jsonl records."),
-    id_field: str = typer.Option("id", "--id-field", metavar="NAME",
-                                 help="With --input-format jsonl: the field naming a record."),
-    text_field: str = typer.Option("text", "--text-field", metavar="NAME",
-                                   help="With --input-format jsonl: the field holding the text."),
-    date_field: Optional[str] = typer.Option(None, "--date-field", metavar="NAME",
-                                             help="With --input-format jsonl: the field holding the article's "
-                                                  "date (stored per document by -f sqlite)."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME",
-                                           help="Input encoding (default: BOM, else UTF-8)."),
-    encoding_errors: EncodingErrors = typer.Option(EncodingErrors.strict, "--encoding-errors",
-                                                   help="strict: report undecodable files; replace: use U+FFFD."),
-    max_bytes: int = typer.Option(10 * 1024 * 1024, "--max-bytes", min=1, metavar="BYTES",
-                                  help="Skip (and report) larger inputs; with --input-format jsonl, larger lines."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
-                                       help="Worker processes (default: one per core, up to 4)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", metavar=FLAG,
-                               help="No progress bar and no summary; errors still go to stderr."),
-    engine: Engine = typer.Option(Engine.local, "--engine", metavar="ENGINE",
-                                  help="local worker processes, or dask: a Dask cluster."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
-                                            help="With --engine dask: the Dask scheduler's address "
-                                                 "(default: a local cluster)."),
-    dask_workers: Optional[int] = typer.Option(None, "--dask-workers", min=1, metavar="N",
-                                               help="With --engine dask and no --scheduler: local worker "
-                                                    "processes (default: as --jobs)."),
+    paths: List[str] = _PATHS,
+    output_format: ExtractFormat = _OUTPUT_FORMAT,
+    output: Optional[Path] = _OUTPUT,
+    lang: Lang = _LANG,
+    model: Optional[str] = _MODEL,
+    rules_only: bool = _RULES_ONLY,
+    kb: Optional[Path] = _KB,
+    glob: str = _GLOB,
+    input_format: InputFormat = _INPUT_FORMAT,
+    id_field: str = _ID_FIELD,
+    text_field: str = _TEXT_FIELD,
+    date_field: Optional[str] = _DATE_FIELD,
+    encoding: Optional[str] = _ENCODING,
+    encoding_errors: EncodingErrors = _ENCODING_ERRORS,
+    max_bytes: int = _MAX_BYTES,
+    jobs: Optional[int] = _JOBS,
+    quiet: bool = _QUIET,
+    engine: Engine = _ENGINE,
+    scheduler: Optional[str] = _SCHEDULER,
+    dask_workers: Optional[int] = _DASK_WORKERS,
 ) -> None:
     """Extract people (with roles), organisations and places from each article."""
     import codecs
