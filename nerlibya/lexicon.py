@@ -61,6 +61,7 @@ class Words:
     not_title_words: frozenset[str]
     adjectives_follow_noun: bool
     adjective_endings: tuple[str, ...]
+    infinitive_endings: tuple[str, ...]
     conjunctions: frozenset[str]
     auxiliaries: frozenset[str]
     as_words: frozenset[str]
@@ -140,6 +141,7 @@ class NameRules:
     leading_articles: tuple[str, ...]
     arabic_articles: frozenset[str]
     acronym_skip_words: frozenset[str]
+    glued_articles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -147,13 +149,14 @@ def load_name_rules() -> NameRules:
     """The packaged name-comparison rules (read once: name keys must not vary within a process)."""
     path = default_lang_path() / NAMES_FILE
     data = _read_yaml(path)
-    lists = {key: data.get(key) for key in ("leading_articles", "arabic_articles", "acronym_skip_words")}
+    lists = {key: data.get(key) for key in ("leading_articles", "arabic_articles", "acronym_skip_words", "glued_articles")}
     for key, values in lists.items():
         if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
             raise KnowledgeBaseError(str(path), key, "must be a list of non-empty strings")
     return NameRules(leading_articles=tuple(v.lower() for v in lists["leading_articles"]),
                      arabic_articles=frozenset(v.lower() for v in lists["arabic_articles"]),
-                     acronym_skip_words=frozenset(v.lower() for v in lists["acronym_skip_words"]))
+                     acronym_skip_words=frozenset(v.lower() for v in lists["acronym_skip_words"]),
+                     glued_articles=frozenset(v.lower() for v in lists["glued_articles"]))
 
 
 def default_lang_path() -> Path:

@@ -24,6 +24,7 @@ _LEADING_ARTICLES = re.compile(
     re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 ARABIC_ARTICLES = _NAME_RULES.arabic_articles
+GLUED_ARTICLES = _NAME_RULES.glued_articles
 
 
 def strip_accents(text: str) -> str:

@@ -9,12 +9,14 @@ ENGLISH = BodyWords(bodies=frozenset({"committee", "council", "force", "brigade"
                     complement_words=frozenset({"of", "for"}), of_words=frozenset({"of"}), determiners=frozenset({"the", "a", "an"}),
                     stop_words=frozenset({"minister", "general", "spokesman", "commander"}),
                     portfolio_titles=frozenset({"minister"}), demonyms=frozenset({"misratan"}),
-                    adjective_endings=(), head_first=False)
+                    adjective_endings=(), infinitive_endings=(), list_joiners=frozenset({"and", "&"}),
+                    head_first=False)
 FRENCH = BodyWords(bodies=frozenset({"bureau", "chambre", "force", "département", "compagnie", "commission", "parlement"}),
                    complement_words=frozenset({"de", "du", "des", "d'", "contre", "pour"}),
                    of_words=frozenset({"de", "du", "des", "d'"}),
                    determiners=frozenset({"le", "la", "les", "l'"}), stop_words=frozenset({"procureur", "ministre"}), portfolio_titles=frozenset({"ministre"}),
                    demonyms=frozenset({"libyen", "libyenne"}), adjective_endings=("al", "ale", "aire", "ique"),
+                   infinitive_endings=("er", "ir", "re"), list_joiners=frozenset({"et", "&"}),
                    head_first=True)
 
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-AND_WORDS = frozenset({"and", "&", "et"})
 NAME_JOINERS = frozenset({"-", "+", "/"})
 STOP_ENTITY_TYPES = frozenset({"PERSON", "PER"})
 
@@ -45,6 +44,8 @@ class BodyWords:
     portfolio_titles: frozenset[str]  # 'minister': a body's name right before one is a portfolio
     demonyms: frozenset[str]
     adjective_endings: tuple[str, ...]
+    infinitive_endings: tuple[str, ...]  # 'pour rétablir': no body's name goes on through a verb
+    list_joiners: frozenset[str]  # 'and', 'et', '&': between the parts of one name ('Planning, Finance and Budget')
     head_first: bool
 
 
@@ -81,7 +82,7 @@ def _left_modifiers(doc: Doc, head: int, words: BodyWords) -> int:
             start = j  # 'Up' of 'Follow-Up' is a name part, not a function word
         elif token.text in NAME_JOINERS and j > 0 and (doc[j - 1].like_num or doc[j - 1].text[:1].isupper()):
             start = j  # 'Follow-Up', '6+6'
-        elif token.lower_ in AND_WORDS and j > 0 and _may_join_list(doc[j - 1], words):
+        elif token.lower_ in words.list_joiners and j > 0 and _may_join_list(doc[j - 1], words):
             crossed_and = True
         elif not (token.text == "," and crossed_and and j > 0 and _may_join_list(doc[j - 1], words)):
             break  # past the comma of 'Planning, Finance and Budget Committee' only
@@ -99,7 +100,7 @@ def _capitalised_complement(doc: Doc, k: int, words: BodyWords) -> int:
     if they name another body ('of the Health Ministry' is a body of its own)."""
     n, stop = len(doc), k
     while stop < n and (_is_name_word(doc[stop], words, words.head_first)
-                        or (doc[stop].lower_ in AND_WORDS | words.complement_words and stop + 1 < n
+                        or (doc[stop].lower_ in words.list_joiners | words.complement_words and stop + 1 < n
                             and _is_name_word(doc[stop + 1], words, words.head_first))):
         stop += 1
     while stop < n and doc[stop].ent_iob_ == "I":
@@ -115,7 +116,7 @@ def _lower_case_complement(doc: Doc, k: int, after_determiner: bool, after_of: b
     token = doc[k]
     if not (words.head_first and token.is_alpha and token.is_lower and not token.is_stop):
         return k
-    if not after_determiner and (not after_of or token.lower_.endswith(("er", "ir", "re"))):
+    if not after_determiner and (not after_of or token.lower_.endswith(words.infinitive_endings)):
         return k  # 'pour approbation', 'pour rétablir': no name goes on so
     stop = k + 1
     while stop < len(doc) and _is_adjective(doc[stop], words):
@@ -129,7 +130,7 @@ def _complement_end(doc: Doc, end: int, words: BodyWords) -> int:
     n = len(doc)
     while end < n:
         k = end + 1 if doc[end].lower_ in words.complement_words else end
-        if k == end and doc[end].lower_ in AND_WORDS and end + 1 < n and doc[end + 1].lower_ in words.complement_words:
+        if k == end and doc[end].lower_ in words.list_joiners and end + 1 < n and doc[end + 1].lower_ in words.complement_words:
             k = end + 2  # 'd'investissement et de développement'
         if k == end:
             break

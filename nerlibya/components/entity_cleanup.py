@@ -75,7 +75,8 @@ class EntityCleanup(KnowledgePipe):
             determiners=words.leading_determiners - words.body_complements - words.of_words,
             stop_words=frozenset(single_words), demonyms=self.demonyms,
             portfolio_titles=frozenset(w for w in lexicon.portfolio_offices if " " not in w),
-            adjective_endings=words.adjective_endings, head_first=words.adjectives_follow_noun)
+            adjective_endings=words.adjective_endings, infinitive_endings=words.infinitive_endings,
+            list_joiners=words.conjunctions | {"&"}, head_first=words.adjectives_follow_noun)
 
     def _is_person_prefix(self, token) -> bool:
         lower = token.lower_

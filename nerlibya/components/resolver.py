@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.types import Link, TokenRange
-from ..normalize import name_key, name_similarity, skeleton, token_similarity
+from ..normalize import GLUED_ARTICLES, name_key, name_similarity, skeleton, token_similarity
 from ..org_names import NameGrammar, OrgRecord, join_shorter_records
 from .base import KnowledgePipe, sentence_index
 from .people_index import PeopleIndex
@@ -26,7 +26,6 @@ from .people_index import PeopleIndex
 Doc.set_extension("links", default=None, force=True)
 Span.set_extension("link", getter=lambda span: (span.doc._.links or {}).get((span.start, span.end)), force=True)
 
-GLUED_ARTICLES = frozenset({"al", "el"})  # 'Elkeeb': the Arabic article written into the surname
 def _surname_forms(key: str) -> tuple[str, ...]:
     """A surname key, and without an Arabic article glued to it ('elkeeb' -> 'keeb')."""
     return (key, key[2:]) if key[:2] in GLUED_ARTICLES and len(key) > 5 else (key,)
