@@ -73,6 +73,7 @@ class TitleFinder(KnowledgePipe):
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._cats: dict[int, str] = {}
         self._place_or_org_labels = frozenset(nlp.vocab.strings.add(label) for label in PLACE_OR_ORG)
+        self._title_phrases = {fold(p) for p in lexicon.offices | lexicon.ranks}
         for cat, phrases in lexicon.phrases().items():
             self._cats[nlp.vocab.strings.add(cat)] = cat
             # curly apostrophes, and capitalised forms (the tokenizer splits 'lt. gen.' but not 'Lt. Gen.')
@@ -254,6 +255,15 @@ class TitleFinder(KnowledgePipe):
             end = modifiers_at[end].end
         return end, status
 
+    def drop_titles_taken_for_names(self, doc: Doc) -> list[Span]:
+        """The model tags a capitalised title at a sentence start as a place or an organisation ('Le Secrétaire
+        général de l'ONU, X,'): an entity that is a whole office or rank, with no KB id, is a title, not a name."""
+        ents = list(doc.ents)
+        kept = [e for e in ents if e.label_ not in PLACE_OR_ORG or e.id_ or fold(e.text) not in self._title_phrases]
+        if len(kept) != len(ents):
+            doc.ents = kept
+        return kept
+
     # -- people introduced by titles -----------------------------------------------------------
     def name_after(self, doc: Doc, index: int, unit_starts: set[int]) -> tuple[int, int] | None:
         """Token range of a capitalised name starting at `index`, or None."""
@@ -301,7 +311,7 @@ class TitleFinder(KnowledgePipe):
         return new
 
     def process(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
+        ents = self.drop_titles_taken_for_names(doc)
         units = self.units(doc, ents)
         runs = self.runs(units)
         by_cat: dict[str, list[Unit]] = defaultdict(list)

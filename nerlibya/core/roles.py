@@ -59,6 +59,7 @@ class RoleWords:
     chain_words: frozenset[str]
     before_chained_title: frozenset[str]
     before_appointed_title: frozenset[str]
+    complements: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -78,6 +79,7 @@ class RoleWords:
             chain_words=chain_words,
             before_chained_title=words.title_determiners | chain_words,
             before_appointed_title=words.title_determiners | words.appointment_prepositions | words.adverbs,
+            complements=frozenset(c for c in lexicon.complements if " " not in c),
         )
 
 
@@ -152,12 +154,31 @@ def person_after(scene: Scene, title: Title) -> Person | None:
 
 def person_after_coordinated(scene: Scene, title: Title) -> Person | None:
     """'Prime Minister and Defence Minister X': both titles are X's."""
-    tokens, k = scene.tokens, title.phrase_end
+    tokens, k = scene.tokens, past_place_complement(scene, title.phrase_end)
     if k < len(tokens) and (tokens[k].lower_ in scene.words.conjunctions or tokens[k].text == "&"):
         following = scene.titles_at.get(k + 1)
         if following is not None and following.category != "clause":
-            return person_after(scene, following)
+            if title.inner:  # 'the envoy of the Secretary-General and head of X, Y': Y is not the Secretary-General
+                return None
+            return person_after(scene, following) or person_after_apposition(scene, following)
     return None
+
+
+def past_place_complement(scene: Scene, k: int) -> int:
+    """Skip a place complement after a title's phrase: 'envoy of the UN [in Libya]', 'représentant des Nations
+    unies [pour la Libye]'; where the phrase really ends."""
+    tokens = scene.tokens
+    if k >= len(tokens) or tokens[k].lower_ not in scene.words.complements:
+        return k
+    j = k + 1
+    while j < len(tokens) and tokens[j].lower_ in scene.words.title_determiners:
+        j += 1
+    if j >= len(tokens) or tokens[j].ent_type_ != "GPE" or tokens[j].ent_iob_ != "B":
+        return k
+    j += 1
+    while j < len(tokens) and tokens[j].ent_iob_ == "I":
+        j += 1
+    return j
 
 
 def _skip_possessor(scene: Scene, index: int) -> int:
@@ -192,7 +213,7 @@ def person_after_apposition(scene: Scene, title: Title) -> Person | None:
     """'The head of the council, X, said': the person after the comma, if the apposition closes there or
     the title opens the sentence."""
     tokens, words, titles_at, sentence_of = scene.tokens, scene.words, scene.titles_at, scene.sentence_of
-    k = title.phrase_end
+    k = past_place_complement(scene, title.phrase_end)
     if k >= len(tokens) or tokens[k].text != ",":
         return None
     k += 1
@@ -213,8 +234,9 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
     """'X was appointed governor', 'X, who is the army's spokesman', 'removing X as governor'."""
     tokens, words, ends = scene.tokens, scene.words, scene.ends
     k = skip_back(tokens, title.phrase_start, words.title_determiners)
-    if k >= 0 and tokens[k].lower_ in words.as_words:
-        return subject_before_as(scene, k)
+    as_start = as_phrase_start(tokens, k, words.as_words)
+    if as_start is not None:
+        return subject_before_as(scene, as_start)
     k = skip_back(tokens, k + 1, words.before_appointed_title)
     if k < 0 or tokens[k].lower_ not in words.appointment_words:
         return None
@@ -224,6 +246,16 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
         if tokens[k].lower_ not in words.appointment_words and tokens[k].lower_ not in words.auxiliaries:
             return None
         k -= 1
+    return None
+
+
+def as_phrase_start(tokens: Sequence[TokenLike], k: int, as_words: frozenset[str]) -> int | None:
+    """Where an 'as' word or phrase ending at `k` starts ('as', 'comme', 'en tant que'), or None."""
+    for phrase in as_words:
+        words = phrase.split()
+        start = k - len(words) + 1
+        if start >= 0 and all(tokens[start + i].lower_ == word for i, word in enumerate(words)):
+            return start
     return None
 
 
