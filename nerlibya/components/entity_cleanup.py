@@ -233,7 +233,8 @@ def join_broken_names(doc: Doc, ents: tuple[Span, ...], words: Words) -> list[Sp
                 continue
         following = ents[i + 1] if i + 1 < len(ents) else None
         if (ent.label_ == "ORG" and following is not None and last_lower in words.linking_words
-                and following.start == end):  # 'Social Council of' + 'Souq al-Juma'
+                and following.start == end and not doc[ent.start].is_lower):  # 'Social Council of' + 'Souq al-Juma'
+            # (a lower-case start is a title the model took for a name: 'ministre des Affaires étrangères du' + 'Ghana')
             out.append(Span(doc, ent.start, following.end, label="ORG"))
             i += 2
             continue

@@ -233,7 +233,7 @@ class TitleFinder(KnowledgePipe):
         stop, limit = k, min(len(doc), k + MAX_COMPLEMENT_TOKENS)
         while stop < limit and not (stop > k and portfolio and _names_place_or_org(doc, stop, self.words)) and (
             _starts_name(doc[stop])
-            or (doc[stop].lower_ in self.words.portfolio_connectors and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper())
+            or _connects_to_name(doc, stop, self.words)
             or (self.words.adjectives_follow_noun and doc[stop].is_lower and doc[stop].is_alpha and stop > k
                 and not doc[stop].ent_type_ and _is_adjective(doc[stop].lower_, self.words))
         ):
@@ -245,6 +245,25 @@ class TitleFinder(KnowledgePipe):
         if portfolio:
             return replace(base, portfolio_end=stop, phrase_end=stop)
         return replace(base, org=OrgRef(text=span_text(doc, k, stop)), phrase_end=stop)
+
+    def demonym_before_modifier(self, ctx: "_Context", end: int) -> int | None:
+        """The position of a nationality adjective written between a title and its qualifier ('Premier ministre
+        libyen désigné'), or None."""
+        if (self.words.adjectives_follow_noun and end + 1 in ctx.modifiers_at and end < len(ctx.doc)
+                and self.demonym_place(ctx.doc[end])):
+            return end
+        return None
+
+    def more_portfolios(self, ctx: "_Context", end: int, head: str) -> int:
+        """Where a list of portfolios ends: 'ministre de l'Économie, des Finances et de l'Industrie' (a comma
+        followed by another portfolio continues it; a comma followed by a name does not)."""
+        doc = ctx.doc
+        while end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in self.words.of_words:
+            again = self.complement(ctx, end + 1, head)
+            if not again.portfolio_end or again.org is not None:
+                break
+            end = again.portfolio_end
+        return end
 
     def trailing_modifiers(self, end: int, modifiers_at: dict[int, Unit]) -> tuple[int, str | None]:
         """Adjectives and qualifiers written after the noun (French): 'porte-parole militaire', 'par intérim'."""
@@ -348,13 +367,21 @@ class TitleFinder(KnowledgePipe):
         doc = ctx.doc
         start, end = run[0].start, run[-1].end
         end, trailing_status = self.trailing_modifiers(end, ctx.modifiers_at)
+        demonym_at = self.demonym_before_modifier(ctx, end)
+        if demonym_at is not None:  # 'Premier ministre libyen désigné'
+            end, trailing_status = self.trailing_modifiers(end + 1, ctx.modifiers_at)
         head_unit = run[-1]  # a run ends with its head
         head = head_unit.phrase
         org, of, phrase_start = self.left_context(ctx, start)
         qualifier = ctx.quals_ending.get(phrase_start) if phrase_start != start else None
         right = self.complement(ctx, end, head)
+        if demonym_at is not None:
+            right = replace(right, org=right.org or OrgRef(id=self.demonym_place(doc[demonym_at])))
         nested = {right.inner}
         title_end = right.portfolio_end or end
+        if right.portfolio_end:
+            right = replace(right, portfolio_end=self.more_portfolios(ctx, right.portfolio_end, head))
+            title_end = right.portfolio_end
         if right.portfolio_end:  # 'ministre des Affaires étrangères par intérim du GUN'
             title_end, after_portfolio = self.trailing_modifiers(title_end, ctx.modifiers_at)
             trailing_status = trailing_status or after_portfolio
@@ -365,7 +392,7 @@ class TitleFinder(KnowledgePipe):
         status = next((self.lexicon.qualifiers[u.phrase] for u in run if u.cat == "QUAL"), trailing_status)
         if status is None and head.startswith("ex-"):
             status = "former"  # French writes 'ex-patron' as one word
-        skip = end if end < title_end and self.demonym_place(doc[end]) else None
+        skip = demonym_at if demonym_at is not None else end if end < title_end and self.demonym_place(doc[end]) else None
         title_text = _title_text(doc, start, title_end, skip)
         if qualifier is not None:
             title_text = f"{qualifier.phrase if doc[qualifier.start].is_lower else span_text(doc, qualifier.start, qualifier.end)} {title_text}"
@@ -453,6 +480,14 @@ def _title_text(doc: Doc, start: int, end: int, skip: int | None) -> str:
     if skip is None or not start <= skip < end:
         return span_text(doc, start, end)
     return (span_text_with_ws(doc, start, skip) + span_text(doc, skip + 1, end)).strip()
+
+
+def _connects_to_name(doc: Doc, index: int, words: Words) -> bool:
+    """Connectors ('et', 'de', 'des', 'et des') followed by a capitalised word: the portfolio goes on."""
+    end = index
+    while end < min(len(doc), index + 3) and doc[end].lower_ in words.portfolio_connectors:
+        end += 1
+    return index < end < len(doc) and doc[end].text[:1].isupper()
 
 
 def _names_place_or_org(doc: Doc, index: int, words: Words) -> bool:
