@@ -235,7 +235,7 @@ class TitleFinder(KnowledgePipe):
             _starts_name(doc[stop])
             or _connects_to_name(doc, stop, self.words)
             or (self.words.adjectives_follow_noun and doc[stop].is_lower and doc[stop].is_alpha and stop > k
-                and not doc[stop].ent_type_ and _is_adjective(doc[stop].lower_, self.words))
+                and doc[stop].ent_iob_ != "B" and _is_adjective(doc[stop].lower_, self.words))
         ):
             if doc[stop].ent_type_ == "PERSON":
                 break
@@ -496,7 +496,7 @@ def _names_place_or_org(doc: Doc, index: int, words: Words) -> bool:
     if token.lower_ in words.portfolio_connectors and index + 1 < len(doc):
         nxt = doc[index + 1] if doc[index + 1].lower_ not in words.portfolio_connectors or index + 2 >= len(doc) else doc[index + 2]
         return nxt.ent_type_ in PLACE_OR_ORG
-    return token.ent_type_ in PLACE_OR_ORG
+    return token.ent_type_ in PLACE_OR_ORG and token.ent_iob_ == "B"  # not the rest of the portfolio's own span
 
 
 def _qualifies_next_word(doc: Doc, end: int) -> bool:
