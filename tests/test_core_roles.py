@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from nerlibya.core.roles import Person, RoleWords, Scene, attach, clause_person
+from nerlibya.core.roles import Person, RoleWords, Scene, as_phrase_start, attach, clause_person
 from nerlibya.core.types import OrgRef, Title
 from nerlibya.lexicon import load_lexicon
 
@@ -81,3 +81,33 @@ def test_a_clause_gives_person_and_organisation():
     clause = title(3, 5, title="head", head="head", category="clause", cue="led by")
     scene = scene_of("The GNU , led by Abdul Dbeibah , said .", {(1, 2): "ORG", (5, 7): "PERSON"}, [clause])
     assert clause_person(scene, clause) == (Person(5, 7), OrgRef(span=(1, 2)), None)
+
+
+def test_titles_joined_past_a_place_complement_share_the_apposition():
+    """'The envoy of the UN to Libya and head of the mission, X,': both titles are X's, the place
+    complement 'to Libya' does not end the phrase; a title nested in the first names nobody."""
+    envoy, head = title(1, 2, (1, 5)), title(8, 9, (8, 12))
+    inner = title(4, 5, inner=True)
+    text = "The envoy of the UN to Libya and head of the mission , Ahmed Ali , spoke ."
+    ents = {(4, 5): "ORG", (6, 7): "GPE", (13, 15): "PERSON"}
+    scene = scene_of(text, ents, [envoy, inner, head])
+    assert attach(scene, envoy, {}) == (Person(13, 15), "before-name")
+    assert attach(scene, head, {}) == (Person(13, 15), "apposition-before")
+    assert attach(scene, inner, {})[0] is None
+
+
+def test_an_apposition_after_a_place_complement():
+    the_title = title(1, 2, (1, 5))
+    text = "The envoy of the UN to Libya , Ahmed Ali , said ."
+    scene = scene_of(text, {(4, 5): "ORG", (6, 7): "GPE", (8, 10): "PERSON"}, [the_title])
+    assert attach(scene, the_title, {}) == (Person(8, 10), "apposition-before")
+
+
+@pytest.mark.parametrize("words,end,expected", [
+    ("elle a parlé en tant que cheffe", 5, 3),
+    ("il a parlé comme chef", 3, 3),
+    ("il a parlé tant que chef", 4, None),
+])
+def test_an_as_phrase_of_one_or_several_words(words, end, expected):
+    tokens = [Tok(w) for w in words.split()]
+    assert as_phrase_start(tokens, end, frozenset({"comme", "en tant que"})) == expected

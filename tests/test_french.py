@@ -69,3 +69,52 @@ def test_acronym_written_as_a_word_joins_its_organisation(extractor):
     assert [e["text"] for e in unsmil] == ["Mission d'appui des Nations unies en Libye", "Manul", "Manul"]
     assert {e["label"] for e in unsmil} == {"ORG"}
     assert "Manul" not in {p["name"] for p in record["places"]}
+
+
+def _roles_by_name(record: dict) -> dict[str, set[str]]:
+    return {p["name"]: {r["title"] for r in p["roles"]} for p in record["people"]}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,name,titles", [
+    # two feminine titles, the first with a two-phrase complement, then the name in apposition
+    ("La représentante spéciale du secrétaire général des Nations unies en Libye et cheffe de la MANUL, "
+     "Claire Vasseur, a rencontré les élus.", "Claire Vasseur", {"représentante spéciale", "cheffe"}),
+    # a title the model takes for a place at the start of a sentence
+    ("Le Secrétaire général de l'ONU, Arnaud Lemaire, a parlé lundi.", "Arnaud Lemaire", {"Secrétaire général"}),
+    # 'en tant que' and a chained title after it
+    ("Le conseil a retenu la juriste Sophie Marchal en tant que conseillère spéciale et cheffe de la délégation.",
+     "Sophie Marchal", {"juriste", "conseillère spéciale", "cheffe"}),
+    # nationality between the office and its qualifier; 'nouveau' is no part of the office
+    ("Le Premier ministre libyen désigné, Omar Belkacem, a présenté son équipe.", "Omar Belkacem",
+     {"Premier ministre désigné"}),
+    ("Le nouveau représentant spécial des Nations unies pour la Libye, Louis Garnier, arrive lundi.",
+     "Louis Garnier", {"représentant spécial"}),
+    # a nationality before the portfolio; a list of portfolios with commas
+    ("Ils ont retenu l'ex-ministre algérien des Affaires étrangères Rachid Benali pour ce poste.", "Rachid Benali",
+     {"ex-ministre des Affaires étrangères"}),
+    ("Le ministre de l'Économie, des Finances et du Budget, Paul Renaud, a signé.", "Paul Renaud",
+     {"ministre de l'Économie, des Finances et du Budget"}),
+    # complements and qualifiers that belong to the office
+    ("Nadia Ferhat, Première ministre de la transition, a promis des élections.", "Nadia Ferhat",
+     {"Première ministre de la transition"}),
+    ("Les élus ont choisi Salem Bouzid comme président provisoire de l'assemblée.", "Salem Bouzid",
+     {"président provisoire"}),
+])
+def test_french_titles_as_news_writes_them(extractor, text, name, titles):
+    roles = _roles_by_name(extractor.extract(text).to_dict())
+    assert titles <= roles[name], roles
+
+
+@pytest.mark.model
+def test_french_epithets_are_not_roles(extractor):
+    roles = _roles_by_name(extractor.extract(
+        "L'homme fort de l'Est, Khalifa Haftar, a reçu le dictateur déchu.").to_dict())
+    assert roles.get("Khalifa Haftar", set()) == set()
+
+
+@pytest.mark.model
+def test_a_country_after_a_portfolio_is_whose_office_it_is(extractor):
+    record = extractor.extract("L'ancienne ministre des Affaires étrangères du Ghana, Ama Boateng, a parlé.").to_dict()
+    role = next(p for p in record["people"] if p["name"] == "Ama Boateng")["roles"][0]
+    assert (role["title"], role["organisation"]) == ("ancienne ministre des Affaires étrangères", "Ghana")

@@ -345,6 +345,7 @@ class TitleFinder(KnowledgePipe):
                        quals_ending={u.end: u for u in by_cat["QUAL"]})
         titles = self.run_titles(ctx, runs) + self.clause_titles(by_cat["CLAUSE"])
         doc._.titles = sorted(titles, key=lambda t: t.start)
+        _drop_names_inside_titles(doc, ents, titles)
         return doc
 
     def run_titles(self, ctx: "_Context", runs: list[list[Unit]]) -> list[Title]:
@@ -455,6 +456,15 @@ def _add_run(runs: list[list[Unit]], units: list[Unit]) -> None:
             return
 
 
+def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -> None:
+    """An organisation or place the model found inside a title's own words, with no KB id, is the title's
+    portfolio ('ministre de l'Économie, des Finances et du Budget'), not a name of its own."""
+    covered = {i for t in titles for i in range(t.start, t.end)}
+    kept = [e for e in ents if e.label_ == "PERSON" or e.id_ or not all(i in covered for i in range(e.start, e.end))]
+    if len(kept) != len(ents):
+        doc.ents = kept
+
+
 def _any_in_range(positions: list[int], start: int, end: int) -> bool:
     """Does the sorted list hold a position in [start, end)? A bisection, where a numpy slice per
     lexicon match cost more than the matcher itself."""
@@ -495,7 +505,7 @@ def _names_place_or_org(doc: Doc, index: int, words: Words) -> bool:
     token = doc[index]
     if token.lower_ in words.portfolio_connectors and index + 1 < len(doc):
         nxt = doc[index + 1] if doc[index + 1].lower_ not in words.portfolio_connectors or index + 2 >= len(doc) else doc[index + 2]
-        return nxt.ent_type_ in PLACE_OR_ORG
+        token = nxt
     return token.ent_type_ in PLACE_OR_ORG and token.ent_iob_ == "B"  # not the rest of the portfolio's own span
 
 
