@@ -115,6 +115,6 @@ def test_french_epithets_are_not_roles(extractor):
 
 @pytest.mark.model
 def test_a_country_after_a_portfolio_is_whose_office_it_is(extractor):
-    record = extractor.extract("L'ancienne ministre des Affaires étrangères du Ghana, Ama Boateng, a parlé.").to_dict()
-    role = next(p for p in record["people"] if p["name"] == "Ama Boateng")["roles"][0]
+    record = extractor.extract("L'ancienne ministre des Affaires étrangères du Ghana, Marie Mensah, a parlé.").to_dict()
+    role = next(p for p in record["people"] if p["name"] == "Marie Mensah")["roles"][0]
     assert (role["title"], role["organisation"]) == ("ancienne ministre des Affaires étrangères", "Ghana")
