@@ -100,6 +100,15 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
      {"Première ministre de la transition"}),
     ("Les élus ont choisi Salem Bouzid comme président provisoire de l'assemblée.", "Salem Bouzid",
      {"président provisoire"}),
+    # roles given by a verb or a structure
+    ("C'est désormais Hakim Saadi qui occupe le poste de gouverneur par intérim de la banque.", "Hakim Saadi",
+     {"gouverneur par intérim"}),
+    ("Le colonel Yacine Amrani a été promu au poste de chef d'état-major de la marine.", "Yacine Amrani",
+     {"chef d'état-major de la marine"}),
+    # a complement with its place, or a qualifier after the complement, before the name
+    ("La garde n'obéit pas au Premier ministre du gouvernement de Syrte, Walid Chergui, selon eux.", "Walid Chergui",
+     {"Premier ministre"}),
+    ("Ils attendaient le président du Parlement sortant Tarek Mansouri à la réunion.", "Tarek Mansouri", {"président"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())

@@ -213,14 +213,28 @@ class TitleFinder(KnowledgePipe):
         if not (token.is_lower and token.is_alpha):
             return None
         if not (head in self.lexicon.portfolio_offices and not token.is_stop):
-            stop = k  # 'gouverneur par intérim de la banque, X': a common-noun complement before an apposition
+            # 'gouverneur par intérim de la banque, X', 'Premier ministre du gouvernement de Tripoli, X': a
+            # common-noun complement, with the place it belongs to, before an apposition
+            stop = k
             while stop < min(k + 4, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha:
                 stop += 1
+            stop = self._past_place(doc, stop)
             return replace(base, phrase_end=stop) if stop < len(doc) and doc[stop].text == "," else base
         stop = k  # 'his minister of civil aviation': a lower-case portfolio of up to three words
         while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
             stop += 1
         return replace(base, portfolio_end=stop, phrase_end=stop)
+
+    def _past_place(self, doc: Doc, k: int) -> int:
+        """Past 'de Tripoli' / "d'Italie" (an of-word and a place entity) at `k`, or `k`."""
+        place = k + 1 if k < len(doc) and doc[k].lower_ in self.words.of_words else k
+        if not (0 < place < len(doc) and doc[place - 1].lower_ in self.words.of_words
+                and doc[place].ent_type_ == "GPE" and doc[place].ent_iob_ == "B"):
+            return k
+        end = place + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return end
 
     def _name_complement(self, ctx: "_Context", k: int, ent: Span | None, head: str,
                          base: "Complement") -> "Complement":
@@ -342,6 +356,7 @@ class TitleFinder(KnowledgePipe):
         ctx = _Context(doc=doc, by_start={e.start: e for e in ents}, by_end={e.end: e for e in ents},
                        comps={u.start: u for u in by_cat["COMP"]},
                        modifiers_at={u.start: u for u in by_cat["MOD"] + by_cat["QUAL"]},
+                       quals_at={u.start: u for u in by_cat["QUAL"]},
                        quals_ending={u.end: u for u in by_cat["QUAL"]})
         titles = self.run_titles(ctx, runs) + self.clause_titles(by_cat["CLAUSE"])
         doc._.titles = sorted(titles, key=lambda t: t.start)
@@ -399,7 +414,8 @@ class TitleFinder(KnowledgePipe):
             title_text = f"{qualifier.phrase if doc[qualifier.start].is_lower else span_text(doc, qualifier.start, qualifier.end)} {title_text}"
             status = status or self.lexicon.qualifiers[qualifier.phrase]
             phrase_start = qualifier.start
-        title = Title(start=start, end=title_end, phrase_start=phrase_start, phrase_end=max(right.phrase_end, title_end),
+        phrase_end, _ = self.trailing_modifiers(max(right.phrase_end, title_end), ctx.quals_at)
+        title = Title(start=start, end=title_end, phrase_start=phrase_start, phrase_end=phrase_end,
                       title=title_text, head=head, category="rank" if head_unit.cat == "RANK" else "office",
                       status=status, org=org or right.org, of=of or right.of)
         return title, nested - {None}
@@ -438,6 +454,7 @@ class _Context:
     comps: dict[int, Unit]
     modifiers_at: dict[int, Unit]
     quals_ending: dict[int, Unit]
+    quals_at: dict[int, Unit]
     runs_at: dict[int, Title] = field(default_factory=dict)
 
     def ent_starting_at(self, index: int) -> Span | None:
