@@ -111,3 +111,20 @@ def test_an_apposition_after_a_place_complement():
 def test_an_as_phrase_of_one_or_several_words(words, end, expected):
     tokens = [Tok(w) for w in words.split()]
     assert as_phrase_start(tokens, end, frozenset({"comme", "en tant que"})) == expected
+
+
+def test_coordinated_titles_open_the_sentence_before_an_unclosed_apposition():
+    """'The envoy of the UN to Libya and head of the mission, X resigned': both titles are X's, the second
+    chained past the first one's place complement."""
+    envoy, head = title(1, 2, (1, 5)), title(8, 9, (8, 12))
+    text = "The envoy of the UN to Libya and head of the mission , Ahmed Ali resigned ."
+    scene = scene_of(text, {(4, 5): "ORG", (6, 7): "GPE", (13, 15): "PERSON"}, [envoy, head])
+    person, _ = attach(scene, envoy, {})
+    assert person == Person(13, 15)
+    assert attach(scene, head, {1: person}) == (Person(13, 15), "apposition-chain")
+
+
+def test_a_clause_past_a_short_description_of_the_person():
+    clause = title(3, 5, title="head", head="head", category="clause", cue="led by")
+    scene = scene_of("The GNU , led by his old rival Ali Saad , said .", {(1, 2): "ORG", (8, 10): "PERSON"}, [clause])
+    assert clause_person(scene, clause)[0] == Person(8, 10)

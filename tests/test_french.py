@@ -109,6 +109,10 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     ("La garde n'obéit pas au Premier ministre du gouvernement de Syrte, Walid Chergui, selon eux.", "Walid Chergui",
      {"Premier ministre"}),
     ("Ils attendaient le président du Parlement sortant Karim Belhadj à la réunion.", "Karim Belhadj", {"président"}),
+    ("L'accord a été rejeté par le Parlement présidé par son vieux rival Mohamed Zitouni.", "Mohamed Zitouni",
+     {"président"}),
+    ("L'envoyé du secrétaire général de l'ONU pour la Libye et Chef de la MANUL, Ali Ben Salem a démissionné mardi.",
+     "Ali Ben Salem", {"envoyé", "Chef"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())

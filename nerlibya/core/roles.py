@@ -160,8 +160,18 @@ def person_after_coordinated(scene: Scene, title: Title) -> Person | None:
         if following is not None and following.category != "clause":
             if title.inner:  # 'the envoy of the Secretary-General and head of X, Y': Y is not the Secretary-General
                 return None
-            return person_after(scene, following) or person_after_apposition(scene, following)
+            return person_after(scene, following) or person_after_apposition(scene, following, opening=title)
     return None
+
+
+def before_place_complement(scene: Scene, k: int) -> int:
+    """Where a place complement ending at `k` starts ('[to Libya] and head of'), or `k`: the converse of
+    `past_place_complement`."""
+    tokens = scene.tokens
+    if k < 1 or tokens[k - 1].ent_type_ != "GPE":
+        return k
+    j = skip_back(tokens, entity_start(tokens, k - 1), scene.words.title_determiners)
+    return j if j >= 0 and tokens[j].lower_ in scene.words.complements else k
 
 
 def past_place_complement(scene: Scene, k: int) -> int:
@@ -202,16 +212,18 @@ def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -
     """'X, the minister and envoy': a title joined by 'and' to one already attached is the same person's."""
     tokens = scene.tokens
     previous = skip_back(tokens, title.phrase_start, scene.words.before_chained_title)
-    chained = next((t for t in scene.titles_ending.get(previous + 1, ()) if t.start in attached), None)
+    ending = scene.titles_ending.get(previous + 1) or scene.titles_ending.get(before_place_complement(scene, previous + 1), ())
+    chained = next((t for t in ending if t.start in attached), None)
     if chained is None:
         return None
     between = "".join(tokens[i].text_with_ws for i in range(previous + 1, title.phrase_start))
     return attached[chained.start] if between.strip(", ") in scene.words.conjunctions else None
 
 
-def person_after_apposition(scene: Scene, title: Title) -> Person | None:
+def person_after_apposition(scene: Scene, title: Title, opening: Title | None = None) -> Person | None:
     """'The head of the council, X, said': the person after the comma, if the apposition closes there or
-    the title opens the sentence."""
+    the title (or the `opening` one it is coordinated with: 'The envoy and head of X, Y said') opens the
+    sentence."""
     tokens, words, titles_at, sentence_of = scene.tokens, scene.words, scene.titles_at, scene.sentence_of
     k = past_place_complement(scene, title.phrase_end)
     if k >= len(tokens) or tokens[k].text != ",":
@@ -225,8 +237,9 @@ def person_after_apposition(scene: Scene, title: Title) -> Person | None:
         return None
     after = tokens[person.end] if person.end < len(tokens) else None
     closes = after is None or after.text in words.apposition_end or sentence_of[person.end] != sentence_of[person.start]
-    before = skip_back(tokens, title.phrase_start, words.title_determiners)
-    opens_sentence = before < 0 or sentence_of[before] != sentence_of[title.start]
+    first = opening or title
+    before = skip_back(tokens, first.phrase_start, words.title_determiners)
+    opens_sentence = before < 0 or sentence_of[before] != sentence_of[first.start]
     return person if closes or opens_sentence else None
 
 
@@ -287,7 +300,7 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
         k = introducing.end
     else:
         introducing = None
-    person = scene.starts.get(k)
+    person = scene.starts.get(k) or scene.starts.get(past_description(scene, k))
     j = skip_back(tokens, title.start, words.chain_words)
     if j >= 0 and tokens[j].text == ")" and j >= 2 and tokens[j - 2].text == "(":
         j -= 3  # 'the Government of National Unity (GNU), led by'
@@ -295,6 +308,19 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     if j >= 0 and tokens[j].ent_type_ in CLAUSE_ORG_LABELS:
         org = OrgRef(span=(entity_start(tokens, j), j + 1))
     return person, org, introducing
+
+
+def past_description(scene: Scene, k: int) -> int:
+    """Past a short lower-case description before a name: 'led by [his rival] X', 'présidé par [son rival
+    politique] X' (determiners and up to three lower-case words, no entity)."""
+    tokens = scene.tokens
+    while k < len(tokens) and tokens[k].lower_ in scene.words.title_determiners:
+        k += 1
+    for end in range(k, min(k + 3, len(tokens))):
+        token = tokens[end]
+        if not (token.text.isalpha() and token.text == token.lower_ and not token.ent_type_):
+            return end
+    return min(k + 3, len(tokens))
 
 
 def _entity_at(tokens: Sequence[TokenLike], index: int) -> OrgRef | None:
