@@ -113,6 +113,11 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
      {"président"}),
     ("L'envoyé du secrétaire général de l'ONU pour la Libye et Chef de la MANUL, Ali Ben Salem a démissionné mardi.",
      "Ali Ben Salem", {"envoyé", "Chef"}),
+    # 'désigné' before the office is the verb, after it the qualifier
+    ("Selon ses proches, Samir Kaddour avait été désigné Premier ministre intérimaire en mars.", "Samir Kaddour",
+     {"Premier ministre intérimaire"}),
+    ("Le conseil a nommé Ali Ben Salem au poste du directeur général la semaine dernière.", "Ali Ben Salem",
+     {"directeur général"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())

@@ -109,7 +109,8 @@ class TitleFinder(KnowledgePipe):
         runs: list[list[Unit]] = []
         current: list[Unit] = []
         for unit in units:
-            if unit.cat not in TITLE_UNITS:
+            opens = not current or current[-1].end != unit.start
+            if unit.cat not in TITLE_UNITS or (opens and self._is_appointment_verb(unit)):
                 continue
             if current and (current[-1].end != unit.start or (unit.cat == "RANK" and current[-1].cat == "OFFICE")):
                 _add_run(runs, current)
@@ -117,6 +118,11 @@ class TitleFinder(KnowledgePipe):
             current.append(unit)
         _add_run(runs, current)
         return runs
+
+    def _is_appointment_verb(self, unit: Unit) -> bool:
+        """A qualifier that is also an appointment verb does not open a title: 'désigné Premier ministre' is
+        'appointed Prime Minister' (the qualifier, 'Premier ministre désigné', follows the noun)."""
+        return unit.cat == "QUAL" and unit.phrase in self.lexicon.appointment_verbs
 
     # -- context around a title ----------------------------------------------------------------
     def demonym_place(self, token) -> str | None:
