@@ -136,3 +136,11 @@ def test_a_country_after_a_portfolio_is_whose_office_it_is(extractor):
     record = extractor.extract("L'ancienne ministre des Affaires étrangères du Ghana, Marie Mensah, a parlé.").to_dict()
     role = next(p for p in record["people"] if p["name"] == "Marie Mensah")["roles"][0]
     assert (role["title"], role["organisation"]) == ("ancienne ministre des Affaires étrangères", "Ghana")
+
+
+@pytest.mark.model
+def test_the_name_after_a_nested_title_is_that_titles_person(extractor):
+    """'L'envoyé spécial du secrétaire général de l'ONU X': X is the secretary-general; the envoy is unnamed."""
+    roles = _roles_by_name(extractor.extract(
+        "L'envoyé spécial du secrétaire général de l'ONU Antonio Guterres devrait arriver lundi.").to_dict())
+    assert roles == {"António Guterres": {"secrétaire général"}}

@@ -208,9 +208,10 @@ class TitleFinder(KnowledgePipe):
         if nested is None:
             return None
         found = replace(base, org=base.org or nested.org, inner=nested.start)
-        person = ctx.ent_starting_at(nested.end)
-        if person is not None and person.label_ == "PERSON":
-            return replace(found, of=(person.start, person.end), phrase_end=person.end)
+        for position in (nested.end, nested.phrase_end):  # "envoy of the Secretary-General [of the UN] X"
+            person = ctx.ent_starting_at(position)
+            if person is not None and person.label_ == "PERSON":
+                return replace(found, of=(person.start, person.end), phrase_end=person.end)
         return replace(found, of=found.of or nested.of, phrase_end=nested.phrase_end)
 
     def _common_noun_complement(self, doc: Doc, k: int, head: str, base: "Complement") -> "Complement | None":
