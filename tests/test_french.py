@@ -95,6 +95,8 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
      {"ex-ministre des Affaires étrangères"}),
     ("Le ministre de l'Économie, des Finances et du Budget, Paul Renaud, a signé.", "Paul Renaud",
      {"ministre de l'Économie, des Finances et du Budget"}),
+    ("Reçu par la ministre de la Coopération et des Communautés à l'étranger, Julie Morin, il a parlé.", "Julie Morin",
+     {"ministre de la Coopération et des Communautés à l'étranger"}),
     # complements and qualifiers that belong to the office
     ("Nadia Ferhat, Première ministre de la transition, a promis des élections.", "Nadia Ferhat",
      {"Première ministre de la transition"}),

@@ -286,6 +286,16 @@ class TitleFinder(KnowledgePipe):
             end = again.portfolio_end
         return end
 
+    def lower_case_tail(self, doc: Doc, end: int) -> int:
+        """A short lower-case phrase ending a portfolio before an apposition belongs to it: 'ministre ... des
+        Tunisiens à l'étranger, X'. Up to three words, none a connector to another name."""
+        stop = end
+        while stop < min(end + 4, len(doc)) and doc[stop].is_lower and not doc[stop].is_punct:
+            stop += 1
+        if stop == end or stop >= len(doc) or doc[stop].text != "," or doc[stop - 1].lower_ in self.words.of_words:
+            return end
+        return stop
+
     def trailing_modifiers(self, end: int, modifiers_at: dict[int, Unit]) -> tuple[int, str | None]:
         """Adjectives and qualifiers written after the noun (French): 'porte-parole militaire', 'par intérim'."""
         status = None
@@ -403,8 +413,8 @@ class TitleFinder(KnowledgePipe):
         nested = {right.inner}
         title_end = right.portfolio_end or end
         if right.portfolio_end:
-            right = replace(right, portfolio_end=self.more_portfolios(ctx, right.portfolio_end, head))
-            title_end = right.portfolio_end
+            title_end = self.lower_case_tail(ctx.doc, self.more_portfolios(ctx, right.portfolio_end, head))
+            right = replace(right, portfolio_end=title_end)
         if right.portfolio_end:  # 'ministre des Affaires étrangères par intérim du GUN'
             title_end, after_portfolio = self.trailing_modifiers(title_end, ctx.modifiers_at)
             trailing_status = trailing_status or after_portfolio
