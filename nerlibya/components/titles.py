@@ -287,8 +287,10 @@ class TitleFinder(KnowledgePipe):
         return end
 
     def lower_case_tail(self, doc: Doc, end: int) -> int:
-        """A short lower-case phrase ending a portfolio before an apposition belongs to it: 'ministre ... des
-        Tunisiens à l'étranger, X'. Up to three words, none a connector to another name."""
+        """A short lower-case complement ending a portfolio before an apposition belongs to it: 'ministre ... des
+        Tunisiens à l'étranger, X' (a preposition and up to three words, none a connector to another name)."""
+        if end >= len(doc) or doc[end].lower_ not in self.lexicon.complements:
+            return end
         stop = end
         while stop < min(end + 4, len(doc)) and doc[stop].is_lower and not doc[stop].is_punct:
             stop += 1
