@@ -128,3 +128,18 @@ def test_a_clause_past_a_short_description_of_the_person():
     clause = title(3, 5, title="head", head="head", category="clause", cue="led by")
     scene = scene_of("The GNU , led by his old rival Ali Saad , said .", {(1, 2): "ORG", (8, 10): "PERSON"}, [clause])
     assert clause_person(scene, clause)[0] == Person(8, 10)
+
+
+@pytest.mark.parametrize("text,the_title", [
+    ("Ahmed Ali , a local judge , was appointed governor .", title(9, 10)),
+    ("Ahmed Ali was appointed after a vote , governor of the bank .", title(8, 9, (8, 12))),
+])
+def test_an_appointment_past_an_apposition_or_an_adverbial(text, the_title):
+    scene = scene_of(text, {(0, 2): "PERSON"}, [the_title])
+    assert attach(scene, the_title, {}) == (Person(0, 2), "appointment")
+
+
+def test_no_appointment_across_a_capitalised_phrase():
+    the_title = title(8, 9)
+    scene = scene_of("Ahmed Ali was appointed by the Council , governor .", {(0, 2): "PERSON"}, [the_title])
+    assert attach(scene, the_title, {})[0] is None

@@ -251,15 +251,46 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
     if as_start is not None:
         return subject_before_as(scene, as_start)
     k = skip_back(tokens, k + 1, words.before_appointed_title)
+    if k >= 0 and tokens[k].text == ",":
+        k = verb_before_adverbial(scene, k)
     if k < 0 or tokens[k].lower_ not in words.appointment_words:
         return None
     while k >= 0:
         if k in ends:
             return ends[k]
+        if tokens[k].text == ",":
+            k = past_apposition(scene, k)
+            if k in ends:
+                return ends[k]
         if tokens[k].lower_ not in words.appointment_words and tokens[k].lower_ not in words.auxiliaries:
             return None
         k -= 1
     return None
+
+
+def past_apposition(scene: Scene, comma: int) -> int:
+    """'X, a deputy unknown to the public, was elected': from the comma closing an apposition, the comma
+    that opens it right after a name (up to eight tokens back, no other punctuation), or `comma`."""
+    tokens = scene.tokens
+    for k in range(comma - 1, max(comma - 9, -1), -1):
+        if tokens[k].text == ",":
+            return k if k in scene.ends else comma
+        if tokens[k].is_punct or tokens[k].ent_type_ == "PERSON":
+            return comma
+    return comma
+
+
+def verb_before_adverbial(scene: Scene, comma: int) -> int:
+    """'X a été élu au second tour, président du Parlement': the appointment verb before a short lower-case
+    adverbial and the comma at `comma` (up to four words, no entity), or -1."""
+    tokens = scene.tokens
+    for k in range(comma - 1, max(comma - 6, -1), -1):
+        token = tokens[k]
+        if token.lower_ in scene.words.appointment_words:
+            return k if k < comma - 1 else -1
+        if token.ent_type_ or token.is_punct or token.text != token.lower_:
+            return -1
+    return -1
 
 
 def as_phrase_start(tokens: Sequence[TokenLike], k: int, as_words: frozenset[str]) -> int | None:
