@@ -146,3 +146,12 @@ def test_the_name_after_a_nested_title_is_that_titles_person(extractor):
     roles = _roles_by_name(extractor.extract(
         "L'envoyé spécial du secrétaire général de l'ONU Antonio Guterres devrait arriver lundi.").to_dict())
     assert roles == {"António Guterres": {"secrétaire général"}}
+
+
+@pytest.mark.model
+def test_a_name_taken_for_a_place_before_an_office_in_apposition_is_a_person(extractor):
+    record = extractor.extract(
+        "Alors que la tension monte, Seddiq el-Kebir, gouverneur de la Banque centrale, dit avoir fui.").to_dict()
+    assert not record["places"]
+    kebir = next(p for p in record["people"] if "Kebir" in " ".join(p["forms"]))
+    assert [r["title"] for r in kebir["roles"]] == ["gouverneur"]

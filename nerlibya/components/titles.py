@@ -316,6 +316,24 @@ class TitleFinder(KnowledgePipe):
             doc.ents = kept
         return kept
 
+    def people_before_appositions(self, doc: Doc, titles: list[Title]) -> None:
+        """'Seddiq el-Kebir, gouverneur de la Banque centrale, affirme': a name of two words or more the model
+        took for a place, with no KB id, followed by a comma and an office with no article, is a person."""
+        by_end = {e.end: e for e in doc.ents}
+        found = []
+        for title in titles:
+            k = title.phrase_start
+            if title.category != "office" or k < 2 or doc[k - 1].text != "," or not doc[k].text[:1].isalpha():
+                continue
+            ent = by_end.get(k - 1)
+            if (ent is not None and ent.label_ in ("GPE", "LOC") and not ent.id_ and len(ent) >= 2
+                    and all(t.text[:1].isupper() or t.lower_ in self.words.name_particles or t.text in "-‑" for t in ent)):
+                found.append(ent)
+        if found:
+            relabelled = {(e.start, e.end) for e in found}
+            doc.ents = [Span(doc, e.start, e.end, label="PERSON") if (e.start, e.end) in relabelled else e
+                        for e in doc.ents]
+
     # -- people introduced by titles -----------------------------------------------------------
     def name_after(self, doc: Doc, index: int, unit_starts: set[int]) -> tuple[int, int] | None:
         """Token range of a capitalised name starting at `index`, or None."""
@@ -379,7 +397,8 @@ class TitleFinder(KnowledgePipe):
                        quals_ending={u.end: u for u in by_cat["QUAL"]})
         titles = self.run_titles(ctx, runs) + self.clause_titles(by_cat["CLAUSE"])
         doc._.titles = sorted(titles, key=lambda t: t.start)
-        _drop_names_inside_titles(doc, ents, titles)
+        _drop_names_inside_titles(doc, list(doc.ents), titles)
+        self.people_before_appositions(doc, titles)
         return doc
 
     def run_titles(self, ctx: "_Context", runs: list[list[Unit]]) -> list[Title]:
