@@ -155,3 +155,10 @@ def test_a_name_taken_for_a_place_before_an_office_in_apposition_is_a_person(ext
     assert not record["places"]
     kebir = next(p for p in record["people"] if "Kebir" in " ".join(p["forms"]))
     assert [r["title"] for r in kebir["roles"]] == ["gouverneur"]
+
+
+@pytest.mark.model
+def test_a_name_with_an_arabic_article_right_after_a_title_is_a_person(extractor):
+    record = extractor.extract("Selon le député Soleiman al-Faqih, la séance a été levée.").to_dict()
+    assert not record["organisations"]
+    assert [(p["name"], [r["title"] for r in p["roles"]]) for p in record["people"]] == [("Soleiman al-Faqih", ["député"])]

@@ -316,23 +316,32 @@ class TitleFinder(KnowledgePipe):
             doc.ents = kept
         return kept
 
-    def people_before_appositions(self, doc: Doc, titles: list[Title]) -> None:
-        """'Seddiq el-Kebir, gouverneur de la Banque centrale, affirme': a name of two words or more the model
-        took for a place, with no KB id, followed by a comma and an office with no article, is a person."""
-        by_end = {e.end: e for e in doc.ents}
+    def people_around_titles(self, doc: Doc, titles: list[Title]) -> None:
+        """Names the model took for a place or an organisation, with no KB id: before a comma and an office
+        with no article ('Seddiq el-Kebir, gouverneur de la Banque centrale, affirme'), or right after a title
+        when the name has an Arabic article ('le député Soleiman al-Faqih'), they are people."""
+        by_start, by_end = {e.start: e for e in doc.ents}, {e.end: e for e in doc.ents}
         found = []
         for title in titles:
-            k = title.phrase_start
-            if title.category != "office" or k < 2 or doc[k - 1].text != "," or not doc[k].text[:1].isalpha():
+            if title.category == "clause":
                 continue
-            ent = by_end.get(k - 1)
-            if (ent is not None and ent.label_ in ("GPE", "LOC") and not ent.id_ and len(ent) >= 2
-                    and all(t.text[:1].isupper() or t.lower_ in self.words.name_particles or t.text in "-‑" for t in ent)):
-                found.append(ent)
+            k = title.phrase_start
+            before = by_end.get(k - 1) if k >= 2 and doc[k - 1].text == "," and title.category == "office" else None
+            if before is not None and before.label_ in ("GPE", "LOC") and self._looks_like_name(before):
+                found.append(before)
+            after = by_start.get(title.end)
+            if after is not None and after.label_ in PLACE_OR_ORG and self._looks_like_name(after) and any(
+                    part in self.words.name_articles for t in after for part in t.lower_.split("-")):
+                found.append(after)
         if found:
             relabelled = {(e.start, e.end) for e in found}
             doc.ents = [Span(doc, e.start, e.end, label="PERSON") if (e.start, e.end) in relabelled else e
                         for e in doc.ents]
+
+    def _looks_like_name(self, ent: Span) -> bool:
+        """Two words or more, no KB id, each capitalised or a name particle."""
+        return not ent.id_ and len(ent) >= 2 and all(
+            t.text[:1].isupper() or t.lower_ in self.words.name_particles or t.text in "-‑" for t in ent)
 
     # -- people introduced by titles -----------------------------------------------------------
     def name_after(self, doc: Doc, index: int, unit_starts: set[int]) -> tuple[int, int] | None:
@@ -398,7 +407,7 @@ class TitleFinder(KnowledgePipe):
         titles = self.run_titles(ctx, runs) + self.clause_titles(by_cat["CLAUSE"])
         doc._.titles = sorted(titles, key=lambda t: t.start)
         _drop_names_inside_titles(doc, list(doc.ents), titles)
-        self.people_before_appositions(doc, titles)
+        self.people_around_titles(doc, titles)
         return doc
 
     def run_titles(self, ctx: "_Context", runs: list[list[Unit]]) -> list[Title]:
