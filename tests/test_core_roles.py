@@ -143,3 +143,24 @@ def test_no_appointment_across_a_capitalised_phrase():
     the_title = title(8, 9)
     scene = scene_of("Ahmed Ali was appointed by the Council , governor .", {(0, 2): "PERSON"}, [the_title])
     assert attach(scene, the_title, {})[0] is None
+
+
+def test_a_title_after_a_short_apposition_is_the_persons():
+    """'Ahmed Ali, 51, a former minister': past the age; but in a list ('X, envoy, the head of Y, Z') the
+    title before a name is that name's."""
+    the_title = title(6, 8)
+    scene = scene_of("Ahmed Ali , 51 , a former minister , left .", {(0, 2): "PERSON"}, [the_title])
+    assert attach(scene, the_title, {}) == (Person(0, 2), "apposition-after")
+    listed = title(7, 8, (7, 10))
+    text = "Ahmed Ali , the envoy , the head of council , Omar Saad , came ."
+    scene = scene_of(text, {(0, 2): "PERSON", (11, 13): "PERSON"}, [title(4, 5), listed])
+    assert attach(scene, listed, {}) == (Person(11, 13), "apposition-before")
+
+
+def test_as_past_an_apposition_but_not_past_a_bare_comma():
+    promoted = title(10, 11)
+    scene = scene_of("Ahmed Ali , the youngest son , was promoted as commander .", {(0, 2): "PERSON"}, [promoted])
+    assert attach(scene, promoted, {}) == (Person(0, 2), "appointment")
+    scene = scene_of("the family of Ahmed Ali , as leaders of the army , is blamed .", {(3, 5): "PERSON"},
+                     [title(7, 8)])
+    assert attach(scene, title(7, 8), {})[0] is None

@@ -434,7 +434,7 @@ class TitleFinder(KnowledgePipe):
         if demonym_at is not None:  # 'Premier ministre libyen désigné'
             end, trailing_status = self.trailing_modifiers(end + 1, ctx.modifiers_at)
         head_unit = run[-1]  # a run ends with its head
-        head = head_unit.phrase
+        head = head_unit.phrase.replace("’", "'")  # the lexicon's spelling: 'chef d’état-major' is a portfolio office
         org, of, phrase_start = self.left_context(ctx, start)
         qualifier = ctx.quals_ending.get(phrase_start) if phrase_start != start else None
         right = self.complement(ctx, end, head)

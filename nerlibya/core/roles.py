@@ -205,7 +205,16 @@ def person_before_apposition(scene: Scene, title: Title) -> Person | None:
     comma = _skip_possessor(scene, title.phrase_start)
     if comma < 0 or scene.tokens[comma].text not in (",", "("):
         return None
-    return scene.ends.get(comma)
+    person = scene.ends.get(comma)
+    if person is not None or scene.tokens[comma].text != "," or _names_after(scene, title):
+        return person
+    return scene.ends.get(past_apposition(scene, comma))  # 'X, 51 ans, un ancien haut fonctionnaire'
+
+
+def _names_after(scene: Scene, title: Title) -> bool:
+    """Is the title followed by ', X' (a list: 'X, strongman of the east, the president of the House, Y')?"""
+    k = title.phrase_end
+    return k + 1 < len(scene.tokens) and scene.tokens[k].text == "," and k + 1 in scene.starts
 
 
 def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -> Person | None:
@@ -311,6 +320,9 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
         if position in scene.ends:
             return scene.ends[position]
         token = tokens[position - 1] if position > 0 else None
+        if token is not None and token.text == ",":  # 'X, the youngest son, was promoted to the post of'
+            opening = past_apposition(scene, position - 1)
+            return scene.ends.get(opening) if opening != position - 1 else None
         if token is None or token.is_punct or token.lower_ in scene.words.clause_breakers or token.ent_type_ == "PERSON":
             return None
     return None
