@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from nerlibya.core.roles import Person, RoleWords, Scene, attach, clause_person
+from nerlibya.core.roles import Person, RoleWords, Scene, as_phrase_start, attach, clause_person
 from nerlibya.core.types import OrgRef, Title
 from nerlibya.lexicon import load_lexicon
 
@@ -156,3 +156,96 @@ def test_a_name_governed_by_of_after_an_apposition_is_no_next_person_in_a_list()
     scene = scene_of("Ahmed Ali , envoy at the Embassy Lina Dorr , and others .",
                      {(0, 2): "PERSON", (6, 7): "ORG", (7, 9): "PERSON"}, [envoy])
     assert attach(scene, envoy, {})[0] == Person(7, 9)
+
+
+def test_titles_joined_past_a_place_complement_share_the_apposition():
+    """'The envoy of the UN to Libya and head of the mission, X,': both titles are X's, the place
+    complement 'to Libya' does not end the phrase; a title nested in the first names nobody."""
+    envoy, head = title(1, 2, (1, 5)), title(8, 9, (8, 12))
+    inner = title(4, 5, inner=True)
+    text = "The envoy of the UN to Libya and head of the mission , Ahmed Ali , spoke ."
+    ents = {(4, 5): "ORG", (6, 7): "GPE", (13, 15): "PERSON"}
+    scene = scene_of(text, ents, [envoy, inner, head])
+    assert attach(scene, envoy, {}) == (Person(13, 15), "before-name")
+    assert attach(scene, head, {}) == (Person(13, 15), "apposition-before")
+    assert attach(scene, inner, {})[0] is None
+
+
+def test_an_apposition_after_a_place_complement():
+    the_title = title(1, 2, (1, 5))
+    text = "The envoy of the UN to Libya , Ahmed Ali , said ."
+    scene = scene_of(text, {(4, 5): "ORG", (6, 7): "GPE", (8, 10): "PERSON"}, [the_title])
+    assert attach(scene, the_title, {}) == (Person(8, 10), "apposition-before")
+
+
+@pytest.mark.parametrize("words,end,expected", [
+    ("elle a parlé en tant que cheffe", 5, 3),
+    ("il a parlé comme chef", 3, 3),
+    ("il a parlé tant que chef", 4, None),
+])
+def test_an_as_phrase_of_one_or_several_words(words, end, expected):
+    tokens = [Tok(w) for w in words.split()]
+    assert as_phrase_start(tokens, end, frozenset({"comme", "en tant que"})) == expected
+
+
+def test_coordinated_titles_open_the_sentence_before_an_unclosed_apposition():
+    """'The envoy of the UN to Libya and head of the mission, X resigned': both titles are X's, the second
+    chained past the first one's place complement."""
+    envoy, head = title(1, 2, (1, 5)), title(8, 9, (8, 12))
+    text = "The envoy of the UN to Libya and head of the mission , Ahmed Ali resigned ."
+    scene = scene_of(text, {(4, 5): "ORG", (6, 7): "GPE", (13, 15): "PERSON"}, [envoy, head])
+    person, _ = attach(scene, envoy, {})
+    assert person == Person(13, 15)
+    assert attach(scene, head, {1: person}) == (Person(13, 15), "apposition-chain")
+
+
+def test_a_clause_past_a_short_description_of_the_person():
+    clause = title(3, 5, title="head", head="head", category="clause", cue="led by")
+    scene = scene_of("The GNU , led by his old rival Ali Saad , said .", {(1, 2): "ORG", (8, 10): "PERSON"}, [clause])
+    assert clause_person(scene, clause)[0] == Person(8, 10)
+
+
+@pytest.mark.parametrize("text,the_title", [
+    ("Ahmed Ali , a local judge , was appointed governor .", title(9, 10)),
+    ("Ahmed Ali was appointed after a vote , governor of the bank .", title(8, 9, (8, 12))),
+])
+def test_an_appointment_past_an_apposition_or_an_adverbial(text, the_title):
+    scene = scene_of(text, {(0, 2): "PERSON"}, [the_title])
+    assert attach(scene, the_title, {}) == (Person(0, 2), "appointment")
+
+
+def test_no_appointment_across_a_capitalised_phrase():
+    the_title = title(8, 9)
+    scene = scene_of("Ahmed Ali was appointed by the Council , governor .", {(0, 2): "PERSON"}, [the_title])
+    assert attach(scene, the_title, {})[0] is None
+
+
+def test_a_title_after_a_short_apposition_is_the_persons():
+    """'Ahmed Ali, 51, a former minister': past the age; but in a list ('X, envoy, the head of Y, Z') the
+    title before a name is that name's."""
+    the_title = title(6, 8)
+    scene = scene_of("Ahmed Ali , 51 , a former minister , left .", {(0, 2): "PERSON"}, [the_title])
+    assert attach(scene, the_title, {}) == (Person(0, 2), "apposition-after")
+    listed = title(7, 8, (7, 10))
+    text = "Ahmed Ali , the envoy , the head of council , Omar Saad , came ."
+    scene = scene_of(text, {(0, 2): "PERSON", (11, 13): "PERSON"}, [title(4, 5), listed])
+    assert attach(scene, listed, {}) == (Person(11, 13), "apposition-before")
+
+
+def test_as_past_an_apposition_but_not_past_a_bare_comma():
+    promoted = title(10, 11)
+    scene = scene_of("Ahmed Ali , the youngest son , was promoted as commander .", {(0, 2): "PERSON"}, [promoted])
+    assert attach(scene, promoted, {}) == (Person(0, 2), "appointment")
+    scene = scene_of("the family of Ahmed Ali , as leaders of the army , is blamed .", {(3, 5): "PERSON"},
+                     [title(7, 8)])
+    assert attach(scene, title(7, 8), {})[0] is None
+
+
+def test_an_inner_title_takes_the_name_after_its_phrase_when_the_outer_reading_says_so():
+    """'the envoy of the Secretary-General of the UN X' read with X as whose office the envoy serves: X is the
+    Secretary-General, not the envoy."""
+    envoy, inner = title(1, 2, (1, 10), of=(8, 10)), title(4, 5, (4, 8), inner=True)
+    text = "the envoy of the Secretary-General of the UN Ahmed Ali spoke ."
+    scene = scene_of(text, {(7, 8): "ORG", (8, 10): "PERSON"}, [envoy, inner])
+    assert attach(scene, inner, {}) == (Person(8, 10), "before-name")
+    assert attach(scene, envoy, {})[0] is None

@@ -53,3 +53,29 @@ def test_a_lower_case_portfolio_after_an_article_is_kept_where_the_language_writ
     assert (title.title, title.end) == ("ancien ministre de l' intérieur", 6)
     [title] = read("en", "the minister of the fund Ali Said", [(1, 2, "OFFICE"), (2, 3, "COMP")], {(5, 7): "PERSON"})
     assert (title.title, title.end) == ("minister", 2)
+
+
+def test_an_appointment_verb_does_not_open_a_title_but_a_qualifier_after_one_belongs_to_it():
+    """'désigné premier ministre' is 'appointed prime minister'; 'premier ministre désigné' is designate."""
+    tokens = make_tokens("il est désigné premier ministre désigné", {})
+    units = [Unit(tokens, 2, 3, "QUAL"), Unit(tokens, 3, 5, "OFFICE"), Unit(tokens, 5, 6, "QUAL")]
+    [run] = runs(units, frozenset({"désigné"}))
+    assert [(u.start, u.end) for u in run] == [(3, 5)]
+    assert [(u.start, u.end) for u in runs(units)[0]] == [(2, 3), (3, 5)]
+
+
+def test_a_nationality_between_a_title_and_its_qualifier():
+    [title] = read("fr", "le premier ministre libyen par intérim Ali Said", [(1, 3, "OFFICE"), (4, 6, "QUAL")],
+                   {(6, 8): "PERSON"}, demonyms={"libyen": "libya"})
+    assert (title.title, title.status, title.org, title.end) == ("premier ministre par intérim", "interim",
+                                                                  OrgRef(id="libya"), 6)
+
+
+def test_a_name_after_a_nested_titles_organisation_is_that_titles_not_after_its_place():
+    """'the envoy of the Secretary-General of the UN X': X is whose office the envoy serves (the
+    Secretary-General); '... of the Secretary-General for Libya X': the place is the envoy's, so is X."""
+    units = [(1, 2, "OFFICE"), (2, 3, "COMP"), (4, 5, "OFFICE"), (5, 6, "COMP")]
+    envoy, _ = read("en", "the envoy of the Secretary-General of the UN Ahmed Ali", units, {(7, 8): "ORG", (8, 10): "PERSON"})
+    assert envoy.of == (8, 10)
+    envoy, _ = read("en", "the envoy of the Secretary-General for Libya Ahmed Ali", units, {(6, 7): "GPE", (7, 9): "PERSON"})
+    assert envoy.of is None

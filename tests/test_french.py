@@ -69,3 +69,96 @@ def test_acronym_written_as_a_word_joins_its_organisation(extractor):
     assert [e["text"] for e in unsmil] == ["Mission d'appui des Nations unies en Libye", "Manul", "Manul"]
     assert {e["label"] for e in unsmil} == {"ORG"}
     assert "Manul" not in {p["name"] for p in record["places"]}
+
+
+def _roles_by_name(record: dict) -> dict[str, set[str]]:
+    return {p["name"]: {r["title"] for r in p["roles"]} for p in record["people"]}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,name,titles", [
+    # two feminine titles, the first with a two-phrase complement, then the name in apposition
+    ("La représentante spéciale du secrétaire général des Nations unies en Libye et cheffe de la MANUL, "
+     "Claire Vasseur, a rencontré les élus.", "Claire Vasseur", {"représentante spéciale", "cheffe"}),
+    # a title the model takes for a place at the start of a sentence
+    ("Le Secrétaire général de l'ONU, Arnaud Lemaire, a parlé lundi.", "Arnaud Lemaire", {"Secrétaire général"}),
+    # 'en tant que' and a chained title after it
+    ("Le conseil a retenu la juriste Sophie Marchal en tant que conseillère spéciale et cheffe de la délégation.",
+     "Sophie Marchal", {"juriste", "conseillère spéciale", "cheffe"}),
+    # nationality between the office and its qualifier; 'nouveau' is no part of the office
+    ("Le Premier ministre libyen désigné, Omar Belkacem, a présenté son équipe.", "Omar Belkacem",
+     {"Premier ministre désigné"}),
+    ("Le nouveau représentant spécial des Nations unies pour la Libye, Louis Garnier, arrive lundi.",
+     "Louis Garnier", {"représentant spécial"}),
+    # a nationality before the portfolio; a list of portfolios with commas
+    ("Ils ont retenu l'ex-ministre algérien des Affaires étrangères Rachid Benali pour ce poste.", "Rachid Benali",
+     {"ex-ministre des Affaires étrangères"}),
+    ("Le ministre de l'Économie, des Finances et du Budget, Paul Renaud, a signé.", "Paul Renaud",
+     {"ministre de l'Économie, des Finances et du Budget"}),
+    ("Reçu par la ministre de la Coopération et des Communautés à l'étranger, Julie Morin, il a parlé.", "Julie Morin",
+     {"ministre de la Coopération et des Communautés à l'étranger"}),
+    # complements and qualifiers that belong to the office
+    ("Nadia Ferhat, Première ministre de la transition, a promis des élections.", "Nadia Ferhat",
+     {"Première ministre de la transition"}),
+    ("Les élus ont choisi Salem Bouzid comme président provisoire de l'assemblée.", "Salem Bouzid",
+     {"président provisoire"}),
+    # roles given by a verb or a structure
+    ("C'est désormais Hakim Saadi qui occupe le poste de gouverneur par intérim de la banque.", "Hakim Saadi",
+     {"gouverneur par intérim"}),
+    ("Le colonel Yacine Amrani a été promu au poste de chef d'état-major de la marine.", "Yacine Amrani",
+     {"chef d'état-major de la marine"}),
+    # a complement with its place, or a qualifier after the complement, before the name
+    ("La garde n'obéit pas au Premier ministre du gouvernement de Syrte, Walid Chergui, selon eux.", "Walid Chergui",
+     {"Premier ministre"}),
+    ("Ils attendaient le président du Parlement sortant Karim Belhadj à la réunion.", "Karim Belhadj", {"président"}),
+    ("L'accord a été rejeté par le Parlement présidé par son vieux rival Mohamed Zitouni.", "Mohamed Zitouni",
+     {"président"}),
+    ("L'envoyé du secrétaire général de l'ONU pour la Libye et Chef de la MANUL, Ali Ben Salem a démissionné mardi.",
+     "Ali Ben Salem", {"envoyé", "Chef"}),
+    # 'désigné' before the office is the verb, after it the qualifier
+    ("Selon ses proches, Samir Kaddour avait été désigné Premier ministre intérimaire en mars.", "Samir Kaddour",
+     {"Premier ministre intérimaire"}),
+    ("Le conseil a nommé Ali Ben Salem au poste du directeur général la semaine dernière.", "Ali Ben Salem",
+     {"directeur général"}),
+])
+def test_french_titles_as_news_writes_them(extractor, text, name, titles):
+    roles = _roles_by_name(extractor.extract(text).to_dict())
+    assert titles <= roles[name], roles
+
+
+@pytest.mark.model
+def test_french_epithets_are_not_roles(extractor):
+    roles = _roles_by_name(extractor.extract(
+        "L'homme fort de l'Est, Khalifa Haftar, a reçu le dictateur déchu.").to_dict())
+    assert roles.get("Khalifa Haftar", set()) == set()
+
+
+@pytest.mark.model
+def test_a_country_after_a_portfolio_is_whose_office_it_is(extractor):
+    record = extractor.extract("L'ancienne ministre des Affaires étrangères du Ghana, Marie Mensah, a parlé.").to_dict()
+    role = next(p for p in record["people"] if p["name"] == "Marie Mensah")["roles"][0]
+    assert (role["title"], role["organisation"]) == ("ancienne ministre des Affaires étrangères", "Ghana")
+
+
+@pytest.mark.model
+def test_the_name_after_a_nested_title_is_that_titles_person(extractor):
+    """'L'envoyé spécial du secrétaire général de l'ONU X': X is the secretary-general; the envoy is unnamed."""
+    roles = _roles_by_name(extractor.extract(
+        "L'envoyé spécial du secrétaire général de l'ONU Antonio Guterres devrait arriver lundi.").to_dict())
+    assert roles == {"António Guterres": {"secrétaire général"}}
+
+
+@pytest.mark.model
+def test_a_name_taken_for_a_place_before_an_office_in_apposition_is_a_person(extractor):
+    record = extractor.extract(
+        "Alors que la tension monte, Seddiq el-Kebir, gouverneur de la Banque centrale, dit avoir fui.").to_dict()
+    assert not record["places"]
+    kebir = next(p for p in record["people"] if "Kebir" in " ".join(p["forms"]))
+    assert [r["title"] for r in kebir["roles"]] == ["gouverneur"]
+
+
+@pytest.mark.model
+def test_a_name_with_an_arabic_article_right_after_a_title_is_a_person(extractor):
+    record = extractor.extract("Selon le député Soleiman al-Faqih, la séance a été levée.").to_dict()
+    assert not record["organisations"]
+    assert [(p["name"], [r["title"] for r in p["roles"]]) for p in record["people"]] == [("Soleiman al-Faqih", ["député"])]

@@ -430,7 +430,8 @@ def join_broken_names(doc: Doc, ents: tuple[Span, ...], words: Words) -> list[Sp
                 continue
         following = ents[i + 1] if i + 1 < len(ents) else None
         if (ent.label_ == "ORG" and following is not None and last_lower in words.linking_words
-                and following.start == end):  # 'Social Council of' + 'Souq al-Juma'
+                and following.start == end and not _opens_with_common_word(doc[ent.start], words)):
+            # 'Social Council of' + 'Souq al-Juma'
             out.append(Span(doc, ent.start, following.end, label="ORG"))
             i += 2
             continue
@@ -509,6 +510,12 @@ def _is_nickname(doc: Doc, span: Span) -> bool:
     """A name in quotes right after a capitalised word: 'Abdelghani «Gheniwa»'."""
     return (span.start >= 2 and span.end < len(doc) and doc[span.start - 1].text in OPENING_QUOTES
             and doc[span.end].text in CLOSING_QUOTES)
+
+
+def _opens_with_common_word(token, words: Words) -> bool:
+    """A span opening with a lower-case word other than an article is a title the model took for a name
+    ('ministre des Affaires étrangères du' before 'Ghana'), not an organisation to mend."""
+    return token.is_lower and token.lower_ not in words.leading_determiners
 
 
 def drop_capitalised_common_words(doc: Doc, spans: list[Span], known=frozenset(),

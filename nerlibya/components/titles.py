@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text
+from ..core.types import Title
+from ..normalize import fold
 from .base import KnowledgePipe, on_headline_line
 
 Doc.set_extension("titles", default=None, force=True)
@@ -47,6 +49,7 @@ class TitleFinder(KnowledgePipe):
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._cats: dict[int, str] = {}
         self._place_or_org_labels = frozenset(nlp.vocab.strings.add(label) for label in PLACE_OR_ORG)
+        self._title_phrases = {fold(p) for p in lexicon.offices | lexicon.ranks}
         for cat, phrases in lexicon.phrases().items():
             self._cats[nlp.vocab.strings.add(cat)] = cat
             # curly apostrophes, and capitalised forms (the tokenizer splits 'lt. gen.' but not 'Lt. Gen.')
@@ -108,18 +111,66 @@ class TitleFinder(KnowledgePipe):
             doc.set_ents(new, default="unmodified")
         return new
 
-    def process(self, doc: Doc) -> Doc:
+    # -- entities the model made of titles, or of people around them ------------------------------
+    def drop_titles_taken_for_names(self, doc: Doc) -> list[Span]:
+        """The model tags a capitalised title at a sentence start as a place or an organisation ('Le Secrétaire
+        général de l'ONU, X,'): an entity that is a whole office or rank, with no KB id, is a title, not a name."""
         ents = list(doc.ents)
+        kept = [e for e in ents if e.label_ not in PLACE_OR_ORG or e.id_ or fold(e.text) not in self._title_phrases]
+        if len(kept) != len(ents):
+            doc.ents = kept
+        return kept
+
+    def people_around_titles(self, doc: Doc, titles: list[Title]) -> None:
+        """Names the model took for a place or an organisation, with no KB id: before a comma and an office
+        with no article ('Seddiq el-Kebir, gouverneur de la Banque centrale, affirme'), or right after a title
+        when the name has an Arabic article ('le député Soleiman al-Faqih'), they are people."""
+        by_start, by_end = {e.start: e for e in doc.ents}, {e.end: e for e in doc.ents}
+        found = []
+        for title in titles:
+            if title.category == "clause":
+                continue
+            k = title.phrase_start
+            before = by_end.get(k - 1) if k >= 2 and doc[k - 1].text == "," and title.category == "office" else None
+            if before is not None and before.label_ in ("GPE", "LOC") and self._looks_like_name(before):
+                found.append(before)
+            after = by_start.get(title.end)
+            if after is not None and after.label_ in PLACE_OR_ORG and self._looks_like_name(after) and any(
+                    part in self.lexicon.words.name_articles for t in after for part in t.lower_.split("-")):
+                found.append(after)
+        if found:
+            relabelled = {(e.start, e.end) for e in found}
+            doc.ents = [Span(doc, e.start, e.end, label="PERSON") if (e.start, e.end) in relabelled else e
+                        for e in doc.ents]
+
+    def _looks_like_name(self, ent: Span) -> bool:
+        """Two words or more, no KB id, each capitalised or a name particle."""
+        return not ent.id_ and len(ent) >= 2 and all(
+            t.text[:1].isupper() or t.lower_ in self.lexicon.words.name_particles or t.text in "-‑" for t in ent)
+
+    def process(self, doc: Doc) -> Doc:
+        ents = self.drop_titles_taken_for_names(doc)
         units = self.units(doc, ents)
-        title_runs = runs(units)
+        title_runs = runs(units, self.lexicon.appointment_verbs)
         by_cat: dict[str, list[Unit]] = defaultdict(list)
         for unit in units:
             by_cat[unit.cat].append(unit)
         if self.discover_people:
             unit_starts = {u.start for cat in TITLE_UNITS for u in by_cat[cat]}
             ents += self.discover(doc, title_runs, by_cat["HONOR"], unit_starts)
-        doc._.titles = self.reader.read(doc, by_cat, title_runs, ents)
+        doc._.titles = titles = self.reader.read(doc, by_cat, title_runs, ents)
+        _drop_names_inside_titles(doc, list(doc.ents), titles)
+        self.people_around_titles(doc, titles)
         return doc
+
+
+def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -> None:
+    """An organisation or place the model found inside a title's own words, with no KB id, is the title's
+    portfolio ('ministre de l'Économie, des Finances et du Budget'), not a name of its own."""
+    covered = {i for t in titles for i in range(t.start, t.end)}
+    kept = [e for e in ents if e.label_ == "PERSON" or e.id_ or not all(i in covered for i in range(e.start, e.end))]
+    if len(kept) != len(ents):
+        doc.ents = kept
 
 
 def _any_in_range(positions: list[int], start: int, end: int) -> bool:

@@ -67,6 +67,7 @@ class RoleWords:
     linking_words: frozenset[str]
     before_shared_title: frozenset[str]
     capacity_nouns: frozenset[str]
+    complements: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -92,6 +93,7 @@ class RoleWords:
             linking_words=words.linking_words,
             before_shared_title=words.title_determiners | words.quantifiers,
             capacity_nouns=words.capacity_nouns,
+            complements=frozenset(c for c in lexicon.complements if " " not in c),
         )
 
 
@@ -185,12 +187,22 @@ def entity_start(tokens: Sequence[TokenLike], index: int) -> int:
 
 def person_after(scene: Scene, title: Title) -> Person | None:
     """'Prime Minister X', 'the envoy of France, X' (right after the title or its whole phrase; a title
-    inside another's complement only right after itself: 'Envoy of the Secretary-General for Libya X')."""
-    for position in (title.end,) if title.inner else (title.end, title.phrase_end):
+    inside another's complement only right after itself: 'Envoy of the Secretary-General for Libya X', or
+    after its own phrase when the enclosing title's reading made that name its own person: 'l'envoyé du
+    secrétaire général de l'ONU X')."""
+    for position in (title.end, title.phrase_end):
         person = scene.starts.get(_past_stacked_titles(scene, position))
-        if person is not None and (person.start, person.end) != title.of:
+        if person is None or (person.start, person.end) == title.of:
+            continue
+        if not title.inner or position == title.end or _of_enclosing(scene, title, person):
             return person
     return None
+
+
+def _of_enclosing(scene: Scene, title: Title, person: Person) -> bool:
+    """Is `person` the one a title enclosing `title` is of (its complement's title names them)?"""
+    return any(t.of == (person.start, person.end) and t.phrase_start < title.start
+               for t in scene.titles_ending.get(person.end, ()))
 
 
 def _past_stacked_titles(scene: Scene, position: int) -> int:
@@ -225,12 +237,41 @@ def person_of_enclosing(scene: Scene, title: Title, attached: Mapping[int, Perso
 
 def person_after_coordinated(scene: Scene, title: Title) -> Person | None:
     """'Prime Minister and Defence Minister X', 'Ambassador and Envoy to Libya, X, said': both titles are X's."""
-    tokens, k = scene.tokens, title.phrase_end
+    tokens, k = scene.tokens, past_place_complement(scene, title.phrase_end)
     if k < len(tokens) and (tokens[k].lower_ in scene.words.conjunctions or tokens[k].text == "&"):
         following = scene.titles_at.get(k + 1)
         if following is not None and following.category != "clause":
-            return person_after(scene, following) or person_after_apposition(scene, following)
+            if title.inner:  # 'the envoy of the Secretary-General and head of X, Y': Y is not the Secretary-General
+                return None
+            return person_after(scene, following) or person_after_apposition(scene, following, opening=title)
     return None
+
+
+def before_place_complement(scene: Scene, k: int) -> int:
+    """Where a place complement ending at `k` starts ('[to Libya] and head of'), or `k`: the converse of
+    `past_place_complement`."""
+    tokens = scene.tokens
+    if k < 1 or tokens[k - 1].ent_type_ != "GPE":
+        return k
+    j = skip_back(tokens, entity_start(tokens, k - 1), scene.words.title_determiners)
+    return j if j >= 0 and tokens[j].lower_ in scene.words.complements else k
+
+
+def past_place_complement(scene: Scene, k: int) -> int:
+    """Skip a place complement after a title's phrase: 'envoy of the UN [in Libya]', 'représentant des Nations
+    unies [pour la Libye]'; where the phrase really ends."""
+    tokens = scene.tokens
+    if k >= len(tokens) or tokens[k].lower_ not in scene.words.complements:
+        return k
+    j = k + 1
+    while j < len(tokens) and tokens[j].lower_ in scene.words.title_determiners:
+        j += 1
+    if j >= len(tokens) or tokens[j].ent_type_ != "GPE" or tokens[j].ent_iob_ != "B":
+        return k
+    j += 1
+    while j < len(tokens) and tokens[j].ent_iob_ == "I":
+        j += 1
+    return j
 
 
 def _skip_possessor(scene: Scene, index: int) -> int:
@@ -257,7 +298,16 @@ def person_before_apposition(scene: Scene, title: Title) -> Person | None:
     comma = _skip_possessor(scene, title.phrase_start)
     if comma < 0 or scene.tokens[comma].text not in (",", "(", "[") or _names_someone_after(scene, title):
         return None
-    return scene.ends.get(comma)
+    person = scene.ends.get(comma)
+    if person is not None or scene.tokens[comma].text != "," or _names_after(scene, title):
+        return person
+    return scene.ends.get(apposition_opening(scene, comma))  # 'X, 51 ans, un ancien haut fonctionnaire'
+
+
+def _names_after(scene: Scene, title: Title) -> bool:
+    """Is the title followed by ', X' (a list: 'X, strongman of the east, the president of the House, Y')?"""
+    k = title.phrase_end
+    return k + 1 < len(scene.tokens) and scene.tokens[k].text == "," and k + 1 in scene.starts
 
 
 def _names_someone_after(scene: Scene, title: Title) -> bool:
@@ -277,18 +327,20 @@ def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -
     """'X, the minister and envoy': a title joined by 'and' to one already attached is the same person's."""
     tokens = scene.tokens
     previous = skip_back(tokens, title.phrase_start, scene.words.before_chained_title)
-    chained = next((t for t in scene.titles_ending.get(previous + 1, ()) if t.start in attached), None)
+    ending = scene.titles_ending.get(previous + 1) or scene.titles_ending.get(before_place_complement(scene, previous + 1), ())
+    chained = next((t for t in ending if t.start in attached), None)
     if chained is None:
         return None
     between = "".join(tokens[i].text_with_ws for i in range(previous + 1, title.phrase_start))
     return attached[chained.start] if between.strip(", ") in scene.words.conjunctions else None
 
 
-def person_after_apposition(scene: Scene, title: Title) -> Person | None:
+def person_after_apposition(scene: Scene, title: Title, opening: Title | None = None) -> Person | None:
     """'The head of the council, X, said': the person after the comma, if the apposition closes there or
-    the title opens the sentence."""
+    the title (or the `opening` one it is coordinated with: 'The envoy and head of X, Y said') opens the
+    sentence."""
     tokens, words, titles_at, sentence_of = scene.tokens, scene.words, scene.titles_at, scene.sentence_of
-    k = title.phrase_end
+    k = past_place_complement(scene, title.phrase_end)
     if k >= len(tokens) or tokens[k].text != ",":
         return None
     k += 1
@@ -301,8 +353,9 @@ def person_after_apposition(scene: Scene, title: Title) -> Person | None:
         return None
     after = tokens[person.end] if person.end < len(tokens) else None
     closes = after is None or after.text in words.apposition_end or sentence_of[person.end] != sentence_of[person.start]
-    before = _before_coordinated_titles(scene, skip_back(tokens, title.phrase_start, words.title_determiners))
-    opens_sentence = (before < 0 or sentence_of[before] != sentence_of[title.start]
+    first = opening or title
+    before = _before_coordinated_titles(scene, skip_back(tokens, first.phrase_start, words.title_determiners))
+    opens_sentence = (before < 0 or sentence_of[before] != sentence_of[first.start]
                       or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace())  # a new line
     return person if closes or opens_sentence else None
 
@@ -322,17 +375,24 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
     Speaker', 'appointed its speaker, X, as commander'."""
     tokens, words, ends = scene.tokens, scene.words, scene.ends
     k = skip_back(tokens, title.phrase_start, words.title_determiners)
-    if k >= 0 and tokens[k].lower_ in words.as_words:
-        return (_object_before(scene, _past_apposition(scene, skip_back(tokens, k, frozenset({","})) + 1))
-                or subject_before_as(scene, k) or _person_in_capacity(scene, k))
+    as_start = as_phrase_start(tokens, k, words.as_words)
+    if as_start is not None:
+        return (_object_before(scene, _past_apposition(scene, skip_back(tokens, as_start, frozenset({","})) + 1))
+                or subject_before_as(scene, as_start) or _person_in_capacity(scene, as_start))
     if k + 1 in ends:  # 'the House named X Speaker'
         return _object_before(scene, k + 1)
     k = skip_back(tokens, k + 1, words.before_appointed_title)
+    if k >= 0 and tokens[k].text == ",":
+        k = verb_before_adverbial(scene, k)
     if k < 0 or tokens[k].lower_ not in words.appointment_words:
         return None
     while k >= 0:
         if k in ends:
             return ends[k]
+        if tokens[k].text == ",":
+            k = apposition_opening(scene, k)
+            if k in ends:
+                return ends[k]
         if tokens[k].lower_ not in words.appointment_words and tokens[k].lower_ not in words.auxiliaries:
             return None
         k -= 1
@@ -379,6 +439,41 @@ def _person_in_capacity(scene: Scene, k: int) -> Person | None:
     return None
 
 
+def apposition_opening(scene: Scene, comma: int) -> int:
+    """'X, a deputy unknown to the public, was elected': from the comma closing an apposition, the comma
+    that opens it right after a name (up to eight tokens back, no other punctuation), or `comma`."""
+    tokens = scene.tokens
+    for k in range(comma - 1, max(comma - 9, -1), -1):
+        if tokens[k].text == ",":
+            return k if k in scene.ends else comma
+        if tokens[k].is_punct or tokens[k].ent_type_ == "PERSON":
+            return comma
+    return comma
+
+
+def verb_before_adverbial(scene: Scene, comma: int) -> int:
+    """'X a été élu au second tour, président du Parlement': the appointment verb before a short lower-case
+    adverbial and the comma at `comma` (up to four words, no entity), or -1."""
+    tokens = scene.tokens
+    for k in range(comma - 1, max(comma - 6, -1), -1):
+        token = tokens[k]
+        if token.lower_ in scene.words.appointment_words:
+            return k if k < comma - 1 else -1
+        if token.ent_type_ or token.is_punct or token.text != token.lower_:
+            return -1
+    return -1
+
+
+def as_phrase_start(tokens: Sequence[TokenLike], k: int, as_words: frozenset[str]) -> int | None:
+    """Where an 'as' word or phrase ending at `k` starts ('as', 'comme', 'en tant que'), or None."""
+    for phrase in as_words:
+        words = phrase.split()
+        start = k - len(words) + 1
+        if start >= 0 and all(tokens[start + i].lower_ == word for i, word in enumerate(words)):
+            return start
+    return None
+
+
 def subject_before_as(scene: Scene, k: int) -> Person | None:
     """'removing X as governor', 'X resigned on Monday as envoy': the nearest person a few words before 'as',
     with no punctuation, conjunction or other person in between."""
@@ -387,6 +482,9 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
         if position in scene.ends:
             return scene.ends[position]
         token = tokens[position - 1] if position > 0 else None
+        if token is not None and token.text == ",":  # 'X, the youngest son, was promoted to the post of'
+            opening = apposition_opening(scene, position - 1)
+            return scene.ends.get(opening) if opening != position - 1 else None
         if token is None or token.is_punct or token.lower_ in scene.words.clause_breakers or token.ent_type_ == "PERSON":
             return None
     return None
@@ -411,7 +509,7 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
         k = introducing.end
     else:
         introducing = None
-    person = scene.starts.get(k)
+    person = scene.starts.get(k) or scene.starts.get(past_description(scene, k))
     j = skip_back(tokens, title.start, words.chain_words)
     if j >= 0 and tokens[j].text == ")" and j >= 2 and tokens[j - 2].text == "(":
         j -= 3  # 'the Government of National Unity (GNU), led by'
@@ -419,6 +517,19 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     if j >= 0 and tokens[j].ent_type_ in CLAUSE_ORG_LABELS:
         org = OrgRef(span=(entity_start(tokens, j), j + 1))
     return person, org, introducing
+
+
+def past_description(scene: Scene, k: int) -> int:
+    """Past a short lower-case description before a name: 'led by [his rival] X', 'présidé par [son rival
+    politique] X' (determiners and up to three lower-case words, no entity)."""
+    tokens = scene.tokens
+    while k < len(tokens) and tokens[k].lower_ in scene.words.title_determiners:
+        k += 1
+    for end in range(k, min(k + 3, len(tokens))):
+        token = tokens[end]
+        if not (token.text.isalpha() and token.text == token.lower_ and not token.ent_type_):
+            return end
+    return min(k + 3, len(tokens))
 
 
 def _entity_at(tokens: Sequence[TokenLike], index: int) -> OrgRef | None:

@@ -70,14 +70,17 @@ class Unit:
         return span_text(self.doc, self.start, self.end).lower()
 
 
-def runs(units: list[Unit]) -> list[list[Unit]]:
+def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset()) -> list[list[Unit]]:
     """Group adjacent title units; a rank after an office starts a new title; a run must end
     with an office or rank, and a lone lower-case rank used as an adjective makes none ('a major obstacle').
-    (Any other unit between two title units keeps them apart.)"""
+    (Any other unit between two title units keeps them apart.) A qualifier that is also an appointment verb
+    does not open a run: 'désigné Premier ministre' is 'appointed Prime Minister' (the qualifier,
+    'Premier ministre désigné', follows the noun)."""
     runs: list[list[Unit]] = []
     current: list[Unit] = []
     for unit in units:
-        if unit.cat not in TITLE_UNITS:
+        opens = not current or current[-1].end != unit.start
+        if unit.cat not in TITLE_UNITS or (opens and unit.cat == "QUAL" and unit.phrase in appointment_verbs):
             continue
         if current and (current[-1].end != unit.start or (unit.cat == "RANK" and current[-1].cat == "OFFICE")):
             _add_run(runs, current)
@@ -106,7 +109,8 @@ class TitleReader:
         ctx = _Context(doc=doc, by_start={e.start: e for e in ents}, by_end={e.end: e for e in ents},
                        comps={u.start: u for u in units_by_cat.get("COMP", ())},
                        modifiers_at={u.start: u for u in [*units_by_cat.get("MOD", ()), *units_by_cat.get("QUAL", ())]},
-                       quals_ending={u.end: u for u in [*units_by_cat.get("MOD", ()), *units_by_cat.get("QUAL", ())]})
+                       quals_ending={u.end: u for u in [*units_by_cat.get("MOD", ()), *units_by_cat.get("QUAL", ())]},
+                       quals_at={u.start: u for u in units_by_cat.get("QUAL", ())})
         titles = self.run_titles(ctx, title_runs) + self.clause_titles(units_by_cat.get("CLAUSE", []))
         return sorted(titles, key=lambda t: t.start)
 
@@ -233,9 +237,12 @@ class TitleReader:
         if nested is None:
             return None
         found = replace(base, org=base.org or nested.org, inner=nested.start)
-        person = ctx.ent_starting_at(nested.end)
-        if person is not None and person.label_ == "PERSON":
-            return replace(found, of=(person.start, person.end), phrase_end=person.end)
+        # "envoy of the Secretary-General [of the UN] X"; not past the nested title's place ('... for Libya X')
+        own_phrase = nested.phrase_end > nested.end and doc[nested.phrase_end - 1].ent_type_ != "GPE"
+        for position in (nested.end, nested.phrase_end) if own_phrase else (nested.end,):
+            person = ctx.ent_starting_at(position)
+            if person is not None and person.label_ == "PERSON":
+                return replace(found, of=(person.start, person.end), phrase_end=person.end)
         return replace(found, of=found.of or nested.of, phrase_end=nested.phrase_end)
 
     def _common_noun_complement(self, doc: Sequence[TokenLike], k: int, head: str, base: "Complement") -> "Complement | None":
@@ -245,14 +252,28 @@ class TitleReader:
         if not (token.is_lower and token.is_alpha):
             return None
         if not (head in self.lexicon.portfolio_offices and not token.is_stop):
-            stop = k  # 'gouverneur par intérim de la banque, X': a common-noun complement before an apposition
+            # 'gouverneur par intérim de la banque, X', 'Premier ministre du gouvernement de Tripoli, X': a
+            # common-noun complement, with the place it belongs to, before an apposition
+            stop = k
             while stop < min(k + 4, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha:
                 stop += 1
+            stop = self._past_place(doc, stop)
             return replace(base, phrase_end=stop) if stop < len(doc) and doc[stop].text == "," else base
         stop = k  # 'his minister of civil aviation': a lower-case portfolio of up to three words
         while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
             stop += 1
         return replace(base, portfolio_end=stop, phrase_end=stop)
+
+    def _past_place(self, doc: Sequence[TokenLike], k: int) -> int:
+        """Past 'de Tripoli' / "d'Italie" (an of-word and a place entity) at `k`, or `k`."""
+        place = k + 1 if k < len(doc) and doc[k].lower_ in self.words.of_words else k
+        if not (0 < place < len(doc) and doc[place - 1].lower_ in self.words.of_words
+                and doc[place].ent_type_ == "GPE" and doc[place].ent_iob_ == "B"):
+            return k
+        end = place + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return end
 
     def _name_complement(self, ctx: "_Context", k: int, ent: EntityLike | None, head: str,
                          base: "Complement") -> "Complement":
@@ -265,9 +286,9 @@ class TitleReader:
         stop, limit = k, min(len(doc), k + MAX_COMPLEMENT_TOKENS)
         while stop < limit and not (stop > k and portfolio and _names_place_or_org(doc, stop, self.words)) and (
             _starts_name(doc[stop])
-            or (doc[stop].lower_ in self.words.portfolio_connectors and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper())
+            or _connects_to_name(doc, stop, self.words)
             or (self.words.adjectives_follow_noun and doc[stop].is_lower and doc[stop].is_alpha and stop > k
-                and not doc[stop].ent_type_ and _is_adjective(doc[stop].lower_, self.words))
+                and doc[stop].ent_iob_ != "B" and _is_adjective(doc[stop].lower_, self.words))
         ):
             if doc[stop].ent_type_ == "PERSON":
                 break
@@ -286,6 +307,37 @@ class TitleReader:
             return right
         again = self.complement(ctx, after, head)
         return replace(right, org=right.org or again.org, phrase_end=max(again.phrase_end, after))
+
+    def demonym_before_modifier(self, ctx: "_Context", end: int) -> int | None:
+        """The position of a nationality adjective written between a title and its qualifier ('Premier ministre
+        libyen désigné'), or None."""
+        if (self.words.adjectives_follow_noun and end + 1 in ctx.modifiers_at and end < len(ctx.doc)
+                and self.demonym_place(ctx.doc[end])):
+            return end
+        return None
+
+    def more_portfolios(self, ctx: "_Context", end: int, head: str) -> int:
+        """Where a list of portfolios ends: 'ministre de l'Économie, des Finances et de l'Industrie' (a comma
+        followed by another portfolio continues it; a comma followed by a name does not)."""
+        doc = ctx.doc
+        while end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in self.words.of_words:
+            again = self.complement(ctx, end + 1, head)
+            if not again.portfolio_end or again.org is not None:
+                break
+            end = again.portfolio_end
+        return end
+
+    def lower_case_tail(self, doc: Sequence[TokenLike], end: int) -> int:
+        """A short lower-case complement ending a portfolio before an apposition belongs to it: 'ministre ... des
+        Tunisiens à l'étranger, X' (a preposition and up to three words, the last no of-word)."""
+        if end >= len(doc) or doc[end].lower_ not in self.lexicon.complements:
+            return end
+        stop = end
+        while stop < min(end + 4, len(doc)) and doc[stop].is_lower and not doc[stop].is_punct:
+            stop += 1
+        if stop == end or stop >= len(doc) or doc[stop].text != "," or doc[stop - 1].lower_ in self.words.of_words:
+            return end
+        return stop
 
     def trailing_modifiers(self, end: int, modifiers_at: dict[int, Unit]) -> tuple[int, str | None]:
         """Adjectives and qualifiers written after the noun (French): 'porte-parole militaire', 'par intérim'."""
@@ -317,11 +369,18 @@ class TitleReader:
         start, end = run[0].start, run[-1].end
         end, trailing_status = self.trailing_modifiers(end, ctx.modifiers_at)
         end, trailing_status = _trailing_qualifier(doc, end, self.lexicon.trailing_qualifiers, trailing_status)
+        demonym_at = self.demonym_before_modifier(ctx, end)
+        if demonym_at is not None:  # 'Premier ministre libyen désigné'
+            end, trailing_status = self.trailing_modifiers(end + 1, ctx.modifiers_at)
         head_unit = run[-1]  # a run ends with its head
-        head = head_unit.phrase
+        head = head_unit.phrase.replace("’", "'")  # the lexicon's spelling: 'chef d’état-major' is a portfolio office
         org, of, phrase_start = self.left_context(ctx, start)
         qualifier = _qualifier_before(ctx, phrase_start) if phrase_start != start else None
         right = self.through_acronym(ctx, self.complement(ctx, end, head), head)
+        if demonym_at is not None:
+            right = replace(right, org=right.org or OrgRef(id=self.demonym_place(doc[demonym_at])))
+        if right.portfolio_end:
+            right = replace(right, portfolio_end=self.lower_case_tail(doc, self.more_portfolios(ctx, right.portfolio_end, head)))
         nested = {right.inner}
         title_end = right.portfolio_end or end
         if right.portfolio_end:  # 'ministre des Affaires étrangères par intérim du GUN'
@@ -334,12 +393,13 @@ class TitleReader:
         status = next((self.lexicon.qualifiers[u.phrase] for u in run if u.cat == "QUAL"), trailing_status)
         if status is None and head.startswith("ex-"):
             status = "former"  # French writes 'ex-patron' as one word
-        skip = end if end < title_end and self.demonym_place(doc[end]) else None
+        skip = demonym_at if demonym_at is not None else end if end < title_end and self.demonym_place(doc[end]) else None
         title_text = self.written_title(doc, run, title_end, skip, qualifier)
         if qualifier is not None:
             status = status or self.lexicon.qualifiers.get(qualifier.phrase)
             phrase_start = qualifier.start
-        title = Title(start=start, end=title_end, phrase_start=phrase_start, phrase_end=max(right.phrase_end, title_end),
+        phrase_end, _ = self.trailing_modifiers(max(right.phrase_end, title_end), ctx.quals_at)
+        title = Title(start=start, end=title_end, phrase_start=phrase_start, phrase_end=phrase_end,
                       title=title_text, head=head, category="rank" if head_unit.cat == "RANK" else "office",
                       status=status, org=org or right.org, of=of or right.of, plural=head_unit.cat == "PLURAL")
         return title, nested - {None}
@@ -418,6 +478,7 @@ class _Context:
     comps: dict[int, Unit]
     modifiers_at: dict[int, Unit]
     quals_ending: dict[int, Unit]  # qualifiers and modifiers, by end: read before a nationality ('renegade Libyan')
+    quals_at: dict[int, Unit]  # qualifiers by start: one after a title's complement ends its phrase
     runs_at: dict[int, Title] = field(default_factory=dict)
 
     def ent_starting_at(self, index: int) -> EntityLike | None:
@@ -495,6 +556,14 @@ def _title_text(doc: Sequence[TokenLike], start: int, end: int, skip: int | None
     if skip is None or not start <= skip < end:
         return span_text(doc, start, end)
     return (span_text_with_ws(doc, start, skip) + span_text(doc, skip + 1, end)).strip()
+
+
+def _connects_to_name(doc: Sequence[TokenLike], index: int, words: Words) -> bool:
+    """Connectors ('et', 'de', 'des', 'et des') followed by a capitalised word: the portfolio goes on."""
+    end = index
+    while end < min(len(doc), index + 3) and doc[end].lower_ in words.portfolio_connectors:
+        end += 1
+    return index < end < len(doc) and doc[end].text[:1].isupper()
 
 
 def _names_place_or_org(doc: Sequence[TokenLike], index: int, words: Words) -> bool:
