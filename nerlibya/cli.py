@@ -318,7 +318,7 @@ class _TableConsole(Console):
 
 
 def _write_records(records: Iterator[dict], output_format: ExtractFormat, out: TextIO, single: bool,
-                   signals: _Signals, target: str, inputs: RememberedInputs) -> None:
+                   signals: _Signals, target: str, inputs) -> None:
     """Render and write the records as they come; a signal waits until the current write is complete."""
     from .render import iter_csv, iter_json, iter_jsonl, render_table
 
@@ -493,7 +493,9 @@ def _run_extract(paths: List[str], options, settings, jobs: int, output: Optiona
     try:
         extractor = make_extractor(settings)
         extractor.check()
-        inputs = RememberedInputs(iter_inputs(paths, options))
+        # only the HTML and SQLite writers need each article's text: other formats must not keep every input
+        needs_text = output_format in (ExtractFormat.html, ExtractFormat.sqlite)
+        inputs = RememberedInputs(iter_inputs(paths, options)) if needs_text else iter_inputs(paths, options)
         if dask_run is not None:
             from .cli_dask import dask_records
 
