@@ -175,15 +175,26 @@ def is_acronym(text: str) -> bool:
 ACRONYM_SKIP_WORDS = _NAME_RULES.acronym_skip_words
 
 
+def _acronym_words(long_words: list[str]) -> tuple[list[str], list[str]]:
+    """The folded words an acronym is read from, and the content words among them (each must give a letter).
+    A token that folds to nothing (a run of spaces, a no-break space, a lone combining mark) is no word."""
+    words = [w for w in map(fold, long_words) if w.strip("-'")]
+    return words, [w for w in words if w not in ACRONYM_SKIP_WORDS]
+
+
+def acronym_initial(long_words: list[str]) -> str:
+    """The letter an acronym of these words must start with: its first content word's ('' if none)."""
+    content = _acronym_words(long_words)[1]
+    return content[0][0] if content else ""
+
+
 def acronym_fits(long_words: list[str], short: str) -> bool:
     """Does the short form abbreviate these words? Schwartz-Hearst in spirit: the acronym's letters
     appear in order, the first at the start of the first content word, and every content word
     contributes (so 'National Oil Corporation' fits 'NOC', 'House of Representatives' fits 'HoR').
     """
     letters = [c.lower() for c in short if c.isalnum()]
-    # a token that folds to nothing (a run of spaces, a no-break space, a lone combining mark) is no word
-    words = [w for w in map(fold, long_words) if w.strip("-'")]
-    content = [w for w in words if w not in ACRONYM_SKIP_WORDS]
+    words, content = _acronym_words(long_words)
     if not letters or not content or content[0][0] != letters[0]:
         return False
     initials = "".join(w[0] for w in content)

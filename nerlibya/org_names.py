@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalize import ACRONYM_SKIP_WORDS, acronym_fits, fold, is_acronym, name_key
+from .normalize import ACRONYM_SKIP_WORDS, acronym_fits, acronym_initial, is_acronym, name_key
 
 _WORD_SPLIT = re.compile(r"[\s']+")
 
@@ -112,12 +112,6 @@ def fuller_record(short: OrgRecord, records: list[OrgRecord], grammar: NameGramm
     return min(fitting, key=lambda r: r.positions[0], default=None)
 
 
-def _acronym_initial(name: str) -> str:
-    """The letter an acronym of `name` must start with: its first content word's (see acronym_fits)."""
-    words = [fold(w) for w in name.split() if w.strip("-'")]
-    return next((w[0] for w in words if w not in ACRONYM_SKIP_WORDS), "")
-
-
 def _index_by_word(records: list[OrgRecord], grammar: NameGrammar) -> dict[tuple[str, str], list[OrgRecord]]:
     """Records by each content word and the acronym initial of each of their names. A shorter form can only
     join a record holding all its words, an acronym one whose name starts with its letter: each record is
@@ -125,7 +119,7 @@ def _index_by_word(records: list[OrgRecord], grammar: NameGrammar) -> dict[tuple
     the square of the bodies it names."""
     index: dict[tuple[str, str], list[OrgRecord]] = defaultdict(list)
     for record in records:
-        keys = {("initial", _acronym_initial(name)) for name in record.names}
+        keys = {("initial", acronym_initial(name.split())) for name in record.names}
         keys |= {("word", word) for name in record.names for word in content_words(name, grammar)}
         for key in keys:
             index[key].append(record)
