@@ -192,7 +192,8 @@ def _progress(enabled: bool, total: Optional[int] = None):
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), count, TimeElapsedColumn()]
     if total is not None:
         columns.append(TimeRemainingColumn())
-    return Progress(*columns, console=stderr, transient=True, disable=not enabled)
+    return Progress(*columns, console=stderr, transient=True, disable=not enabled,
+                    redirect_stdout=False, redirect_stderr=False)  # records are the user's: stdout is never the display's
 
 
 _CONTROL = {codepoint: f"\\x{codepoint:02x}" for codepoint in (*range(0x20), 0x7F)}
