@@ -75,7 +75,7 @@ def word_count(text: str) -> int:
 
 def sample_paragraphs(lang: str) -> tuple[list[str], dict[str, str]]:
     """Paragraphs of the samples nerlibya itself detects as `lang` (so unprefixed samples are classified too)."""
-    from nerlibya.language import detect_language
+    from nerlibya.text.language import detect_language
 
     languages = {}
     paragraphs = []

@@ -11,8 +11,8 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .kb import KnowledgeBase, load_kb
-from .language import SUPPORTED, detect_language
+from .knowledge.kb import KnowledgeBase, load_kb
+from .text.language import SUPPORTED, detect_language
 from .pipeline import build_nlp
 from .record import ArticleRecord, doc_to_record
 from .settings import ExtractorSettings
@@ -49,7 +49,7 @@ class Extractor:
 
     def check(self) -> None:
         """Fail early, before reading any input, on a broken knowledge base or a missing model."""
-        from .lexicon import load_lexicon
+        from .knowledge.lexicon import load_lexicon
         from .pipeline import find_model, pipeline_config
 
         self.kb

@@ -568,7 +568,7 @@ def _silence_output() -> None:
 def kb_validate(folder: Optional[Path] = typer.Argument(None, metavar="FOLDER",
                                                         help="Knowledge-base folder (default: packaged).")) -> None:
     """Check the knowledge base: schema, duplicate ids, aliases claimed twice, references, order."""
-    from .kb import check_kb, default_kb_path
+    from .knowledge.kb import check_kb, default_kb_path
 
     folder = folder or default_kb_path()
     problems, counts = check_kb(folder)
@@ -588,7 +588,7 @@ def kb_show(entity_id: str = typer.Argument(..., metavar="ID", help="An entity i
     import json
 
     from .errors import KnowledgeBaseError
-    from .kb import load_kb
+    from .knowledge.kb import load_kb
 
     try:
         kb = load_kb(str(folder) if folder else None)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .normalize import name_key
+from .text.normalize import name_key
 
 CATEGORIES = ("people", "organisations", "places", "roles")
 BASELINE_GROUPS = {"PERSON": "people", "PER": "people", "ORG": "organisations", "GPE": "places", "LOC": "places",

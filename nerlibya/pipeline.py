@@ -20,8 +20,8 @@ from thinc.api import Config
 from .components import acronyms, entity_cleanup, kb_ruler, resolver, roles, titles  # noqa: F401  (registers factories)
 from .components.base import KnowledgePipe
 from .errors import KnowledgeBaseError, ModelNotFoundError
-from .kb import default_kb_path
-from .lexicon import load_lexicon
+from .knowledge.kb import default_kb_path
+from .knowledge.lexicon import load_lexicon
 
 PIPELINE_FILE = "pipeline.cfg"
 # Without the statistical model, memory grows slowly with length, so a rules-only pipeline takes what

@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 
 from .core import types as core
 from .core.types import Link, OrgRef, TokenRange
-from .kb import KnowledgeBase
-from .normalize import name_key
+from .knowledge.kb import KnowledgeBase
+from .text.normalize import name_key
 
 SCHEMA_VERSION = "1.0"
 GROUP_OF_LABEL = {"PERSON": "people", "ORG": "organisations", "GPE": "places", "LOC": "places", "FAC": "places"}

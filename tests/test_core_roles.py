@@ -7,7 +7,7 @@ import pytest
 
 from nerlibya.core.roles import Person, RoleWords, Scene, as_phrase_start, attach, clause_person
 from nerlibya.core.types import OrgRef, Title
-from nerlibya.lexicon import load_lexicon
+from nerlibya.knowledge.lexicon import load_lexicon
 
 from .conftest import FIXTURE_LANG
 from .tokens import Tok, make_tokens

@@ -2,7 +2,7 @@
 
 from nerlibya.core.titles import TitleReader, Unit, runs
 from nerlibya.core.types import OrgRef, Title
-from nerlibya.lexicon import load_lexicon
+from nerlibya.knowledge.lexicon import load_lexicon
 
 from .conftest import FIXTURE_LANG
 from .tokens import Ent, make_tokens

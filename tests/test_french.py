@@ -2,7 +2,7 @@
 
 import pytest
 
-from nerlibya.language import detect_language
+from nerlibya.text.language import detect_language
 
 
 @pytest.mark.parametrize("text,lang", [

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from nerlibya.errors import KnowledgeBaseError
-from nerlibya.kb import default_kb_path, load_kb, validate_kb
-from nerlibya.lexicon import load_lexicon
+from nerlibya.knowledge.kb import default_kb_path, load_kb, validate_kb
+from nerlibya.knowledge.lexicon import load_lexicon
 
 from .conftest import FIXTURE_KB
 

@@ -7,7 +7,7 @@ import pytest
 import nerlibya.pipeline  # noqa: F401  (registers the factories)
 from nerlibya.core.types import OrgRef
 from nerlibya.errors import KnowledgeBaseError
-from nerlibya.lexicon import load_lexicon
+from nerlibya.knowledge.lexicon import load_lexicon
 from nerlibya.pipeline import build_nlp
 
 from .conftest import FIXTURE_KB, FIXTURE_LANG, preset_pipeline
@@ -80,7 +80,7 @@ def test_a_given_kb_folder_is_read_or_refused(tmp_path):
 
 
 def test_kinds_of_body_are_word_lists_or_refused(tmp_path):
-    from nerlibya.lexicon import load_lexicon
+    from nerlibya.knowledge.lexicon import load_lexicon
 
     shutil.copytree(FIXTURE_LANG / "en", tmp_path / "en")
     heads = tmp_path / "en" / "name_heads.yaml"

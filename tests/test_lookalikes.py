@@ -7,8 +7,8 @@ similarity weighs letters by how outlets vary them (models/transliteration.yaml)
 
 import pytest
 
-from nerlibya.normalize import name_similarity, token_similarity
-from nerlibya.transliteration import default_scheme, parse_scheme
+from nerlibya.text.normalize import name_similarity, token_similarity
+from nerlibya.text.transliteration import default_scheme, parse_scheme
 from nerlibya.errors import KnowledgeBaseError
 
 THRESHOLD = 0.84

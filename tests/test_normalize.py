@@ -1,6 +1,6 @@
 import pytest
 
-from nerlibya.normalize import (acronym_fits, fold, is_acronym, name_key, name_similarity, skeleton,
+from nerlibya.text.normalize import (acronym_fits, fold, is_acronym, name_key, name_similarity, skeleton,
                                 strip_determiner, surface_variants)
 
 

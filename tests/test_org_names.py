@@ -2,7 +2,7 @@
 
 import pytest
 
-from nerlibya.org_names import NameGrammar, OrgRecord, head_noun, is_shorter_form, join_shorter_records
+from nerlibya.core.org_names import NameGrammar, OrgRecord, head_noun, is_shorter_form, join_shorter_records
 
 ENGLISH = NameGrammar(frozenset({"council", "bank", "house", "committee", "department", "union", "commission",
                                  "parliament", "force"}),
@@ -94,7 +94,7 @@ def test_chain_of_shorter_forms_ends_in_the_fullest():
 def test_shorter_forms_are_matched_against_few_records_not_all(monkeypatch):
     """Hundreds of distinct bodies of one kind in an article: each is compared with the records sharing its
     rarest word, so the comparisons grow with the number of bodies, not with its square."""
-    from nerlibya import org_names
+    from nerlibya.core import org_names
 
     calls = [0]
     original = org_names.is_shorter_form

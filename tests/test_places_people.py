@@ -8,8 +8,8 @@ from spacy.tokens import Span
 from nerlibya.components.base import on_headline_line
 from nerlibya.components.bylines import byline_names
 from nerlibya.components.entity_cleanup import join_split_people
-from nerlibya.lexicon import load_lexicon
-from nerlibya.name_shapes import NameShapes
+from nerlibya.knowledge.lexicon import load_lexicon
+from nerlibya.text.name_shapes import NameShapes
 
 from .conftest import FIXTURE_LANG
 

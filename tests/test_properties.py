@@ -23,7 +23,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from nerlibya.normalize import fold, name_key, name_similarity
+from nerlibya.text.normalize import fold, name_key, name_similarity
 
 from .conftest import ROOT, _require_model
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from nerlibya.normalize import acronym_fits, name_key
+from nerlibya.text.normalize import acronym_fits, name_key
 
 from .conftest import _require_model
 
@@ -83,7 +83,7 @@ def test_a_name_that_is_only_an_article_does_not_break_the_resolver(extractor_fo
 
 
 def test_kb_surnames_beginning_with_la_le_or_the_keep_their_key():
-    from nerlibya.kb import load_kb
+    from nerlibya.knowledge.kb import load_kb
 
     surnames = load_kb().by_surname
     assert {"lafi", "lahweej", "lavrov", "lecornu", "lemas", "theni", "thinni"} <= set(surnames)
@@ -155,7 +155,7 @@ def test_a_title_complement_is_read_once_not_to_the_end_of_the_article(monkeypat
 @pytest.mark.parametrize("a,b", [("Abdelrahman", "Abderrahman"), ("Girod", "Giraud"), ("Dbeibah", "Dbaiba"),
                                  ("Mohamed", "Mohammed"), ("Sarraj", "Serraj"), ("Gaddafi", "Qadhafi")])
 def test_parts_the_resolver_finds_alike_share_a_spelling_key(a, b):
-    from nerlibya.normalize import spelling_keys, token_similarity
+    from nerlibya.text.normalize import spelling_keys, token_similarity
 
     assert token_similarity(a, b) >= 0.84 and spelling_keys(a) & spelling_keys(b)
 

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..normalize import ACRONYM_SKIP_WORDS, acronym_fits, fold, is_acronym
+from ..text.normalize import ACRONYM_SKIP_WORDS, acronym_fits, fold, is_acronym
 from .base import NerlibyaPipe
 
 Doc.set_extension("acronyms", default=None, force=True)

@@ -19,8 +19,8 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
-from ..kb import KnowledgeBase, load_kb
-from ..lexicon import Lexicon, lexicon_from_data, load_lexicon
+from ..knowledge.kb import KnowledgeBase, load_kb
+from ..knowledge.lexicon import Lexicon, lexicon_from_data, load_lexicon
 
 KB_FILE = "kb.jsonl"
 MAX_HEADLINE_TOKENS = 40

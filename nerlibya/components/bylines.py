@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..lexicon import Words
+from ..knowledge.lexicon import Words
 
 MAX_NAME_TOKENS = 5
 SEPARATORS = frozenset({",", "&"})

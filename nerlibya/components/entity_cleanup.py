@@ -18,9 +18,9 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import Words
-from ..name_shapes import NameShapes
-from ..normalize import fold, name_key
+from ..knowledge.lexicon import Words
+from ..text.name_shapes import NameShapes
+from ..text.normalize import fold, name_key
 from .base import KnowledgePipe, is_line_break, on_headline_line
 from .bodies import Body, BodyWords, find_bodies, find_outlets, in_title_case_line
 from .bylines import byline_names

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..errors import KnowledgeBaseError
-from ..normalize import surface_variants
+from ..text.normalize import surface_variants
 from .base import KnowledgePipe
 
 SURNAME_KEY = "nerlibya-surname"

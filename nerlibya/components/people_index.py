@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable, Protocol
 
-from ..normalize import spelling_keys
+from ..text.normalize import spelling_keys
 
 
 class Named(Protocol):

@@ -18,8 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.types import Link, TokenRange
-from ..normalize import GLUED_ARTICLES, name_key, name_similarity, skeleton, token_similarity
-from ..org_names import NameGrammar, OrgRecord, join_shorter_records
+from ..text.normalize import GLUED_ARTICLES, name_key, name_similarity, skeleton, token_similarity
+from ..core.org_names import NameGrammar, OrgRecord, join_shorter_records
 from .base import KnowledgePipe, sentence_index
 from .people_index import PeopleIndex
 

@@ -16,8 +16,8 @@ from spacy.tokens import Doc
 
 from ..core.roles import Person, RoleWords, Scene, attach, clause_person, people_listed
 from ..core.types import Link, OrgRef, Role, Title, TokenRange
-from ..kb import Office
-from ..normalize import name_key
+from ..knowledge.kb import Office
+from ..text.normalize import name_key
 from .base import KnowledgePipe, sentence_index
 
 Doc.set_extension("roles", default=None, force=True)

@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text
 from ..core.types import Title
-from ..normalize import fold
+from ..text.normalize import fold
 from .base import KnowledgePipe, on_headline_line
 
 Doc.set_extension("titles", default=None, force=True)

@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Mapping, NamedTuple, Protocol, Sequence
 
-from ..lexicon import Lexicon
+from ..knowledge.lexicon import Lexicon
 from .types import OrgRef, Title
 
 APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})

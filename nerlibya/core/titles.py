@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping, Protocol, Sequence
 
-from ..lexicon import Lexicon, Words
-from ..normalize import fold
+from ..knowledge.lexicon import Lexicon, Words
+from ..text.normalize import fold
 from .types import OrgRef, Title, TokenRange
 
 TITLE_UNITS = ("QUAL", "MOD", "OFFICE", "PLURAL", "RANK")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import KnowledgeBaseError
+from ..errors import KnowledgeBaseError
 
 PEOPLE_FILE = "people.yaml"
 
@@ -16,7 +16,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def default_kb_path() -> Path:
     """The packaged models/ folder: inside an installed wheel, or beside the source tree."""
-    package_dir = Path(__file__).resolve().parent
+    package_dir = Path(__file__).resolve().parent.parent  # nerlibya/, from nerlibya/knowledge/
     for candidate in (package_dir / "_models", package_dir.parent / "models"):
         if (candidate / PEOPLE_FILE).is_file():
             return candidate

@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalize import ACRONYM_SKIP_WORDS, acronym_fits, acronym_initial, is_acronym, name_key
+from ..text.normalize import ACRONYM_SKIP_WORDS, acronym_fits, acronym_initial, is_acronym, name_key
 
 _WORD_SPLIT = re.compile(r"[\s']+")
 

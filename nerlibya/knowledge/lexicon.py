@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import KnowledgeBaseError
+from ..errors import KnowledgeBaseError
 from .datafiles import default_kb_path, parse_yaml
 
 LANG_FOLDER = "lang"

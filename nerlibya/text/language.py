@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import available_languages, load_words
+from ..knowledge.lexicon import available_languages, load_words
 
 SUPPORTED = available_languages()
 _WORD = re.compile(r"[a-zà-ÿœæ']+", re.IGNORECASE)

@@ -11,7 +11,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import product
 
-from .lexicon import load_name_rules
+from ..knowledge.lexicon import load_name_rules
 from .transliteration import part_similarity
 
 APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import Words
+from ..knowledge.lexicon import Words
 from .normalize import fold, token_similarity
 
 GIVEN_NAME_SIMILARITY = 0.9  # transliteration variants of one given name: 'Seddiq' ~ 'Siddiq', 'Khalid' ~ 'Khaled'

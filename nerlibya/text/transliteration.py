@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from .errors import KnowledgeBaseError
+from ..errors import KnowledgeBaseError
+from ..knowledge.datafiles import default_kb_path
 
 DATA_FILE = "transliteration.yaml"
 
@@ -65,8 +66,6 @@ def parse_scheme(raw: dict, source: str) -> Transliteration:
 
 @lru_cache(maxsize=1)
 def default_scheme() -> Transliteration:
-    from .kb import default_kb_path
-
     path: Path = default_kb_path() / DATA_FILE
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -16,8 +16,8 @@ from typing import Iterable, Iterator
 import yaml
 
 from .datafiles import default_kb_path, parse_yaml  # noqa: F401  (default_kb_path: part of this module's API)
-from .errors import KnowledgeBaseError
-from .normalize import fold, name_key
+from ..errors import KnowledgeBaseError
+from ..text.normalize import fold, name_key
 
 KIND_FILES = {"person": "people.yaml", "organisation": "organisations.yaml", "place": "places.yaml"}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
