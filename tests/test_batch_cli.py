@@ -24,9 +24,9 @@ import pytest
 from typer.testing import CliRunner
 
 import nerlibya.api as api
-import nerlibya.batch as batch
+import nerlibya.engines.local as batch
 from nerlibya.cli import app
-from nerlibya.io import FailedInput, TextInput
+from nerlibya.sources.items import FailedInput, TextInput
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_KB = ROOT / "tests" / "fixtures" / "kb"
@@ -139,19 +139,20 @@ def test_output_file_is_written_atomically(tmp_path, mixed_folder):
 
 @pytest.mark.parametrize("failure, code", [(RuntimeError("disk on fire"), 1), (KeyboardInterrupt(), 130)])
 def test_output_file_is_untouched_when_the_run_fails(tmp_path, monkeypatch, failure, code):
-    import nerlibya.render as render
+    from nerlibya.sinks.jsonl import JsonlSink
 
     target = tmp_path / "records.jsonl"
     target.write_text("previous run\n", encoding="utf-8")
-    real = render.iter_jsonl
+    real = JsonlSink.write
+    written = []
 
-    def breaks_half_way(records):
-        for number, chunk in enumerate(real(records)):
-            if number == 2:
-                raise failure
-            yield chunk
+    def breaks_half_way(sink, item):
+        if len(written) == 2:
+            raise failure
+        written.append(item)
+        real(sink, item)
 
-    monkeypatch.setattr(render, "iter_jsonl", breaks_half_way)
+    monkeypatch.setattr(JsonlSink, "write", breaks_half_way)
     paths = []
     for i in range(5):
         paths.append(tmp_path / f"in{i}.txt")
@@ -268,12 +269,12 @@ def test_an_unexpected_exception_in_one_document_is_an_internal_error_record(tmp
 
 
 def test_a_bug_outside_documents_is_one_line_not_a_traceback(monkeypatch):
-    import nerlibya.io as nio
+    import nerlibya.engines.local as local
 
     def broken(*args, **kwargs):
         raise RuntimeError("unexpected\nstate")
 
-    monkeypatch.setattr(nio, "iter_inputs", broken)
+    monkeypatch.setattr(local, "iter_inputs", broken)
     result = cli("--rules-only", "-f", "jsonl", "-", input=GOOD)
     assert result.exit_code == 1
     assert result.stderr == "nerlibya: error: internal error: RuntimeError: unexpected\\nstate\n"
@@ -578,7 +579,7 @@ class _InterruptedExtractor:
         self.one_by_one = 0
 
     def extract_many(self, items):
-        from nerlibya.cli import Interrupted
+        from nerlibya.cli.signals import Interrupted
 
         raise Interrupted(143)
 
@@ -588,7 +589,7 @@ class _InterruptedExtractor:
 
 
 def test_an_interrupt_inside_extraction_is_not_retried_as_a_document_failure():
-    from nerlibya.cli import Interrupted
+    from nerlibya.cli.signals import Interrupted
 
     extractor = _InterruptedExtractor()
     with pytest.raises(Interrupted):

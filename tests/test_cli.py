@@ -108,28 +108,19 @@ def test_evaluate_a_split_the_gold_names_scores_only_its_documents(tmp_path):
     assert json.loads(result.stdout)["nerlibya"]["en"]["test"]["documents"] == 2
 
 
-@pytest.mark.parametrize("output_format", ["html", "sqlite"])
-def test_dask_engine_refuses_formats_that_need_the_text_on_the_client(tmp_path, output_format):
-    result = runner.invoke(app, ["extract", "samples", "--engine", "dask", "-f", output_format,
-                                 "-o", str(tmp_path / "out.db")])
-    assert result.exit_code == 2
-    assert f"--engine dask writes table, json, jsonl or csv, not {output_format}" in result.output
-    assert not (tmp_path / "out.db").exists()
-
-
 def test_only_the_writers_that_need_the_text_keep_the_inputs(monkeypatch, tmp_path):
     """JSON, JSONL, CSV and tables never hold every article in memory; only HTML and SQLite keep each input
     until its record is written (a run over a whole archive must not grow with it)."""
-    import nerlibya.cli as cli
+    import nerlibya.engines.local as local
 
     kept = []
-    original = cli.RememberedInputs
+    original = local.RememberedInputs
 
     def remembering(items):
         kept.append(True)
         return original(items)
 
-    monkeypatch.setattr(cli, "RememberedInputs", remembering)
+    monkeypatch.setattr(local, "RememberedInputs", remembering)
     for output_format in ("jsonl", "json", "csv", "table"):
         assert runner.invoke(app, ["extract", "samples", "--rules-only", "-q", "-f", output_format]).exit_code == 0
     assert not kept

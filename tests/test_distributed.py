@@ -16,15 +16,19 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from nerlibya.batch import ExtractorSettings, run_batch
+from nerlibya.engines.local import run_batch
+from nerlibya.settings import ExtractorSettings
 from nerlibya.cli import app
-from nerlibya.io import ReadOptions, iter_inputs
-from nerlibya.render import iter_jsonl
+from nerlibya.sources.files import iter_inputs
+from nerlibya.sources.items import ReadOptions
+from nerlibya.sinks.jsonl import iter_jsonl
 
 distributed = pytest.importorskip("distributed") if not os.environ.get("CI") else __import__("distributed")
 import dask.bag as db  # noqa: E402
 
-from nerlibya import distributed as nd  # noqa: E402
+from nerlibya.engines import dask as nd, dask_bag  # noqa: E402
+from nerlibya.sources.items import FailedInput, TextInput  # noqa: E402
+from nerlibya.sources.urls import iter_items  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -73,7 +77,7 @@ def jobs1_jsonl(paths: list[str], options: ReadOptions = ReadOptions(), settings
 
 def dask_jsonl(client, paths: list[str], options: ReadOptions = ReadOptions(), settings=RULES,
                partition_size: int = 3) -> str:
-    records = nd.stream_records(client, nd.iter_items(paths, options), settings, options, partition_size)
+    records = nd.stream_records(client, iter_items(paths, options), settings, options, partition_size)
     return "".join(iter_jsonl(records))
 
 
@@ -84,7 +88,7 @@ def test_records_and_error_records_are_those_of_jobs_1(client, corpus):
     kinds = [json.loads(line).get("error", {}).get("kind") for line in expected.splitlines()]
     assert {"decode", "empty", "binary", "too-large", "missing"} <= set(kinds) and kinds.count(None) == 15
     assert dask_jsonl(client, paths, options) == expected
-    bag = nd.extract_bag(paths, RULES, options, partition_size=4)
+    bag = dask_bag.extract_bag(paths, RULES, options, partition_size=4)
     assert bag.npartitions == 5  # 20 inputs, 4 a partition
     assert "".join(iter_jsonl(bag.compute(scheduler=client.get))) == expected
 
@@ -100,7 +104,7 @@ def test_jsonl_input_and_bags_of_texts(client, tmp_path):
     good = [json.loads(line) for n, line in enumerate(lines) if n != 3]
     wanted = [r for r in map(json.loads, expected.splitlines()) if r["source"] != f"{tmp_path / 'news.jsonl'}:4"]
     for elements in (good, [(r["id"], r["text"]) for r in good], [json.dumps(r) for r in good]):
-        bag = nd.extract_bag(db.from_sequence(elements, npartitions=3), RULES)
+        bag = dask_bag.extract_bag(db.from_sequence(elements, npartitions=3), RULES)
         assert bag.compute(scheduler=client.get) == wanted
 
 
@@ -108,9 +112,9 @@ def test_fsspec_urls_and_globs_read_the_same_files(client, corpus):
     local = map(json.loads, jobs1_jsonl([str(corpus / "sub")]).splitlines())
     expected = [dict(r, source=Path(r["source"]).name) for r in local]
     for source in (f"file://{corpus}/sub", f"file://{corpus}/sub/*.txt", f"{corpus}/sub/doc_*.txt"):
-        records = list(nd.stream_records(client, nd.iter_items([source]), RULES, ReadOptions(), 2))
+        records = list(nd.stream_records(client, iter_items([source]), RULES, ReadOptions(), 2))
         assert [dict(r, source=r["source"].rsplit("/", 1)[-1]) for r in records] == expected, source
-    missing = list(nd.iter_items([f"file://{corpus}/nothing/*.txt", f"{corpus}/nothing*.txt"]))
+    missing = list(iter_items([f"file://{corpus}/nothing/*.txt", f"{corpus}/nothing*.txt"]))
     assert [item.kind for item in missing] == ["missing", "missing"]
 
 
@@ -172,7 +176,7 @@ def test_a_partition_that_kills_its_workers_becomes_error_records(client, tmp_pa
     allowed, scheduler.allowed_failures = scheduler.allowed_failures, 0  # give up at the first death
     client.register_plugin(KillWhileArmed(str(marker)), name="kill-while-armed")
     try:
-        items = [nd.TextInput("a", GOOD[0].format(n=1)), nd.FailedInput("b", "empty", "empty file (no text)")]
+        items = [TextInput("a", GOOD[0].format(n=1)), FailedInput("b", "empty", "empty file (no text)")]
         records = list(nd.stream_records(client, items, RULES, ReadOptions()))
     finally:
         marker.unlink()
@@ -186,7 +190,7 @@ def test_a_partition_that_kills_its_workers_becomes_error_records(client, tmp_pa
 def test_partition_files_after_a_killed_worker_hold_each_document_once(client, corpus, kill_one_worker, tmp_path):
     out = tmp_path / "out"
     out.mkdir()
-    items = nd.iter_items([str(corpus)])
+    items = iter_items([str(corpus)])
     summaries = list(nd.stream_partition_writes(client, items, RULES, ReadOptions(), str(out), "jsonl", 2))
     assert kill_one_worker.exists()
     parts = sorted(out.iterdir())  # hidden temporary files included: none may be left
@@ -208,7 +212,7 @@ def test_cli_writes_one_file_per_partition_into_a_folder(client, corpus, tmp_pat
 
 
 def test_partitions_in_order_with_csv(client, tmp_path):
-    items = [nd.TextInput(f"t{n}", GOOD[n % 3].format(n=n)) for n in range(5)]
+    items = [TextInput(f"t{n}", GOOD[n % 3].format(n=n)) for n in range(5)]
     summaries = list(nd.stream_partition_writes(client, items, RULES, ReadOptions(), str(tmp_path), "csv", 2))
     assert [s["documents"] for s in summaries] == [2, 2, 1]
     names = sorted(p.name for p in tmp_path.iterdir())
@@ -217,8 +221,8 @@ def test_partitions_in_order_with_csv(client, tmp_path):
 
 
 def test_write_bag_writes_one_file_per_partition(client, corpus, tmp_path):
-    records = nd.extract_bag([str(corpus)], RULES, partition_size=8)
-    summaries = client.compute(nd.write_bag(records, str(tmp_path)), sync=True)
+    records = dask_bag.extract_bag([str(corpus)], RULES, partition_size=8)
+    summaries = client.compute(dask_bag.write_bag(records, str(tmp_path)), sync=True)
     assert [s["documents"] for s in summaries] == [8, 8, 3]  # 19 files
     parts = sorted(tmp_path.iterdir())
     assert "".join(p.read_text(encoding="utf-8") for p in parts) == jobs1_jsonl([str(corpus)])

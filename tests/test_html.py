@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import nerlibya.batch as batch
+import nerlibya.engines.local as batch
 from nerlibya.cli import app
-from nerlibya.html import record_marks, render_page, render_text
-from nerlibya.html_report import page_name
-from nerlibya.render import iter_json, iter_jsonl
+from nerlibya.sinks.html_pages import record_marks, render_page, render_text
+from nerlibya.sinks.html_report import page_name
+from nerlibya.sinks.json import iter_json
+from nerlibya.sinks.jsonl import iter_jsonl
 
 from .conftest import GOLD, SAMPLES
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from nerlibya.html import render_page
-from nerlibya.html_report import ReportWriter
+from nerlibya.sinks.html_pages import render_page
+from nerlibya.sinks.html_report import ReportWriter
 
 from .conftest import SAMPLES
 from .test_html import HOSTILE

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import nerlibya.batch as batch
+import nerlibya.engines.local as batch
 from nerlibya.cli import app
 
 GOOD = "Khalifa Haftar met Fayez al-Sarraj in Paris. The National Oil Corporation said exports resumed."
@@ -339,7 +339,8 @@ def test_a_file_name_that_is_not_utf8_is_named_with_escapes(tmp_path):
 
 
 def test_a_date_survives_a_name_made_printable(tmp_path):
-    from nerlibya.io import ReadOptions, iter_inputs
+    from nerlibya.sources.files import iter_inputs
+    from nerlibya.sources.items import ReadOptions
 
     source = tmp_path / "dated.jsonl"
     line = json.dumps({"id": "odd\udcff", "when": "2024-05-01", "text": "Tripoli is calm."})

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import nerlibya.batch as batch
+import nerlibya.engines.local as batch
 from nerlibya.cli import app
-from nerlibya.sqlite_store import CorpusStore
+from nerlibya.sinks.sqlite import CorpusStore
 
 from .conftest import ROOT, SAMPLES
 

@@ -12,10 +12,11 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-import nerlibya.batch as batch
+import nerlibya.engines.local as batch
 from nerlibya.cli import app
-from nerlibya.io import ReadOptions, count_inputs
-from nerlibya.render import render_scores, render_table
+from nerlibya.sources.files import count_inputs
+from nerlibya.sources.items import ReadOptions
+from nerlibya.sinks.table import render_scores, render_table
 
 from .conftest import SAMPLES
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from .html import render_page, standalone_page
+from .html_pages import render_page, standalone_page
 
 GROUPS = (("people", "People"), ("organisations", "Organisations"), ("places", "Places"))
 INDEX = "index.html"

@@ -1,4 +1,4 @@
-"""Run extraction over a stream of inputs, in order, in one process or several.
+"""The local engine: extraction over a stream of inputs, in order, in this process or a pool of worker processes.
 
 Records (plain dicts) come out in input order whatever `jobs` is; a failed input becomes an error
 record in its place, and so does a document that breaks the pipeline (kind "internal"). Inputs are
@@ -16,12 +16,15 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from .errors import NerlibyaError
-from .io import FailedInput, TextInput
-from .record import error_record
-from .settings import ExtractorSettings  # noqa: F401  (the CLI builds its settings from here)
+from ..errors import NerlibyaError
+from ..record import error_record
+from ..settings import ExtractorSettings
+from ..sources.files import iter_inputs
+from ..sources.items import FailedInput, ReadOptions, TextInput
+from .base import Extracted
 
 CHUNK_SIZE = 16
 
@@ -45,7 +48,7 @@ _worker_extractor = None
 
 
 def make_extractor(settings: ExtractorSettings):
-    from .api import Extractor
+    from ..api import Extractor
 
     return Extractor(settings)
 
@@ -237,3 +240,45 @@ def run_batch(inputs: Iterable[TextInput | FailedInput], settings: ExtractorSett
             workers.close()
         else:
             workers.stop()
+
+
+class RememberedInputs:
+    """The inputs of a batch, each kept until its record comes out (one record per input, in input order), so
+    that sinks which need the article's text or date (HTML, SQLite) get them without the record carrying them."""
+
+    def __init__(self, inputs: Iterable[TextInput | FailedInput]):
+        self.inputs = inputs
+        self.waiting: deque = deque()
+
+    def __iter__(self):
+        for item in self.inputs:
+            self.waiting.append(item)
+            yield item
+
+    def paired(self, records: Iterable[dict]) -> Iterator[Extracted]:
+        for record in records:
+            item = self.waiting.popleft()
+            yield Extracted(record, getattr(item, "text", None), getattr(item, "date", None))
+
+
+@dataclass
+class LocalEngine:
+    """`jobs` worker processes (one: this process, reusing the extractor `check` built)."""
+
+    jobs: int = 1
+    extractor: object = field(default=None, repr=False)
+
+    def check(self, settings: ExtractorSettings) -> None:
+        self.extractor = make_extractor(settings)
+        self.extractor.check()
+
+    def run(self, paths: Iterable[str], options: ReadOptions, settings: ExtractorSettings,
+            keep_text: bool = False) -> Iterator[Extracted]:
+        inputs = iter_inputs(paths, options)
+        remembered = RememberedInputs(inputs) if keep_text else None  # JSON, JSONL, CSV, tables keep no input
+        batch = run_batch(inputs if remembered is None else remembered, settings, jobs=self.jobs,
+                          extractor=self.extractor)
+        try:
+            yield from (Extracted(record) for record in batch) if remembered is None else remembered.paired(batch)
+        finally:
+            batch.close()  # stops worker processes now, not at garbage collection

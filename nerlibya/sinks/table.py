@@ -1,74 +1,14 @@
-"""Renderers: records in, text out. They never see a Doc and never run NLP.
-
-`iter_json`, `iter_jsonl` and `iter_csv` are generators of output chunks, so a batch streams as it is
-processed; non-ASCII names stay readable (`ensure_ascii=False`).
-"""
+"""The table sink: each document's people (with roles), organisations and places as rich tables, readable at 80
+columns; and `evaluate`'s score table. Tables never see a Doc and never run NLP."""
 
 from __future__ import annotations
-
-import csv
-import io
-import json
-from typing import Iterable, Iterator
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-CSV_HEADER = ["source", "label", "text", "start", "end", "name", "id", "error"]
-
-
-def iter_jsonl(records: Iterable[dict]) -> Iterator[str]:
-    """One JSON object per line per document (or error record)."""
-    for record in records:
-        yield json.dumps(record, ensure_ascii=False) + "\n"
-
-
-def iter_json(records: Iterable[dict], single: bool = False) -> Iterator[str]:
-    """A single object when `single`, else a JSON array streamed one record at a time ('[]' when empty)."""
-    if single:
-        for record in records:
-            yield json.dumps(record, ensure_ascii=False, indent=2) + "\n"
-        return
-    first = True
-    for record in records:
-        yield ("[\n" if first else ",\n") + json.dumps(record, ensure_ascii=False)
-        first = False
-    yield "[]\n" if first else "\n]\n"
-
-
-def _entity_names(record: dict) -> dict[str, str]:
-    names = {}
-    for group in ("people", "organisations", "places"):
-        for entity in record.get(group, []):
-            names[entity["key"]] = entity["name"]
-    return names
-
-
-def iter_csv(records: Iterable[dict], header: bool = True) -> Iterator[str]:
-    """One row per mention (source, label, text, start, end, canonical name, id); one row per error."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-
-    def flush() -> str:
-        value = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-        return value
-
-    if header:
-        writer.writerow(CSV_HEADER)
-        yield flush()
-    for record in records:
-        if "error" in record:
-            writer.writerow([record["source"], "", "", "", "", "", "", record["error"]["message"]])
-        else:
-            names = _entity_names(record)
-            for mention in record["entities"]:
-                writer.writerow([record["source"], mention["label"], mention["text"], mention["start"],
-                                 mention["end"], names.get(mention["key"], mention["text"]), mention["id"] or "", ""])
-        yield flush()
-
+from ..engines.base import Extracted
+from .base import StreamSink
 
 def _role_text(role: dict) -> str:
     text = role["title"]
@@ -148,3 +88,21 @@ def render_scores(scores: dict, split: str, categories: tuple[str, ...], console
                          for c in categories]
                 table.add_row(Text(f"{name}\n{lang} {split_name}"), Text(str(score["documents"])), *cells)
     console.print(table)
+
+
+class _TableConsole(Console):
+    """rich exits with 1 on a broken pipe; here it is the BrokenPipeError every other format gets."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
+class TableSink(StreamSink):
+    """Error records have their line on stderr (the run's report) and no table."""
+
+    def __init__(self, out, single: bool = False):
+        super().__init__(out, single)
+        self.console = _TableConsole(file=out)
+
+    def write(self, item: Extracted) -> None:
+        render_table(item.record, self.console)

@@ -13,8 +13,10 @@ import hashlib
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import ClassVar
 
-from .errors import NerlibyaError
+from ..engines.base import Extracted
+from ..errors import NerlibyaError
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -217,3 +219,21 @@ def _storable(value):
     if isinstance(value, (list, tuple)):
         return type(value)(_storable(v) for v in value)
     return value
+
+
+class SqliteSink:
+    """A corpus database updated in place: one transaction per document."""
+
+    needs_text: ClassVar[bool] = True
+
+    def __init__(self, path: str | Path):
+        self.store = CorpusStore(path)
+
+    def write(self, item: Extracted) -> None:
+        self.store.add(item.record, item.text, item.date)
+
+    def finish(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self.store.close()

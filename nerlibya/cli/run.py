@@ -1,0 +1,117 @@
+"""One `nerlibya extract` run: sources -> engine -> sink, with signals, progress and the stderr report around it.
+
+The command (extract.py) turns options into an `ExtractRun`; this module checks where the output goes, picks the
+sink for the format, hands the sink's `needs_text` to the engine, and turns whatever stops the run into an exit
+code. Every write waits for a signal to be handled between writes, so every line written is complete.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, ContextManager, Iterator, Optional
+
+from ..engines.base import Engine
+from ..settings import ExtractorSettings
+from ..sinks.base import Sink
+from ..sinks.csv import CsvSink
+from ..sinks.html import HtmlPageSink, HtmlReportSink
+from ..sinks.json import JsonSink
+from ..sinks.jsonl import JsonlSink
+from ..sinks.sqlite import SqliteSink
+from ..sinks.table import TableSink
+from ..sources.files import count_inputs
+from ..sources.items import ReadOptions
+from .exits import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exit_for, fail, stderr
+from .output_files import STDOUT_NAME, open_output, writing
+from .progress import progress_bar
+from .report import Tally
+from .signals import Signals
+
+STREAM_SINKS = {"table": TableSink, "json": JsonSink, "jsonl": JsonlSink, "csv": CsvSink, "html": HtmlPageSink}
+
+
+@dataclass(frozen=True)
+class ExtractRun:
+    paths: list[str]
+    options: ReadOptions
+    settings: ExtractorSettings
+    engine: Engine
+    output_format: str
+    output: Optional[Path]
+    single: bool  # one text document: `-f json` prints one object, `-f html` one page
+    show_progress: bool
+
+
+def check_output(path: Optional[Path], output_format: str, single: bool) -> None:
+    """Usage errors about --output, before anything is read."""
+    if output_format == "sqlite" and path is None:
+        raise fail("-f sqlite writes a database: pass --output FILE.db", EXIT_USAGE)
+    if output_format == "html" and not single:
+        if path is None:
+            raise fail("-f html over a folder or several inputs writes a report folder: pass --output FOLDER",
+                       EXIT_USAGE)
+        if path.exists() and not path.is_dir():
+            raise fail(f"{path}: --output for an HTML report must be a folder", EXIT_USAGE)
+        return
+    if path is None:
+        return
+    if path.is_dir():
+        raise fail(f"{path}: --output is a directory", EXIT_USAGE)
+    if not path.resolve().parent.is_dir():
+        raise fail(f"{path}: output directory does not exist", EXIT_USAGE)
+
+
+def run_extract(run: ExtractRun) -> int:
+    """The run's exit code; every failure is one stderr line and its exit (see exits.py)."""
+    check_output(run.output, run.output_format, run.single)
+    signals = Signals()
+    tally = Tally(signals)
+    with signals:
+        try:
+            _stream(run, tally)
+        except BaseException as exc:
+            raise exit_for(exc, tally.failed)
+    if run.show_progress:
+        stderr.print(f"{tally.processed} documents, {tally.failed} failed")
+    return EXIT_SOME_FAILED if tally.failed else EXIT_OK
+
+
+def _stream(run: ExtractRun, tally: Tally) -> None:
+    total = count_inputs(run.paths, run.options) if run.show_progress else None
+    run.engine.check(run.settings)
+    with open_sink(run.output_format, run.output, run.single) as (sink, guard):
+        results = run.engine.run(run.paths, run.options, run.settings, keep_text=sink.needs_text)
+        try:
+            with progress_bar(run.show_progress, total) as progress:
+                task = progress.add_task("extracting", total=total)
+                for item in tally.watch(results, progress, task):
+                    with tally.signals.write(), guard():
+                        sink.write(item)
+                with tally.signals.write(), guard():
+                    sink.finish()
+        finally:
+            with tally.signals.write():  # a signal waits until the workers are stopped
+                results.close()  # stops worker processes now, not at garbage collection
+
+
+@contextmanager
+def open_sink(output_format: str, output: Optional[Path], single: bool
+              ) -> Iterator[tuple[Sink, Callable[[], ContextManager]]]:
+    """The sink, and what guards each of its writes: a stream's failed write is an OutputError (exit 4); a
+    report folder or a database reports its own errors."""
+    if output_format == "sqlite" or (output_format == "html" and not single):
+        sink = SqliteSink(output) if output_format == "sqlite" else HtmlReportSink(output)
+        try:
+            yield sink, nullcontext
+        finally:
+            sink.close()
+        return
+    target = str(output) if output else STDOUT_NAME
+    with open_output(output) as out:
+        sink = STREAM_SINKS[output_format](out, single=single)
+        try:
+            yield sink, lambda: writing(target)
+        finally:
+            sink.close()

@@ -1,0 +1,239 @@
+"""The Dask engine: the same records as `--jobs 1`, computed on a Dask cluster.
+
+Inputs are listed where the run starts (files, folders, globs and fsspec URLs: `sources.urls.iter_items`); the
+files themselves are read and decoded on the workers by the same code, and each partition is extracted by
+`local.process_chunk`, so a bad input is an error record in its place, never a failed task. Each worker process
+builds one `Extractor` per settings (and so each language's pipeline once) and keeps it for every later task.
+When the sink needs the text (HTML, SQLite), it travels back from the worker with its record. Dask is imported
+lazily: this module imports without it.
+"""
+
+from __future__ import annotations
+
+import glob as glob_module
+import logging
+import os
+import threading
+from collections import deque
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator
+
+from ..errors import NerlibyaError
+from ..record import error_record
+from ..settings import ExtractorSettings
+from ..sinks.partitions import partition_name, write_partition
+from ..sources.items import FailedInput, ReadOptions
+from ..sources.urls import Item, iter_items, read_items
+from .base import Extracted
+from . import local
+from .local import BatchError, process_chunk
+
+PARTITION_SIZE = 16
+LOST = "a Dask worker died each time it ran this input's partition"
+
+
+class DaskMissingError(NerlibyaError):
+    kind = "setup"
+
+    def __init__(self):
+        super().__init__("Dask is not installed: install nerlibya[dask] (pip install 'nerlibya[dask]')")
+
+
+class ClusterError(NerlibyaError):
+    """The Dask scheduler cannot be reached, or a local cluster cannot start."""
+
+    kind = "setup"
+
+
+def require_dask() -> None:
+    try:
+        import dask.bag  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError:
+        raise DaskMissingError() from None
+
+
+def iter_partitions(items: Iterable[Item], size: int = PARTITION_SIZE) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while part := list(islice(iterator, size)):
+        yield part
+
+
+# ------------------------------------------------------------------------------------------ workers
+
+_extractors: dict[ExtractorSettings, Any] = {}
+_extractors_lock = threading.Lock()
+
+
+def worker_extractor(settings: ExtractorSettings):
+    """This process's extractor for these settings: built by the first task, kept for every later one."""
+    with _extractors_lock:
+        if settings not in _extractors:
+            _extractors[settings] = local.make_extractor(settings)
+        return _extractors[settings]
+
+
+def extract_items(items: list[Item], settings: ExtractorSettings, options: ReadOptions,
+                  keep_text: bool = False) -> list[dict] | list[Extracted]:
+    """One partition's records, in order (the task every Dask path runs); with `keep_text`, each as an
+    `Extracted` that carries its text and date back to the client."""
+    texts = read_items(items, options)
+    extractor = worker_extractor(settings)
+    try:
+        with _extractors_lock:  # a pipeline is not shared between threads of one worker
+            records = process_chunk(texts, extractor)
+    except NerlibyaError as exc:  # e.g. the model missing on this worker; ours do not all unpickle
+        raise BatchError(f"on a Dask worker: {exc}") from None
+    if not keep_text:
+        return records
+    return [Extracted(record, getattr(item, "text", None), getattr(item, "date", None))
+            for record, item in zip(records, texts)]
+
+
+# ------------------------------------------------------------------------------------------ running
+
+@contextmanager
+def connect(scheduler: str | None = None, workers: int = 2, quiet_logs: bool = True):
+    """A `distributed.Client`: on the scheduler at `scheduler`, else on a local cluster of `workers`
+    single-threaded worker processes (closed on exit)."""
+    require_dask()
+    import dask
+    from distributed import Client, LocalCluster
+
+    level = logging.CRITICAL if quiet_logs else logging.WARNING  # a local cluster's shutdown races log tracebacks
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="20s", set_as_default=False)
+        else:
+            with dask.config.set(_local_worker_config()):  # handed on to the worker processes by their nannies
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       dashboard_address="127.0.0.1:0", silence_logs=level)
+            client = Client(cluster, set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        if cluster is not None:
+            cluster.close()
+        where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
+        raise ClusterError(f"cannot reach {where}: {exc}") from None
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _local_worker_config() -> dict:
+    """Dask's worker settings less two that take CPU from extraction: the stack-sampling profiler (every 10 ms,
+    for the dashboard) and glibc returning freed memory at once (MALLOC_TRIM_THRESHOLD_; more system time)."""
+    import dask
+    import distributed  # noqa: F401 - registers Dask's worker defaults read here
+
+    environ = {**dask.config.get("distributed.nanny.pre-spawn-environ"), "MALLOC_TRIM_THRESHOLD_": None}
+    return {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": environ}
+
+
+def _lost(items: list[Item], reason: str) -> list[dict]:
+    """Error records for a partition the cluster gave up on (its task killed every worker that ran it)."""
+    return [error_record(item.source, item.kind, item.message) if isinstance(item, FailedInput)
+            else error_record(item.source, "internal", reason) for item in items]
+
+
+def submit_in_order(client, parts: Iterable[list[Item]], task: Callable[[int, list[Item]], tuple],
+                    window: int | None = None) -> Iterator[tuple[int, list[Item], Any]]:
+    """(index, partition, result) in input order, with at most `window` partitions submitted ahead of the
+    reader (default: 4 per worker). `task(index, part)` gives (function, *args). A worker that dies has its
+    tasks rerun by the scheduler; a partition that kills worker after worker (distributed's `KilledWorker`)
+    comes back as that exception."""
+    from distributed import KilledWorker
+
+    window = window or 4 * max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
+    pending: deque = deque()
+
+    def oldest() -> tuple[int, list[Item], Any]:
+        index, part, future = pending.popleft()
+        try:
+            return index, part, future.result()
+        except KilledWorker as exc:
+            return index, part, exc
+        except ImportError as exc:  # raised on the worker, e.g. nerlibya or a model not installed there
+            raise ClusterError(f"a Dask worker cannot import what nerlibya needs ({exc}); install the same "
+                               "requirements.lock and nerlibya on every worker") from None
+
+    try:
+        for index, part in enumerate(parts):
+            pending.append((index, part, client.submit(*task(index, part))))
+            if len(pending) >= window:
+                yield oldest()
+        while pending:
+            yield oldest()
+    finally:
+        client.cancel([future for _, _, future in pending])
+
+
+def stream_records(client, items: Iterable[Item], settings: ExtractorSettings, options: ReadOptions,
+                   partition_size: int = PARTITION_SIZE, window: int | None = None,
+                   keep_text: bool = False) -> Iterator[dict] | Iterator[Extracted]:
+    """Records in input order as the cluster produces them (as `Extracted`, text included, with `keep_text`);
+    memory stays flat (a bounded window)."""
+    def task(index: int, part: list[Item]) -> tuple:
+        return extract_items, part, settings, options, keep_text
+
+    for _, part, result in submit_in_order(client, iter_partitions(items, partition_size), task, window):
+        if not isinstance(result, Exception):
+            yield from result
+            continue
+        lost = _lost(part, f"{LOST}: {result}")
+        yield from (Extracted(record) for record in lost) if keep_text else lost
+
+
+def extract_and_write(items: list[Item], settings: ExtractorSettings, options: ReadOptions, target: str,
+                      output_format: str, storage_options: dict | None = None) -> dict:
+    return write_partition(extract_items(items, settings, options), target, output_format, storage_options)
+
+
+def stream_partition_writes(client, items: Iterable[Item], settings: ExtractorSettings, options: ReadOptions,
+                            folder: str, output_format: str = "jsonl", partition_size: int = PARTITION_SIZE,
+                            window: int | None = None, storage_options: dict | None = None) -> Iterator[dict]:
+    """Write one file per partition into `folder` (workers write; a rerun task rewrites the same file), and
+    give each partition's summary in order. A partition lost to dying workers is written by the client; the
+    temporary files of attempts cut short by a dying worker are removed at the end."""
+    def task(index: int, part: list[Item]) -> tuple:
+        return (extract_and_write, part, settings, options, partition_name(folder, index, output_format),
+                output_format, storage_options)
+
+    for index, part, result in submit_in_order(client, iter_partitions(items, partition_size), task, window):
+        if isinstance(result, Exception):
+            result = write_partition(_lost(part, f"{LOST}: {result}"), partition_name(folder, index, output_format),
+                                     output_format, storage_options)
+        yield result
+    if "://" not in folder:
+        for leftover in glob_module.glob(os.path.join(glob_module.escape(folder), ".part-*.tmp")):
+            os.unlink(leftover)
+
+
+@dataclass
+class DaskEngine:
+    """A Dask cluster: the one at `scheduler`, else a local cluster of `workers` processes for this run."""
+
+    scheduler: str | None = None
+    workers: int = 2
+
+    def check(self, settings: ExtractorSettings) -> None:
+        local.make_extractor(settings).check()
+
+    def run(self, paths: Iterable[str], options: ReadOptions, settings: ExtractorSettings,
+            keep_text: bool = False) -> Iterator[Extracted]:
+        """Closing the generator cancels what is pending and stops a local cluster."""
+        with connect(self.scheduler, self.workers) as client:
+            results = stream_records(client, iter_items(paths, options), settings, options, keep_text=keep_text)
+            yield from results if keep_text else (Extracted(record) for record in results)
+
+    def write_partitions(self, paths: Iterable[str], options: ReadOptions, settings: ExtractorSettings,
+                         folder: str, output_format: str) -> Iterator[dict]:
+        """One file per partition, written by the workers into `folder`; each partition's summary in order."""
+        with connect(self.scheduler, self.workers) as client:
+            yield from stream_partition_writes(client, iter_items(paths, options), settings, options, folder,
+                                               output_format)
