@@ -243,6 +243,39 @@ def test_cli_stream_is_the_jobs_1_stream_in_every_format(client, corpus):
     assert remote.stdout == local.stdout and '"source": "-"' in remote.stdout
 
 
+def _database_rows(db: Path) -> list[tuple]:
+    """Every row of every table, the run's own time stamp left out."""
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE documents SET processed_at = ''")
+        tables = [name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                                         "ORDER BY name")]
+        return [(table, *row) for table in tables for row in connection.execute(f"SELECT * FROM {table}")]
+
+
+def _folder_files(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def test_html_and_sqlite_on_dask_are_those_of_jobs_1(client, corpus, tmp_path):
+    """The text travels back from the workers with its record: a report folder, one page and a corpus database
+    are byte for byte (rows for the database) what --jobs 1 writes."""
+    dask = ["--engine", "dask", "--scheduler", client.scheduler.address]
+    outputs = {}
+    for name, engine in (("local", ["--jobs", "1"]), ("dask", dask)):
+        base = ["extract", str(corpus), "--rules-only", *engine]
+        report = CliRunner().invoke(app, [*base, "-f", "html", "-o", str(tmp_path / f"{name}-report")])
+        database = CliRunner().invoke(app, [*base, "-f", "sqlite", "-o", str(tmp_path / f"{name}.db")])
+        page = CliRunner().invoke(app, ["extract", str(corpus / "doc_01.txt"), "--rules-only", *engine, "-f", "html"])
+        assert (report.exit_code, database.exit_code, page.exit_code) == (1, 1, 0), report.output + database.output
+        outputs[name] = (_folder_files(tmp_path / f"{name}-report"), _database_rows(tmp_path / f"{name}.db"),
+                         page.stdout)
+    assert outputs["dask"] == outputs["local"]
+    pages, rows, page = outputs["dask"]
+    assert len(pages) > 10 and any(row[0] == "mentions" for row in rows) and "Haftar" in page
+
+
 def test_cli_usage_and_setup_errors(client, tmp_path):
     result = CliRunner().invoke(app, ["extract", str(SAMPLES), "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == 2 and "need --engine dask" in result.output
