@@ -28,8 +28,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import OUT, SEED, build_corpus, cli_command, english_model, machine_info, run_checked, timed  # noqa: E402
 
-from nerlibya.batch import ExtractorSettings  # noqa: E402
-from nerlibya.io import ReadOptions  # noqa: E402
+from nerlibya.settings import ExtractorSettings  # noqa: E402
+from nerlibya.sources.items import ReadOptions  # noqa: E402
 
 SETTINGS = ExtractorSettings(lang="en")
 
@@ -67,7 +67,7 @@ def throughput(corpus, work: Path, repeats: int, log) -> dict:
 
 def _load_pipeline() -> float:
     """On a worker: seconds to build its extractor and English pipeline (zero once built)."""
-    from nerlibya.distributed import worker_extractor
+    from nerlibya.engines.dask import worker_extractor
 
     start = time.perf_counter()
     worker_extractor(SETTINGS).nlp("en")
@@ -80,7 +80,8 @@ def _noop() -> None:
 
 def serialisation(corpus, log) -> dict:
     """What one partition costs to ship: its work (file names) out, its records back."""
-    from nerlibya.distributed import PARTITION_SIZE, extract_items, iter_items, iter_partitions
+    from nerlibya.engines.dask import PARTITION_SIZE, extract_items, iter_partitions
+    from nerlibya.sources.urls import iter_items
 
     part = next(iter_partitions(iter_items([str(corpus.folder)]), PARTITION_SIZE))
     records = extract_items(part, SETTINGS, ReadOptions())
@@ -95,7 +96,8 @@ def serialisation(corpus, log) -> dict:
 
 def overhead_and_warm(corpus, log) -> dict:
     """A cluster of its own: start-up, pipeline load per worker, empty-task round trip, then a warm run."""
-    from nerlibya.distributed import connect, iter_items, stream_records
+    from nerlibya.engines.dask import connect, stream_records
+    from nerlibya.sources.urls import iter_items
 
     start = time.perf_counter()
     with connect(workers=2) as client:

@@ -16,3 +16,12 @@ def test_readme_opens_with_the_two_setup_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     first_block = readme.split("```")[1]
     assert "nerlibya extract samples/" in first_block and "pytest" in first_block
+
+
+def test_how_it_works_maps_every_package():
+    """The map a newcomer reads names every package of nerlibya/, one line each."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How it works", 1)[1]
+    tree = section.split("```text", 1)[1].split("```", 1)[0]
+    packages = sorted(p.parent.name for p in (ROOT / "nerlibya").glob("*/__init__.py"))
+    assert packages and all(f"  {name}/" in tree for name in packages), packages

@@ -7,6 +7,8 @@ maps other label schemes (fr_core_news_sm's PER) onto ours, and drops spans left
 
 It runs on every entity of every article, so it reads tokens one by one by index (slicing a Doc builds
 a Span, and each `doc[i]` a Token), reads `doc.ents` once, and builds a new Span only for a changed one.
+
+One concern: tidying the model's entity spans (each step reads the same token arrays).
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ Patterns, tried in this order for every title, within one sentence:
 
 A token is anything with spaCy's `text`, `text_with_ws`, `lower_`, `ent_type_`, `ent_iob_` and
 `is_punct` (a spaCy Doc is such a sequence; tests pass plain records). Nothing here imports spaCy.
+
+One concern: attaching titles to people (the patterns above share one token scan and its helpers).
 """
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ Tokens are anything with spaCy's token attributes used here (`text`, `text_with_
 `is_alpha`, `is_stop`, `is_punct`, `ent_type_`,
 `ent_iob_`, `ent_id_`, `whitespace_`) and entities anything with `start`, `end`, `label_`, `id_`,
 `text`: a spaCy Doc and its Spans are such, and tests pass plain records. Nothing here imports spaCy.
+
+One concern: reading title phrases and whose office they name.
 """
 
 from __future__ import annotations
