@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .calibration import load_calibration
 from .kb import KnowledgeBase, load_kb
 from .language import SUPPORTED, detect_language
 from .pipeline import build_nlp
@@ -62,7 +63,8 @@ class Extractor:
         return detect_language(text) if self.settings.lang == "auto" else self.settings.lang
 
     def record(self, doc: Doc, source: str = "-", warnings: list[dict] | None = None) -> ArticleRecord:
-        return doc_to_record(doc, source=source, kb=self.kb, warnings=warnings)
+        calibration = load_calibration("rules-only" if self.settings.rules_only else "default")
+        return doc_to_record(doc, source=source, kb=self.kb, warnings=warnings, calibration=calibration)
 
     def extract(self, text: str, source: str = "-") -> ArticleRecord:
         return self._extract_in(self.language_of(text), text, source)
@@ -138,7 +140,8 @@ def extract(text_or_doc: str | Doc, *, source: str = "-", nlp: Language | None =
         return Extractor(ExtractorSettings(kb_path=str(kb_path) if kb_path else None)).extract(text_or_doc, source)
     doc = text_or_doc if isinstance(text_or_doc, Doc) else nlp(text_or_doc)
     kb = pipeline_kb(nlp) if nlp is not None and not kb_path else None
-    return doc_to_record(doc, source=source, kb=kb or load_kb(kb_path or None))
+    kind = "default" if nlp is None or "ner" in nlp.pipe_names else "rules-only"
+    return doc_to_record(doc, source=source, kb=kb or load_kb(kb_path or None), calibration=load_calibration(kind))
 
 
 def pipeline_kb(nlp: Language) -> KnowledgeBase | None:
