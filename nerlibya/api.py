@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .knowledge.calibration import load_calibration
 from .knowledge.kb import KnowledgeBase, load_kb
 from .text.language import SUPPORTED, detect_language
 from .pipeline import build_nlp
@@ -62,7 +63,8 @@ class Extractor:
         return detect_language(text) if self.settings.lang == "auto" else self.settings.lang
 
     def record(self, doc: Doc, source: str = "-", warnings: list[dict] | None = None) -> ArticleRecord:
-        return doc_to_record(doc, source=source, kb=self.kb, warnings=warnings)
+        calibration = load_calibration("rules-only" if self.settings.rules_only else "default")
+        return doc_to_record(doc, source=source, kb=self.kb, warnings=warnings, calibration=calibration)
 
     def extract(self, text: str, source: str = "-") -> ArticleRecord:
         return self._extract_in(self.language_of(text), text, source)
@@ -133,12 +135,14 @@ def load(lang: str = "en", *, model: str | None = None, rules_only: bool = False
 
 def extract(text_or_doc: str | Doc, *, source: str = "-", nlp: Language | None = None,
             kb_path: str | Path | None = None) -> ArticleRecord:
-    """One text (or an already processed Doc) to its record."""
+    """One text (or an already processed Doc) to its record; its confidences use the calibration of the
+    statistical pipeline (`Extractor(rules_only=True)` uses the rules-only one)."""
     if isinstance(text_or_doc, str) and nlp is None:
         return Extractor(ExtractorSettings(kb_path=str(kb_path) if kb_path else None)).extract(text_or_doc, source)
     doc = text_or_doc if isinstance(text_or_doc, Doc) else nlp(text_or_doc)
     kb = pipeline_kb(nlp) if nlp is not None and not kb_path else None
-    return doc_to_record(doc, source=source, kb=kb or load_kb(kb_path or None))
+    # a Doc does not say which pipeline made it: confidence uses the statistical pipeline's calibration
+    return doc_to_record(doc, source=source, kb=kb or load_kb(kb_path or None), calibration=load_calibration())
 
 
 def pipeline_kb(nlp: Language) -> KnowledgeBase | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .text.normalize import name_key
 
@@ -104,23 +104,39 @@ def match_entities(predicted: list[dict], gold: list[dict]) -> tuple[Counts, lis
     return counts, pairs
 
 
-def match_roles(pairs: list[tuple[dict, dict]], predicted: list[dict], gold: list[dict]) -> Counts:
-    counts = Counts()
-    matched_pred = {id(p) for p, _ in pairs}
-    matched_gold = {id(g) for _, g in pairs}
-    for person, gold_person in pairs:
-        wanted = [_title_key(r["title"]) for r in gold_person.get("roles", [])]
+def judge_roles(pairs: list[tuple[dict, dict]], predicted: list[dict]) -> Iterator[tuple[dict, dict, bool]]:
+    """(role, person, right) for every predicted role: right when its person matched a gold person who has a
+    role of the same title not already taken by another predicted role."""
+    gold_of = {id(p): g for p, g in pairs}
+    for person in predicted:
+        gold_person = gold_of.get(id(person))
+        wanted = [_title_key(r["title"]) for r in gold_person.get("roles", [])] if gold_person else []
         for role in person.get("roles", []):
             key = _title_key(role["title"])
-            if key in wanted:
+            right = key in wanted
+            if right:
                 wanted.remove(key)
-                counts.tp += 1
-            else:
-                counts.fp += 1
-        counts.fn += len(wanted)
-    counts.fp += sum(len(p.get("roles", [])) for p in predicted if id(p) not in matched_pred)
-    counts.fn += sum(len(g.get("roles", [])) for g in gold if id(g) not in matched_gold)
-    return counts
+            yield role, person, right
+
+
+def match_roles(pairs: list[tuple[dict, dict]], predicted: list[dict], gold: list[dict]) -> Counts:
+    judged = [right for _, _, right in judge_roles(pairs, predicted)]
+    tp = sum(judged)
+    return Counts(tp=tp, fp=len(judged) - tp, fn=sum(len(g.get("roles", [])) for g in gold) - tp)
+
+
+def judge_document(predicted: dict, gold: dict) -> Iterator[tuple[str, dict, dict | None, bool]]:
+    """(group, entity or role, its person for a role, right) for everything a record predicts, judged as
+    `score_document` counts it: what calibration is fitted on."""
+    for category in ("people", "organisations", "places"):
+        entities = predicted.get(category, [])
+        _, pairs = match_entities(entities, gold.get(category, []))
+        matched = {id(p) for p, _ in pairs}
+        for entity in entities:
+            yield category, entity, None, id(entity) in matched
+        if category == "people":
+            for role, person, right in judge_roles(pairs, entities):
+                yield "roles", role, person, right
 
 
 def with_kb_names(record: dict, kb) -> dict:

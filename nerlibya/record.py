@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from .core import types as core
+from .core.confidence import Calibration, flat_roles, with_confidence
 from .core.types import Link, OrgRef, TokenRange
 from .knowledge.kb import KnowledgeBase
 from .text.normalize import name_key
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: `confidence` on every entity and role (additive)
 GROUP_OF_LABEL = {"PERSON": "people", "ORG": "organisations", "GPE": "places", "LOC": "places", "FAC": "places"}
 
 
@@ -86,6 +87,7 @@ class ArticleRecord:
     places: list[EntityRecord]
     entities: list[dict]
     warnings: list[dict] = field(default_factory=list)  # components left out: [{"component", "error"}]
+    calibration: Calibration | None = None  # gives each entity and role its confidence
 
     def to_dict(self) -> dict:
         people = [e.to_dict("people") for e in self.people]
@@ -96,12 +98,14 @@ class ArticleRecord:
             "people": people,
             "organisations": [e.to_dict("organisations") for e in self.organisations],
             "places": [e.to_dict("places") for e in self.places],
-            # the people's role dicts, copied under their person: each Role is turned into a dict once
-            "roles": [{"person": p["name"], "person_id": p["id"], **r} for p in people for r in p["roles"]],
+            "roles": [],
             "entities": self.entities,
         }
         if self.warnings:  # present only on a degraded document
             data["warnings"] = self.warnings
+        if self.calibration is not None:
+            return with_confidence(data, self.calibration)
+        data["roles"] = flat_roles(people)
         return data
 
 
@@ -151,7 +155,7 @@ def _role(doc: Doc, role: core.Role, organisation: str | None, organisation_id: 
 
 
 def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None,
-                  warnings: list[dict] | None = None) -> ArticleRecord:
+                  warnings: list[dict] | None = None, calibration: Calibration | None = None) -> ArticleRecord:
     """Group the Doc's linked entities into records, ordered by first mention. `warnings` name the
     components the Doc was processed without."""
     links = doc._.links or {}
@@ -199,4 +203,5 @@ def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None,
     ordered = {"people": [], "organisations": [], "places": []}
     for key, record in records.items():
         ordered[groups[key]].append(record)
-    return ArticleRecord(source=source, lang=doc.lang_, entities=entities, warnings=list(warnings or []), **ordered)
+    return ArticleRecord(source=source, lang=doc.lang_, entities=entities, warnings=list(warnings or []),
+                         calibration=calibration, **ordered)

@@ -33,7 +33,6 @@ class EngineName(str, Enum):
 
 
 
-
 class InputFormat(str, Enum):
     text = "text"
     jsonl = "jsonl"
@@ -113,12 +112,13 @@ _SCHEDULER = typer.Option(
     None, "--scheduler", metavar="ADDRESS",
     help="With --engine dask: the Dask scheduler's address "
     "(default: a local cluster).")
+_MIN_CONFIDENCE = typer.Option(
+    0.0, "--min-confidence", min=0.0, max=1.0, metavar="P",
+    help="Leave out people, organisations, places and roles whose confidence is below P (0 to 1).")
 _DASK_WORKERS = typer.Option(
     None, "--dask-workers", min=1, metavar="N",
     help="With --engine dask and no --scheduler: local worker "
     "processes (default: as --jobs).")
-
-
 
 
 def extract(
@@ -142,6 +142,7 @@ def extract(
     engine: EngineName = _ENGINE,
     scheduler: Optional[str] = _SCHEDULER,
     dask_workers: Optional[int] = _DASK_WORKERS,
+    min_confidence: float = _MIN_CONFIDENCE,
 ) -> None:
     """Extract people (with roles), organisations and places from each article."""
     from ..settings import ExtractorSettings
@@ -159,10 +160,14 @@ def extract(
     if engine is EngineName.dask and output is not None and output.is_dir() and output_format is not ExtractFormat.html:
         from .partitions import extract_to_folder
 
+        if min_confidence:
+            raise fail("--min-confidence needs the records on this machine: not with --engine dask -o FOLDER",
+                       EXIT_USAGE)
+
         raise typer.Exit(extract_to_folder(paths, options, settings, chosen, output, output_format.value,
                                            show_progress))
     run = ExtractRun(paths, options, settings, chosen, output_format.value, output,
-                     is_single_document(paths, input_format), show_progress)
+                     is_single_document(paths, input_format), show_progress, min_confidence)
     raise typer.Exit(run_extract(run))
 
 

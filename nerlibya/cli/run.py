@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, ContextManager, Iterator, Optional
 
+from ..core.confidence import above
 from ..engines.base import Engine
 from ..settings import ExtractorSettings
 from ..sinks.base import Sink
@@ -42,6 +43,7 @@ class ExtractRun:
     output: Optional[Path]
     single: bool  # one text document: `-f json` prints one object, `-f html` one page
     show_progress: bool
+    min_confidence: float = 0.0  # entities and roles below it are left out of every format
 
 
 def check_output(path: Optional[Path], output_format: str, single: bool) -> None:
@@ -87,6 +89,7 @@ def _stream(run: ExtractRun, tally: Tally) -> None:
             with progress_bar(run.show_progress, total) as progress:
                 task = progress.add_task("extracting", total=total)
                 for item in tally.watch(results, progress, task):
+                    above(item.record, run.min_confidence)
                     with tally.signals.write(), guard():
                         sink.write(item)
                 with tally.signals.write(), guard():

@@ -18,6 +18,7 @@ COLOURS = {"PERSON": "#f7c6c5", "ORG": "#c6dbf7", "GPE": "#c9ebc2", "LOC": "#c9e
            "TITLE": "#f5dc9a"}
 KIND_OF_LABEL = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
                  "TITLE": "title"}
+UNSURE_BELOW = 0.5  # marks and list items with a lower confidence are shown dimmed
 MARK_TEMPLATE = ('<mark class="entity {kind}" id="{anchor}" style="background: {bg}" title="{hover}" '
                  'data-label="{label}" data-key="{key}">{text}<span class="label">{label}</span></mark>')
 
@@ -31,9 +32,11 @@ class Mark:
     label: str
     key: str
     hover: str
+    confidence: float = 1.0
 
     def to_displacy(self) -> dict:
-        params = {"kind": KIND_OF_LABEL.get(self.label, "other"), "anchor": f"m{self.start}",
+        kind = KIND_OF_LABEL.get(self.label, "other") + (" unsure" if self.confidence < UNSURE_BELOW else "")
+        params = {"kind": kind, "anchor": f"m{self.start}",
                   "hover": escape(self.hover), "label": escape(self.label), "key": escape(self.key)}
         return {"start": self.start, "end": self.end, "label": self.label, "params": params}
 
@@ -47,7 +50,16 @@ def _entity_hover(entity: dict | None, mention: dict) -> str:
         return mention["text"]
     kb = f"KB id: {entity['id']}" if entity["id"] else "not in the knowledge base"
     score = f" ({entity['score']:.2f})" if entity["match"] == "fuzzy" else ""
-    return f"{entity['name']}\n{kb}\nmatched: {entity['match']}{score}"
+    return f"{entity['name']}\n{kb}\nmatched: {entity['match']}{score}{_confidence_line(entity)}"
+
+
+def _confidence_line(item: dict) -> str:
+    return f"\nconfidence: {item['confidence']:.2f}" if "confidence" in item else ""
+
+
+def _unsure(item: dict) -> str:
+    """The class that dims an entity or role the record is not sure of (schema 1.1 confidence below 0.5)."""
+    return " unsure" if item.get("confidence", 1.0) < UNSURE_BELOW else ""
 
 
 def _title_hover(role: dict) -> str:
@@ -59,7 +71,7 @@ def _title_hover(role: dict) -> str:
     if role.get("status"):
         lines.append(f"status: {role['status']}")
     lines.append(f"linked by: {role['pattern']}")
-    return "\n".join(lines)
+    return "\n".join(lines) + _confidence_line(role)
 
 
 def _outside(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -80,25 +92,27 @@ def record_marks(record: dict, text: str) -> list[Mark]:
     """Every entity mention, and every title that the record links to a person (where a title overlaps an
     entity, its words outside the entity), in text order."""
     entities = _entities_by_key(record)
-    marks = [Mark(m["start"], m["end"], m["label"], m["key"], _entity_hover(entities.get(m["key"]), m))
-             for m in record["entities"]]
+    marks = [Mark(m["start"], m["end"], m["label"], m["key"], _entity_hover(entities.get(m["key"]), m),
+                  entities.get(m["key"], {}).get("confidence", 1.0)) for m in record["entities"]]
     taken = sorted((m.start, m.end) for m in marks)
-    pieces = [(start, end, _title_hover(role)) for role in record.get("roles", [])
+    pieces = [(start, end, _title_hover(role), role.get("confidence", 1.0)) for role in record.get("roles", [])
               for start, end in _outside(role["start"], role["end"], taken) if text[start:end].strip()]
-    for start, end, hovers in _merged(pieces):
-        marks.append(Mark(start, end, "TITLE", f"title:{start}", "\n\n".join(hovers)))
+    for start, end, hovers, confidence in _merged(pieces):
+        marks.append(Mark(start, end, "TITLE", f"title:{start}", "\n\n".join(hovers), confidence))
     return sorted(marks, key=lambda mark: (mark.start, mark.end))
 
 
-def _merged(pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, list[str]]]:
-    """Overlapping title pieces as one mark (marks cannot nest), with every hover text once."""
-    merged: list[tuple[int, int, list[str]]] = []
-    for start, end, hover in sorted(pieces):
+def _merged(pieces: list[tuple[int, int, str, float]]) -> list[tuple[int, int, list[str], float]]:
+    """Overlapping title pieces as one mark (marks cannot nest), with every hover text once and the surest
+    of their confidences."""
+    merged: list[tuple[int, int, list[str], float]] = []
+    for start, end, hover, confidence in sorted(pieces):
         if merged and start < merged[-1][1]:
-            last_start, last_end, hovers = merged[-1]
-            merged[-1] = (last_start, max(last_end, end), hovers if hover in hovers else [*hovers, hover])
+            last_start, last_end, hovers, surest = merged[-1]
+            merged[-1] = (last_start, max(last_end, end), hovers if hover in hovers else [*hovers, hover],
+                          max(surest, confidence))
         else:
-            merged.append((start, end, [hover]))
+            merged.append((start, end, [hover], confidence))
     return merged
 
 
@@ -119,7 +133,8 @@ def _mention_link(entity: dict) -> str:
 def _entity_item(entity: dict, detail: str = "") -> str:
     kb = f' <code>{escape(entity["id"])}</code>' if entity["id"] else ""
     count = len(entity["mentions"])
-    return f'<li>{_mention_link(entity)}{kb} <small>×{count}</small>{detail}</li>'
+    opening = '<li class="unsure">' if _unsure(entity) else "<li>"
+    return f'{opening}{_mention_link(entity)}{kb} <small>×{count}</small>{detail}</li>'
 
 
 def _role_line(role: dict) -> str:
@@ -130,7 +145,7 @@ def _role_line(role: dict) -> str:
         parts.append(f'(of {escape(role["of"])})')
     if role.get("status") and role["status"] != "current":
         parts.append(f'<em>{escape(role["status"])}</em>')
-    return f'<li class="role">{" ".join(parts)}</li>'
+    return f'<li class="role{_unsure(role)}">{" ".join(parts)}</li>'
 
 
 def render_panel(record: dict) -> str:
