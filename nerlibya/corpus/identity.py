@@ -1,0 +1,257 @@
+"""One identity per real entity across a corpus: per-article observations clustered into people and organisations.
+
+Within an article nerlibya already decided who is who; across articles an unknown person is only a spelling.
+Observations join when (a) the KB linked them to one id, (b) they share a spelling of two or more parts and
+nothing in their contexts conflicts, or (c) their spellings are transliteration variants (the project's name
+similarity, threshold 0.84) and they share evidence: a title, a role's organisation, or a place few documents
+name. Two clusters never join when one article holds both (it showed them as distinct), when they carry two KB
+ids, or when both have roles and share neither a title nor an organisation. Candidate pairs come from blocking
+keys (normalize.spelling_keys of the first and last name parts), never from all pairs, so the work grows with
+the number of distinct spellings, not its square.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from .dates import sort_key
+from .deps import name_key, name_similarity, spelling_keys
+
+SIMILARITY_THRESHOLD = 0.84  # the resolver's fuzzy_threshold: spellings of one name in the KB pass it
+DISTINCTIVE_PLACE_SHARE = 0.02  # a place in more than 2% of documents ('Tripoli', 'Libya') is no evidence
+DISTINCTIVE_PLACE_MIN = 3  # ... but in a small corpus a place in up to 3 documents always is
+
+
+@dataclass(frozen=True)
+class RoleSeen:
+    """A title an article gives the entity, with the organisation it names (name, and KB id if known)."""
+
+    title: str
+    organisation: str | None = None
+    organisation_id: str | None = None
+
+    @property
+    def organisation_key(self) -> str | None:
+        return self.organisation_id or (name_key(self.organisation) if self.organisation else None)
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One entity in one document, as the article's own resolution left it."""
+
+    doc: int | str
+    source: str
+    kind: str  # 'person' or 'organisation'
+    name: str
+    date: str | None = None  # ISO prefix (see dates.iso_date)
+    forms: tuple[str, ...] = ()
+    kb_id: str | None = None
+    roles: tuple[RoleSeen, ...] = ()
+    places: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+    @property
+    def title_keys(self) -> frozenset[str]:
+        return frozenset(name_key(r.title) for r in self.roles)
+
+    @property
+    def organisation_keys(self) -> frozenset[str]:
+        return frozenset(r.organisation_key for r in self.roles if r.organisation_key)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One real entity: its KB id or a stable corpus id, and everything the corpus says about it."""
+
+    id: str
+    kind: str
+    kb_id: str | None
+    name: str  # the most frequent spelling of the most parts
+    spellings: tuple[str, ...]  # every form seen, most frequent first
+    documents: tuple[int | str, ...]
+    first_date: str | None
+    last_date: str | None
+    titles: tuple[str, ...]  # most frequent first
+    observations: tuple[Observation, ...] = field(repr=False, default=())
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(o.source for o in self.observations))
+
+
+@dataclass
+class _Context:
+    """What a growing cluster knows, to judge evidence and conflicts with another."""
+
+    members: list[int]
+    docs: set
+    kb_ids: set[str]
+    titles: set[str]
+    organisations: set[str]
+    places: set[str]
+
+    def absorb(self, other: "_Context") -> None:
+        self.members += other.members
+        for mine, theirs in ((self.docs, other.docs), (self.kb_ids, other.kb_ids), (self.titles, other.titles),
+                             (self.organisations, other.organisations), (self.places, other.places)):
+            mine |= theirs
+
+    def conflicts(self, other: "_Context") -> bool:
+        if len(self.kb_ids | other.kb_ids) > 1 or not self.docs.isdisjoint(other.docs):
+            return True
+        return bool((self.titles or self.organisations) and (other.titles or other.organisations)
+                    and self.titles.isdisjoint(other.titles) and self.organisations.isdisjoint(other.organisations))
+
+    def evidence(self, other: "_Context") -> bool:
+        return not (self.titles.isdisjoint(other.titles) and self.organisations.isdisjoint(other.organisations)
+                    and self.places.isdisjoint(other.places))
+
+
+class _Clusters:
+    """Union-find over observations, each root holding its _Context."""
+
+    def __init__(self, observations: Sequence[Observation], distinctive: set[str]):
+        self.parent = list(range(len(observations)))
+        self.context = {i: _Context([i], {o.doc}, {o.kb_id} - {None}, set(o.title_keys), set(o.organisation_keys),
+                                    set(o.places) & distinctive) for i, o in enumerate(observations)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a == b:
+            return
+        if len(self.context[a].members) < len(self.context[b].members):
+            a, b = b, a
+        self.parent[b] = a
+        self.context[a].absorb(self.context.pop(b))
+
+    def try_join(self, a: int, b: int, need_evidence: bool) -> bool:
+        a, b = self.find(a), self.find(b)
+        if a == b:
+            return True
+        ca, cb = self.context[a], self.context[b]
+        if ca.conflicts(cb) or need_evidence and not ca.evidence(cb):
+            return False
+        self.union(a, b)
+        return True
+
+
+def cluster(observations: Iterable[Observation]) -> list[Cluster]:
+    """The entities of a corpus, one cluster each, ordered by first date then id. Deterministic: the same
+    observations in any order give the same clusters and ids."""
+    ordered = sorted(observations, key=lambda o: (o.kind, sort_key(o.date), str(o.source), o.key, o.kb_id or "",
+                                                  str(o.doc), o.forms))
+    clusters = _Clusters(ordered, _distinctive_places(ordered))
+    by_kb_id: dict[tuple[str, str], int] = {}
+    for i, observation in enumerate(ordered):
+        if observation.kb_id:
+            clusters.union(by_kb_id.setdefault((observation.kind, observation.kb_id), i), i)
+    by_spelling: dict[tuple[str, str], list[int]] = defaultdict(list)  # one member of each cluster of a spelling
+    for i, observation in enumerate(ordered):
+        _join_same_spelling(clusters, by_spelling[(observation.kind, observation.key)], i, observation)
+    for a, b in _variant_pairs(by_spelling):
+        for x in {clusters.find(i) for i in by_spelling[a]}:
+            for y in {clusters.find(i) for i in by_spelling[b]}:
+                clusters.try_join(x, y, need_evidence=True)
+    built = [_build(clusters.context[root].members, ordered) for root in clusters.context]
+    return sorted(built, key=lambda c: (sort_key(c.first_date), c.id))
+
+
+def _join_same_spelling(clusters: _Clusters, same: list[int], i: int, observation: Observation) -> None:
+    """Join `i` to an earlier cluster of its spelling (`same` holds one member of each): one with shared evidence
+    first, else (for a name of two or more parts; a lone surname is ambiguous) any it does not conflict with."""
+    same[:] = list({clusters.find(j): None for j in same})
+    if clusters.find(i) in same:
+        return
+    joined = any(clusters.try_join(root, i, need_evidence=True) for root in same)
+    if not joined and len(observation.key.split()) > 1:
+        joined = any(clusters.try_join(root, i, need_evidence=False) for root in same)
+    if not joined:
+        same.append(i)
+
+
+def _variant_pairs(by_spelling: dict[tuple[str, str], list[int]]) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """Pairs of distinct spellings of one kind that name_similarity finds alike, found through blocking keys;
+    most alike first, so the closest variants join before looser ones."""
+    blocks: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
+    for spelling in by_spelling:
+        for block in _blocking_keys(spelling[1]):
+            blocks[(spelling[0], block)].append(spelling)
+    scored = {}
+    for members in blocks.values():
+        for n, a in enumerate(members):
+            for b in members[n + 1:]:
+                pair = (a, b) if a < b else (b, a)
+                if pair not in scored:
+                    scored[pair] = name_similarity(a[1], b[1])
+    return sorted((p for p, s in scored.items() if s >= SIMILARITY_THRESHOLD), key=lambda p: (-scored[p], p))
+
+
+def _blocking_keys(key: str) -> set[tuple[str, str]]:
+    """Keys two spellings share whenever name_similarity can pass the threshold: spelling keys of the last
+    part, paired with those of the first part or of the leading parts written as one word ('Abdul Hamid' ~
+    'Abdulhamid')."""
+    parts = key.split()
+    last = spelling_keys(parts[-1])
+    if len(parts) == 1:
+        return {("", k) for k in last}
+    leading = set().union(*(spelling_keys("".join(parts[:n])) for n in range(1, len(parts))))
+    return {(f, k) for f in leading for k in last}
+
+
+def _distinctive_places(observations: Sequence[Observation]) -> set[str]:
+    documents = defaultdict(set)
+    for observation in observations:
+        for place in observation.places:
+            documents[place].add(observation.doc)
+    total = len({o.doc for o in observations})
+    limit = max(DISTINCTIVE_PLACE_MIN, DISTINCTIVE_PLACE_SHARE * total)
+    return {place for place, docs in documents.items() if len(docs) <= limit}
+
+
+def _build(members: list[int], ordered: Sequence[Observation]) -> Cluster:
+    observations = tuple(ordered[i] for i in sorted(members))
+    first = observations[0]
+    spellings = Counter(form for o in observations for form in (o.forms or (o.name,)))
+    names = Counter(o.name for o in observations)
+    name = max(names, key=lambda n: (len(name_key(n).split()), names[n]))  # ties: the earliest
+    dates = sorted(o.date for o in observations if o.date)
+    kb_id = next((o.kb_id for o in observations if o.kb_id), None)
+    titles = by_key(r.title for o in observations for r in o.roles)
+    return Cluster(id=kb_id or corpus_id(first), kind=first.kind, kb_id=kb_id, name=name,
+                   spellings=tuple(s for s, _ in sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0]))),
+                   documents=tuple(dict.fromkeys(o.doc for o in observations)),
+                   first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+                   titles=tuple(titles),
+                   observations=observations)
+
+
+def by_key(texts: Iterable[str]) -> dict[str, int]:
+    """Texts counted by name key ('Mayor' and 'mayor' are one title), each shown in its most frequent
+    writing; most frequent first."""
+    counts = Counter(texts)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for text in sorted(counts, key=lambda t: (-counts[t], t)):
+        groups[name_key(text)].append(text)
+    totals = {forms[0]: sum(counts[t] for t in forms) for forms in groups.values()}
+    return dict(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def corpus_id(first: Observation) -> str:
+    """A stable id for an entity the KB does not know, from its first observation (earliest date, then
+    source): the same on every run, and unchanged when later articles are added to the corpus."""
+    digest = hashlib.sha1(f"{first.kind}\n{first.key}\n{first.source}".encode("utf-8", "surrogatepass"))
+    slug = re.sub(r"[^a-z0-9]+", "-", first.key).strip("-") or first.kind
+    return f"corpus:{slug}-{digest.hexdigest()[:8]}"
