@@ -24,6 +24,7 @@ from .deps import name_key, name_similarity, spelling_keys
 SIMILARITY_THRESHOLD = 0.84  # the resolver's fuzzy_threshold: spellings of one name in the KB pass it
 DISTINCTIVE_PLACE_SHARE = 0.02  # a place in more than 2% of documents ('Tripoli', 'Libya') is no evidence
 DISTINCTIVE_PLACE_MIN = 3  # ... but in a small corpus a place in up to 3 documents always is
+MAX_TITLE_PAIRS = 400  # beyond this many title pairs, two clusters' titles are compared for equality only
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class _Context:
     """What a growing cluster knows, to judge evidence and conflicts with another."""
 
     members: list[int]
+    spellings: set[str]
     docs: set
     kb_ids: set[str]
     titles: set[str]
@@ -99,19 +101,37 @@ class _Context:
 
     def absorb(self, other: "_Context") -> None:
         self.members += other.members
-        for mine, theirs in ((self.docs, other.docs), (self.kb_ids, other.kb_ids), (self.titles, other.titles),
-                             (self.organisations, other.organisations), (self.places, other.places)):
+        for mine, theirs in ((self.spellings, other.spellings), (self.docs, other.docs), (self.kb_ids, other.kb_ids),
+                             (self.titles, other.titles), (self.organisations, other.organisations),
+                             (self.places, other.places)):
             mine |= theirs
 
     def conflicts(self, other: "_Context") -> bool:
+        """One article holds both, two KB ids, or roles on both sides with no title or organisation in common."""
         if len(self.kb_ids | other.kb_ids) > 1 or not self.docs.isdisjoint(other.docs):
             return True
         return bool((self.titles or self.organisations) and (other.titles or other.organisations)
-                    and self.titles.isdisjoint(other.titles) and self.organisations.isdisjoint(other.organisations))
+                    and self.organisations.isdisjoint(other.organisations)
+                    and not _related_titles(self.titles, other.titles))
 
     def evidence(self, other: "_Context") -> bool:
-        return not (self.titles.isdisjoint(other.titles) and self.organisations.isdisjoint(other.organisations)
-                    and self.places.isdisjoint(other.places))
+        """A shared organisation or distinctive place, or a shared title unless both name organisations and
+        none is shared (the mayor of Zuwara is not the mayor of Sabha)."""
+        if not (self.organisations.isdisjoint(other.organisations) and self.places.isdisjoint(other.places)):
+            return True
+        return not (self.organisations and other.organisations) and _related_titles(self.titles, other.titles)
+
+    def alike(self, other: "_Context") -> bool:
+        """Every spelling of one is a transliteration of every spelling of the other: a chain of close
+        spellings (Hamid ~ Hamed ~ Hamad) never joins two names that are not alike themselves."""
+        return all(name_similarity(a, b) >= SIMILARITY_THRESHOLD for a in self.spellings for b in other.spellings)
+
+
+def _related_titles(a: set[str], b: set[str]) -> bool:
+    """A title in common, or one that is the other with words before it ('central bank governor', 'governor')."""
+    if not a.isdisjoint(b):
+        return True
+    return len(a) * len(b) <= MAX_TITLE_PAIRS and any(x.endswith(" " + y) or y.endswith(" " + x) for x in a for y in b)
 
 
 class _Clusters:
@@ -119,7 +139,7 @@ class _Clusters:
 
     def __init__(self, observations: Sequence[Observation], distinctive: set[str]):
         self.parent = list(range(len(observations)))
-        self.context = {i: _Context([i], {o.doc}, {o.kb_id} - {None}, set(o.title_keys), set(o.organisation_keys),
+        self.context = {i: _Context([i], {o.key}, {o.doc}, {o.kb_id} - {None}, set(o.title_keys), set(o.organisation_keys),
                                     set(o.places) & distinctive) for i, o in enumerate(observations)}
 
     def find(self, i: int) -> int:
@@ -137,12 +157,12 @@ class _Clusters:
         self.parent[b] = a
         self.context[a].absorb(self.context.pop(b))
 
-    def try_join(self, a: int, b: int, need_evidence: bool) -> bool:
+    def try_join(self, a: int, b: int, need_evidence: bool, variants: bool = False) -> bool:
         a, b = self.find(a), self.find(b)
         if a == b:
             return True
         ca, cb = self.context[a], self.context[b]
-        if ca.conflicts(cb) or need_evidence and not ca.evidence(cb):
+        if ca.conflicts(cb) or need_evidence and not ca.evidence(cb) or variants and not ca.alike(cb):
             return False
         self.union(a, b)
         return True
@@ -164,7 +184,7 @@ def cluster(observations: Iterable[Observation]) -> list[Cluster]:
     for a, b in _variant_pairs(by_spelling):
         for x in {clusters.find(i) for i in by_spelling[a]}:
             for y in {clusters.find(i) for i in by_spelling[b]}:
-                clusters.try_join(x, y, need_evidence=True)
+                clusters.try_join(x, y, need_evidence=True, variants=True)
     built = [_build(clusters.context[root].members, ordered) for root in clusters.context]
     return sorted(built, key=lambda c: (sort_key(c.first_date), c.id))
 
