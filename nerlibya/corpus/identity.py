@@ -18,12 +18,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from .bulk import collector_paused
 from .dates import sort_key
 from .deps import name_key, name_similarity, spelling_keys
 
 SIMILARITY_THRESHOLD = 0.84  # the resolver's fuzzy_threshold: spellings of one name in the KB pass it
 DISTINCTIVE_PLACE_SHARE = 0.02  # a place in more than 2% of documents ('Tripoli', 'Libya') is no evidence
 DISTINCTIVE_PLACE_MIN = 3  # ... but in a small corpus a place in up to 3 documents always is
+MAX_BLOCK = 64  # spellings in one blocking key beyond which the key is refined (see _refined)
 MAX_TITLE_PAIRS = 400  # beyond this many title pairs, two clusters' titles are compared for equality only
 
 
@@ -121,10 +123,11 @@ class _Context:
             return True
         return not (self.organisations and other.organisations) and _related_titles(self.titles, other.titles)
 
-    def alike(self, other: "_Context") -> bool:
-        """Every spelling of one is a transliteration of every spelling of the other: a chain of close
-        spellings (Hamid ~ Hamed ~ Hamad) never joins two names that are not alike themselves."""
-        return all(name_similarity(a, b) >= SIMILARITY_THRESHOLD for a in self.spellings for b in other.spellings)
+    def alike(self, other: "_Context", similar: set[tuple[str, str]]) -> bool:
+        """Every spelling of one is a transliteration of every spelling of the other (`similar` holds the
+        pairs that are): a chain of close spellings (Hamid ~ Hamed ~ Hamad) never joins two names that are
+        not alike themselves."""
+        return all(a == b or (a, b) in similar for a in self.spellings for b in other.spellings)
 
 
 def _related_titles(a: set[str], b: set[str]) -> bool:
@@ -139,7 +142,8 @@ class _Clusters:
 
     def __init__(self, observations: Sequence[Observation], distinctive: set[str]):
         self.parent = list(range(len(observations)))
-        self.context = {i: _Context([i], {o.key}, {o.doc}, {o.kb_id} - {None}, set(o.title_keys), set(o.organisation_keys),
+        self.keys = [o.key for o in observations]
+        self.context = {i: _Context([i], {self.keys[i]}, {o.doc}, {o.kb_id} - {None}, set(o.title_keys), set(o.organisation_keys),
                                     set(o.places) & distinctive) for i, o in enumerate(observations)}
 
     def find(self, i: int) -> int:
@@ -157,12 +161,12 @@ class _Clusters:
         self.parent[b] = a
         self.context[a].absorb(self.context.pop(b))
 
-    def try_join(self, a: int, b: int, need_evidence: bool, variants: bool = False) -> bool:
+    def try_join(self, a: int, b: int, need_evidence: bool, similar: set[tuple[str, str]] | None = None) -> bool:
         a, b = self.find(a), self.find(b)
         if a == b:
             return True
         ca, cb = self.context[a], self.context[b]
-        if ca.conflicts(cb) or need_evidence and not ca.evidence(cb) or variants and not ca.alike(cb):
+        if ca.conflicts(cb) or need_evidence and not ca.evidence(cb) or similar is not None and not ca.alike(cb, similar):
             return False
         self.union(a, b)
         return True
@@ -171,6 +175,11 @@ class _Clusters:
 def cluster(observations: Iterable[Observation]) -> list[Cluster]:
     """The entities of a corpus, one cluster each, ordered by first date then id. Deterministic: the same
     observations in any order give the same clusters and ids."""
+    with collector_paused():
+        return _cluster(observations)
+
+
+def _cluster(observations: Iterable[Observation]) -> list[Cluster]:
     ordered = sorted(observations, key=lambda o: (o.kind, sort_key(o.date), str(o.source), o.key, o.kb_id or "",
                                                   str(o.doc), o.forms))
     clusters = _Clusters(ordered, _distinctive_places(ordered))
@@ -180,23 +189,25 @@ def cluster(observations: Iterable[Observation]) -> list[Cluster]:
             clusters.union(by_kb_id.setdefault((observation.kind, observation.kb_id), i), i)
     by_spelling: dict[tuple[str, str], list[int]] = defaultdict(list)  # one member of each cluster of a spelling
     for i, observation in enumerate(ordered):
-        _join_same_spelling(clusters, by_spelling[(observation.kind, observation.key)], i, observation)
-    for a, b in _variant_pairs(by_spelling):
+        _join_same_spelling(clusters, by_spelling[(observation.kind, clusters.keys[i])], i)
+    pairs = _variant_pairs(by_spelling)
+    similar = {(a[1], b[1]) for a, b in pairs} | {(b[1], a[1]) for a, b in pairs}
+    for a, b in pairs:
         for x in {clusters.find(i) for i in by_spelling[a]}:
             for y in {clusters.find(i) for i in by_spelling[b]}:
-                clusters.try_join(x, y, need_evidence=True, variants=True)
+                clusters.try_join(x, y, need_evidence=True, similar=similar)
     built = [_build(clusters.context[root].members, ordered) for root in clusters.context]
     return sorted(built, key=lambda c: (sort_key(c.first_date), c.id))
 
 
-def _join_same_spelling(clusters: _Clusters, same: list[int], i: int, observation: Observation) -> None:
+def _join_same_spelling(clusters: _Clusters, same: list[int], i: int) -> None:
     """Join `i` to an earlier cluster of its spelling (`same` holds one member of each): one with shared evidence
     first, else (for a name of two or more parts; a lone surname is ambiguous) any it does not conflict with."""
     same[:] = list({clusters.find(j): None for j in same})
     if clusters.find(i) in same:
         return
     joined = any(clusters.try_join(root, i, need_evidence=True) for root in same)
-    if not joined and len(observation.key.split()) > 1:
+    if not joined and " " in clusters.keys[i]:
         joined = any(clusters.try_join(root, i, need_evidence=False) for root in same)
     if not joined:
         same.append(i)
@@ -209,14 +220,25 @@ def _variant_pairs(by_spelling: dict[tuple[str, str], list[int]]) -> list[tuple[
     for spelling in by_spelling:
         for block in _blocking_keys(spelling[1]):
             blocks[(spelling[0], block)].append(spelling)
-    scored = {}
+    candidates = set()
     for members in blocks.values():
-        for n, a in enumerate(members):
-            for b in members[n + 1:]:
-                pair = (a, b) if a < b else (b, a)
-                if pair not in scored:
-                    scored[pair] = name_similarity(a[1], b[1])
+        for group in _refined(members):
+            candidates.update((a, b) if a < b else (b, a) for n, a in enumerate(group) for b in group[n + 1:])
+    scored = {pair: name_similarity(pair[0][1], pair[1][1]) for pair in candidates}
     return sorted((p for p, s in scored.items() if s >= SIMILARITY_THRESHOLD), key=lambda p: (-scored[p], p))
+
+
+def _refined(members: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """A block, or if it is larger than MAX_BLOCK (generic first and last words: 'National ... Council') its
+    members grouped again by the spelling keys of their longest inner part, which must be alike too."""
+    if len(members) <= MAX_BLOCK:
+        return [members]
+    groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for member in members:
+        inner = member[1].split()[1:-1]
+        for key in spelling_keys(max(inner, key=len)) if inner else ("",):
+            groups[key].append(member)
+    return list(groups.values())
 
 
 def _blocking_keys(key: str) -> set[tuple[str, str]]:

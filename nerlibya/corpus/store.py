@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from .bulk import collector_paused
 from .dates import iso_date
 from .deps import NerlibyaError, name_key
 from .identity import Observation, RoleSeen
@@ -60,7 +61,8 @@ def read_observations(path: str | Path, kinds: tuple[str, ...] = KINDS) -> list[
     """Every person and organisation observation of the corpus at `path` (or only those of `kinds`)."""
     connection = connect(path)
     try:
-        return _observations(connection, kinds)
+        with collector_paused():
+            return _observations(connection, kinds)
     except sqlite3.Error as exc:
         raise CorpusReadError(f"{path}: cannot read the corpus ({exc})") from None
     finally:
@@ -90,9 +92,14 @@ def _observations(connection: sqlite3.Connection, kinds: tuple[str, ...]) -> lis
             continue
         observations.append(Observation(
             doc=document_id, source=document.source, kind=kind, date=document.date, forms=tuple(seen),
-            name=name if kb_id else max(seen, key=lambda f: (len(name_key(f).split()), len(f))), kb_id=kb_id,
+            name=name if kb_id else _fullest(seen), kb_id=kb_id,
             roles=tuple(roles.get((document_id, entity_id), ())), places=tuple(sorted(set(places[document_id])))))
     return observations
+
+
+def _fullest(forms: list[str]) -> str:
+    """The form with the most name parts (then the longest): the article's fullest writing of the name."""
+    return forms[0] if len(forms) == 1 else max(forms, key=lambda f: (len(name_key(f).split()), len(f)))
 
 
 def _roles(connection: sqlite3.Connection) -> dict[tuple[int, int], list[RoleSeen]]:
