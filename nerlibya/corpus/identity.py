@@ -16,6 +16,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .bulk import collector_paused
@@ -137,14 +138,12 @@ def _related_titles(a: set[str], b: set[str]) -> bool:
     return len(a) * len(b) <= MAX_TITLE_PAIRS and any(x.endswith(" " + y) or y.endswith(" " + x) for x in a for y in b)
 
 
-class _Clusters:
-    """Union-find over observations, each root holding its _Context."""
+class _Merger:
+    """Union-find over the clusters the first pass built, each root holding its _Context."""
 
-    def __init__(self, observations: Sequence[Observation], distinctive: set[str]):
-        self.parent = list(range(len(observations)))
-        self.keys = [o.key for o in observations]
-        self.context = {i: _Context([i], {self.keys[i]}, {o.doc}, {o.kb_id} - {None}, set(o.title_keys), set(o.organisation_keys),
-                                    set(o.places) & distinctive) for i, o in enumerate(observations)}
+    def __init__(self, contexts: list[_Context]):
+        self.parent = list(range(len(contexts)))
+        self.context = dict(enumerate(contexts))
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -152,24 +151,18 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def union(self, a: int, b: int) -> None:
+    def try_join(self, a: int, b: int, similar: set[tuple[str, str]]) -> None:
+        """Join two clusters of alike spellings when they share evidence and nothing conflicts."""
         a, b = self.find(a), self.find(b)
         if a == b:
             return
-        if len(self.context[a].members) < len(self.context[b].members):
+        ca, cb = self.context[a], self.context[b]
+        if ca.conflicts(cb) or not ca.evidence(cb) or not ca.alike(cb, similar):
+            return
+        if len(ca.members) < len(cb.members):
             a, b = b, a
         self.parent[b] = a
         self.context[a].absorb(self.context.pop(b))
-
-    def try_join(self, a: int, b: int, need_evidence: bool, similar: set[tuple[str, str]] | None = None) -> bool:
-        a, b = self.find(a), self.find(b)
-        if a == b:
-            return True
-        ca, cb = self.context[a], self.context[b]
-        if ca.conflicts(cb) or need_evidence and not ca.evidence(cb) or similar is not None and not ca.alike(cb, similar):
-            return False
-        self.union(a, b)
-        return True
 
 
 def cluster(observations: Iterable[Observation]) -> list[Cluster]:
@@ -182,75 +175,94 @@ def cluster(observations: Iterable[Observation]) -> list[Cluster]:
 def _cluster(observations: Iterable[Observation]) -> list[Cluster]:
     ordered = sorted(observations, key=lambda o: (o.kind, sort_key(o.date), str(o.source), o.key, o.kb_id or "",
                                                   str(o.doc), o.forms))
-    clusters = _Clusters(ordered, _distinctive_places(ordered))
-    by_kb_id: dict[tuple[str, str], int] = {}
-    for i, observation in enumerate(ordered):
-        if observation.kb_id:
-            clusters.union(by_kb_id.setdefault((observation.kind, observation.kb_id), i), i)
-    by_spelling: dict[tuple[str, str], list[int]] = defaultdict(list)  # one member of each cluster of a spelling
-    for i, observation in enumerate(ordered):
-        _join_same_spelling(clusters, by_spelling[(observation.kind, clusters.keys[i])], i)
-    pairs = _variant_pairs(by_spelling)
+    contexts, by_spelling = _same_spelling(ordered, _distinctive_places(ordered))
+    merger = _Merger(contexts)
+    pairs = _variant_pairs(list(by_spelling))
     similar = {(a[1], b[1]) for a, b in pairs} | {(b[1], a[1]) for a, b in pairs}
     for a, b in pairs:
-        for x in {clusters.find(i) for i in by_spelling[a]}:
-            for y in {clusters.find(i) for i in by_spelling[b]}:
-                clusters.try_join(x, y, need_evidence=True, similar=similar)
-    built = [_build(clusters.context[root].members, ordered) for root in clusters.context]
+        for x in {merger.find(i) for i in by_spelling[a]}:
+            for y in {merger.find(i) for i in by_spelling[b]}:
+                merger.try_join(x, y, similar)
+    built = [_build(context.members, ordered) for context in merger.context.values()]
     return sorted(built, key=lambda c: (sort_key(c.first_date), c.id))
 
 
-def _join_same_spelling(clusters: _Clusters, same: list[int], i: int) -> None:
-    """Join `i` to an earlier cluster of its spelling (`same` holds one member of each): one with shared evidence
-    first, else (for a name of two or more parts; a lone surname is ambiguous) any it does not conflict with."""
-    same[:] = list({clusters.find(j): None for j in same})
-    if clusters.find(i) in same:
-        return
-    joined = any(clusters.try_join(root, i, need_evidence=True) for root in same)
-    if not joined and " " in clusters.keys[i]:
-        joined = any(clusters.try_join(root, i, need_evidence=False) for root in same)
-    if not joined:
-        same.append(i)
+def _same_spelling(ordered: Sequence[Observation], distinctive: set[str]
+                   ) -> tuple[list[_Context], dict[tuple[str, str], list[int]]]:
+    """The first pass, in one sweep: the observations of one KB id form one cluster; any other joins an earlier
+    cluster of its spelling, one with shared evidence first, else (for a name of two or more parts; a lone
+    surname is ambiguous) any it does not conflict with. Returns the clusters and, per (kind, spelling), the
+    clusters that hold it."""
+    contexts: list[_Context] = []
+    by_kb_id: dict[tuple[str, str], int] = {}
+    by_spelling: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, observation in enumerate(ordered):
+        key = observation.key
+        probe = _Context([i], {key}, {observation.doc}, {observation.kb_id} - {None}, set(observation.title_keys),
+                         set(observation.organisation_keys), set(observation.places) & distinctive)
+        same = by_spelling[(observation.kind, key)]
+        if observation.kb_id:
+            target = by_kb_id.get((observation.kind, observation.kb_id))
+        else:
+            target = next((c for c in same if not contexts[c].conflicts(probe) and contexts[c].evidence(probe)), None)
+            if target is None and " " in key:
+                target = next((c for c in same if not contexts[c].conflicts(probe)), None)
+        if target is None:
+            target = len(contexts)
+            contexts.append(probe)
+            if observation.kb_id:
+                by_kb_id[(observation.kind, observation.kb_id)] = target
+        else:
+            contexts[target].absorb(probe)
+        if target not in same:
+            same.append(target)
+    return contexts, by_spelling
 
 
-def _variant_pairs(by_spelling: dict[tuple[str, str], list[int]]) -> list[tuple[tuple[str, str], tuple[str, str]]]:
-    """Pairs of distinct spellings of one kind that name_similarity finds alike, found through blocking keys;
-    most alike first, so the closest variants join before looser ones."""
+def _variant_pairs(spellings: list[tuple[str, str]]) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """Pairs of distinct spellings of one kind that name_similarity finds alike, most alike first (the closest
+    variants join before looser ones). Candidates share a spelling key of the last part (blocking); names of
+    several parts must also share one of their leading parts, checked before any similarity is computed."""
     blocks: dict[tuple, list[tuple[str, str]]] = defaultdict(list)
-    for spelling in by_spelling:
-        for block in _blocking_keys(spelling[1]):
-            blocks[(spelling[0], block)].append(spelling)
+    for spelling in spellings:
+        parts = spelling[1].split()
+        for key in spelling_keys(parts[-1]):
+            blocks[(spelling[0], len(parts) > 1, key)].append(spelling)
     candidates = set()
     for members in blocks.values():
-        for group in _refined(members):
-            candidates.update((a, b) if a < b else (b, a) for n, a in enumerate(group) for b in group[n + 1:])
+        for group in _refined(members, (_leading_keys, _inner_keys)):
+            for n, a in enumerate(group):
+                for b in group[n + 1:]:
+                    if " " not in a[1] or not _leading_keys(a[1]).isdisjoint(_leading_keys(b[1])):
+                        candidates.add((a, b) if a < b else (b, a))
     scored = {pair: name_similarity(pair[0][1], pair[1][1]) for pair in candidates}
     return sorted((p for p, s in scored.items() if s >= SIMILARITY_THRESHOLD), key=lambda p: (-scored[p], p))
 
 
-def _refined(members: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
-    """A block, or if it is larger than MAX_BLOCK (generic first and last words: 'National ... Council') its
-    members grouped again by the spelling keys of their longest inner part, which must be alike too."""
-    if len(members) <= MAX_BLOCK:
+def _refined(members: list[tuple[str, str]], keyers: tuple) -> list[list[tuple[str, str]]]:
+    """A block, or if it is larger than MAX_BLOCK (a common surname, or generic words: 'National ... Council')
+    its members grouped again by the next keys that alike names must share: leading parts, then inner part."""
+    if len(members) <= MAX_BLOCK or not keyers:
         return [members]
     groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for member in members:
-        inner = member[1].split()[1:-1]
-        for key in spelling_keys(max(inner, key=len)) if inner else ("",):
+        for key in keyers[0](member[1]):
             groups[key].append(member)
-    return list(groups.values())
+    return [refined for group in groups.values() for refined in _refined(group, keyers[1:])]
 
 
-def _blocking_keys(key: str) -> set[tuple[str, str]]:
-    """Keys two spellings share whenever name_similarity can pass the threshold: spelling keys of the last
-    part, paired with those of the first part or of the leading parts written as one word ('Abdul Hamid' ~
-    'Abdulhamid')."""
+@lru_cache(maxsize=1 << 16)
+def _leading_keys(key: str) -> frozenset[str]:
+    """Spelling keys of the first part, and of the leading parts written as one word ('Abdul Hamid' ~
+    'Abdulhamid'), which name_similarity aligns with a shorter name's first part."""
     parts = key.split()
-    last = spelling_keys(parts[-1])
-    if len(parts) == 1:
-        return {("", k) for k in last}
-    leading = set().union(*(spelling_keys("".join(parts[:n])) for n in range(1, len(parts))))
-    return {(f, k) for f in leading for k in last}
+    return frozenset().union(*(spelling_keys("".join(parts[:n])) for n in range(1, max(len(parts), 2))))
+
+
+def _inner_keys(key: str) -> frozenset[str]:
+    """Spelling keys of the longest part between the first and the last ('' for a name of two parts)."""
+    inner = key.split()[1:-1]
+    return spelling_keys(max(inner, key=len)) if inner else frozenset({""})
 
 
 def _distinctive_places(observations: Sequence[Observation]) -> set[str]:

@@ -73,11 +73,10 @@ def _observations(connection: sqlite3.Connection, kinds: tuple[str, ...]) -> lis
     documents = read_documents(connection)
     entities = {id_: (kind, kb_id, name) for id_, kind, kb_id, name
                 in connection.execute("SELECT id, kind, kb_id, name FROM entities")}
-    forms: dict[tuple[int, int], list[str]] = defaultdict(list)
+    forms: dict[tuple[int, int], dict[str, None]] = defaultdict(dict)  # distinct texts, in the article's order
     for document_id, entity_id, text in connection.execute(
-            "SELECT document_id, entity_id, text FROM mentions GROUP BY document_id, entity_id, text "
-            "ORDER BY document_id, entity_id, MIN(start_char)"):
-        forms[(document_id, entity_id)].append(text)
+            "SELECT document_id, entity_id, text FROM mentions ORDER BY id"):  # as written: record order
+        forms[(document_id, entity_id)][text] = None
     places: dict[int, list[str]] = defaultdict(list)
     for (document_id, entity_id) in forms:
         kind, kb_id, name = entities[entity_id]
@@ -92,7 +91,7 @@ def _observations(connection: sqlite3.Connection, kinds: tuple[str, ...]) -> lis
             continue
         observations.append(Observation(
             doc=document_id, source=document.source, kind=kind, date=document.date, forms=tuple(seen),
-            name=name if kb_id else _fullest(seen), kb_id=kb_id,
+            name=name if kb_id else _fullest(list(seen)), kb_id=kb_id,
             roles=tuple(roles.get((document_id, entity_id), ())), places=tuple(sorted(set(places[document_id])))))
     return observations
 
