@@ -102,11 +102,17 @@ def _fullest(forms: list[str]) -> str:
 
 
 def _roles(connection: sqlite3.Connection) -> dict[tuple[int, int], list[RoleSeen]]:
-    """Each person's distinct (title, organisation) per document, in the order the article gave them."""
+    """Each person's distinct (title, organisation) per document, in the order the article gave them. A role
+    whose organisation id the corpus lost (the KB supplied the organisation, the text did not name it) gets
+    it back from an organisation entity of the same name."""
+    known = {name_key(name): kb_id for name, kb_id in connection.execute(
+        "SELECT name, kb_id FROM entities WHERE kind = 'organisation' AND kb_id IS NOT NULL")}
     roles: dict[tuple[int, int], list[RoleSeen]] = defaultdict(list)
     for document_id, person_id, title, organisation, organisation_id in connection.execute(
             """SELECT r.document_id, r.person_id, r.title, COALESCE(r.organisation, o.name), o.kb_id
                FROM roles r LEFT JOIN entities o ON o.id = r.organisation_id ORDER BY r.document_id, r.start_char"""):
+        if organisation and not organisation_id:
+            organisation_id = known.get(name_key(organisation))
         role = RoleSeen(title, organisation, organisation_id)
         if role not in roles[(document_id, person_id)]:
             roles[(document_id, person_id)].append(role)
