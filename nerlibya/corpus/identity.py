@@ -3,11 +3,12 @@
 Within an article nerlibya already decided who is who; across articles an unknown person is only a spelling.
 Observations join when (a) the KB linked them to one id, (b) they share a spelling of two or more parts and
 nothing in their contexts conflicts, or (c) their spellings are transliteration variants (the project's name
-similarity, threshold 0.84) and they share evidence: a title, a role's organisation, or a place few documents
-name. Two clusters never join when one article holds both (it showed them as distinct), when they carry two KB
-ids, or when both have roles and share neither a title nor an organisation. Candidate pairs come from blocking
-keys (normalize.spelling_keys of the first and last name parts), never from all pairs, so the work grows with
-the number of distinct spellings, not its square.
+similarity, threshold 0.84; every spelling of one alike every spelling of the other) and they share evidence:
+a role's organisation, a place few documents name, or a title (unless both name organisations and none is
+shared). Two clusters never join when one article holds both (it showed them as distinct), when they carry two
+KB ids, or when both have roles and share neither a title nor an organisation. Candidate pairs come from
+blocking keys (normalize.spelling_keys of the last name part, then of the leading parts), never from all
+pairs, so the work grows with the number of distinct spellings, not its square.
 """
 
 from __future__ import annotations
