@@ -114,3 +114,11 @@ def test_pairwise_counts_pairs():
     score = pairwise(["x", "x", "x", "y"], [1, 1, 2, 2])
     assert (score.predicted_pairs, score.true_pairs, score.correct_pairs) == (3, 2, 1)
     assert (score.precision, score.recall) == (1 / 3, 1 / 2)
+
+
+def test_a_cluster_as_a_row():
+    row = cluster([person("a", "Salem Gheriani", ("Governor", None), date="2019-01-02"),
+                   person("b", "Salem Gheriani", date="2019-05-06")])[0].to_dict()
+    assert row == {"id": row["id"], "kind": "person", "kb_id": None, "name": "Salem Gheriani",
+                   "spellings": ["Salem Gheriani"], "documents": 2, "first_date": "2019-01-02",
+                   "last_date": "2019-05-06", "titles": ["Governor"], "sources": ["a.txt", "b.txt"]}

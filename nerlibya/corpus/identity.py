@@ -90,6 +90,12 @@ class Cluster:
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(o.source for o in self.observations))
 
+    def to_dict(self) -> dict:
+        """The row `corpus people` / `corpus organisations` print (JSON-ready)."""
+        return {"id": self.id, "kind": self.kind, "kb_id": self.kb_id, "name": self.name,
+                "spellings": list(self.spellings), "documents": len(self.documents), "first_date": self.first_date,
+                "last_date": self.last_date, "titles": list(self.titles), "sources": list(self.sources)}
+
 
 @dataclass
 class _Context:

@@ -79,12 +79,17 @@ def _person(entity: Cluster, entry_id: str, aliases: list[str], kb: KnowledgeBas
     for spelling in (entity.name, *aliases):
         surnames.setdefault(name_key(spelling.split()[-1]), spelling.split()[-1])
     offices = [{"title": row.title,
-                "organisation": row.organisation_id if row.organisation_id in kb.by_id else None,
+                "organisation": row.organisation_id if _is_organisation(kb, row.organisation_id) else None,
                 "start": row.first_date[:7] if row.first_date else None,
                 "end": row.last_date[:7] if row.last_date else None} for row in timeline(entity)]
     return {"id": entry_id, "name": entity.name, "aliases": aliases,
             "surnames": list(surnames.values()) if len(entity.name.split()) > 1 else [], "country": None,
             "offices": offices}
+
+
+def _is_organisation(kb: KnowledgeBase, entity_id: str | None) -> bool:
+    entity = kb.by_id.get(entity_id) if entity_id else None
+    return entity is not None and entity.kind == "organisation"
 
 
 def _organisation(entity: Cluster, entry_id: str, aliases: list[str]) -> dict:
