@@ -17,7 +17,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable, Sequence
 
 from .bulk import collector_paused
@@ -58,7 +58,7 @@ class Observation:
     roles: tuple[RoleSeen, ...] = ()
     places: tuple[str, ...] = ()
 
-    @property
+    @cached_property  # computed once: clustering asks for it several times per observation
     def key(self) -> str:
         return name_key(self.name)
 
@@ -180,8 +180,7 @@ def cluster(observations: Iterable[Observation]) -> list[Cluster]:
 
 
 def _cluster(observations: Iterable[Observation]) -> list[Cluster]:
-    ordered = sorted(observations, key=lambda o: (o.kind, sort_key(o.date), str(o.source), o.key, o.kb_id or "",
-                                                  str(o.doc), o.forms))
+    ordered = sorted(observations, key=_order)
     contexts, by_spelling = _same_spelling(ordered, _distinctive_places(ordered))
     merger = _Merger(contexts)
     pairs = _variant_pairs(list(by_spelling))
@@ -192,6 +191,12 @@ def _cluster(observations: Iterable[Observation]) -> list[Cluster]:
                 merger.try_join(x, y, similar)
     built = [_build(context.members, ordered) for context in merger.context.values()]
     return sorted(built, key=lambda c: (sort_key(c.first_date), c.id))
+
+
+def _order(observation: Observation) -> tuple:
+    """Kind, date, source, then enough to make the order total: the clustering does not depend on input order."""
+    return (observation.kind, sort_key(observation.date), str(observation.source), observation.key,
+            observation.kb_id or "", str(observation.doc), observation.forms)
 
 
 def _same_spelling(ordered: Sequence[Observation], distinctive: set[str]

@@ -77,11 +77,7 @@ def _observations(connection: sqlite3.Connection, kinds: tuple[str, ...]) -> lis
     for document_id, entity_id, text in connection.execute(
             "SELECT document_id, entity_id, text FROM mentions ORDER BY id"):  # as written: record order
         forms[(document_id, entity_id)][text] = None
-    places: dict[int, list[str]] = defaultdict(list)
-    for (document_id, entity_id) in forms:
-        kind, kb_id, name = entities[entity_id]
-        if kind == "place":
-            places[document_id].append(kb_id or name_key(name))
+    places = _places(forms, entities)
     roles = _roles(connection)
     observations = []
     for (document_id, entity_id), seen in forms.items():
@@ -92,8 +88,18 @@ def _observations(connection: sqlite3.Connection, kinds: tuple[str, ...]) -> lis
         observations.append(Observation(
             doc=document_id, source=document.source, kind=kind, date=document.date, forms=tuple(seen),
             name=name if kb_id else _fullest(list(seen)), kb_id=kb_id,
-            roles=tuple(roles.get((document_id, entity_id), ())), places=tuple(sorted(set(places[document_id])))))
+            roles=tuple(roles.get((document_id, entity_id), ())), places=places.get(document_id, ())))
     return observations
+
+
+def _places(forms: dict[tuple[int, int], dict], entities: dict[int, tuple]) -> dict[int, tuple[str, ...]]:
+    """Per document, the places it names (KB id or name key), sorted."""
+    places: dict[int, set[str]] = defaultdict(set)
+    for document_id, entity_id in forms:
+        kind, kb_id, name = entities[entity_id]
+        if kind == "place":
+            places[document_id].add(kb_id or name_key(name))
+    return {document_id: tuple(sorted(keys)) for document_id, keys in places.items()}
 
 
 def _fullest(forms: list[str]) -> str:
