@@ -32,6 +32,7 @@ CONSONANTS = "bdfjklmnrst"
 VOWELS = "aeiou"
 PEOPLE_PER_DOCUMENT, ORGANISATIONS_PER_DOCUMENT, PLACES_PER_DOCUMENT = 5, 2, 2
 DOCUMENTS_PER_PERSON = 20  # the population grows with the corpus: one person per 20 documents
+BODIES = ["Council", "Ministry", "Brigade", "Authority", "Company", "Office"]
 TITLES = ["Minister of Health", "Prime Minister", "Mayor", "Governor", "Commander", "Spokesman", "Director",
           "Ambassador", "Deputy Prime Minister", "Head", "Chief of Staff", "Minister of Finance"]
 
@@ -57,7 +58,8 @@ def variant(rng: random.Random, name: str) -> str:
 
 def population(rng: random.Random, count: int) -> list[tuple[tuple[str, ...], str | None, str, str]]:
     """(spellings, KB id or None, title, organisation) per person; no two share a surname skeleton. Each person
-    has four spellings: outlets keep to their own way of writing a name."""
+    has four spellings (outlets keep to their own way of writing a name) and an organisation of their own,
+    named '<body> of <word>' on a skeleton of its own."""
     given = [word(rng, rng.choice(CONSONANTS) + rng.choice(CONSONANTS)) for _ in range(60)]
     skeletons = [a + b + c + d for a in CONSONANTS for b in CONSONANTS for c in CONSONANTS for d in CONSONANTS]
     rng.shuffle(skeletons)
@@ -65,7 +67,7 @@ def population(rng: random.Random, count: int) -> list[tuple[tuple[str, ...], st
     for n, skeleton in enumerate(skeletons[:count]):
         name = f"{rng.choice(given)} {word(rng, skeleton)}"
         people.append(((name, *(variant(rng, name) for _ in range(3))), f"kb-person-{n}" if n % 10 == 0 else None, rng.choice(TITLES),
-                       f"Council of {word(rng, rng.choice(CONSONANTS) * 2)} {n % 200}"))
+                       f"{rng.choice(BODIES)} of {word(rng, skeletons[count + n])}"))
     return people
 
 
