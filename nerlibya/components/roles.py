@@ -16,11 +16,13 @@ from spacy.tokens import Doc
 
 from ..core.roles import Person, RoleWords, Scene, attach, clause_person, people_listed
 from ..core.types import Link, OrgRef, Role, Title, TokenRange
+from ..corpus.status import status_at
 from ..knowledge.kb import Office
 from ..text.normalize import name_key
 from .base import KnowledgePipe, sentence_index
 
 Doc.set_extension("roles", default=None, force=True)
+Doc.set_extension("date", default=None, force=True)  # the article's date, if the caller knows it (ISO 8601)
 
 IOB_INSIDE, IOB_BEGIN = 1, 3  # spaCy's codes in `Token.ent_iob`
 
@@ -45,6 +47,7 @@ class RoleLinker(KnowledgePipe):
     def process(self, doc: Doc) -> Doc:
         titles: list[Title] = doc._.titles or []
         links = doc._.links or {}
+        date = doc._.date
         scene = Scene.of(doc, people(doc), titles, sentence_index(doc), self.words)
         roles: list[Role] = []
         attached: dict[int, Person] = {}
@@ -53,42 +56,43 @@ class RoleLinker(KnowledgePipe):
             if title.category == "clause":
                 person, org, introducing = clause_person(scene, title)
                 if person is not None:
-                    roles.append(self.role(links, person, title, "clause", org))
+                    roles.append(self.role(links, person, title, "clause", org, date))
                     if introducing is not None and introducing.org is None and org is not None:
                         clause_orgs.setdefault(introducing.start, org)
                 continue
             if title.plural:
-                roles += [self.role(links, person, title, "shared") for person in people_listed(scene, title)
+                roles += [self.role(links, person, title, "shared", date=date) for person in people_listed(scene, title)
                           if scene.same_sentence(person, title)]
                 continue
             person, pattern = attach(scene, title, attached)
             if person is None or not scene.same_sentence(person, title):
                 continue
             attached[title.start] = person
-            roles.append(self.role(links, person, title, pattern, clause_orgs.get(title.start)))
+            roles.append(self.role(links, person, title, pattern, clause_orgs.get(title.start), date))
         doc._.roles = roles
         return doc
 
     # -- knowledge base ------------------------------------------------------------------------
-    def kb_office(self, links: dict[TokenRange, Link], person: Person, title: str) -> Office | None:
+    def kb_offices(self, links: dict[TokenRange, Link], person: Person, title: str) -> tuple[Office, ...]:
+        """The linked person's KB offices with this title (one title may have been held several times)."""
         link = links.get(person)
         if not link or not link.id:
-            return None
+            return ()
         wanted = name_key(title)
-        for office, have in self._office_keys[link.id]:
-            if wanted and (wanted == have or wanted.endswith(have) or have.endswith(wanted)):
-                return office
-        return None
+        return tuple(office for office, have in self._office_keys[link.id]
+                     if wanted and (wanted == have or wanted.endswith(have) or have.endswith(wanted)))
 
-    def role(self, links: dict[TokenRange, Link], person: Person, title: Title, pattern: str, org: OrgRef | None = None) -> Role:
+    def role(self, links: dict[TokenRange, Link], person: Person, title: Title, pattern: str, org: OrgRef | None = None,
+             date: str | None = None) -> Role:
         status, source = title.status, "text" if title.status else None
         org = title.org or org
-        office = self.kb_office(links, person, title.title)
-        if office is not None:
-            if status is None:
-                status, source = ("former" if office.end else "current"), "kb"
-            if org is None and office.organisation:
-                org = OrgRef(id=office.organisation)
+        offices = self.kb_offices(links, person, title.title)
+        if offices:
+            if status is None:  # decided at the article's date when it has one (corpus.status)
+                status = status_at(offices, date)
+                source = "kb" if status else None
+            if org is None and offices[0].organisation:
+                org = OrgRef(id=offices[0].organisation)
         return Role(person=(person.start, person.end), title=title.title, head=title.head, category=title.category,
                     status=status, status_source=source, org=org, of=title.of, span=(title.start, title.end),
                     pattern=pattern)
