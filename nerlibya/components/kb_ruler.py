@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 from ..errors import KnowledgeBaseError
 from ..normalize import surface_variants
 from .base import KnowledgePipe
+from .entity_spans import set_entities
 
 SURNAME_KEY = "nerlibya-surname"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -162,9 +163,9 @@ class KBRuler(KnowledgePipe):
         # set_ents takes the spans as they are; assigning doc.ents would build every one anew
         existing = list(doc.ents)
         if self.overwrite_ents:
-            doc.set_ents(filter_spans(_not_overlapping(existing, spans) + spans))
+            set_entities(doc, _not_overlapping(existing, spans) + spans)
         else:
-            doc.set_ents(existing + _not_overlapping(spans, existing))
+            set_entities(doc, existing + _not_overlapping(spans, existing))
         return doc
 
 

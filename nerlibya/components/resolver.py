@@ -21,6 +21,7 @@ from ..core.types import Link, TokenRange
 from ..normalize import GLUED_ARTICLES, name_key, name_similarity, skeleton, token_similarity
 from ..org_names import NameGrammar, OrgRecord, join_shorter_records
 from .base import KnowledgePipe, sentence_index
+from .entity_spans import set_entities
 from .people_index import PeopleIndex
 
 Doc.set_extension("links", default=None, force=True)
@@ -88,12 +89,9 @@ def latest(clusters: list[Cluster]) -> Cluster:
     return max(clusters, key=lambda c: (c.sentences[-1], len(c.sentences)))
 
 
-def entity_info(doc: Doc, mention: Mention, link: Link) -> tuple[int, int, str, int, int]:
-    """The linked entity as the `doc.ents` setter also takes it, (ent_id, kb_id, label, start, end) with the
-    ids as string hashes: the setter builds a Span from whatever it is given, so building one here would
-    be thrown away."""
-    strings = doc.vocab.strings
-    return strings.add(mention.span_id), strings.add(link.id or ""), mention.label, mention.start, mention.end
+def entity_span(doc: Doc, mention: Mention, link: Link) -> Span:
+    """The linked entity: the mention's words, label and span id, with the KB id the link gives it."""
+    return Span(doc, mention.start, mention.end, label=mention.label, kb_id=link.id or "", span_id=mention.span_id)
 
 
 def adopt_glossed_ids(doc: Doc, mentions: list[Mention], links: dict[str, Link]) -> None:
@@ -300,8 +298,8 @@ class Resolver(KnowledgePipe):
         adopt_glossed_ids(doc, mentions, links)
         self.join_shorter_organisations(mentions, links)
         common = common_word_matches(mentions, links, self.lexicon.words.leading_determiners)
-        doc.ents = [entity_info(doc, mention, links[mention.link_key]) if mention.link_key in links else ent
-                    for mention, ent in zip(mentions, ents) if mention.link_key not in common]
+        set_entities(doc, [entity_span(doc, mention, links[mention.link_key]) if mention.link_key in links else ent
+                           for mention, ent in zip(mentions, ents) if mention.link_key not in common])
         doc._.links = links
         return doc
 
