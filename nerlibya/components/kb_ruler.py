@@ -13,7 +13,6 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..errors import KnowledgeBaseError
 from ..normalize import surface_variants

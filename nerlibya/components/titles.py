@@ -15,7 +15,6 @@ from collections import defaultdict
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text
 from ..core.types import Title
@@ -105,8 +104,8 @@ class TitleFinder(KnowledgePipe):
             found = self.reader.name_after(doc, start, unit_starts)
             if found and not any(doc[i].ent_type_ for i in range(*found)) and self.may_be_name(doc, *found):
                 new.append(Span(doc, found[0], found[1], label="PERSON"))
-        # the names touch no entity, so `doc.ents = filter_spans(doc.ents + new)` would rewrite the others as
-        # they are: setting the new ones alone spares building and rewriting every span of the doc
+        # the names touch no entity, so setting `doc.ents + new` would rewrite the others as they are: setting
+        # the new ones alone spares building and rewriting every span of the doc
         if new:
             new = set_entities(doc, new, default="unmodified")
         return new
