@@ -53,11 +53,30 @@ def article_of_envoys(count: int) -> str:
     return "".join(f"Envoy of {invented_word(rng, rng.choice(CONSONANTS) * 2)} " for _ in range(count)) + "\n"
 
 
+def article_of_one_family(count: int) -> str:
+    """`count` people sharing one surname ('Xxx Haftar', random given names), each named with a title beside
+    another of them, then the bare surname: every full name used to be compared with every earlier bearer."""
+    rng = random.Random(SEED)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    names = [f"{''.join(rng.choice(letters) for _ in range(rng.randint(3, 8))).capitalize()} Haftar"
+             for _ in range(count)]
+    return " ".join(f"General {name} met Colonel {rng.choice(names)} and Haftar." for name in names) + "\n"
+
+
+def article_of_capitalised_run(count: int) -> str:
+    """A run of capitalised words before a body's head noun ('Council Council ... Council'), one line."""
+    return "The " + " ".join(["Council"] * count) + " met on Monday.\n"
+
+
 SCENARIOS: dict[str, tuple[Callable[[int], str], bool, int]] = {
     # name: (article generator, rules only, N)
     "names": (article_of_names, False, 2000),
     "names-rules-only": (article_of_names, True, 2000),
     "envoys-rules-only": (article_of_envoys, True, 2500),
+    "family-rules-only": (article_of_one_family, True, 500),
+    "family": (article_of_one_family, False, 500),
+    "names-large-rules-only": (article_of_names, True, 4000),
+    "council-run-rules-only": (article_of_capitalised_run, True, 2000),
 }
 
 

@@ -5,6 +5,7 @@ This is the only module that reads nerlibya's Doc extensions; renderers only eve
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -16,6 +17,10 @@ from .knowledge.kb import KnowledgeBase
 from .text.normalize import name_key
 
 SCHEMA_VERSION = "1.1"  # 1.1: `confidence` on every entity and role (additive)
+# terminal escape sequences (CSI, OSC, two-character ESC), then any other C0/C1 control character or DEL
+TERMINAL_SEQUENCE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?|(?:\x1b\]|\x9d)[^\x07\x9c\x1b]*(?:\x07|\x9c|\x1b\\)?"
+                               r"|\x1b[ -~]?|[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+CONTROL_SPACE = re.compile(r"[\t\n\x0b\x0c\r\x1c-\x1f\x85\s]+")
 GROUP_OF_LABEL = {"PERSON": "people", "ORG": "organisations", "GPE": "places", "LOC": "places", "FAC": "places"}
 
 
@@ -109,6 +114,12 @@ class ArticleRecord:
         return data
 
 
+def printable(text: str) -> str:
+    """`text` without terminal escape sequences or control characters, its whitespace one space: what a
+    record's names, forms and titles may hold (article text can carry ESC/CSI/OSC sequences and NULs)."""
+    return CONTROL_SPACE.sub(" ", TERMINAL_SEQUENCE.sub("", text)).strip()
+
+
 def error_record(source: str, kind: str, message: str) -> dict:
     """The record a batch emits, in place of an article, for an input it could not process."""
     return {"schema_version": SCHEMA_VERSION, "source": source, "error": {"kind": kind, "message": message}}
@@ -134,8 +145,8 @@ def _org_name(doc: Doc, links: dict[TokenRange, Link], org: OrgRef | None, recor
         if link and link.key in records_by_key:
             record = records_by_key[link.key]
             return record.name, record.id
-        return doc[start:end].text, None
-    return org.text, None
+        return printable(doc[start:end].text), None
+    return printable(org.text), None
 
 
 def _linked_name(links: dict[TokenRange, Link], span: TokenRange | None, records_by_key: dict[str, EntityRecord]) -> str | None:
@@ -148,7 +159,7 @@ def _linked_name(links: dict[TokenRange, Link], span: TokenRange | None, records
 
 def _role(doc: Doc, role: core.Role, organisation: str | None, organisation_id: str | None, of: str | None) -> Role:
     title_span = doc[role.span[0] : role.span[1]]
-    return Role(title=role.title, organisation=organisation, organisation_id=organisation_id,
+    return Role(title=printable(role.title), organisation=organisation, organisation_id=organisation_id,
                 status=role.status, status_source=role.status_source, of=of, category=role.category,
                 pattern=role.pattern, text=title_span.text, start=title_span.start_char,
                 end=title_span.end_char)
@@ -178,13 +189,14 @@ def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None,
                                                  match=link.match, score=link.score)
             groups[key] = group
         record.mentions.append(Mention(text, start_char, end_char))
-        if text not in record.forms:
-            record.forms.append(text)
+        form = printable(text)
+        if form and form not in record.forms:
+            record.forms.append(form)
         if link.score > record.score:
             record.match, record.score = link.match, link.score
     for record in records.values():
         kb_entity = kb.by_id.get(record.id) if kb is not None and record.id else None
-        record.name = _canonical(record.forms, kb_entity.name if kb_entity else None)
+        record.name = _canonical(record.forms or ["?"], kb_entity.name if kb_entity else None)
         if kb_entity is not None and kb_entity.kind == "place":
             record.label = kb_entity.label
     for role in doc._.roles or []:

@@ -97,6 +97,24 @@ def test_french_byline():
     assert [doc[s:e].text for s, e in byline_names(doc, words)] == ["Karim Benali"]
 
 
+def test_every_name_of_a_bracketed_credit_line_is_credited():
+    words = load_lexicon("en", str(FIXTURE_LANG)).words
+    doc = spacy.blank("en")("The port reopened on Tuesday. (Reporting by Nabil Fathi in Tripoli and Sara Wood in "
+                            "Tunis; Additional reporting by Omar Tlili, Hadi Karim and Lina Osman in Misrata; "
+                            "Writing by Jane Rowley; Editing by Paul Grant and Anne Lowe)\n[Editing by Tom Reed]")
+    names = [doc[start:end].text for start, end in byline_names(doc, words)]
+    assert names == ["Nabil Fathi", "Sara Wood", "Omar Tlili", "Hadi Karim", "Lina Osman", "Jane Rowley",
+                     "Paul Grant", "Anne Lowe", "Tom Reed"]
+    assert not byline_names(spacy.blank("en")("The talks (by Tuesday, Sara Wood said) failed."), words)
+
+
+def test_french_credit_lines_name_every_author():
+    words = load_lexicon("fr", str(FIXTURE_LANG)).words
+    doc = spacy.blank("fr")("Le texte a été adopté.\n(Par Karim Benali et Nadia Farouk, avec AFP)\n"
+                            "Avec Sami Ferjani à Tripoli")
+    assert [doc[s:e].text for s, e in byline_names(doc, words)] == ["Karim Benali", "Nadia Farouk", "Sami Ferjani"]
+
+
 # -- the shipped pipeline -------------------------------------------------------------------------
 
 def _names(record: dict, group: str) -> set[str]:
@@ -136,6 +154,13 @@ def test_bylines_and_credits_are_people(extractor):
     assert "Karim Benali" in _names(french, "people")
     assert not _forms(record, "places") & people
     assert not _forms(record, "organisations") & people
+
+
+@pytest.mark.model
+def test_a_reuters_credit_line_names_every_author(extractor):
+    record = extractor.extract("Armed groups withdrew from the coastal road on Sunday, residents said.\n"
+                               "(Reporting by Ahmed Elumami; Editing by Mark Potter)").to_dict()
+    assert {"Ahmed Elumami", "Mark Potter"} <= _names(record, "people")
 
 
 @pytest.mark.model

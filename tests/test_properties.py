@@ -17,6 +17,7 @@ cores. `HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties.py` runs 
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import pytest
@@ -27,6 +28,9 @@ from nerlibya.text.normalize import fold, name_key, name_similarity
 
 from .conftest import ROOT, _require_model
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+NO_NAME_WORDS = {"m.", "mme", "mlle", "mr", "mr.", "mrs", "dr", "dr.", "me", "de", "le", "la", "the", "par", "sheikh",
+                 "cheikh"}
 SCHEMA = json.loads((ROOT / "nerlibya" / "schema" / "record-1.schema.json").read_text(encoding="utf-8"))
 PIPELINES = [pytest.param(("en", False), id="rules-only"),
              pytest.param(("en", True), id="en", marks=pytest.mark.model),
@@ -95,6 +99,25 @@ sentence = st.one_of(
     st.builds(lambda o, n: f"The {o} said {n} had met officials.", words(ORGS), names),
     st.builds(lambda n: f"{n} ({n.split()[-1][:2].upper()}) declined to comment", names),
     st.builds(lambda o, p: f"{o} forces moved toward {p} on Monday.", words(ORGS), words(PLACES)))
+# honorifics before names in both languages, after the words that once made them a person ('de M. Haftar')
+HONORIFICS = ["M.", "Mme", "Mr", "Mr.", "Mrs", "Dr", "Dr.", "Sheikh", "Cheikh", "Me", "Mlle"]
+HONORIFIC_LEADS = ["", "de ", "Le ", "visite de ", "the ", "par ", "with ", "à "]
+honorific_name = st.builds(lambda lead, hon, n: f"{lead}{hon} {n}", words(HONORIFIC_LEADS), words(HONORIFICS),
+                           st.one_of(names, words(SURNAMES)))
+# French sentences inside English copy, and English inside French copy, with honorifics
+french_sentence = st.one_of(
+    st.builds(lambda h, p: f"Le président a reçu {h} à {p} jeudi.", honorific_name, words(PLACES)),
+    st.builds(lambda n, t, o: f"{n}, {t.lower()} de l'{o}, a déclaré que les discussions reprendraient.", names,
+              words(TITLES), words(ORGS)),
+    st.builds(lambda h: f"« Nous voulons la paix », a affirmé {h}.", honorific_name))
+english_sentence = st.builds(lambda h, p: f"{h} said on Monday that talks in {p} would resume.", honorific_name,
+                             words(PLACES))
+# terminal escapes and control characters, alone or inside a name
+CONTROLS = ["\x00", "\x07", "\x1b", "\x1b[2J", "\x1b[31m", "\x1b[0m", "\x1b]0;title\x07", "\x1b]8;;http://x\x1b\\",
+            "\x9b1m", "\x9d0;t\x9c", "\x1bc", "\x7f", "\x85", "\x90", "\x08"]
+hostile = st.one_of(words(CONTROLS), st.builds(lambda g, c, s: f"{g}{c} {s}", words(GIVEN), words(CONTROLS),
+                                               words(SURNAMES)),
+                    st.builds(lambda g, c, s: f"{g} {c}{s}{c}", words(GIVEN), words(CONTROLS), words(SURNAMES)))
 caption = st.builds(lambda n, p: f"[Caption: {n} in {p}, June 3. (AP Photo/{n})]", names, words(PLACES))
 bullet = st.builds(lambda mark, s: f"\n{mark}{s}", words(["\u2022 ", "- ", "* ", "1. ", "\u2013 ", "\u25aa "]), sentence)
 long_token = st.one_of(st.text(alphabet="abcXYZ-'\u0301", min_size=60, max_size=400),
@@ -102,7 +125,7 @@ long_token = st.one_of(st.text(alphabet="abcXYZ-'\u0301", min_size=60, max_size=
 acronym_edge = st.sampled_from(["(AP)", "AP", "(GNU) ", " (LNA)", "NOC (", "(UNSMIL) \u2014", "HoR)"])
 piece = st.one_of(dateline, headline, byline, sentence, sentence, sentence, caption, bullet, spaces, spaces,
                   words(PARENS), words(HTML), words(ODD), long_token, names, words(ORGS), acronym_edge,
-                  st.text(max_size=12))
+                  st.text(max_size=12), honorific_name, french_sentence, english_sentence, hostile)
 # the shapes that broke real wire copy: a piece glued to blanks, parentheses or an acronym on either side
 glued = st.builds(lambda a, blank, b: a + blank + b, st.one_of(piece, words(ODD), headline), spaces,
                   st.one_of(acronym_edge, words(PARENS), dateline, sentence))
@@ -124,6 +147,13 @@ def check_record(record: dict, text: str) -> None:
     for entity in record["entities"]:
         name = entity["text"]
         assert name and name == name.strip() and not any(c.isspace() and c != " " for c in name), name
+    for group in ("people", "organisations", "places"):
+        for entity in record[group]:
+            shown = [entity["name"], *entity["forms"], *(r["title"] for r in entity.get("roles", ()))]
+            assert not any(CONTROL.search(value) for value in shown), shown  # no escape reaches a terminal
+    for person in record["people"]:  # a person is named by more than titles, particles and initials ('de M.')
+        assert any(w[:1].isupper() and w.lower() not in NO_NAME_WORDS and not (len(w) == 2 and w[1] == ".")
+                   for w in person["name"].split()), person["name"]
 
 
 @given(text=texts)

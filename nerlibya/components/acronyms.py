@@ -10,10 +10,10 @@ from __future__ import annotations
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..text.normalize import ACRONYM_SKIP_WORDS, acronym_fits, fold, is_acronym
 from .base import NerlibyaPipe
+from .entity_spans import set_entities
 
 Doc.set_extension("acronyms", default=None, force=True)
 
@@ -96,8 +96,8 @@ class AcronymDetector(NerlibyaPipe):
             relabelled = [_with_label(e, labels.get(e.text)) if is_word_acronym(e.text) else e for e in ents]
             if new or relabelled != ents:
                 taken = {i for e in ents for i in range(e.start, e.end)}
-                free = [s for s in filter_spans(new) if not any(i in taken for i in range(s.start, s.end))]
-                doc.ents = relabelled + free
+                free = [s for s in new if not any(i in taken for i in range(s.start, s.end))]
+                set_entities(doc, relabelled + free)
         doc._.acronyms = {short: list(span) for short, span in pairs.items()}
         return doc
 

@@ -73,10 +73,11 @@ def _may_join_list(token: Token, words: BodyWords) -> bool:
             and token.lower_ not in words.bodies)
 
 
-def _left_modifiers(doc: Doc, head: int, words: BodyWords) -> int:
-    """Start of the capitalised words before an English head noun ('Libya Sanctions' Committee)."""
+def _left_modifiers(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> int:
+    """Start of the capitalised words before an English head noun ('Libya Sanctions' Committee), read back
+    no further than `floor`."""
     start, j, crossed_and = head, head - 1, False
-    while j >= 0:
+    while j >= floor:
         token = doc[j]
         if _is_name_word(token, words) or (token.text[:1].isupper() and j > 0 and doc[j - 1].text == "-"):
             start = j  # 'Up' of 'Follow-Up' is a name part, not a function word
@@ -151,9 +152,10 @@ def _complement_end(doc: Doc, end: int, words: BodyWords) -> int:
     return end
 
 
-def body_at(doc: Doc, head: int, words: BodyWords) -> Body | None:
+def body_at(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> Body | None:
     """The body named with the head noun at `head`, as a token range, or None if the noun names none
-    here (no modifier and no complement: 'the Council', 'le Conseil')."""
+    here (no modifier and no complement: 'the Council', 'le Conseil'). Its modifiers are read back to
+    `floor` at most."""
     token = doc[head]
     capitalised = token.text[:1].isupper()
     after_number = head > 0 and any(c.isdigit() for c in doc[head - 1].text)
@@ -164,7 +166,7 @@ def body_at(doc: Doc, head: int, words: BodyWords) -> Body | None:
         while end < len(doc) and _is_adjective(doc[end], words):
             end += 1
     else:
-        start, end = _left_modifiers(doc, head, words), head + 1
+        start, end = _left_modifiers(doc, head, words, floor), head + 1
         if after_number and not capitalised:
             start = min(start, _number_start(doc, head))
     end = _complement_end(doc, end, words)
@@ -206,7 +208,9 @@ def find_bodies(doc: Doc, words: BodyWords) -> list[Body]:
     for token in doc:
         if (token.lower_ in words.bodies and (not found or token.i >= found[-1].end)
                 and not in_title_case_line(doc, token.i)):
-            body = body_at(doc, token.i, words)
+            # reading back into the last body's final word is enough to join it ('Council' ... 'Committee'
+            # of one name): reading through it again made a long run of capitalised words quadratic
+            body = body_at(doc, token.i, words, floor=found[-1].end - 1 if found else 0)
             if body is not None:
                 if found and body.start < found[-1].end:  # 'Council' ... 'Committee' of one name
                     found[-1] = Body(min(found[-1].start, body.start), body.end, body.head)

@@ -14,6 +14,7 @@ from ..knowledge.lexicon import Words
 
 MAX_NAME_TOKENS = 5
 SEPARATORS = frozenset({",", "&"})
+CREDIT_OPENERS = frozenset({";", "(", "["})
 
 
 def byline_names(doc: Doc, words: Words) -> list[tuple[int, int]]:
@@ -31,11 +32,12 @@ def byline_names(doc: Doc, words: Words) -> list[tuple[int, int]]:
 
 
 def _credit_may_start(doc: Doc, i: int) -> bool:
-    """doc[i] opens a line, or follows the ';' between two credits."""
+    """doc[i] opens a line, follows the ';' between two credits, or opens a bracketed credit line ('(Reporting
+    by X; Editing by Y)', as Reuters ends its stories)."""
     if i == 0:
         return True
     previous = doc[i - 1]
-    return (previous.is_space and "\n" in previous.text) or previous.text == ";"
+    return (previous.is_space and "\n" in previous.text) or previous.text in CREDIT_OPENERS
 
 
 def _names_after(doc: Doc, start: int, words: Words) -> list[tuple[int, int]]:

@@ -13,11 +13,11 @@ from typing import Iterable
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..errors import KnowledgeBaseError
 from ..text.normalize import surface_variants
 from .base import KnowledgePipe
+from .entity_spans import set_entities
 
 SURNAME_KEY = "nerlibya-surname"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -162,9 +162,9 @@ class KBRuler(KnowledgePipe):
         # set_ents takes the spans as they are; assigning doc.ents would build every one anew
         existing = list(doc.ents)
         if self.overwrite_ents:
-            doc.set_ents(filter_spans(_not_overlapping(existing, spans) + spans))
+            set_entities(doc, _not_overlapping(existing, spans) + spans)
         else:
-            doc.set_ents(existing + _not_overlapping(spans, existing))
+            set_entities(doc, existing + _not_overlapping(spans, existing))
         return doc
 
 

@@ -12,6 +12,7 @@ Writes `doc._.links`: {(start, end): Link(key, id, match, score)} and sets `ent.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -21,6 +22,7 @@ from ..core.types import Link, TokenRange
 from ..text.normalize import GLUED_ARTICLES, name_key, name_similarity, skeleton, token_similarity
 from ..core.org_names import NameGrammar, OrgRecord, join_shorter_records
 from .base import KnowledgePipe, sentence_index
+from .entity_spans import set_entities
 from .people_index import PeopleIndex
 
 Doc.set_extension("links", default=None, force=True)
@@ -88,12 +90,9 @@ def latest(clusters: list[Cluster]) -> Cluster:
     return max(clusters, key=lambda c: (c.sentences[-1], len(c.sentences)))
 
 
-def entity_info(doc: Doc, mention: Mention, link: Link) -> tuple[int, int, str, int, int]:
-    """The linked entity as the `doc.ents` setter also takes it, (ent_id, kb_id, label, start, end) with the
-    ids as string hashes: the setter builds a Span from whatever it is given, so building one here would
-    be thrown away."""
-    strings = doc.vocab.strings
-    return strings.add(mention.span_id), strings.add(link.id or ""), mention.label, mention.start, mention.end
+def entity_span(doc: Doc, mention: Mention, link: Link) -> Span:
+    """The linked entity: the mention's words, label and span id, with the KB id the link gives it."""
+    return Span(doc, mention.start, mention.end, label=mention.label, kb_id=link.id or "", span_id=mention.span_id)
 
 
 def adopt_glossed_ids(doc: Doc, mentions: list[Mention], links: dict[str, Link]) -> None:
@@ -183,25 +182,41 @@ class Resolver(KnowledgePipe):
         """'Hegazy' fits 'Mahmoud Hijazy'; 'Elkeeb', with its article glued, fits 'Abdul Rahmin El Keeb'."""
         return any(token_similarity(k, s) >= self.surname_threshold for k in _surname_forms(key) for s in cluster.surnames)
 
-    def surname_candidates(self, people: PeopleIndex, key: str, sentence: int, title: str | None) -> list[Cluster]:
+    def nearest_surname_bearer(self, people: PeopleIndex, key: str, sentence: int, title: str | None,
+                               other_than: str | None = None) -> Cluster | None:
+        """The person a bare surname denotes: of the people named in full whose surname fits (a bare surname
+        does not denote someone named in full in the same sentence), the one whose office is `title` if any,
+        else the one named last (then most often). Read from the most recently named on, so a surname shared
+        by thousands of people costs no more than one."""
         kb_surname_ids = self.kb.by_surname.get(key, frozenset())
-        # a bare surname does not denote someone named in full in the same sentence
-        bearers = {c.key: c for form in _surname_forms(key) for c in people.by_surname(form, kb_surname_ids)}
-        found = [c for c in bearers.values()
-                 if c.has_full_name and sentence not in c.full_name_sentences
-                 and (c.kb_id in kb_surname_ids or self.fits_surname(key, c))]
-        if title and len(found) > 1:
-            titled = [c for c in found if self.kb_offices_match(c.kb_id, title)]
-            found = titled or found
-        return found
+
+        def fits(c: Cluster) -> bool:
+            return (c.has_full_name and sentence not in c.full_name_sentences
+                    and (other_than is None or c.kb_id != other_than)
+                    and (c.kb_id in kb_surname_ids or self.fits_surname(key, c)))
+
+        if title:
+            titled = [c for c in people.with_kb_ids(kb_surname_ids)
+                      if fits(c) and self.kb_offices_match(c.kb_id, title)]
+            if titled:
+                return latest(titled)
+        nearest: dict[str, Cluster] = {}
+        for form in _surname_forms(key):
+            newest = None
+            for c in people.recent_by_surname(form, kb_surname_ids):
+                if newest is not None and c.sentences[-1] < newest:
+                    break
+                if fits(c):
+                    nearest[c.key] = c
+                    newest = c.sentences[-1]
+        return latest(sorted(nearest.values(), key=people.position)) if nearest else None
 
     def resolve_person(self, mention: Mention, people: PeopleIndex, sentence: int, title: str | None) -> tuple[Cluster | None, str | None, str, float]:
         if not mention.parts:  # nothing to compare by: a name of its own
             return None, None, "model", 0.0
         if len(mention.parts) == 1:
-            candidates = self.surname_candidates(people, mention.key, sentence, title)
-            if candidates:
-                best = latest(candidates)
+            best = self.nearest_surname_bearer(people, mention.key, sentence, title)
+            if best is not None:
                 return best, best.kb_id, "surname", 1.0
             owners = sorted(self.kb.by_surname.get(mention.key, ()))
             if title and len(owners) > 1:
@@ -229,8 +244,7 @@ class Resolver(KnowledgePipe):
         if (len(mention.parts) != 1 or mention.label != "PERSON" or kb_id not in self.kb
                 or people.has_kb_id(kb_id)):
             return None
-        found = [c for c in self.surname_candidates(people, mention.key, sentence, title) if c.kb_id != kb_id]
-        return latest(found) if found else None
+        return self.nearest_surname_bearer(people, mention.key, sentence, title, other_than=kb_id)
 
     def given_name_match(self, people: PeopleIndex, parts: list[str]) -> Cluster | None:
         """'Saddam' or 'Saif al-Islam' after 'Saddam Haftar' / 'Saif al-Islam Gaddafi': the leading part of
@@ -244,7 +258,7 @@ class Resolver(KnowledgePipe):
     def trailing_name_match(self, people: PeopleIndex, parts: list[str]) -> Cluster | None:
         """'Abdul-Wahab' or 'M. Fattah Ghaffar' after 'Ghazi Abdul-Wahab' / 'Abdel Fattah Ghaffar': the last
         parts of exactly one fuller name in the article."""
-        found = [cluster for cluster in people.by_surname(parts[-1])
+        found = [cluster for cluster in people.by_inner_parts(parts)
                  if any(len(full) > len(parts) and all(token_similarity(a, b) >= self.surname_threshold
                                                        for a, b in zip(parts, full[-len(parts):]))
                         for full in cluster.name_parts)]
@@ -300,8 +314,8 @@ class Resolver(KnowledgePipe):
         adopt_glossed_ids(doc, mentions, links)
         self.join_shorter_organisations(mentions, links)
         common = common_word_matches(mentions, links, self.lexicon.words.leading_determiners)
-        doc.ents = [entity_info(doc, mention, links[mention.link_key]) if mention.link_key in links else ent
-                    for mention, ent in zip(mentions, ents) if mention.link_key not in common]
+        set_entities(doc, [entity_span(doc, mention, links[mention.link_key]) if mention.link_key in links else ent
+                           for mention, ent in zip(mentions, ents) if mention.link_key not in common])
         doc._.links = links
         return doc
 
@@ -358,6 +372,7 @@ class Resolver(KnowledgePipe):
             link = links.get(mention.link_key)
             if not link or mention.tagged_label != "PERSON" or link.match != "model" or len(mention.parts) != 1:
                 continue
-            fitting = [c for c in people.by_surname(mention.key) if c.key != link.key and c.has_full_name and self.fits_surname(mention.key, c)]
+            fitting = list(itertools.islice((c for c in people.recent_by_surname(mention.key) if c.key != link.key
+                                             and c.has_full_name and self.fits_surname(mention.key, c)), 2))
             if len(fitting) == 1:
                 links[mention.link_key] = Link(fitting[0].key, fitting[0].kb_id, "surname", 1.0)

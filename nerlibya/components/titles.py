@@ -15,12 +15,12 @@ from collections import defaultdict
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text
 from ..core.types import Title
 from ..text.normalize import fold
 from .base import KnowledgePipe, on_headline_line
+from .entity_spans import set_entities
 
 Doc.set_extension("titles", default=None, force=True)
 
@@ -104,11 +104,10 @@ class TitleFinder(KnowledgePipe):
             found = self.reader.name_after(doc, start, unit_starts)
             if found and not any(doc[i].ent_type_ for i in range(*found)) and self.may_be_name(doc, *found):
                 new.append(Span(doc, found[0], found[1], label="PERSON"))
-        # the names touch no entity, so `doc.ents = filter_spans(doc.ents + new)` would rewrite the others as
-        # they are: setting the new ones alone spares building and rewriting every span of the doc
-        new = filter_spans(new)
+        # the names touch no entity, so setting `doc.ents + new` would rewrite the others as they are: setting
+        # the new ones alone spares building and rewriting every span of the doc
         if new:
-            doc.set_ents(new, default="unmodified")
+            new = set_entities(doc, new, default="unmodified")
         return new
 
     # -- entities the model made of titles, or of people around them ------------------------------
@@ -118,7 +117,7 @@ class TitleFinder(KnowledgePipe):
         ents = list(doc.ents)
         kept = [e for e in ents if e.label_ not in PLACE_OR_ORG or e.id_ or fold(e.text) not in self._title_phrases]
         if len(kept) != len(ents):
-            doc.ents = kept
+            set_entities(doc, kept)
         return kept
 
     def people_around_titles(self, doc: Doc, titles: list[Title]) -> None:
@@ -140,8 +139,8 @@ class TitleFinder(KnowledgePipe):
                 found.append(after)
         if found:
             relabelled = {(e.start, e.end) for e in found}
-            doc.ents = [Span(doc, e.start, e.end, label="PERSON") if (e.start, e.end) in relabelled else e
-                        for e in doc.ents]
+            set_entities(doc, [Span(doc, e.start, e.end, label="PERSON") if (e.start, e.end) in relabelled else e
+                               for e in doc.ents])
 
     def _looks_like_name(self, ent: Span) -> bool:
         """Two words or more, no KB id, each capitalised or a name particle."""
@@ -170,7 +169,7 @@ def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -
     covered = {i for t in titles for i in range(t.start, t.end)}
     kept = [e for e in ents if e.label_ == "PERSON" or e.id_ or not all(i in covered for i in range(e.start, e.end))]
     if len(kept) != len(ents):
-        doc.ents = kept
+        set_entities(doc, kept)
 
 
 def _any_in_range(positions: list[int], start: int, end: int) -> bool:

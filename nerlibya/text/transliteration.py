@@ -29,6 +29,7 @@ class Transliteration:
     substitution_costs: dict[frozenset[str], float]
     gap_letters: frozenset[str]
     gap_cost: float
+    final_gap_letters: frozenset[str]
 
     def normalise(self, part: str) -> str:
         for pattern, replacement in self.rewrites:
@@ -38,18 +39,22 @@ class Transliteration:
     def substitution(self, a: str, b: str) -> float:
         return 0.0 if a == b else self.substitution_costs.get(frozenset((a, b)), 1.0)
 
-    def gap(self, letter: str) -> float:
-        return self.gap_cost if letter in self.gap_letters else 1.0
+    def gap(self, letter: str, final: bool = False) -> float:
+        """Cost of writing or leaving out `letter`; `final`: it ends its part."""
+        cheap = letter in self.gap_letters and (not final or letter in self.final_gap_letters)
+        return self.gap_cost if cheap else 1.0
 
     def distance(self, a: str, b: str) -> float:
         """Weighted Levenshtein distance between two normalised parts."""
+        last_a, last_b = len(a) - 1, len(b)
         previous = [0.0]
-        for letter in b:
-            previous.append(previous[-1] + self.gap(letter))
-        for x in a:
-            current = [previous[0] + self.gap(x)]
+        for j, letter in enumerate(b, start=1):
+            previous.append(previous[-1] + self.gap(letter, j == last_b))
+        for i, x in enumerate(a):
+            x_gap = self.gap(x, i == last_a)
+            current = [previous[0] + x_gap]
             for j, y in enumerate(b, start=1):
-                current.append(min(previous[j] + self.gap(x), current[j - 1] + self.gap(y),
+                current.append(min(previous[j] + x_gap, current[j - 1] + self.gap(y, j == last_b),
                                    previous[j - 1] + self.substitution(x, y)))
             previous = current
         return previous[-1]
@@ -59,7 +64,8 @@ def parse_scheme(raw: dict, source: str) -> Transliteration:
     try:
         rewrites = tuple((re.compile(pattern), replacement) for pattern, replacement in raw["rewrites"])
         costs = {frozenset((a, b)): float(cost) for a, b, cost in raw["cheap_pairs"]}
-        return Transliteration(rewrites, costs, frozenset(raw["gap_letters"]), float(raw["gap_cost"]))
+        return Transliteration(rewrites, costs, frozenset(raw["gap_letters"]), float(raw["gap_cost"]),
+                               frozenset(raw.get("final_gap_letters", raw["gap_letters"])))
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise KnowledgeBaseError(source, None, f"invalid transliteration scheme: {exc}") from None
 
@@ -81,5 +87,8 @@ def part_similarity(a: str, b: str) -> float:
     na, nb = scheme.normalise(a), scheme.normalise(b)
     if na == nb:
         return 1.0
+    shorter, longer = sorted((na, nb), key=len)
+    if longer.startswith(shorter) and not scheme.final_gap_letters.issuperset(longer[len(shorter):]):
+        return 0.0  # a name and a longer one built on it are two names: 'Ali'/'Alia', 'Abdel'/'Abdelkarim'
     longest = max(len(na), len(nb))
     return max(0.0, 1.0 - scheme.distance(na, nb) / longest) if longest else 0.0
