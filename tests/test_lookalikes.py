@@ -106,3 +106,39 @@ def test_variants_of_one_person_stay_one(extractor):
             "Dbeiba later met the mayor. Mr el-Dbeibah left on Tuesday.")
     people = [p for p in extractor.extract(text).to_dict()["people"] if "Dbeib" in p["name"] or "Dbaib" in p["name"]]
     assert len(people) == 1
+
+
+@pytest.mark.parametrize("rules_only", [False, True])
+@pytest.mark.parametrize("text", [
+    "Leila Saleh met the envoy on Monday. Ila Saleh, a lawyer, said the talks had failed.",
+    "Lawyer Leila Saleh met the envoy. Ila Saleh said no.",
+    "Leila Saleh et Ila Saleh ont rencontré l'envoyé lundi. Ila Saleh a parlé.",
+])
+def test_a_given_name_opening_a_sentence_is_part_of_the_name(text, rules_only):
+    """The capitalised first word of a sentence before a KB surname is a given name, not a sentence opener
+    to skip: 'Ila Saleh' never joins 'Leila Saleh' (nor the KB's Saleh) because 'Ila' opens its sentence."""
+    from nerlibya.api import Extractor
+
+    people = Extractor(lang="auto", rules_only=rules_only).extract(text).to_dict()["people"]
+    for person in people:
+        given = {form.split()[0] for form in person["forms"] if len(form.split()) > 1}
+        assert len(given) <= 1, person["forms"]
+        assert person["id"] is None or "saleh" not in person["id"], person
+
+
+def test_words_that_open_sentences_still_leave_the_surname_alone():
+    from nerlibya.api import Extractor
+
+    record = Extractor(lang="en", rules_only=True).extract("Yesterday Haftar met the envoy. But Haftar left.").to_dict()
+    assert [p["forms"] for p in record["people"]] == [["Haftar"]]
+
+
+@pytest.mark.model
+def test_a_full_name_sharing_only_a_kb_surname_is_not_that_person(extractor):
+    """'Mohamed al-Mishri' (written by the model as 'Mohamed al-' + the KB surname 'Mishri') is not Khaled
+    al-Mishri; a KB person written in pieces keeps the id."""
+    record = extractor.extract("Mohamed al-Mishri, a Sabha municipal councillor, said no. "
+                               "Abdel-Fattah el-Sissi spoke later.").to_dict()
+    ids = {p["forms"][0]: p["id"] for p in record["people"]}
+    assert ids["Mohamed al-Mishri"] is None
+    assert ids["Abdel-Fattah el-Sissi"] == "abdel-fattah-al-sisi"

@@ -20,9 +20,10 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..knowledge.kb import KnowledgeBase
 from ..knowledge.lexicon import Words
 from ..text.name_shapes import NameShapes
-from ..text.normalize import fold, name_key
+from ..text.normalize import fold, name_key, token_similarity
 from .base import KnowledgePipe, is_line_break, on_headline_line
 from .bodies import Body, BodyWords, find_bodies, find_outlets, in_title_case_line
 from .bylines import byline_names
@@ -302,7 +303,7 @@ class EntityCleanup(KnowledgePipe):
     def process(self, doc: Doc) -> Doc:
         ents = doc.ents  # each read of doc.ents builds every Span
         credited = byline_names(doc, self.words)
-        joined = with_bylines(doc, join_split_people(doc, join_broken_names(doc, ents, self.words), self.words), credited)
+        joined = with_bylines(doc, join_split_people(doc, join_broken_names(doc, ents, self.words, self.kb), self.words, self.kb), credited)
         spans = self.places_in_lists(doc, [span for span in map(self.trim, joined) if span is not None], set(credited))
         bodies = [body for body in find_bodies(doc, self.body_words)
                   if name_key(doc[body.start:body.end].text) not in self.heads.organs]
@@ -415,9 +416,10 @@ def _head_length(words: tuple[str, ...], heads: tuple[tuple[str, ...], ...], at_
     return 0
 
 
-def join_broken_names(doc: Doc, ents: tuple[Span, ...], words: Words) -> list[Span]:
+def join_broken_names(doc: Doc, ents: tuple[Span, ...], words: Words, kb: KnowledgeBase | None = None) -> list[Span]:
     """Mend names the model cut in two: at the Arabic article ('Abdallah al' + '-Theni'), or an organisation
-    ending in 'of' before the place it belongs to ('Social Council of' + 'Souq al-Juma')."""
+    ending in 'of' before the place it belongs to ('Social Council of' + 'Souq al-Juma'). The second part's KB
+    id stays only if the KB names its entity by the whole (see `kept_id`)."""
     out: list[Span] = []
     i = 0
     while i < len(ents):
@@ -435,7 +437,7 @@ def join_broken_names(doc: Doc, ents: tuple[Span, ...], words: Words) -> list[Sp
                 new_end = following.end if following is not None else nxt + 1
                 known = following if following is not None and following.id_ else None
                 out.append(Span(doc, ent.start, new_end, label=known.label_ if known else ent.label_,
-                                span_id=known.id_ if known else ""))
+                                span_id=kept_id({known.id_} if known else set(), doc[ent.start:new_end], kb)))
                 i += 2 if following is not None else 1
                 continue
         following = ents[i + 1] if i + 1 < len(ents) else None
@@ -465,10 +467,31 @@ def with_bylines(doc: Doc, ents: list[Span], names: list[tuple[int, int]]) -> li
     return sorted(kept + [Span(doc, start, end, label="PERSON") for start, end in names], key=lambda s: s.start)
 
 
-def join_split_people(doc: Doc, ents: list[Span], words: Words) -> list[Span]:
+GIVEN_NAME_SIMILARITY = 0.84  # as the resolver's fuzzy threshold
+
+
+def kept_id(ids: set[str], whole: Span, kb: KnowledgeBase | None) -> str:
+    """The KB id a mended name keeps: a part's id (often a bare surname's) only when the KB names that entity by
+    the whole text or the whole opens with that entity's given name ('Abdelghani «Gheniwa» el-Kikli');
+    'Mohamed' + 'al-Mishri' is not Khaled al-Mishri: the resolver decides."""
+    for kb_id in sorted(ids):
+        entity = kb.by_id.get(kb_id) if kb is not None else None
+        if kb is None or kb_id in kb.lookup(whole.text) or (entity is not None and _opens_with_given_name(whole, entity)):
+            return kb_id
+    return ""
+
+
+def _opens_with_given_name(whole: Span, entity) -> bool:
+    first = whole[0].text.split("-")[0]
+    return any(token_similarity(first, name.split()[0].split("-")[0]) >= GIVEN_NAME_SIMILARITY
+               for name in entity.full_names if len(name.split()) > 1)
+
+
+def join_split_people(doc: Doc, ents: list[Span], words: Words, kb: KnowledgeBase | None = None) -> list[Span]:
     """Mend one person the model wrote as two: across a loose Arabic article ('Abdel-Fattah' + 'el-' +
     'Sissi') or around a nickname in quotes ('Abdelghani «Gheniwa» el-Kikli'). Parts that carry two
-    different KB ids are two people and stay apart."""
+    different KB ids are two people and stay apart; a part's KB id (a surname) stays with the whole only when
+    the KB names its person so ('Mohamed' + 'al-Mishri' is not Khaled al-Mishri: the resolver decides)."""
     out: list[Span] = []
     i = 0
     while i < len(ents):
@@ -482,7 +505,8 @@ def join_split_people(doc: Doc, ents: list[Span], words: Words) -> list[Span]:
             continue
         if out and parts[0] is out[-1]:
             out.pop()
-        out.append(Span(doc, parts[0].start, parts[-1].end, label="PERSON", span_id=next(iter(ids), "")))
+        whole = doc[parts[0].start:parts[-1].end]
+        out.append(Span(doc, whole.start, whole.end, label="PERSON", span_id=kept_id(ids, whole, kb)))
         i += 2
     return out
 

@@ -51,6 +51,8 @@ class KBRuler(KnowledgePipe):
         # words that may stand right before a surname without making it part of a longer name
         self.lead_words = self.lexicon.title_words() | frozenset(kb.by_demonym)
         words = self.lexicon.words
+        self.sentence_openers = (words.sentence_openers | words.function_words | words.calendar_words
+                                 | words.adverbs | words.conjunctions)
         # capitalised words after a place that do not make it part of a longer name ('Libya Monday', 'Libya
         # President'); a modifier such as 'Oil' does ('Zueitina Oil Port Workers Union')
         lexicon = self.lexicon
@@ -119,8 +121,10 @@ class KBRuler(KnowledgePipe):
         if start == 0:
             return False
         before = doc[start - 1]
-        return (before.text[:1].isupper() and before.is_alpha and before.lower_ not in self.lead_words
-                and not _opens_sentence(doc, start - 1))
+        if not (before.text[:1].isupper() and before.is_alpha) or before.lower_ in self.lead_words:
+            return False
+        # a sentence's first word is capitalised anyway: part of the name unless it is a word that opens sentences
+        return not _opens_sentence(doc, start - 1) or before.lower_ not in self.sentence_openers
 
     def inside_longer_place_name(self, doc: Doc, start: int, end: int, match_starts: set[int]) -> bool:
         """A place inside the name of an outlet, a conference or a body ('The Washington Post', 'Berlin

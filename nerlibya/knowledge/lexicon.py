@@ -76,6 +76,7 @@ class Words:
     quantifiers: frozenset[str]
     capacity_nouns: frozenset[str]
     portfolio_articles: frozenset[str]
+    sentence_openers: frozenset[str]
 
 
 @dataclass(frozen=True)
