@@ -40,7 +40,10 @@ def suggest(clusters: Iterable[Cluster], kb: KnowledgeBase, min_documents: int =
         entry_id = _free_id(_slug(entity.name), taken)
         taken.add(entry_id)
         aliases, claimed = _aliases(entity, kb)
-        entry = _person(entity, entry_id, aliases, kb) if entity.kind == "person" else _organisation(entity, entry_id, aliases)
+        if entity.kind == "person":
+            entry = _person(entity, entry_id, aliases, kb)
+        else:
+            entry = _organisation(entity, entry_id, aliases)
         suggestions.append(Suggestion(entity.kind, entry, _evidence(entity, claimed)))
     return sorted(suggestions, key=lambda s: (s.kind, s.entry["id"]))
 
@@ -64,7 +67,8 @@ def entry_lines(entry: dict) -> list[str]:
             lines.append(f"{lead}{key}:")
             for item in value:
                 if isinstance(item, dict):
-                    lines += [("    - " if i == 0 else "      ") + f"{k}: {_scalar(v)}" for i, (k, v) in enumerate(item.items())]
+                    lines += [("    - " if i == 0 else "      ") + f"{k}: {_scalar(v)}"
+                              for i, (k, v) in enumerate(item.items())]
                 else:
                     lines.append(f"    - {_scalar(item)}")
     return lines

@@ -45,7 +45,8 @@ def timeline_svg(name: str, rows: Sequence[TimelineRow]) -> str:
         y = TOP + n * ROW_HEIGHT
         label = row.title + (f" — {row.organisation}" if row.organisation else "")
         parts.append(f'<text x="{MARGIN}" y="{y + 15}">{escape(_clip(label))}</text>')
-        tip = escape(f"{label}: {row.first_date or 'no date'} to {row.last_date or 'no date'}, {row.documents} documents")
+        tip = escape(f"{label}: {row.first_date or 'no date'} to {row.last_date or 'no date'}, "
+                     f"{row.documents} documents")
         if row.first_date:
             left, right = x(row.first_date), x(row.last_date)
             parts.append(f'<rect x="{left:.1f}" y="{y + 4}" width="{max(right - left, MIN_BAR):.1f}" '

@@ -38,8 +38,8 @@ class TimelineRow:
 
     def to_dict(self) -> dict:
         return {"id": self.entity_id, "name": self.name, "title": self.title, "organisation": self.organisation,
-                "organisation_id": self.organisation_id, "first_date": self.first_date, "last_date": self.last_date, "documents": self.documents,
-                "sources": list(self.sources)}
+                "organisation_id": self.organisation_id, "first_date": self.first_date, "last_date": self.last_date,
+                "documents": self.documents, "sources": list(self.sources)}
 
 
 def find_entity(clusters: Sequence[Cluster], query: str) -> Cluster:
