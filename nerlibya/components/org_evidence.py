@@ -1,0 +1,83 @@
+"""Keep an organisation only on evidence (rules: nerlibya/core/org_evidence.py): every ORG span the KB does
+not know is weighed once the model, the cleanup, the body and acronym finders have spoken, and is kept,
+relabelled as the person or place the article names with the same words, or dropped."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..core.org_evidence import OrgCandidate, OrgWords, Verdict, org_verdict
+from ..name_shapes import NameShapes
+from ..normalize import name_key
+from .base import KnowledgePipe
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+NEW_LABEL = {Verdict.PERSON: "PERSON", Verdict.PLACE: "GPE"}
+
+
+@Language.factory(
+    "nerlibya_org_evidence",
+    default_config={"kb_path": "", "lang_path": ""},
+    assigns=["doc.ents"],
+    requires=["doc.ents", "doc._.acronyms"],
+)
+def make_org_evidence(nlp: Language, name: str, kb_path: str, lang_path: str) -> "OrgEvidence":
+    return OrgEvidence(nlp, name, kb_path=kb_path, lang_path=lang_path)
+
+
+class OrgEvidence(KnowledgePipe):
+    def build(self) -> None:
+        heads, words = self.lexicon.heads, self.lexicon.words
+        demonyms = frozenset(self.kb.by_demonym)
+        self.shapes = NameShapes.of(words, demonyms)
+        self.org_words = OrgWords.of(heads.bodies, heads.org_name_words, heads.other_kinds,
+                                     words.nationality_words | demonyms)
+        self.outlets = tuple(tuple(o.split()) for o in heads.outlets)
+
+    def is_known(self, ent: Span) -> bool:
+        """The KB's entity, or a name the KB knows (the resolver links it)."""
+        text = ent.text
+        return bool((ent.id_ and ent.id_ in self.kb) or self.kb.lookup(text)
+                    or (text[:1].isupper() and self.kb.by_acronym.get(text.upper())))
+
+    def outlet_next_to(self, doc: Doc, ent: Span) -> bool:
+        """'the MENA news agency', 'l'agence APS', 'the “Desert Courier” newspaper', 'TRIPOLI (Reuters)': an outlet noun on either side, or
+        a dateline's credit in parentheses after a city in capitals."""
+        after = tuple(t.lower_ for t in doc[ent.end : ent.end + 4] if not t.is_quote)
+        before = tuple(t.lower_ for t in doc[max(0, ent.start - 4) : ent.start] if not t.is_quote)
+        if any(after[: len(o)] == o or (before and before[-len(o):] == o) for o in self.outlets):
+            return True
+        return (ent.start >= 2 and doc[ent.start - 1].text == "(" and doc[ent.start - 2].is_upper
+                and ent.end < len(doc) and doc[ent.end].text == ")")
+
+    def process(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        acronyms = doc._.acronyms or {}
+        long_forms = {tuple(span) for span in acronyms.values()}
+        people = {name_key(e.text) for e in ents if e.label_ == "PERSON"}
+        person_parts = {part for key in people for part in key.split()}
+        places = {name_key(e.text) for e in ents if e.label_ in PLACE_LABELS}
+        candidates = [e for e in ents if e.label_ == "ORG" and not self.is_known(e)]
+        if not candidates:
+            return doc
+        defined = {name_key(e.text) for e in candidates if e.text in acronyms or (e.start, e.end) in long_forms}
+        credited = {name_key(e.text) for e in candidates if self.outlet_next_to(doc, e)}
+        verdicts: dict[int, Verdict] = {}
+        for ent in candidates:
+            key, words = name_key(ent.text), tuple(t.text for t in ent)
+            candidate = OrgCandidate(words=words, defined_acronym=key in defined, outlet_context=key in credited,
+                                     opens_with_given_name=self.shapes.opens_with_given_name(list(words)),
+                                     person_elsewhere=key in people or key in person_parts,
+                                     place_elsewhere=key in places)
+            verdicts[ent.start] = org_verdict(candidate, self.org_words)
+        kept = []
+        for ent in ents:
+            verdict = verdicts.get(ent.start, Verdict.KEEP) if ent.label_ == "ORG" else Verdict.KEEP
+            if verdict is Verdict.KEEP:
+                kept.append(ent)
+            elif verdict is not Verdict.DROP:
+                kept.append(Span(doc, ent.start, ent.end, label=NEW_LABEL[verdict]))
+        if len(kept) != len(ents) or any(a is not b for a, b in zip(kept, ents)):
+            doc.ents = kept
+        return doc

@@ -1,0 +1,109 @@
+"""When a span is an organisation: the evidence behind it, as pure functions of its words and what the
+article says elsewhere (issue 19).
+
+Real copy shows the statistical model's ORG label, on its own, wrong three times in four: people ('Nicola
+Orlando'), treaties and events ('Libyan Political Agreement', 'Storm Daniel'), headline capitals ('Libyan
+Authorities Claim Control'), pieces of longer names. A span stays an organisation on evidence: the KB knows
+it, the article defines it as an acronym, it holds a body's head noun ('Council', 'ministère') or a word
+that only names organisations ('Airlines', 'School'), an outlet noun follows it ('the MENA news agency'),
+or it is written as an acronym ('CNN'). It is no organisation when the head of its name is another kind's
+('Agreement', 'Storm', 'Constitution'), or when the same words are a person or a place in the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from ..normalize import fold
+
+ACRONYM_LETTERS = (2, 6)  # 'UN' .. 'AFRICOM'-like short forms written in capitals
+
+
+class Verdict(Enum):
+    KEEP = "keep"  # an organisation
+    PERSON = "person"  # a person's name the model took for an organisation
+    PLACE = "place"  # the same words are a place elsewhere in the article
+    DROP = "drop"  # no name of an organisation, or no evidence for one
+
+
+@dataclass(frozen=True)
+class OrgWords:
+    """A language's words, folded (no accents, lower case: 'Ecole' is 'école'); see `OrgWords.of`."""
+
+    bodies: frozenset[str]  # 'council', 'ministère': a body's head noun
+    name_words: frozenset[str]  # 'airlines', 'school': words found only in organisations' names
+    other_kinds: frozenset[str]  # 'agreement', 'storm', 'constitution': heads of treaties, events, documents
+    nationalities: frozenset[str] = frozenset()  # 'french', 'libyen'
+
+    @classmethod
+    def of(cls, bodies, name_words, other_kinds, nationalities=()) -> "OrgWords":
+        folded = lambda words: frozenset(fold(w) for w in words)  # noqa: E731
+        return cls(folded(bodies), folded(name_words), folded(other_kinds), folded(nationalities))
+
+
+@dataclass(frozen=True)
+class OrgCandidate:
+    """An ORG span with no KB id, as the article shows it."""
+
+    words: tuple[str, ...]  # its tokens as written
+    defined_acronym: bool = False  # the short or long form of an acronym the article defines
+    outlet_context: bool = False  # an outlet noun follows it, or it is a dateline's credit ('TRIPOLI (Reuters)')
+    opens_with_given_name: bool = False
+    person_elsewhere: bool = False  # its words are a person, or part of a person's name, in the article
+    place_elsewhere: bool = False  # its words are a place the article names
+
+
+def is_written_acronym(word: str) -> bool:
+    """'CNN', 'OMV', 'U.N.': capitals only (dots allowed), no digit ('COVID-19' is no organisation)."""
+    letters = word.replace(".", "")
+    low, high = ACRONYM_LETTERS
+    return letters.isalpha() and letters.isupper() and low <= len(letters) <= high
+
+
+def _parts(words: tuple[str, ...]) -> list[str]:
+    """Lower-case words, hyphenated ones also in their parts ('Post-Skhirat' -> 'post', 'skhirat')."""
+    lowered = [fold(w) for w in words]
+    return lowered + [p for w in lowered if "-" in w for p in w.split("-") if p]
+
+
+def has_body_word(candidate: OrgCandidate, words: OrgWords) -> bool:
+    """A body's head noun or an organisation's name word, singular or plural ('Authorities' is no body:
+    the plural of a body noun written in a name is kept only when listed)."""
+    return any(p in words.bodies or p in words.name_words for p in _parts(candidate.words))
+
+
+def names_another_kind(candidate: OrgCandidate, words: OrgWords) -> bool:
+    """'Libyan Political Agreement', 'Storm Daniel', 'Post-Skhirat Political Process': a treaty, an event or
+    a document, unless a body's head noun is also in the name ('Constitution Drafting Assembly')."""
+    parts = _parts(candidate.words)
+    return any(p in words.other_kinds for p in parts) and not any(p in words.bodies for p in parts)
+
+
+def is_nationality_and_common_noun(candidate: OrgCandidate, words: OrgWords) -> bool:
+    """'the French government', 'le gouvernement français', 'Gouvernement libyen' opening a sentence: a
+    nationality and a body's noun written as a common noun name no organisation (GUIDELINES.md); 'Libyan
+    Army', its noun capitalised inside the name, may be one."""
+    rest = [(i, w) for i, w in enumerate(candidate.words) if fold(w) not in words.nationalities]
+    if len(rest) != 1 or len(candidate.words) < 2:
+        return False
+    index, noun = rest[0]
+    return fold(noun) in words.bodies and (noun.islower() or index == 0)
+
+
+def org_verdict(candidate: OrgCandidate, words: OrgWords) -> Verdict:
+    """What an ORG span with no KB id is, from its words and the article (see the module's docstring)."""
+    if not candidate.words or names_another_kind(candidate, words) or is_nationality_and_common_noun(candidate, words):
+        return Verdict.DROP
+    body = has_body_word(candidate, words)
+    if candidate.person_elsewhere and not body:
+        return Verdict.PERSON
+    if candidate.place_elsewhere and not body:
+        return Verdict.PLACE
+    if body or candidate.defined_acronym or candidate.outlet_context:
+        return Verdict.KEEP
+    if any(is_written_acronym(w) for w in candidate.words):
+        return Verdict.KEEP
+    if candidate.opens_with_given_name and len(candidate.words) > 1:
+        return Verdict.PERSON
+    return Verdict.DROP
