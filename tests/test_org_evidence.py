@@ -61,6 +61,14 @@ def test_nationality_and_common_noun_is_no_named_organisation():
     assert verdict("Libyan", "Council") is Verdict.KEEP  # capitalised inside the name: may be one
 
 
+def test_a_known_body_written_as_nationality_and_common_noun_is_no_record():
+    from nerlibya.core.org_evidence import is_nationality_and_common_noun
+
+    assert is_nationality_and_common_noun(("gouvernement", "français"), WORDS, known=True)
+    assert not is_nationality_and_common_noun(("Parlement", "libyen"), WORDS, known=True)  # a known name
+    assert is_nationality_and_common_noun(("Gouvernement", "libyen"), WORDS)
+
+
 @pytest.fixture(scope="module")
 def weigh(fixture_kb_path):
     """The component on the fixture KB and the shipped English data (its body nouns)."""
@@ -84,3 +92,29 @@ def test_component_keeps_a_dateline_credit_and_an_acronym_the_article_defines(we
     words = "SABHA ( Sahara Wire ) - The Desert Watch ( DW ) said DW staff left .".split()
     found = weigh(words, [(2, 4, "ORG"), (7, 9, "ORG"), (10, 11, "ORG"), (13, 14, "ORG")])
     assert [text for text, _ in found] == ["Sahara Wire", "Desert Watch", "DW", "DW"]
+
+
+def test_a_trailing_nationality_is_cut_when_the_shorter_form_is_the_name():
+    from nerlibya.core.org_evidence import trailing_nationality
+
+    ids = {"conseil présidentiel": "pc", "conseil présidentiel libyen": "pc", "armée nationale libyenne": "lna",
+           "conseil national": "french-body", "conseil national libyen": "libyan-body"}
+    known = lambda text: frozenset({ids[text.lower()]} if text.lower() in ids else ())  # noqa: E731
+    assert trailing_nationality(("conseil", "présidentiel", "libyen"), WORDS, known) == 1
+    assert trailing_nationality(("Armée", "nationale", "libyenne"), WORDS, known) == 0  # the name itself
+    assert trailing_nationality(("Commission", "électorale", "libyenne"), WORDS, known) == 0  # unknown: kept
+    assert trailing_nationality(("Conseil", "national", "libyen"), WORDS, known) == 0  # another body's name
+    assert trailing_nationality(("conseil", "présidentiel"), WORDS, known) == 0
+
+
+def test_component_cuts_the_nationality_off_a_known_french_body(fixture_kb_path):
+    from spacy.tokens import Doc
+
+    from nerlibya.kb import load_kb
+
+    kb = load_kb(fixture_kb_path)
+    known = next(e for e in kb if e.kind == "organisation")
+    words = ["Le"] + known.name.split() + ["libyen", "a", "voté", "."]
+    nlp = preset_pipeline("fr", [(1, len(words) - 3, "ORG")], ("nerlibya_acronyms", {}),
+                          ("nerlibya_org_evidence", {"kb_path": fixture_kb_path}))
+    assert [e.text for e in nlp(Doc(nlp.vocab, words=words)).ents] == [known.name]

@@ -7,7 +7,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..core.org_evidence import OrgCandidate, OrgWords, Verdict, org_verdict
+from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, is_nationality_and_common_noun, org_verdict,
+                                 trailing_nationality)
 from ..name_shapes import NameShapes
 from ..normalize import name_key
 from .base import KnowledgePipe
@@ -51,19 +52,27 @@ class OrgEvidence(KnowledgePipe):
         return (ent.start >= 2 and doc[ent.start - 1].text == "(" and doc[ent.start - 2].is_upper
                 and ent.end < len(doc) and doc[ent.end].text == ")")
 
+    def without_trailing_nationality(self, ent: Span) -> Span:
+        """'conseil présidentiel libyen' -> 'conseil présidentiel', the KB's name (core: trailing_nationality)."""
+        if ent.label_ != "ORG" or len(ent) < 2:
+            return ent
+        cut = trailing_nationality(tuple(t.text for t in ent), self.org_words, self.kb.lookup)
+        return Span(ent.doc, ent.start, ent.end - cut, label=ent.label_, span_id=ent.id_) if cut else ent
+
     def process(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
+        original = doc.ents  # each read of doc.ents builds every Span
+        ents = [self.without_trailing_nationality(ent) for ent in original]
         acronyms = doc._.acronyms or {}
         long_forms = {tuple(span) for span in acronyms.values()}
         people = {name_key(e.text) for e in ents if e.label_ == "PERSON"}
         person_parts = {part for key in people for part in key.split()}
         places = {name_key(e.text) for e in ents if e.label_ in PLACE_LABELS}
-        candidates = [e for e in ents if e.label_ == "ORG" and not self.is_known(e)]
-        if not candidates:
-            return doc
+        known = {e.start for e in ents if e.label_ == "ORG" and self.is_known(e)}
+        candidates = [e for e in ents if e.label_ == "ORG" and e.start not in known]
         defined = {name_key(e.text) for e in candidates if e.text in acronyms or (e.start, e.end) in long_forms}
         credited = {name_key(e.text) for e in candidates if self.outlet_next_to(doc, e)}
-        verdicts: dict[int, Verdict] = {}
+        verdicts = {e.start: Verdict.DROP for e in ents if e.start in known
+                    and is_nationality_and_common_noun(tuple(t.text for t in e), self.org_words, known=True)}
         for ent in candidates:
             key, words = name_key(ent.text), tuple(t.text for t in ent)
             candidate = OrgCandidate(words=words, defined_acronym=key in defined, outlet_context=key in credited,
@@ -78,6 +87,6 @@ class OrgEvidence(KnowledgePipe):
                 kept.append(ent)
             elif verdict is not Verdict.DROP:
                 kept.append(Span(doc, ent.start, ent.end, label=NEW_LABEL[verdict]))
-        if len(kept) != len(ents) or any(a is not b for a, b in zip(kept, ents)):
+        if len(kept) != len(original) or any(a is not b for a, b in zip(kept, original)):
             doc.ents = kept
         return doc

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import Callable
 
 from ..normalize import fold
 
@@ -80,20 +81,32 @@ def names_another_kind(candidate: OrgCandidate, words: OrgWords) -> bool:
     return any(p in words.other_kinds for p in parts) and not any(p in words.bodies for p in parts)
 
 
-def is_nationality_and_common_noun(candidate: OrgCandidate, words: OrgWords) -> bool:
-    """'the French government', 'le gouvernement français', 'Gouvernement libyen' opening a sentence: a
-    nationality and a body's noun written as a common noun name no organisation (GUIDELINES.md); 'Libyan
-    Army', its noun capitalised inside the name, may be one."""
-    rest = [(i, w) for i, w in enumerate(candidate.words) if fold(w) not in words.nationalities]
-    if len(rest) != 1 or len(candidate.words) < 2:
+def is_nationality_and_common_noun(words: tuple[str, ...], org_words: OrgWords, known: bool = False) -> bool:
+    """'the French government', 'le gouvernement français': a nationality and a body's noun written as a
+    common noun name no organisation (GUIDELINES.md), even one the KB holds for roles to point at. A span
+    the KB does not know is also none when its noun is capitalised only because it opens the span
+    ('Gouvernement libyen' opening a sentence); 'Libyan Army', its noun capitalised inside, may be one."""
+    rest = [(i, w) for i, w in enumerate(words) if fold(w) not in org_words.nationalities]
+    if len(rest) != 1 or len(words) < 2:
         return False
     index, noun = rest[0]
-    return fold(noun) in words.bodies and (noun.islower() or index == 0)
+    return fold(noun) in org_words.bodies and (noun.islower() or (index == 0 and not known))
+
+
+def trailing_nationality(words: tuple[str, ...], org_words: OrgWords, known: Callable[[str], frozenset[str]]) -> int:
+    """How many words to cut from the end of a name: 1 for 'conseil présidentiel libyen', since 'conseil
+    présidentiel' names the same body in the KB (`known` gives a name's KB ids); 0 for 'Armée nationale
+    libyenne' or 'Parlement libyen', whose shorter form names nothing known. A form never carries a
+    nationality adjective its name does without."""
+    if len(words) < 2 or fold(words[-1]) not in org_words.nationalities:
+        return 0
+    shorter, whole = known(" ".join(words[:-1])), known(" ".join(words))
+    return 1 if shorter and (not whole or whole == shorter) else 0
 
 
 def org_verdict(candidate: OrgCandidate, words: OrgWords) -> Verdict:
     """What an ORG span with no KB id is, from its words and the article (see the module's docstring)."""
-    if not candidate.words or names_another_kind(candidate, words) or is_nationality_and_common_noun(candidate, words):
+    if not candidate.words or names_another_kind(candidate, words) or is_nationality_and_common_noun(candidate.words, words):
         return Verdict.DROP
     body = has_body_word(candidate, words)
     if candidate.person_elsewhere and not body:
