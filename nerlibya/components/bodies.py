@@ -63,7 +63,8 @@ def _is_name_word(token: Token, words: BodyWords, titles_allowed: bool = False, 
 
 def _is_adjective(token: Token, words: BodyWords) -> bool:
     lower = token.lower_
-    return token.is_alpha and token.is_lower and (lower.endswith(words.adjective_endings) or lower in words.demonyms)
+    return (token.is_alpha and token.is_lower and not token.is_stop
+            and (lower.endswith(words.adjective_endings) or lower in words.demonyms))  # 'aux' ends as 'nationaux' does
 
 
 def _may_join_list(token: Token, words: BodyWords) -> bool:
@@ -92,6 +93,18 @@ def _left_modifiers(doc: Doc, head: int, words: BodyWords) -> int:
         start = number  # 'Misratan 301 Brigade': a unit named by its number is '301 Brigade'
     while start < head and not _is_name_word(doc[start], words):
         start += 1  # a name does not open with 'and', ',' or '-'
+    return start
+
+
+def _with_leading_rank(doc: Doc, start: int, words: BodyWords) -> int:
+    """'the General Intelligence Service', 'the General Command': a rank word opens a body's name when
+    no capitalised word stands before it ('Major General Command' is no body's name)."""
+    if start < 1:
+        return start
+    rank, before = doc[start - 1], doc[start - 2] if start > 1 else None
+    if (rank.lower_ in words.stop_words and rank.text[:1].isupper() and rank.ent_type_ not in STOP_ENTITY_TYPES
+            and (before is None or not before.text[:1].isupper() or before.lower_ in words.determiners)):
+        return start - 1
     return start
 
 
@@ -164,9 +177,9 @@ def body_at(doc: Doc, head: int, words: BodyWords) -> Body | None:
         while end < len(doc) and _is_adjective(doc[end], words):
             end += 1
     else:
-        start, end = _left_modifiers(doc, head, words), head + 1
-        if after_number and not capitalised:
-            start = min(start, _number_start(doc, head))
+        start, end = _with_leading_rank(doc, _left_modifiers(doc, head, words), words), head + 1
+    if after_number and not capitalised:
+        start = min(start, _number_start(doc, head))  # '6+6 committee', '444e brigade'
     end = _complement_end(doc, end, words)
     if end - start < 2 or (end < len(doc) and doc[end].lower_ in words.portfolio_titles):
         return None  # a bare head noun; a portfolio before a title ('Local Government Minister')
