@@ -105,3 +105,9 @@ def test_model_labels_without_evidence_are_no_organisations(extractor):
                                      "French government welcomed the Tripoli Municipal Council's vote.")
     assert not {"Libyan Political Agreement", "Storm Daniel", "Government of France"} & set(found)
     assert "Tripoli Municipal Council" in found
+
+
+def test_english_outlet_named_after_its_kind(extractor):
+    found = organisations(extractor, "The minister told Libyan broadcaster Oasis Voice that the road was closed.")
+    assert set(found) == {"Oasis Voice"}
+    assert organisations(extractor, "The agency Director Omar Salem resigned on Monday.") == {}

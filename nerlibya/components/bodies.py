@@ -257,7 +257,18 @@ def outlet_at(doc: Doc, i: int, words: BodyWords, outlets: frozenset[str]) -> Bo
     while start < end and not _is_name_word(doc[start], words, people_allowed=True):
         start += 1
     if start == end or (end - start == 1 and doc[start].lower_ in words.demonyms):
-        return None  # nothing named, or only 'Egyptian' TV
+        return _outlet_after_noun(doc, i + length, words)  # nothing named before it, or only 'Egyptian' TV
+    return Body(start, end, end - 1)
+
+
+def _outlet_after_noun(doc: Doc, start: int, words: BodyWords) -> Body | None:
+    """'told Libyan broadcaster Almasar', 'the news agency Tass': an English outlet named after its kind,
+    when the name is followed by punctuation or a lower-case word (not a person: 'the agency Director')."""
+    end = start
+    while end < len(doc) and _is_name_word(doc[end], words) and doc[end].ent_type_ not in STOP_ENTITY_TYPES:
+        end += 1
+    if end == start or (end < len(doc) and doc[end].text[:1].isupper()):
+        return None
     return Body(start, end, end - 1)
 
 

@@ -26,7 +26,7 @@ from .bodies import Body, BodyWords, find_bodies, find_outlets, in_title_case_li
 from .bylines import byline_names
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
-TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")"})
+TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")", "/"})
 LABEL_MAP = {"PER": "PERSON"}
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 HEAD_NOUN_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
