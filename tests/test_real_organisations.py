@@ -111,3 +111,10 @@ def test_english_outlet_named_after_its_kind(extractor):
     found = organisations(extractor, "The minister told Libyan broadcaster Oasis Voice that the road was closed.")
     assert set(found) == {"Oasis Voice"}
     assert organisations(extractor, "The agency Director Omar Salem resigned on Monday.") == {}
+
+
+def test_french_complement_through_a_noun_to_a_name(extractor):
+    found = organisations(extractor, "Il siégeait au Conseil local de la ville de Ghadamès avant de rejoindre "
+                                     "le Mouvement pour le renouveau de la Cyrénaïque. Le Conseil de la "
+                                     "ville a voté.")
+    assert {"Conseil local de la ville de Ghadamès", "Mouvement pour le renouveau de la Cyrénaïque"} <= set(found)

@@ -134,7 +134,20 @@ def _lower_case_complement(doc: Doc, k: int, after_determiner: bool, after_of: b
     stop = k + 1
     while stop < len(doc) and _is_adjective(doc[stop], words):
         stop += 1
-    return k if after_determiner and stop == k + 1 else stop
+    if after_determiner and stop == k + 1 and not _names_follow(doc, stop, words):
+        return k
+    return stop
+
+
+def _names_follow(doc: Doc, i: int, words: BodyWords) -> bool:
+    """'de Khoms', 'de la Libye' at doc[i]: a noun between an article and such a complement belongs to the
+    name ('Conseil local de la ville de Khoms', 'Front national pour le salut de la Libye')."""
+    if i >= len(doc) or doc[i].lower_ not in words.of_words:
+        return False
+    i += 1
+    while i < len(doc) and doc[i].lower_ in words.determiners:
+        i += 1
+    return i < len(doc) and doc[i].text[:1].isupper() and doc[i].ent_type_ not in STOP_ENTITY_TYPES
 
 
 def _complement_end(doc: Doc, end: int, words: BodyWords) -> int:
