@@ -118,3 +118,13 @@ def test_component_cuts_the_nationality_off_a_known_french_body(fixture_kb_path)
     nlp = preset_pipeline("fr", [(1, len(words) - 3, "ORG")], ("nerlibya_acronyms", {}),
                           ("nerlibya_org_evidence", {"kb_path": fixture_kb_path}))
     assert [e.text for e in nlp(Doc(nlp.vocab, words=words)).ents] == [known.name]
+
+
+def test_generic_body_nouns_alone_and_comma_joined_phrases_are_no_names():
+    words = OrgWords.of(bodies={"council", "committee", "command", "center", "government"}, name_words=(),
+                        other_kinds=(), generic_bodies={"government", "command", "center"}, conjunctions={"and"})
+    check = lambda *w: org_verdict(OrgCandidate(words=w), words)  # noqa: E731
+    assert check("Command", "Center") is Verdict.DROP and check("Government") is Verdict.DROP
+    assert check("Council", ",", "Excellencies") is Verdict.DROP
+    assert check("Planning", ",", "Finance", "and", "Budget", "Committee") is Verdict.KEEP
+    assert check("Oasis", "Command") is Verdict.KEEP

@@ -33,7 +33,7 @@ class OrgEvidence(KnowledgePipe):
         demonyms = frozenset(self.kb.by_demonym)
         self.shapes = NameShapes.of(words, demonyms)
         self.org_words = OrgWords.of(heads.bodies, heads.org_name_words, heads.other_kinds,
-                                     words.nationality_words | demonyms)
+                                     words.nationality_words | demonyms, heads.generic_bodies, words.conjunctions)
         self.outlets = tuple(tuple(o.split()) for o in heads.outlets)
 
     def is_known(self, ent: Span) -> bool:

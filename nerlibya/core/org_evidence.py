@@ -36,11 +36,14 @@ class OrgWords:
     name_words: frozenset[str]  # 'airlines', 'school': words found only in organisations' names
     other_kinds: frozenset[str]  # 'agreement', 'storm', 'constitution': heads of treaties, events, documents
     nationalities: frozenset[str] = frozenset()  # 'french', 'libyen'
+    generic_bodies: frozenset[str] = frozenset()  # 'government', 'command': alone, no name ('the Government')
+    conjunctions: frozenset[str] = frozenset()  # 'and', 'et': a comma inside a name only comes before one
 
     @classmethod
-    def of(cls, bodies, name_words, other_kinds, nationalities=()) -> "OrgWords":
+    def of(cls, bodies, name_words, other_kinds, nationalities=(), generic_bodies=(), conjunctions=()) -> "OrgWords":
         folded = lambda words: frozenset(fold(w) for w in words)  # noqa: E731
-        return cls(folded(bodies), folded(name_words), folded(other_kinds), folded(nationalities))
+        return cls(folded(bodies), folded(name_words), folded(other_kinds), folded(nationalities),
+                   folded(generic_bodies), folded(conjunctions))
 
 
 @dataclass(frozen=True)
@@ -104,9 +107,21 @@ def trailing_nationality(words: tuple[str, ...], org_words: OrgWords, known: Cal
     return 1 if shorter and (not whole or whole == shorter) else 0
 
 
+def is_no_single_name(candidate: OrgCandidate, words: OrgWords) -> bool:
+    """'Command Center', 'Government': generic body nouns alone, a common noun capitalised (English style);
+    'Council, Excellencies', 'Media, Sanctions Committee Chair': a comma with no 'and' after it joins two
+    phrases, not the parts of one name ('Planning, Finance and Budget Committee' is one)."""
+    folded = [fold(w) for w in candidate.words]
+    if all(w in words.generic_bodies for w in folded):
+        return True
+    comma = max((i for i, w in enumerate(folded) if w == ","), default=None)
+    return comma is not None and not any(w in words.conjunctions for w in folded[comma:])
+
+
 def org_verdict(candidate: OrgCandidate, words: OrgWords) -> Verdict:
     """What an ORG span with no KB id is, from its words and the article (see the module's docstring)."""
-    if not candidate.words or names_another_kind(candidate, words) or is_nationality_and_common_noun(candidate.words, words):
+    if (not candidate.words or names_another_kind(candidate, words) or is_no_single_name(candidate, words)
+            or is_nationality_and_common_noun(candidate.words, words)):
         return Verdict.DROP
     body = has_body_word(candidate, words)
     if candidate.person_elsewhere and not body:
