@@ -115,6 +115,7 @@ def test_english_outlet_named_after_its_kind(extractor):
 
 def test_french_complement_through_a_noun_to_a_name(extractor):
     found = organisations(extractor, "Il siégeait au Conseil local de la ville de Ghadamès avant de rejoindre "
-                                     "le Mouvement pour le renouveau de la Cyrénaïque. Le Conseil de la "
+                                     "le Mouvement pour le renouveau de la Cyrénaïque, puis la Fédération libyenne des sociétés de la Croix-Rouge. Le Conseil de la "
                                      "ville a voté.")
-    assert {"Conseil local de la ville de Ghadamès", "Mouvement pour le renouveau de la Cyrénaïque"} <= set(found)
+    assert {"Conseil local de la ville de Ghadamès", "Mouvement pour le renouveau de la Cyrénaïque",
+            "Fédération libyenne des sociétés de la Croix-Rouge"} <= set(found)
