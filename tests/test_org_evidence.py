@@ -128,3 +128,22 @@ def test_generic_body_nouns_alone_and_comma_joined_phrases_are_no_names():
     assert check("Council", ",", "Excellencies") is Verdict.DROP
     assert check("Planning", ",", "Finance", "and", "Budget", "Committee") is Verdict.KEEP
     assert check("Oasis", "Command") is Verdict.KEEP
+
+
+def test_a_joiner_makes_one_name_with_the_next_body_or_place():
+    from nerlibya.core.org_evidence import joins_complement
+
+    joiners, articles = frozenset({"to", "on"}), frozenset({"the"})
+    assert joins_complement(("to", "the"), joiners, articles, "ORG")  # 'UN Office to the African Union'
+    assert joins_complement(("on",), joiners, articles, "GPE")  # 'Committee on Libya'
+    assert not joins_complement(("to", "the"), joiners, articles, "PERSON")
+    assert not joins_complement(("at",), joiners, articles, "GPE")
+    assert not joins_complement(("to", "the"), joiners, articles, "ORG", after_range_opener=True)
+
+
+def test_english_office_to_another_body_is_one_name(extractor):
+    found = {o["name"] for o in extractor.extract(
+        "He heads the Desert Office to the African Union. A letter from the Oasis Council to the Security "
+        "Council arrived, and the Sahel Air Force said nothing.").to_dict()["organisations"]}
+    assert "Desert Office to the African Union" in found and "Oasis Council" in found
+    assert "Air Force" not in found

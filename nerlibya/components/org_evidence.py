@@ -7,8 +7,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, is_nationality_and_common_noun, org_verdict,
-                                 trailing_nationality)
+from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, is_nationality_and_common_noun, joins_complement,
+                                 org_verdict, trailing_nationality)
 from ..name_shapes import NameShapes
 from ..normalize import name_key
 from .base import KnowledgePipe
@@ -35,6 +35,30 @@ class OrgEvidence(KnowledgePipe):
         self.org_words = OrgWords.of(heads.bodies, heads.org_name_words, heads.other_kinds,
                                      words.nationality_words | demonyms, heads.generic_bodies, words.conjunctions)
         self.outlets = tuple(tuple(o.split()) for o in heads.outlets)
+        self.joiners, self.articles, self.range_openers = heads.name_joiners, words.leading_determiners, heads.range_openers
+
+    def after_range_opener(self, span: Span) -> bool:
+        """'from (the) X': the span opens a range ('from X to Y')."""
+        i = span.start - 1
+        while i >= 0 and span.doc[i].lower_ in self.articles:
+            i -= 1
+        return i >= 0 and span.doc[i].lower_ in self.range_openers
+
+    def with_complements(self, ents: list[Span]) -> list[Span]:
+        """A body the KB does not know, joined to the next name by 'to' or 'on', takes it in: 'UN Office to
+        the African Union' (core: joins_complement)."""
+        if not self.joiners:
+            return ents
+        out: list[Span] = []
+        for ent in ents:
+            last = out[-1] if out else None
+            if (last is not None and last.label_ == "ORG" and not self.is_known(last)
+                    and joins_complement(tuple(t.text for t in ent.doc[last.end : ent.start]), self.joiners,
+                                         self.articles, ent.label_, self.after_range_opener(last))):
+                out[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
+            else:
+                out.append(ent)
+        return out
 
     def is_known(self, ent: Span) -> bool:
         """The KB's entity, or a name the KB knows (the resolver links it)."""
@@ -61,7 +85,7 @@ class OrgEvidence(KnowledgePipe):
 
     def process(self, doc: Doc) -> Doc:
         original = doc.ents  # each read of doc.ents builds every Span
-        ents = [self.without_trailing_nationality(ent) for ent in original]
+        ents = self.with_complements([self.without_trailing_nationality(ent) for ent in original])
         acronyms = doc._.acronyms or {}
         long_forms = {tuple(span) for span in acronyms.values()}
         people = {name_key(e.text) for e in ents if e.label_ == "PERSON"}

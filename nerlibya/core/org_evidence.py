@@ -118,6 +118,16 @@ def is_no_single_name(candidate: OrgCandidate, words: OrgWords) -> bool:
     return comma is not None and not any(w in words.conjunctions for w in folded[comma:])
 
 
+def joins_complement(gap: tuple[str, ...], joiners: frozenset[str], articles: frozenset[str],
+                     next_label: str, after_range_opener: bool = False) -> bool:
+    """'UN Office' + 'to the' + 'African Union', 'AU High-Level Committee' + 'on' + 'Libya': the words
+    between a body the KB does not know and the next name are a joiner ('to', 'on'), with at most an
+    article, and the next name is a body or a place: the whole is one name; not after 'from' or 'between'
+    ('from the Oasis Council to the Security Council' names two)."""
+    return (not after_range_opener and 1 <= len(gap) <= 2 and fold(gap[0]) in joiners and all(fold(w) in articles for w in gap[1:])
+            and next_label in ("ORG", "GPE", "LOC"))
+
+
 def org_verdict(candidate: OrgCandidate, words: OrgWords) -> Verdict:
     """What an ORG span with no KB id is, from its words and the article (see the module's docstring)."""
     if (not candidate.words or names_another_kind(candidate, words) or is_no_single_name(candidate, words)
