@@ -35,7 +35,8 @@ class OrgEvidence(KnowledgePipe):
         self.org_words = OrgWords.of(heads.bodies, heads.org_name_words, heads.other_kinds,
                                      words.nationality_words | demonyms, heads.generic_bodies, words.conjunctions)
         self.outlets = tuple(tuple(o.split()) for o in heads.outlets)
-        self.joiners, self.articles, self.range_openers = heads.name_joiners, words.leading_determiners, heads.range_openers
+        self.joiners, self.range_openers = heads.name_joiners, heads.range_openers
+        self.articles = words.leading_determiners
 
     def after_range_opener(self, span: Span) -> bool:
         """'from (the) X': the span opens a range ('from X to Y')."""
@@ -67,8 +68,8 @@ class OrgEvidence(KnowledgePipe):
                     or (text[:1].isupper() and self.kb.by_acronym.get(text.upper())))
 
     def outlet_next_to(self, doc: Doc, ent: Span) -> bool:
-        """'the MENA news agency', 'l'agence APS', 'the “Desert Courier” newspaper', 'TRIPOLI (Reuters)': an outlet noun on either side, or
-        a dateline's credit in parentheses after a city in capitals."""
+        """'the MENA news agency', 'l'agence APS', 'the “Desert Courier” newspaper': an outlet noun on either
+        side; or 'TRIPOLI (Reuters)': a dateline's credit in parentheses after a city in capitals."""
         after = tuple(t.lower_ for t in doc[ent.end : ent.end + 4] if not t.is_quote)
         before = tuple(t.lower_ for t in doc[max(0, ent.start - 4) : ent.start] if not t.is_quote)
         if any(after[: len(o)] == o or (before and before[-len(o):] == o) for o in self.outlets):
@@ -83,9 +84,9 @@ class OrgEvidence(KnowledgePipe):
         cut = trailing_nationality(tuple(t.text for t in ent), self.org_words, self.kb.lookup)
         return Span(ent.doc, ent.start, ent.end - cut, label=ent.label_, span_id=ent.id_) if cut else ent
 
-    def process(self, doc: Doc) -> Doc:
-        original = doc.ents  # each read of doc.ents builds every Span
-        ents = self.with_complements([self.without_trailing_nationality(ent) for ent in original])
+    def verdicts(self, doc: Doc, ents: list[Span]) -> dict[int, Verdict]:
+        """What each ORG span is, by its start: a known body written as nationality + common noun is none;
+        one the KB does not know is weighed on the article's evidence (core: org_verdict)."""
         acronyms = doc._.acronyms or {}
         long_forms = {tuple(span) for span in acronyms.values()}
         people = {name_key(e.text) for e in ents if e.label_ == "PERSON"}
@@ -104,6 +105,12 @@ class OrgEvidence(KnowledgePipe):
                                      person_elsewhere=key in people or key in person_parts,
                                      place_elsewhere=key in places)
             verdicts[ent.start] = org_verdict(candidate, self.org_words)
+        return verdicts
+
+    def process(self, doc: Doc) -> Doc:
+        original = doc.ents  # each read of doc.ents builds every Span
+        ents = self.with_complements([self.without_trailing_nationality(ent) for ent in original])
+        verdicts = self.verdicts(doc, ents)
         kept = []
         for ent in ents:
             verdict = verdicts.get(ent.start, Verdict.KEEP) if ent.label_ == "ORG" else Verdict.KEEP
