@@ -182,3 +182,85 @@ def evaluate(gold: Iterable[dict], systems: dict[str, Callable[[str, str], dict]
             per_lang.setdefault(split, Score()).add(score)
             per_lang.setdefault("all", Score()).add(score)
     return results
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A 95% (or other) bootstrap interval of one figure."""
+
+    low: float
+    high: float
+
+    def to_dict(self) -> dict:
+        return {"low": round(self.low, 4), "high": round(self.high, 4)}
+
+
+def bootstrap_intervals(documents: list[Score], draws: int = 1000, seed: int = 19,
+                        level: float = 0.95) -> dict[str, dict[str, Interval]]:
+    """{category: {precision|recall|f1: Interval}} by resampling whole documents with replacement: the
+    articles, not the entities, are the unit drawn, since the errors of one article hang together."""
+    import random
+
+    rng = random.Random(seed)
+    samples: dict[str, dict[str, list[float]]] = {c: {"precision": [], "recall": [], "f1": []} for c in CATEGORIES}
+    for _ in range(draws if documents else 0):
+        total = Score()
+        for score in rng.choices(documents, k=len(documents)):
+            total.add(score)
+        for category in CATEGORIES:
+            counts = total.counts[category]
+            for figure in ("precision", "recall", "f1"):
+                samples[category][figure].append(getattr(counts, figure))
+    return {c: {figure: _percentile_interval(values, level) for figure, values in by_figure.items()}
+            for c, by_figure in samples.items()}
+
+
+def _percentile_interval(values: list[float], level: float) -> Interval:
+    if not values:
+        return Interval(0.0, 0.0)
+    ordered = sorted(values)
+    tail = (1 - level) / 2
+    last = len(ordered) - 1
+    return Interval(ordered[round(tail * last)], ordered[round((1 - tail) * last)])
+
+
+def document_errors(predicted: dict, gold: dict) -> dict[str, dict[str, list[str]]]:
+    """{category: {"false_positives": [...], "false_negatives": [...]}} of one document, each entity by its
+    name and forms, each role as "person: title"; the same matching as `score_document`."""
+    errors: dict[str, dict[str, list[str]]] = {}
+    for category in ("people", "organisations", "places"):
+        found, wanted = predicted.get(category, []), gold.get(category, [])
+        _, pairs = match_entities(found, wanted)
+        matched = {id(entity) for pair in pairs for entity in pair}
+        errors[category] = {"false_positives": [_shown(e) for e in found if id(e) not in matched],
+                            "false_negatives": [_shown(e) for e in wanted if id(e) not in matched]}
+        if category == "people":
+            errors["roles"] = _role_errors(pairs, found, wanted)
+    return errors
+
+
+def _shown(entity: dict) -> str:
+    forms = [f for f in dict.fromkeys(entity.get("forms", [])) if f != entity.get("name")]
+    return entity.get("name", "") + (f" ({' | '.join(forms)})" if forms else "")
+
+
+def _role_errors(pairs: list[tuple[dict, dict]], predicted: list[dict], gold: list[dict]) -> dict[str, list[str]]:
+    """The roles `match_roles` counts as wrong or missing, each as "person: title"."""
+    wrong: list[str] = []
+    missing: list[str] = []
+    partner = {id(p): g for p, g in pairs} | {id(g): p for p, g in pairs}
+    for person in predicted:
+        wanted = [_title_key(r["title"]) for r in partner.get(id(person), {}).get("roles", [])]
+        for role in person.get("roles", []):
+            if _title_key(role["title"]) in wanted:
+                wanted.remove(_title_key(role["title"]))
+            else:
+                wrong.append(f"{person.get('name')}: {role['title']}")
+    for person in gold:
+        found = [_title_key(r["title"]) for r in partner.get(id(person), {}).get("roles", [])]
+        for role in person.get("roles", []):
+            if _title_key(role["title"]) in found:
+                found.remove(_title_key(role["title"]))
+            else:
+                missing.append(f"{person.get('name')}: {role['title']}")
+    return {"false_positives": wrong, "false_negatives": missing}

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from thinc.api import Config
 
-from .components import acronyms, entity_cleanup, kb_ruler, resolver, roles, titles  # noqa: F401  (registers factories)
+from .components import acronyms, entity_cleanup, kb_ruler, org_evidence, resolver, roles, titles  # noqa: F401  (registers factories)
 from .components.base import KnowledgePipe
 from .errors import KnowledgeBaseError, ModelNotFoundError
 from .knowledge.kb import default_kb_path
@@ -29,7 +29,8 @@ PIPELINE_FILE = "pipeline.cfg"
 RULES_ONLY_MAX_LENGTH = 10_000_000
 MODEL_SLOT = "ner"
 DOTTED_ACRONYM_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
-KB_COMPONENTS = ("nerlibya_kb_ruler", "nerlibya_entity_cleanup", "nerlibya_titles", "nerlibya_resolver", "nerlibya_roles")
+KB_COMPONENTS = ("nerlibya_kb_ruler", "nerlibya_entity_cleanup", "nerlibya_titles", "nerlibya_org_evidence",
+                 "nerlibya_resolver", "nerlibya_roles")
 LEXICON_COMPONENTS = KB_COMPONENTS
 
 

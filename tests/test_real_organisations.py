@@ -83,3 +83,39 @@ def test_french_lower_case_form_joins_the_known_government(extractor):
     found = organisations(extractor, "Le Gouvernement d'union nationale (GNA) a répondu jeudi. Selon le "
                                      "gouvernement d'union nationale, les combats ont cessé à Tripoli.")
     assert list(found) == ["Government of National Accord"]
+
+
+def test_a_rank_word_opens_a_body_name_but_not_after_another_rank(extractor):
+    found = organisations(extractor, "Officials met the General Intelligence Service on Monday, and Major "
+                                     "General Omar Salem of the Border Guard Service joined them.")
+    assert "General Intelligence Service" in found and "Intelligence Service" not in found
+    assert not any(name.startswith("General Omar") for name in found)
+
+
+def test_french_forums_military_police_and_numbered_units(extractor):
+    found = organisations(extractor, "Le commandant de la Police militaire a rejoint le Forum du dialogue "
+                                     "politique libyen, tandis que la 301e brigade aux ordres de Tripoli attendait.")
+    assert {"Police militaire", "Forum du dialogue politique libyen", "301e brigade"} <= set(found)
+    assert "brigade aux" not in found
+
+
+def test_model_labels_without_evidence_are_no_organisations(extractor):
+    found = organisations(extractor, "The Libyan Political Agreement signed in Skhirat still frames the "
+                                     "talks, said Ahmed Salem, as Storm Daniel recovery plans stalled. The "
+                                     "French government welcomed the Tripoli Municipal Council's vote.")
+    assert not {"Libyan Political Agreement", "Storm Daniel", "Government of France"} & set(found)
+    assert "Tripoli Municipal Council" in found
+
+
+def test_english_outlet_named_after_its_kind(extractor):
+    found = organisations(extractor, "The minister told Libyan broadcaster Oasis Voice that the road was closed.")
+    assert set(found) == {"Oasis Voice"}
+    assert organisations(extractor, "The agency Director Omar Salem resigned on Monday.") == {}
+
+
+def test_french_complement_through_a_noun_to_a_name(extractor):
+    found = organisations(extractor, "Il siégeait au Conseil local de la ville de Ghadamès avant de rejoindre "
+                                     "le Mouvement pour le renouveau de la Cyrénaïque, puis la Fédération libyenne des sociétés de la Croix-Rouge. Le Conseil de la "
+                                     "ville a voté.")
+    assert {"Conseil local de la ville de Ghadamès", "Mouvement pour le renouveau de la Cyrénaïque",
+            "Fédération libyenne des sociétés de la Croix-Rouge"} <= set(found)

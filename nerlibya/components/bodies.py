@@ -63,7 +63,8 @@ def _is_name_word(token: Token, words: BodyWords, titles_allowed: bool = False, 
 
 def _is_adjective(token: Token, words: BodyWords) -> bool:
     lower = token.lower_
-    return token.is_alpha and token.is_lower and (lower.endswith(words.adjective_endings) or lower in words.demonyms)
+    return (token.is_alpha and token.is_lower and not token.is_stop
+            and (lower.endswith(words.adjective_endings) or lower in words.demonyms))  # 'aux' ends as 'nationaux' does
 
 
 def _may_join_list(token: Token, words: BodyWords) -> bool:
@@ -96,6 +97,18 @@ def _left_modifiers(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> in
     return start
 
 
+def _with_leading_rank(doc: Doc, start: int, words: BodyWords) -> int:
+    """'the General Intelligence Service', 'the General Command': a rank word opens a body's name when
+    no capitalised word stands before it ('Major General Command' is no body's name)."""
+    if start < 1:
+        return start
+    rank, before = doc[start - 1], doc[start - 2] if start > 1 else None
+    if (rank.lower_ in words.stop_words and rank.text[:1].isupper() and rank.ent_type_ not in STOP_ENTITY_TYPES
+            and (before is None or not before.text[:1].isupper() or before.lower_ in words.determiners)):
+        return start - 1
+    return start
+
+
 def _capitalised_complement(doc: Doc, k: int, words: BodyWords) -> int:
     """End of the capitalised words from `k` ('Regions', 'Procureur général', 'National Unity'); `k`
     if they name another body ('of the Health Ministry' is a body of its own)."""
@@ -122,7 +135,20 @@ def _lower_case_complement(doc: Doc, k: int, after_determiner: bool, after_of: b
     stop = k + 1
     while stop < len(doc) and _is_adjective(doc[stop], words):
         stop += 1
-    return k if after_determiner and stop == k + 1 else stop
+    if after_determiner and stop == k + 1 and not _names_follow(doc, stop, words):
+        return k
+    return stop
+
+
+def _names_follow(doc: Doc, i: int, words: BodyWords) -> bool:
+    """'de Khoms', 'de la Libye' at doc[i]: a noun between an article and such a complement belongs to the
+    name ('Conseil local de la ville de Khoms', 'Front national pour le salut de la Libye')."""
+    if i >= len(doc) or doc[i].lower_ not in words.of_words:
+        return False
+    i += 1
+    while i < len(doc) and doc[i].lower_ in words.determiners:
+        i += 1
+    return i < len(doc) and doc[i].text[:1].isupper() and doc[i].ent_type_ not in STOP_ENTITY_TYPES
 
 
 def _complement_end(doc: Doc, end: int, words: BodyWords) -> int:
@@ -166,9 +192,9 @@ def body_at(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> Body | Non
         while end < len(doc) and _is_adjective(doc[end], words):
             end += 1
     else:
-        start, end = _left_modifiers(doc, head, words, floor), head + 1
-        if after_number and not capitalised:
-            start = min(start, _number_start(doc, head))
+        start, end = max(floor, _with_leading_rank(doc, _left_modifiers(doc, head, words, floor), words)), head + 1
+    if after_number and not capitalised:
+        start = min(start, _number_start(doc, head))  # '6+6 committee', '444e brigade'
     end = _complement_end(doc, end, words)
     if end - start < 2 or (end < len(doc) and doc[end].lower_ in words.portfolio_titles):
         return None  # a bare head noun; a portfolio before a title ('Local Government Minister')
@@ -248,7 +274,18 @@ def outlet_at(doc: Doc, i: int, words: BodyWords, outlets: frozenset[str]) -> Bo
     while start < end and not _is_name_word(doc[start], words, people_allowed=True):
         start += 1
     if start == end or (end - start == 1 and doc[start].lower_ in words.demonyms):
-        return None  # nothing named, or only 'Egyptian' TV
+        return _outlet_after_noun(doc, i + length, words)  # nothing named before it, or only 'Egyptian' TV
+    return Body(start, end, end - 1)
+
+
+def _outlet_after_noun(doc: Doc, start: int, words: BodyWords) -> Body | None:
+    """'told Libyan broadcaster Almasar', 'the news agency Tass': an English outlet named after its kind,
+    when the name is followed by punctuation or a lower-case word (not a person: 'the agency Director')."""
+    end = start
+    while end < len(doc) and _is_name_word(doc[end], words) and doc[end].ent_type_ not in STOP_ENTITY_TYPES:
+        end += 1
+    if end == start or (end < len(doc) and doc[end].text[:1].isupper()):
+        return None
     return Body(start, end, end - 1)
 
 

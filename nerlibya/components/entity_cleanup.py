@@ -30,7 +30,7 @@ from .bylines import byline_names
 from .entity_spans import non_overlapping, set_entities
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
-TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")"})
+TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")", "/"})
 LABEL_MAP = {"PER": "PERSON"}
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 HEAD_NOUN_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})

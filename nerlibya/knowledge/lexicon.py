@@ -28,7 +28,8 @@ WORDS_FILE = "words.yaml"
 NAMES_FILE = "names.yaml"  # beside the language folders: how names are compared in every language
 FILES = (TITLES_FILE, NAME_HEADS_FILE, WORDS_FILE)
 HEAD_LABELS = ("FAC", "ORG")
-WORD_LIST_KEYS = ("bodies", "organs", "outlets")  # plain word lists beside the FAC/ORG head nouns
+WORD_LIST_KEYS = ("bodies", "organs", "outlets", "org_name_words", "other_kinds", "generic_bodies",
+                  "name_joiners", "range_openers")  # plain word lists beside the FAC/ORG head nouns
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,11 @@ class NameHeads:
     bodies: frozenset[str] = frozenset()
     organs: frozenset[str] = frozenset()  # 'board of directors': a body's organ, never a name on its own
     outlets: frozenset[str] = frozenset()  # 'newspaper', 'agence': the capitalised name beside one is an outlet
+    org_name_words: frozenset[str] = frozenset()  # 'airlines', 'école': found only in organisations' names
+    other_kinds: frozenset[str] = frozenset()  # 'agreement', 'tempête': heads of treaties, events, documents
+    generic_bodies: frozenset[str] = frozenset()  # 'government', 'parliament': alone, a common noun capitalised
+    name_joiners: frozenset[str] = frozenset()  # 'to', 'on': 'UN Office to the African Union' is one name
+    range_openers: frozenset[str] = frozenset()  # 'from', 'between': 'from X to Y' names two
 
 
 @dataclass(frozen=True)

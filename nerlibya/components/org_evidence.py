@@ -1,0 +1,124 @@
+"""Keep an organisation only on evidence (rules: nerlibya/core/org_evidence.py): every ORG span the KB does
+not know is weighed once the model, the cleanup, the body and acronym finders have spoken, and is kept,
+relabelled as the person or place the article names with the same words, or dropped."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, is_nationality_and_common_noun, joins_complement,
+                                 org_verdict, trailing_nationality)
+from ..text.name_shapes import NameShapes
+from ..text.normalize import name_key
+from .base import KnowledgePipe
+from .entity_spans import set_entities
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+NEW_LABEL = {Verdict.PERSON: "PERSON", Verdict.PLACE: "GPE"}
+
+
+@Language.factory(
+    "nerlibya_org_evidence",
+    default_config={"kb_path": "", "lang_path": ""},
+    assigns=["doc.ents"],
+    requires=["doc.ents", "doc._.acronyms"],
+)
+def make_org_evidence(nlp: Language, name: str, kb_path: str, lang_path: str) -> "OrgEvidence":
+    return OrgEvidence(nlp, name, kb_path=kb_path, lang_path=lang_path)
+
+
+class OrgEvidence(KnowledgePipe):
+    def build(self) -> None:
+        heads, words = self.lexicon.heads, self.lexicon.words
+        demonyms = frozenset(self.kb.by_demonym)
+        self.shapes = NameShapes.of(words, demonyms)
+        self.org_words = OrgWords.of(heads.bodies, heads.org_name_words, heads.other_kinds,
+                                     words.nationality_words | demonyms, heads.generic_bodies, words.conjunctions)
+        self.outlets = tuple(tuple(o.split()) for o in heads.outlets)
+        self.joiners, self.range_openers = heads.name_joiners, heads.range_openers
+        self.articles = words.leading_determiners
+
+    def after_range_opener(self, span: Span) -> bool:
+        """'from (the) X': the span opens a range ('from X to Y')."""
+        i = span.start - 1
+        while i >= 0 and span.doc[i].lower_ in self.articles:
+            i -= 1
+        return i >= 0 and span.doc[i].lower_ in self.range_openers
+
+    def with_complements(self, ents: list[Span]) -> list[Span]:
+        """A body the KB does not know, joined to the next name by 'to' or 'on', takes it in: 'UN Office to
+        the African Union' (core: joins_complement)."""
+        if not self.joiners:
+            return ents
+        out: list[Span] = []
+        for ent in ents:
+            last = out[-1] if out else None
+            if (last is not None and last.label_ == "ORG" and not self.is_known(last)
+                    and joins_complement(tuple(t.text for t in ent.doc[last.end : ent.start]), self.joiners,
+                                         self.articles, ent.label_, self.after_range_opener(last))):
+                out[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
+            else:
+                out.append(ent)
+        return out
+
+    def is_known(self, ent: Span) -> bool:
+        """The KB's entity, or a name the KB knows (the resolver links it)."""
+        text = ent.text
+        return bool((ent.id_ and ent.id_ in self.kb) or self.kb.lookup(text)
+                    or (text[:1].isupper() and self.kb.by_acronym.get(text.upper())))
+
+    def outlet_next_to(self, doc: Doc, ent: Span) -> bool:
+        """'the MENA news agency', 'l'agence APS', 'the “Desert Courier” newspaper': an outlet noun on either
+        side; or 'TRIPOLI (Reuters)': a dateline's credit in parentheses after a city in capitals."""
+        after = tuple(t.lower_ for t in doc[ent.end : ent.end + 4] if not t.is_quote)
+        before = tuple(t.lower_ for t in doc[max(0, ent.start - 4) : ent.start] if not t.is_quote)
+        if any(after[: len(o)] == o or (before and before[-len(o):] == o) for o in self.outlets):
+            return True
+        return (ent.start >= 2 and doc[ent.start - 1].text == "(" and doc[ent.start - 2].is_upper
+                and ent.end < len(doc) and doc[ent.end].text == ")")
+
+    def without_trailing_nationality(self, ent: Span) -> Span:
+        """'conseil présidentiel libyen' -> 'conseil présidentiel', the KB's name (core: trailing_nationality)."""
+        if ent.label_ != "ORG" or len(ent) < 2:
+            return ent
+        cut = trailing_nationality(tuple(t.text for t in ent), self.org_words, self.kb.lookup)
+        return Span(ent.doc, ent.start, ent.end - cut, label=ent.label_, span_id=ent.id_) if cut else ent
+
+    def verdicts(self, doc: Doc, ents: list[Span]) -> dict[int, Verdict]:
+        """What each ORG span is, by its start: a known body written as nationality + common noun is none;
+        one the KB does not know is weighed on the article's evidence (core: org_verdict)."""
+        acronyms = doc._.acronyms or {}
+        long_forms = {tuple(span) for span in acronyms.values()}
+        people = {name_key(e.text) for e in ents if e.label_ == "PERSON"}
+        person_parts = {part for key in people for part in key.split()}
+        places = {name_key(e.text) for e in ents if e.label_ in PLACE_LABELS}
+        known = {e.start for e in ents if e.label_ == "ORG" and self.is_known(e)}
+        candidates = [e for e in ents if e.label_ == "ORG" and e.start not in known]
+        defined = {name_key(e.text) for e in candidates if e.text in acronyms or (e.start, e.end) in long_forms}
+        credited = {name_key(e.text) for e in candidates if self.outlet_next_to(doc, e)}
+        verdicts = {e.start: Verdict.DROP for e in ents if e.start in known
+                    and is_nationality_and_common_noun(tuple(t.text for t in e), self.org_words, known=True)}
+        for ent in candidates:
+            key, words = name_key(ent.text), tuple(t.text for t in ent)
+            candidate = OrgCandidate(words=words, defined_acronym=key in defined, outlet_context=key in credited,
+                                     opens_with_given_name=self.shapes.opens_with_given_name(list(words)),
+                                     person_elsewhere=key in people or key in person_parts,
+                                     place_elsewhere=key in places)
+            verdicts[ent.start] = org_verdict(candidate, self.org_words)
+        return verdicts
+
+    def process(self, doc: Doc) -> Doc:
+        original = doc.ents  # each read of doc.ents builds every Span
+        ents = self.with_complements([self.without_trailing_nationality(ent) for ent in original])
+        verdicts = self.verdicts(doc, ents)
+        kept = []
+        for ent in ents:
+            verdict = verdicts.get(ent.start, Verdict.KEEP) if ent.label_ == "ORG" else Verdict.KEEP
+            if verdict is Verdict.KEEP:
+                kept.append(ent)
+            elif verdict is not Verdict.DROP:
+                kept.append(Span(doc, ent.start, ent.end, label=NEW_LABEL[verdict]))
+        if len(kept) != len(original) or any(a is not b for a, b in zip(kept, original)):
+            set_entities(doc, kept)
+        return doc

@@ -1,0 +1,148 @@
+"""When a span is an organisation: the evidence behind it, as pure functions of its words and what the
+article says elsewhere (issue 19).
+
+On real copy the statistical model's ORG label, with no other evidence, is mostly wrong (issue 19 counted 31
+wrong records for 10 right in English): people ('Nicola Orlando'), treaties and events ('Libyan Political
+Agreement', 'Storm Daniel'), headline capitals ('Libyan Authorities Claim Control'), pieces of longer names. A
+span stays an organisation on evidence: the KB knows it, the article defines it as an acronym, it holds a
+body's head noun ('Council', 'ministère') or a word that only names organisations ('Airlines', 'School'), an
+outlet noun follows it ('the MENA news agency'), or it is written as an acronym ('CNN'). It is no organisation
+when the head of its name is another kind's ('Agreement', 'Storm', 'Constitution'), or when the same words are
+a person or a place in the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Callable
+
+from ..text.normalize import fold
+
+ACRONYM_LETTERS = (2, 6)  # 'UN' .. 'AFRICOM'-like short forms written in capitals
+
+
+class Verdict(Enum):
+    KEEP = "keep"  # an organisation
+    PERSON = "person"  # a person's name the model took for an organisation
+    PLACE = "place"  # the same words are a place elsewhere in the article
+    DROP = "drop"  # no name of an organisation, or no evidence for one
+
+
+@dataclass(frozen=True)
+class OrgWords:
+    """A language's words, folded (no accents, lower case: 'Ecole' is 'école'); see `OrgWords.of`."""
+
+    bodies: frozenset[str]  # 'council', 'ministère': a body's head noun
+    name_words: frozenset[str]  # 'airlines', 'school': words found only in organisations' names
+    other_kinds: frozenset[str]  # 'agreement', 'storm', 'constitution': heads of treaties, events, documents
+    nationalities: frozenset[str] = frozenset()  # 'french', 'libyen'
+    generic_bodies: frozenset[str] = frozenset()  # 'government', 'command': alone, no name ('the Government')
+    conjunctions: frozenset[str] = frozenset()  # 'and', 'et': a comma inside a name only comes before one
+
+    @classmethod
+    def of(cls, bodies, name_words, other_kinds, nationalities=(), generic_bodies=(), conjunctions=()) -> "OrgWords":
+        folded = lambda words: frozenset(fold(w) for w in words)  # noqa: E731
+        return cls(folded(bodies), folded(name_words), folded(other_kinds), folded(nationalities),
+                   folded(generic_bodies), folded(conjunctions))
+
+
+@dataclass(frozen=True)
+class OrgCandidate:
+    """An ORG span with no KB id, as the article shows it."""
+
+    words: tuple[str, ...]  # its tokens as written
+    defined_acronym: bool = False  # the short or long form of an acronym the article defines
+    outlet_context: bool = False  # an outlet noun follows it, or it is a dateline's credit ('TRIPOLI (Reuters)')
+    opens_with_given_name: bool = False
+    person_elsewhere: bool = False  # its words are a person, or part of a person's name, in the article
+    place_elsewhere: bool = False  # its words are a place the article names
+
+
+def is_written_acronym(word: str) -> bool:
+    """'CNN', 'OMV', 'U.N.': capitals only (dots allowed), no digit ('COVID-19' is no organisation)."""
+    letters = word.replace(".", "")
+    low, high = ACRONYM_LETTERS
+    return letters.isalpha() and letters.isupper() and low <= len(letters) <= high
+
+
+def _parts(words: tuple[str, ...]) -> list[str]:
+    """Lower-case words, hyphenated ones also in their parts ('Post-Skhirat' -> 'post', 'skhirat')."""
+    lowered = [fold(w) for w in words]
+    return lowered + [p for w in lowered if "-" in w for p in w.split("-") if p]
+
+
+def has_body_word(candidate: OrgCandidate, words: OrgWords) -> bool:
+    """A body's head noun or an organisation's name word, singular or plural ('Authorities' is no body:
+    the plural of a body noun written in a name is kept only when listed)."""
+    return any(p in words.bodies or p in words.name_words for p in _parts(candidate.words))
+
+
+def names_another_kind(candidate: OrgCandidate, words: OrgWords) -> bool:
+    """'Libyan Political Agreement', 'Storm Daniel', 'Post-Skhirat Political Process': a treaty, an event or
+    a document, unless a body's head noun is also in the name ('Constitution Drafting Assembly')."""
+    parts = _parts(candidate.words)
+    return any(p in words.other_kinds for p in parts) and not any(p in words.bodies for p in parts)
+
+
+def is_nationality_and_common_noun(words: tuple[str, ...], org_words: OrgWords, known: bool = False) -> bool:
+    """'the French government', 'le gouvernement français': a nationality and a body's noun written as a
+    common noun name no organisation (GUIDELINES.md), even one the KB holds for roles to point at. A span
+    the KB does not know is also none when its noun is capitalised only because it opens the span
+    ('Gouvernement libyen' opening a sentence); 'Libyan Army', its noun capitalised inside, may be one."""
+    rest = [(i, w) for i, w in enumerate(words) if fold(w) not in org_words.nationalities]
+    if len(rest) != 1 or len(words) < 2:
+        return False
+    index, noun = rest[0]
+    return fold(noun) in org_words.bodies and (noun.islower() or (index == 0 and not known))
+
+
+def trailing_nationality(words: tuple[str, ...], org_words: OrgWords, known: Callable[[str], frozenset[str]]) -> int:
+    """How many words to cut from the end of a name: 1 for 'conseil présidentiel libyen', since 'conseil
+    présidentiel' names the same body in the KB (`known` gives a name's KB ids); 0 for 'Armée nationale
+    libyenne' or 'Parlement libyen', whose shorter form names nothing known. A form never carries a
+    nationality adjective its name does without."""
+    if len(words) < 2 or fold(words[-1]) not in org_words.nationalities:
+        return 0
+    shorter, whole = known(" ".join(words[:-1])), known(" ".join(words))
+    return 1 if shorter and (not whole or whole == shorter) else 0
+
+
+def is_no_single_name(candidate: OrgCandidate, words: OrgWords) -> bool:
+    """'Command Center', 'Government': generic body nouns alone, a common noun capitalised (English style);
+    'Council, Excellencies', 'Media, Sanctions Committee Chair': a comma with no 'and' after it joins two
+    phrases, not the parts of one name ('Planning, Finance and Budget Committee' is one)."""
+    folded = [fold(w) for w in candidate.words]
+    if all(w in words.generic_bodies for w in folded):
+        return True
+    comma = max((i for i, w in enumerate(folded) if w == ","), default=None)
+    return comma is not None and not any(w in words.conjunctions for w in folded[comma:])
+
+
+def joins_complement(gap: tuple[str, ...], joiners: frozenset[str], articles: frozenset[str],
+                     next_label: str, after_range_opener: bool = False) -> bool:
+    """'UN Office' + 'to the' + 'African Union', 'AU High-Level Committee' + 'on' + 'Libya': the words
+    between a body the KB does not know and the next name are a joiner ('to', 'on'), with at most an
+    article, and the next name is a body or a place: the whole is one name; not after 'from' or 'between'
+    ('from the Oasis Council to the Security Council' names two)."""
+    return (not after_range_opener and 1 <= len(gap) <= 2 and fold(gap[0]) in joiners
+            and all(fold(w) in articles for w in gap[1:]) and next_label in ("ORG", "GPE", "LOC"))
+
+
+def org_verdict(candidate: OrgCandidate, words: OrgWords) -> Verdict:
+    """What an ORG span with no KB id is, from its words and the article (see the module's docstring)."""
+    if (not candidate.words or names_another_kind(candidate, words) or is_no_single_name(candidate, words)
+            or is_nationality_and_common_noun(candidate.words, words)):
+        return Verdict.DROP
+    body = has_body_word(candidate, words)
+    if candidate.person_elsewhere and not body:
+        return Verdict.PERSON
+    if candidate.place_elsewhere and not body:
+        return Verdict.PLACE
+    if body or candidate.defined_acronym or candidate.outlet_context:
+        return Verdict.KEEP
+    if any(is_written_acronym(w) for w in candidate.words):
+        return Verdict.KEEP
+    if candidate.opens_with_given_name and len(candidate.words) > 1:
+        return Verdict.PERSON
+    return Verdict.DROP

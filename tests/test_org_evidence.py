@@ -1,0 +1,149 @@
+"""An organisation on evidence (issue 19): the pure rules of nerlibya/core/org_evidence.py, then the
+component on spans preset as a statistical model would tag them (sentences written for these tests)."""
+
+import pytest
+
+from nerlibya.core.org_evidence import OrgCandidate, OrgWords, Verdict, is_written_acronym, org_verdict
+
+from .conftest import preset_pipeline
+
+WORDS = OrgWords.of(bodies={"council", "ministry", "government", "assembly", "gouvernement", "conseil"},
+                    name_words={"airlines", "école"}, other_kinds={"agreement", "storm", "process"},
+                    nationalities={"french", "libyan", "libyen", "français"})
+
+
+def verdict(*words: str, **evidence) -> Verdict:
+    return org_verdict(OrgCandidate(words=tuple(words), **evidence), WORDS)
+
+
+def test_a_body_noun_or_an_organisation_word_is_evidence():
+    assert verdict("Misrata", "Municipal", "Council") is Verdict.KEEP
+    assert verdict("Fezzan", "Airlines") is Verdict.KEEP
+    assert verdict("Ecole", "de", "guerre") is Verdict.KEEP  # folded: 'Ecole' is 'école'
+
+
+def test_the_model_label_alone_is_no_evidence():
+    assert verdict("Resume", "Inclusive") is Verdict.DROP
+    assert verdict("Synopsis") is Verdict.DROP
+
+
+def test_acronyms_outlets_and_definitions_are_evidence():
+    assert verdict("OMV") is Verdict.KEEP
+    assert verdict("Ajdabiya", "Voice", outlet_context=True) is Verdict.KEEP
+    assert verdict("Wadi", "Watch", defined_acronym=True) is Verdict.KEEP
+
+
+def test_digits_make_no_acronym():
+    assert not is_written_acronym("COVID-19") and is_written_acronym("U.N.") and not is_written_acronym("A")
+
+
+def test_treaties_events_and_processes_are_no_organisations():
+    assert verdict("Libyan", "Political", "Agreement", defined_acronym=True) is Verdict.DROP
+    assert verdict("Storm", "Daniel") is Verdict.DROP
+    assert verdict("Post-Skhirat", "Political", "Process") is Verdict.DROP
+
+
+def test_a_body_noun_outweighs_another_kind_word():
+    assert verdict("Agreement", "Monitoring", "Council") is Verdict.KEEP
+
+
+def test_a_person_or_place_elsewhere_takes_the_words():
+    assert verdict("Khalifa", person_elsewhere=True) is Verdict.PERSON
+    assert verdict("Nadia", "Farouk", opens_with_given_name=True) is Verdict.PERSON
+    assert verdict("Ghat", place_elsewhere=True) is Verdict.PLACE
+    assert verdict("Ghat", "Council", place_elsewhere=True) is Verdict.KEEP
+
+
+def test_nationality_and_common_noun_is_no_named_organisation():
+    assert verdict("French", "government") is Verdict.DROP
+    assert verdict("gouvernement", "français") is Verdict.DROP
+    assert verdict("Gouvernement", "libyen") is Verdict.DROP  # capital only because it opens the sentence
+    assert verdict("Libyan", "Council") is Verdict.KEEP  # capitalised inside the name: may be one
+
+
+def test_a_known_body_written_as_nationality_and_common_noun_is_no_record():
+    from nerlibya.core.org_evidence import is_nationality_and_common_noun
+
+    assert is_nationality_and_common_noun(("gouvernement", "français"), WORDS, known=True)
+    assert not is_nationality_and_common_noun(("Parlement", "libyen"), WORDS, known=True)  # a known name
+    assert is_nationality_and_common_noun(("Gouvernement", "libyen"), WORDS)
+
+
+@pytest.fixture(scope="module")
+def weigh(fixture_kb_path):
+    """The component on the fixture KB and the shipped English data (its body nouns)."""
+    def run(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+        from spacy.tokens import Doc
+
+        nlp = preset_pipeline("en", spans, ("nerlibya_acronyms", {}),
+                              ("nerlibya_org_evidence", {"kb_path": fixture_kb_path}))
+        doc = nlp(Doc(nlp.vocab, words=words))
+        return [(e.text, e.label_) for e in doc.ents]
+    return run
+
+
+def test_component_keeps_relabels_and_drops(weigh):
+    words = "Khalifa Haftar met the Fezzan Council and signed the Desert Agreement ; Khalifa left .".split()
+    found = weigh(words, [(0, 2, "PERSON"), (4, 6, "ORG"), (9, 11, "ORG"), (12, 13, "ORG")])
+    assert found == [("Khalifa Haftar", "PERSON"), ("Fezzan Council", "ORG"), ("Khalifa", "PERSON")]
+
+
+def test_component_keeps_a_dateline_credit_and_an_acronym_the_article_defines(weigh):
+    words = "SABHA ( Sahara Wire ) - The Desert Watch ( DW ) said DW staff left .".split()
+    found = weigh(words, [(2, 4, "ORG"), (7, 9, "ORG"), (10, 11, "ORG"), (13, 14, "ORG")])
+    assert [text for text, _ in found] == ["Sahara Wire", "Desert Watch", "DW", "DW"]
+
+
+def test_a_trailing_nationality_is_cut_when_the_shorter_form_is_the_name():
+    from nerlibya.core.org_evidence import trailing_nationality
+
+    ids = {"conseil présidentiel": "pc", "conseil présidentiel libyen": "pc", "armée nationale libyenne": "lna",
+           "conseil national": "french-body", "conseil national libyen": "libyan-body"}
+    known = lambda text: frozenset({ids[text.lower()]} if text.lower() in ids else ())  # noqa: E731
+    assert trailing_nationality(("conseil", "présidentiel", "libyen"), WORDS, known) == 1
+    assert trailing_nationality(("Armée", "nationale", "libyenne"), WORDS, known) == 0  # the name itself
+    assert trailing_nationality(("Commission", "électorale", "libyenne"), WORDS, known) == 0  # unknown: kept
+    assert trailing_nationality(("Conseil", "national", "libyen"), WORDS, known) == 0  # another body's name
+    assert trailing_nationality(("conseil", "présidentiel"), WORDS, known) == 0
+
+
+def test_component_cuts_the_nationality_off_a_known_french_body(fixture_kb_path):
+    from spacy.tokens import Doc
+
+    from nerlibya.knowledge.kb import load_kb
+
+    kb = load_kb(fixture_kb_path)
+    known = next(e for e in kb if e.kind == "organisation")
+    words = ["Le"] + known.name.split() + ["libyen", "a", "voté", "."]
+    nlp = preset_pipeline("fr", [(1, len(words) - 3, "ORG")], ("nerlibya_acronyms", {}),
+                          ("nerlibya_org_evidence", {"kb_path": fixture_kb_path}))
+    assert [e.text for e in nlp(Doc(nlp.vocab, words=words)).ents] == [known.name]
+
+
+def test_generic_body_nouns_alone_and_comma_joined_phrases_are_no_names():
+    words = OrgWords.of(bodies={"council", "committee", "command", "center", "government"}, name_words=(),
+                        other_kinds=(), generic_bodies={"government", "command", "center"}, conjunctions={"and"})
+    check = lambda *w: org_verdict(OrgCandidate(words=w), words)  # noqa: E731
+    assert check("Command", "Center") is Verdict.DROP and check("Government") is Verdict.DROP
+    assert check("Council", ",", "Excellencies") is Verdict.DROP
+    assert check("Planning", ",", "Finance", "and", "Budget", "Committee") is Verdict.KEEP
+    assert check("Oasis", "Command") is Verdict.KEEP
+
+
+def test_a_joiner_makes_one_name_with_the_next_body_or_place():
+    from nerlibya.core.org_evidence import joins_complement
+
+    joiners, articles = frozenset({"to", "on"}), frozenset({"the"})
+    assert joins_complement(("to", "the"), joiners, articles, "ORG")  # 'UN Office to the African Union'
+    assert joins_complement(("on",), joiners, articles, "GPE")  # 'Committee on Libya'
+    assert not joins_complement(("to", "the"), joiners, articles, "PERSON")
+    assert not joins_complement(("at",), joiners, articles, "GPE")
+    assert not joins_complement(("to", "the"), joiners, articles, "ORG", after_range_opener=True)
+
+
+def test_english_office_to_another_body_is_one_name(extractor):
+    found = {o["name"] for o in extractor.extract(
+        "He heads the Desert Office to the African Union. A letter from the Oasis Council to the Security "
+        "Council arrived, and the Sahel Air Force said nothing.").to_dict()["organisations"]}
+    assert "Desert Office to the African Union" in found and "Oasis Council" in found
+    assert "Air Force" not in found
