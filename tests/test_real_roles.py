@@ -182,3 +182,26 @@ def test_rival_gives_a_status_but_is_not_written_in_the_title(extractor):
                                "objected.").to_dict()
     role = next(r for p in record["people"] if p["name"] == "Omar Fergiani" for r in p["roles"])
     assert (role["title"], role["status"]) == ("presidential candidate", "current")
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Officials said Oil and Gas Minister Omar Fadel would visit the terminal.", "Omar Fadel",
+     {"Oil and Gas Minister"}),
+    ("The veteran NOC chief Salem Warda refused to leave his office.", "Salem Warda", {"veteran chief"}),
+    ("Karim Bashir, a career diplomat, was named to the post.", "Karim Bashir", {"career diplomat"}),
+    ("Le commandant militaire Omar Kadi a rejeté l'accord de Tunis vendredi.", "Omar Kadi",
+     {"commandant militaire"}),
+    ("Le nouveau président de la NOC, Tarek Hassi, a tenu une conférence de presse.", "Tarek Hassi",
+     {"nouveau président"}),
+    ("Selon l'ancien PM Ahmed Salem, les élections seront reportées à l'automne.", "Ahmed Salem", {"ancien PM"}),
+    ("Le général à la retraite Fouad Jibril a lancé une offensive contre la ville.", "Fouad Jibril",
+     {"général à la retraite"}),
+])
+def test_joined_modifiers_occupations_and_french_qualifiers(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]
+
+
+def test_a_french_plural_title_is_shared_by_the_people_listed(extractor):
+    found = roles(extractor, "Les deux vice-présidents du Conseil présidentiel, Ali Hamdi et Samir Lotfi, sont "
+                             "arrivés mardi à Alger pour une visite officielle.")
+    assert "vice-président" in found["Ali Hamdi"] and "vice-président" in found["Samir Lotfi"]

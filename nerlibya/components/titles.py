@@ -151,7 +151,9 @@ class TitleFinder(KnowledgePipe):
     def process(self, doc: Doc) -> Doc:
         ents = self.drop_titles_taken_for_names(doc)
         units = self.units(doc, ents)
-        title_runs = runs(units, self.lexicon.appointment_verbs)
+        words = self.lexicon.words
+        title_runs = runs(units, self.lexicon.appointment_verbs, words.adjectives_follow_noun,
+                          words.conjunctions | {"&"})
         by_cat: dict[str, list[Unit]] = defaultdict(list)
         for unit in units:
             by_cat[unit.cat].append(unit)

@@ -70,15 +70,21 @@ class Unit:
         return span_text(self.doc, self.start, self.end).lower()
 
 
-def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset()) -> list[list[Unit]]:
+def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),
+         adjectives_follow_noun: bool = False, joiners: frozenset[str] = frozenset()) -> list[list[Unit]]:
     """Group adjacent title units; a rank after an office starts a new title; a run must end
-    with an office or rank, and a lone lower-case rank used as an adjective makes none ('a major obstacle').
+    with an office or rank, and a lone lower-case rank used as an adjective makes none ('a major obstacle';
+    where adjectives follow the noun, a modifier after the rank says it is a noun: 'le commandant militaire').
     (Any other unit between two title units keeps them apart.) A qualifier that is also an appointment verb
     does not open a run: 'désigné Premier ministre' is 'appointed Prime Minister' (the qualifier,
-    'Premier ministre désigné', follows the noun)."""
+    'Premier ministre désigné', follows the noun). Two modifiers joined by one of `joiners` share the office
+    after them: 'Economy and Finance Minister'."""
     runs: list[list[Unit]] = []
     current: list[Unit] = []
     for unit in units:
+        if current and _joined_modifiers(current[-1], unit, joiners):
+            current.append(unit)
+            continue
         opens = not current or current[-1].end != unit.start
         if unit.cat not in TITLE_UNITS or (opens and unit.cat == "QUAL" and unit.phrase in appointment_verbs):
             continue
@@ -87,7 +93,8 @@ def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset()) -> 
             current = []
         current.append(unit)
     _add_run(runs, current)
-    return [run for run in runs if not _rank_used_as_adjective(run[0].doc, run)]
+    modified = {u.start for u in units if u.cat in ("MOD", "QUAL")} if adjectives_follow_noun else set()
+    return [run for run in runs if run[-1].end in modified or not _rank_used_as_adjective(run[0].doc, run)]
 
 
 @dataclass(frozen=True)
@@ -495,6 +502,12 @@ def _add_run(runs: list[list[Unit]], units: list[Unit]) -> None:
         if units[end - 1].cat in HEADS:
             runs.append(units[:end])
             return
+
+
+def _joined_modifiers(before: Unit, after: Unit, joiners: frozenset[str]) -> bool:
+    """'Oil and Gas [Minister]': two modifiers with one joining word between them."""
+    return (before.cat == after.cat == "MOD" and after.start == before.end + 1
+            and before.doc[before.end].lower_ in joiners)
 
 
 def _singular(doc: Sequence[TokenLike], head: Unit, text: str, singular: str) -> str:
