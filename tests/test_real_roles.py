@@ -205,3 +205,12 @@ def test_a_french_plural_title_is_shared_by_the_people_listed(extractor):
     found = roles(extractor, "Les deux vice-présidents du Conseil présidentiel, Ali Hamdi et Samir Lotfi, sont "
                              "arrivés mardi à Alger pour une visite officielle.")
     assert "vice-président" in found["Ali Hamdi"] and "vice-président" in found["Samir Lotfi"]
+
+
+def test_a_profile_line_of_a_title_and_a_name_names_a_person(extractor):
+    """A cabinet profile: a line with only a title and a name, then a paragraph about the surname."""
+    found = roles(extractor, "The new cabinet was approved on Sunday.\n\nHealth Minister Tarek Zawawi\n\n"
+                             "Zawawi studied medicine in Cairo and ran a hospital in Sabha.")
+    assert "Health Minister" in found["Tarek Zawawi"]
+    headline = roles(extractor, "Envoy Warns Council Members\n\nThe envoy said the council would meet again.")
+    assert not headline

@@ -80,20 +80,24 @@ class TitleFinder(KnowledgePipe):
         return units
 
     # -- people introduced by titles -----------------------------------------------------------
-    def may_be_name(self, doc: Doc, start: int, end: int) -> bool:
+    def may_be_name(self, doc: Doc, start: int, end: int, opening: int) -> bool:
         """A capitalised word after a title is not a name when it is a pronoun or conjunction opening the next
         sentence ('He', 'Mais'), a plural title ('MPs'), or a word of a Title Case headline that the article
-        never writes again ('... Official Tells Council')."""
+        never writes again ('... Official Tells Council'). A line that is only a title (from `opening`) and a
+        name whose last word the article writes again is a profile line: 'Finance Minister Hassan Zaglami',
+        then 'Zaglami is a former executive'."""
         if end - start == 1:
             token = doc[start]
             if token.is_stop or token.lower_.rstrip("s") in self.title_words:
                 return False
-        return not (on_headline_line(doc, start) and doc.text.count(span_text(doc, start, end)) < 2)
+        if not on_headline_line(doc, start) or doc.text.count(span_text(doc, start, end)) >= 2:
+            return True
+        return end - start >= 2 and _alone_on_line(doc, opening, end) and doc.text.count(doc[end - 1].text) >= 2
 
     def discover(self, doc: Doc, runs: list[list[Unit]], honorifics: list[Unit], unit_starts: set[int]) -> list[Span]:
         """Make entities of the people named right after titles; returns them."""
         new = []
-        for start in [run[-1].end for run in runs] + [u.end for u in honorifics]:
+        for opening, start in [(run[0].start, run[-1].end) for run in runs] + [(u.start, u.end) for u in honorifics]:
             if start + 1 < len(doc) and doc[start].text == ".":
                 start += 1
             if start >= len(doc):
@@ -102,7 +106,7 @@ class TitleFinder(KnowledgePipe):
             if token.ent_type_ or not token.text[:1].isupper():
                 continue
             found = self.reader.name_after(doc, start, unit_starts)
-            if found and not any(doc[i].ent_type_ for i in range(*found)) and self.may_be_name(doc, *found):
+            if found and not any(doc[i].ent_type_ for i in range(*found)) and self.may_be_name(doc, *found, opening):
                 new.append(Span(doc, found[0], found[1], label="PERSON"))
         # the names touch no entity, so `doc.ents = filter_spans(doc.ents + new)` would rewrite the others as
         # they are: setting the new ones alone spares building and rewriting every span of the doc
@@ -173,6 +177,13 @@ def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -
     kept = [e for e in ents if e.label_ == "PERSON" or e.id_ or not all(i in covered for i in range(e.start, e.end))]
     if len(kept) != len(ents):
         doc.ents = kept
+
+
+def _alone_on_line(doc: Doc, start: int, end: int) -> bool:
+    """Are tokens start:end a whole line (a line break or the text's edge on either side)?"""
+    def breaks(i: int) -> bool:
+        return i < 0 or i >= len(doc) or (doc[i].is_space and "\n" in doc[i].text)
+    return breaks(start - 1) and breaks(end)
 
 
 def _any_in_range(positions: list[int], start: int, end: int) -> bool:
