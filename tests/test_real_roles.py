@@ -214,3 +214,23 @@ def test_a_profile_line_of_a_title_and_a_name_names_a_person(extractor):
     assert "Health Minister" in found["Tarek Zawawi"]
     headline = roles(extractor, "Envoy Warns Council Members\n\nThe envoy said the council would meet again.")
     assert not headline
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Le coordinateur des opérations militaires Nabil Warda a annoncé la prise de la ville.", "Nabil Warda",
+     "coordinateur des opérations militaires"),
+    ("Selon le porte-parole du gouvernement Salem Ferjani, le scrutin aura lieu en juin.", "Salem Ferjani",
+     "porte-parole du gouvernement"),
+    ("Omar Kadi, chef du bureau exécutif du CNT, a démissionné lundi.", "Omar Kadi", "chef du bureau exécutif"),
+])
+def test_a_french_common_noun_complement_stays_in_the_title(extractor, text, person, expected):
+    assert expected in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,unwanted", [
+    ("L'ancien gouverneur de la banque centrale, Ali Hamdi, a été arrêté.", "Ali Hamdi",
+     "ancien gouverneur de la banque centrale"),
+    ("Le patron de la télévision syrienne Omar Ali a été limogé.", "Omar Ali", "patron de la télévision syrienne"),
+])
+def test_a_french_body_or_nationality_complement_is_no_part_of_the_title(extractor, text, person, unwanted):
+    assert unwanted not in roles(extractor, text).get(person, set())

@@ -16,9 +16,11 @@ Tokens are anything with spaCy's token attributes used here (`text`, `text_with_
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Callable, Mapping, Protocol, Sequence
 
 from ..lexicon import Lexicon, Words
+from ..name_shapes import NameShapes
 from ..normalize import fold
 from .types import OrgRef, Title, TokenRange
 
@@ -110,6 +112,10 @@ class TitleReader:
     def words(self) -> Words:
         return self.lexicon.words
 
+    @cached_property
+    def shapes(self) -> NameShapes:
+        return NameShapes.of(self.words, frozenset(self.demonyms))
+
     def read(self, doc: Sequence[TokenLike], units_by_cat: Mapping[str, list[Unit]], title_runs: list[list[Unit]],
              ents: Sequence[EntityLike]) -> list[Title]:
         """Every title of a document, in text order."""
@@ -173,10 +179,10 @@ class TitleReader:
             return base  # 'head of the UN-backed government': the name qualifies the complement, it is not one
         if k in ctx.runs_at and k > comp.end:  # 'of the UN Secretary-General': a title with its organisation
             return self._nested_complement(ctx, k, base)  # before it ('of Germany Ambassador X' is two titles)
+        written_with_title = bool(head) and self._portfolio_may_follow(doc, comp.end, k)
         return (self._entity_complement(ctx, k, ent, head, base)
                 or self._nested_complement(ctx, k, base)
-                or self._common_noun_complement(doc, k, head if self._portfolio_may_follow(doc, comp.end, k) else "",
-                                                base)
+                or self._common_noun_complement(doc, k, head if written_with_title else "", base)
                 or self._name_complement(ctx, k, ent, head, base))
 
     def _portfolio_may_follow(self, doc: Sequence[TokenLike], start: int, k: int) -> bool:
@@ -258,6 +264,10 @@ class TitleReader:
         token = doc[k]
         if not (token.is_lower and token.is_alpha):
             return None
+        own = (self._own_complement_end(doc, k)
+               if head and head not in self.lexicon.portfolio_offices and self.words.adjectives_follow_noun else None)
+        if own is not None:  # 'chef du bureau exécutif', 'coordinateur des opérations militaires'
+            return replace(base, portfolio_end=own, phrase_end=own)
         if not (head in self.lexicon.portfolio_offices and not token.is_stop):
             # 'gouverneur par intérim de la banque, X', 'Premier ministre du gouvernement de Tripoli, X': a
             # common-noun complement, with the place it belongs to, before an apposition
@@ -270,6 +280,37 @@ class TitleReader:
         while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
             stop += 1
         return replace(base, portfolio_end=stop, phrase_end=stop)
+
+    def _own_complement_end(self, doc: Sequence[TokenLike], k: int) -> int | None:
+        """End of a common noun that makes part of an office where adjectives follow the noun ('numéro deux du
+        régime', 'commandant général de l'armée'; English writes such words before it: 'executive bureau chief',
+        so an English complement names whose office it is): up to three lower-case content words after the
+        preposition or article. Not a body written in lower case ('de la banque centrale', 'des forces du GNA'),
+        nor one that a nationality or a lower-case of-phrase continues ('du régime libyen', 'du gouvernement
+        d'union nationale'): those name whose office it is."""
+        stop = k
+        while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
+            stop += 1
+        if stop == k or any(self.shapes.is_nationality(doc[i].text) for i in range(k, stop)):
+            return None
+        followed = stop < len(doc) and doc[stop].lower_ in self.words.of_words
+        if self._names_a_body(doc, k, stop, followed):
+            return None
+        after = stop + 1
+        while after < len(doc) and doc[after].lower_ in self.words.title_determiners:
+            after += 1
+        return None if followed and after < len(doc) and doc[after].is_lower else stop
+
+    def _names_a_body(self, doc: Sequence[TokenLike], k: int, stop: int, followed: bool) -> bool:
+        """Do the lower-case words k:stop name an organisation: a body noun with more words or a complement
+        ('banque centrale', 'forces du GNA'); a lone body noun ('l'armée') or a body's organ ('bureau exécutif')
+        is part of an office."""
+        heads = self.lexicon.heads
+        if span_text(doc, k, stop).lower() in heads.organs:
+            return False
+        if not any(doc[i].lower_ in heads.bodies for i in range(k, stop)):
+            return False
+        return stop - k > 1 or followed
 
     def _past_place(self, doc: Sequence[TokenLike], k: int) -> int:
         """Past 'de Tripoli' / "d'Italie" (an of-word and a place entity) at `k`, or `k`."""
