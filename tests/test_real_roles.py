@@ -234,3 +234,10 @@ def test_a_french_common_noun_complement_stays_in_the_title(extractor, text, per
 ])
 def test_a_french_body_or_nationality_complement_is_no_part_of_the_title(extractor, text, person, unwanted):
     assert unwanted not in roles(extractor, text).get(person, set())
+
+
+def test_a_cabinet_list_gives_each_name_its_portfolio(extractor):
+    found = roles(extractor, "Key ministers\nPrime minister (GNA): Karim Bashir\nDefence: Salem Warda\n"
+                             "Economy & industry: Ali Hamdi\nLocal government: Omar Kadi\n")
+    assert "Prime minister" in found["Karim Bashir"] and "Defence" in found["Salem Warda"]
+    assert "Economy & industry" in found["Ali Hamdi"] and "Local government" in found["Omar Kadi"]

@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..core.lists import list_entries, name_end
 from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text
 from ..core.types import Title
 from ..normalize import fold
@@ -115,6 +116,19 @@ class TitleFinder(KnowledgePipe):
             doc.set_ents(new, default="unmodified")
         return new
 
+    def discover_listed(self, doc: Doc, titles: list[Title]) -> None:
+        """The name after the colon of a list of office holders ('Defence: Salah al-Namroush') is a person's,
+        whatever label the model gave its words, unless the KB knows them."""
+        names = []
+        for title in titles:
+            end = name_end(doc, title.phrase_end, self.lexicon.words.name_particles) if title.listed else None
+            if end is not None and not any(doc[i].ent_id_ or doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
+                                           and i > title.phrase_end for i in range(title.phrase_end, end)):
+                names.append(Span(doc, title.phrase_end, end, label="PERSON"))
+        if names:
+            taken = {i for name in names for i in range(name.start, name.end)}
+            doc.ents = [e for e in doc.ents if not taken & set(range(e.start, e.end))] + names
+
     # -- entities the model made of titles, or of people around them ------------------------------
     def drop_titles_taken_for_names(self, doc: Doc) -> list[Span]:
         """The model tags a capitalised title at a sentence start as a place or an organisation ('Le Secrétaire
@@ -156,15 +170,18 @@ class TitleFinder(KnowledgePipe):
         ents = self.drop_titles_taken_for_names(doc)
         units = self.units(doc, ents)
         words = self.lexicon.words
-        title_runs = runs(units, self.lexicon.appointment_verbs, words.adjectives_follow_noun,
-                          words.conjunctions | {"&"})
+        joiners = words.conjunctions | {"&"}
+        title_runs = runs(units, self.lexicon.appointment_verbs, words.adjectives_follow_noun, joiners)
         by_cat: dict[str, list[Unit]] = defaultdict(list)
         for unit in units:
             by_cat[unit.cat].append(unit)
         if self.discover_people:
             unit_starts = {u.start for cat in TITLE_UNITS for u in by_cat[cat]}
             ents += self.discover(doc, title_runs, by_cat["HONOR"], unit_starts)
-        doc._.titles = titles = self.reader.read(doc, by_cat, title_runs, ents)
+        titles = self.reader.read(doc, by_cat, title_runs, ents)
+        doc._.titles = titles = list_entries(doc, titles, by_cat["MOD"], joiners, words.name_particles)
+        if self.discover_people:
+            self.discover_listed(doc, titles)
         _drop_names_inside_titles(doc, list(doc.ents), titles)
         self.people_around_titles(doc, titles)
         return doc
