@@ -241,3 +241,10 @@ def test_a_cabinet_list_gives_each_name_its_portfolio(extractor):
                              "Economy & industry: Ali Hamdi\nLocal government: Omar Kadi\n")
     assert "Prime minister" in found["Karim Bashir"] and "Defence" in found["Salem Warda"]
     assert "Economy & industry" in found["Ali Hamdi"] and "Local government" in found["Omar Kadi"]
+
+
+def test_an_organisation_with_its_acronym_before_a_title_is_whose_office_it_is(extractor):
+    record = extractor.extract("Libya's new National Oil Corporation (NOC) chief Omar Fadel rejected the "
+                               "decision on Tuesday.").to_dict()
+    [role] = next(p["roles"] for p in record["people"] if p["name"] == "Omar Fadel")
+    assert (role["title"], role["organisation"]) == ("new chief", "National Oil Corporation")

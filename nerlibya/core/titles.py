@@ -147,6 +147,8 @@ class TitleReader:
                     return None, (ent.start, ent.end), ent.start
                 return OrgRef(span=(ent.start, ent.end)), None, ent.start
         ent = ctx.ent_ending_at(j)
+        if ent is None and j > 2 and token.text == ")" and ctx.doc[j - 2].text == "(":
+            ent = ctx.ent_ending_at(j - 3)  # 'the National Oil Corporation (NOC) chief'
         if ent is None and j > 0 and token.text in HYPHENS and not _written_apart(ctx.doc, j):
             ent = ctx.ent_ending_at(j - 1)  # 'the HoR-designated premier', 'a UN-appointed envoy'
         if ent is not None and ent.label_ in PLACE_OR_ORG:
