@@ -248,3 +248,10 @@ def test_an_organisation_with_its_acronym_before_a_title_is_whose_office_it_is(e
                                "decision on Tuesday.").to_dict()
     [role] = next(p["roles"] for p in record["people"] if p["name"] == "Omar Fadel")
     assert (role["title"], role["organisation"]) == ("new chief", "National Oil Corporation")
+
+
+def test_the_name_after_a_represented_office_is_the_representative(extractor):
+    found = roles(extractor, "The council backed Special Representative of the Secretary-General Laura Pinto "
+                             "and urged the parties to meet.")
+    assert found["Laura Pinto"] == {"Special Representative"}
+    assert "President" in roles(extractor, "The Chief of Staff to the President Ahmed Salem spoke.")["Ahmed Salem"]

@@ -68,6 +68,7 @@ class RoleWords:
     before_shared_title: frozenset[str]
     capacity_nouns: frozenset[str]
     complements: frozenset[str]
+    represented_offices: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -94,6 +95,7 @@ class RoleWords:
             before_shared_title=words.title_determiners | words.quantifiers,
             capacity_nouns=words.capacity_nouns,
             complements=frozenset(c for c in lexicon.complements if " " not in c),
+            represented_offices=lexicon.represented_offices,
         )
 
 
@@ -189,7 +191,10 @@ def person_after(scene: Scene, title: Title) -> Person | None:
     """'Prime Minister X', 'the envoy of France, X' (right after the title or its whole phrase; a title
     inside another's complement only right after itself: 'Envoy of the Secretary-General for Libya X', or
     after its own phrase when the enclosing title's reading made that name its own person: 'l'envoyé du
-    secrétaire général de l'ONU X')."""
+    secrétaire général de l'ONU X'; never an office others represent: in 'Special Representative of the
+    Secretary-General X', X is the representative)."""
+    if title.inner and title.head in scene.words.represented_offices:
+        return None
     for position in (title.end, title.phrase_end):
         person = scene.starts.get(_past_stacked_titles(scene, position))
         if person is None or (person.start, person.end) == title.of:

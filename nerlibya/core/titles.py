@@ -252,6 +252,8 @@ class TitleReader:
         if nested is None:
             return None
         found = replace(base, org=base.org or nested.org, inner=nested.start)
+        if nested.head in self.lexicon.represented_offices:  # 'Special Representative of the Secretary-General X':
+            return replace(found, phrase_end=nested.phrase_end)  # X is the representative, not the one represented
         # "envoy of the Secretary-General [of the UN] X"; not past the nested title's place ('... for Libya X')
         own_phrase = nested.phrase_end > nested.end and doc[nested.phrase_end - 1].ent_type_ != "GPE"
         for position in (nested.end, nested.phrase_end) if own_phrase else (nested.end,):
