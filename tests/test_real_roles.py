@@ -255,3 +255,11 @@ def test_the_name_after_a_represented_office_is_the_representative(extractor):
                              "and urged the parties to meet.")
     assert found["Laura Pinto"] == {"Special Representative"}
     assert "President" in roles(extractor, "The Chief of Staff to the President Ahmed Salem spoke.")["Ahmed Salem"]
+
+
+def test_a_named_unit_after_a_portfolio_office_is_whose_office_it_is(extractor):
+    record = extractor.extract("Omar Kadi, Director of the Moral Guidance Department, said the army was "
+                               "ready. Minister of Foreign Affairs Najla Salem met him.").to_dict()
+    found = {p["name"]: {(r["title"], r["organisation"]) for r in p["roles"]} for p in record["people"]}
+    assert ("Director", "Moral Guidance Department") in found["Omar Kadi"]
+    assert ("Minister of Foreign Affairs", None) in found["Najla Salem"]

@@ -347,9 +347,15 @@ class TitleReader:
             stop += 1
         if stop == k:
             return base
-        if portfolio:
+        if portfolio and not self._names_a_unit(ctx, k, stop):
             return replace(base, portfolio_end=stop, phrase_end=stop)
         return replace(base, org=OrgRef(text=span_text(doc, k, stop)), phrase_end=stop)
+
+    def _names_a_unit(self, ctx: "_Context", k: int, stop: int) -> bool:
+        """Do the capitalised words k:stop name a body rather than a portfolio: a body noun that no portfolio
+        word covers ('Director of the Moral Guidance Department', not 'Minister of Local Government')?"""
+        portfolio_words = {i for u in ctx.modifiers_at.values() if k <= u.start < stop for i in range(u.start, u.end)}
+        return any(ctx.doc[i].lower_ in self.lexicon.heads.bodies and i not in portfolio_words for i in range(k, stop))
 
     def through_acronym(self, ctx: "_Context", right: "Complement", head: str) -> "Complement":
         """'Special Representative of the Secretary-General (SRSG) for Libya': the title's own acronym in
