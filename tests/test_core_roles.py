@@ -249,3 +249,14 @@ def test_an_inner_title_takes_the_name_after_its_phrase_when_the_outer_reading_s
     scene = scene_of(text, {(7, 8): "ORG", (8, 10): "PERSON"}, [envoy, inner])
     assert attach(scene, inner, {}) == (Person(8, 10), "before-name")
     assert attach(scene, envoy, {})[0] is None
+
+
+@pytest.mark.parametrize("text", [
+    "The speaker of the House elected by the members , Ahmed Ali , said .",
+    "The speaker of the House who resigned in May , Ahmed Ali , said .",
+])
+def test_a_short_clause_may_stand_between_a_title_and_its_apposition(text):
+    the_title = title(1, 2, (1, 5))
+    person, pattern = attach(scene_of(text, {(text.split().index("Ahmed"), text.split().index("Ahmed") + 2): "PERSON"},
+                                      [the_title]), the_title, {})
+    assert (tuple(person), pattern) == ((text.split().index("Ahmed"), text.split().index("Ahmed") + 2), "apposition-before")

@@ -26,6 +26,7 @@ APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", ")", "—", "–", "
 CLAUSE_ORG_LABELS = ("ORG", "GPE")
 MAX_STACKED_TITLES = 3
 MAX_WORDS_BEFORE_NAME = 4
+MAX_CLAUSE_TOKENS = 10
 
 
 class TokenLike(Protocol):
@@ -345,7 +346,7 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     the title (or the `opening` one it is coordinated with: 'The envoy and head of X, Y said') opens the
     sentence."""
     tokens, words, titles_at, sentence_of = scene.tokens, scene.words, scene.titles_at, scene.sentence_of
-    k = past_place_complement(scene, title.phrase_end)
+    k = past_short_clause(scene, past_place_complement(scene, title.phrase_end))
     if k >= len(tokens) or tokens[k].text != ",":
         return None
     k += 1
@@ -363,6 +364,24 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     opens_sentence = (before < 0 or sentence_of[before] != sentence_of[first.start]
                       or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace())  # a new line
     return person if closes or opens_sentence else None
+
+
+def past_short_clause(scene: Scene, k: int) -> int:
+    """Past a short clause that qualifies a title before its apposition: 'le président du Parlement [reconnu par
+    la communauté internationale], X', 'le chef du gouvernement [qui est basé à Tripoli], X' (a relative pronoun,
+    or a word and an agent preposition, then up to eight words with no punctuation or person), or `k`."""
+    tokens, words = scene.tokens, scene.words
+    opens = k < len(tokens) and (tokens[k].lower_ in words.relative_pronouns
+                                 or (k + 1 < len(tokens) and tokens[k + 1].lower_ in words.agent_prepositions))
+    if not opens:
+        return k
+    for end in range(k + 1, min(k + MAX_CLAUSE_TOKENS, len(tokens))):
+        token = tokens[end]
+        if token.text == ",":
+            return end
+        if token.is_punct or token.ent_type_ == "PERSON":
+            return k
+    return k
 
 
 def _before_coordinated_titles(scene: Scene, index: int) -> int:
