@@ -263,3 +263,10 @@ def test_a_named_unit_after_a_portfolio_office_is_whose_office_it_is(extractor):
     found = {p["name"]: {(r["title"], r["organisation"]) for r in p["roles"]} for p in record["people"]}
     assert ("Director", "Moral Guidance Department") in found["Omar Kadi"]
     assert ("Minister of Foreign Affairs", None) in found["Najla Salem"]
+
+
+def test_plural_vice_presidents_are_shared_by_the_people_listed(extractor):
+    found = roles(extractor, "The talks were attended by the Vice-Presidents of the Council, Omar Kadi and "
+                             "Salem Warda, on Monday.")
+    assert "vice-president" in {t.lower() for t in found["Omar Kadi"]}
+    assert "vice-president" in {t.lower() for t in found["Salem Warda"]}
