@@ -270,3 +270,10 @@ def test_plural_vice_presidents_are_shared_by_the_people_listed(extractor):
                              "Salem Warda, on Monday.")
     assert "vice-president" in {t.lower() for t in found["Omar Kadi"]}
     assert "vice-president" in {t.lower() for t in found["Salem Warda"]}
+
+
+def test_his_excellency_is_no_part_of_a_name_and_a_state_ends_a_portfolio(extractor):
+    record = extractor.extract("The meeting heard H.E. Karim Bashir, Minister of Foreign Affairs of the Republic "
+                               "of Tunisia and Chairperson of the Peace and Security Council.").to_dict()
+    found = {p["name"]: {r["title"] for r in p["roles"]} for p in record["people"]}
+    assert found["Karim Bashir"] == {"Minister of Foreign Affairs", "Chairperson"}

@@ -336,20 +336,38 @@ class TitleReader:
             return base
         portfolio = head in self.lexicon.portfolio_offices
         stop, limit = k, min(len(doc), k + MAX_COMPLEMENT_TOKENS)
-        while stop < limit and not (stop > k and portfolio and _names_place_or_org(doc, stop, self.words)) and (
+        while stop < limit and not (stop > k and portfolio and (_names_place_or_org(doc, stop, self.words)
+                                                                 or self._names_a_state(doc, stop))) and (
             _starts_name(doc[stop])
             or _connects_to_name(doc, stop, self.words)
             or (self.words.adjectives_follow_noun and doc[stop].is_lower and doc[stop].is_alpha and stop > k
                 and doc[stop].ent_iob_ != "B" and _is_adjective(doc[stop].lower_, self.words))
         ):
-            if doc[stop].ent_type_ == "PERSON":
-                break
+            if doc[stop].ent_type_ == "PERSON" or (stop > k and self._opens_title(ctx, stop)):
+                break  # '... of the Republic of Tunisia [and Chairperson of the Council]': another title
             stop += 1
         if stop == k:
             return base
         if portfolio and not self._names_a_unit(ctx, k, stop):
             return replace(base, portfolio_end=stop, phrase_end=stop)
         return replace(base, org=OrgRef(text=span_text(doc, k, stop)), phrase_end=stop)
+
+    def _opens_title(self, ctx: "_Context", index: int) -> bool:
+        """Does a title start at `index`, or right after the connectors there ('and Chairperson')?"""
+        doc = ctx.doc
+        while index < len(doc) and doc[index].lower_ in self.words.portfolio_connectors:
+            index += 1
+        return index in ctx.runs_at
+
+    def _names_a_state(self, doc: Sequence[TokenLike], index: int) -> bool:
+        """'[Minister of Foreign Affairs] of the Republic of Tunisia': an of-word before a word that names a
+        state or a government ends a portfolio."""
+        if doc[index].lower_ not in self.words.of_words:
+            return False
+        k = index + 1
+        while k < len(doc) and doc[k].lower_ in self.words.title_determiners:
+            k += 1
+        return k < len(doc) and doc[k].lower_ in self.words.never_places
 
     def _names_a_unit(self, ctx: "_Context", k: int, stop: int) -> bool:
         """Do the capitalised words k:stop name a body rather than a portfolio: a body noun that no portfolio
