@@ -277,3 +277,14 @@ def test_his_excellency_is_no_part_of_a_name_and_a_state_ends_a_portfolio(extrac
                                "of Tunisia and Chairperson of the Peace and Security Council.").to_dict()
     found = {p["name"]: {r["title"] for r in p["roles"]} for p in record["people"]}
     assert found["Karim Bashir"] == {"Minister of Foreign Affairs", "Chairperson"}
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Le représentant permanent de la Russie auprès de l'ONU, Vassili Petrov, a souligné le rôle de la mission.",
+     "Vassili Petrov", "représentant permanent"),
+    ("L'ancien candidat à l'élection présidentielle Omar Kadi a appelé au calme.", "Omar Kadi",
+     "ancien candidat à l'élection présidentielle"),
+    ("Taher Salem, responsable au sein de la NOC, a démenti la rumeur.", "Taher Salem", "responsable"),
+])
+def test_french_complements_in_several_words(extractor, text, person, expected):
+    assert expected in roles(extractor, text)[person]

@@ -69,6 +69,7 @@ class RoleWords:
     before_shared_title: frozenset[str]
     capacity_nouns: frozenset[str]
     complements: frozenset[str]
+    complement_openers: frozenset[str]  # first words of complements written in several words ('auprès de')
     represented_offices: frozenset[str]
 
     @classmethod
@@ -96,6 +97,7 @@ class RoleWords:
             before_shared_title=words.title_determiners | words.quantifiers,
             capacity_nouns=words.capacity_nouns,
             complements=frozenset(c for c in lexicon.complements if " " not in c),
+            complement_openers=frozenset(c.split()[0] for c in lexicon.complements if " " in c),
             represented_offices=lexicon.represented_offices,
         )
 
@@ -264,15 +266,15 @@ def before_place_complement(scene: Scene, k: int) -> int:
 
 
 def past_place_complement(scene: Scene, k: int) -> int:
-    """Skip a place complement after a title's phrase: 'envoy of the UN [in Libya]', 'représentant des Nations
-    unies [pour la Libye]'; where the phrase really ends."""
-    tokens = scene.tokens
-    if k >= len(tokens) or tokens[k].lower_ not in scene.words.complements:
+    """Skip a place or body complement after a title's phrase: 'envoy of the UN [in Libya]', 'représentant de la
+    Russie [auprès de l'ONU]'; where the phrase really ends."""
+    tokens, words = scene.tokens, scene.words
+    if k >= len(tokens) or tokens[k].lower_ not in words.complements | words.complement_openers:
         return k
     j = k + 1
-    while j < len(tokens) and tokens[j].lower_ in scene.words.title_determiners:
-        j += 1
-    if j >= len(tokens) or tokens[j].ent_type_ != "GPE" or tokens[j].ent_iob_ != "B":
+    while j < len(tokens) and (tokens[j].lower_ in words.title_determiners or tokens[j].lower_ in words.complements):
+        j += 1  # 'auprès de l'ONU'
+    if j >= len(tokens) or tokens[j].ent_type_ not in ("GPE", "ORG") or tokens[j].ent_iob_ != "B":
         return k
     j += 1
     while j < len(tokens) and tokens[j].ent_iob_ == "I":
