@@ -260,3 +260,10 @@ def test_a_short_clause_may_stand_between_a_title_and_its_apposition(text):
     person, pattern = attach(scene_of(text, {(text.split().index("Ahmed"), text.split().index("Ahmed") + 2): "PERSON"},
                                       [the_title]), the_title, {})
     assert (tuple(person), pattern) == ((text.split().index("Ahmed"), text.split().index("Ahmed") + 2), "apposition-before")
+
+
+def test_a_person_inside_an_apposition_is_not_the_appointed_subject():
+    text = "Ali Salem , a friend of Omar Kadi , was appointed governor ."
+    the_title = title(11, 12)
+    person, pattern = attach(scene_of(text, {(0, 2): "PERSON", (6, 8): "PERSON"}, [the_title]), the_title, {})
+    assert (tuple(person), pattern) == ((0, 2), "appointment")

@@ -414,15 +414,30 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
         return None
     while k >= 0:
         if k in ends:
-            return ends[k]
+            return _subject_before_complement(scene, ends[k])
         if tokens[k].text == ",":
             k = apposition_opening(scene, k)
             if k in ends:
-                return ends[k]
+                return _subject_before_complement(scene, ends[k])
         if tokens[k].lower_ not in words.appointment_words and tokens[k].lower_ not in words.auxiliaries:
             return None
         k -= 1
     return None
+
+
+def _subject_before_complement(scene: Scene, person: Person) -> Person:
+    """'X, opposant historique au régime de [Y], avait été élu président': a person after a linking word ends an
+    apposition, not a subject; the subject is the person before the comma that opens it (up to ten tokens back,
+    no other punctuation), or `person` when there is none."""
+    tokens = scene.tokens
+    if person.start == 0 or tokens[person.start - 1].lower_ not in scene.words.linking_words:
+        return person
+    for k in range(person.start - 2, max(person.start - 12, -1), -1):
+        if tokens[k].text == ",":
+            return scene.ends.get(k, person)
+        if tokens[k].is_punct or tokens[k].ent_type_ == "PERSON":
+            return person
+    return person
 
 
 def _past_apposition(scene: Scene, end: int) -> int:
