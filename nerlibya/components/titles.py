@@ -53,8 +53,11 @@ class TitleFinder(KnowledgePipe):
         self._title_phrases = {fold(p) for p in lexicon.offices | lexicon.ranks}
         for cat, phrases in lexicon.phrases().items():
             self._cats[nlp.vocab.strings.add(cat)] = cat
-            # curly apostrophes, and capitalised forms (the tokenizer splits 'lt. gen.' but not 'Lt. Gen.')
+            # curly apostrophes, and capitalised forms (the tokenizer splits 'lt. gen.' but not 'Lt. Gen.'); an
+            # office, rank or modifier also without the accent on its capital ('Economiste', 'Emissaire')
             written = {v for phrase in phrases for p in (phrase, phrase.replace("'", "’")) for v in (p, p.title())}
+            if cat in ("OFFICE", "RANK", "MOD"):
+                written |= {_unaccented_initial(p) for p in written}
             self.matcher.add(cat, list(nlp.tokenizer.pipe(sorted(written))))
 
     # -- lexicon units -------------------------------------------------------------------------
@@ -194,6 +197,12 @@ def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -
     kept = [e for e in ents if e.label_ == "PERSON" or e.id_ or not all(i in covered for i in range(e.start, e.end))]
     if len(kept) != len(ents):
         doc.ents = kept
+
+
+def _unaccented_initial(phrase: str) -> str:
+    """The phrase with its first letter written without an accent, as capitals often are ('Économiste' ->
+    'Economiste')."""
+    return fold(phrase[:1]) + phrase[1:] if phrase else phrase
 
 
 def _alone_on_line(doc: Doc, start: int, end: int) -> bool:

@@ -196,7 +196,7 @@ def person_after(scene: Scene, title: Title) -> Person | None:
     after its own phrase when the enclosing title's reading made that name its own person: 'l'envoyé du
     secrétaire général de l'ONU X'; never an office others represent: in 'Special Representative of the
     Secretary-General X', X is the representative)."""
-    if title.inner and title.head in scene.words.represented_offices:
+    if title.inner and title.head in scene.words.represented_offices and _no_own_phrase(scene.tokens, title):
         return None
     for position in (title.end, title.phrase_end):
         person = scene.starts.get(_past_stacked_titles(scene, position))
@@ -205,6 +205,14 @@ def person_after(scene: Scene, title: Title) -> Person | None:
         if not title.inner or position == title.end or _of_enclosing(scene, title, person):
             return person
     return None
+
+
+def _no_own_phrase(tokens: Sequence[TokenLike], title: Title) -> bool:
+    """Is the title written bare, or with only its acronym in parentheses ('Secretary-General (SRSG)')?"""
+    end = title.end
+    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text.startswith(")"):
+        end += 3
+    return title.phrase_end <= end
 
 
 def _of_enclosing(scene: Scene, title: Title, person: Person) -> bool:
@@ -274,7 +282,7 @@ def past_place_complement(scene: Scene, k: int) -> int:
     j = k + 1
     while j < len(tokens) and (tokens[j].lower_ in words.title_determiners or tokens[j].lower_ in words.complements):
         j += 1  # 'auprès de l'ONU'
-    if j >= len(tokens) or tokens[j].ent_type_ not in ("GPE", "ORG") or tokens[j].ent_iob_ != "B":
+    if j >= len(tokens) or tokens[j].ent_type_ not in ("GPE", "LOC", "ORG") or tokens[j].ent_iob_ != "B":
         return k
     j += 1
     while j < len(tokens) and tokens[j].ent_iob_ == "I":

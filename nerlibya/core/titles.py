@@ -184,7 +184,8 @@ class TitleReader:
         written_with_title = bool(head) and self._portfolio_may_follow(doc, comp.end, k)
         return (self._entity_complement(ctx, k, ent, head, base)
                 or self._nested_complement(ctx, k, base)
-                or self._common_noun_complement(doc, k, head if written_with_title else "", base)
+                or self._common_noun_complement(doc, k, head if written_with_title else "", base,
+                                                comp.phrase.split()[0] in self.words.of_words)
                 or self._name_complement(ctx, k, ent, head, base))
 
     def _portfolio_may_follow(self, doc: Sequence[TokenLike], start: int, k: int) -> bool:
@@ -252,8 +253,9 @@ class TitleReader:
         if nested is None:
             return None
         found = replace(base, org=base.org or nested.org, inner=nested.start)
-        if nested.head in self.lexicon.represented_offices:  # 'Special Representative of the Secretary-General X':
-            return replace(found, phrase_end=nested.phrase_end)  # X is the representative, not the one represented
+        if nested.head in self.lexicon.represented_offices and nested.phrase_end <= _after_parenthesis(doc, nested.end):
+            # 'Special Representative of the Secretary-General X': X is the representative, not the one represented
+            return replace(found, phrase_end=nested.phrase_end)
         # "envoy of the Secretary-General [of the UN] X"; not past the nested title's place ('... for Libya X')
         own_phrase = nested.phrase_end > nested.end and doc[nested.phrase_end - 1].ent_type_ != "GPE"
         for position in (nested.end, nested.phrase_end) if own_phrase else (nested.end,):
@@ -262,24 +264,26 @@ class TitleReader:
                 return replace(found, of=(person.start, person.end), phrase_end=person.end)
         return replace(found, of=found.of or nested.of, phrase_end=nested.phrase_end)
 
-    def _common_noun_complement(self, doc: Sequence[TokenLike], k: int, head: str, base: "Complement") -> "Complement | None":
+    def _common_noun_complement(self, doc: Sequence[TokenLike], k: int, head: str, base: "Complement",
+                                after_of_word: bool = False) -> "Complement | None":
         """A lower-case complement: a common noun before an apposition, or a lower-case portfolio (written
         without a determiner: 'minister of civil aviation', not 'director of the fund'; `head` is empty then)."""
         token = doc[k]
         if not (token.is_lower and token.is_alpha):
             return None
-        own = (self._own_complement_end(doc, k)
-               if head and head not in self.lexicon.portfolio_offices and self.words.adjectives_follow_noun else None)
+        own = (self._own_complement_end(doc, k) if head and after_of_word and self.words.adjectives_follow_noun
+               and head not in self.lexicon.portfolio_offices else None)
         if own is not None:  # 'chef du bureau exécutif', 'coordinateur des opérations militaires'
             return replace(base, portfolio_end=own, phrase_end=own)
         if not (head in self.lexicon.portfolio_offices and not token.is_stop):
-            # 'gouverneur par intérim de la banque, X', 'Premier ministre du gouvernement de Tripoli, X': a
-            # common-noun complement, with the place it belongs to, before an apposition
+            # 'gouverneur par intérim de la banque, X', 'Premier ministre du gouvernement de Tripoli, X', 'le
+            # porte-parole du gouvernement X': a common-noun complement, with the place it belongs to, before a name
             stop = k
             while stop < min(k + 4, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha:
                 stop += 1
             stop = self._past_place(doc, stop)
-            return replace(base, phrase_end=stop) if stop < len(doc) and doc[stop].text == "," else base
+            named = stop < len(doc) and (doc[stop].text == "," or doc[stop].ent_type_ == "PERSON")
+            return replace(base, phrase_end=stop) if named else base
         stop = k  # 'his minister of civil aviation': a lower-case portfolio of up to three words
         while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
             stop += 1
@@ -293,28 +297,26 @@ class TitleReader:
         nor one that a nationality or a lower-case of-phrase continues ('du régime libyen', 'du gouvernement
         d'union nationale'): those name whose office it is."""
         stop = k
-        while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
+        while (stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop
+               and doc[stop].lower_ not in self.words.calendar_words):
             stop += 1
         if stop == k or any(self.shapes.is_nationality(doc[i].text) for i in range(k, stop)):
             return None
         followed = stop < len(doc) and doc[stop].lower_ in self.words.of_words
-        if self._names_a_body(doc, k, stop, followed):
+        if self._names_a_body(doc, k, stop):
             return None
         after = stop + 1
         while after < len(doc) and doc[after].lower_ in self.words.title_determiners:
             after += 1
         return None if followed and after < len(doc) and doc[after].is_lower else stop
 
-    def _names_a_body(self, doc: Sequence[TokenLike], k: int, stop: int, followed: bool) -> bool:
-        """Do the lower-case words k:stop name an organisation: a body noun with more words or a complement
-        ('banque centrale', 'forces du GNA'); a lone body noun ('l'armée') or a body's organ ('bureau exécutif')
-        is part of an office."""
+    def _names_a_body(self, doc: Sequence[TokenLike], k: int, stop: int) -> bool:
+        """Do the lower-case words k:stop name an organisation ('de la banque centrale', 'de l'assemblée', 'des
+        forces du GNA'): a body noun, unless the words are a body's organ ('bureau exécutif')?"""
         heads = self.lexicon.heads
         if span_text(doc, k, stop).lower() in heads.organs:
             return False
-        if not any(doc[i].lower_ in heads.bodies for i in range(k, stop)):
-            return False
-        return stop - k > 1 or followed
+        return any(doc[i].lower_ in heads.bodies for i in range(k, stop))
 
     def _past_place(self, doc: Sequence[TokenLike], k: int) -> int:
         """Past 'de Tripoli' / "d'Italie" (an of-word and a place entity) at `k`, or `k`."""
