@@ -249,3 +249,21 @@ def test_an_inner_title_takes_the_name_after_its_phrase_when_the_outer_reading_s
     scene = scene_of(text, {(7, 8): "ORG", (8, 10): "PERSON"}, [envoy, inner])
     assert attach(scene, inner, {}) == (Person(8, 10), "before-name")
     assert attach(scene, envoy, {})[0] is None
+
+
+@pytest.mark.parametrize("text", [
+    "The speaker of the House elected by the members , Ahmed Ali , said .",
+    "The speaker of the House who resigned in May , Ahmed Ali , said .",
+])
+def test_a_short_clause_may_stand_between_a_title_and_its_apposition(text):
+    the_title = title(1, 2, (1, 5))
+    person, pattern = attach(scene_of(text, {(text.split().index("Ahmed"), text.split().index("Ahmed") + 2): "PERSON"},
+                                      [the_title]), the_title, {})
+    assert (tuple(person), pattern) == ((text.split().index("Ahmed"), text.split().index("Ahmed") + 2), "apposition-before")
+
+
+def test_a_person_inside_an_apposition_is_not_the_appointed_subject():
+    text = "Ali Salem , a friend of Omar Kadi , was appointed governor ."
+    the_title = title(11, 12)
+    person, pattern = attach(scene_of(text, {(0, 2): "PERSON", (6, 8): "PERSON"}, [the_title]), the_title, {})
+    assert (tuple(person), pattern) == ((0, 2), "appointment")

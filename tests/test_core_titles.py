@@ -79,3 +79,18 @@ def test_a_name_after_a_nested_titles_organisation_is_that_titles_not_after_its_
     assert envoy.of == (8, 10)
     envoy, _ = read("en", "the envoy of the Secretary-General for Libya Ahmed Ali", units, {(6, 7): "GPE", (7, 9): "PERSON"})
     assert envoy.of is None
+
+
+def test_two_modifiers_joined_by_and_share_the_office_after_them():
+    tokens = make_tokens("the Oil and Gas Minister spoke", {})
+    units = [Unit(tokens, 1, 2, "MOD"), Unit(tokens, 3, 4, "MOD"), Unit(tokens, 4, 5, "OFFICE")]
+    [run] = runs(units, joiners=frozenset({"and"}))
+    assert (run[0].start, run[-1].end) == (1, 5)
+    assert [(r[0].start, r[-1].end) for r in runs(units)] == [(3, 5)]
+
+
+def test_a_lone_rank_before_a_modifier_is_a_noun_where_adjectives_follow_it():
+    tokens = make_tokens("le commandant militaire parle", {})
+    units = [Unit(tokens, 1, 2, "RANK"), Unit(tokens, 2, 3, "MOD")]
+    assert runs(units) == []
+    assert [(r[0].start, r[-1].end) for r in runs(units, adjectives_follow_noun=True)] == [(1, 2)]

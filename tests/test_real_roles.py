@@ -182,3 +182,115 @@ def test_rival_gives_a_status_but_is_not_written_in_the_title(extractor):
                                "objected.").to_dict()
     role = next(r for p in record["people"] if p["name"] == "Omar Fergiani" for r in p["roles"])
     assert (role["title"], role["status"]) == ("presidential candidate", "current")
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Officials said Oil and Gas Minister Omar Fadel would visit the terminal.", "Omar Fadel",
+     {"Oil and Gas Minister"}),
+    ("The veteran NOC chief Salem Warda refused to leave his office.", "Salem Warda", {"veteran chief"}),
+    ("Karim Bashir, a career diplomat, was named to the post.", "Karim Bashir", {"career diplomat"}),
+    ("Le commandant militaire Omar Kadi a rejeté l'accord de Tunis vendredi.", "Omar Kadi",
+     {"commandant militaire"}),
+    ("Le président de la NOC, Tarek Hassi, a tenu une conférence de presse.", "Tarek Hassi", {"président"}),
+    ("Selon l'ancien PM Ahmed Salem, les élections seront reportées à l'automne.", "Ahmed Salem", {"ancien PM"}),
+    ("Le général à la retraite Fouad Jibril a lancé une offensive contre la ville.", "Fouad Jibril",
+     {"général à la retraite"}),
+])
+def test_joined_modifiers_occupations_and_french_qualifiers(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]
+
+
+def test_a_french_plural_title_is_shared_by_the_people_listed(extractor):
+    found = roles(extractor, "Les deux vice-présidents du Conseil présidentiel, Ali Hamdi et Samir Lotfi, sont "
+                             "arrivés mardi à Alger pour une visite officielle.")
+    assert "vice-président" in found["Ali Hamdi"] and "vice-président" in found["Samir Lotfi"]
+
+
+def test_a_profile_line_of_a_title_and_a_name_names_a_person(extractor):
+    """A cabinet profile: a line with only a title and a name, then a paragraph about the surname."""
+    found = roles(extractor, "The new cabinet was approved on Sunday.\n\nHealth Minister Tarek Zawawi\n\n"
+                             "Zawawi studied medicine in Cairo and ran a hospital in Sabha.")
+    assert "Health Minister" in found["Tarek Zawawi"]
+    headline = roles(extractor, "Envoy Warns Council Members\n\nThe envoy said the council would meet again.")
+    assert not headline
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Le coordinateur des opérations militaires Nabil Warda a annoncé la prise de la ville.", "Nabil Warda",
+     "coordinateur des opérations militaires"),
+    ("Selon le numéro deux du régime Salem Ferjani, le scrutin aura lieu en juin.", "Salem Ferjani",
+     "numéro deux du régime"),
+    ("Omar Kadi, chef du bureau exécutif du CNT, a démissionné lundi.", "Omar Kadi", "chef du bureau exécutif"),
+])
+def test_a_french_common_noun_complement_stays_in_the_title(extractor, text, person, expected):
+    assert expected in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,unwanted", [
+    ("L'ancien gouverneur de la banque centrale, Ali Hamdi, a été arrêté.", "Ali Hamdi",
+     "ancien gouverneur de la banque centrale"),
+    ("Le patron de la télévision syrienne Omar Ali a été limogé.", "Omar Ali", "patron de la télévision syrienne"),
+    ("Le porte-parole du gouvernement Salem Ferjani a démenti.", "Salem Ferjani", "porte-parole du gouvernement"),
+])
+def test_a_french_body_or_nationality_complement_is_no_part_of_the_title(extractor, text, person, unwanted):
+    assert unwanted not in roles(extractor, text).get(person, set())
+
+
+def test_a_cabinet_list_gives_each_name_its_portfolio(extractor):
+    found = roles(extractor, "Key ministers\nPrime minister (GNA): Karim Bashir\nDefence: Salem Warda\n"
+                             "Economy & industry: Ali Hamdi\nLocal government: Omar Kadi\n")
+    assert "Prime minister" in found["Karim Bashir"] and "Defence" in found["Salem Warda"]
+    assert "Economy & industry" in found["Ali Hamdi"] and "Local government" in found["Omar Kadi"]
+
+
+def test_an_organisation_with_its_acronym_before_a_title_is_whose_office_it_is(extractor):
+    record = extractor.extract("Libya's new National Oil Corporation (NOC) chief Omar Fadel rejected the "
+                               "decision on Tuesday.").to_dict()
+    [role] = next(p["roles"] for p in record["people"] if p["name"] == "Omar Fadel")
+    assert (role["title"], role["organisation"]) == ("new chief", "National Oil Corporation")
+
+
+def test_the_name_after_a_represented_office_is_the_representative(extractor):
+    found = roles(extractor, "The council backed Special Representative of the Secretary-General Laura Pinto "
+                             "and urged the parties to meet.")
+    assert found["Laura Pinto"] == {"Special Representative"}
+    assert "President" in roles(extractor, "The Chief of Staff to the President Ahmed Salem spoke.")["Ahmed Salem"]
+
+
+def test_a_named_unit_after_a_portfolio_office_is_whose_office_it_is(extractor):
+    record = extractor.extract("Omar Kadi, Director of the Moral Guidance Department, said the army was "
+                               "ready. Minister of Foreign Affairs Najla Salem met him.").to_dict()
+    found = {p["name"]: {(r["title"], r["organisation"]) for r in p["roles"]} for p in record["people"]}
+    assert ("Director", "Moral Guidance Department") in found["Omar Kadi"]
+    assert ("Minister of Foreign Affairs", None) in found["Najla Salem"]
+
+
+def test_plural_vice_presidents_are_shared_by_the_people_listed(extractor):
+    found = roles(extractor, "The talks were attended by the Vice-Presidents of the Council, Omar Kadi and "
+                             "Salem Warda, on Monday.")
+    assert "vice-president" in {t.lower() for t in found["Omar Kadi"]}
+    assert "vice-president" in {t.lower() for t in found["Salem Warda"]}
+
+
+def test_his_excellency_is_no_part_of_a_name_and_a_state_ends_a_portfolio(extractor):
+    record = extractor.extract("The meeting heard H.E. Karim Bashir, Minister of Foreign Affairs of the Republic "
+                               "of Tunisia and Chairperson of the Peace and Security Council.").to_dict()
+    found = {p["name"]: {r["title"] for r in p["roles"]} for p in record["people"]}
+    assert found["Karim Bashir"] == {"Minister of Foreign Affairs", "Chairperson"}
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Le représentant permanent de la Russie auprès de l'ONU, Vassili Petrov, a souligné le rôle de la mission.",
+     "Vassili Petrov", "représentant permanent"),
+    ("L'ancien candidat à l'élection présidentielle Omar Kadi a appelé au calme.", "Omar Kadi", "ancien candidat"),
+    ("Taher Salem, responsable au sein de la NOC, a démenti la rumeur.", "Taher Salem", "responsable"),
+])
+def test_french_complements_in_several_words(extractor, text, person, expected):
+    assert expected in roles(extractor, text)[person]
+
+
+def test_french_capitals_without_accents_and_elided_body_names(extractor):
+    found = roles(extractor, "Economiste et ancien ambassadeur de Libye en Inde, Mohamed Salem a choisi l'exil. "
+                             "Le président du Haut-conseil d’État Khaled Omar est venu à Tunis.")
+    assert {"Economiste", "ancien ambassadeur"} <= found["Mohamed Salem"]
+    assert "président" in found["Khaled Omar"]

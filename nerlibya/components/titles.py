@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..core.lists import list_entries, name_end
 from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text
 from ..core.types import Title
 from ..text.normalize import fold
@@ -52,8 +53,11 @@ class TitleFinder(KnowledgePipe):
         self._title_phrases = {fold(p) for p in lexicon.offices | lexicon.ranks}
         for cat, phrases in lexicon.phrases().items():
             self._cats[nlp.vocab.strings.add(cat)] = cat
-            # curly apostrophes, and capitalised forms (the tokenizer splits 'lt. gen.' but not 'Lt. Gen.')
+            # curly apostrophes, and capitalised forms (the tokenizer splits 'lt. gen.' but not 'Lt. Gen.'); an
+            # office, rank or modifier also without the accent on its capital ('Economiste', 'Emissaire')
             written = {v for phrase in phrases for p in (phrase, phrase.replace("'", "’")) for v in (p, p.title())}
+            if cat in ("OFFICE", "RANK", "MOD"):
+                written |= {_unaccented_initial(p) for p in written}
             self.matcher.add(cat, list(nlp.tokenizer.pipe(sorted(written))))
 
     # -- lexicon units -------------------------------------------------------------------------
@@ -80,20 +84,24 @@ class TitleFinder(KnowledgePipe):
         return units
 
     # -- people introduced by titles -----------------------------------------------------------
-    def may_be_name(self, doc: Doc, start: int, end: int) -> bool:
+    def may_be_name(self, doc: Doc, start: int, end: int, opening: int) -> bool:
         """A capitalised word after a title is not a name when it is a pronoun or conjunction opening the next
         sentence ('He', 'Mais'), a plural title ('MPs'), or a word of a Title Case headline that the article
-        never writes again ('... Official Tells Council')."""
+        never writes again ('... Official Tells Council'). A line that is only a title (from `opening`) and a
+        name whose last word the article writes again is a profile line: 'Finance Minister Hassan Zaglami',
+        then 'Zaglami is a former executive'."""
         if end - start == 1:
             token = doc[start]
             if token.is_stop or token.lower_.rstrip("s") in self.title_words:
                 return False
-        return not (on_headline_line(doc, start) and doc.text.count(span_text(doc, start, end)) < 2)
+        if not on_headline_line(doc, start) or doc.text.count(span_text(doc, start, end)) >= 2:
+            return True
+        return end - start >= 2 and _alone_on_line(doc, opening, end) and doc.text.count(doc[end - 1].text) >= 2
 
     def discover(self, doc: Doc, runs: list[list[Unit]], honorifics: list[Unit], unit_starts: set[int]) -> list[Span]:
         """Make entities of the people named right after titles; returns them."""
         new = []
-        for start in [run[-1].end for run in runs] + [u.end for u in honorifics]:
+        for opening, start in [(run[0].start, run[-1].end) for run in runs] + [(u.start, u.end) for u in honorifics]:
             if start + 1 < len(doc) and doc[start].text == ".":
                 start += 1
             if start >= len(doc):
@@ -102,13 +110,26 @@ class TitleFinder(KnowledgePipe):
             if token.ent_type_ or not token.text[:1].isupper():
                 continue
             found = self.reader.name_after(doc, start, unit_starts)
-            if found and not any(doc[i].ent_type_ for i in range(*found)) and self.may_be_name(doc, *found):
+            if found and not any(doc[i].ent_type_ for i in range(*found)) and self.may_be_name(doc, *found, opening):
                 new.append(Span(doc, found[0], found[1], label="PERSON"))
         # the names touch no entity, so setting `doc.ents + new` would rewrite the others as they are: setting
         # the new ones alone spares building and rewriting every span of the doc
         if new:
             new = set_entities(doc, new, default="unmodified")
         return new
+
+    def discover_listed(self, doc: Doc, titles: list[Title]) -> None:
+        """The name after the colon of a list of office holders ('Defence: Salah al-Namroush') is a person's,
+        whatever label the model gave its words, unless the KB knows them."""
+        names = []
+        for title in titles:
+            end = name_end(doc, title.phrase_end, self.lexicon.words.name_particles) if title.listed else None
+            if end is not None and not any(doc[i].ent_id_ or doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
+                                           and i > title.phrase_end for i in range(title.phrase_end, end)):
+                names.append(Span(doc, title.phrase_end, end, label="PERSON"))
+        if names:
+            taken = {i for name in names for i in range(name.start, name.end)}
+            doc.ents = [e for e in doc.ents if not taken & set(range(e.start, e.end))] + names
 
     # -- entities the model made of titles, or of people around them ------------------------------
     def drop_titles_taken_for_names(self, doc: Doc) -> list[Span]:
@@ -150,14 +171,19 @@ class TitleFinder(KnowledgePipe):
     def process(self, doc: Doc) -> Doc:
         ents = self.drop_titles_taken_for_names(doc)
         units = self.units(doc, ents)
-        title_runs = runs(units, self.lexicon.appointment_verbs)
+        words = self.lexicon.words
+        joiners = words.conjunctions | {"&"}
+        title_runs = runs(units, self.lexicon.appointment_verbs, words.adjectives_follow_noun, joiners)
         by_cat: dict[str, list[Unit]] = defaultdict(list)
         for unit in units:
             by_cat[unit.cat].append(unit)
         if self.discover_people:
             unit_starts = {u.start for cat in TITLE_UNITS for u in by_cat[cat]}
             ents += self.discover(doc, title_runs, by_cat["HONOR"], unit_starts)
-        doc._.titles = titles = self.reader.read(doc, by_cat, title_runs, ents)
+        titles = self.reader.read(doc, by_cat, title_runs, ents)
+        doc._.titles = titles = list_entries(doc, titles, by_cat["MOD"], joiners, words.name_particles)
+        if self.discover_people:
+            self.discover_listed(doc, titles)
         _drop_names_inside_titles(doc, list(doc.ents), titles)
         self.people_around_titles(doc, titles)
         return doc
@@ -170,6 +196,19 @@ def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -
     kept = [e for e in ents if e.label_ == "PERSON" or e.id_ or not all(i in covered for i in range(e.start, e.end))]
     if len(kept) != len(ents):
         set_entities(doc, kept)
+
+
+def _unaccented_initial(phrase: str) -> str:
+    """The phrase with its first letter written without an accent, as capitals often are ('Économiste' ->
+    'Economiste')."""
+    return fold(phrase[:1]) + phrase[1:] if phrase else phrase
+
+
+def _alone_on_line(doc: Doc, start: int, end: int) -> bool:
+    """Are tokens start:end a whole line (a line break or the text's edge on either side)?"""
+    def breaks(i: int) -> bool:
+        return i < 0 or i >= len(doc) or (doc[i].is_space and "\n" in doc[i].text)
+    return breaks(start - 1) and breaks(end)
 
 
 def _any_in_range(positions: list[int], start: int, end: int) -> bool:

@@ -28,6 +28,7 @@ APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", ")", "—", "–", "
 CLAUSE_ORG_LABELS = ("ORG", "GPE")
 MAX_STACKED_TITLES = 3
 MAX_WORDS_BEFORE_NAME = 4
+MAX_CLAUSE_TOKENS = 10
 
 
 class TokenLike(Protocol):
@@ -70,6 +71,8 @@ class RoleWords:
     before_shared_title: frozenset[str]
     capacity_nouns: frozenset[str]
     complements: frozenset[str]
+    complement_openers: frozenset[str]  # first words of complements written in several words ('auprès de')
+    represented_offices: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -96,6 +99,8 @@ class RoleWords:
             before_shared_title=words.title_determiners | words.quantifiers,
             capacity_nouns=words.capacity_nouns,
             complements=frozenset(c for c in lexicon.complements if " " not in c),
+            complement_openers=frozenset(c.split()[0] for c in lexicon.complements if " " in c),
+            represented_offices=lexicon.represented_offices,
         )
 
 
@@ -191,7 +196,10 @@ def person_after(scene: Scene, title: Title) -> Person | None:
     """'Prime Minister X', 'the envoy of France, X' (right after the title or its whole phrase; a title
     inside another's complement only right after itself: 'Envoy of the Secretary-General for Libya X', or
     after its own phrase when the enclosing title's reading made that name its own person: 'l'envoyé du
-    secrétaire général de l'ONU X')."""
+    secrétaire général de l'ONU X'; never an office others represent: in 'Special Representative of the
+    Secretary-General X', X is the representative)."""
+    if title.inner and title.head in scene.words.represented_offices and _no_own_phrase(scene.tokens, title):
+        return None
     for position in (title.end, title.phrase_end):
         person = scene.starts.get(_past_stacked_titles(scene, position))
         if person is None or (person.start, person.end) == title.of:
@@ -199,6 +207,14 @@ def person_after(scene: Scene, title: Title) -> Person | None:
         if not title.inner or position == title.end or _of_enclosing(scene, title, person):
             return person
     return None
+
+
+def _no_own_phrase(tokens: Sequence[TokenLike], title: Title) -> bool:
+    """Is the title written bare, or with only its acronym in parentheses ('Secretary-General (SRSG)')?"""
+    end = title.end
+    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text.startswith(")"):
+        end += 3
+    return title.phrase_end <= end
 
 
 def _of_enclosing(scene: Scene, title: Title, person: Person) -> bool:
@@ -260,15 +276,15 @@ def before_place_complement(scene: Scene, k: int) -> int:
 
 
 def past_place_complement(scene: Scene, k: int) -> int:
-    """Skip a place complement after a title's phrase: 'envoy of the UN [in Libya]', 'représentant des Nations
-    unies [pour la Libye]'; where the phrase really ends."""
-    tokens = scene.tokens
-    if k >= len(tokens) or tokens[k].lower_ not in scene.words.complements:
+    """Skip a place or body complement after a title's phrase: 'envoy of the UN [in Libya]', 'représentant de la
+    Russie [auprès de l'ONU]'; where the phrase really ends."""
+    tokens, words = scene.tokens, scene.words
+    if k >= len(tokens) or tokens[k].lower_ not in words.complements | words.complement_openers:
         return k
     j = k + 1
-    while j < len(tokens) and tokens[j].lower_ in scene.words.title_determiners:
-        j += 1
-    if j >= len(tokens) or tokens[j].ent_type_ != "GPE" or tokens[j].ent_iob_ != "B":
+    while j < len(tokens) and (tokens[j].lower_ in words.title_determiners or tokens[j].lower_ in words.complements):
+        j += 1  # 'auprès de l'ONU'
+    if j >= len(tokens) or tokens[j].ent_type_ not in ("GPE", "LOC", "ORG") or tokens[j].ent_iob_ != "B":
         return k
     j += 1
     while j < len(tokens) and tokens[j].ent_iob_ == "I":
@@ -342,7 +358,7 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     the title (or the `opening` one it is coordinated with: 'The envoy and head of X, Y said') opens the
     sentence."""
     tokens, words, titles_at, sentence_of = scene.tokens, scene.words, scene.titles_at, scene.sentence_of
-    k = past_place_complement(scene, title.phrase_end)
+    k = past_short_clause(scene, past_place_complement(scene, title.phrase_end))
     if k >= len(tokens) or tokens[k].text != ",":
         return None
     k += 1
@@ -360,6 +376,24 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     opens_sentence = (before < 0 or sentence_of[before] != sentence_of[first.start]
                       or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace())  # a new line
     return person if closes or opens_sentence else None
+
+
+def past_short_clause(scene: Scene, k: int) -> int:
+    """Past a short clause that qualifies a title before its apposition: 'le président du Parlement [reconnu par
+    la communauté internationale], X', 'le chef du gouvernement [qui est basé à Tripoli], X' (a relative pronoun,
+    or a word and an agent preposition, then up to eight words with no punctuation or person), or `k`."""
+    tokens, words = scene.tokens, scene.words
+    opens = k < len(tokens) and (tokens[k].lower_ in words.relative_pronouns
+                                 or (k + 1 < len(tokens) and tokens[k + 1].lower_ in words.agent_prepositions))
+    if not opens:
+        return k
+    for end in range(k + 1, min(k + MAX_CLAUSE_TOKENS, len(tokens))):
+        token = tokens[end]
+        if token.text == ",":
+            return end
+        if token.is_punct or token.ent_type_ == "PERSON":
+            return k
+    return k
 
 
 def _before_coordinated_titles(scene: Scene, index: int) -> int:
@@ -390,15 +424,30 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
         return None
     while k >= 0:
         if k in ends:
-            return ends[k]
+            return _subject_before_complement(scene, ends[k])
         if tokens[k].text == ",":
             k = apposition_opening(scene, k)
             if k in ends:
-                return ends[k]
+                return _subject_before_complement(scene, ends[k])
         if tokens[k].lower_ not in words.appointment_words and tokens[k].lower_ not in words.auxiliaries:
             return None
         k -= 1
     return None
+
+
+def _subject_before_complement(scene: Scene, person: Person) -> Person:
+    """'X, opposant historique au régime de [Y], avait été élu président': a person after a linking word ends an
+    apposition, not a subject; the subject is the person before the comma that opens it (up to ten tokens back,
+    no other punctuation), or `person` when there is none."""
+    tokens = scene.tokens
+    if person.start == 0 or tokens[person.start - 1].lower_ not in scene.words.linking_words:
+        return person
+    for k in range(person.start - 2, max(person.start - 12, -1), -1):
+        if tokens[k].text == ",":
+            return scene.ends.get(k, person)
+        if tokens[k].is_punct or tokens[k].ent_type_ == "PERSON":
+            return person
+    return person
 
 
 def _past_apposition(scene: Scene, end: int) -> int:

@@ -18,9 +18,11 @@ One concern: reading title phrases and whose office they name.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Callable, Mapping, Protocol, Sequence
 
 from ..knowledge.lexicon import Lexicon, Words
+from ..text.name_shapes import NameShapes
 from ..text.normalize import fold
 from .types import OrgRef, Title, TokenRange
 
@@ -72,15 +74,21 @@ class Unit:
         return span_text(self.doc, self.start, self.end).lower()
 
 
-def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset()) -> list[list[Unit]]:
+def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),
+         adjectives_follow_noun: bool = False, joiners: frozenset[str] = frozenset()) -> list[list[Unit]]:
     """Group adjacent title units; a rank after an office starts a new title; a run must end
-    with an office or rank, and a lone lower-case rank used as an adjective makes none ('a major obstacle').
+    with an office or rank, and a lone lower-case rank used as an adjective makes none ('a major obstacle';
+    where adjectives follow the noun, a modifier after the rank says it is a noun: 'le commandant militaire').
     (Any other unit between two title units keeps them apart.) A qualifier that is also an appointment verb
     does not open a run: 'désigné Premier ministre' is 'appointed Prime Minister' (the qualifier,
-    'Premier ministre désigné', follows the noun)."""
+    'Premier ministre désigné', follows the noun). Two modifiers joined by one of `joiners` share the office
+    after them: 'Economy and Finance Minister'."""
     runs: list[list[Unit]] = []
     current: list[Unit] = []
     for unit in units:
+        if current and _joined_modifiers(current[-1], unit, joiners):
+            current.append(unit)
+            continue
         opens = not current or current[-1].end != unit.start
         if unit.cat not in TITLE_UNITS or (opens and unit.cat == "QUAL" and unit.phrase in appointment_verbs):
             continue
@@ -89,7 +97,8 @@ def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset()) -> 
             current = []
         current.append(unit)
     _add_run(runs, current)
-    return [run for run in runs if not _rank_used_as_adjective(run[0].doc, run)]
+    modified = {u.start for u in units if u.cat in ("MOD", "QUAL")} if adjectives_follow_noun else set()
+    return [run for run in runs if run[-1].end in modified or not _rank_used_as_adjective(run[0].doc, run)]
 
 
 @dataclass(frozen=True)
@@ -104,6 +113,10 @@ class TitleReader:
     @property
     def words(self) -> Words:
         return self.lexicon.words
+
+    @cached_property
+    def shapes(self) -> NameShapes:
+        return NameShapes.of(self.words, frozenset(self.demonyms))
 
     def read(self, doc: Sequence[TokenLike], units_by_cat: Mapping[str, list[Unit]], title_runs: list[list[Unit]],
              ents: Sequence[EntityLike]) -> list[Title]:
@@ -136,6 +149,8 @@ class TitleReader:
                     return None, (ent.start, ent.end), ent.start
                 return OrgRef(span=(ent.start, ent.end)), None, ent.start
         ent = ctx.ent_ending_at(j)
+        if ent is None and j > 2 and token.text == ")" and ctx.doc[j - 2].text == "(":
+            ent = ctx.ent_ending_at(j - 3)  # 'the National Oil Corporation (NOC) chief'
         if ent is None and j > 0 and token.text in HYPHENS and not _written_apart(ctx.doc, j):
             ent = ctx.ent_ending_at(j - 1)  # 'the HoR-designated premier', 'a UN-appointed envoy'
         if ent is not None and ent.label_ in PLACE_OR_ORG:
@@ -168,10 +183,11 @@ class TitleReader:
             return base  # 'head of the UN-backed government': the name qualifies the complement, it is not one
         if k in ctx.runs_at and k > comp.end:  # 'of the UN Secretary-General': a title with its organisation
             return self._nested_complement(ctx, k, base)  # before it ('of Germany Ambassador X' is two titles)
+        written_with_title = bool(head) and self._portfolio_may_follow(doc, comp.end, k)
         return (self._entity_complement(ctx, k, ent, head, base)
                 or self._nested_complement(ctx, k, base)
-                or self._common_noun_complement(doc, k, head if self._portfolio_may_follow(doc, comp.end, k) else "",
-                                                base)
+                or self._common_noun_complement(doc, k, head if written_with_title else "", base,
+                                                comp.phrase.split()[0] in self.words.of_words)
                 or self._name_complement(ctx, k, ent, head, base))
 
     def _portfolio_may_follow(self, doc: Sequence[TokenLike], start: int, k: int) -> bool:
@@ -239,6 +255,9 @@ class TitleReader:
         if nested is None:
             return None
         found = replace(base, org=base.org or nested.org, inner=nested.start)
+        if nested.head in self.lexicon.represented_offices and nested.phrase_end <= _after_parenthesis(doc, nested.end):
+            # 'Special Representative of the Secretary-General X': X is the representative, not the one represented
+            return replace(found, phrase_end=nested.phrase_end)
         # "envoy of the Secretary-General [of the UN] X"; not past the nested title's place ('... for Libya X')
         own_phrase = nested.phrase_end > nested.end and doc[nested.phrase_end - 1].ent_type_ != "GPE"
         for position in (nested.end, nested.phrase_end) if own_phrase else (nested.end,):
@@ -247,24 +266,59 @@ class TitleReader:
                 return replace(found, of=(person.start, person.end), phrase_end=person.end)
         return replace(found, of=found.of or nested.of, phrase_end=nested.phrase_end)
 
-    def _common_noun_complement(self, doc: Sequence[TokenLike], k: int, head: str, base: "Complement") -> "Complement | None":
+    def _common_noun_complement(self, doc: Sequence[TokenLike], k: int, head: str, base: "Complement",
+                                after_of_word: bool = False) -> "Complement | None":
         """A lower-case complement: a common noun before an apposition, or a lower-case portfolio (written
         without a determiner: 'minister of civil aviation', not 'director of the fund'; `head` is empty then)."""
         token = doc[k]
         if not (token.is_lower and token.is_alpha):
             return None
+        own = (self._own_complement_end(doc, k) if head and after_of_word and self.words.adjectives_follow_noun
+               and head not in self.lexicon.portfolio_offices else None)
+        if own is not None:  # 'chef du bureau exécutif', 'coordinateur des opérations militaires'
+            return replace(base, portfolio_end=own, phrase_end=own)
         if not (head in self.lexicon.portfolio_offices and not token.is_stop):
-            # 'gouverneur par intérim de la banque, X', 'Premier ministre du gouvernement de Tripoli, X': a
-            # common-noun complement, with the place it belongs to, before an apposition
+            # 'gouverneur par intérim de la banque, X', 'Premier ministre du gouvernement de Tripoli, X', 'le
+            # porte-parole du gouvernement X': a common-noun complement, with the place it belongs to, before a name
             stop = k
             while stop < min(k + 4, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha:
                 stop += 1
             stop = self._past_place(doc, stop)
-            return replace(base, phrase_end=stop) if stop < len(doc) and doc[stop].text == "," else base
+            named = stop < len(doc) and (doc[stop].text == "," or doc[stop].ent_type_ == "PERSON")
+            return replace(base, phrase_end=stop) if named else base
         stop = k  # 'his minister of civil aviation': a lower-case portfolio of up to three words
         while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
             stop += 1
         return replace(base, portfolio_end=stop, phrase_end=stop)
+
+    def _own_complement_end(self, doc: Sequence[TokenLike], k: int) -> int | None:
+        """End of a common noun that makes part of an office where adjectives follow the noun ('numéro deux du
+        régime', 'commandant général de l'armée'; English writes such words before it: 'executive bureau chief',
+        so an English complement names whose office it is): up to three lower-case content words after the
+        preposition or article. Not a body written in lower case ('de la banque centrale', 'des forces du GNA'),
+        nor one that a nationality or a lower-case of-phrase continues ('du régime libyen', 'du gouvernement
+        d'union nationale'): those name whose office it is."""
+        stop = k
+        while (stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop
+               and doc[stop].lower_ not in self.words.calendar_words):
+            stop += 1
+        if stop == k or any(self.shapes.is_nationality(doc[i].text) for i in range(k, stop)):
+            return None
+        followed = stop < len(doc) and doc[stop].lower_ in self.words.of_words
+        if self._names_a_body(doc, k, stop):
+            return None
+        after = stop + 1
+        while after < len(doc) and doc[after].lower_ in self.words.title_determiners:
+            after += 1
+        return None if followed and after < len(doc) and doc[after].is_lower else stop
+
+    def _names_a_body(self, doc: Sequence[TokenLike], k: int, stop: int) -> bool:
+        """Do the lower-case words k:stop name an organisation ('de la banque centrale', 'de l'assemblée', 'des
+        forces du GNA'): a body noun, unless the words are a body's organ ('bureau exécutif')?"""
+        heads = self.lexicon.heads
+        if span_text(doc, k, stop).lower() in heads.organs:
+            return False
+        return any(doc[i].lower_ in heads.bodies for i in range(k, stop))
 
     def _past_place(self, doc: Sequence[TokenLike], k: int) -> int:
         """Past 'de Tripoli' / "d'Italie" (an of-word and a place entity) at `k`, or `k`."""
@@ -286,20 +340,44 @@ class TitleReader:
             return base
         portfolio = head in self.lexicon.portfolio_offices
         stop, limit = k, min(len(doc), k + MAX_COMPLEMENT_TOKENS)
-        while stop < limit and not (stop > k and portfolio and _names_place_or_org(doc, stop, self.words)) and (
+        while stop < limit and not (stop > k and portfolio and (_names_place_or_org(doc, stop, self.words)
+                                                                 or self._names_a_state(doc, stop))) and (
             _starts_name(doc[stop])
             or _connects_to_name(doc, stop, self.words)
             or (self.words.adjectives_follow_noun and doc[stop].is_lower and doc[stop].is_alpha and stop > k
                 and doc[stop].ent_iob_ != "B" and _is_adjective(doc[stop].lower_, self.words))
         ):
-            if doc[stop].ent_type_ == "PERSON":
-                break
+            if doc[stop].ent_type_ == "PERSON" or (stop > k and self._opens_title(ctx, stop)):
+                break  # '... of the Republic of Tunisia [and Chairperson of the Council]': another title
             stop += 1
         if stop == k:
             return base
-        if portfolio:
+        if portfolio and not self._names_a_unit(ctx, k, stop):
             return replace(base, portfolio_end=stop, phrase_end=stop)
         return replace(base, org=OrgRef(text=span_text(doc, k, stop)), phrase_end=stop)
+
+    def _opens_title(self, ctx: "_Context", index: int) -> bool:
+        """Does a title start at `index`, or right after the connectors there ('and Chairperson')?"""
+        doc = ctx.doc
+        while index < len(doc) and doc[index].lower_ in self.words.portfolio_connectors:
+            index += 1
+        return index in ctx.runs_at
+
+    def _names_a_state(self, doc: Sequence[TokenLike], index: int) -> bool:
+        """'[Minister of Foreign Affairs] of the Republic of Tunisia': an of-word before a word that names a
+        state or a government ends a portfolio."""
+        if doc[index].lower_ not in self.words.of_words:
+            return False
+        k = index + 1
+        while k < len(doc) and doc[k].lower_ in self.words.title_determiners:
+            k += 1
+        return k < len(doc) and doc[k].lower_ in self.words.never_places
+
+    def _names_a_unit(self, ctx: "_Context", k: int, stop: int) -> bool:
+        """Do the capitalised words k:stop name a body rather than a portfolio: a body noun that no portfolio
+        word covers ('Director of the Moral Guidance Department', not 'Minister of Local Government')?"""
+        portfolio_words = {i for u in ctx.modifiers_at.values() if k <= u.start < stop for i in range(u.start, u.end)}
+        return any(ctx.doc[i].lower_ in self.lexicon.heads.bodies and i not in portfolio_words for i in range(k, stop))
 
     def through_acronym(self, ctx: "_Context", right: "Complement", head: str) -> "Complement":
         """'Special Representative of the Secretary-General (SRSG) for Libya': the title's own acronym in
@@ -497,6 +575,12 @@ def _add_run(runs: list[list[Unit]], units: list[Unit]) -> None:
         if units[end - 1].cat in HEADS:
             runs.append(units[:end])
             return
+
+
+def _joined_modifiers(before: Unit, after: Unit, joiners: frozenset[str]) -> bool:
+    """'Oil and Gas [Minister]': two modifiers with one joining word between them."""
+    return (before.cat == after.cat == "MOD" and after.start == before.end + 1
+            and before.doc[before.end].lower_ in joiners)
 
 
 def _singular(doc: Sequence[TokenLike], head: Unit, text: str, singular: str) -> str:

@@ -39,6 +39,7 @@ class Title:
     inner: bool = False  # inside another title's complement: names nobody on its own
     cue: str | None = None  # for clauses: the words that gave the role ('led by')
     plural: bool = False  # written in the plural ('deputy prime ministers A, B and C'): shared by a list
+    listed: bool = False  # an entry of a list, one a line: the name after its colon is a person's ('Defence: X')
 
 
 @dataclass(frozen=True)

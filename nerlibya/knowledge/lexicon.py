@@ -116,6 +116,7 @@ class Lexicon:
     clause_roles: dict[str, str]
     appointment_verbs: frozenset[str]
     honorifics: frozenset[str]
+    represented_offices: frozenset[str]
     heads: NameHeads
     words: Words
     data: dict = field(repr=False, compare=False)
@@ -231,6 +232,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         clause_roles=_lower_map(titles.get("clause_roles", {}), path, "clause_roles"),
         appointment_verbs=_lower_set(titles.get("appointment_verbs", []), path, "appointment_verbs"),
         honorifics=_lower_set(titles.get("honorifics", []), path, "honorifics"),
+        represented_offices=_lower_set(titles.get("represented_offices", []), path, "represented_offices"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,

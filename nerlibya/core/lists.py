@@ -1,0 +1,86 @@
+"""Lists of office holders, one a line: cabinet lists and fact boxes ('Defence: Salah al-Namroush', 'Prime
+minister (GNA): Fayez al-Serraj'). Pure functions over tokens, lexicon units and the titles already read.
+
+An entry is a line that opens with a title, or with a portfolio alone (modifiers such as 'Defence', 'Economy &
+industry', 'Local government'), then a colon and a name that ends the line. A portfolio alone is the title
+there ('Defence'), as the list writes it. One such line is no list: it takes two at least.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from .titles import TokenLike, Unit, span_text
+from .types import OrgRef, Title
+
+MIN_ENTRIES = 2
+MAX_NAME_TOKENS = 6
+
+
+def list_entries(doc: Sequence[TokenLike], titles: list[Title], modifiers: Sequence[Unit],
+                 joiners: frozenset[str], name_particles: frozenset[str]) -> list[Title]:
+    """The titles with each list entry's phrase carried to its name (past an acronym and the colon), plus a
+    title for each portfolio-only entry; the titles unchanged when the text holds no list."""
+    entries: dict[int, Title] = {}
+    for title in titles:
+        if title.category != "clause" and not title.inner and _opens_line(doc, title.phrase_start):
+            colon, org = _colon_after(doc, title.phrase_end)
+            if colon is not None and name_end(doc, colon + 1, name_particles):
+                entries[title.start] = replace(title, phrase_end=colon + 1, org=title.org or org, listed=True)
+    taken = {i for t in titles for i in range(t.start, t.end)}
+    for start, end in _portfolios(modifiers, joiners):
+        if start in taken or not _opens_line(doc, start) or end >= len(doc) or doc[end].text != ":":
+            continue
+        if name_end(doc, end + 1, name_particles):
+            entries[start] = Title(start=start, end=end, phrase_start=start, phrase_end=end + 1,
+                                   title=span_text(doc, start, end), head=doc[end - 1].lower_, category="office",
+                                   listed=True)
+    if len(entries) < MIN_ENTRIES:
+        return titles
+    kept = [entries.pop(t.start) if t.start in entries else t for t in titles]
+    return sorted(kept + list(entries.values()), key=lambda t: t.start)
+
+
+def _portfolios(modifiers: Sequence[Unit], joiners: frozenset[str]) -> list[tuple[int, int]]:
+    """Token ranges of modifiers side by side or joined by one joining word ('Economy & industry')."""
+    groups: list[tuple[int, int]] = []
+    for unit in sorted(modifiers, key=lambda u: u.start):
+        if groups and (unit.start == groups[-1][1] or (
+                unit.start == groups[-1][1] + 1 and unit.doc[groups[-1][1]].lower_ in joiners)):
+            groups[-1] = (groups[-1][0], unit.end)
+        else:
+            groups.append((unit.start, unit.end))
+    return groups
+
+
+def _opens_line(doc: Sequence[TokenLike], index: int) -> bool:
+    return index == 0 or doc[index - 1].text_with_ws.endswith("\n") or "\n" in doc[index - 1].text
+
+
+def _colon_after(doc: Sequence[TokenLike], index: int) -> tuple[int | None, OrgRef | None]:
+    """The colon at `index`, or after a parenthesised acronym there ('(GNA):'), with the acronym's entity."""
+    if index < len(doc) and doc[index].text == ":":
+        return index, None
+    if index + 2 < len(doc) and doc[index].text == "(":
+        acronym = OrgRef(span=(index + 1, index + 2)) if doc[index + 1].ent_type_ == "ORG" else None
+        if doc[index + 2].text == "):":  # the tokenizer may keep the two marks together
+            return index + 2, acronym
+        if index + 3 < len(doc) and doc[index + 2].text == ")" and doc[index + 3].text == ":":
+            return index + 3, acronym
+    return None, None
+
+
+def name_end(doc: Sequence[TokenLike], index: int, name_particles: frozenset[str]) -> int | None:
+    """Where a short capitalised name that runs from `index` to the end of its line ends, or None."""
+    end = index
+    while end < len(doc) and not ("\n" in doc[end].text or doc[end].text.isspace()):
+        token = doc[end]
+        if not (token.text[:1].isupper() or token.lower_ in name_particles or token.text in ("-", "‑")):
+            return None
+        end += 1
+        if end - index > MAX_NAME_TOKENS:
+            return None
+        if doc[end - 1].text_with_ws.endswith("\n"):
+            break
+    return end if end > index and doc[index].text[:1].isupper() else None

@@ -1,0 +1,43 @@
+"""Lists of office holders, one a line, read as pure functions: hand-made tokens and units, no pipeline."""
+
+from nerlibya.core.lists import list_entries, name_end
+from nerlibya.core.titles import Unit
+from nerlibya.core.types import Title
+
+from .tokens import Tok
+
+JOINERS = frozenset({"and", "&"})
+PARTICLES = frozenset({"al", "el", "bin"})
+
+
+def tokens(*lines: str) -> list[Tok]:
+    return [Tok(word) for line in lines for word in [*line.split(), "\n"]]
+
+
+def modifiers(toks: list[Tok], *words: str) -> list[Unit]:
+    return [Unit(toks, i, i + 1, "MOD") for i, tok in enumerate(toks) if tok.lower_ in words]
+
+
+def test_portfolio_lines_make_titles_for_the_names_after_their_colons():
+    toks = tokens("Defence : Salem Warda", "Economy & industry : Ali al Hamdi")
+    found = list_entries(toks, [], modifiers(toks, "defence", "economy", "industry"), JOINERS, PARTICLES)
+    assert [(t.title, t.phrase_end, t.listed) for t in found] == [("Defence", 2, True), ("Economy & industry", 9, True)]
+
+
+def test_one_line_or_a_sentence_after_the_colon_is_no_list():
+    toks = tokens("Defence : Salem Warda", "Health : the ministry said it would act")
+    assert list_entries(toks, [], modifiers(toks, "defence", "health"), JOINERS, PARTICLES) == []
+
+
+def test_a_title_line_goes_past_an_acronym_and_the_colon():
+    toks = tokens("Prime minister ( GNA ) : Karim Bashir", "Defence : Salem Warda")
+    title = Title(start=0, end=2, phrase_start=0, phrase_end=2, title="Prime minister", head="minister",
+                  category="office")
+    first, second = list_entries(toks, [title], modifiers(toks, "defence"), JOINERS, PARTICLES)
+    assert (first.title, first.phrase_end, second.title) == ("Prime minister", 6, "Defence")
+
+
+def test_a_name_ends_with_its_line_and_is_short_and_capitalised():
+    toks = tokens("Ali bin Hamdi", "Omar")
+    assert name_end(toks, 0, PARTICLES) == 3
+    assert name_end(tokens("the ministry"), 0, PARTICLES) is None
