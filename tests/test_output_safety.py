@@ -35,3 +35,68 @@ def test_utf16_jsonl_without_a_mark_reads_whole_with_encoding():
     options = ReadOptions(input_format="jsonl", encoding="utf-16-le")
     items = list(jsonl_records(io.BytesIO(_jsonl("utf-16-le")), "w.jsonl", options))
     assert [item.source for item in items] == ["0", "1", "2"] and items[2].text == "Article 2 about Tripoli."
+
+
+# ---------------------------------------------------------------- worker processes die with their parent
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+_KILLED_PARENT = """
+import multiprocessing, os, signal, sys, time
+import nerlibya.engines.local as local
+if sys.argv[1] == "watchdog-only":
+    local.ctypes = None  # no prctl: the parent-pid thread must do it alone
+def child(parent):
+    local.die_with_parent(parent)
+    time.sleep(60)
+if __name__ == "__main__":
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=child, args=(os.getpid(),)) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    print(" ".join(str(worker.pid) for worker in workers), flush=True)
+    time.sleep(1.5)
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie is dead, waiting for init
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("guard", ["prctl", "watchdog-only"])
+def test_workers_die_when_their_parent_is_killed(tmp_path, guard):
+    script = tmp_path / "parent.py"
+    script.write_text(_KILLED_PARENT)
+    parent = subprocess.run([sys.executable, str(script), guard], capture_output=True, text=True, timeout=60)
+    assert parent.returncode == -9
+    pids = [int(pid) for pid in parent.stdout.split()]
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in pids)
+    for pid in pids:
+        if _alive(pid):
+            os.kill(pid, 9)
+
+
+def test_the_too_large_message_offers_rules_only_only_to_a_model_run():
+    from nerlibya.engines.local import too_large_message
+    from nerlibya.settings import ExtractorSettings
+
+    class Run:
+        def __init__(self, rules_only):
+            self.settings = ExtractorSettings(rules_only=rules_only)
+
+    assert "--rules-only" not in too_large_message(20_000_000, Run(True))
+    assert "use --rules-only" in too_large_message(2_000_000, Run(False))
