@@ -24,7 +24,7 @@ from ..sinks.sqlite import SqliteSink
 from ..sinks.table import TableSink
 from ..sources.files import count_inputs
 from ..sources.items import ReadOptions
-from .exits import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exit_for, fail, stderr
+from .exits import EXIT_OK, EXIT_SOME_FAILED, exit_for, stderr
 from .output_files import STDOUT_NAME, open_output, writing
 from .progress import progress_bar
 from .report import Tally
@@ -46,28 +46,9 @@ class ExtractRun:
     min_confidence: float = 0.0  # entities and roles below it are left out of every format
 
 
-def check_output(path: Optional[Path], output_format: str, single: bool) -> None:
-    """Usage errors about --output, before anything is read."""
-    if output_format == "sqlite" and path is None:
-        raise fail("-f sqlite writes a database: pass --output FILE.db", EXIT_USAGE)
-    if output_format == "html" and not single:
-        if path is None:
-            raise fail("-f html over a folder or several inputs writes a report folder: pass --output FOLDER",
-                       EXIT_USAGE)
-        if path.exists() and not path.is_dir():
-            raise fail(f"{path}: --output for an HTML report must be a folder", EXIT_USAGE)
-        return
-    if path is None:
-        return
-    if path.is_dir():
-        raise fail(f"{path}: --output is a directory", EXIT_USAGE)
-    if not path.resolve().parent.is_dir():
-        raise fail(f"{path}: output directory does not exist", EXIT_USAGE)
-
-
 def run_extract(run: ExtractRun) -> int:
-    """The run's exit code; every failure is one stderr line and its exit (see exits.py)."""
-    check_output(run.output, run.output_format, run.single)
+    """The run's exit code; every failure is one stderr line and its exit (see exits.py). `run.output` was
+    checked (output_paths.check_output) before the run was made."""
     signals = Signals()
     tally = Tally(signals)
     with signals:
