@@ -64,7 +64,7 @@ def run_extract(run: ExtractRun) -> int:
 def _stream(run: ExtractRun, tally: Tally) -> None:
     total = count_inputs(run.paths, run.options) if run.show_progress else None
     run.engine.check(run.settings)
-    with open_sink(run.output_format, run.output, run.single) as (sink, guard):
+    with open_sink(run.output_format, run.output, run.single, run.options.input_format == "text") as (sink, guard):
         results = run.engine.run(run.paths, run.options, run.settings, keep_text=sink.needs_text)
         try:
             with progress_bar(run.show_progress, total) as progress:
@@ -81,12 +81,13 @@ def _stream(run: ExtractRun, tally: Tally) -> None:
 
 
 @contextmanager
-def open_sink(output_format: str, output: Optional[Path], single: bool
+def open_sink(output_format: str, output: Optional[Path], single: bool, files_are_documents: bool = False
               ) -> Iterator[tuple[Sink, Callable[[], ContextManager]]]:
     """The sink, and what guards each of its writes: a stream's failed write is an OutputError (exit 4); a
-    report folder or a database reports its own errors."""
+    report folder or a database reports its own errors. A corpus of text files (`files_are_documents`) knows
+    each file by its resolved path, however it was spelt."""
     if output_format == "sqlite" or (output_format == "html" and not single):
-        sink = SqliteSink(output) if output_format == "sqlite" else HtmlReportSink(output)
+        sink = SqliteSink(output, files_are_documents) if output_format == "sqlite" else HtmlReportSink(output)
         try:
             yield sink, nullcontext
         finally:
