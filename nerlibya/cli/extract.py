@@ -191,9 +191,12 @@ def _engine(engine: EngineName, scheduler: Optional[str], dask_workers: Optional
     from ..engines.local import LocalEngine, default_jobs
 
     if engine is EngineName.local:
-        if scheduler or dask_workers:
+        if scheduler is not None or dask_workers:
             raise fail("--scheduler and --dask-workers need --engine dask", EXIT_USAGE)
         return LocalEngine(jobs or default_jobs())
-    from ..engines.dask import DaskEngine
+    from ..engines.dask import DaskEngine, address_problem
+
+    if scheduler is not None and (problem := address_problem(scheduler)):
+        raise fail(problem, EXIT_USAGE)
 
     return DaskEngine(scheduler, dask_workers or jobs or default_jobs())
