@@ -147,7 +147,8 @@ def test_a_folder_gives_a_report_with_an_index(tmp_path):
     result = cli("--rules-only", "-f", "html", "-o", report, "--jobs", "1", inputs)
     assert result.exit_code == 1  # one input failed; the others are in the report
     pages = sorted(p.name for p in report.iterdir())
-    assert pages == ["0001-en_oil_blockade.txt.html", "0002-en_un_talks_geneva.txt.html", "index.html"]
+    assert pages == [".nerlibya-report.json", "0001-en_oil_blockade.txt.html", "0002-en_un_talks_geneva.txt.html",
+                     "index.html"]  # the manifest: which pages this report wrote, for the next run
     index = (report / "index.html").read_text(encoding="utf-8")
     haftar_row = next(row for row in index.split("<tr>") if "Khalifa Haftar" in row)
     assert '<td class="n">2</td>' in haftar_row and "Field Marshal" in haftar_row

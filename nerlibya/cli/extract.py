@@ -6,6 +6,7 @@ their own modules. Heavy imports (spaCy, through the engines) wait until the com
 
 from __future__ import annotations
 
+import os
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -124,7 +125,7 @@ _DASK_WORKERS = typer.Option(
 def extract(
     paths: List[str] = _PATHS,
     output_format: ExtractFormat = _OUTPUT_FORMAT,
-    output: Optional[Path] = _OUTPUT,
+    output: Optional[str] = _OUTPUT,
     lang: Lang = _LANG,
     model: Optional[str] = _MODEL,
     rules_only: bool = _RULES_ONLY,
@@ -148,6 +149,7 @@ def extract(
     from ..settings import ExtractorSettings
     from ..sources.items import ReadOptions
     from .progress import stderr_is_terminal
+    from .output_paths import check_output, names_folder
     from .run import ExtractRun, run_extract
 
     _check_encoding(encoding)
@@ -157,17 +159,20 @@ def extract(
                           date_field=date_field)
     settings = ExtractorSettings(lang=lang.value, model=model, rules_only=rules_only, kb_path=str(kb) if kb else None)
     show_progress = not quiet and stderr_is_terminal()
-    if engine is EngineName.dask and output is not None and output.is_dir() and output_format is not ExtractFormat.html:
+    if engine is EngineName.dask and output and os.path.isdir(output) and output_format is not ExtractFormat.html:
         from .partitions import extract_to_folder
 
         if min_confidence:
             raise fail("--min-confidence needs the records on this machine: not with --engine dask -o FOLDER",
                        EXIT_USAGE)
 
-        raise typer.Exit(extract_to_folder(paths, options, settings, chosen, output, output_format.value,
+        raise typer.Exit(extract_to_folder(paths, options, settings, chosen, Path(output), output_format.value,
                                            show_progress))
-    run = ExtractRun(paths, options, settings, chosen, output_format.value, output,
-                     is_single_document(paths, input_format), show_progress, min_confidence)
+    single = is_single_document(paths, input_format) and not (output_format is ExtractFormat.html and output
+                                                                and names_folder(output))
+    checked = check_output(output, output_format.value, single, paths, glob)
+    run = ExtractRun(paths, options, settings, chosen, output_format.value, checked, single, show_progress,
+                     min_confidence)
     raise typer.Exit(run_extract(run))
 
 
@@ -186,9 +191,12 @@ def _engine(engine: EngineName, scheduler: Optional[str], dask_workers: Optional
     from ..engines.local import LocalEngine, default_jobs
 
     if engine is EngineName.local:
-        if scheduler or dask_workers:
+        if scheduler is not None or dask_workers:
             raise fail("--scheduler and --dask-workers need --engine dask", EXIT_USAGE)
         return LocalEngine(jobs or default_jobs())
-    from ..engines.dask import DaskEngine
+    from ..engines.dask import DaskEngine, address_problem
+
+    if scheduler is not None and (problem := address_problem(scheduler)):
+        raise fail(problem, EXIT_USAGE)
 
     return DaskEngine(scheduler, dask_workers or jobs or default_jobs())

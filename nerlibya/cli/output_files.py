@@ -7,12 +7,12 @@ import io
 import os
 import stat
 import sys
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
 from ..errors import OutputError
+from ..sinks.tempfiles import create_beside, normal_mode, remove_stale
 
 STDOUT_NAME = "standard output"
 
@@ -59,33 +59,23 @@ def _write_through(path: Path) -> Iterator[TextIO]:
 
 
 def _write_atomically(target: Path, shown: str) -> Iterator[TextIO]:
+    remove_stale(target.parent, target.name)  # left by a run killed with kill -9
     try:
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", errors="backslashreplace", newline="",
-                                             dir=target.parent, prefix=f".{target.name}.", suffix=".tmp",
-                                             delete=False)
+        descriptor, name = create_beside(target)
+        handle = os.fdopen(descriptor, "w", encoding="utf-8", errors="backslashreplace", newline="")
     except OSError as exc:
         raise OutputError(shown, exc) from None
     try:
         with writing(shown), handle:
             yield handle
         try:
-            os.chmod(handle.name, _file_mode(target))  # a normal file, not the temporary file's 0600
-            os.replace(handle.name, target)
+            os.chmod(name, normal_mode(target))  # a normal file, not the temporary file's 0600
+            os.replace(name, target)
         except OSError as exc:
             raise OutputError(shown, exc) from None
     finally:
-        if os.path.exists(handle.name):
-            os.unlink(handle.name)
-
-
-def _file_mode(target: Path) -> int:
-    """The mode of the file being replaced, else what a new file gets under the umask."""
-    try:
-        return stat.S_IMODE(os.stat(target).st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        if os.path.lexists(name):
+            os.unlink(name)
 
 
 @contextmanager

@@ -24,7 +24,7 @@ from ..sinks.sqlite import SqliteSink
 from ..sinks.table import TableSink
 from ..sources.files import count_inputs
 from ..sources.items import ReadOptions
-from .exits import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, exit_for, fail, stderr
+from .exits import EXIT_OK, EXIT_SOME_FAILED, exit_for, stderr
 from .output_files import STDOUT_NAME, open_output, writing
 from .progress import progress_bar
 from .report import Tally
@@ -46,28 +46,9 @@ class ExtractRun:
     min_confidence: float = 0.0  # entities and roles below it are left out of every format
 
 
-def check_output(path: Optional[Path], output_format: str, single: bool) -> None:
-    """Usage errors about --output, before anything is read."""
-    if output_format == "sqlite" and path is None:
-        raise fail("-f sqlite writes a database: pass --output FILE.db", EXIT_USAGE)
-    if output_format == "html" and not single:
-        if path is None:
-            raise fail("-f html over a folder or several inputs writes a report folder: pass --output FOLDER",
-                       EXIT_USAGE)
-        if path.exists() and not path.is_dir():
-            raise fail(f"{path}: --output for an HTML report must be a folder", EXIT_USAGE)
-        return
-    if path is None:
-        return
-    if path.is_dir():
-        raise fail(f"{path}: --output is a directory", EXIT_USAGE)
-    if not path.resolve().parent.is_dir():
-        raise fail(f"{path}: output directory does not exist", EXIT_USAGE)
-
-
 def run_extract(run: ExtractRun) -> int:
-    """The run's exit code; every failure is one stderr line and its exit (see exits.py)."""
-    check_output(run.output, run.output_format, run.single)
+    """The run's exit code; every failure is one stderr line and its exit (see exits.py). `run.output` was
+    checked (output_paths.check_output) before the run was made."""
     signals = Signals()
     tally = Tally(signals)
     with signals:
@@ -83,7 +64,7 @@ def run_extract(run: ExtractRun) -> int:
 def _stream(run: ExtractRun, tally: Tally) -> None:
     total = count_inputs(run.paths, run.options) if run.show_progress else None
     run.engine.check(run.settings)
-    with open_sink(run.output_format, run.output, run.single) as (sink, guard):
+    with open_sink(run.output_format, run.output, run.single, run.options.input_format == "text") as (sink, guard):
         results = run.engine.run(run.paths, run.options, run.settings, keep_text=sink.needs_text)
         try:
             with progress_bar(run.show_progress, total) as progress:
@@ -100,12 +81,13 @@ def _stream(run: ExtractRun, tally: Tally) -> None:
 
 
 @contextmanager
-def open_sink(output_format: str, output: Optional[Path], single: bool
+def open_sink(output_format: str, output: Optional[Path], single: bool, files_are_documents: bool = False
               ) -> Iterator[tuple[Sink, Callable[[], ContextManager]]]:
     """The sink, and what guards each of its writes: a stream's failed write is an OutputError (exit 4); a
-    report folder or a database reports its own errors."""
+    report folder or a database reports its own errors. A corpus of text files (`files_are_documents`) knows
+    each file by its resolved path, however it was spelt."""
     if output_format == "sqlite" or (output_format == "html" and not single):
-        sink = SqliteSink(output) if output_format == "sqlite" else HtmlReportSink(output)
+        sink = SqliteSink(output, files_are_documents) if output_format == "sqlite" else HtmlReportSink(output)
         try:
             yield sink, nullcontext
         finally:

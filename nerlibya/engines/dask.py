@@ -10,9 +10,11 @@ lazily: this module imports without it.
 
 from __future__ import annotations
 
+import asyncio
 import glob as glob_module
 import logging
 import os
+import re
 import threading
 from collections import deque
 from contextlib import contextmanager
@@ -94,6 +96,60 @@ def extract_items(items: list[Item], settings: ExtractorSettings, options: ReadO
 
 # ------------------------------------------------------------------------------------------ running
 
+CONNECT_SECONDS = 20
+SCHEDULER_PROTOCOLS = ("tcp", "tls", "ws", "wss", "ucx", "inproc")
+_ADDRESS = re.compile(r"(?:(?P<protocol>[a-z]+)://)?(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)(?::(?P<port>\d{1,5}))?")
+
+
+def address_problem(address: str) -> str | None:
+    """Why `address` cannot name a Dask scheduler ("tcp://host:8786", "host:8786"), or None: checked before
+    anything starts, so a typo is a usage error rather than a stalled connection."""
+    match = _ADDRESS.fullmatch(address.strip())
+    if not address.strip():
+        return "--scheduler is empty; leave it out for a local cluster"
+    if match is None:
+        return f"--scheduler {address!r} is not a Dask scheduler address (e.g. tcp://10.0.0.5:8786)"
+    protocol, port = match["protocol"], match["port"]
+    if protocol in ("http", "https"):
+        return f"--scheduler {address!r} is a web address (the dashboard?); the scheduler's is tcp://HOST:8786"
+    if protocol is not None and protocol not in SCHEDULER_PROTOCOLS:
+        return f"--scheduler {address!r}: unknown protocol {protocol!r} (tcp, tls, ws, wss, ucx)"
+    if protocol is None and port is None:
+        return f"--scheduler {address!r} is not a Dask scheduler address: give HOST:PORT or tcp://HOST:PORT"
+    if port is not None and not 0 < int(port) < 65536:
+        return f"--scheduler {address!r}: port {port} is out of range"
+    return None
+
+
+def probe_scheduler(address: str) -> None:
+    """A Dask handshake and an `identity` request with the scheduler, bounded by CONNECT_SECONDS: a server that
+    accepts TCP and never answers, or that speaks another protocol (an HTTP port), is a ClusterError, before a
+    Client that would wait on it (and stall the exit) exists. TLS addresses need the user's security settings:
+    those are left to the Client."""
+    if not address.startswith("tcp://") and "://" in address:
+        return
+    try:
+        asyncio.run(asyncio.wait_for(_identity(address), CONNECT_SECONDS))
+    except asyncio.TimeoutError:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: no answer within {CONNECT_SECONDS} s")\
+            from None
+    except Exception as exc:  # OSError, CommClosedError, a garbled reply: no scheduler there
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {type(exc).__name__}: "
+                           f"{' '.join(str(exc).split())[:200]}") from None
+
+
+async def _identity(address: str) -> None:
+    from distributed.comm import connect as open_comm
+
+    comm = await open_comm(address, timeout=CONNECT_SECONDS)
+    try:
+        await comm.write({"op": "identity", "reply": True})
+        reply = await comm.read()
+    finally:
+        comm.abort()
+    if not isinstance(reply, dict) or reply.get("type") != "Scheduler":
+        raise ConnectionError(f"not a Dask scheduler (it answered {str(reply)[:80]!r})")
+
 @contextmanager
 def connect(scheduler: str | None = None, workers: int = 2, quiet_logs: bool = True):
     """A `distributed.Client`: on the scheduler at `scheduler`, else on a local cluster of `workers`
@@ -106,7 +162,8 @@ def connect(scheduler: str | None = None, workers: int = 2, quiet_logs: bool = T
     cluster = None
     try:
         if scheduler:
-            client = Client(scheduler, timeout="20s", set_as_default=False)
+            probe_scheduler(scheduler)
+            client = Client(scheduler, timeout=f"{CONNECT_SECONDS}s", set_as_default=False)
         else:
             with dask.config.set(_local_worker_config()):  # handed on to the worker processes by their nannies
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,

@@ -9,9 +9,12 @@ consumer) stops the worker processes at once.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -53,12 +56,36 @@ def make_extractor(settings: ExtractorSettings):
     return Extractor(settings)
 
 
-def _init_worker(settings: ExtractorSettings) -> None:
-    """Workers leave Ctrl-C to the parent (which stops them) and die quietly when it terminates them."""
+def _init_worker(settings: ExtractorSettings, parent: int) -> None:
+    """Workers leave Ctrl-C to the parent (which stops them), die quietly when it terminates them, and die with
+    it when it is killed (kill -9 gives it no chance to stop them)."""
     global _worker_extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent(parent)
     _worker_extractor = make_extractor(settings)
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+PARENT_CHECK_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """On Linux the kernel sends this process SIGKILL when its parent dies; everywhere a daemon thread also
+    watches the parent's pid, for systems without prctl."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the thread below is the only guard
+        pass
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="nerlibya-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def process_chunk(chunk: list[TextInput | FailedInput], extractor=None) -> list[dict]:
@@ -95,11 +122,18 @@ def _one(extractor, source: str, text: str) -> dict:
         raise
     except Exception as exc:
         if isinstance(exc, ValueError) and "[E088]" in str(exc):  # spaCy's nlp.max_length
-            return error_record(source, "too-large", f"{len(text)} characters is more than the pipeline takes in "
-                                                     "one document with the statistical model (spaCy max_length); "
-                                                     "split it, or use --rules-only (up to 10,000,000 characters)")
+            return error_record(source, "too-large", too_large_message(len(text), extractor))
         message = " ".join(str(exc).split())[:500]
         return error_record(source, "internal", f"extraction failed: {type(exc).__name__}: {message}")
+
+
+def too_large_message(characters: int, extractor) -> str:
+    """Why a text is over spaCy's max_length, and the way out that applies to this run."""
+    settings = getattr(extractor, "settings", None)
+    if settings is not None and settings.rules_only:
+        return f"{characters} characters is more than the pipeline takes in one document (spaCy max_length); split it"
+    return (f"{characters} characters is more than the pipeline takes in one document with the statistical "
+            "model (spaCy max_length); split it, or use --rules-only (up to 10,000,000 characters)")
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -125,7 +159,7 @@ class _Workers:
 
     def _new(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_init_worker,
-                                   initargs=(self.settings,))
+                                   initargs=(self.settings, os.getpid()))
 
     def submit(self, chunk) -> Future | None:
         """The chunk's future, or None when the pool is already broken (the chunk did not start)."""

@@ -1,9 +1,9 @@
-"""The CSV sink: one row per mention (source, label, text, start, end, canonical name, id); one row per error."""
+"""The CSV sink: one row per mention (source, label, text, start, end, canonical name, id); one row per error.
+Cells are safe for spreadsheets (no formulas) and parsers (CR and LF always quoted)."""
 
 from __future__ import annotations
 
-import csv
-import io
+import re
 from typing import Iterable, Iterator
 
 from ..engines.base import Extracted
@@ -28,19 +28,25 @@ def record_rows(record: dict) -> list[list]:
              names.get(mention["key"], mention["text"]), mention["id"] or "", ""] for mention in record["entities"]]
 
 
-class _CsvText:
-    """Rows to CSV text, one chunk at a time."""
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet reads a cell starting so as a formula
+_NEEDS_QUOTES = re.compile(r'[",\r\n]')
 
-    def __init__(self):
-        self.buffer = io.StringIO()
-        self.writer = csv.writer(self.buffer, lineterminator="\n")
+
+def csv_cell(value: object) -> str:
+    """One cell, safe for spreadsheets and parsers: text that a spreadsheet would run as a formula starts with
+    a single quote (OWASP's advice), and a cell holding a comma, a quote, CR or LF is quoted, so no row is
+    ever split (Python's csv module leaves a lone CR unquoted)."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_START):
+        text = "'" + text
+    return '"' + text.replace('"', '""') + '"' if _NEEDS_QUOTES.search(text) else text
+
+
+class _CsvText:
+    """Rows to CSV text (comma-separated, LF line ends), one chunk at a time."""
 
     def __call__(self, rows: list[list]) -> str:
-        self.writer.writerows(rows)
-        value = self.buffer.getvalue()
-        self.buffer.seek(0)
-        self.buffer.truncate()
-        return value
+        return "".join(",".join(csv_cell(value) for value in row) + "\n" for row in rows)
 
 
 def iter_csv(records: Iterable[dict], header: bool = True) -> Iterator[str]:

@@ -13,6 +13,8 @@ from html import escape
 from pathlib import Path
 
 from .html_pages import render_page, standalone_page
+from .report_files import open_folder, replace_manifest
+from .tempfiles import write_atomically as write_page
 
 GROUPS = (("people", "People"), ("organisations", "Organisations"), ("places", "Places"))
 INDEX = "index.html"
@@ -40,19 +42,13 @@ def _title_text(role: dict) -> str:
     return f"{role['title']}{where}{status}"
 
 
-def write_page(path: Path, page: str) -> None:
-    """Written beside and renamed, so a page is either absent or complete."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(page, encoding="utf-8", errors="replace")
-    os.replace(temporary, path)
-
-
 class ReportWriter:
-    """Collects the index while writing one page per article into `folder` (created if needed)."""
+    """Collects the index while writing one page per article into `folder` (created if needed; its parent must
+    exist). Pages are written atomically; pages an earlier report wrote there and this one did not are removed."""
 
     def __init__(self, folder: Path):
         self.folder = folder
-        folder.mkdir(parents=True, exist_ok=True)
+        open_folder(folder)
         self.entries: dict[str, dict[str, CorpusEntry]] = {group: {} for group, _ in GROUPS}
         self.articles: list[tuple[str, dict]] = []
         self.failed: list[dict] = []
@@ -82,6 +78,7 @@ class ReportWriter:
 
     def close(self) -> None:
         write_page(self.folder / INDEX, self.render_index())
+        replace_manifest(self.folder, [page for page, _ in self.articles])
 
     def summary(self) -> str:
         counts = ", ".join(f"{group}: {len(self.entries[group])}" for group, _ in GROUPS)

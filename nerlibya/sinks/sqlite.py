@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from ..engines.base import Extracted
-from ..errors import NerlibyaError
+from .corpus_guard import APPLICATION_ID, CorpusWriteError, check_corpus, corpus_source
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -87,12 +87,6 @@ SCHEMA_VERSION = 1  # PRAGMA user_version of a nerlibya corpus
 KIND_OF_GROUP = {"people": "person", "organisations": "organisation", "places": "place"}
 
 
-class CorpusError(NerlibyaError):
-    """--output cannot be used as a corpus database; nothing has been processed yet."""
-
-    kind = "output"
-
-
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -103,8 +97,8 @@ class CorpusStore:
     def __init__(self, path: str | Path):
         try:
             self.connection = sqlite3.connect(str(path), isolation_level=None)
-        except sqlite3.Error as exc:
-            raise CorpusError(f"{path}: cannot open as a SQLite database ({exc})") from None
+        except sqlite3.Error as exc:  # e.g. a new corpus in a read-only folder
+            raise CorpusWriteError(path, exc) from None
         try:
             self._prepare(path)
         except BaseException:
@@ -112,18 +106,16 @@ class CorpusStore:
             raise
 
     def _prepare(self, path: str | Path) -> None:
-        """The schema, created in a new database; an existing database must be a nerlibya corpus."""
+        """The schema, created in a new database; an existing database must be an intact nerlibya corpus
+        (corpus_guard), checked before anything is written."""
         db = self.connection
-        try:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            tables = db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise CorpusError(f"{path}: not a SQLite database ({exc})") from None
-        if tables and version != SCHEMA_VERSION:
-            raise CorpusError(f"{path}: a SQLite database, but not a nerlibya corpus (user_version {version}, "
-                              f"expected {SCHEMA_VERSION}); choose another --output")
+        check_corpus(db, path, SCHEMA_VERSION)
         db.execute("PRAGMA foreign_keys = ON")
-        db.executescript(f"BEGIN; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+        try:
+            db.executescript(f"BEGIN; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; "
+                             f"PRAGMA application_id = {APPLICATION_ID}; COMMIT;")
+        except sqlite3.OperationalError as exc:
+            raise CorpusWriteError(path, exc) from None
 
     def __enter__(self) -> "CorpusStore":
         return self
@@ -154,7 +146,8 @@ class CorpusStore:
             self._forget_unused(before)
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:  # SQLite may have rolled back already (a full disk)
+                db.execute("ROLLBACK")
             raise
 
     def _upsert_document(self, record: dict, text: str | None, date: str | None) -> int:
@@ -226,11 +219,18 @@ class SqliteSink:
 
     needs_text: ClassVar[bool] = True
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, resolve_sources: bool = False):
+        self.path, self.resolve_sources = path, resolve_sources  # text inputs: a file is one document
         self.store = CorpusStore(path)
 
     def write(self, item: Extracted) -> None:
-        self.store.add(item.record, item.text, item.date)
+        record = item.record
+        if self.resolve_sources:
+            record = {**record, "source": corpus_source(record["source"])}
+        try:
+            self.store.add(record, item.text, item.date)
+        except sqlite3.OperationalError as exc:  # disk full, read-only, locked: this document was rolled back
+            raise CorpusWriteError(self.path, exc) from None
 
     def finish(self) -> None:
         pass

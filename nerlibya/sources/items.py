@@ -74,7 +74,7 @@ def bom_encoding(data: bytes) -> str | None:
     return None
 
 
-def _is_wide(encoding: str) -> bool:
+def is_wide(encoding: str) -> bool:
     """UTF-16 and UTF-32 text is full of NUL bytes: the binary sniff does not apply."""
     try:
         name = codecs.lookup(encoding).name
@@ -83,12 +83,22 @@ def _is_wide(encoding: str) -> bool:
     return name.startswith(("utf-16", "utf-32"))
 
 
+def _looks_wide(data: bytes) -> bool:
+    """UTF-16 and UTF-32 text has NUL bytes (every space, digit and Latin letter has one): a byte-order mark
+    followed by none is a mark by accident (a Latin-1 "ÿþ", a binary file), not wide text."""
+    body = data[4:SNIFF_BYTES]
+    return len(body) < 8 or b"\x00" in body
+
+
 def decode(data: bytes, source: str, options: ReadOptions) -> TextInput | FailedInput:
     """Bytes to text: a BOM decides (UTF-8, UTF-16, UTF-32); else the given encoding, else strict UTF-8."""
     encoding = bom_encoding(data)
+    if encoding is not None and is_wide(encoding) and not _looks_wide(data):
+        return FailedInput(source, "decode", f"starts with a {encoding} byte-order mark but is not {encoding} text "
+                                             "(no NUL bytes); pass --encoding")
     if encoding is None:
         encoding = options.encoding or "utf-8"
-        if not _is_wide(encoding) and b"\x00" in data[:SNIFF_BYTES]:
+        if not is_wide(encoding) and b"\x00" in data[:SNIFF_BYTES]:
             return FailedInput(source, "binary", "binary file (contains NUL bytes), not text")
     try:
         text = data.decode(encoding, options.encoding_errors)

@@ -10,7 +10,8 @@ import codecs
 import json
 from typing import BinaryIO, Iterator
 
-from .items import FailedInput, ReadOptions, TextInput, bom_encoding, decode, os_failure, read_limited
+from .items import (SNIFF_BYTES, FailedInput, ReadOptions, TextInput, bom_encoding, decode, is_wide, os_failure,
+                    read_limited)
 
 _SKIP_CHUNK = 1024 * 1024
 
@@ -84,11 +85,16 @@ def jsonl_records(stream: BinaryIO, source: str, options: ReadOptions) -> Iterat
             break
         if number == 0:
             bom = bom_encoding(raw)
-            if bom in ("utf-16", "utf-32"):  # a wide encoding cannot be split on b"\n": decode it whole
+            wide = bom in ("utf-16", "utf-32") or (bom is None and is_wide(options.encoding or "utf-8"))
+            if wide:  # a wide encoding cannot be split on b"\n": decode it whole
                 yield from _wide_jsonl(raw, stream, source, options)
                 return
             if bom == "utf-8-sig":
                 raw = raw[len(codecs.BOM_UTF8):]
+            if bom is None and b"\x00" in raw[:SNIFF_BYTES]:
+                yield FailedInput(source, "decode", "contains NUL bytes: UTF-16 or UTF-32 without a byte-order "
+                                                    "mark? pass --encoding utf-16 (or utf-16-le)")
+                return
         number += 1
         where = f"{source}:{number}"
         if len(raw) > limit and not raw.endswith(b"\n"):
