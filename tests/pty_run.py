@@ -37,9 +37,10 @@ def _controlling_terminal() -> None:  # in the child: a session of its own, whos
 
 
 def run(command: str, stdout: str = "pipe", columns: int = 80, cwd: Path = ROOT, interrupt_when: Optional[str] = None,
-        timeout: float = 180, env: Optional[dict] = None) -> Seen:
+        interrupt_after: float = 0.0, timeout: float = 180, env: Optional[dict] = None) -> Seen:
     """`command`, a shell command line (README's own words, `nerlibya` being the installed script), with stdout
-    `"terminal"`, `"pipe"` or a file path. `interrupt_when`: type Ctrl-C once the terminal shows this text."""
+    `"terminal"`, `"pipe"` or a file path. `interrupt_when`: type Ctrl-C `interrupt_after` seconds after the
+    terminal first shows this text."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
     out_file = open(stdout, "wb") if stdout not in ("pipe", "terminal") else None
@@ -54,7 +55,7 @@ def run(command: str, stdout: str = "pipe", columns: int = 80, cwd: Path = ROOT,
     if out_file:
         out_file.close()
     try:
-        terminal, piped = _collect(process, master, interrupt_when, timeout)
+        terminal, piped = _collect(process, master, interrupt_when, interrupt_after, timeout)
     finally:
         os.close(master)
         if process.poll() is None:
@@ -64,16 +65,20 @@ def run(command: str, stdout: str = "pipe", columns: int = 80, cwd: Path = ROOT,
     return Seen(piped.decode("utf-8", "replace"), terminal.decode("utf-8", "replace"), process.wait())
 
 
-def _collect(process: subprocess.Popen, master: int, interrupt_when: Optional[str], timeout: float):
+def _collect(process: subprocess.Popen, master: int, interrupt_when: Optional[str], interrupt_after: float,
+             timeout: float):
     terminal, piped = bytearray(), bytearray()
     selector = selectors.DefaultSelector()
     selector.register(master, selectors.EVENT_READ)
     if process.stdout is not None:
         selector.register(process.stdout, selectors.EVENT_READ)
     deadline = time.monotonic() + timeout
-    open_streams = len(selector.get_map())
+    open_streams, interrupt_at = len(selector.get_map()), None
     while open_streams and time.monotonic() < deadline:
-        for key, _ in selector.select(timeout=0.5):
+        if interrupt_at is not None and time.monotonic() >= interrupt_at:
+            os.write(master, b"\x03")  # Ctrl-C, as typed: SIGINT to the whole foreground process group
+            interrupt_at = None
+        for key, _ in selector.select(timeout=0.1):
             try:
                 chunk = os.read(key.fd, 65536)
             except OSError:  # EIO: every writer of the terminal has closed it
@@ -84,8 +89,7 @@ def _collect(process: subprocess.Popen, master: int, interrupt_when: Optional[st
                 continue
             (terminal if key.fd == master else piped).extend(chunk)
             if interrupt_when and interrupt_when.encode() in terminal:
-                os.write(master, b"\x03")  # Ctrl-C, as typed
-                interrupt_when = None
+                interrupt_at, interrupt_when = time.monotonic() + interrupt_after, None
     selector.close()
     if process.stdout is not None:
         process.stdout.close()
