@@ -217,3 +217,19 @@ def test_escape_sequences_in_names_and_sources_never_reach_the_terminal():
     text = console.export_text(styles=False)
     assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", text), repr(text)
     assert text.count("\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\x00") >= 4
+
+
+def test_one_missing_file_as_json_is_one_object(tmp_path):
+    result = runner.invoke(app, ["extract", "--rules-only", "-f", "json", str(tmp_path / "missing.txt")])
+    record = json.loads(result.stdout)
+    assert result.exit_code == 1 and isinstance(record, dict) and record["error"]["kind"] == "missing"
+    folder = runner.invoke(app, ["extract", "--rules-only", "-f", "json", str(tmp_path)])
+    assert isinstance(json.loads(folder.stdout), list)
+
+
+def test_usage_errors_are_one_line_without_a_box():
+    result = runner.invoke(app, ["extract", "x.txt", "--format", "xml"], prog_name="nerlibya")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "nerlibya: error: Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', 'jsonl', "
+        "'csv', 'html', 'sqlite'.", "Try 'nerlibya extract -h' for help."]
