@@ -79,7 +79,7 @@ def _entity_table(group: str, title: str, detail: str, entities: list[dict], wid
         rows.append([name, Text(_detail(group, entity)), Text(str(len(entity["mentions"]))),
                      *([Text(escape_controls(entity["id"] or "-"))] if id_column else [])])
     headers = ["Name", detail, "Mentions", *(["KB id"] if id_column else [])]
-    for dropped in (None, 1, 2):  # the least useful column last: the detail, then the counts
+    for dropped in (None, 1, 2):  # every column; else without the detail; else without the counts too
         keep = [i for i in range(len(headers)) if i != dropped and not (dropped == 2 and i == 1)]
         fixed = {keep.index(i) for i in keep if i >= 2}
         floors = [0 if id_column else min(longest_id, width // 2)] + [0] * (len(keep) - 1)
@@ -88,8 +88,7 @@ def _entity_table(group: str, title: str, detail: str, entities: list[dict], wid
             break
     table = Table(title=title)
     for position, i in enumerate(keep):
-        numeric = i == 2
-        table.add_column(headers[i], overflow="fold", no_wrap=numeric or i == 3, justify="right" if numeric else "left",
+        table.add_column(headers[i], overflow="fold", no_wrap=i >= 2, justify="right" if i == 2 else "left",
                          width=widths[position] if widths else None)
     for row in rows:
         table.add_row(*(row[i] for i in keep))
@@ -101,7 +100,8 @@ def render_table(record: dict, console: Console) -> None:
     for a kind (or a document) with nothing found."""
     if "error" in record:
         return
-    console.rule(Text.assemble((escape_controls(record["source"]), "bold"), f" ({escape_controls(record.get('lang', '?'))})"))
+    language = escape_controls(record.get("lang", "?"))
+    console.rule(Text.assemble((escape_controls(record["source"]), "bold"), f" ({language})"))
     if not any(record[group] for group, _, _ in GROUPS):
         console.print(Text("No people, organisations or places found."))
         return
