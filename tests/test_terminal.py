@@ -134,3 +134,102 @@ def test_the_number_of_inputs_is_known_for_files_and_folders(tmp_path):
     assert count_inputs([str(tmp_path / "empty")]) == 1  # one "no-input" record
     assert count_inputs(["-"]) is None
     assert count_inputs([str(tmp_path)], ReadOptions(input_format="jsonl")) is None
+
+
+def _tables(text: str) -> list[tuple[list[str], list[list[str]]]]:
+    """Each table's header cells and its body lines' cells, read back from the box drawing."""
+    tables = []
+    for line in text.splitlines():
+        if line.startswith("┃"):
+            tables.append(([cell.strip() for cell in line.strip("┃").split("┃")], []))
+        elif line.startswith("│") and tables:
+            tables[-1][1].append(line.strip("│").split("│"))
+    return tables
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def assert_every_column_whole(record: dict, width: int) -> None:
+    """Every table keeps its headers whole and, column by column, every value (wrapped or folded, never cut),
+    in order; nothing is wider than the terminal."""
+    from nerlibya.sinks.table import GROUPS, _detail
+
+    text = rendered(record, width)
+    assert max(len(line) for line in text.splitlines()) <= width, text
+    tables = iter(_tables(text))
+    for group, _, detail in GROUPS:
+        if not record[group]:
+            continue
+        headers, lines = next(tables)
+        assert headers[:1] == ["Name"] and set(headers) <= {"Name", detail, "Mentions", "KB id"}, (headers, text)
+        if width >= 80:
+            assert headers[:3] == ["Name", detail, "Mentions"], (headers, text)
+        for column, header in enumerate(headers):
+            shown = _squeezed("".join(cells[column] for cells in lines))
+            position = 0
+            for entity in record[group]:
+                value = {"Name": entity["name"], detail: _detail(group, entity), "Mentions": str(len(entity["mentions"])),
+                         "KB id": entity["id"] or "-"}[header]
+                found = shown.find(_squeezed(value), position)
+                assert found >= 0, (header, value, text)
+                position = found + len(_squeezed(value))
+
+
+FRENCH_BODIES = {
+    "source": "samples/fr_long_noms.txt", "lang": "fr", "people": [], "places": [], "entities": [],
+    "organisations": [
+        {"name": "Commission nationale indépendante des droits de l'homme en Libye",
+         "id": "commission-nationale-independante-des-droits-de-l-homme", "label": "ORG",
+         "forms": ["Commission nationale des droits de l'homme", "CNDH", "Commission des droits de l'homme en Libye"],
+         "mentions": [{}] * 12},
+        {"name": "Bureau du Procureur général militaire", "id": None, "label": "ORG",
+         "forms": ["Bureau du procureur militaire", "parquet militaire"], "mentions": [{}] * 3},
+        {"name": "Mission d'appui des Nations unies en Libye", "id": "unsmil", "label": "ORG",
+         "forms": ["MANUL", "Manul", "mission onusienne", "Mission d'appui des Nations unies pour la Libye"],
+         "mentions": [{}] * 104},
+        {"name": "Organisation internationale pour les migrations", "id": "international-organization-for-migration",
+         "label": "ORG", "forms": ["OIM"], "mentions": [{}] * 2}]}
+
+
+@pytest.mark.parametrize("width", [80, 100, 200])
+def test_every_header_and_value_is_whole_at_any_width(sample_records, width):
+    for record in [*sample_records, FRENCH_BODIES]:
+        assert_every_column_whole(record, width)
+
+
+def test_a_narrow_terminal_drops_the_least_useful_column_before_cutting_a_header():
+    text = rendered(FRENCH_BODIES, 44)
+    headers = _tables(text)[0][0]
+    assert headers[0] == "Name" and "Also written" not in headers, text
+    assert_every_column_whole(FRENCH_BODIES, 44)
+
+
+def test_escape_sequences_in_names_and_sources_never_reach_the_terminal():
+    hostile = "\x1b]0;pwned\x07\x1b[2J\x9b31m\x00"
+    record = {"source": f"news/{hostile}.txt", "lang": "en", "entities": [], "places": [],
+              "organisations": [{"name": f"Army{hostile}", "id": None, "forms": [f"A{hostile}"], "mentions": [{}]}],
+              "people": [{"name": f"Ali{hostile}", "id": None, "mentions": [{}],
+                          "roles": [{"title": f"head{hostile}", "organisation": None, "of": None, "status": None}]}]}
+    console = Console(width=200, file=open("/dev/null", "w"), force_terminal=True, record=True)
+    render_table(record, console)
+    text = console.export_text(styles=False)
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", text), repr(text)
+    assert text.count("\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\x00") >= 4
+
+
+def test_one_missing_file_as_json_is_one_object(tmp_path):
+    result = runner.invoke(app, ["extract", "--rules-only", "-f", "json", str(tmp_path / "missing.txt")])
+    record = json.loads(result.stdout)
+    assert result.exit_code == 1 and isinstance(record, dict) and record["error"]["kind"] == "missing"
+    folder = runner.invoke(app, ["extract", "--rules-only", "-f", "json", str(tmp_path)])
+    assert isinstance(json.loads(folder.stdout), list)
+
+
+def test_usage_errors_are_one_line_without_a_box():
+    result = runner.invoke(app, ["extract", "x.txt", "--format", "xml"], prog_name="nerlibya")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "nerlibya: error: Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', 'jsonl', "
+        "'csv', 'html', 'sqlite'.", "Try 'nerlibya extract -h' for help."]

@@ -64,7 +64,10 @@ def _gold_items(paths: List[Path], split: str) -> list:
 
     try:
         items = [item for path in paths for item in read_gold(path)]
-    except (OSError, ValueError) as exc:
+    except OSError as exc:
+        raise fail(f"{exc.filename or ', '.join(map(str, paths))}: cannot read the gold file: {exc.strerror or exc}",
+                   EXIT_USAGE)
+    except ValueError as exc:
         raise fail(one_line(str(exc)), EXIT_USAGE)
     if not items:
         raise fail("no gold documents in " + ", ".join(map(str, paths)), EXIT_USAGE)

@@ -17,24 +17,23 @@ import typer
 from rich.console import Console
 
 from ..errors import NerlibyaError, OutputError
+from ..text.controls import escape_controls
 from .signals import Interrupted
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_SETUP, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
-_CONTROL = {codepoint: f"\\x{codepoint:02x}" for codepoint in (*range(0x20), 0x7F)}
-_CONTROL.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029",
-                 0x85: "\\x85"})
 
 
 def one_line(text: str) -> str:
-    """Control characters escaped, so that a name or message can never break the one-line-per-error rule."""
-    return str(text).translate(_CONTROL)
+    """Control characters escaped, so that a name or message can never break the one-line-per-error rule nor
+    send an escape sequence to the terminal."""
+    return escape_controls(text)
 
 
 def fail(message: str, code: int) -> typer.Exit:
-    stderr.print(f"nerlibya: error: {message}", markup=False)
+    stderr.print(f"nerlibya: error: {one_line(message)}", markup=False)
     return typer.Exit(code)
 
 
@@ -62,7 +61,7 @@ def exit_for(exc: BaseException, failed: int) -> BaseException:
 def quiet_fail(message: str, code: int) -> typer.Exit:
     """`fail`, but a reader that went away (stderr a closed pipe) does not turn into a traceback."""
     try:
-        sys.stderr.write(f"nerlibya: error: {message}\n")
+        sys.stderr.write(f"nerlibya: error: {one_line(message)}\n")
         sys.stderr.flush()
     except (BrokenPipeError, OSError, ValueError):
         silence_output()

@@ -51,9 +51,15 @@ class EncodingErrors(str, Enum):
 
 
 def is_single_document(paths: List[str], input_format: InputFormat) -> bool:
-    """One file (or -) of text: `--format json` then prints one object, not an array."""
+    """One file (or -) of text, even a missing one (its error record): `--format json` then prints one object,
+    not an array. A folder, a glob or a URL may hold many."""
+    if len(paths) != 1 or input_format is not InputFormat.text:
+        return False
+    path = paths[0]
+    if path == "-":
+        return True
     try:
-        return len(paths) == 1 and input_format is InputFormat.text and (paths[0] == "-" or Path(paths[0]).is_file())
+        return not Path(path).is_dir() and "://" not in path and not any(c in path for c in "*?[")
     except (OSError, ValueError):
         return False
 

@@ -12,7 +12,7 @@ from ..sinks.partitions import PARTITION_FORMATS
 from ..sources.items import ReadOptions
 from .exits import EXIT_INTERRUPTED, EXIT_OK, EXIT_SETUP, EXIT_SOME_FAILED, EXIT_USAGE, fail, one_line, quiet_fail, stderr
 from .progress import progress_bar
-from .report import error_line
+from .report import error_line, summary_line
 
 
 def extract_to_folder(paths: list[str], options: ReadOptions, settings: ExtractorSettings, engine: DaskEngine,
@@ -40,5 +40,5 @@ def extract_to_folder(paths: list[str], options: ReadOptions, settings: Extracto
     except KeyboardInterrupt:
         raise quiet_fail("interrupted; the partition files written so far are complete", EXIT_INTERRUPTED)
     if show_progress:
-        stderr.print(f"{documents} documents, {failed} failed, in {folder}")
+        stderr.print(summary_line(documents, failed, f", in {one_line(str(folder))}"), markup=False)
     return EXIT_SOME_FAILED if failed else EXIT_OK

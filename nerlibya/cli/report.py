@@ -3,12 +3,17 @@ source name seen twice."""
 
 from __future__ import annotations
 
-import sys
 from typing import Iterable, Iterator
 
 from ..engines.base import Extracted
 from .exits import one_line
+from .progress import say
 from .signals import Signals
+
+
+def summary_line(documents: int, failed: int, where: str = "") -> str:
+    """The run's last stderr line: "1 document, 0 failed", "7 documents, 1 failed"."""
+    return f"{documents} document{'' if documents == 1 else 's'}, {failed} failed{where}"
 
 
 def error_line(record: dict) -> str:
@@ -51,7 +56,6 @@ class Tally:
                 lines.append(duplicate_line(record["source"], first, self.processed))
             if lines:
                 with self.signals.write():
-                    sys.stderr.write("".join(lines))
-                    sys.stderr.flush()
-            progress.update(task, advance=1)
+                    say(progress, "".join(lines))
+            progress.update(task, advance=1, description="extracting")
             yield result

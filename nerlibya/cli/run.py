@@ -26,8 +26,8 @@ from ..sources.files import count_inputs
 from ..sources.items import ReadOptions
 from .exits import EXIT_OK, EXIT_SOME_FAILED, exit_for, stderr
 from .output_files import STDOUT_NAME, open_output, writing
-from .progress import progress_bar
-from .report import Tally
+from .progress import above_progress, loading_status, progress_bar, stdout_is_terminal
+from .report import Tally, summary_line
 from .signals import Signals
 
 STREAM_SINKS = {"table": TableSink, "json": JsonSink, "jsonl": JsonlSink, "csv": CsvSink, "html": HtmlPageSink}
@@ -57,7 +57,7 @@ def run_extract(run: ExtractRun) -> int:
         except BaseException as exc:
             raise exit_for(exc, tally.failed)
     if run.show_progress:
-        stderr.print(f"{tally.processed} documents, {tally.failed} failed")
+        stderr.print(summary_line(tally.processed, tally.failed), markup=False)
     return EXIT_SOME_FAILED if tally.failed else EXIT_OK
 
 
@@ -68,10 +68,11 @@ def _stream(run: ExtractRun, tally: Tally) -> None:
         results = run.engine.run(run.paths, run.options, run.settings, keep_text=sink.needs_text)
         try:
             with progress_bar(run.show_progress, total) as progress:
-                task = progress.add_task("extracting", total=total)
+                task = progress.add_task(loading_status(run.settings) if run.show_progress else "", total=total)
+                screen = run.output is None and stdout_is_terminal()
                 for item in tally.watch(results, progress, task):
                     above(item.record, run.min_confidence)
-                    with tally.signals.write(), guard():
+                    with tally.signals.write(), guard(), above_progress(progress, screen):
                         sink.write(item)
                 with tally.signals.write(), guard():
                     sink.finish()

@@ -15,9 +15,10 @@ import glob as glob_module
 import logging
 import os
 import re
+import sys
 import threading
 from collections import deque
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
@@ -165,21 +166,65 @@ def connect(scheduler: str | None = None, workers: int = 2, quiet_logs: bool = T
             probe_scheduler(scheduler)
             client = Client(scheduler, timeout=f"{CONNECT_SECONDS}s", set_as_default=False)
         else:
-            with dask.config.set(_local_worker_config()):  # handed on to the worker processes by their nannies
+            _close_leftovers_quietly_at_exit()
+            with dask.config.set(_local_worker_config()), _silent_children():  # config: handed on to workers
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                        dashboard_address="127.0.0.1:0", silence_logs=level)
-            client = Client(cluster, set_as_default=False)
+                client = Client(cluster, set_as_default=False)
     except (OSError, TimeoutError) as exc:
         if cluster is not None:
             cluster.close()
         where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
         raise ClusterError(f"cannot reach {where}: {exc}") from None
+    except BaseException:  # Ctrl-C while the cluster starts: it is stopped, not left behind
+        if cluster is not None:
+            with suppress(Exception):  # half-started workers: the interrupt is what to report
+                cluster.close()
+        raise
     try:
         yield client
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+@contextmanager
+def _silent_children() -> Iterator[None]:
+    """The local cluster's processes (nannies, their workers, multiprocessing's helpers) are started with stderr
+    on /dev/null, which they keep: Ctrl-C at a terminal goes to every process of the foreground group, and a
+    worker stopped by it, or by the cluster's shutdown, must not print its traceback; this process reports the
+    run in one line. (Their logs are silenced anyway: silence_logs.)"""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+def _close_leftovers_quietly_at_exit() -> None:
+    """distributed closes the clusters left open at exit; one interrupted while it started (Ctrl-C) fails an
+    assertion there and prints a traceback after nerlibya's one line. It is closed as well, silently."""
+    import atexit
+
+    from distributed.deploy import spec
+
+    atexit.unregister(spec.close_clusters)
+    atexit.register(_quietly, spec.close_clusters)
+
+
+def _quietly(close: Callable[[], None]) -> None:
+    with suppress(Exception), _silent_children():
+        close()
 
 
 def _local_worker_config() -> dict:

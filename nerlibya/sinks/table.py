@@ -3,11 +3,13 @@ columns; and `evaluate`'s score table. Tables never see a Doc and never run NLP.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ..engines.base import Extracted
+from ..text.controls import escape_controls
 from .base import StreamSink
 
 def _role_text(role: dict) -> str:
@@ -28,29 +30,68 @@ NARROWEST_TEXT_COLUMN = 20
 
 def _detail(group: str, entity: dict) -> str:
     if group == "people":
-        return "\n".join(_role_text(r) for r in entity["roles"]) or "-"
+        return "\n".join(escape_controls(_role_text(r)) for r in entity["roles"]) or "-"
     if group == "organisations":
-        return ", ".join(f for f in entity["forms"] if f != entity["name"]) or "-"
-    return entity["label"]
+        return escape_controls(", ".join(f for f in entity["forms"] if f != entity["name"])) or "-"
+    return escape_controls(entity["label"])
+
+
+def _widest_line(cells: list[Text]) -> int:
+    return max((cell_len(line) for cell in cells for line in cell.plain.split("\n")), default=1)
+
+
+def _fit(headers: list[str], cells: list[list[Text]], fixed: set[int], floors: list[int], width: int
+         ) -> list[int | None]:
+    """Column widths that fit `width`: None (rich's own) when every column fits as it is; else the fixed
+    columns (ids, counts) whole, and the text columns share the rest, each at least its header and its floor,
+    their long words folded. Empty when even that does not fit: the caller drops a column."""
+    natural = [max(len(header), _widest_line([row[i] for row in cells])) for i, header in enumerate(headers)]
+    space = width - 3 * len(headers) - 1  # borders and one space of padding either side of each cell
+    if sum(natural) <= space:
+        return [None] * len(headers)
+    text_columns = [i for i in range(len(headers)) if i not in fixed]
+    left = space - sum(natural[i] for i in fixed)
+    minimum = [max(len(headers[i]), floors[i]) for i in text_columns]
+    if left < sum(minimum):
+        return []
+    widths: list[int | None] = [natural[i] if i in fixed else None for i in range(len(headers))]
+    for position, i in enumerate(text_columns):  # each takes a fair share, no more than it needs
+        rest = sum(minimum[position + 1:])
+        share = max(minimum[position], min(natural[i], (left - rest) // (len(text_columns) - position)))
+        widths[i], left = share, left - share
+    if left > 0:  # what the first columns did not need goes to the last one
+        widths[text_columns[-1]] += left
+    return widths
 
 
 def _entity_table(group: str, title: str, detail: str, entities: list[dict], width: int) -> Table:
-    """Ids and counts are never cut: when a KB id column does not fit beside two readable text columns,
-    each id goes under its name instead. Every cell is a Text, so markup in a name is shown, not run."""
+    """Every header and every value whole at any width from 80 columns: text wraps, then long words fold, and
+    only then the least useful column goes (a kind's detail, then the counts). Ids and counts are never cut:
+    when a KB id column does not fit, each id goes under its name. Every cell is a Text holding no control
+    character, so neither markup nor an escape sequence in a name can act on the terminal."""
     longest_id = max((len(e["id"] or "-") for e in entities), default=1)
     id_column = longest_id + len("Mentions") + 2 * NARROWEST_TEXT_COLUMN + 13 <= width
-    table = Table(title=title)
-    table.add_column("Name", overflow="fold", min_width=min(longest_id, width // 2) if not id_column else None)
-    table.add_column(detail, overflow="fold")
-    table.add_column("Mentions", no_wrap=True, justify="right")
-    if id_column:
-        table.add_column("KB id", no_wrap=True, min_width=longest_id)
+    rows = []
     for entity in entities:
-        name = Text(entity["name"])
+        name = Text(escape_controls(entity["name"]))
         if not id_column and entity["id"]:
-            name.append("\n" + entity["id"], style="dim")
-        cells = [name, Text(_detail(group, entity)), Text(str(len(entity["mentions"])))]
-        table.add_row(*cells, *([Text(entity["id"] or "-")] if id_column else []))
+            name.append("\n" + escape_controls(entity["id"]), style="dim")
+        rows.append([name, Text(_detail(group, entity)), Text(str(len(entity["mentions"]))),
+                     *([Text(escape_controls(entity["id"] or "-"))] if id_column else [])])
+    headers = ["Name", detail, "Mentions", *(["KB id"] if id_column else [])]
+    for dropped in (None, 1, 2):  # every column; else without the detail; else without the counts too
+        keep = [i for i in range(len(headers)) if i != dropped and not (dropped == 2 and i == 1)]
+        fixed = {keep.index(i) for i in keep if i >= 2}
+        floors = [0 if id_column else min(longest_id, width // 2)] + [0] * (len(keep) - 1)
+        widths = _fit([headers[i] for i in keep], [[row[i] for i in keep] for row in rows], fixed, floors, width)
+        if widths:
+            break
+    table = Table(title=title)
+    for position, i in enumerate(keep):
+        table.add_column(headers[i], overflow="fold", no_wrap=i >= 2, justify="right" if i == 2 else "left",
+                         width=widths[position] if widths else None)
+    for row in rows:
+        table.add_row(*(row[i] for i in keep))
     return table
 
 
@@ -59,7 +100,8 @@ def render_table(record: dict, console: Console) -> None:
     for a kind (or a document) with nothing found."""
     if "error" in record:
         return
-    console.rule(Text.assemble((record["source"], "bold"), f" ({record.get('lang', '?')})"))
+    language = escape_controls(record.get("lang", "?"))
+    console.rule(Text.assemble((escape_controls(record["source"]), "bold"), f" ({language})"))
     if not any(record[group] for group, _, _ in GROUPS):
         console.print(Text("No people, organisations or places found."))
         return
