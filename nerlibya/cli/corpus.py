@@ -7,9 +7,10 @@ start (exit 3), a person the corpus does not know is exit 2 with a hint.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional, TextIO
 
 import typer
 
@@ -64,14 +65,22 @@ def must_exist(database: Path) -> None:
 
 def emit(rows: list[dict], columns, output_format: RowFormat, output: Optional[Path], title: str,
          table_columns=None) -> None:
-    from ..errors import OutputError
     from ..sinks.rows import write_rows
+
+    with output_to(output) as out:
+        write_rows(rows, columns, output_format.value, out, title, table_columns)
+
+
+@contextmanager
+def output_to(output: Optional[Path]) -> Iterator[TextIO]:
+    """stdout or an --output file written atomically; a failed write (exit 4) or a reader gone, as extract's."""
+    from ..errors import OutputError
     from .exits import exit_for
     from .output_files import open_output
 
     try:
         with open_output(output) as out:
-            write_rows(rows, columns, output_format.value, out, title, table_columns)
+            yield out
     except (OutputError, BrokenPipeError) as exc:
         raise exit_for(exc, 0)
 
@@ -130,17 +139,12 @@ def metadata(database: Path = _DATABASE, output: Optional[Path] = _OUTPUT) -> No
     from ..corpus.datasette import metadata as datasette_metadata
     from ..corpus.datasette import to_json
     from ..corpus.store import connect
-    from ..errors import NerlibyaError, OutputError
-    from .exits import exit_for
-    from .output_files import open_output
+    from ..errors import NerlibyaError
 
     must_exist(database)
     try:
         connect(database).close()
     except NerlibyaError as exc:
         raise fail(one_line(str(exc)), exc.exit_code)
-    try:
-        with open_output(output) as out:
-            out.write(to_json(datasette_metadata(database.stem)))
-    except (OutputError, BrokenPipeError) as exc:
-        raise exit_for(exc, 0)
+    with output_to(output) as out:
+        out.write(to_json(datasette_metadata(database.stem)))

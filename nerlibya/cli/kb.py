@@ -62,22 +62,17 @@ def kb_suggest(database: Path = typer.Argument(..., metavar="CORPUS.db", help="A
     """KB entries (the KB's YAML, each with a comment giving its evidence) for the people and organisations the
     corpus keeps naming that the knowledge base does not know; review them, then 'kb add'."""
     from ..corpus.suggest import suggest, to_yaml
-    from ..errors import KnowledgeBaseError, OutputError
+    from ..errors import KnowledgeBaseError
     from ..knowledge.kb import load_kb
-    from .corpus import clusters
-    from .exits import exit_for
-    from .output_files import open_output
+    from .corpus import clusters, output_to
 
     try:
         kb = load_kb(str(folder) if folder else None)
     except KnowledgeBaseError as exc:
         raise fail(one_line(str(exc)), exc.exit_code)
     suggestions = suggest(clusters(database, ("person", "organisation")), kb, min_documents)
-    try:
-        with open_output(output) as out:
-            out.write(to_yaml(suggestions))
-    except (OutputError, BrokenPipeError) as exc:
-        raise exit_for(exc, 0)
+    with output_to(output) as out:
+        out.write(to_yaml(suggestions))
     if output is not None:
         stderr.print(f"{len(suggestions)} entries suggested in {output}: review them, then "
                      f"'nerlibya kb add {output} --kb FOLDER'", markup=False)
