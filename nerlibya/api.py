@@ -66,48 +66,61 @@ class Extractor:
         calibration = load_calibration("rules-only" if self.settings.rules_only else "default")
         return doc_to_record(doc, source=source, kb=self.kb, warnings=warnings, calibration=calibration)
 
-    def extract(self, text: str, source: str = "-") -> ArticleRecord:
-        return self._extract_in(self.language_of(text), text, source)
+    def extract(self, text: str, source: str = "-", date: str | None = None) -> ArticleRecord:
+        """One text to its record; `date` (the article's, ISO 8601) decides role status against KB offices."""
+        return self._extract_in(self.language_of(text), text, source, date)
 
-    def _extract_in(self, lang: str, text: str, source: str) -> ArticleRecord:
+    def _extract_in(self, lang: str, text: str, source: str, date: str | None = None) -> ArticleRecord:
         """One document; if a component fails on it, the document again without that component."""
         nlp = self.nlp(lang)
         try:
-            doc = nlp(text)
+            doc = nlp(dated(nlp, text, date))
         except Exception:
-            doc, warnings = run_degraded(nlp, text)
+            doc, warnings = run_degraded(nlp, text, date)
             return self.record(doc, source, warnings)
         return self.record(doc, source)
 
-    def extract_many(self, items: Iterable[tuple[str, str]]) -> Iterator[ArticleRecord]:
-        """(source, text) pairs to records, in order, batching through `nlp.pipe` per language run."""
-        batch: list[tuple[str, str]] = []
+    def extract_many(self, items: Iterable[tuple[str, str] | tuple[str, str, str | None]]) -> Iterator[ArticleRecord]:
+        """(source, text) or (source, text, date) tuples to records, in order, batching through `nlp.pipe` per
+        language run."""
+        batch: list[tuple[str, str, str | None]] = []
         batch_lang = None
-        for source, text in items:
+        for source, text, *date in items:
             lang = self.language_of(text)
             if batch and lang != batch_lang:
                 yield from self._run(batch, batch_lang)
                 batch = []
             batch_lang = lang
-            batch.append((text, source))
+            batch.append((text, source, date[0] if date else None))
             if len(batch) >= BATCH_SIZE:
                 yield from self._run(batch, batch_lang)
                 batch = []
         if batch:
             yield from self._run(batch, batch_lang)
 
-    def _run(self, batch: list[tuple[str, str]], lang: str) -> Iterator[ArticleRecord]:
+    def _run(self, batch: list[tuple[str, str, str | None]], lang: str) -> Iterator[ArticleRecord]:
         done = 0
+        nlp = self.nlp(lang)
         try:
-            for doc, source in self.nlp(lang).pipe(batch, as_tuples=True, batch_size=BATCH_SIZE):
+            docs = ((dated(nlp, text, date), source) for text, source, date in batch)
+            for doc, source in nlp.pipe(docs, as_tuples=True, batch_size=BATCH_SIZE):
                 yield self.record(doc, source)
                 done += 1
         except Exception:  # a component failed on one document: the rest of the batch one by one
-            for text, source in batch[done:]:
-                yield self._extract_in(lang, text, source)
+            for text, source, date in batch[done:]:
+                yield self._extract_in(lang, text, source, date)
 
 
-def run_degraded(nlp: Language, text: str) -> tuple[Doc, list[dict]]:
+def dated(nlp: Language, text: str, date: str | None) -> str | Doc:
+    """The text, or with a date, its Doc carrying `doc._.date` for the roles component (status at that date)."""
+    if date is None:
+        return text
+    doc = nlp.make_doc(text)
+    doc._.date = date
+    return doc
+
+
+def run_degraded(nlp: Language, text: str, date: str | None = None) -> tuple[Doc, list[dict]]:
     """Run the pipeline on `text` from the start, without every component that raises on it, one at a time;
     returns the Doc and one warning per component left out. Components leave their Doc extensions at
     their defaults when skipped, and the later ones read those as "nothing found". Tokenizing (e.g. a text
@@ -115,6 +128,7 @@ def run_degraded(nlp: Language, text: str) -> tuple[Doc, list[dict]]:
     skipped: dict[str, str] = {}
     while True:
         doc = nlp.make_doc(text)
+        doc._.date = date
         for name, component in nlp.pipeline:
             if name in skipped:
                 continue

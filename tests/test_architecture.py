@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "nerlibya"
-COMMAND_MODULES = ("app", "extract", "kb", "evaluate")  # nerlibya/cli/: the modules that declare Typer commands
+COMMAND_MODULES = ("app", "extract", "kb", "evaluate", "corpus")  # nerlibya/cli/: the modules that declare Typer commands
 COMMAND_LIMIT, MODULE_LIMIT = 350, 500
 
 

@@ -207,13 +207,13 @@ class _CrashingExtractor:
     """Stands in for the pipeline in workers: kills its process on one document."""
 
     def extract_many(self, items):
-        for source, text in items:
+        for source, text, *_ in items:
             if "CRASH" in text:
                 os._exit(3)
             yield _FakeRecord(source)
 
-    def extract(self, text, source):
-        return next(self.extract_many([(source, text)]))
+    def extract(self, text, source, date=None):
+        return next(self.extract_many([(source, text, date)]))
 
 
 class _FakeRecord:
@@ -245,14 +245,14 @@ def test_an_unexpected_exception_in_one_document_is_an_internal_error_record(tmp
 
     def many(self, items):
         items = list(items)
-        if any("BOOM" in text for _, text in items):
+        if any("BOOM" in text for _, text, *_ in items):
             raise RuntimeError("batch broke")
         return real_many(self, items)
 
-    def one(self, text, source="-"):
+    def one(self, text, source="-", date=None):
         if "BOOM" in text:
             raise RuntimeError("boom\nwith a second line")
-        return real_one(self, text, source)
+        return real_one(self, text, source, date)
 
     monkeypatch.setattr(api.Extractor, "extract_many", many)
     monkeypatch.setattr(api.Extractor, "extract", one)

@@ -1,11 +1,11 @@
-"""A role's status at the article's date (nerlibya.corpus.status, dates) and the roles component's use of it."""
+"""A role's status at the article's date (nerlibya.core.status, dates) and the roles component's use of it."""
 
 from __future__ import annotations
 
 import pytest
 
-from nerlibya.corpus.dates import iso_date, not_after, not_before
-from nerlibya.corpus.status import status_at
+from nerlibya.core.dates import iso_date, not_after, not_before
+from nerlibya.core.status import status_at
 from nerlibya.knowledge.kb import Office
 
 PRIME_MINISTER = Office("Prime Minister", "government-of-national-accord", "2016-03", "2021-03-15")
@@ -51,3 +51,26 @@ def test_the_roles_component_decides_status_at_the_doc_date():
         doc._.date = date
         statuses[date] = [(r.status, r.status_source) for r in nlp(doc)._.roles]
     assert statuses == {None: [("former", "kb")], "2020-05-01": [("current", "kb")], "2023-01-01": [("former", "kb")]}
+
+
+def test_the_date_field_of_jsonl_input_reaches_the_status_end_to_end(tmp_path):
+    """`extract --date-field` (JSONL input): the article's date decides the status in the record; no date, as before."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from nerlibya.cli import app
+
+    text = "GNA Prime Minister Fayez al-Sarraj met reporters in Tripoli."
+    source = tmp_path / "news.jsonl"
+    source.write_text("".join(json.dumps(item) + "\n" for item in [
+        {"id": "in-office", "published": "2020-05-01", "text": text},
+        {"id": "later", "published": "2023-01-01T09:00:00Z", "text": text},
+        {"id": "undated", "text": text}]), encoding="utf-8")
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(app, ["extract", "--rules-only", "-f", "jsonl", "--jobs", jobs, "--input-format",
+                                          "jsonl", "--date-field", "published", str(source)])
+        assert result.exit_code == 0, result.stderr
+        records = [json.loads(line) for line in result.stdout.splitlines() if line]
+        statuses = {r["source"]: [role["status"] for p in r["people"] for role in p["roles"]] for r in records}
+        assert statuses == {"in-office": ["current"], "later": ["former"], "undated": ["former"]}, jobs

@@ -186,3 +186,29 @@ def test_surrogates_in_a_jsonl_id_do_not_break_the_report(tmp_path):
     assert "Khalifa Haftar" in (report / "index.html").read_text(encoding="utf-8")
     pages = [page.name for page in report.glob("0001-bad*.html")]
     assert len(pages) == 1 and pages[0].encode("ascii")  # the lone surrogate never reaches a file name
+
+
+def test_the_report_index_has_navigation_articles_first_and_a_timeline_per_person(tmp_path):
+    """Issue 21: jump links at the top, the article list first, and one SVG timeline per person with a title
+    (every spelling of one person across articles is one timeline), drawn without script."""
+    source = tmp_path / "news.jsonl"
+    source.write_text("".join(json.dumps(item) + "\n" for item in [
+        {"id": "a", "published": "2018-03-02", "text": "Central Bank Governor Salem Gheriani spoke in Tripoli."},
+        {"id": "b", "published": "2019-07-10", "text": "Central Bank Governor Salim Ghiryani spoke in Tripoli."},
+        {"id": "c", "published": "2020-05-01", "text": "GNA Prime Minister Fayez al-Sarraj met reporters."}]),
+        encoding="utf-8")
+    report = tmp_path / "report"
+    result = cli("--rules-only", "-f", "html", "-o", report, "--input-format", "jsonl", "--date-field", "published",
+                 source)
+    assert result.exit_code == 0
+    index = (report / "index.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="jump">(.*?)</nav>', index).group(1)
+    anchors = re.findall(r'href="#([a-z]+)"', nav)
+    assert anchors[0] == "articles" and {"people", "timelines", "organisations", "places", "failed"} <= set(anchors)
+    assert all(f'<section id="{anchor}">' in index for anchor in anchors)
+    assert index.index('<section id="articles">') < index.index('<section id="people">')
+    timelines = index.split('<section id="timelines">')[1].split("</section>")[0]
+    assert timelines.count("<svg") == 2 and "<script" not in index
+    governor = next(part for part in timelines.split("<details")[1:] if "Salem Gheriani" in part)
+    assert "Governor — Central Bank" in governor and ">2018<" in governor and ">2019<" in governor
+    assert "2 articles" in governor

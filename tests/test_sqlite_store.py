@@ -91,7 +91,9 @@ def test_a_second_run_updates_in_place(tmp_path):
     assert [row[:2] for row in changed] == [row[:2] for row in ids] and changed[0][2] != ids[0][2]
     assert rows(db, "SELECT COUNT(*) FROM mentions WHERE document_id = ?", changed[0][0]) == [(2,)]
     # entities only the old text mentioned are gone; no entity is left without a mention or role
-    assert rows(db, "SELECT COUNT(*) FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)") == [(0,)]
+    # (an organisation only a role names, from the KB, is kept by that role: issue 21)
+    assert rows(db, """SELECT COUNT(*) FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)
+                       AND id NOT IN (SELECT organisation_id FROM roles WHERE organisation_id IS NOT NULL)""") == [(0,)]
 
 
 def test_a_document_that_fails_half_way_leaves_the_database_as_it_was(tmp_path, monkeypatch):
@@ -197,3 +199,21 @@ def test_ctrl_c_leaves_a_consistent_database(tmp_path):
     expected = per_document[0][1]
     assert expected > 0 and all(count == expected for _, count in per_document)  # same article: same mentions
     assert rows(db, "PRAGMA integrity_check") == [("ok",)] and rows(db, "PRAGMA foreign_key_check") == []
+
+
+def test_a_role_keeps_the_kb_organisation_the_text_does_not_name(tmp_path):
+    """The KB gives Sarraj's office its organisation (the GNA) though the article names none: the role keeps
+    that organisation's id, as the JSON record does, so a query by organisation finds it."""
+    source = tmp_path / "pm.txt"
+    source.write_text("Prime Minister Fayez al-Sarraj spoke in Misrata on Monday.", encoding="utf-8")
+    db = tmp_path / "corpus.db"
+    assert cli("--rules-only", "-f", "sqlite", "-o", db, source).exit_code == 0
+    record = json.loads(cli("--rules-only", "-f", "json", source).stdout)
+    assert record["organisations"] == [] and record["people"][0]["roles"][0]["organisation_id"] == "government-of-national-accord"
+    assert rows(db, "SELECT title, organisation, organisation_kb_id FROM person_roles") == [
+        ("Prime Minister", "Government of National Accord", "government-of-national-accord")]
+    assert rows(db, "SELECT key, kind, name FROM entities WHERE kind = 'organisation'") == [
+        ("government-of-national-accord", "organisation", "Government of National Accord")]
+    source.write_text("Fayez al-Sarraj spoke in Misrata on Monday.", encoding="utf-8")  # the role gone: so is the entity
+    assert cli("--rules-only", "-f", "sqlite", "-o", db, source).exit_code == 0
+    assert rows(db, "SELECT key FROM entities WHERE kind = 'organisation'") == []

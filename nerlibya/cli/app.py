@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import typer
 
+from .corpus import corpus_app
 from .evaluate import evaluate
 from .exits import EXIT_OK
 from .extract import extract
@@ -24,6 +25,7 @@ app = typer.Typer(
 app.command(cls=Command)(extract)
 app.add_typer(kb_app, name="kb")
 app.command(cls=Command)(evaluate)
+app.add_typer(corpus_app, name="corpus")
 
 
 def main() -> None:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..core.roles import Person, RoleWords, Scene, attach, clause_person, people_listed
 from ..core.types import Link, OrgRef, Role, Title, TokenRange
-from ..corpus.status import status_at
+from ..core.status import status_at
 from ..knowledge.kb import Office
 from ..text.normalize import name_key
 from .base import KnowledgePipe, sentence_index
@@ -88,7 +88,7 @@ class RoleLinker(KnowledgePipe):
         org = title.org or org
         offices = self.kb_offices(links, person, title.title)
         if offices:
-            if status is None:  # decided at the article's date when it has one (corpus.status)
+            if status is None:  # decided at the article's date when it has one (core.status)
                 status = status_at(offices, date)
                 source = "kb" if status else None
             if org is None and offices[0].organisation:

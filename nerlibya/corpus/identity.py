@@ -21,8 +21,8 @@ from functools import cached_property, lru_cache
 from typing import Iterable, Sequence
 
 from .bulk import collector_paused
-from .dates import sort_key
-from .deps import name_key, name_similarity, spelling_keys
+from ..core.dates import sort_key
+from ..text.normalize import name_key, name_similarity, spelling_keys
 
 SIMILARITY_THRESHOLD = 0.84  # the resolver's fuzzy_threshold: spellings of one name in the KB pass it
 DISTINCTIVE_PLACE_SHARE = 0.02  # a place in more than 2% of documents ('Tripoli', 'Libya') is no evidence

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import yaml
 
-from .deps import KIND_FILES, KnowledgeBase, NerlibyaError, check_kb, load_kb, name_key
-from .deps import parse_entry, parse_yaml
+from ..errors import NerlibyaError
+from ..knowledge.datafiles import parse_yaml
+from ..knowledge.kb import KIND_FILES, KnowledgeBase, check_kb, load_kb, parse_entry
+from ..text.normalize import name_key
 
 PERSON_FIELDS = {"surnames", "offices", "gender"}
 ORGANISATION_FIELDS = {"acronyms", "kind", "parent"}

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Hashable, Sequence
 
-from .dates import iso_date
-from .deps import parse_yaml
+from ..core.dates import iso_date
+from ..knowledge.datafiles import parse_yaml
 from .identity import Cluster, Observation, RoleSeen
 
 

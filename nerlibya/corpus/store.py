@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .bulk import collector_paused
-from .dates import iso_date
-from .deps import NerlibyaError, name_key
+from ..core.dates import iso_date
+from ..errors import NerlibyaError
+from ..text.normalize import name_key
 from .identity import Observation, RoleSeen
 
 CORPUS_VERSION = 1  # PRAGMA user_version the corpus writer sets

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .deps import KnowledgeBase, fold, name_key
+from ..knowledge.kb import KnowledgeBase
+from ..text.normalize import fold, name_key
 from .identity import Cluster
 from .timeline import timeline
 

@@ -11,8 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .dates import sort_key
-from .deps import NerlibyaError, name_key, name_similarity
+from ..core.dates import sort_key
+from ..errors import NerlibyaError
+from ..text.normalize import name_key, name_similarity
 from .identity import SIMILARITY_THRESHOLD, Cluster, by_key
 
 MAX_LISTED = 5  # candidates named in an 'ambiguous' message

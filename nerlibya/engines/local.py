@@ -91,13 +91,13 @@ def _watch_parent(parent: int) -> None:
 def process_chunk(chunk: list[TextInput | FailedInput], extractor=None) -> list[dict]:
     """Records for one chunk, in order. A document that breaks the pipeline becomes an error record."""
     extractor = extractor or _worker_extractor
-    good = [(item.source, item.text) for item in chunk if isinstance(item, TextInput)]
+    good = [(item.source, item.text, item.date) for item in chunk if isinstance(item, TextInput)]
     try:
         records = iter([r.to_dict() for r in extractor.extract_many(good)])
     except NerlibyaError:
         raise
     except Exception:  # one bad document must not sink its neighbours: retry one by one
-        records = iter([_one(extractor, source, text) for source, text in good])
+        records = iter([_one(extractor, source, text, date) for source, text, date in good])
     out = []
     for item in chunk:
         if isinstance(item, FailedInput):
@@ -115,9 +115,9 @@ def _worker_chunk(chunk: list[TextInput | FailedInput]) -> tuple[str, object]:
         return "error", str(exc)
 
 
-def _one(extractor, source: str, text: str) -> dict:
+def _one(extractor, source: str, text: str, date: str | None = None) -> dict:
     try:
-        return extractor.extract(text, source).to_dict()
+        return extractor.extract(text, source, date).to_dict()
     except NerlibyaError:
         raise
     except Exception as exc:

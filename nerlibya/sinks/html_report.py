@@ -13,11 +13,14 @@ from html import escape
 from pathlib import Path
 
 from .html_pages import render_page, standalone_page
+from .html_timelines import TimelineCollector
 from .report_files import open_folder, replace_manifest
 from .tempfiles import write_atomically as write_page
 
 GROUPS = (("people", "People"), ("organisations", "Organisations"), ("places", "Places"))
 INDEX = "index.html"
+SECTIONS = (("articles", "Articles"), ("people", "People"), ("timelines", "Timelines"),
+            ("organisations", "Organisations"), ("places", "Places"), ("failed", "Failed inputs"))  # index order
 
 
 @dataclass
@@ -52,6 +55,7 @@ class ReportWriter:
         self.entries: dict[str, dict[str, CorpusEntry]] = {group: {} for group, _ in GROUPS}
         self.articles: list[tuple[str, dict]] = []
         self.failed: list[dict] = []
+        self.timelines = TimelineCollector()
 
     def __enter__(self) -> "ReportWriter":
         return self
@@ -62,13 +66,15 @@ class ReportWriter:
             self.close()
 
     def add(self, record: dict, text: str | None, date: str | None = None) -> None:
-        """One article page (an error record goes to the index's failed inputs); `date` is not shown."""
+        """One article page (an error record goes to the index's failed inputs); `date` places its titles on
+        the timelines."""
         if "error" in record or text is None:
             self.failed.append(record)
             return
         name = page_name(len(self.articles) + 1, record["source"])
         write_page(self.folder / name, render_page(record, text, back_link=INDEX))
         self.articles.append((name, record))
+        self.timelines.add(name, record, date)
         for group, _ in GROUPS:
             for entity in record[group]:
                 entry = self.entries[group].setdefault(entity["key"], CorpusEntry(entity["name"], entity["id"]))
@@ -85,10 +91,15 @@ class ReportWriter:
         return f"articles: {len(self.articles)}, failed inputs: {len(self.failed)}; {counts}"
 
     def render_index(self) -> str:
-        sections = [self._entity_section(group, heading) for group, heading in GROUPS]
-        sections += [self._article_section(), self._failed_section()]
+        """Navigation first (a jump link per section), then the articles, people, timelines, organisations,
+        places and failed inputs."""
+        sections = {group: self._entity_section(group, heading) for group, heading in GROUPS}
+        sections.update(articles=self._article_section(), timelines=self.timelines.render(),
+                        failed=self._failed_section())
+        nav = " · ".join(f'<a href="#{name}">{heading}</a>' for name, heading in SECTIONS)
         body = (f'<header><h1>nerlibya report</h1><p>{escape(self.summary())}</p></header>\n'
-                f'<main class="index">{"".join(sections)}</main>')
+                f'<nav class="jump">{nav}</nav>\n'
+                f'<main class="index">{"".join(sections[name] for name, _ in SECTIONS)}</main>')
         return standalone_page("report", "en", body)
 
     def _entity_section(self, group: str, heading: str) -> str:

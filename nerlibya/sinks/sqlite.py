@@ -185,10 +185,19 @@ class CorpusStore:
                 """INSERT INTO roles (document_id, person_id, title, organisation, organisation_id, of_person,
                        status, status_source, category, pattern, text, start_char, end_char)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                [(document_id, ids[person["key"]], r["title"], r["organisation"],
-                  organisations.get(r["organisation_id"] or r["organisation"]), r["of"], r["status"],
-                  r["status_source"], r["category"], r["pattern"], r["text"], r["start"], r["end"])
+                [(document_id, ids[person["key"]], r["title"], r["organisation"], self._organisation_of(r, organisations),
+                  r["of"], r["status"], r["status_source"], r["category"], r["pattern"], r["text"], r["start"], r["end"])
                  for r in person["roles"]])
+
+    def _organisation_of(self, role: dict, organisations: dict[str, int]) -> int | None:
+        """The entity row of a role's organisation: one the text names, or, when the KB supplied the organisation
+        (an office's) without the text naming it, the KB entity itself, so no organisation id is lost."""
+        found = organisations.get(role["organisation_id"] or role["organisation"])
+        if found is None and role["organisation_id"]:
+            kb_id = role["organisation_id"]
+            found = organisations[kb_id] = self._entity_id(
+                {"key": kb_id, "id": kb_id, "name": role["organisation"] or kb_id, "label": "ORG"}, "organisation")
+        return found
 
     def _entities_of(self, document_id: int) -> list[tuple[int]]:
         return self.connection.execute(

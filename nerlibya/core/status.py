@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from .dates import iso_date, not_after, not_before
-from .deps import Office
+from ..knowledge.kb import Office
 
 
 def status_at(offices: Sequence[Office], date: str | None) -> str | None:
