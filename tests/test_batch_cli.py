@@ -551,7 +551,7 @@ def test_an_output_folder_without_write_permission_is_exit_4_and_the_old_file_st
     def refused(*args, **kwargs):  # root ignores permission bits: refuse the temporary file directly
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refused)
+    monkeypatch.setattr(tempfile, "mkstemp", refused)  # how temporary outputs are created (O_EXCL)
     result = cli("--rules-only", "-f", "jsonl", "-o", target, "-", input=GOOD)
     assert result.exit_code == 4
     assert result.stderr == f"nerlibya: error: {target}: cannot write the output: Permission denied\n"
