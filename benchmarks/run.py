@@ -488,7 +488,7 @@ def measure_memory(corpus: Corpus, sizes: tuple[int, int], work: Path, log, *ext
     for size in sizes:
         folder = linked_folder(corpus.files, size, work / f"rss_{size}")
         log(f"peak RSS at {size} documents {' '.join(extra)}")
-        memory[f"peak RSS, CLI jsonl --jobs 1 {' '.join(extra)}, {size:,} docs".replace("  ", " ")] = peak_rss_mb(
+        memory[f"peak RSS, CLI jsonl {' '.join(('--jobs', '1', *extra))}, {size:,} docs"] = peak_rss_mb(
             cli_command("extract", str(folder), "-f", "jsonl", "-o", str(work / "rss.jsonl"), "--lang", "en",
                         "--quiet", "--jobs", "1", *extra))
     return memory
