@@ -8,6 +8,11 @@ by 'and', ',' or ';'; each name of two words or more is a person. The cues are l
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from ..knowledge.lexicon import Words
@@ -19,16 +24,29 @@ CREDIT_OPENERS = frozenset({";", "(", "["})
 
 def byline_names(doc: Doc, words: Words) -> list[tuple[int, int]]:
     """Token ranges of the names credited in the document's bylines."""
-    cues = words.byline_cues
-    cue_words = [tuple(cue.split()) for cue in sorted(cues, key=len, reverse=True)]
+    cue_words, first_words = _cues(words.byline_cues)
     found: list[tuple[int, int]] = []
-    for i, token in enumerate(doc):
+    for i in _tokens_with_lower(doc, first_words):  # a cue's first word: few tokens, read as Token objects
         if not _credit_may_start(doc, i):
             continue
         cue = next((c for c in cue_words if tuple(t.lower_ for t in doc[i : i + len(c)]) == c), None)
         if cue is not None and doc[i].text[:1].isupper():
             found.extend(_names_after(doc, i + len(cue), words))
     return found
+
+
+@lru_cache(maxsize=8)
+def _cues(cues: frozenset[str]) -> tuple[tuple[tuple[str, ...], ...], numpy.ndarray]:
+    """The cues as word tuples, longest first, and the hashes of their first words."""
+    cue_words = tuple(tuple(cue.split()) for cue in sorted(cues, key=len, reverse=True))
+    return cue_words, numpy.array(sorted({hash_string(c[0]) for c in cue_words if c}), dtype=numpy.uint64)
+
+
+def _tokens_with_lower(doc: Doc, lower_hashes: numpy.ndarray) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of `lower_hashes`, read from one array."""
+    if not len(doc) or not len(lower_hashes):
+        return []
+    return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), lower_hashes)).tolist()
 
 
 def _credit_may_start(doc: Doc, i: int) -> bool:

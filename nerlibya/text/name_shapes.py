@@ -10,11 +10,13 @@ these are pure functions of strings, tested without a pipeline.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..knowledge.lexicon import Words
 from .normalize import fold, token_similarity
 
 GIVEN_NAME_SIMILARITY = 0.9  # transliteration variants of one given name: 'Seddiq' ~ 'Siddiq', 'Khalid' ~ 'Khaled'
+FIRST_WORD_CACHE = 16384  # words remembered with the given names they may open (bounded: a corpus has no end)
 
 
 @dataclass(frozen=True)
@@ -57,12 +59,11 @@ class NameShapes:
     def opens_with_given_name(self, words: list[str]) -> bool:
         """'Khaled el-Michri', 'Abou Bakr Biira', 'Khalid': the name opens with a given name."""
         folded = [fold(w) for w in words]
+        if not folded:
+            return any(not name for name in self.given_names)
         alike = len(folded) > 1  # a lone word must be the name itself: 'Amman' is not 'Ayman'
-        for name in self.given_names:
-            if len(folded) >= len(name) and all(
-                    a == b or (alike and token_similarity(a, b) >= GIVEN_NAME_SIMILARITY) for a, b in zip(folded, name)):
-                return True
-        return False
+        return any(len(folded) >= len(name) and all(_alike(a, b, alike) for a, b in zip(folded[1:], name[1:]))
+                   for name in _given_names_opening_with(self.given_names, folded[0], alike))
 
     def opens_with_place_word(self, words: list[str]) -> bool:
         """'Shara Al-Shatt', 'Souq al-Juma', 'Bir al-Ghanam': an Arabic place word opens a name of two words
@@ -71,3 +72,15 @@ class NameShapes:
 
     def is_place_noun(self, word: str) -> bool:
         return fold(word) in self.place_nouns
+
+
+@lru_cache(maxsize=FIRST_WORD_CACHE)
+def _given_names_opening_with(given_names: tuple[tuple[str, ...], ...], word: str,
+                              alike: bool) -> tuple[tuple[str, ...], ...]:
+    """The given names whose first word is `word`, or spelt like it if `alike`: one comparison of a word with
+    every given name, remembered, as names open with the same few words."""
+    return tuple(name for name in given_names if not name or _alike(word, name[0], alike))
+
+
+def _alike(a: str, b: str, by_spelling: bool) -> bool:
+    return a == b or (by_spelling and token_similarity(a, b) >= GIVEN_NAME_SIMILARITY)
