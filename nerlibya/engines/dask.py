@@ -151,6 +151,7 @@ async def _identity(address: str) -> None:
     if not isinstance(reply, dict) or reply.get("type") != "Scheduler":
         raise ConnectionError(f"not a Dask scheduler (it answered {str(reply)[:80]!r})")
 
+
 @contextmanager
 def connect(scheduler: str | None = None, workers: int = 2, quiet_logs: bool = True):
     """A `distributed.Client`: on the scheduler at `scheduler`, else on a local cluster of `workers`
@@ -160,6 +161,9 @@ def connect(scheduler: str | None = None, workers: int = 2, quiet_logs: bool = T
     from distributed import Client, LocalCluster
 
     level = logging.CRITICAL if quiet_logs else logging.WARNING  # a local cluster's shutdown races log tracebacks
+    if quiet_logs:  # in this process too, where LocalCluster restores the level as it closes (after Ctrl-C)
+        for name in ("distributed", "tornado", "asyncio"):
+            logging.getLogger(name).setLevel(level)
     cluster = None
     try:
         if scheduler:
@@ -272,7 +276,9 @@ def submit_in_order(client, parts: Iterable[list[Item]], task: Callable[[int, li
         while pending:
             yield oldest()
     finally:
-        client.cancel([future for _, _, future in pending])
+        if pending and client.status == "running":  # after Ctrl-C the client may be closed already: nothing to cancel
+            with suppress(RuntimeError, OSError):
+                client.cancel([future for _, _, future in pending])
 
 
 def stream_records(client, items: Iterable[Item], settings: ExtractorSettings, options: ReadOptions,
