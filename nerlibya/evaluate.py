@@ -245,22 +245,10 @@ def _shown(entity: dict) -> str:
 
 
 def _role_errors(pairs: list[tuple[dict, dict]], predicted: list[dict], gold: list[dict]) -> dict[str, list[str]]:
-    """The roles `match_roles` counts as wrong or missing, each as "person: title"."""
-    wrong: list[str] = []
-    missing: list[str] = []
-    partner = {id(p): g for p, g in pairs} | {id(g): p for p, g in pairs}
-    for person in predicted:
-        wanted = [_title_key(r["title"]) for r in partner.get(id(person), {}).get("roles", [])]
-        for role in person.get("roles", []):
-            if _title_key(role["title"]) in wanted:
-                wanted.remove(_title_key(role["title"]))
-            else:
-                wrong.append(f"{person.get('name')}: {role['title']}")
-    for person in gold:
-        found = [_title_key(r["title"]) for r in partner.get(id(person), {}).get("roles", [])]
-        for role in person.get("roles", []):
-            if _title_key(role["title"]) in found:
-                found.remove(_title_key(role["title"]))
-            else:
-                missing.append(f"{person.get('name')}: {role['title']}")
-    return {"false_positives": wrong, "false_negatives": missing}
+    """The roles `match_roles` counts as wrong or missing, each as "person: title": `judge_roles` both ways (a
+    gold role judged against its matched prediction is missing when nothing took it)."""
+    def unmatched(judged) -> list[str]:
+        return [f"{person.get('name')}: {role['title']}" for role, person, right in judged if not right]
+
+    return {"false_positives": unmatched(judge_roles(pairs, predicted)),
+            "false_negatives": unmatched(judge_roles([(g, p) for p, g in pairs], gold))}
