@@ -7,7 +7,8 @@ import copy
 
 import pytest
 
-from nerlibya.core.confidence import Calibration, Evidence, above, entity_evidence, role_evidence, with_confidence
+from nerlibya.core.confidence import (Calibration, Evidence, Shrinkage, above, entity_evidence, role_evidence,
+                                      with_confidence)
 from nerlibya.evaluate import judge_document, score_document
 
 PERSON = {"name": "Abdul Hamid Dbeibah", "id": "abdul-hamid-dbeibah", "key": "abdul-hamid-dbeibah", "match": "exact",
@@ -36,15 +37,22 @@ def test_entity_evidence_reads_link_shape_mentions_and_roles():
     assert dict(entity_evidence("organisations", BODY, "en").features)["linked"] == "text"
 
 
-def test_role_evidence_reads_pattern_category_and_organisation():
-    features = dict(role_evidence(PERSON["roles"][0], PERSON, "fr").features)
-    assert features == {"pattern": "before-name", "category": "office", "organisation": "yes", "person_kb": "yes",
-                        "lang": "fr"}
+def test_role_evidence_reads_pattern_organisation_writing_kb_office_and_person():
+    role = dict(PERSON["roles"][0], text="Prime Minister", organisation_id="gnu", status_source="kb")
+    features = dict(role_evidence(role, PERSON, "fr").features)
+    assert features == {"pattern": "before-name", "organisation": "kb", "written": "capital", "kb_office": "yes",
+                        "lang": "fr", "person_kb": "yes"}
+    described = dict(role, text="spokesman", organisation_id=None, status_source="text")
+    features = dict(role_evidence(described, dict(PERSON, id=None), "en").features)
+    assert (features["organisation"], features["written"], features["kb_office"], features["person_kb"]) == (
+        "text", "lower", "no", "no")
+    alone = dict(described, organisation=None)
+    assert dict(role_evidence(alone, PERSON, "en").features)["organisation"] == "no"
 
 
 def test_a_rare_class_backs_off_to_its_parent():
     counts = {"organisations": (100, 80), "organisations|kb=no": (40, 20), "organisations|kb=no|linked=text": (3, 0)}
-    calibration = Calibration(counts, min_count=8, smoothing=2.0)
+    calibration = Calibration(counts, default=Shrinkage(8, 2.0))
     evidence = Evidence("organisations", (("kb", "no"), ("linked", "text")))
     parent = Evidence("organisations", (("kb", "no"),))
     assert calibration.confidence(evidence) == calibration.confidence(parent)  # 3 records: not enough
@@ -53,8 +61,31 @@ def test_a_rare_class_backs_off_to_its_parent():
 
 def test_a_class_seen_often_enough_is_used_and_shrunk_toward_its_parent():
     counts = {"places": (100, 90), "places|kb=no": (10, 0)}
-    value = Calibration(counts, min_count=8, smoothing=2.0).confidence(Evidence("places", (("kb", "no"),)))
+    value = Calibration(counts, default=Shrinkage(8, 2.0)).confidence(Evidence("places", (("kb", "no"),)))
     assert 0.0 < value < 0.2
+
+
+def test_each_group_uses_its_own_shrinkage():
+    counts = {"roles": (100, 90), "roles|pattern=clause": (10, 5), "people": (100, 90), "people|kb=no": (10, 5)}
+    calibration = Calibration(counts, default=Shrinkage(8, 2.0), shrinkage={"roles": Shrinkage(8, 50.0)})
+    role = calibration.confidence(Evidence("roles", (("pattern", "clause"),)))
+    person = calibration.confidence(Evidence("people", (("kb", "no"),)))
+    assert person == pytest.approx((5 + 2 * (91 / 102)) / 12, abs=1e-3)
+    assert role == pytest.approx((5 + 50 * (115 / 150)) / 60, abs=1e-3)  # pulled much closer to the roles' rate
+    cautious = Calibration(counts, shrinkage={"roles": Shrinkage(20, 2.0)})
+    assert cautious.confidence(Evidence("roles", (("pattern", "clause"),))) == pytest.approx(91 / 102, abs=1e-3)
+
+
+def test_the_table_file_gives_each_kind_and_group_its_shrinkage(tmp_path):
+    from nerlibya.knowledge.calibration import load_calibration
+
+    (tmp_path / "confidence.yaml").write_text(
+        "min_count: 8\nsmoothing: 2.0\nshrinkage:\n  default:\n    roles: [40, 50.0]\n"
+        "default:\n  \"roles\": [10, 8]\n", encoding="utf-8")
+    default = load_calibration("default", str(tmp_path))
+    assert default.shrinkage == {"roles": Shrinkage(40, 50.0)} and default.default == Shrinkage(8, 2.0)
+    assert default.counts == {"roles": (10, 8)}
+    assert load_calibration("rules-only", str(tmp_path)).shrinkage == {}
 
 
 def test_an_empty_table_is_neutral_and_values_stay_in_range():

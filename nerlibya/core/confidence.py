@@ -4,12 +4,14 @@ behind it (how it was linked, how often and in which shapes the article names it
 The evidence is reduced to a few discrete features; a calibration table (models/confidence.yaml, fitted on the
 real-news dev set by benchmarks/calibrate.py) gives the share of such records that were right. A class seen too
 rarely backs off to a coarser one (its features dropped from the end), down to the group's prior, so every record
-gets a number and rare classes never get an extreme one by chance.
+gets a number and rare classes never get an extreme one by chance. How rare is too rare, and how far a class is
+pulled toward its parent, is set per group (people, organisations, places, roles) by leave-outlets-out
+cross-validation (core.calibration_fit): what holds on outlets the table never saw, not on the ones it counted.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 
 ENTITY_GROUPS = ("people", "organisations", "places")
@@ -30,22 +32,32 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class Calibration:
-    """Per class: (records seen, records right) on the dev set; `min_count` is how many a class needs to be used."""
+class Shrinkage:
+    """How many records a class needs to be used (`min_count`), and how many records' worth of its parent's rate
+    it is pulled toward (`smoothing`): larger values trust fine classes less."""
 
-    counts: Mapping[str, tuple[int, int]]
     min_count: int = 8
     smoothing: float = 2.0
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Per class: (records seen, records right) on the dev set; per group, its shrinkage (else `default`)."""
+
+    counts: Mapping[str, tuple[int, int]]
+    default: Shrinkage = Shrinkage()
+    shrinkage: Mapping[str, Shrinkage] = field(default_factory=dict)
 
     def confidence(self, evidence: Evidence) -> float:
         """The share of right records in the finest class seen often enough, pulled toward its parent class."""
         classes = evidence.classes()
+        shrink = self.shrinkage.get(evidence.group, self.default)
         estimate = 0.5
         for key in reversed(classes):  # from the group's prior down to the finest class, each shrunk to the last
             seen, right = self.counts.get(key, (0, 0))
-            if key != classes[-1] and seen < self.min_count:
+            if key != classes[-1] and seen < shrink.min_count:
                 break
-            estimate = (right + self.smoothing * estimate) / (seen + self.smoothing)
+            estimate = (right + shrink.smoothing * estimate) / (seen + shrink.smoothing)
         return round(min(1.0, max(0.0, estimate)), 3)
 
 
@@ -84,11 +96,19 @@ def entity_evidence(group: str, entity: Mapping, lang: str) -> Evidence:
     return Evidence(group, (*features, ("lang", lang)))
 
 
+def _role_organisation(role: Mapping) -> str:
+    """For whom the title is held: a knowledge-base organisation, one named only in the text, or none."""
+    return "kb" if role.get("organisation_id") else "text" if role.get("organisation") else "no"
+
+
 def role_evidence(role: Mapping, person: Mapping, lang: str) -> Evidence:
-    """The evidence behind a role: how the title was attached, what kind of title, for whom, of whom."""
-    features = (("pattern", str(role.get("pattern") or "-")), ("category", str(role.get("category") or "-")),
-                ("organisation", "yes" if role.get("organisation") else "no"),
-                ("person_kb", "yes" if person.get("id") else "no"), ("lang", lang))
+    """The evidence behind a role: how the title was attached, for whom, how it is written (a capitalised title
+    is a formal one; a lower-case one is more often a description), whether the knowledge base dates the
+    person's office under that title, and whether the person is known."""
+    written = "lower" if str(role.get("text") or "")[:1].islower() else "capital"
+    features = (("pattern", str(role.get("pattern") or "-")), ("organisation", _role_organisation(role)),
+                ("written", written), ("kb_office", "yes" if role.get("status_source") == "kb" else "no"),
+                ("lang", lang), ("person_kb", "yes" if person.get("id") else "no"))
     return Evidence("roles", features)
 
 
