@@ -173,7 +173,9 @@ class TitleFinder(KnowledgePipe):
         units = self.units(doc, ents)
         words = self.lexicon.words
         joiners = words.conjunctions | {"&"}
-        title_runs = runs(units, self.lexicon.appointment_verbs, words.adjectives_follow_noun, joiners)
+        nationalities = frozenset(u.end for u in units if u.cat == "RANK" and u.end < len(doc)
+                                  and self.reader.follows_as_nationality(doc[u.end]))
+        title_runs = runs(units, self.lexicon.appointment_verbs, words.adjectives_follow_noun, joiners, nationalities)
         by_cat: dict[str, list[Unit]] = defaultdict(list)
         for unit in units:
             by_cat[unit.cat].append(unit)

@@ -365,7 +365,7 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     while k < len(tokens) and (tokens[k].lower_ in words.title_determiners or tokens[k].lower_ in words.honorifics
                                or tokens[k].lower_ in words.age_words or tokens[k].text.isdigit()
                                or (k in titles_at and titles_at[k].category != "clause")):
-        k = titles_at[k].end if k in titles_at else k + 1
+        k = _stacked_title_end(scene, titles_at[k]) if k in titles_at else k + 1
     person = scene.starts.get(k)
     if person is None:
         return None
@@ -376,6 +376,12 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     opens_sentence = (before < 0 or sentence_of[before] != sentence_of[first.start]
                       or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace())  # a new line
     return person if closes or opens_sentence else None
+
+
+def _stacked_title_end(scene: Scene, title: Title) -> int:
+    """Where the name after a title stacked before it starts: after the title's phrase when a name starts there
+    ('le colonel canadien X'), else after its words."""
+    return title.phrase_end if title.phrase_end in scene.starts else title.end
 
 
 def past_short_clause(scene: Scene, k: int) -> int:
@@ -422,6 +428,13 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
         k = verb_before_adverbial(scene, k)
     if k < 0 or tokens[k].lower_ not in words.appointment_words:
         return None
+    return _subject_of_verb(scene, k)
+
+
+def _subject_of_verb(scene: Scene, k: int) -> Person | None:
+    """The person whose appointment verb ends at `k` ('X, who was appointed', 'X a été nommé'): back over
+    appointment words and auxiliaries to a name, or None."""
+    tokens, words, ends = scene.tokens, scene.words, scene.ends
     while k >= 0:
         if k in ends:
             return _subject_before_complement(scene, ends[k])
@@ -531,7 +544,7 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
     tokens = scene.tokens
     for position in range(k, max(k - 6, -1), -1):
         if position in scene.ends:
-            return scene.ends[position]
+            return _subject_past_agent(scene, scene.ends[position])
         token = tokens[position - 1] if position > 0 else None
         if token is not None and token.text == ",":  # 'X, the youngest son, was promoted to the post of'
             opening = apposition_opening(scene, position - 1)
@@ -539,6 +552,18 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
         if token is None or token.is_punct or token.lower_ in scene.words.clause_breakers or token.ent_type_ == "PERSON":
             return None
     return None
+
+
+def _subject_past_agent(scene: Scene, person: Person) -> Person | None:
+    """'X a été nommé par [le secrétaire général] Y comme envoyé': a person named after an agent preposition (and
+    the titles before the name) is who appointed, not who was appointed; the subject of the verb before is."""
+    tokens, words = scene.tokens, scene.words
+    k = skip_back(tokens, person.start, words.title_determiners)
+    while k >= 0 and scene.titles_ending.get(k + 1):
+        k = skip_back(tokens, min(t.phrase_start for t in scene.titles_ending[k + 1]), words.title_determiners)
+    if k < 0 or tokens[k].lower_ not in words.agent_prepositions:
+        return person
+    return _subject_of_verb(scene, k - 1)
 
 
 def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | None, Title | None]:

@@ -75,10 +75,12 @@ class Unit:
 
 
 def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),
-         adjectives_follow_noun: bool = False, joiners: frozenset[str] = frozenset()) -> list[list[Unit]]:
+         adjectives_follow_noun: bool = False, joiners: frozenset[str] = frozenset(),
+         nationalities: frozenset[int] = frozenset()) -> list[list[Unit]]:
     """Group adjacent title units; a rank after an office starts a new title; a run must end
     with an office or rank, and a lone lower-case rank used as an adjective makes none ('a major obstacle';
-    where adjectives follow the noun, a modifier after the rank says it is a noun: 'le commandant militaire').
+    where adjectives follow the noun, a modifier or a nationality adjective (at `nationalities`) after the rank
+    says it is a noun: 'le commandant militaire', 'le colonel canadien').
     (Any other unit between two title units keeps them apart.) A qualifier that is also an appointment verb
     does not open a run: 'désigné Premier ministre' is 'appointed Prime Minister' (the qualifier,
     'Premier ministre désigné', follows the noun). Two modifiers joined by one of `joiners` share the office
@@ -97,7 +99,7 @@ def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),
             current = []
         current.append(unit)
     _add_run(runs, current)
-    modified = {u.start for u in units if u.cat in ("MOD", "QUAL")} if adjectives_follow_noun else set()
+    modified = {u.start for u in units if u.cat in ("MOD", "QUAL")} | nationalities if adjectives_follow_noun else set()
     return [run for run in runs if run[-1].end in modified or not _rank_used_as_adjective(run[0].doc, run)]
 
 
@@ -133,6 +135,12 @@ class TitleReader:
     def demonym_place(self, token: TokenLike) -> str | None:
         return self.demonyms.get(fold(token.text))
 
+    def follows_as_nationality(self, token: TokenLike) -> bool:
+        """Is the token a nationality adjective written after a title ('le colonel canadien', 'le président
+        burkinabè')? A KB demonym, or a lower-case word of the language's nationality list (no place then)."""
+        return self.words.adjectives_follow_noun and bool(
+            self.demonym_place(token) or (token.is_lower and self.shapes.is_nationality(token.text)))
+
     def left_context(self, ctx: "_Context", start: int) -> tuple[OrgRef | None, TokenRange | None, int]:
         """Organisation (or person) named before the title, and where the whole phrase starts."""
         j = start - 1
@@ -163,10 +171,10 @@ class TitleReader:
         doc = ctx.doc
         base = Complement(phrase_end=end)
         k = end
-        place = self.demonym_place(doc[k]) if k < len(doc) and self.words.adjectives_follow_noun else None
-        if place:  # 'ministre turc de la Défense'
+        if k < len(doc) and self.follows_as_nationality(doc[k]):  # 'ministre turc de la Défense'
+            place = self.demonym_place(doc[k])
             k = end + 1
-            base = Complement(org=OrgRef(id=place), phrase_end=k)
+            base = Complement(org=OrgRef(id=place) if place else None, phrase_end=k)
         comp = ctx.comps.get(k)
         if comp is None:
             return base
@@ -283,6 +291,9 @@ class TitleReader:
             stop = k
             while stop < min(k + 4, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha:
                 stop += 1
+            body_name_end = self._body_name_end(doc, k, stop)
+            if body_name_end is not None:
+                return replace(base, org=OrgRef(text=span_text(doc, k, body_name_end)), phrase_end=body_name_end)
             stop = self._past_place(doc, stop)
             named = stop < len(doc) and (doc[stop].text == "," or doc[stop].ent_type_ == "PERSON")
             return replace(base, phrase_end=stop) if named else base
@@ -290,6 +301,16 @@ class TitleReader:
         while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
             stop += 1
         return replace(base, portfolio_end=stop, phrase_end=stop)
+
+    @staticmethod
+    def _body_name_end(doc: Sequence[TokenLike], k: int, stop: int) -> int | None:
+        """'le porte-parole de l'opération Unified Protector, X': one lower-case noun and the capitalised name
+        it introduces (no person's) name whose office it is; where that name ends, or None."""
+        end = stop
+        while (stop == k + 1 and end < min(stop + MAX_NAME_TOKENS, len(doc)) and _starts_name(doc[end])
+               and doc[end].ent_type_ != "PERSON"):
+            end += 1
+        return end if end > stop else None
 
     def _own_complement_end(self, doc: Sequence[TokenLike], k: int) -> int | None:
         """End of a common noun that makes part of an office where adjectives follow the noun ('numéro deux du
@@ -304,6 +325,8 @@ class TitleReader:
             stop += 1
         if stop == k or any(self.shapes.is_nationality(doc[i].text) for i in range(k, stop)):
             return None
+        if self._body_name_end(doc, k, stop) is not None:
+            return None  # 'de l'opération Unified Protector': a name follows, the body is whose office it is
         followed = stop < len(doc) and doc[stop].lower_ in self.words.of_words
         if self._names_a_body(doc, k, stop):
             return None
@@ -391,8 +414,7 @@ class TitleReader:
     def demonym_before_modifier(self, ctx: "_Context", end: int) -> int | None:
         """The position of a nationality adjective written between a title and its qualifier ('Premier ministre
         libyen désigné'), or None."""
-        if (self.words.adjectives_follow_noun and end + 1 in ctx.modifiers_at and end < len(ctx.doc)
-                and self.demonym_place(ctx.doc[end])):
+        if end + 1 in ctx.modifiers_at and end < len(ctx.doc) and self.follows_as_nationality(ctx.doc[end]):
             return end
         return None
 
@@ -457,8 +479,9 @@ class TitleReader:
         org, of, phrase_start = self.left_context(ctx, start)
         qualifier = _qualifier_before(ctx, phrase_start) if phrase_start != start else None
         right = self.through_acronym(ctx, self.complement(ctx, end, head), head)
-        if demonym_at is not None:
-            right = replace(right, org=right.org or OrgRef(id=self.demonym_place(doc[demonym_at])))
+        place = self.demonym_place(doc[demonym_at]) if demonym_at is not None else None
+        if place:
+            right = replace(right, org=right.org or OrgRef(id=place))
         if right.portfolio_end:
             right = replace(right, portfolio_end=self.lower_case_tail(doc, self.more_portfolios(ctx, right.portfolio_end, head)))
         nested = {right.inner}
@@ -473,7 +496,8 @@ class TitleReader:
         status = next((self.lexicon.qualifiers[u.phrase] for u in run if u.cat == "QUAL"), trailing_status)
         if status is None and head.startswith("ex-"):
             status = "former"  # French writes 'ex-patron' as one word
-        skip = demonym_at if demonym_at is not None else end if end < title_end and self.demonym_place(doc[end]) else None
+        skip = (demonym_at if demonym_at is not None
+                else end if end < title_end and self.follows_as_nationality(doc[end]) else None)
         title_text = self.written_title(doc, run, title_end, skip, qualifier)
         if qualifier is not None:
             status = status or self.lexicon.qualifiers.get(qualifier.phrase)
