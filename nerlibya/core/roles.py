@@ -18,7 +18,7 @@ One concern: attaching titles to people (the patterns above share one token scan
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping, NamedTuple, Protocol, Sequence
 
 from ..knowledge.lexicon import Lexicon
@@ -70,6 +70,7 @@ class RoleWords:
     linking_words: frozenset[str]
     before_shared_title: frozenset[str]
     capacity_nouns: frozenset[str]
+    partitives: frozenset[str]
     complements: frozenset[str]
     complement_openers: frozenset[str]  # first words of complements written in several words ('auprès de')
     represented_offices: frozenset[str]
@@ -98,6 +99,7 @@ class RoleWords:
             linking_words=words.linking_words,
             before_shared_title=words.title_determiners | words.quantifiers,
             capacity_nouns=words.capacity_nouns,
+            partitives=words.partitives,
             complements=frozenset(c for c in lexicon.complements if " " not in c),
             complement_openers=frozenset(c.split()[0] for c in lexicon.complements if " " in c),
             represented_offices=lexicon.represented_offices,
@@ -175,6 +177,13 @@ def people_listed(scene: Scene, title: Title) -> list[Person]:
         listed.append(person)
         k = skip_back(tokens, person.start, chain) + 1
     return listed if len(listed) > 1 else []
+
+
+def singled_out(scene: Scene, title: Title) -> Title | None:
+    """'X, un des commandants', 'X, one of the commanders': a plural title after a partitive is one person's, in
+    the singular (its text already is); the title read from the partitive on, or None."""
+    start = as_phrase_start(scene.tokens, title.phrase_start - 1, scene.words.partitives)
+    return replace(title, phrase_start=start, plural=False) if start is not None else None
 
 
 def skip_back(tokens: Sequence[TokenLike], index: int, words: frozenset[str]) -> int:
@@ -342,15 +351,17 @@ def _names_someone_after(scene: Scene, title: Title) -> bool:
 
 
 def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -> Person | None:
-    """'X, the minister and envoy': a title joined by 'and' to one already attached is the same person's."""
+    """'X, the minister and envoy', 'X est un juriste et un écrivain': a title joined by 'and' (and an article) to
+    one already attached is the same person's."""
     tokens = scene.tokens
     previous = skip_back(tokens, title.phrase_start, scene.words.before_chained_title)
     ending = scene.titles_ending.get(previous + 1) or scene.titles_ending.get(before_place_complement(scene, previous + 1), ())
     chained = next((t for t in ending if t.start in attached), None)
     if chained is None:
         return None
-    between = "".join(tokens[i].text_with_ws for i in range(previous + 1, title.phrase_start))
-    return attached[chained.start] if between.strip(", ") in scene.words.conjunctions else None
+    between = " ".join(tokens[i].lower_ for i in range(previous + 1, title.phrase_start)
+                       if tokens[i].text != "," and tokens[i].lower_ not in scene.words.title_determiners)
+    return attached[chained.start] if between in scene.words.conjunctions else None
 
 
 def person_after_apposition(scene: Scene, title: Title, opening: Title | None = None) -> Person | None:
@@ -555,15 +566,21 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
 
 
 def _subject_past_agent(scene: Scene, person: Person) -> Person | None:
-    """'X a été nommé par [le secrétaire général] Y comme envoyé': a person named after an agent preposition (and
-    the titles before the name) is who appointed, not who was appointed; the subject of the verb before is."""
+    """'X a été nommé le 22 juin par [le secrétaire général] Y comme envoyé': a person named after an agent
+    preposition (and the titles before the name) is who appointed, not who was appointed; the subject of the
+    appointment verb a few words before is (or nobody)."""
     tokens, words = scene.tokens, scene.words
     k = skip_back(tokens, person.start, words.title_determiners)
     while k >= 0 and scene.titles_ending.get(k + 1):
         k = skip_back(tokens, min(t.phrase_start for t in scene.titles_ending[k + 1]), words.title_determiners)
     if k < 0 or tokens[k].lower_ not in words.agent_prepositions:
         return person
-    return _subject_of_verb(scene, k - 1)
+    for verb in range(k - 1, max(k - 6, -1), -1):  # 'nommé [le 22 juin] par': a short adverbial before the agent
+        if tokens[verb].lower_ in words.appointment_words:
+            return _subject_of_verb(scene, verb)
+        if tokens[verb].is_punct or verb in scene.ends:
+            break
+    return None
 
 
 def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | None, Title | None]:

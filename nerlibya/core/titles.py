@@ -285,7 +285,8 @@ class TitleReader:
                and head not in self.lexicon.portfolio_offices else None)
         if own is not None:  # 'chef du bureau exécutif', 'coordinateur des opérations militaires'
             return replace(base, portfolio_end=own, phrase_end=own)
-        if not (head in self.lexicon.portfolio_offices and not token.is_stop):
+        portfolio_end = self._lower_case_portfolio_end(doc, k) if head in self.lexicon.portfolio_offices else None
+        if portfolio_end is None:
             # 'gouverneur par intérim de la banque, X', 'Premier ministre du gouvernement de Tripoli, X', 'le
             # porte-parole du gouvernement X': a common-noun complement, with the place it belongs to, before a name
             stop = k
@@ -297,10 +298,18 @@ class TitleReader:
             stop = self._past_place(doc, stop)
             named = stop < len(doc) and (doc[stop].text == "," or doc[stop].ent_type_ == "PERSON")
             return replace(base, phrase_end=stop) if named else base
-        stop = k  # 'his minister of civil aviation': a lower-case portfolio of up to three words
+        return replace(base, portfolio_end=portfolio_end, phrase_end=portfolio_end)
+
+    def _lower_case_portfolio_end(self, doc: Sequence[TokenLike], k: int) -> int | None:
+        """'his minister of civil aviation': where a lower-case portfolio of up to three words ends; none that
+        names a body or has a nationality ('responsable de la compagnie pétrolière italienne': whose office)."""
+        stop = k
         while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
             stop += 1
-        return replace(base, portfolio_end=stop, phrase_end=stop)
+        if stop == k or self._names_a_body(doc, k, stop) or any(
+                self.shapes.is_nationality(doc[i].text) for i in range(k, stop)):
+            return None
+        return stop
 
     @staticmethod
     def _body_name_end(doc: Sequence[TokenLike], k: int, stop: int) -> int | None:
@@ -431,7 +440,7 @@ class TitleReader:
 
     def lower_case_tail(self, doc: Sequence[TokenLike], end: int) -> int:
         """A short lower-case complement ending a portfolio before an apposition belongs to it: 'ministre ... des
-        Tunisiens à l'étranger, X' (a preposition and up to three words, the last no of-word)."""
+        Tunisiens à l'étranger, X' (a preposition and up to three words, the last no of-word, none a nationality)."""
         if end >= len(doc) or doc[end].lower_ not in self.lexicon.complements:
             return end
         stop = end
@@ -439,6 +448,8 @@ class TitleReader:
             stop += 1
         if stop == end or stop >= len(doc) or doc[stop].text != "," or doc[stop - 1].lower_ in self.words.of_words:
             return end
+        if any(self.shapes.is_nationality(doc[i].text) for i in range(end, stop)):
+            return end  # '... du régime déchu libyen, X': whose office it is
         return stop
 
     def trailing_modifiers(self, end: int, modifiers_at: dict[int, Unit]) -> tuple[int, str | None]:

@@ -76,6 +76,7 @@ class Words:
     agent_prepositions: frozenset[str]
     quantifiers: frozenset[str]
     capacity_nouns: frozenset[str]
+    partitives: frozenset[str]
     portfolio_articles: frozenset[str]
     sentence_openers: frozenset[str]
 
