@@ -267,3 +267,36 @@ def test_a_person_inside_an_apposition_is_not_the_appointed_subject():
     the_title = title(11, 12)
     person, pattern = attach(scene_of(text, {(0, 2): "PERSON", (6, 8): "PERSON"}, [the_title]), the_title, {})
     assert (tuple(person), pattern) == ((0, 2), "appointment")
+
+
+def test_a_plural_title_after_a_partitive_is_one_persons():
+    """'Ahmed Ali, one of the commanders, said': the plural title singles Ali out; without a partitive it is
+    shared by a list (and names nobody here)."""
+    from dataclasses import replace
+
+    from nerlibya.core.roles import singled_out
+
+    plural = title(6, 7, plural=True)
+    scene = scene_of("Ahmed Ali , one of the commanders , said .", {(0, 2): "PERSON"}, [plural])
+    scene = replace(scene, words=replace(scene.words, partitives=frozenset({"one of the"})))
+    single = singled_out(scene, plural)
+    assert (single.phrase_start, single.plural) == (3, False)
+    assert attach(scene, single, {}) == (Person(0, 2), "apposition-after")
+    scene = scene_of("Ahmed Ali , all the commanders , said .", {(0, 2): "PERSON"}, [plural])
+    assert singled_out(replace(scene, words=replace(scene.words, partitives=frozenset({"one of the"}))), plural) is None
+
+
+def test_the_agent_of_an_appointment_is_not_the_one_appointed():
+    """'X was appointed on Monday by President Y as envoy': the envoy is X, past a short adverbial; Y appointed."""
+    president, envoy = title(7, 8), title(11, 12)
+    scene = scene_of("Ahmed Ali was appointed on Monday by President Omar Kadi as envoy .",
+                     {(0, 2): "PERSON", (8, 10): "PERSON"}, [president, envoy])
+    assert attach(scene, envoy, {}) == (Person(0, 2), "appointment")
+    scene = scene_of("They praised President Omar Kadi as envoy .", {(3, 5): "PERSON"}, [title(2, 3), title(6, 7)])
+    assert attach(scene, title(6, 7), {}) == (Person(3, 5), "appointment")  # no agent: the person before 'as'
+
+
+def test_titles_joined_by_and_with_an_article_are_the_same_persons():
+    first, second = title(4, 5), title(7, 8)
+    scene = scene_of("Ahmed Ali is an economist and a teacher .", {(0, 2): "PERSON"}, [first, second])
+    assert attach(scene, second, {4: Person(0, 2)}) == (Person(0, 2), "apposition-chain")
