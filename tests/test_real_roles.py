@@ -318,6 +318,14 @@ def test_french_capitals_without_accents_and_elided_body_names(extractor):
      "professeure associée"),
     # two titles after a copula, the second with its own article
     ("Omar Kadi est un économiste et un universitaire tunisien.", "Omar Kadi", "universitaire"),
+    # portfolios joined by 'et', and a portfolio the model takes for a region
+    ("Anne Roux, ministre de l'Afrique et des affaires culturelles, a ouvert le sommet.", "Anne Roux",
+     "ministre de l'Afrique et des affaires culturelles"),
+    ("Il était reçu par le ministre de la Justice, des Collectivités locales et de la Ville, Paul Garnier, hier.",
+     "Paul Garnier", "ministre de la Justice, des Collectivités locales et de la Ville"),
+    # a relative pronoun right after the name closes the apposition
+    ("Il a battu le vice-Premier ministre du gouvernement sortant, Karim Zitouni qui se présentait seul.",
+     "Karim Zitouni", "vice-Premier ministre"),
 ])
 def test_french_titles_written_after_or_around_the_name(extractor, text, person, expected):
     assert expected in roles(extractor, text)[person]
@@ -332,6 +340,9 @@ def test_french_titles_written_after_or_around_the_name(extractor, text, person,
      "ministre de la Santé du régime déchu tchadien"),
     ("Omar Kadi, ancien responsable de la compagnie pétrolière norvégienne Statoil, a parlé.", "Omar Kadi",
      "ancien responsable de la compagnie pétrolière norvégienne"),
+    # 'et des' opening a new noun phrase continues no portfolio
+    ("Le ministre des Affaires étrangères Omar Kadi et des représentants de la société civile ont parlé.", "Omar Kadi",
+     "ministre des Affaires étrangères et des représentants"),
 ])
 def test_french_phrases_that_are_no_part_of_the_persons_title(extractor, text, person, unwanted):
     assert unwanted not in roles(extractor, text).get(person, set())

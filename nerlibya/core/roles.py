@@ -89,7 +89,7 @@ class RoleWords:
             auxiliaries=words.auxiliaries | {","},
             clause_breakers=words.clause_breakers,
             relative_pronouns=words.relative_pronouns,
-            apposition_end=APPOSITION_END_PUNCTUATION | words.conjunctions,
+            apposition_end=APPOSITION_END_PUNCTUATION | words.conjunctions | words.relative_pronouns,
             chain_words=chain_words,
             before_chained_title=words.title_determiners | chain_words,
             before_appointed_title=words.title_determiners | words.appointment_prepositions | words.adverbs,
@@ -365,9 +365,9 @@ def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -
 
 
 def person_after_apposition(scene: Scene, title: Title, opening: Title | None = None) -> Person | None:
-    """'The head of the council, X, said': the person after the comma, if the apposition closes there or
-    the title (or the `opening` one it is coordinated with: 'The envoy and head of X, Y said') opens the
-    sentence."""
+    """'The head of the council, X, said': the person after the comma, if the apposition closes there (a
+    punctuation mark, a conjunction or a relative pronoun: 'face au vice-Premier ministre, X qui ...') or the
+    title (or the `opening` one it is coordinated with: 'The envoy and head of X, Y said') opens the sentence."""
     tokens, words, titles_at, sentence_of = scene.tokens, scene.words, scene.titles_at, scene.sentence_of
     k = past_short_clause(scene, past_place_complement(scene, title.phrase_end))
     if k >= len(tokens) or tokens[k].text != ",":

@@ -220,12 +220,14 @@ class TitleReader:
     def _entity_complement(self, ctx: "_Context", k: int, ent: EntityLike | None, head: str,
                            base: "Complement") -> "Complement | None":
         """An organisation or place ('of the LNA') or a person ('to X') right after the preposition. After a
-        portfolio office, an organisation neither the KB nor an id vouches for is read as the portfolio."""
+        portfolio office, an organisation or a region (no country) neither the KB nor an id vouches for is read
+        as the portfolio ('ministre de l'Europe et des affaires étrangères', '... des Collectivités locales')."""
         if ent is None:
             return None
         doc = ctx.doc
         portfolio = head in self.lexicon.portfolio_offices
-        if ent.label_ in PLACE_OR_ORG and not (portfolio and not ent.id_ and ent.label_ == "ORG" and not self.is_known_name(ent.text)):
+        if ent.label_ in PLACE_OR_ORG and not (portfolio and not ent.id_ and ent.label_ in ("ORG", "LOC")
+                                               and not self.is_known_name(ent.text)):
             following = ctx.ent_starting_at(ent.end)
             if following is not None and following.label_ == "ORG":  # 'of U.S. Africa Command'
                 ent = following
@@ -382,6 +384,8 @@ class TitleReader:
             if doc[stop].ent_type_ == "PERSON" or (stop > k and self._opens_title(ctx, stop)):
                 break  # '... of the Republic of Tunisia [and Chairperson of the Council]': another title
             stop += 1
+        while stop > k and doc[stop - 1].lower_ in self.words.portfolio_connectors:
+            stop -= 1  # '... locales [et] de la Ville' when the name stopped at a place: no connector ends it
         if stop == k:
             return base
         if portfolio and not self._names_a_unit(ctx, k, stop):
@@ -428,13 +432,17 @@ class TitleReader:
         return None
 
     def more_portfolios(self, ctx: "_Context", end: int, head: str) -> int:
-        """Where a list of portfolios ends: 'ministre de l'Économie, des Finances et de l'Industrie' (a comma
-        followed by another portfolio continues it; a comma followed by a name does not)."""
+        """Where a list of portfolios ends: 'ministre de l'Économie, des Finances et de l'Industrie', 'ministre de
+        l'Europe et des affaires étrangères' (a comma or 'et' followed by another portfolio continues it; a comma
+        followed by a name does not)."""
         doc = ctx.doc
-        while end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in self.words.of_words:
+        while (end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ in self.words.conjunctions)
+               and doc[end + 1].lower_ in self.words.of_words):
             again = self.complement(ctx, end + 1, head)
             if not again.portfolio_end or again.org is not None:
                 break
+            if doc[end].text != "," and not _ends_portfolio_list(doc, end + 1, again.portfolio_end):
+                break  # 'le ministre des Affaires étrangères et des représentants de la société civile'
             end = again.portfolio_end
         return end
 
@@ -679,6 +687,13 @@ def _title_text(doc: Sequence[TokenLike], start: int, end: int, skip: int | None
     return (span_text_with_ws(doc, start, skip) + span_text(doc, skip + 1, end)).strip()
 
 
+def _ends_portfolio_list(doc: Sequence[TokenLike], start: int, end: int) -> bool:
+    """Is the portfolio `start:end`, joined by 'et', the last of the title's: capitalised, or followed by
+    punctuation or a name ('de l'Europe et des affaires étrangères, X')?"""
+    return (any(doc[i].text[:1].isupper() for i in range(start, end))
+            or end >= len(doc) or doc[end].is_punct or doc[end].ent_type_ == "PERSON")
+
+
 def _connects_to_name(doc: Sequence[TokenLike], index: int, words: Words) -> bool:
     """Connectors ('et', 'de', 'des', 'et des') followed by a capitalised word: the portfolio goes on."""
     end = index
@@ -689,11 +704,12 @@ def _connects_to_name(doc: Sequence[TokenLike], index: int, words: Words) -> boo
 
 def _names_place_or_org(doc: Sequence[TokenLike], index: int, words: Words) -> bool:
     """Does the token (or the one after a connector) start a place or a known organisation? Ends a portfolio
-    (one the model tagged as an organisation the KB does not know, 'International Affairs', goes on)."""
+    (one the model tagged as an organisation or a region the KB does not know, 'International Affairs', goes on)."""
     token = doc[index]
     if token.lower_ in words.portfolio_connectors and index + 1 < len(doc):
         token = doc[index + 1] if doc[index + 1].lower_ not in words.portfolio_connectors or index + 2 >= len(doc) else doc[index + 2]
-    return token.ent_iob_ == "B" and token.ent_type_ in PLACE_OR_ORG and (token.ent_type_ != "ORG" or bool(token.ent_id_))
+    return token.ent_iob_ == "B" and token.ent_type_ in PLACE_OR_ORG and (token.ent_type_ not in ("ORG", "LOC")
+                                                                          or bool(token.ent_id_))
 
 
 def _qualifies_next_word(doc: Sequence[TokenLike], end: int) -> bool:
