@@ -323,6 +323,14 @@ def test_french_capitals_without_accents_and_elided_body_names(extractor):
      "ministre de l'Afrique et des affaires culturelles"),
     ("Il était reçu par le ministre de la Justice, des Collectivités locales et de la Ville, Paul Garnier, hier.",
      "Paul Garnier", "ministre de la Justice, des Collectivités locales et de la Ville"),
+    # a body named after its common noun and a word, with its long form in parentheses, then the name
+    ("Après la mort du chef du groupe armé Brigade Verte (Force de protection du Sud), Omar Salem, la ville s'est "
+     "embrasée.", "Omar Salem", "chef"),
+    ("Le président a reçu le directeur de cabinet du ministre, Paul Garnier, hier.", "Paul Garnier",
+     "directeur de cabinet"),
+    # the government named with its nationality inside its name is whose office: the title is 'Chef'
+    ("Le président a reçu le Chef du gouvernement libyen d'unité nationale Karim Zitouni à Tunis.", "Karim Zitouni",
+     "Chef"),
     # a relative pronoun right after the name closes the apposition
     ("Il a battu le vice-Premier ministre du gouvernement sortant, Karim Zitouni qui se présentait seul.",
      "Karim Zitouni", "vice-Premier ministre"),

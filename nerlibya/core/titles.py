@@ -194,7 +194,7 @@ class TitleReader:
         written_with_title = bool(head) and self._portfolio_may_follow(doc, comp.end, k)
         return (self._entity_complement(ctx, k, ent, head, base)
                 or self._nested_complement(ctx, k, base)
-                or self._common_noun_complement(doc, k, head if written_with_title else "", base,
+                or self._common_noun_complement(ctx, k, head if written_with_title else "", base,
                                                 comp.phrase.split()[0] in self.words.of_words)
                 or self._name_complement(ctx, k, ent, head, base))
 
@@ -276,10 +276,11 @@ class TitleReader:
                 return replace(found, of=(person.start, person.end), phrase_end=person.end)
         return replace(found, of=found.of or nested.of, phrase_end=nested.phrase_end)
 
-    def _common_noun_complement(self, doc: Sequence[TokenLike], k: int, head: str, base: "Complement",
+    def _common_noun_complement(self, ctx: "_Context", k: int, head: str, base: "Complement",
                                 after_of_word: bool = False) -> "Complement | None":
         """A lower-case complement: a common noun before an apposition, or a lower-case portfolio (written
         without a determiner: 'minister of civil aviation', not 'director of the fund'; `head` is empty then)."""
+        doc = ctx.doc
         token = doc[k]
         if not (token.is_lower and token.is_alpha):
             return None
@@ -296,7 +297,10 @@ class TitleReader:
                 stop += 1
             body_name_end = self._body_name_end(doc, k, stop)
             if body_name_end is not None:
-                return replace(base, org=OrgRef(text=span_text(doc, k, body_name_end)), phrase_end=body_name_end)
+                ent = ctx.ent_starting_at(stop)
+                org = (OrgRef(span=(ent.start, ent.end)) if ent is not None and ent.end == body_name_end
+                       else OrgRef(text=span_text(doc, k, body_name_end)))
+                return replace(base, org=org, phrase_end=_after_long_form(doc, body_name_end))
             stop = self._past_place(doc, stop)
             named = stop < len(doc) and (doc[stop].text == "," or doc[stop].ent_type_ == "PERSON")
             return replace(base, phrase_end=stop) if named else base
@@ -313,13 +317,15 @@ class TitleReader:
             return None
         return stop
 
-    @staticmethod
-    def _body_name_end(doc: Sequence[TokenLike], k: int, stop: int) -> int | None:
-        """'le porte-parole de l'opération Unified Protector, X': one lower-case noun and the capitalised name
-        it introduces (no person's) name whose office it is; where that name ends, or None."""
+    def _body_name_end(self, doc: Sequence[TokenLike], k: int, stop: int) -> int | None:
+        """'le porte-parole de l'opération Unified Protector, X', 'le chef du groupe armé SSA, X': a lower-case
+        noun (and a word after it) and the capitalised name it introduces (no person's) name whose office it is;
+        where that name ends, or None."""
+        if not (stop == k + 1 or (stop == k + 2 and not doc[k + 1].is_stop)) or (
+                stop < len(doc) and fold(doc[stop].text) in self.words.given_names):
+            return None  # 'de l'armée Ahmed ...': a given name opens a person's name, not a body's
         end = stop
-        while (stop == k + 1 and end < min(stop + MAX_NAME_TOKENS, len(doc)) and _starts_name(doc[end])
-               and doc[end].ent_type_ != "PERSON"):
+        while end < min(stop + MAX_NAME_TOKENS, len(doc)) and _starts_name(doc[end]) and doc[end].ent_type_ != "PERSON":
             end += 1
         return end if end > stop else None
 
@@ -721,6 +727,19 @@ def _after_parenthesis(doc: Sequence[TokenLike], index: int) -> int:
     """Skip a parenthesised acronym right after a name: 'Africa Command (AFRICOM)'."""
     if index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")":
         return index + 3
+    return index
+
+
+def _after_long_form(doc: Sequence[TokenLike], index: int) -> int:
+    """Past a name's acronym or long form in parentheses right after it ('SSA (Autorité de soutien à la
+    stabilité)'): a short parenthesis naming no person; or `index`."""
+    if index >= len(doc) or doc[index].text != "(":
+        return index
+    for end in range(index + 1, min(index + MAX_COMPLEMENT_TOKENS, len(doc))):
+        if doc[end].text == ")":
+            return end + 1
+        if doc[end].ent_type_ == "PERSON" or doc[end].text in ("(", "."):
+            return index
     return index
 
 
