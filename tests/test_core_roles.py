@@ -300,3 +300,25 @@ def test_titles_joined_by_and_with_an_article_are_the_same_persons():
     first, second = title(4, 5), title(7, 8)
     scene = scene_of("Ahmed Ali is an economist and a teacher .", {(0, 2): "PERSON"}, [first, second])
     assert attach(scene, second, {4: Person(0, 2)}) == (Person(0, 2), "apposition-chain")
+
+
+def test_an_adverb_and_a_participle_may_stand_between_a_title_and_its_apposition():
+    from dataclasses import replace
+
+    head = title(1, 2, (1, 5))
+    scene = scene_of("The head of the GNA internationally recognised , Ahmed Ali , spoke .", {(8, 10): "PERSON"}, [head])
+    assert attach(scene, head, {}) == (None, "appointment")  # no adverb endings in the fixture lexicon
+    scene = replace(scene, words=replace(scene.words, adverb_endings=("ly",)))
+    assert attach(scene, head, {}) == (Person(8, 10), "apposition-before")
+
+
+def test_in_a_list_of_title_and_name_pairs_a_title_is_the_name_after_its():
+    """'the head of the GNA , A , the speaker of the House , B ,': the speaker is B, since A is the head's."""
+    head, speaker = title(1, 2, (1, 5)), title(10, 11, (10, 14))
+    scene = scene_of("the head of the GNA , Ahmed Ali , the speaker of the House , Omar Kadi , met .",
+                     {(4, 5): "ORG", (6, 8): "PERSON", (13, 14): "ORG", (15, 17): "PERSON"}, [head, speaker])
+    assert attach(scene, head, {}) == (Person(6, 8), "apposition-before")
+    assert attach(scene, speaker, {1: Person(6, 8)}) == (Person(15, 17), "apposition-before")
+    scene = scene_of("Ahmed Ali , the speaker of the House , Omar Kadi , met .",
+                     {(0, 2): "PERSON", (7, 8): "ORG", (9, 11): "PERSON"}, [title(4, 5, (4, 8))])
+    assert attach(scene, title(4, 5, (4, 8)), {}) == (Person(0, 2), "apposition-after")  # no title before Ali

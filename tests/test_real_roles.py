@@ -348,6 +348,11 @@ def test_french_titles_written_after_or_around_the_name(extractor, text, person,
      "ministre de la Santé du régime déchu tchadien"),
     ("Omar Kadi, ancien responsable de la compagnie pétrolière norvégienne Statoil, a parlé.", "Omar Kadi",
      "ancien responsable de la compagnie pétrolière norvégienne"),
+    # a title inside the lower-case complement names the person after it: the spokesman is not the general's name
+    ("Hier, le porte-parole des forces du général Ali Kilani a démenti toute attaque.", "Ali Kilani", "porte-parole"),
+    # in a list of 'title, name' pairs the title between two names is the second one's
+    ("Étaient présents le chef du gouvernement provisoire internationalement reconnu, Omar Kadi, le président du "
+     "Sénat, Karim Zitouni, et d'autres.", "Omar Kadi", "président"),
     # 'et des' opening a new noun phrase continues no portfolio
     ("Le ministre des Affaires étrangères Omar Kadi et des représentants de la société civile ont parlé.", "Omar Kadi",
      "ministre des Affaires étrangères et des représentants"),

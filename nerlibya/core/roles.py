@@ -71,6 +71,7 @@ class RoleWords:
     before_shared_title: frozenset[str]
     capacity_nouns: frozenset[str]
     partitives: frozenset[str]
+    adverb_endings: tuple[str, ...]
     complements: frozenset[str]
     complement_openers: frozenset[str]  # first words of complements written in several words ('auprès de')
     represented_offices: frozenset[str]
@@ -100,6 +101,7 @@ class RoleWords:
             before_shared_title=words.title_determiners | words.quantifiers,
             capacity_nouns=words.capacity_nouns,
             partitives=words.partitives,
+            adverb_endings=words.adverb_endings,
             complements=frozenset(c for c in lexicon.complements if " " not in c),
             complement_openers=frozenset(c.split()[0] for c in lexicon.complements if " " in c),
             represented_offices=lexicon.represented_offices,
@@ -326,9 +328,20 @@ def person_before_apposition(scene: Scene, title: Title) -> Person | None:
     if comma < 0 or scene.tokens[comma].text not in (",", "(", "[") or _names_someone_after(scene, title):
         return None
     person = scene.ends.get(comma)
+    if person is not None and _names_after(scene, title) and _named_by_title_before(scene, person):
+        return None  # a list of 'title, name' pairs: 'le chef du GNA, X, le président du Parlement, Y,'
     if person is not None or scene.tokens[comma].text != "," or _names_after(scene, title):
         return person
     return scene.ends.get(apposition_opening(scene, comma))  # 'X, 51 ans, un ancien haut fonctionnaire'
+
+
+def _named_by_title_before(scene: Scene, person: Person) -> bool:
+    """Is the person the apposition of a title before them ('the head of the GNA [recognised by the UN], X')?"""
+    comma = person.start - 1
+    if comma < 1 or scene.tokens[comma].text != ",":
+        return False
+    return any(scene.titles_ending.get(end) and past_short_clause(scene, past_place_complement(scene, end)) == comma
+               for end in range(comma, max(comma - MAX_CLAUSE_TOKENS, 0), -1))
 
 
 def _names_after(scene: Scene, title: Title) -> bool:
@@ -398,8 +411,12 @@ def _stacked_title_end(scene: Scene, title: Title) -> int:
 def past_short_clause(scene: Scene, k: int) -> int:
     """Past a short clause that qualifies a title before its apposition: 'le président du Parlement [reconnu par
     la communauté internationale], X', 'le chef du gouvernement [qui est basé à Tripoli], X' (a relative pronoun,
-    or a word and an agent preposition, then up to eight words with no punctuation or person), or `k`."""
+    or a word and an agent preposition, then up to eight words with no punctuation or person), 'le chef du
+    gouvernement [internationalement reconnu], X' (an adverb and a word), or `k`."""
     tokens, words = scene.tokens, scene.words
+    if (k + 2 < len(tokens) and tokens[k + 2].text == "," and tokens[k].lower_.endswith(words.adverb_endings)
+            and all(tokens[i].text.isalpha() and tokens[i].text == tokens[i].lower_ for i in (k, k + 1))):
+        return k + 2
     opens = k < len(tokens) and (tokens[k].lower_ in words.relative_pronouns
                                  or (k + 1 < len(tokens) and tokens[k + 1].lower_ in words.agent_prepositions))
     if not opens:

@@ -293,8 +293,8 @@ class TitleReader:
             # 'gouverneur par intérim de la banque, X', 'Premier ministre du gouvernement de Tripoli, X', 'le
             # porte-parole du gouvernement X': a common-noun complement, with the place it belongs to, before a name
             stop = k
-            while stop < min(k + 4, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha:
-                stop += 1
+            while stop < min(k + 4, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and stop not in ctx.runs_at:
+                stop += 1  # not into another title: in 'le porte-parole des forces du maréchal X', X is the marshal
             body_name_end = self._body_name_end(doc, k, stop)
             if body_name_end is not None:
                 ent = ctx.ent_starting_at(stop)

@@ -77,6 +77,7 @@ class Words:
     quantifiers: frozenset[str]
     capacity_nouns: frozenset[str]
     partitives: frozenset[str]
+    adverb_endings: tuple[str, ...]
     portfolio_articles: frozenset[str]
     sentence_openers: frozenset[str]
 
