@@ -322,3 +322,20 @@ def test_in_a_list_of_title_and_name_pairs_a_title_is_the_name_after_its():
     scene = scene_of("Ahmed Ali , the speaker of the House , Omar Kadi , met .",
                      {(0, 2): "PERSON", (7, 8): "ORG", (9, 11): "PERSON"}, [title(4, 5, (4, 8))])
     assert attach(scene, title(4, 5, (4, 8)), {}) == (Person(0, 2), "apposition-after")  # no title before Ali
+
+
+def test_a_short_adverbial_opening_the_sentence_lets_an_unclosed_apposition_name_the_title():
+    """'Earlier today , the head of the council , Ahmed Ali told ...': the title opens the sentence after the
+    adverbial; after a name or a longer clause it does not."""
+    head = title(4, 5, (4, 8))
+    scene = scene_of("Earlier today , the head of the council , Ahmed Ali told them .", {(9, 11): "PERSON"}, [head])
+    assert attach(scene, head, {}) == (Person(9, 11), "apposition-before")
+    scene = scene_of("Near Sirte Omar , the head of the council , Ahmed Ali told them .",
+                     {(1, 2): "GPE", (10, 12): "PERSON"}, [title(5, 6, (5, 9))])
+    assert attach(scene, title(5, 6, (5, 9)), {}) == (None, "appointment")
+
+
+def test_who_then_an_as_phrase_names_the_person_before_the_comma():
+    envoy = title(6, 7)
+    scene = scene_of("Ahmed Ali , who served as envoy , spoke .", {(0, 2): "PERSON"}, [envoy])
+    assert attach(scene, envoy, {}) == (Person(0, 2), "appointment")

@@ -331,6 +331,11 @@ def test_french_capitals_without_accents_and_elided_body_names(extractor):
     # the government named with its nationality inside its name is whose office: the title is 'Chef'
     ("Le président a reçu le Chef du gouvernement libyen d'unité nationale Karim Zitouni à Tunis.", "Karim Zitouni",
      "Chef"),
+    # 'qui fait office de'; a short adverbial opening the sentence before the title and its unclosed apposition
+    ("Selon ses proches, M. Karim Zitouni, qui fait office de Premier ministre, refuse de partir.", "Karim Zitouni",
+     "Premier ministre"),
+    ("Quelques heures plus tard, le porte-parole de la coalition, Omar Kadi affirmait le contraire.", "Omar Kadi",
+     "porte-parole"),
     # a relative pronoun right after the name closes the apposition
     ("Il a battu le vice-Premier ministre du gouvernement sortant, Karim Zitouni qui se présentait seul.",
      "Karim Zitouni", "vice-Premier ministre"),

@@ -398,8 +398,23 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     first = opening or title
     before = _before_coordinated_titles(scene, skip_back(tokens, first.phrase_start, words.title_determiners))
     opens_sentence = (before < 0 or sentence_of[before] != sentence_of[first.start]
-                      or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace())  # a new line
+                      or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace()  # a new line
+                      or _after_opening_adverbial(scene, before))
     return person if closes or opens_sentence else None
+
+
+def _after_opening_adverbial(scene: Scene, comma: int) -> bool:
+    """Is `comma` the end of a short adverbial that opens the sentence ('Peu de temps avant, le coordinateur ...,
+    X avait déclaré'): up to five words, no entity or punctuation, from the sentence's start?"""
+    tokens = scene.tokens
+    if tokens[comma].text != ",":
+        return False
+    for k in range(comma - 1, max(comma - 7, -2), -1):
+        if k < 0 or scene.sentence_of[k] != scene.sentence_of[comma] or tokens[k].text_with_ws.endswith("\n"):
+            return k < comma - 1
+        if tokens[k].ent_type_ or tokens[k].is_punct or tokens[k].text.isspace():
+            return False
+    return False
 
 
 def _stacked_title_end(scene: Scene, title: Title) -> int:
@@ -574,6 +589,8 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
         if position in scene.ends:
             return _subject_past_agent(scene, scene.ends[position])
         token = tokens[position - 1] if position > 0 else None
+        if token is not None and token.text == "," and tokens[position].lower_ in scene.words.relative_pronouns:
+            return scene.ends.get(position - 1)  # 'X, qui fait office de Premier ministre'
         if token is not None and token.text == ",":  # 'X, the youngest son, was promoted to the post of'
             opening = apposition_opening(scene, position - 1)
             return scene.ends.get(opening) if opening != position - 1 else None
