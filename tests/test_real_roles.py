@@ -336,6 +336,8 @@ def test_french_capitals_without_accents_and_elided_body_names(extractor):
      "Premier ministre"),
     ("Quelques heures plus tard, le porte-parole de la coalition, Omar Kadi affirmait le contraire.", "Omar Kadi",
      "porte-parole"),
+    # a word with a qualifier's prefix after the noun is part of the title; the town the holder is from is not
+    ("Ali Kilani, un commandant ex-rebelle de la ville de Gharyan, a été nommé.", "Ali Kilani", "commandant ex-rebelle"),
     # a relative pronoun right after the name closes the apposition
     ("Il a battu le vice-Premier ministre du gouvernement sortant, Karim Zitouni qui se présentait seul.",
      "Karim Zitouni", "vice-Premier ministre"),

@@ -340,8 +340,9 @@ class TitleReader:
         while (stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop
                and doc[stop].lower_ not in self.words.calendar_words):
             stop += 1
-        if stop == k or any(self.shapes.is_nationality(doc[i].text) for i in range(k, stop)):
-            return None
+        if stop == k or any(self.shapes.is_nationality(doc[i].text) or doc[i].lower_ in self.words.place_nouns
+                            for i in range(k, stop)):
+            return None  # '... de la ville de Zenten': where the holder is from, no part of the office
         if self._body_name_end(doc, k, stop) is not None:
             return None  # 'de l'opération Unified Protector': a name follows, the body is whose office it is
         followed = stop < len(doc) and doc[stop].lower_ in self.words.of_words
@@ -466,6 +467,15 @@ class TitleReader:
             return end  # '... du régime déchu libyen, X': whose office it is
         return stop
 
+    def prefixed_adjective_end(self, doc: Sequence[TokenLike], end: int) -> int:
+        """'un commandant ex-rebelle': a lower-case word written after the noun with a qualifier's prefix ('ex-')
+        belongs to the title (it says what the holder was, not that the office is over)."""
+        prefixes = tuple(q for q in self.lexicon.qualifiers if q.endswith(HYPHENS))
+        word = doc[end].lower_ if end < len(doc) and doc[end].is_lower else ""
+        if self.words.adjectives_follow_noun and word.startswith(prefixes) and word not in self.lexicon.offices:
+            return end + 1 if len(word) > 3 and word[3:].isalpha() else end
+        return end
+
     def trailing_modifiers(self, end: int, modifiers_at: dict[int, Unit]) -> tuple[int, str | None]:
         """Adjectives and qualifiers written after the noun (French): 'porte-parole militaire', 'par intérim'."""
         status = None
@@ -494,7 +504,7 @@ class TitleReader:
         its complement."""
         doc = ctx.doc
         start, end = run[0].start, run[-1].end
-        end, trailing_status = self.trailing_modifiers(end, ctx.modifiers_at)
+        end, trailing_status = self.trailing_modifiers(self.prefixed_adjective_end(doc, end), ctx.modifiers_at)
         end, trailing_status = _trailing_qualifier(doc, end, self.lexicon.trailing_qualifiers, trailing_status)
         demonym_at = self.demonym_before_modifier(ctx, end)
         if demonym_at is not None:  # 'Premier ministre libyen désigné'
