@@ -331,6 +331,7 @@ def test_french_capitals_without_accents_and_elided_body_names(extractor):
     # the government named with its nationality inside its name is whose office: the title is 'Chef'
     ("Le président a reçu le Chef du gouvernement libyen d'unité nationale Karim Zitouni à Tunis.", "Karim Zitouni",
      "Chef"),
+    ("Le conseil a choisi Salem Bouzid pour le poste de gouverneur.", "Salem Bouzid", "gouverneur"),
     # 'qui fait office de'; a short adverbial opening the sentence before the title and its unclosed apposition
     ("Selon ses proches, M. Karim Zitouni, qui fait office de Premier ministre, refuse de partir.", "Karim Zitouni",
      "Premier ministre"),
@@ -360,6 +361,9 @@ def test_french_titles_written_after_or_around_the_name(extractor, text, person,
     # in a list of 'title, name' pairs the title between two names is the second one's
     ("Étaient présents le chef du gouvernement provisoire internationalement reconnu, Omar Kadi, le président du "
      "Sénat, Karim Zitouni, et d'autres.", "Omar Kadi", "président"),
+    # a post someone seeks ('pour remporter le poste de') is not theirs
+    ("Il a manqué deux voix à Karim Zitouni pour remporter le poste de Premier ministre.", "Karim Zitouni",
+     "Premier ministre"),
     # 'et des' opening a new noun phrase continues no portfolio
     ("Le ministre des Affaires étrangères Omar Kadi et des représentants de la société civile ont parlé.", "Omar Kadi",
      "ministre des Affaires étrangères et des représentants"),
