@@ -339,3 +339,12 @@ def test_who_then_an_as_phrase_names_the_person_before_the_comma():
     envoy = title(6, 7)
     scene = scene_of("Ahmed Ali , who served as envoy , spoke .", {(0, 2): "PERSON"}, [envoy])
     assert attach(scene, envoy, {}) == (Person(0, 2), "appointment")
+
+
+def test_an_honorific_after_the_comma_names_the_title_even_in_an_unclosed_apposition():
+    head = title(3, 4, (3, 7))
+    text = "He thanked the head of the council , Mr. Ahmed Ali for his help ."
+    scene = scene_of(text, {(9, 11): "PERSON"}, [head])
+    assert attach(scene, head, {}) == (Person(9, 11), "apposition-before")
+    scene = scene_of(text.replace("Mr. ", ""), {(8, 10): "PERSON"}, [head])
+    assert attach(scene, head, {})[0] is None

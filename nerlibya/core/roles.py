@@ -386,6 +386,7 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     if k >= len(tokens) or tokens[k].text != ",":
         return None
     k += 1
+    courtesy = k < len(tokens) and tokens[k].lower_ in words.honorifics  # 'le président, M. X' names the president
     while k < len(tokens) and (tokens[k].lower_ in words.title_determiners or tokens[k].lower_ in words.honorifics
                                or tokens[k].lower_ in words.age_words or tokens[k].text.isdigit()
                                or (k in titles_at and titles_at[k].category != "clause")):
@@ -394,7 +395,8 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     if person is None:
         return None
     after = tokens[person.end] if person.end < len(tokens) else None
-    closes = after is None or after.text in words.apposition_end or sentence_of[person.end] != sentence_of[person.start]
+    closes = (courtesy or after is None or after.text in words.apposition_end
+              or sentence_of[person.end] != sentence_of[person.start])
     first = opening or title
     before = _before_coordinated_titles(scene, skip_back(tokens, first.phrase_start, words.title_determiners))
     opens_sentence = (before < 0 or sentence_of[before] != sentence_of[first.start]
