@@ -470,11 +470,16 @@ class TitleReader:
     def prefixed_adjective_end(self, doc: Sequence[TokenLike], end: int) -> int:
         """'un commandant ex-rebelle': a lower-case word written after the noun with a qualifier's prefix ('ex-')
         belongs to the title (it says what the holder was, not that the office is over)."""
-        prefixes = tuple(q for q in self.lexicon.qualifiers if q.endswith(HYPHENS))
-        word = doc[end].lower_ if end < len(doc) and doc[end].is_lower else ""
-        if self.words.adjectives_follow_noun and word.startswith(prefixes) and word not in self.lexicon.offices:
-            return end + 1 if len(word) > 3 and word[3:].isalpha() else end
-        return end
+        word = doc[end].lower_ if end < len(doc) and doc[end].is_lower and self.words.adjectives_follow_noun else ""
+        prefix = next((p for p in self.qualifier_prefixes if word.startswith(p)), None)
+        if prefix is None or word in self.lexicon.offices or not word[len(prefix):].isalpha():
+            return end
+        return end + 1
+
+    @cached_property
+    def qualifier_prefixes(self) -> tuple[str, ...]:
+        """Qualifiers written as a prefix joined by a hyphen ('ex-')."""
+        return tuple(q for q in self.lexicon.qualifiers if q.endswith(HYPHENS))
 
     def trailing_modifiers(self, end: int, modifiers_at: dict[int, Unit]) -> tuple[int, str | None]:
         """Adjectives and qualifiers written after the noun (French): 'porte-parole militaire', 'par intérim'."""
