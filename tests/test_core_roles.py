@@ -188,6 +188,12 @@ def test_an_as_phrase_of_one_or_several_words(words, end, expected):
     assert as_phrase_start(tokens, end, frozenset({"comme", "en tant que"})) == expected
 
 
+def test_the_longest_as_phrase_wins_whatever_the_set_order():
+    tokens = [Tok(w) for w in "choisi X pour le poste de chef".split()]
+    for phrases in (["le poste de", "pour le poste de"], ["pour le poste de", "le poste de"]):
+        assert as_phrase_start(tokens, 5, frozenset(phrases)) == 2
+
+
 def test_coordinated_titles_open_the_sentence_before_an_unclosed_apposition():
     """'The envoy of the UN to Libya and head of the mission, X resigned': both titles are X's, the second
     chained past the first one's place complement."""

@@ -574,13 +574,11 @@ def verb_before_adverbial(scene: Scene, comma: int) -> int:
 
 
 def as_phrase_start(tokens: Sequence[TokenLike], k: int, as_words: frozenset[str]) -> int | None:
-    """Where an 'as' word or phrase ending at `k` starts ('as', 'comme', 'en tant que'), or None."""
-    for phrase in as_words:
-        words = phrase.split()
-        start = k - len(words) + 1
-        if start >= 0 and all(tokens[start + i].lower_ == word for i, word in enumerate(words)):
-            return start
-    return None
+    """Where an 'as' word or phrase ending at `k` starts ('as', 'comme', 'en tant que'), or None; the longest
+    phrase that ends there ('pour le poste de', not 'le poste de'), whatever the set's order."""
+    found = [k - len(words) + 1 for words in map(str.split, as_words) if k - len(words) + 1 >= 0
+             and all(tokens[k - len(words) + 1 + i].lower_ == word for i, word in enumerate(words))]
+    return min(found) if found else None
 
 
 def subject_before_as(scene: Scene, k: int) -> Person | None:
