@@ -339,6 +339,10 @@ def test_french_capitals_without_accents_and_elided_body_names(extractor):
      "porte-parole"),
     # a word with a qualifier's prefix after the noun is part of the title; the town the holder is from is not
     ("Ali Kilani, un commandant ex-rebelle de la ville de Gharyan, a été nommé.", "Ali Kilani", "commandant ex-rebelle"),
+    # a plural office keeps its portfolio, shared by the names before it; 'tous deux' before a shared title
+    ("Ali Salem et Omar Kadi, ministres de l'Intérieur et de la Défense, ont signé l'accord.", "Omar Kadi",
+     "ministre de l'Intérieur et de la Défense"),
+    ("Ali Salem et Omar Kadi, tous deux députés de Misrata, ont démissionné.", "Ali Salem", "député"),
     # a relative pronoun right after the name closes the apposition
     ("Il a battu le vice-Premier ministre du gouvernement sortant, Karim Zitouni qui se présentait seul.",
      "Karim Zitouni", "vice-Premier ministre"),

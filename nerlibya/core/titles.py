@@ -516,6 +516,7 @@ class TitleReader:
             end, trailing_status = self.trailing_modifiers(end + 1, ctx.modifiers_at)
         head_unit = run[-1]  # a run ends with its head
         head = head_unit.phrase.replace("’", "'")  # the lexicon's spelling: 'chef d’état-major' is a portfolio office
+        head = self.lexicon.plural_offices.get(head, head)  # 'ministres de l'Intérieur et de la Défense': a portfolio
         org, of, phrase_start = self.left_context(ctx, start)
         qualifier = _qualifier_before(ctx, phrase_start) if phrase_start != start else None
         right = self.through_acronym(ctx, self.complement(ctx, end, head), head)
