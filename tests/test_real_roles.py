@@ -343,6 +343,9 @@ def test_french_capitals_without_accents_and_elided_body_names(extractor):
     ("Ali Salem et Omar Kadi, ministres de l'Intérieur et de la Défense, ont signé l'accord.", "Omar Kadi",
      "ministre de l'Intérieur et de la Défense"),
     ("Ali Salem et Omar Kadi, tous deux députés de Misrata, ont démissionné.", "Ali Salem", "député"),
+    # a modifier that is also a noun is an office when no office is next to it
+    ("La délégation était conduite par son adjointe, Claire Vasseur, une juriste.", "Claire Vasseur", "adjointe"),
+    ("Le ministre adjoint de l'Intérieur Ali Ben Salah a parlé.", "Ali Ben Salah", "ministre adjoint de l'Intérieur"),
     # a relative pronoun right after the name closes the apposition
     ("Il a battu le vice-Premier ministre du gouvernement sortant, Karim Zitouni qui se présentait seul.",
      "Karim Zitouni", "vice-Premier ministre"),
