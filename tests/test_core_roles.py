@@ -188,6 +188,12 @@ def test_an_as_phrase_of_one_or_several_words(words, end, expected):
     assert as_phrase_start(tokens, end, frozenset({"comme", "en tant que"})) == expected
 
 
+def test_the_longest_as_phrase_wins_whatever_the_set_order():
+    tokens = [Tok(w) for w in "choisi X pour le poste de chef".split()]
+    for phrases in (["le poste de", "pour le poste de"], ["pour le poste de", "le poste de"]):
+        assert as_phrase_start(tokens, 5, frozenset(phrases)) == 2
+
+
 def test_coordinated_titles_open_the_sentence_before_an_unclosed_apposition():
     """'The envoy of the UN to Libya and head of the mission, X resigned': both titles are X's, the second
     chained past the first one's place complement."""
@@ -267,3 +273,84 @@ def test_a_person_inside_an_apposition_is_not_the_appointed_subject():
     the_title = title(11, 12)
     person, pattern = attach(scene_of(text, {(0, 2): "PERSON", (6, 8): "PERSON"}, [the_title]), the_title, {})
     assert (tuple(person), pattern) == ((0, 2), "appointment")
+
+
+def test_a_plural_title_after_a_partitive_is_one_persons():
+    """'Ahmed Ali, one of the commanders, said': the plural title singles Ali out; without a partitive it is
+    shared by a list (and names nobody here)."""
+    from dataclasses import replace
+
+    from nerlibya.core.roles import singled_out
+
+    plural = title(6, 7, plural=True)
+    scene = scene_of("Ahmed Ali , one of the commanders , said .", {(0, 2): "PERSON"}, [plural])
+    scene = replace(scene, words=replace(scene.words, partitives=frozenset({"one of the"})))
+    single = singled_out(scene, plural)
+    assert (single.phrase_start, single.plural) == (3, False)
+    assert attach(scene, single, {}) == (Person(0, 2), "apposition-after")
+    scene = scene_of("Ahmed Ali , all the commanders , said .", {(0, 2): "PERSON"}, [plural])
+    assert singled_out(replace(scene, words=replace(scene.words, partitives=frozenset({"one of the"}))), plural) is None
+
+
+def test_the_agent_of_an_appointment_is_not_the_one_appointed():
+    """'X was appointed on Monday by President Y as envoy': the envoy is X, past a short adverbial; Y appointed."""
+    president, envoy = title(7, 8), title(11, 12)
+    scene = scene_of("Ahmed Ali was appointed on Monday by President Omar Kadi as envoy .",
+                     {(0, 2): "PERSON", (8, 10): "PERSON"}, [president, envoy])
+    assert attach(scene, envoy, {}) == (Person(0, 2), "appointment")
+    scene = scene_of("They praised President Omar Kadi as envoy .", {(3, 5): "PERSON"}, [title(2, 3), title(6, 7)])
+    assert attach(scene, title(6, 7), {}) == (Person(3, 5), "appointment")  # no agent: the person before 'as'
+
+
+def test_titles_joined_by_and_with_an_article_are_the_same_persons():
+    first, second = title(4, 5), title(7, 8)
+    scene = scene_of("Ahmed Ali is an economist and a teacher .", {(0, 2): "PERSON"}, [first, second])
+    assert attach(scene, second, {4: Person(0, 2)}) == (Person(0, 2), "apposition-chain")
+
+
+def test_an_adverb_and_a_participle_may_stand_between_a_title_and_its_apposition():
+    from dataclasses import replace
+
+    head = title(1, 2, (1, 5))
+    scene = scene_of("The head of the GNA internationally recognised , Ahmed Ali , spoke .", {(8, 10): "PERSON"}, [head])
+    assert attach(scene, head, {}) == (None, "appointment")  # no adverb endings in the fixture lexicon
+    scene = replace(scene, words=replace(scene.words, adverb_endings=("ly",)))
+    assert attach(scene, head, {}) == (Person(8, 10), "apposition-before")
+
+
+def test_in_a_list_of_title_and_name_pairs_a_title_is_the_name_after_its():
+    """'the head of the GNA , A , the speaker of the House , B ,': the speaker is B, since A is the head's."""
+    head, speaker = title(1, 2, (1, 5)), title(10, 11, (10, 14))
+    scene = scene_of("the head of the GNA , Ahmed Ali , the speaker of the House , Omar Kadi , met .",
+                     {(4, 5): "ORG", (6, 8): "PERSON", (13, 14): "ORG", (15, 17): "PERSON"}, [head, speaker])
+    assert attach(scene, head, {}) == (Person(6, 8), "apposition-before")
+    assert attach(scene, speaker, {1: Person(6, 8)}) == (Person(15, 17), "apposition-before")
+    scene = scene_of("Ahmed Ali , the speaker of the House , Omar Kadi , met .",
+                     {(0, 2): "PERSON", (7, 8): "ORG", (9, 11): "PERSON"}, [title(4, 5, (4, 8))])
+    assert attach(scene, title(4, 5, (4, 8)), {}) == (Person(0, 2), "apposition-after")  # no title before Ali
+
+
+def test_a_short_adverbial_opening_the_sentence_lets_an_unclosed_apposition_name_the_title():
+    """'Earlier today , the head of the council , Ahmed Ali told ...': the title opens the sentence after the
+    adverbial; after a name or a longer clause it does not."""
+    head = title(4, 5, (4, 8))
+    scene = scene_of("Earlier today , the head of the council , Ahmed Ali told them .", {(9, 11): "PERSON"}, [head])
+    assert attach(scene, head, {}) == (Person(9, 11), "apposition-before")
+    scene = scene_of("Near Sirte Omar , the head of the council , Ahmed Ali told them .",
+                     {(1, 2): "GPE", (10, 12): "PERSON"}, [title(5, 6, (5, 9))])
+    assert attach(scene, title(5, 6, (5, 9)), {}) == (None, "appointment")
+
+
+def test_who_then_an_as_phrase_names_the_person_before_the_comma():
+    envoy = title(6, 7)
+    scene = scene_of("Ahmed Ali , who served as envoy , spoke .", {(0, 2): "PERSON"}, [envoy])
+    assert attach(scene, envoy, {}) == (Person(0, 2), "appointment")
+
+
+def test_an_honorific_after_the_comma_names_the_title_even_in_an_unclosed_apposition():
+    head = title(3, 4, (3, 7))
+    text = "He thanked the head of the council , Mr. Ahmed Ali for his help ."
+    scene = scene_of(text, {(9, 11): "PERSON"}, [head])
+    assert attach(scene, head, {}) == (Person(9, 11), "apposition-before")
+    scene = scene_of(text.replace("Mr. ", ""), {(8, 10): "PERSON"}, [head])
+    assert attach(scene, head, {})[0] is None

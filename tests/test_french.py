@@ -85,11 +85,11 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     # 'en tant que' and a chained title after it
     ("Le conseil a retenu la juriste Sophie Marchal en tant que conseillère spéciale et cheffe de la délégation.",
      "Sophie Marchal", {"juriste", "conseillère spéciale", "cheffe"}),
-    # nationality between the office and its qualifier; 'nouveau' is no part of the office
+    # nationality between the office and its qualifier; 'nouveau' is a qualifier and stays, as 'new' does
     ("Le Premier ministre libyen désigné, Omar Belkacem, a présenté son équipe.", "Omar Belkacem",
      {"Premier ministre désigné"}),
     ("Le nouveau représentant spécial des Nations unies pour la Libye, Louis Garnier, arrive lundi.",
-     "Louis Garnier", {"représentant spécial"}),
+     "Louis Garnier", {"nouveau représentant spécial"}),
     # a nationality before the portfolio; a list of portfolios with commas
     ("Ils ont retenu l'ex-ministre algérien des Affaires étrangères Rachid Benali pour ce poste.", "Rachid Benali",
      {"ex-ministre des Affaires étrangères"}),

@@ -14,7 +14,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..core.roles import Person, RoleWords, Scene, attach, clause_person, people_listed
+from ..core.roles import Person, RoleWords, Scene, attach, clause_person, people_listed, singled_out
 from ..core.types import Link, OrgRef, Role, Title, TokenRange
 from ..core.status import status_at
 from ..knowledge.kb import Office
@@ -60,10 +60,11 @@ class RoleLinker(KnowledgePipe):
                     if introducing is not None and introducing.org is None and org is not None:
                         clause_orgs.setdefault(introducing.start, org)
                 continue
-            if title.plural:
+            if title.plural and singled_out(scene, title) is None:
                 roles += [self.role(links, person, title, "shared", date=date) for person in people_listed(scene, title)
                           if scene.same_sentence(person, title)]
                 continue
+            title = singled_out(scene, title) or title
             person, pattern = attach(scene, title, attached)
             if person is None or not scene.same_sentence(person, title):
                 continue

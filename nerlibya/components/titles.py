@@ -83,6 +83,16 @@ class TitleFinder(KnowledgePipe):
                 i = end
         return units
 
+    def nouns_of_modifiers(self, units: list[Unit]) -> list[Unit]:
+        """A modifier that is also a noun ('adjointe') with no other title unit touching it is an office: 'son
+        adjointe, X' (beside an office it modifies it: 'ministre adjoint')."""
+        nouns = self.lexicon.noun_modifiers
+        if not nouns:
+            return units
+        ends, starts = {u.end for u in units if u.cat in TITLE_UNITS}, {u.start for u in units if u.cat in TITLE_UNITS}
+        return [Unit(u.doc, u.start, u.end, "OFFICE") if u.cat == "MOD" and u.phrase in nouns
+                and u.start not in ends and u.end not in starts else u for u in units]
+
     # -- people introduced by titles -----------------------------------------------------------
     def may_be_name(self, doc: Doc, start: int, end: int, opening: int) -> bool:
         """A capitalised word after a title is not a name when it is a pronoun or conjunction opening the next
@@ -170,10 +180,12 @@ class TitleFinder(KnowledgePipe):
 
     def process(self, doc: Doc) -> Doc:
         ents = self.drop_titles_taken_for_names(doc)
-        units = self.units(doc, ents)
+        units = self.nouns_of_modifiers(self.units(doc, ents))
         words = self.lexicon.words
         joiners = words.conjunctions | {"&"}
-        title_runs = runs(units, self.lexicon.appointment_verbs, words.adjectives_follow_noun, joiners)
+        nationalities = frozenset(u.end for u in units if u.cat == "RANK" and u.end < len(doc)
+                                  and self.reader.follows_as_nationality(doc[u.end]))
+        title_runs = runs(units, self.lexicon.appointment_verbs, words.adjectives_follow_noun, joiners, nationalities)
         by_cat: dict[str, list[Unit]] = defaultdict(list)
         for unit in units:
             by_cat[unit.cat].append(unit)

@@ -18,7 +18,7 @@ One concern: attaching titles to people (the patterns above share one token scan
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping, NamedTuple, Protocol, Sequence
 
 from ..knowledge.lexicon import Lexicon
@@ -70,6 +70,8 @@ class RoleWords:
     linking_words: frozenset[str]
     before_shared_title: frozenset[str]
     capacity_nouns: frozenset[str]
+    partitives: frozenset[str]
+    adverb_endings: tuple[str, ...]
     complements: frozenset[str]
     complement_openers: frozenset[str]  # first words of complements written in several words ('auprès de')
     represented_offices: frozenset[str]
@@ -88,7 +90,7 @@ class RoleWords:
             auxiliaries=words.auxiliaries | {","},
             clause_breakers=words.clause_breakers,
             relative_pronouns=words.relative_pronouns,
-            apposition_end=APPOSITION_END_PUNCTUATION | words.conjunctions,
+            apposition_end=APPOSITION_END_PUNCTUATION | words.conjunctions | words.relative_pronouns,
             chain_words=chain_words,
             before_chained_title=words.title_determiners | chain_words,
             before_appointed_title=words.title_determiners | words.appointment_prepositions | words.adverbs,
@@ -98,6 +100,8 @@ class RoleWords:
             linking_words=words.linking_words,
             before_shared_title=words.title_determiners | words.quantifiers,
             capacity_nouns=words.capacity_nouns,
+            partitives=words.partitives,
+            adverb_endings=words.adverb_endings,
             complements=frozenset(c for c in lexicon.complements if " " not in c),
             complement_openers=frozenset(c.split()[0] for c in lexicon.complements if " " in c),
             represented_offices=lexicon.represented_offices,
@@ -175,6 +179,13 @@ def people_listed(scene: Scene, title: Title) -> list[Person]:
         listed.append(person)
         k = skip_back(tokens, person.start, chain) + 1
     return listed if len(listed) > 1 else []
+
+
+def singled_out(scene: Scene, title: Title) -> Title | None:
+    """'X, un des commandants', 'X, one of the commanders': a plural title after a partitive is one person's, in
+    the singular (its text already is); the title read from the partitive on, or None."""
+    start = as_phrase_start(scene.tokens, title.phrase_start - 1, scene.words.partitives)
+    return replace(title, phrase_start=start, plural=False) if start is not None else None
 
 
 def skip_back(tokens: Sequence[TokenLike], index: int, words: frozenset[str]) -> int:
@@ -317,9 +328,20 @@ def person_before_apposition(scene: Scene, title: Title) -> Person | None:
     if comma < 0 or scene.tokens[comma].text not in (",", "(", "[") or _names_someone_after(scene, title):
         return None
     person = scene.ends.get(comma)
+    if person is not None and _names_after(scene, title) and _named_by_title_before(scene, person):
+        return None  # a list of 'title, name' pairs: 'le chef du GNA, X, le président du Parlement, Y,'
     if person is not None or scene.tokens[comma].text != "," or _names_after(scene, title):
         return person
     return scene.ends.get(apposition_opening(scene, comma))  # 'X, 51 ans, un ancien haut fonctionnaire'
+
+
+def _named_by_title_before(scene: Scene, person: Person) -> bool:
+    """Is the person the apposition of a title before them ('the head of the GNA [recognised by the UN], X')?"""
+    comma = person.start - 1
+    if comma < 1 or scene.tokens[comma].text != ",":
+        return False
+    return any(scene.titles_ending.get(end) and past_short_clause(scene, past_place_complement(scene, end)) == comma
+               for end in range(comma, max(comma - MAX_CLAUSE_TOKENS, 0), -1))
 
 
 def _names_after(scene: Scene, title: Title) -> bool:
@@ -342,47 +364,76 @@ def _names_someone_after(scene: Scene, title: Title) -> bool:
 
 
 def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -> Person | None:
-    """'X, the minister and envoy': a title joined by 'and' to one already attached is the same person's."""
+    """'X, the minister and envoy', 'X est un juriste et un écrivain': a title joined by 'and' (and an article) to
+    one already attached is the same person's."""
     tokens = scene.tokens
     previous = skip_back(tokens, title.phrase_start, scene.words.before_chained_title)
     ending = scene.titles_ending.get(previous + 1) or scene.titles_ending.get(before_place_complement(scene, previous + 1), ())
     chained = next((t for t in ending if t.start in attached), None)
     if chained is None:
         return None
-    between = "".join(tokens[i].text_with_ws for i in range(previous + 1, title.phrase_start))
-    return attached[chained.start] if between.strip(", ") in scene.words.conjunctions else None
+    between = " ".join(tokens[i].lower_ for i in range(previous + 1, title.phrase_start)
+                       if tokens[i].text != "," and tokens[i].lower_ not in scene.words.title_determiners)
+    return attached[chained.start] if between in scene.words.conjunctions else None
 
 
 def person_after_apposition(scene: Scene, title: Title, opening: Title | None = None) -> Person | None:
-    """'The head of the council, X, said': the person after the comma, if the apposition closes there or
-    the title (or the `opening` one it is coordinated with: 'The envoy and head of X, Y said') opens the
-    sentence."""
+    """'The head of the council, X, said': the person after the comma, if the apposition closes there (a
+    punctuation mark, a conjunction or a relative pronoun: 'face au vice-Premier ministre, X qui ...') or the
+    title (or the `opening` one it is coordinated with: 'The envoy and head of X, Y said') opens the sentence."""
     tokens, words, titles_at, sentence_of = scene.tokens, scene.words, scene.titles_at, scene.sentence_of
     k = past_short_clause(scene, past_place_complement(scene, title.phrase_end))
     if k >= len(tokens) or tokens[k].text != ",":
         return None
     k += 1
+    courtesy = k < len(tokens) and tokens[k].lower_ in words.honorifics  # 'le président, M. X' names the president
     while k < len(tokens) and (tokens[k].lower_ in words.title_determiners or tokens[k].lower_ in words.honorifics
                                or tokens[k].lower_ in words.age_words or tokens[k].text.isdigit()
                                or (k in titles_at and titles_at[k].category != "clause")):
-        k = titles_at[k].end if k in titles_at else k + 1
+        k = _stacked_title_end(scene, titles_at[k]) if k in titles_at else k + 1
     person = scene.starts.get(k)
     if person is None:
         return None
     after = tokens[person.end] if person.end < len(tokens) else None
-    closes = after is None or after.text in words.apposition_end or sentence_of[person.end] != sentence_of[person.start]
+    closes = (courtesy or after is None or after.text in words.apposition_end
+              or sentence_of[person.end] != sentence_of[person.start])
     first = opening or title
     before = _before_coordinated_titles(scene, skip_back(tokens, first.phrase_start, words.title_determiners))
     opens_sentence = (before < 0 or sentence_of[before] != sentence_of[first.start]
-                      or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace())  # a new line
+                      or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace()  # a new line
+                      or _after_opening_adverbial(scene, before))
     return person if closes or opens_sentence else None
+
+
+def _after_opening_adverbial(scene: Scene, comma: int) -> bool:
+    """Is `comma` the end of a short adverbial that opens the sentence ('Peu de temps avant, le coordinateur ...,
+    X avait déclaré'): up to five words, no entity or punctuation, from the sentence's start?"""
+    tokens = scene.tokens
+    if tokens[comma].text != ",":
+        return False
+    for k in range(comma - 1, max(comma - 7, -2), -1):
+        if k < 0 or scene.sentence_of[k] != scene.sentence_of[comma] or tokens[k].text_with_ws.endswith("\n"):
+            return k < comma - 1
+        if tokens[k].ent_type_ or tokens[k].is_punct or tokens[k].text.isspace():
+            return False
+    return False
+
+
+def _stacked_title_end(scene: Scene, title: Title) -> int:
+    """Where the name after a title stacked before it starts: after the title's phrase when a name starts there
+    ('le colonel canadien X'), else after its words."""
+    return title.phrase_end if title.phrase_end in scene.starts else title.end
 
 
 def past_short_clause(scene: Scene, k: int) -> int:
     """Past a short clause that qualifies a title before its apposition: 'le président du Parlement [reconnu par
     la communauté internationale], X', 'le chef du gouvernement [qui est basé à Tripoli], X' (a relative pronoun,
-    or a word and an agent preposition, then up to eight words with no punctuation or person), or `k`."""
+    or a word and an agent preposition, then up to eight words with no punctuation or person), 'le chef du
+    gouvernement [internationalement reconnu], X' (an adverb and a word), or `k`."""
     tokens, words = scene.tokens, scene.words
+    if (k + 2 < len(tokens) and tokens[k + 2].text == "," and tokens[k].lower_.endswith(words.adverb_endings)
+            and all(tokens[i].text.isalpha() and tokens[i].text == tokens[i].lower_ for i in (k, k + 1))):
+        return k + 2
     opens = k < len(tokens) and (tokens[k].lower_ in words.relative_pronouns
                                  or (k + 1 < len(tokens) and tokens[k + 1].lower_ in words.agent_prepositions))
     if not opens:
@@ -422,6 +473,13 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
         k = verb_before_adverbial(scene, k)
     if k < 0 or tokens[k].lower_ not in words.appointment_words:
         return None
+    return _subject_of_verb(scene, k)
+
+
+def _subject_of_verb(scene: Scene, k: int) -> Person | None:
+    """The person whose appointment verb ends at `k` ('X, who was appointed', 'X a été nommé'): back over
+    appointment words and auxiliaries to a name, or None."""
+    tokens, words, ends = scene.tokens, scene.words, scene.ends
     while k >= 0:
         if k in ends:
             return _subject_before_complement(scene, ends[k])
@@ -516,13 +574,11 @@ def verb_before_adverbial(scene: Scene, comma: int) -> int:
 
 
 def as_phrase_start(tokens: Sequence[TokenLike], k: int, as_words: frozenset[str]) -> int | None:
-    """Where an 'as' word or phrase ending at `k` starts ('as', 'comme', 'en tant que'), or None."""
-    for phrase in as_words:
-        words = phrase.split()
-        start = k - len(words) + 1
-        if start >= 0 and all(tokens[start + i].lower_ == word for i, word in enumerate(words)):
-            return start
-    return None
+    """Where an 'as' word or phrase ending at `k` starts ('as', 'comme', 'en tant que'), or None; the longest
+    phrase that ends there ('pour le poste de', not 'le poste de'), whatever the set's order."""
+    found = [k - len(words) + 1 for words in map(str.split, as_words) if k - len(words) + 1 >= 0
+             and all(tokens[k - len(words) + 1 + i].lower_ == word for i, word in enumerate(words))]
+    return min(found) if found else None
 
 
 def subject_before_as(scene: Scene, k: int) -> Person | None:
@@ -531,13 +587,33 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
     tokens = scene.tokens
     for position in range(k, max(k - 6, -1), -1):
         if position in scene.ends:
-            return scene.ends[position]
+            return _subject_past_agent(scene, scene.ends[position])
         token = tokens[position - 1] if position > 0 else None
+        if token is not None and token.text == "," and tokens[position].lower_ in scene.words.relative_pronouns:
+            return scene.ends.get(position - 1)  # 'X, qui fait office de Premier ministre'
         if token is not None and token.text == ",":  # 'X, the youngest son, was promoted to the post of'
             opening = apposition_opening(scene, position - 1)
             return scene.ends.get(opening) if opening != position - 1 else None
         if token is None or token.is_punct or token.lower_ in scene.words.clause_breakers or token.ent_type_ == "PERSON":
             return None
+    return None
+
+
+def _subject_past_agent(scene: Scene, person: Person) -> Person | None:
+    """'X a été nommé le 22 juin par [le secrétaire général] Y comme envoyé': a person named after an agent
+    preposition (and the titles before the name) is who appointed, not who was appointed; the subject of the
+    appointment verb a few words before is (or nobody)."""
+    tokens, words = scene.tokens, scene.words
+    k = skip_back(tokens, person.start, words.title_determiners)
+    while k >= 0 and scene.titles_ending.get(k + 1):
+        k = skip_back(tokens, min(t.phrase_start for t in scene.titles_ending[k + 1]), words.title_determiners)
+    if k < 0 or tokens[k].lower_ not in words.agent_prepositions:
+        return person
+    for verb in range(k - 1, max(k - 6, -1), -1):  # 'nommé [le 22 juin] par': a short adverbial before the agent
+        if tokens[verb].lower_ in words.appointment_words:
+            return _subject_of_verb(scene, verb)
+        if tokens[verb].is_punct or verb in scene.ends:
+            break
     return None
 
 

@@ -75,10 +75,12 @@ class Unit:
 
 
 def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),
-         adjectives_follow_noun: bool = False, joiners: frozenset[str] = frozenset()) -> list[list[Unit]]:
+         adjectives_follow_noun: bool = False, joiners: frozenset[str] = frozenset(),
+         nationalities: frozenset[int] = frozenset()) -> list[list[Unit]]:
     """Group adjacent title units; a rank after an office starts a new title; a run must end
     with an office or rank, and a lone lower-case rank used as an adjective makes none ('a major obstacle';
-    where adjectives follow the noun, a modifier after the rank says it is a noun: 'le commandant militaire').
+    where adjectives follow the noun, a modifier or a nationality adjective (at `nationalities`) after the rank
+    says it is a noun: 'le commandant militaire', 'le colonel canadien').
     (Any other unit between two title units keeps them apart.) A qualifier that is also an appointment verb
     does not open a run: 'désigné Premier ministre' is 'appointed Prime Minister' (the qualifier,
     'Premier ministre désigné', follows the noun). Two modifiers joined by one of `joiners` share the office
@@ -97,7 +99,7 @@ def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),
             current = []
         current.append(unit)
     _add_run(runs, current)
-    modified = {u.start for u in units if u.cat in ("MOD", "QUAL")} if adjectives_follow_noun else set()
+    modified = {u.start for u in units if u.cat in ("MOD", "QUAL")} | nationalities if adjectives_follow_noun else set()
     return [run for run in runs if run[-1].end in modified or not _rank_used_as_adjective(run[0].doc, run)]
 
 
@@ -133,6 +135,12 @@ class TitleReader:
     def demonym_place(self, token: TokenLike) -> str | None:
         return self.demonyms.get(fold(token.text))
 
+    def follows_as_nationality(self, token: TokenLike) -> bool:
+        """Is the token a nationality adjective written after a title ('le colonel canadien', 'le président
+        burkinabè')? A KB demonym, or a lower-case word of the language's nationality list (no place then)."""
+        return self.words.adjectives_follow_noun and bool(
+            self.demonym_place(token) or (token.is_lower and self.shapes.is_nationality(token.text)))
+
     def left_context(self, ctx: "_Context", start: int) -> tuple[OrgRef | None, TokenRange | None, int]:
         """Organisation (or person) named before the title, and where the whole phrase starts."""
         j = start - 1
@@ -163,10 +171,10 @@ class TitleReader:
         doc = ctx.doc
         base = Complement(phrase_end=end)
         k = end
-        place = self.demonym_place(doc[k]) if k < len(doc) and self.words.adjectives_follow_noun else None
-        if place:  # 'ministre turc de la Défense'
+        if k < len(doc) and self.follows_as_nationality(doc[k]):  # 'ministre turc de la Défense'
+            place = self.demonym_place(doc[k])
             k = end + 1
-            base = Complement(org=OrgRef(id=place), phrase_end=k)
+            base = Complement(org=OrgRef(id=place) if place else None, phrase_end=k)
         comp = ctx.comps.get(k)
         if comp is None:
             return base
@@ -186,7 +194,7 @@ class TitleReader:
         written_with_title = bool(head) and self._portfolio_may_follow(doc, comp.end, k)
         return (self._entity_complement(ctx, k, ent, head, base)
                 or self._nested_complement(ctx, k, base)
-                or self._common_noun_complement(doc, k, head if written_with_title else "", base,
+                or self._common_noun_complement(ctx, k, head if written_with_title else "", base,
                                                 comp.phrase.split()[0] in self.words.of_words)
                 or self._name_complement(ctx, k, ent, head, base))
 
@@ -212,12 +220,14 @@ class TitleReader:
     def _entity_complement(self, ctx: "_Context", k: int, ent: EntityLike | None, head: str,
                            base: "Complement") -> "Complement | None":
         """An organisation or place ('of the LNA') or a person ('to X') right after the preposition. After a
-        portfolio office, an organisation neither the KB nor an id vouches for is read as the portfolio."""
+        portfolio office, an organisation or a region (no country) neither the KB nor an id vouches for is read
+        as the portfolio ('ministre de l'Europe et des affaires étrangères', '... des Collectivités locales')."""
         if ent is None:
             return None
         doc = ctx.doc
         portfolio = head in self.lexicon.portfolio_offices
-        if ent.label_ in PLACE_OR_ORG and not (portfolio and not ent.id_ and ent.label_ == "ORG" and not self.is_known_name(ent.text)):
+        if ent.label_ in PLACE_OR_ORG and not (portfolio and not ent.id_ and ent.label_ in ("ORG", "LOC")
+                                               and not self.is_known_name(ent.text)):
             following = ctx.ent_starting_at(ent.end)
             if following is not None and following.label_ == "ORG":  # 'of U.S. Africa Command'
                 ent = following
@@ -266,10 +276,11 @@ class TitleReader:
                 return replace(found, of=(person.start, person.end), phrase_end=person.end)
         return replace(found, of=found.of or nested.of, phrase_end=nested.phrase_end)
 
-    def _common_noun_complement(self, doc: Sequence[TokenLike], k: int, head: str, base: "Complement",
+    def _common_noun_complement(self, ctx: "_Context", k: int, head: str, base: "Complement",
                                 after_of_word: bool = False) -> "Complement | None":
         """A lower-case complement: a common noun before an apposition, or a lower-case portfolio (written
         without a determiner: 'minister of civil aviation', not 'director of the fund'; `head` is empty then)."""
+        doc = ctx.doc
         token = doc[k]
         if not (token.is_lower and token.is_alpha):
             return None
@@ -277,19 +288,46 @@ class TitleReader:
                and head not in self.lexicon.portfolio_offices else None)
         if own is not None:  # 'chef du bureau exécutif', 'coordinateur des opérations militaires'
             return replace(base, portfolio_end=own, phrase_end=own)
-        if not (head in self.lexicon.portfolio_offices and not token.is_stop):
+        portfolio_end = self._lower_case_portfolio_end(doc, k) if head in self.lexicon.portfolio_offices else None
+        if portfolio_end is None:
             # 'gouverneur par intérim de la banque, X', 'Premier ministre du gouvernement de Tripoli, X', 'le
             # porte-parole du gouvernement X': a common-noun complement, with the place it belongs to, before a name
             stop = k
-            while stop < min(k + 4, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha:
-                stop += 1
+            while stop < min(k + 4, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and stop not in ctx.runs_at:
+                stop += 1  # not into another title: in 'le porte-parole des forces du maréchal X', X is the marshal
+            body_name_end = self._body_name_end(doc, k, stop)
+            if body_name_end is not None:
+                ent = ctx.ent_starting_at(stop)
+                org = (OrgRef(span=(ent.start, ent.end)) if ent is not None and ent.end == body_name_end
+                       else OrgRef(text=span_text(doc, k, body_name_end)))
+                return replace(base, org=org, phrase_end=_after_long_form(doc, body_name_end))
             stop = self._past_place(doc, stop)
             named = stop < len(doc) and (doc[stop].text == "," or doc[stop].ent_type_ == "PERSON")
             return replace(base, phrase_end=stop) if named else base
-        stop = k  # 'his minister of civil aviation': a lower-case portfolio of up to three words
+        return replace(base, portfolio_end=portfolio_end, phrase_end=portfolio_end)
+
+    def _lower_case_portfolio_end(self, doc: Sequence[TokenLike], k: int) -> int | None:
+        """'his minister of civil aviation': where a lower-case portfolio of up to three words ends; none that
+        names a body or has a nationality ('responsable de la compagnie pétrolière italienne': whose office)."""
+        stop = k
         while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
             stop += 1
-        return replace(base, portfolio_end=stop, phrase_end=stop)
+        if stop == k or self._names_a_body(doc, k, stop) or any(
+                self.shapes.is_nationality(doc[i].text) for i in range(k, stop)):
+            return None
+        return stop
+
+    def _body_name_end(self, doc: Sequence[TokenLike], k: int, stop: int) -> int | None:
+        """'le porte-parole de l'opération Unified Protector, X', 'le chef du groupe armé SSA, X': a lower-case
+        noun (and a word after it) and the capitalised name it introduces (no person's) name whose office it is;
+        where that name ends, or None."""
+        if not (stop == k + 1 or (stop == k + 2 and not doc[k + 1].is_stop)) or (
+                stop < len(doc) and fold(doc[stop].text) in self.words.given_names):
+            return None  # 'de l'armée Ahmed ...': a given name opens a person's name, not a body's
+        end = stop
+        while end < min(stop + MAX_NAME_TOKENS, len(doc)) and _starts_name(doc[end]) and doc[end].ent_type_ != "PERSON":
+            end += 1
+        return end if end > stop else None
 
     def _own_complement_end(self, doc: Sequence[TokenLike], k: int) -> int | None:
         """End of a common noun that makes part of an office where adjectives follow the noun ('numéro deux du
@@ -302,8 +340,11 @@ class TitleReader:
         while (stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop
                and doc[stop].lower_ not in self.words.calendar_words):
             stop += 1
-        if stop == k or any(self.shapes.is_nationality(doc[i].text) for i in range(k, stop)):
-            return None
+        if stop == k or any(self.shapes.is_nationality(doc[i].text) or doc[i].lower_ in self.words.place_nouns
+                            for i in range(k, stop)):
+            return None  # '... de la ville de Zenten': where the holder is from, no part of the office
+        if self._body_name_end(doc, k, stop) is not None:
+            return None  # 'de l'opération Unified Protector': a name follows, the body is whose office it is
         followed = stop < len(doc) and doc[stop].lower_ in self.words.of_words
         if self._names_a_body(doc, k, stop):
             return None
@@ -350,6 +391,8 @@ class TitleReader:
             if doc[stop].ent_type_ == "PERSON" or (stop > k and self._opens_title(ctx, stop)):
                 break  # '... of the Republic of Tunisia [and Chairperson of the Council]': another title
             stop += 1
+        while stop > k and doc[stop - 1].lower_ in self.words.portfolio_connectors:
+            stop -= 1  # '... locales [et] de la Ville' when the name stopped at a place: no connector ends it
         if stop == k:
             return base
         if portfolio and not self._names_a_unit(ctx, k, stop):
@@ -391,25 +434,28 @@ class TitleReader:
     def demonym_before_modifier(self, ctx: "_Context", end: int) -> int | None:
         """The position of a nationality adjective written between a title and its qualifier ('Premier ministre
         libyen désigné'), or None."""
-        if (self.words.adjectives_follow_noun and end + 1 in ctx.modifiers_at and end < len(ctx.doc)
-                and self.demonym_place(ctx.doc[end])):
+        if end + 1 in ctx.modifiers_at and end < len(ctx.doc) and self.follows_as_nationality(ctx.doc[end]):
             return end
         return None
 
     def more_portfolios(self, ctx: "_Context", end: int, head: str) -> int:
-        """Where a list of portfolios ends: 'ministre de l'Économie, des Finances et de l'Industrie' (a comma
-        followed by another portfolio continues it; a comma followed by a name does not)."""
+        """Where a list of portfolios ends: 'ministre de l'Économie, des Finances et de l'Industrie', 'ministre de
+        l'Europe et des affaires étrangères' (a comma or 'et' followed by another portfolio continues it; a comma
+        followed by a name does not)."""
         doc = ctx.doc
-        while end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in self.words.of_words:
+        while (end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ in self.words.conjunctions)
+               and doc[end + 1].lower_ in self.words.of_words):
             again = self.complement(ctx, end + 1, head)
             if not again.portfolio_end or again.org is not None:
                 break
+            if doc[end].text != "," and not _ends_portfolio_list(doc, end + 1, again.portfolio_end):
+                break  # 'le ministre des Affaires étrangères et des représentants de la société civile'
             end = again.portfolio_end
         return end
 
     def lower_case_tail(self, doc: Sequence[TokenLike], end: int) -> int:
         """A short lower-case complement ending a portfolio before an apposition belongs to it: 'ministre ... des
-        Tunisiens à l'étranger, X' (a preposition and up to three words, the last no of-word)."""
+        Tunisiens à l'étranger, X' (a preposition and up to three words, the last no of-word, none a nationality)."""
         if end >= len(doc) or doc[end].lower_ not in self.lexicon.complements:
             return end
         stop = end
@@ -417,7 +463,23 @@ class TitleReader:
             stop += 1
         if stop == end or stop >= len(doc) or doc[stop].text != "," or doc[stop - 1].lower_ in self.words.of_words:
             return end
+        if any(self.shapes.is_nationality(doc[i].text) for i in range(end, stop)):
+            return end  # '... du régime déchu libyen, X': whose office it is
         return stop
+
+    def prefixed_adjective_end(self, doc: Sequence[TokenLike], end: int) -> int:
+        """'un commandant ex-rebelle': a lower-case word written after the noun with a qualifier's prefix ('ex-')
+        belongs to the title (it says what the holder was, not that the office is over)."""
+        word = doc[end].lower_ if end < len(doc) and doc[end].is_lower and self.words.adjectives_follow_noun else ""
+        prefix = next((p for p in self.qualifier_prefixes if word.startswith(p)), None)
+        if prefix is None or word in self.lexicon.offices or not word[len(prefix):].isalpha():
+            return end
+        return end + 1
+
+    @cached_property
+    def qualifier_prefixes(self) -> tuple[str, ...]:
+        """Qualifiers written as a prefix joined by a hyphen ('ex-')."""
+        return tuple(q for q in self.lexicon.qualifiers if q.endswith(HYPHENS))
 
     def trailing_modifiers(self, end: int, modifiers_at: dict[int, Unit]) -> tuple[int, str | None]:
         """Adjectives and qualifiers written after the noun (French): 'porte-parole militaire', 'par intérim'."""
@@ -447,18 +509,20 @@ class TitleReader:
         its complement."""
         doc = ctx.doc
         start, end = run[0].start, run[-1].end
-        end, trailing_status = self.trailing_modifiers(end, ctx.modifiers_at)
+        end, trailing_status = self.trailing_modifiers(self.prefixed_adjective_end(doc, end), ctx.modifiers_at)
         end, trailing_status = _trailing_qualifier(doc, end, self.lexicon.trailing_qualifiers, trailing_status)
         demonym_at = self.demonym_before_modifier(ctx, end)
         if demonym_at is not None:  # 'Premier ministre libyen désigné'
             end, trailing_status = self.trailing_modifiers(end + 1, ctx.modifiers_at)
         head_unit = run[-1]  # a run ends with its head
         head = head_unit.phrase.replace("’", "'")  # the lexicon's spelling: 'chef d’état-major' is a portfolio office
+        head = self.lexicon.plural_offices.get(head, head)  # 'ministres de l'Intérieur et de la Défense': a portfolio
         org, of, phrase_start = self.left_context(ctx, start)
         qualifier = _qualifier_before(ctx, phrase_start) if phrase_start != start else None
         right = self.through_acronym(ctx, self.complement(ctx, end, head), head)
-        if demonym_at is not None:
-            right = replace(right, org=right.org or OrgRef(id=self.demonym_place(doc[demonym_at])))
+        place = self.demonym_place(doc[demonym_at]) if demonym_at is not None else None
+        if place:
+            right = replace(right, org=right.org or OrgRef(id=place))
         if right.portfolio_end:
             right = replace(right, portfolio_end=self.lower_case_tail(doc, self.more_portfolios(ctx, right.portfolio_end, head)))
         nested = {right.inner}
@@ -473,7 +537,8 @@ class TitleReader:
         status = next((self.lexicon.qualifiers[u.phrase] for u in run if u.cat == "QUAL"), trailing_status)
         if status is None and head.startswith("ex-"):
             status = "former"  # French writes 'ex-patron' as one word
-        skip = demonym_at if demonym_at is not None else end if end < title_end and self.demonym_place(doc[end]) else None
+        skip = (demonym_at if demonym_at is not None
+                else end if end < title_end and self.follows_as_nationality(doc[end]) else None)
         title_text = self.written_title(doc, run, title_end, skip, qualifier)
         if qualifier is not None:
             status = status or self.lexicon.qualifiers.get(qualifier.phrase)
@@ -644,6 +709,13 @@ def _title_text(doc: Sequence[TokenLike], start: int, end: int, skip: int | None
     return (span_text_with_ws(doc, start, skip) + span_text(doc, skip + 1, end)).strip()
 
 
+def _ends_portfolio_list(doc: Sequence[TokenLike], start: int, end: int) -> bool:
+    """Is the portfolio `start:end`, joined by 'et', the last of the title's: capitalised, or followed by
+    punctuation or a name ('de l'Europe et des affaires étrangères, X')?"""
+    return (any(doc[i].text[:1].isupper() for i in range(start, end))
+            or end >= len(doc) or doc[end].is_punct or doc[end].ent_type_ == "PERSON")
+
+
 def _connects_to_name(doc: Sequence[TokenLike], index: int, words: Words) -> bool:
     """Connectors ('et', 'de', 'des', 'et des') followed by a capitalised word: the portfolio goes on."""
     end = index
@@ -654,11 +726,12 @@ def _connects_to_name(doc: Sequence[TokenLike], index: int, words: Words) -> boo
 
 def _names_place_or_org(doc: Sequence[TokenLike], index: int, words: Words) -> bool:
     """Does the token (or the one after a connector) start a place or a known organisation? Ends a portfolio
-    (one the model tagged as an organisation the KB does not know, 'International Affairs', goes on)."""
+    (one the model tagged as an organisation or a region the KB does not know, 'International Affairs', goes on)."""
     token = doc[index]
     if token.lower_ in words.portfolio_connectors and index + 1 < len(doc):
         token = doc[index + 1] if doc[index + 1].lower_ not in words.portfolio_connectors or index + 2 >= len(doc) else doc[index + 2]
-    return token.ent_iob_ == "B" and token.ent_type_ in PLACE_OR_ORG and (token.ent_type_ != "ORG" or bool(token.ent_id_))
+    return token.ent_iob_ == "B" and token.ent_type_ in PLACE_OR_ORG and (token.ent_type_ not in ("ORG", "LOC")
+                                                                          or bool(token.ent_id_))
 
 
 def _qualifies_next_word(doc: Sequence[TokenLike], end: int) -> bool:
@@ -670,6 +743,19 @@ def _after_parenthesis(doc: Sequence[TokenLike], index: int) -> int:
     """Skip a parenthesised acronym right after a name: 'Africa Command (AFRICOM)'."""
     if index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")":
         return index + 3
+    return index
+
+
+def _after_long_form(doc: Sequence[TokenLike], index: int) -> int:
+    """Past a name's acronym or long form in parentheses right after it ('SSA (Autorité de soutien à la
+    stabilité)'): a short parenthesis naming no person; or `index`."""
+    if index >= len(doc) or doc[index].text != "(":
+        return index
+    for end in range(index + 1, min(index + MAX_COMPLEMENT_TOKENS, len(doc))):
+        if doc[end].text == ")":
+            return end + 1
+        if doc[end].ent_type_ == "PERSON" or doc[end].text in ("(", "."):
+            return index
     return index
 
 

@@ -76,6 +76,8 @@ class Words:
     agent_prepositions: frozenset[str]
     quantifiers: frozenset[str]
     capacity_nouns: frozenset[str]
+    partitives: frozenset[str]
+    adverb_endings: tuple[str, ...]
     portfolio_articles: frozenset[str]
     sentence_openers: frozenset[str]
 
@@ -117,6 +119,7 @@ class Lexicon:
     appointment_verbs: frozenset[str]
     honorifics: frozenset[str]
     represented_offices: frozenset[str]
+    noun_modifiers: frozenset[str]
     heads: NameHeads
     words: Words
     data: dict = field(repr=False, compare=False)
@@ -233,6 +236,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         appointment_verbs=_lower_set(titles.get("appointment_verbs", []), path, "appointment_verbs"),
         honorifics=_lower_set(titles.get("honorifics", []), path, "honorifics"),
         represented_offices=_lower_set(titles.get("represented_offices", []), path, "represented_offices"),
+        noun_modifiers=_lower_set(titles.get("noun_modifiers", []), path, "noun_modifiers"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,
