@@ -1,0 +1,32 @@
+"""English roles as news writes them (issue 19, item 3), on short sentences written for these tests: the
+doctor's title, council members, a common misspelling of a rank, an office held 'in her service as'."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def roles(extractor, text: str) -> dict[str, set[str]]:
+    record = extractor.extract(text).to_dict()
+    return {person["name"]: {role["title"] for role in person["roles"]} for person in record["people"]}
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("The report was presented by Dr. Samira Mansour on Tuesday.", "Samira Mansour", {"Dr."}),
+    ("The adviser, Counselor Dr. Hisham Nagi, read the statement.", "Hisham Nagi", {"Counselor", "Dr."}),
+    ("The vote was delayed after councilman Tarek Bashir walked out.", "Tarek Bashir", {"councilman"}),
+    ("Forces under Field Marshall Omar Warfalli entered the town.", "Omar Warfalli", {"Field Marshall"}),
+])
+def test_the_doctors_title_council_members_and_a_misspelt_rank(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]
+
+
+def test_fellow_before_an_office_is_no_part_of_the_title(extractor):
+    found = roles(extractor, "The motion was signed by fellow councilman Nouri Hasan of the council.")
+    assert found["Nouri Hasan"] == {"councilman"}
+
+
+def test_an_office_held_in_her_service_as_is_the_persons_named_before(extractor):
+    found = roles(extractor, "At home, Ms. Amina Kabbah earned praise for her service as Minister for Health "
+                             "from 2010 to 2014.")
+    assert "Minister for Health" in found["Amina Kabbah"]
