@@ -30,3 +30,18 @@ def test_an_office_held_in_her_service_as_is_the_persons_named_before(extractor)
     found = roles(extractor, "At home, Ms. Amina Kabbah earned praise for her service as Minister for Health "
                              "from 2010 to 2014.")
     assert "Minister for Health" in found["Amina Kabbah"]
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Talks were held with the leader of Libya's internationally recognised government, Omar Jalloud, in Rome.",
+     "Omar Jalloud", {"leader"}),
+    ("The Minister of Health in Bashagha's cabinet, Dr. Hadi Krayem, opened the clinic.", "Hadi Krayem",
+     {"Minister of Health"}),
+])
+def test_a_possessive_after_the_complement_belongs_to_the_titles_phrase(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]
+
+
+def test_a_title_owned_by_the_possessor_is_not_stretched_over_it(extractor):
+    found = roles(extractor, "The envoy of Libya's leader, Salem Fitouri, arrived in Cairo.")
+    assert "envoy" not in found.get("Salem Fitouri", set())

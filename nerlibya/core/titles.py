@@ -225,10 +225,28 @@ class TitleReader:
             end = _after_parenthesis(doc, ent.end)
             if end < len(doc) and self.demonym_place(doc[end]):
                 end += 1  # '(GUN) libyen'
-            return replace(base, org=OrgRef(span=(ent.start, ent.end)), phrase_end=end)
+            return replace(base, org=OrgRef(span=(ent.start, ent.end)), phrase_end=self._past_possessed_noun(ctx, end))
         if ent.label_ == "PERSON":
+            owned_end = self._past_possessed_noun(ctx, ent.end)
+            if owned_end != ent.end:  # 'Minister of Interior in X's government, Y': the government's office, not X's
+                return replace(base, phrase_end=owned_end)
             return replace(base, of=(ent.start, ent.end), phrase_end=ent.end)
         return None
+
+    def _past_possessed_noun(self, ctx: "_Context", k: int) -> int:
+        """'the leader of Libya's internationally recognised government, X': past a possessive and the
+        lower-case words it owns when an apposition follows them (a comma; no title among the words, as in
+        'the envoy of Libya's leader, X'), or `k`."""
+        doc = ctx.doc
+        if k >= len(doc) or doc[k].text not in self.words.possessive_marks:
+            return k
+        stop = k + 1
+        while stop < min(k + 6, len(doc)) and (doc[stop].is_lower and doc[stop].is_alpha or doc[stop].text in HYPHENS):
+            if stop in ctx.runs_at:
+                return k
+            stop += 1
+        owns = stop > k + 1 and stop < len(doc) and doc[stop].text == "," and not doc[stop - 1].is_stop
+        return stop if owns else k
 
     def _possessed_org(self, ctx: "_Context", ent: EntityLike) -> EntityLike:
         """'of Libya's state-run National Oil Corporation': the organisation a place or body owns, if named."""
