@@ -45,3 +45,19 @@ def test_a_possessive_after_the_complement_belongs_to_the_titles_phrase(extracto
 def test_a_title_owned_by_the_possessor_is_not_stretched_over_it(extractor):
     found = roles(extractor, "The envoy of Libya's leader, Salem Fitouri, arrived in Cairo.")
     assert "envoy" not in found.get("Salem Fitouri", set())
+
+
+def test_a_name_joined_to_led_heads_the_body_after_it(extractor):
+    found = roles(extractor, "Talks with the Fathi Bashagha-led Government of National Stability stalled again.")
+    assert "head" in found["Fathi Bashagha"]
+
+
+def test_a_hyphen_led_without_a_body_after_it_gives_no_office(extractor):
+    found = roles(extractor, "Local groups fought the Khalifa Haftar-led forces near the port.")
+    assert "head" not in found.get("Khalifa Haftar", set())
+
+
+def test_the_body_after_a_hyphenated_qualifier_is_the_complement(extractor):
+    found = roles(extractor, "The deal was signed by the head of the UN-backed Government of National Accord (GNA), "
+                             "Prime Minister Karim Fellah, and by the army.")
+    assert {"head", "Prime Minister"} <= found["Karim Fellah"]

@@ -180,7 +180,10 @@ class TitleReader:
             return replace(base, portfolio_end=unit_end, phrase_end=unit_end)
         ent = ctx.ent_starting_at(k)
         if _qualifies_next_word(doc, ent.end if ent is not None else k + 1):
-            return base  # 'head of the UN-backed government': the name qualifies the complement, it is not one
+            # 'head of the UN-backed government': the name qualifies the complement, it is not one; the body
+            # named after it is ('head of the UN-backed Government of National Accord')
+            qualified = (ent.end if ent is not None else k + 1) + 2
+            return self._entity_complement(ctx, qualified, ctx.ent_starting_at(qualified), head, base) or base
         if k in ctx.runs_at and k > comp.end:  # 'of the UN Secretary-General': a title with its organisation
             return self._nested_complement(ctx, k, base)  # before it ('of Germany Ambassador X' is two titles)
         written_with_title = bool(head) and self._portfolio_may_follow(doc, comp.end, k)
@@ -519,9 +522,12 @@ class TitleReader:
     def clause_titles(self, clauses: list[Unit]) -> list[Title]:
         """'headed by', 'who heads': the role a clause gives, for the roles component to attach."""
         titles = []
+        roles = self.lexicon.clause_roles
         for unit in clauses:
             cue = unit.phrase
-            role = self.lexicon.clause_roles[cue]
+            if cue not in roles:  # a cue the lexicon spells token by token: '- led' for 'X-led'
+                cue = " ".join(unit.doc[i].lower_ for i in range(unit.start, unit.end))
+            role = roles[cue]
             titles.append(Title(start=unit.start, end=unit.end, phrase_start=unit.start, phrase_end=unit.end,
                                 title=role, head=role, category="clause", cue=cue))
         return titles
