@@ -316,10 +316,19 @@ def person_before_apposition(scene: Scene, title: Title) -> Person | None:
     comma = _skip_possessor(scene, title.phrase_start)
     if comma < 0 or scene.tokens[comma].text not in (",", "(", "[") or _names_someone_after(scene, title):
         return None
-    person = scene.ends.get(comma)
+    person = scene.ends.get(comma) or scene.ends.get(_before_bracketed_word(scene.tokens, comma))
     if person is not None or scene.tokens[comma].text != "," or _names_after(scene, title):
         return person
     return scene.ends.get(apposition_opening(scene, comma))  # 'X, 51 ans, un ancien haut fonctionnaire'
+
+
+def _before_bracketed_word(tokens: Sequence[TokenLike], comma: int) -> int:
+    """'X (Sweden), Chair of ...': where a word or two in brackets before `comma` open, or `comma`."""
+    for opening in (comma - 3, comma - 4):
+        if (opening >= 0 and tokens[comma - 1].text == ")" and tokens[opening].text == "("
+                and not any(tokens[i].is_punct for i in range(opening + 1, comma - 1))):
+            return opening
+    return comma
 
 
 def _names_after(scene: Scene, title: Title) -> bool:

@@ -310,6 +310,8 @@ class TitleReader:
         stop = k  # 'his minister of civil aviation': a lower-case portfolio of up to three words
         while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
             stop += 1
+        if stop < len(doc) and doc[stop].ent_iob_ == "B" and doc[stop].ent_type_ in PLACE_OR_ORG:
+            return base  # 'chief of staff of eastern Libya's forces': the words qualify the place, no portfolio
         return replace(base, portfolio_end=stop, phrase_end=stop)
 
     def _own_complement_end(self, doc: Sequence[TokenLike], k: int) -> int | None:
