@@ -61,3 +61,20 @@ def test_the_body_after_a_hyphenated_qualifier_is_the_complement(extractor):
     found = roles(extractor, "The deal was signed by the head of the UN-backed Government of National Accord (GNA), "
                              "Prime Minister Karim Fellah, and by the army.")
     assert {"head", "Prime Minister"} <= found["Karim Fellah"]
+
+
+def test_a_country_in_brackets_between_a_name_and_its_title(extractor):
+    found = roles(extractor, "The briefing was given with Karl Lindqvist (Sweden), Chair of the sanctions committee, "
+                             "on Friday.")
+    assert "Chair" in found["Karl Lindqvist"]
+
+
+def test_lower_case_words_before_a_place_are_no_portfolio(extractor):
+    found = roles(extractor, "Before that, Saddam Haftar served as chief of staff of eastern Libya's ground forces.")
+    assert found["Saddam Haftar"] == {"chief of staff"}
+
+
+def test_a_title_from_a_body_before_an_apposition(extractor):
+    found = roles(extractor, "The Prime Minister-designate from the House of Representatives, Fathi Bashagha, "
+                             "spoke in Sirte.")
+    assert "Prime Minister-designate" in found["Fathi Bashagha"]
