@@ -78,3 +78,15 @@ def test_a_title_from_a_body_before_an_apposition(extractor):
     found = roles(extractor, "The Prime Minister-designate from the House of Representatives, Fathi Bashagha, "
                              "spoke in Sirte.")
     assert "Prime Minister-designate" in found["Fathi Bashagha"]
+
+
+def test_in_a_list_a_title_between_two_names_is_the_next_ones(extractor):
+    found = roles(extractor, "The talks were attended by the deputy ministers, Paolo Ferri and Marco Lenti, the "
+                             "Minister of the Interior, Carlo Russo, and the Minister of Defence, Luca Bassi.")
+    assert "Minister of the Interior" in found["Carlo Russo"]
+    assert "Minister of the Interior" not in found.get("Marco Lenti", set())
+
+
+def test_an_adverb_between_the_copula_and_the_title(extractor):
+    found = roles(extractor, "Hamid Zarrouk, seen as a moderate, is effectively the acting head of state.")
+    assert "acting head of state" in found["Hamid Zarrouk"]

@@ -317,6 +317,8 @@ def person_before_apposition(scene: Scene, title: Title) -> Person | None:
     if comma < 0 or scene.tokens[comma].text not in (",", "(", "[") or _names_someone_after(scene, title):
         return None
     person = scene.ends.get(comma) or scene.ends.get(_before_bracketed_word(scene.tokens, comma))
+    if person is not None and _names_after(scene, title) and _listed_after(scene, title):
+        return None  # 'A and B, the Minister of the Interior, C, and ...': a list, the title is C's
     if person is not None or scene.tokens[comma].text != "," or _names_after(scene, title):
         return person
     return scene.ends.get(apposition_opening(scene, comma))  # 'X, 51 ans, un ancien haut fonctionnaire'
@@ -329,6 +331,22 @@ def _before_bracketed_word(tokens: Sequence[TokenLike], comma: int) -> int:
                 and not any(tokens[i].is_punct for i in range(opening + 1, comma - 1))):
             return opening
     return comma
+
+
+def _listed_after(scene: Scene, title: Title) -> bool:
+    """Is the name after the title's ', ' followed by a comma and another title or 'and' (a list goes on)?"""
+    person = scene.starts[title.phrase_end + 1]
+    tokens, k = scene.tokens, person.end
+    return k + 1 < len(tokens) and tokens[k].text == "," and (
+        tokens[k + 1].lower_ in scene.words.conjunctions or k + 1 + _determiners_at(scene, k + 1) in scene.titles_from)
+
+
+def _determiners_at(scene: Scene, k: int) -> int:
+    """How many determiners are written from `k` on."""
+    count = 0
+    while k + count < len(scene.tokens) and scene.tokens[k + count].lower_ in scene.words.title_determiners:
+        count += 1
+    return count
 
 
 def _names_after(scene: Scene, title: Title) -> bool:
