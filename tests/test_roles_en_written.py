@@ -90,3 +90,14 @@ def test_in_a_list_a_title_between_two_names_is_the_next_ones(extractor):
 def test_an_adverb_between_the_copula_and_the_title(extractor):
     found = roles(extractor, "Hamid Zarrouk, seen as a moderate, is effectively the acting head of state.")
     assert "acting head of state" in found["Hamid Zarrouk"]
+
+
+def test_regions_a_title_covers_stay_in_it_before_the_organisation(extractor):
+    found = roles(extractor, "\"The siege must end,\" said Leila Haddad, deputy director for the Middle East and "
+                             "North Africa at Amnesty International.")
+    assert found["Leila Haddad"] == {"deputy director for the Middle East and North Africa"}
+
+
+def test_a_region_alone_after_for_is_whose_office_it_is(extractor):
+    found = roles(extractor, "\"We are ready,\" said Leila Haddad, the special envoy for the Middle East.")
+    assert found["Leila Haddad"] == {"special envoy"}

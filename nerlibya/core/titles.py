@@ -219,6 +219,9 @@ class TitleReader:
         if ent is None:
             return None
         doc = ctx.doc
+        regions_end = self._regions_before_body(ctx, ent)
+        if regions_end is not None:  # 'director for the Middle East and North Africa at Amnesty International'
+            return replace(base, portfolio_end=regions_end, phrase_end=regions_end)
         portfolio = head in self.lexicon.portfolio_offices
         if ent.label_ in PLACE_OR_ORG and not (portfolio and not ent.id_ and ent.label_ == "ORG" and not self.is_known_name(ent.text)):
             following = ctx.ent_starting_at(ent.end)
@@ -250,6 +253,29 @@ class TitleReader:
             stop += 1
         owns = stop > k + 1 and stop < len(doc) and doc[stop].text == "," and not doc[stop - 1].is_stop
         return stop if owns else k
+
+    def _regions_before_body(self, ctx: "_Context", ent: EntityLike) -> int | None:
+        """Where regions a title covers end ('for the Middle East and North Africa'), when a preposition and an
+        organisation follow them ('at Amnesty International'): the regions are the title's portfolio, the
+        organisation whose office it is. None otherwise."""
+        doc, end = ctx.doc, ent.end
+        before = ent.start - 1
+        while before > 0 and doc[before].lower_ in self.words.title_determiners:
+            before -= 1
+        if ent.label_ != "LOC" or doc[before].lower_ not in self.words.region_prepositions:
+            return None
+        while end + 1 < len(doc) and doc[end].lower_ in self.words.conjunctions:
+            after = ctx.ent_starting_at(end + 1 + (doc[end + 1].lower_ in self.words.title_determiners))
+            if after is None or after.label_ != "LOC":
+                break
+            end = after.end
+        if end not in ctx.comps:
+            return None
+        k = ctx.comps[end].end
+        while k < len(doc) and doc[k].lower_ in self.words.title_determiners:
+            k += 1
+        body = ctx.ent_starting_at(k)
+        return end if body is not None and body.label_ == "ORG" else None
 
     def _possessed_org(self, ctx: "_Context", ent: EntityLike) -> EntityLike:
         """'of Libya's state-run National Oil Corporation': the organisation a place or body owns, if named."""

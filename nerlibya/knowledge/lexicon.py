@@ -76,6 +76,7 @@ class Words:
     agent_prepositions: frozenset[str]
     quantifiers: frozenset[str]
     capacity_nouns: frozenset[str]
+    region_prepositions: frozenset[str]
     portfolio_articles: frozenset[str]
     sentence_openers: frozenset[str]
 
