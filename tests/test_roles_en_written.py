@@ -101,3 +101,15 @@ def test_regions_a_title_covers_stay_in_it_before_the_organisation(extractor):
 def test_a_region_alone_after_for_is_whose_office_it_is(extractor):
     found = roles(extractor, "\"We are ready,\" said Leila Haddad, the special envoy for the Middle East.")
     assert found["Leila Haddad"] == {"special envoy"}
+
+
+def test_a_name_after_a_title_and_its_organisation_is_a_person(extractor):
+    found = roles(extractor, "The candidates include former Interior Minister Salem Duweib, former ambassador to "
+                             "the UAE Aref Nayed, and others.")
+    assert "former ambassador" in found["Aref Nayed"]
+    assert "former ambassador" not in found.get("Salem Duweib", set())
+
+
+def test_no_name_is_made_of_the_word_after_a_full_stop(extractor):
+    found = roles(extractor, "The fighting was reported by a correspondent of the AFP. Nobody was hurt.")
+    assert "Nobody" not in found

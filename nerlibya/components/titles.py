@@ -98,10 +98,11 @@ class TitleFinder(KnowledgePipe):
             return True
         return end - start >= 2 and _alone_on_line(doc, opening, end) and doc.text.count(doc[end - 1].text) >= 2
 
-    def discover(self, doc: Doc, runs: list[list[Unit]], honorifics: list[Unit], unit_starts: set[int]) -> list[Span]:
-        """Make entities of the people named right after titles; returns them."""
+    def discover(self, doc: Doc, openings: list[tuple[int, int]], unit_starts: set[int]) -> list[Span]:
+        """Make entities of the people named right after titles (each given as where its phrase opens and where
+        a name would start); returns them."""
         new = []
-        for opening, start in [(run[0].start, run[-1].end) for run in runs] + [(u.start, u.end) for u in honorifics]:
+        for opening, start in sorted(set(openings)):
             if start + 1 < len(doc) and doc[start].text == ".":
                 start += 1
             if start >= len(doc):
@@ -177,16 +178,26 @@ class TitleFinder(KnowledgePipe):
         by_cat: dict[str, list[Unit]] = defaultdict(list)
         for unit in units:
             by_cat[unit.cat].append(unit)
+        unit_starts = {u.start for cat in TITLE_UNITS for u in by_cat[cat]}
         if self.discover_people:
-            unit_starts = {u.start for cat in TITLE_UNITS for u in by_cat[cat]}
-            ents += self.discover(doc, title_runs, by_cat["HONOR"], unit_starts)
+            openings = [(run[0].start, run[-1].end) for run in title_runs] + [(u.start, u.end) for u in by_cat["HONOR"]]
+            ents += self.discover(doc, openings, unit_starts)
         titles = self.reader.read(doc, by_cat, title_runs, ents)
         doc._.titles = titles = list_entries(doc, titles, by_cat["MOD"], joiners, words.name_particles)
         if self.discover_people:
+            self.discover(doc, _after_named_complements(doc, titles), unit_starts)
             self.discover_listed(doc, titles)
         _drop_names_inside_titles(doc, list(doc.ents), titles)
         self.people_around_titles(doc, titles)
         return doc
+
+
+def _after_named_complements(doc: Doc, titles: list[Title]) -> list[tuple[int, int]]:
+    """Titles whose phrase ends with a place or an organisation ('former ambassador to the UAE [X]'): where
+    their phrase opens and where a name after it would start."""
+    return [(t.phrase_start, t.phrase_end) for t in titles
+            if t.category != "clause" and t.end < t.phrase_end < len(doc) and not doc[t.phrase_end].is_punct
+            and doc[t.phrase_end - 1].ent_type_ in PLACE_OR_ORG]
 
 
 def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -> None:
