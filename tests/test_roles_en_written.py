@@ -113,3 +113,21 @@ def test_a_name_after_a_title_and_its_organisation_is_a_person(extractor):
 def test_no_name_is_made_of_the_word_after_a_full_stop(extractor):
     found = roles(extractor, "The fighting was reported by a correspondent of the AFP. Nobody was hurt.")
     assert "Nobody" not in found
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("\"We hold the line,\" said Karim Obeidi, head of the LNA's media office, on Sunday.", "Karim Obeidi",
+     {"head of media office"}),
+    ("The vote was confirmed by the council, including head of its executive committee Adel Jibran.", "Adel Jibran",
+     {"head of executive committee"}),
+    ("The board met under Sami Fakhri, chairman of the board, in Tripoli.", "Sami Fakhri", {"chairman of the board"}),
+])
+def test_a_unit_of_a_body_stays_in_the_title_without_its_possessor(extractor, text, person, expected):
+    assert roles(extractor, text)[person] == expected
+
+
+def test_chaired_by_and_who_chairs_give_chair(extractor):
+    found = roles(extractor, "The committee, chaired by lawmaker Omar Tarhouni, met twice. Salma Idris, who chairs "
+                             "the High Council of State, was absent.")
+    assert "chair" in found["Omar Tarhouni"]
+    assert "chair" in found["Salma Idris"]

@@ -175,9 +175,9 @@ class TitleReader:
             k += 1
         if k >= len(doc):
             return base
-        unit_end = self._unit_end(doc, k)
-        if unit_end:  # 'chairman of the board', 'head of IT': a unit of the body, kept in the title
-            return replace(base, portfolio_end=unit_end, phrase_end=unit_end)
+        unit = self._unit(ctx, base, comp.end, k)
+        if unit is not None:  # 'chairman of the board', 'head of IT': a unit of the body, kept in the title
+            return unit
         ent = ctx.ent_starting_at(k)
         if _qualifies_next_word(doc, ent.end if ent is not None else k + 1):
             # 'head of the UN-backed government': the name qualifies the complement, it is not one; the body
@@ -192,6 +192,22 @@ class TitleReader:
                 or self._common_noun_complement(doc, k, head if written_with_title else "", base,
                                                 comp.phrase.split()[0] in self.words.of_words)
                 or self._name_complement(ctx, k, ent, head, base))
+
+    def _unit(self, ctx: "_Context", base: "Complement", opening: int, k: int) -> "Complement | None":
+        """A unit inside a body written at `k`, after the words from `opening` ('of [the] board', 'of [its] executive
+        committee', 'of [the LNA's] media office'): kept in the title without its possessor, which is whose
+        office it is."""
+        doc, org = ctx.doc, None
+        possessor = ctx.ent_starting_at(k)
+        if (possessor is not None and possessor.label_ in PLACE_OR_ORG and possessor.end + 1 < len(doc)
+                and doc[possessor.end].text in self.words.possessive_marks):
+            org, k = OrgRef(span=(possessor.start, possessor.end)), possessor.end + 1
+        unit_end = self._unit_end(doc, k)
+        if unit_end is None:
+            return None
+        owned = org is not None or any(doc[i].lower_ not in self.words.leading_determiners for i in range(opening, k))
+        return replace(base, org=org or base.org, portfolio_end=unit_end, phrase_end=unit_end,
+                       unwritten=(opening, k) if owned else None)
 
     def _portfolio_may_follow(self, doc: Sequence[TokenLike], start: int, k: int) -> bool:
         """May a lower-case portfolio start at `k`, after the words from `start`? Right after the preposition
@@ -518,12 +534,13 @@ class TitleReader:
             again = self.complement(ctx, title_end, "")  # '... du GUN'
             nested.add(again.inner)
             right = replace(again, org=again.org or right.org, portfolio_end=title_end,
-                            phrase_end=max(again.phrase_end, title_end))
+                            phrase_end=max(again.phrase_end, title_end), unwritten=right.unwritten)
         status = next((self.lexicon.qualifiers[u.phrase] for u in run if u.cat == "QUAL"), trailing_status)
         if status is None and head.startswith("ex-"):
             status = "former"  # French writes 'ex-patron' as one word
         skip = demonym_at if demonym_at is not None else end if end < title_end and self.demonym_place(doc[end]) else None
-        title_text = self.written_title(doc, run, title_end, skip, qualifier)
+        unwritten = (skip, skip + 1) if skip is not None else right.unwritten
+        title_text = self.written_title(doc, run, title_end, unwritten, qualifier)
         if qualifier is not None:
             status = status or self.lexicon.qualifiers.get(qualifier.phrase)
             phrase_start = qualifier.start
@@ -533,7 +550,7 @@ class TitleReader:
                       status=status, org=org or right.org, of=of or right.of, plural=head_unit.cat == "PLURAL")
         return title, nested - {None}
 
-    def written_title(self, doc: Sequence[TokenLike], run: list[Unit], end: int, skip: int | None,
+    def written_title(self, doc: Sequence[TokenLike], run: list[Unit], end: int, skip: tuple[int, int] | None,
                       qualifier: Unit | None) -> str:
         """The title as written, with the qualifier read before its nationality ('former Libyan minister'),
         less a qualifier that only dates it ('then foreign minister' -> 'foreign minister', status former)."""
@@ -597,6 +614,7 @@ class Complement:
     of: TokenRange | None = None
     portfolio_end: int | None = None
     inner: int | None = None
+    unwritten: tuple[int, int] | None = None  # tokens of the phrase left out of the title ('its', 'the LNA's')
 
 
 @dataclass
@@ -689,11 +707,12 @@ def span_text_with_ws(doc: Sequence[TokenLike], start: int, end: int) -> str:
     return "".join([doc[i].text_with_ws for i in range(start, end)])
 
 
-def _title_text(doc: Sequence[TokenLike], start: int, end: int, skip: int | None) -> str:
-    """The title as written, minus the French nationality adjective at `skip` ('ministre turc de la Défense')."""
-    if skip is None or not start <= skip < end:
+def _title_text(doc: Sequence[TokenLike], start: int, end: int, skip: tuple[int, int] | None) -> str:
+    """The title as written, minus the tokens `skip` covers: the French nationality adjective ('ministre turc de
+    la Défense'), the possessor of a unit ('head of the LNA's media office' -> 'head of media office')."""
+    if skip is None or not start <= skip[0] < skip[1] <= end:
         return span_text(doc, start, end)
-    return (span_text_with_ws(doc, start, skip) + span_text(doc, skip + 1, end)).strip()
+    return (span_text_with_ws(doc, start, skip[0]) + span_text(doc, skip[1], end)).strip()
 
 
 def _connects_to_name(doc: Sequence[TokenLike], index: int, words: Words) -> bool:
