@@ -131,3 +131,8 @@ def test_chaired_by_and_who_chairs_give_chair(extractor):
                              "the High Council of State, was absent.")
     assert "chair" in found["Omar Tarhouni"]
     assert "chair" in found["Salma Idris"]
+
+
+def test_a_title_after_and_and_a_copula_is_the_subjects(extractor):
+    found = roles(extractor, "Hamid Zarrouk is an economist and was ambassador to Cairo before the war.")
+    assert {"economist", "ambassador"} <= found["Hamid Zarrouk"]

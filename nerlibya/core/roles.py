@@ -456,6 +456,11 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
             k = apposition_opening(scene, k)
             if k in ends:
                 return _subject_before_complement(scene, ends[k])
+        if tokens[k].lower_ in words.conjunctions and scene.titles_ending.get(k):
+            # 'X is an economist and was ambassador': the verb before the title joined by 'and'
+            earlier = min(t.phrase_start for t in scene.titles_ending[k])
+            k = skip_back(tokens, earlier, words.before_appointed_title)
+            continue
         if tokens[k].lower_ not in words.appointment_words and tokens[k].lower_ not in words.auxiliaries:
             return None
         k -= 1
