@@ -136,3 +136,14 @@ def test_chaired_by_and_who_chairs_give_chair(extractor):
 def test_a_title_after_and_and_a_copula_is_the_subjects(extractor):
     found = roles(extractor, "Hamid Zarrouk is an economist and was ambassador to Cairo before the war.")
     assert {"economist", "ambassador"} <= found["Hamid Zarrouk"]
+
+
+def test_a_common_noun_possessor_before_the_title_of_an_appointment(extractor):
+    found = roles(extractor, "Omar Bakkar served as the central bank's governor for ten years.")
+    assert "governor" in found["Omar Bakkar"]
+
+
+def test_a_lower_case_portfolio_joined_by_and(extractor):
+    found = roles(extractor, "Omar Bakkar, who previously was the bank's director of banking and monetary control, "
+                             "took office.")
+    assert "director of banking and monetary control" in found["Omar Bakkar"]

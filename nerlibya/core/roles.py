@@ -297,8 +297,21 @@ def _skip_possessor(scene: Scene, index: int) -> int:
     tokens, determiners = scene.tokens, scene.words.title_determiners
     k = skip_back(tokens, _skip_age(scene, skip_back(tokens, index, determiners) + 1), determiners)
     while k > 0 and tokens[k].text in scene.words.possessive_marks:
-        k = skip_back(tokens, k - 1 if not tokens[k - 1].ent_type_ else entity_start(tokens, k - 1), determiners)
+        k = skip_back(tokens, _possessor_start(scene, k - 1), determiners)
     return k
+
+
+def _possessor_start(scene: Scene, last: int) -> int:
+    """First token of the possessor ending at `last`: an entity ('the LNA's'), or a common noun with up to two
+    lower-case words before it ('the embassy's', 'the central bank's')."""
+    tokens = scene.tokens
+    if tokens[last].ent_type_:
+        return entity_start(tokens, last)
+    start = last
+    while (start > 0 and last - start < 2 and tokens[start - 1].text.isalpha() and tokens[start - 1].text.islower()
+           and tokens[start - 1].lower_ not in scene.words.title_determiners):
+        start -= 1
+    return start
 
 
 def _skip_age(scene: Scene, index: int) -> int:
@@ -437,7 +450,7 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
     """'X was appointed governor', 'X, who is the army's spokesman', 'removing X as governor', 'named X
     Speaker', 'appointed its speaker, X, as commander'."""
     tokens, words, ends = scene.tokens, scene.words, scene.ends
-    k = skip_back(tokens, title.phrase_start, words.title_determiners)
+    k = _skip_possessor(scene, title.phrase_start)  # 'X served as the central bank's governor'
     as_start = as_phrase_start(tokens, k, words.as_words)
     if as_start is not None:
         return (_object_before(scene, _past_apposition(scene, skip_back(tokens, as_start, frozenset({","})) + 1))

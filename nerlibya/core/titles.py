@@ -349,9 +349,7 @@ class TitleReader:
             stop = self._past_place(doc, stop)
             named = stop < len(doc) and (doc[stop].text == "," or doc[stop].ent_type_ == "PERSON")
             return replace(base, phrase_end=stop) if named else base
-        stop = k  # 'his minister of civil aviation': a lower-case portfolio of up to three words
-        while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
-            stop += 1
+        stop = _lower_case_portfolio_end(doc, k, self.words.conjunctions)  # 'his minister of civil aviation'
         if stop < len(doc) and doc[stop].ent_iob_ == "B" and doc[stop].ent_type_ in PLACE_OR_ORG:
             return base  # 'chief of staff of eastern Libya's forces': the words qualify the place, no portfolio
         return replace(base, portfolio_end=stop, phrase_end=stop)
@@ -713,6 +711,19 @@ def _title_text(doc: Sequence[TokenLike], start: int, end: int, skip: tuple[int,
     if skip is None or not start <= skip[0] < skip[1] <= end:
         return span_text(doc, start, end)
     return (span_text_with_ws(doc, start, skip[0]) + span_text(doc, skip[1], end)).strip()
+
+
+def _lower_case_portfolio_end(doc: Sequence[TokenLike], k: int, conjunctions: frozenset[str]) -> int:
+    """End of a lower-case portfolio at `k`: up to three content words ('civil aviation'), and up to two more
+    after one 'and' ('banking and monetary control')."""
+    stop, limit = k, k + 3
+    while stop < min(limit, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha:
+        if doc[stop].lower_ in conjunctions and k < stop and limit == k + 3:
+            limit = stop + 3
+        elif doc[stop].is_stop:
+            break
+        stop += 1
+    return stop - 1 if stop > k and doc[stop - 1].lower_ in conjunctions else stop
 
 
 def _connects_to_name(doc: Sequence[TokenLike], index: int, words: Words) -> bool:
