@@ -147,3 +147,8 @@ def test_a_lower_case_portfolio_joined_by_and(extractor):
     found = roles(extractor, "Omar Bakkar, who previously was the bank's director of banking and monetary control, "
                              "took office.")
     assert "director of banking and monetary control" in found["Omar Bakkar"]
+
+
+def test_a_qualifier_before_a_nationality_the_kb_does_not_know(extractor):
+    found = roles(extractor, "The envoy, former Jordanian foreign minister Samir Khatib, arrived on Monday.")
+    assert "former foreign minister" in found["Samir Khatib"]

@@ -142,6 +142,8 @@ class TitleReader:
         place = self.demonym_place(token)
         if place:
             return OrgRef(id=place), None, j
+        if token.text[:1].isupper() and self.shapes.is_nationality(token.text):
+            return None, None, j  # a nationality the KB has no place for ('former Jordanian foreign minister')
         if token.text in self.words.possessive_marks and j > 0:
             ent = ctx.ent_ending_at(j - 1)
             if ent is not None:
