@@ -152,3 +152,14 @@ def test_a_lower_case_portfolio_joined_by_and(extractor):
 def test_a_qualifier_before_a_nationality_the_kb_does_not_know(extractor):
     found = roles(extractor, "The envoy, former Jordanian foreign minister Samir Khatib, arrived on Monday.")
     assert "former foreign minister" in found["Samir Khatib"]
+
+
+def test_a_given_name_before_a_person_the_model_found_opens_the_name(extractor):
+    from spacy.tokens import Span
+
+    nlp = extractor.nlp("en")
+    doc = nlp.make_doc("Candidates include former Minister of the Interior Fathi Warda Agha and others.")
+    doc.ents = [Span(doc, 8, 10, label="PERSON")]  # 'Warda Agha', as the model may find it
+    doc = nlp.get_pipe("nerlibya_titles")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Fathi Warda Agha", "PERSON")]
+    assert [t.title for t in doc._.titles] == ["former Minister of the Interior"]

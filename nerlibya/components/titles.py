@@ -169,8 +169,19 @@ class TitleFinder(KnowledgePipe):
         return not ent.id_ and len(ent) >= 2 and all(
             t.text[:1].isupper() or t.lower_ in self.lexicon.words.name_particles or t.text in "-‑" for t in ent)
 
+    def given_names_before_people(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """'Minister of the Interior Fathi Pasha Agha': a given name of the lexicon, capitalised and in no entity,
+        right before a person the model found (no KB id) opens that person's name, not the portfolio."""
+        given = self.lexicon.words.given_names
+        grown = [Span(doc, e.start - 1, e.end, label="PERSON")
+                 if e.label_ == "PERSON" and not e.id_ and e.start > 0 and not doc[e.start - 1].ent_type_
+                 and doc[e.start - 1].text[:1].isupper() and fold(doc[e.start - 1].text) in given else e for e in ents]
+        if all(a is b for a, b in zip(grown, ents)):
+            return ents
+        return set_entities(doc, grown)
+
     def process(self, doc: Doc) -> Doc:
-        ents = self.drop_titles_taken_for_names(doc)
+        ents = self.given_names_before_people(doc, self.drop_titles_taken_for_names(doc))
         units = self.units(doc, ents)
         words = self.lexicon.words
         joiners = words.conjunctions | {"&"}
