@@ -163,3 +163,8 @@ def test_a_given_name_before_a_person_the_model_found_opens_the_name(extractor):
     doc = nlp.get_pipe("nerlibya_titles")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Fathi Warda Agha", "PERSON")]
     assert [t.title for t in doc._.titles] == ["former Minister of the Interior"]
+
+
+def test_several_qualifiers_before_an_organisation_and_its_title(extractor):
+    found = roles(extractor, "People who know Maria Costa, the new acting UN envoy for Libya, praise her patience.")
+    assert "new acting envoy" in found["Maria Costa"]

@@ -542,13 +542,19 @@ class TitleReader:
         unwritten = (skip, skip + 1) if skip is not None else right.unwritten
         title_text = self.written_title(doc, run, title_end, unwritten, qualifier)
         if qualifier is not None:
-            status = status or self.lexicon.qualifiers.get(qualifier.phrase)
+            status = status or self._status_of(qualifier.phrase)
             phrase_start = qualifier.start
         phrase_end, _ = self.trailing_modifiers(max(right.phrase_end, title_end), ctx.quals_at)
         title = Title(start=start, end=title_end, phrase_start=phrase_start, phrase_end=phrase_end,
                       title=title_text, head=head, category="rank" if head_unit.cat == "RANK" else "office",
                       status=status, org=org or right.org, of=of or right.of, plural=head_unit.cat == "PLURAL")
         return title, nested - {None}
+
+    def _status_of(self, phrase: str) -> str | None:
+        """The status qualifiers give: the phrase's own ('de facto'), or that of its last word that has one
+        ('new acting' -> acting)."""
+        qualifiers = self.lexicon.qualifiers
+        return qualifiers.get(phrase) or next((qualifiers[w] for w in reversed(phrase.split()) if w in qualifiers), None)
 
     def written_title(self, doc: Sequence[TokenLike], run: list[Unit], end: int, skip: tuple[int, int] | None,
                       qualifier: Unit | None) -> str:
@@ -664,11 +670,14 @@ def _singular(doc: Sequence[TokenLike], head: Unit, text: str, singular: str) ->
 
 def _qualifier_before(ctx: "_Context", index: int) -> Unit | None:
     """A qualifier or modifier written before a nationality or possessive ('renegade Libyan general'), or
-    hyphen-joined to it ('then-Libyan')."""
+    hyphen-joined to it ('then-Libyan'); several in a row are one ('the new acting UN envoy')."""
     doc = ctx.doc
     if index > 1 and doc[index - 1].text in HYPHENS and not _written_apart(doc, index - 1):
         return ctx.quals_ending.get(index - 1)
-    return ctx.quals_ending.get(index)
+    qualifier = ctx.quals_ending.get(index)
+    while qualifier is not None and (before := ctx.quals_ending.get(qualifier.start)) is not None:
+        qualifier = Unit(doc, before.start, qualifier.end, "QUAL")
+    return qualifier
 
 
 def _trailing_qualifier(doc: Sequence[TokenLike], end: int, qualifiers: Mapping[str, str],
