@@ -168,3 +168,14 @@ def test_a_given_name_before_a_person_the_model_found_opens_the_name(extractor):
 def test_several_qualifiers_before_an_organisation_and_its_title(extractor):
     found = roles(extractor, "People who know Maria Costa, the new acting UN envoy for Libya, praise her patience.")
     assert "new acting envoy" in found["Maria Costa"]
+
+
+def test_a_portfolio_listed_with_commas_and_and(extractor):
+    found = roles(extractor, "The statement by the Commissioner for Political Affairs, Peace and Security, Ambassador "
+                             "Kofi Mensah, was noted.")
+    assert "Commissioner for Political Affairs, Peace and Security" in found["Kofi Mensah"]
+
+
+def test_a_name_list_after_a_portfolio_is_not_part_of_it(extractor):
+    found = roles(extractor, "The Minister of Health, Salma Idris and Omar Tarhouni, visited the hospital.")
+    assert not any("Salma" in title or "Tarhouni" in title for titles in found.values() for title in titles)

@@ -465,12 +465,27 @@ class TitleReader:
         """Where a list of portfolios ends: 'ministre de l'Économie, des Finances et de l'Industrie' (a comma
         followed by another portfolio continues it; a comma followed by a name does not)."""
         doc = ctx.doc
-        while end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in self.words.of_words:
+        while end + 1 < len(doc) and doc[end].text == ",":
+            if doc[end + 1].lower_ not in self.words.of_words:
+                return self._listed_names_end(ctx, end + 1) or end  # 'Political Affairs, Peace and Security'
             again = self.complement(ctx, end + 1, head)
             if not again.portfolio_end or again.org is not None:
                 break
             end = again.portfolio_end
         return end
+
+    def _listed_names_end(self, ctx: "_Context", k: int) -> int | None:
+        """End of the last items of a list of capitalised words closed by 'and' at `k`, followed by punctuation
+        ('Peace and Security,'): no entity, no title among them; or None."""
+        doc, stop, joined = ctx.doc, k, False
+        while stop < min(k + 6, len(doc)) and not doc[stop].ent_type_ and stop not in ctx.runs_at:
+            if doc[stop].lower_ in self.words.conjunctions and stop > k:
+                joined = True
+            elif not (doc[stop].is_alpha and doc[stop].text[:1].isupper()):
+                break
+            stop += 1
+        ends_list = stop < len(doc) and doc[stop].is_punct and doc[stop - 1].text[:1].isupper()
+        return stop if joined and ends_list else None
 
     def lower_case_tail(self, doc: Sequence[TokenLike], end: int) -> int:
         """A short lower-case complement ending a portfolio before an apposition belongs to it: 'ministre ... des
