@@ -179,3 +179,18 @@ def test_a_portfolio_listed_with_commas_and_and(extractor):
 def test_a_name_list_after_a_portfolio_is_not_part_of_it(extractor):
     found = roles(extractor, "The Minister of Health, Salma Idris and Omar Tarhouni, visited the hospital.")
     assert not any("Salma" in title or "Tarhouni" in title for titles in found.values() for title in titles)
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("The statement was read by Marie Dubois of France, its President for May, on Friday.", "Marie Dubois",
+     {"President"}),
+    ("The council is headed by Karim Fellah – a former member of the parliament – since 2016.", "Karim Fellah",
+     {"former member"}),
+])
+def test_a_country_or_a_dash_between_a_name_and_its_apposition(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]
+
+
+def test_a_dateline_dash_gives_no_title_to_the_place(extractor):
+    found = roles(extractor, "TRIPOLI – The head of the council, Karim Fellah, said the vote would go ahead.")
+    assert found["Karim Fellah"] == {"head"}

@@ -25,6 +25,7 @@ from ..knowledge.lexicon import Lexicon
 from .types import OrgRef, Title
 
 APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
+APPOSITION_OPENERS = frozenset({",", "(", "[", "—", "–"})  # "X, the envoy", "X (the envoy)", "X – the envoy"
 CLAUSE_ORG_LABELS = ("ORG", "GPE")
 MAX_STACKED_TITLES = 3
 MAX_WORDS_BEFORE_NAME = 4
@@ -327,9 +328,10 @@ def person_before_apposition(scene: Scene, title: Title) -> Person | None:
     """'X, the commander of the LNA', 'X [head of the mission]': the person ends at the comma or bracket
     before the title."""
     comma = _skip_possessor(scene, title.phrase_start)
-    if comma < 0 or scene.tokens[comma].text not in (",", "(", "[") or _names_someone_after(scene, title):
+    if comma < 0 or scene.tokens[comma].text not in APPOSITION_OPENERS or _names_someone_after(scene, title):
         return None
-    person = scene.ends.get(comma) or scene.ends.get(_before_bracketed_word(scene.tokens, comma))
+    person = (scene.ends.get(comma) or scene.ends.get(_before_bracketed_word(scene.tokens, comma))
+              or scene.ends.get(_before_country(scene, comma)))
     if person is not None and _names_after(scene, title) and _listed_after(scene, title):
         return None  # 'A and B, the Minister of the Interior, C, and ...': a list, the title is C's
     if person is not None or scene.tokens[comma].text != "," or _names_after(scene, title):
@@ -344,6 +346,15 @@ def _before_bracketed_word(tokens: Sequence[TokenLike], comma: int) -> int:
                 and not any(tokens[i].is_punct for i in range(opening + 1, comma - 1))):
             return opening
     return comma
+
+
+def _before_country(scene: Scene, comma: int) -> int:
+    """'X of France, its President for October': where 'of' and a place before `comma` start, or `comma`."""
+    tokens = scene.tokens
+    if comma < 3 or tokens[comma - 1].ent_type_ != "GPE":
+        return comma
+    start = entity_start(tokens, comma - 1)
+    return start - 1 if start > 1 and tokens[start - 1].lower_ in scene.words.linking_words else comma
 
 
 def _listed_after(scene: Scene, title: Title) -> bool:
