@@ -194,3 +194,9 @@ def test_a_country_or_a_dash_between_a_name_and_its_apposition(extractor, text, 
 def test_a_dateline_dash_gives_no_title_to_the_place(extractor):
     found = roles(extractor, "TRIPOLI – The head of the council, Karim Fellah, said the vote would go ahead.")
     assert found["Karim Fellah"] == {"head"}
+
+
+def test_a_title_chained_by_and_a(extractor):
+    found = roles(extractor, "Omar Tarhouni, a senior fellow at the Sahel Institute and a former US official, "
+                             "spoke on Monday.")
+    assert {"senior fellow", "former official"} <= found["Omar Tarhouni"]

@@ -400,8 +400,9 @@ def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -
     chained = next((t for t in ending if t.start in attached), None)
     if chained is None:
         return None
-    between = "".join(tokens[i].text_with_ws for i in range(previous + 1, title.phrase_start))
-    return attached[chained.start] if between.strip(", ") in scene.words.conjunctions else None
+    between = [tokens[i].lower_ for i in range(previous + 1, title.phrase_start)
+               if tokens[i].text != "," and tokens[i].lower_ not in scene.words.title_determiners]
+    return attached[chained.start] if len(between) == 1 and between[0] in scene.words.conjunctions else None  # 'and a'
 
 
 def person_after_apposition(scene: Scene, title: Title, opening: Title | None = None) -> Person | None:
