@@ -200,3 +200,13 @@ def test_a_title_chained_by_and_a(extractor):
     found = roles(extractor, "Omar Tarhouni, a senior fellow at the Sahel Institute and a former US official, "
                              "spoke on Monday.")
     assert {"senior fellow", "former official"} <= found["Omar Tarhouni"]
+
+
+def test_the_name_after_under_is_not_who_served_as(extractor):
+    found = roles(extractor, "He is a former diplomat who served under Omar Tarhouni as ambassador to Canada.")
+    assert "ambassador" not in found.get("Omar Tarhouni", set())
+
+
+def test_and_before_a_name_still_lets_it_serve_as(extractor):
+    found = roles(extractor, "The cabinet named Ali Warda as defence minister and Omar Tarhouni as interior minister.")
+    assert "interior minister" in found["Omar Tarhouni"]

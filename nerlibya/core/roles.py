@@ -588,7 +588,9 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
     tokens = scene.tokens
     for position in range(k, max(k - 6, -1), -1):
         if position in scene.ends:
-            return scene.ends[position]
+            person = scene.ends[position]  # not 'served under X as ambassador': X is not who served
+            before = tokens[person.start - 1].lower_ if person.start > 0 else ""
+            return None if before in scene.words.clause_breakers - scene.words.conjunctions else person
         token = tokens[position - 1] if position > 0 else None
         if token is not None and token.text == ",":  # 'X, the youngest son, was promoted to the post of'
             opening = apposition_opening(scene, position - 1)
