@@ -210,3 +210,8 @@ def test_the_name_after_under_is_not_who_served_as(extractor):
 def test_and_before_a_name_still_lets_it_serve_as(extractor):
     found = roles(extractor, "The cabinet named Ali Warda as defence minister and Omar Tarhouni as interior minister.")
     assert "interior minister" in found["Omar Tarhouni"]
+
+
+def test_the_central_bank_before_governor_is_whose_office_not_the_title(extractor):
+    found = roles(extractor, "The parliament appointed Omar Bakkar as the new central bank governor on Monday.")
+    assert found["Omar Bakkar"] == {"new governor"}

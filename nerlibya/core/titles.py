@@ -574,9 +574,13 @@ class TitleReader:
     def written_title(self, doc: Sequence[TokenLike], run: list[Unit], end: int, skip: tuple[int, int] | None,
                       qualifier: Unit | None) -> str:
         """The title as written, with the qualifier read before its nationality ('former Libyan minister'),
-        less a qualifier that only dates it ('then foreign minister' -> 'foreign minister', status former)."""
+        less a qualifier that only dates it ('then foreign minister' -> 'foreign minister', status former) and a
+        modifier that names the body ('the central bank governor' -> 'governor')."""
         unwritten = self.lexicon.unwritten_qualifiers
         start = run[1].start if len(run) > 1 and run[0].cat == "QUAL" and run[0].phrase in unwritten else run[0].start
+        if skip is None:
+            skip = next(((u.start, u.end) for u in run[:-1] if u.cat == "MOD"
+                         and u.phrase in self.lexicon.unwritten_modifiers), None)
         text = _title_text(doc, start, end, skip)
         if run[-1].cat == "PLURAL":  # 'deputy prime ministers' -> 'deputy prime minister'
             text = _singular(doc, run[-1], text, self.lexicon.plural_offices[run[-1].phrase])
