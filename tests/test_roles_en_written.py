@@ -215,3 +215,11 @@ def test_and_before_a_name_still_lets_it_serve_as(extractor):
 def test_the_central_bank_before_governor_is_whose_office_not_the_title(extractor):
     found = roles(extractor, "The parliament appointed Omar Bakkar as the new central bank governor on Monday.")
     assert found["Omar Bakkar"] == {"new governor"}
+
+
+def test_one_word_after_a_cabinet_lists_colon_is_no_person(extractor):
+    record = extractor.extract("Key ministers\nDefence: Salem Warfalli Juma\nJustice: Vacant\nHealth: Omar Zidan "
+                               "Bakkar\n").to_dict()
+    names = {p["name"] for p in record["people"]}
+    assert "Vacant" not in names
+    assert "Salem Warfalli Juma" in names

@@ -121,11 +121,12 @@ class TitleFinder(KnowledgePipe):
 
     def discover_listed(self, doc: Doc, titles: list[Title]) -> None:
         """The name after the colon of a list of office holders ('Defence: Salah al-Namroush') is a person's,
-        whatever label the model gave its words, unless the KB knows them."""
+        whatever label the model gave its words, unless the KB knows them; one word alone is none ('Justice:
+        Vacant')."""
         names = []
         for title in titles:
             end = name_end(doc, title.phrase_end, self.lexicon.words.name_particles) if title.listed else None
-            if end is not None and not any(doc[i].ent_id_ or doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
+            if end is not None and end - title.phrase_end > 1 and not any(doc[i].ent_id_ or doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
                                            and i > title.phrase_end for i in range(title.phrase_end, end)):
                 names.append(Span(doc, title.phrase_end, end, label="PERSON"))
         if names:
