@@ -223,3 +223,8 @@ def test_one_word_after_a_cabinet_lists_colon_is_no_person(extractor):
     names = {p["name"] for p in record["people"]}
     assert "Vacant" not in names
     assert "Salem Warfalli Juma" in names
+
+
+def test_regions_written_inside_a_title_belong_to_it(extractor):
+    found = roles(extractor, "The group's deputy Middle East and North Africa director, Leila Haddad, urged calm.")
+    assert found["Leila Haddad"] == {"deputy Middle East and North Africa director"}

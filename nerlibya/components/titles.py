@@ -81,7 +81,28 @@ class TitleFinder(KnowledgePipe):
                 _, end, cat = best[start]
                 units.append(Unit(doc, start, end, cat))
                 i = end
-        return units
+        return units if self.lexicon.words.adjectives_follow_noun else self.regions_inside_titles(doc, units, ents)
+
+    def regions_inside_titles(self, doc: Doc, units: list[Unit], ents: list[Span]) -> list[Unit]:
+        """'deputy Middle East and North Africa director': regions (LOC entities, joined by a conjunction) written
+        between a title word and an office belong to the title, as modifiers (where adjectives come before the
+        noun)."""
+        by_start = {u.start: u for u in units}
+        ending = {u.end for u in units if u.cat in TITLE_UNITS}
+        regions_at = {e.start: e for e in ents if e.label_ == "LOC"}
+        added = []
+        for region in [e for start, e in regions_at.items() if start in ending]:
+            chain, end = [region], region.end
+            while end + 1 < len(doc) and doc[end].lower_ in self.lexicon.words.conjunctions:
+                following = regions_at.get(end + 1)
+                if following is None:
+                    break
+                chain.append(following)
+                end = following.end
+            head = by_start.get(end)
+            if head is not None and head.cat in ("OFFICE", "MOD"):
+                added += [Unit(doc, e.start, e.end, "MOD") for e in chain]
+        return sorted(units + added, key=lambda u: u.start) if added else units
 
     # -- people introduced by titles -----------------------------------------------------------
     def may_be_name(self, doc: Doc, start: int, end: int, opening: int) -> bool:
