@@ -228,3 +228,8 @@ def test_one_word_after_a_cabinet_lists_colon_is_no_person(extractor):
 def test_regions_written_inside_a_title_belong_to_it(extractor):
     found = roles(extractor, "The group's deputy Middle East and North Africa director, Leila Haddad, urged calm.")
     assert found["Leila Haddad"] == {"deputy Middle East and North Africa director"}
+
+
+def test_one_of_a_plural_title_before_a_single_name(extractor):
+    found = roles(extractor, "The army took the port, one of the operation's commanders, Salem Rafadi, told reporters.")
+    assert "commander" in found["Salem Rafadi"]

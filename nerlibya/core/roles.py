@@ -74,6 +74,7 @@ class RoleWords:
     complements: frozenset[str]
     complement_openers: frozenset[str]  # first words of complements written in several words ('auprès de')
     represented_offices: frozenset[str]
+    one_of_words: frozenset[str]
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -102,6 +103,7 @@ class RoleWords:
             complements=frozenset(c for c in lexicon.complements if " " not in c),
             complement_openers=frozenset(c.split()[0] for c in lexicon.complements if " " in c),
             represented_offices=lexicon.represented_offices,
+            one_of_words=words.one_of_words,
         )
 
 
@@ -166,7 +168,7 @@ def people_listed(scene: Scene, title: Title) -> list[Person]:
         k = person.end
         while k < len(tokens) and tokens[k].lower_ in chain:
             k += 1
-    if len(listed) > 1:
+    if len(listed) > 1 or (len(listed) == 1 and _singled_out(scene, title)):
         return listed
     listed = []
     k = skip_back(tokens, title.phrase_start, scene.words.before_shared_title)
@@ -176,6 +178,13 @@ def people_listed(scene: Scene, title: Title) -> list[Person]:
         listed.append(person)
         k = skip_back(tokens, person.start, chain) + 1
     return listed if len(listed) > 1 else []
+
+
+def _singled_out(scene: Scene, title: Title) -> bool:
+    """Is a plural title written after 'one of' ('one of the operation's commanders, X'): one person's?"""
+    k = _skip_possessor(scene, title.phrase_start)
+    return any(" ".join(t.lower_ for t in scene.tokens[max(k - len(p.split()) + 1, 0):k + 1]) == p
+               for p in scene.words.one_of_words)
 
 
 def skip_back(tokens: Sequence[TokenLike], index: int, words: frozenset[str]) -> int:

@@ -75,6 +75,7 @@ class Words:
     age_words: frozenset[str]
     agent_prepositions: frozenset[str]
     quantifiers: frozenset[str]
+    one_of_words: frozenset[str]
     capacity_nouns: frozenset[str]
     region_prepositions: frozenset[str]
     portfolio_articles: frozenset[str]
