@@ -233,3 +233,8 @@ def test_regions_written_inside_a_title_belong_to_it(extractor):
 def test_one_of_a_plural_title_before_a_single_name(extractor):
     found = roles(extractor, "The army took the port, one of the operation's commanders, Salem Rafadi, told reporters.")
     assert "commander" in found["Salem Rafadi"]
+
+
+def test_a_specialist_with_joined_modifiers(extractor):
+    found = roles(extractor, "\"Reform will take years,\" a policy and communications specialist Rana Fathi told us.")
+    assert "policy and communications specialist" in found["Rana Fathi"]
