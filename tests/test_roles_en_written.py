@@ -238,3 +238,8 @@ def test_one_of_a_plural_title_before_a_single_name(extractor):
 def test_a_specialist_with_joined_modifiers(extractor):
     found = roles(extractor, "\"Reform will take years,\" a policy and communications specialist Rana Fathi told us.")
     assert "policy and communications specialist" in found["Rana Fathi"]
+
+
+def test_for_the_post_of_works_as_as(extractor):
+    found = roles(extractor, "The speaker chose Omar Tarhouni for the post of chief of staff on Monday.")
+    assert "chief of staff" in found["Omar Tarhouni"]
