@@ -243,3 +243,23 @@ def test_a_specialist_with_joined_modifiers(extractor):
 def test_for_the_post_of_works_as_as(extractor):
     found = roles(extractor, "The speaker chose Omar Tarhouni for the post of chief of staff on Monday.")
     assert "chief of staff" in found["Omar Tarhouni"]
+
+
+def test_a_lone_surname_the_model_took_for_an_organisation_after_an_office(extractor):
+    from spacy.tokens import Span
+
+    nlp = extractor.nlp("en")
+    doc = nlp.make_doc("I thank Acting Prime Minister Thanaie and the congress for their welcome.")
+    doc.ents = [Span(doc, 5, 6, label="ORG")]  # 'Thanaie', as the model may label it
+    doc = nlp.get_pipe("nerlibya_titles")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Thanaie", "PERSON")]
+
+
+def test_an_acronym_after_an_office_stays_an_organisation(extractor):
+    from spacy.tokens import Span
+
+    nlp = extractor.nlp("en")
+    doc = nlp.make_doc("The statement came from the chairman NOC and others.")
+    doc.ents = [Span(doc, 6, 7, label="ORG")]
+    doc = nlp.get_pipe("nerlibya_titles")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("NOC", "ORG")]

@@ -178,8 +178,9 @@ class TitleFinder(KnowledgePipe):
             if before is not None and before.label_ in ("GPE", "LOC") and self._looks_like_name(before):
                 found.append(before)
             after = by_start.get(title.end)
-            if after is not None and after.label_ in PLACE_OR_ORG and self._looks_like_name(after) and any(
-                    part in self.lexicon.words.name_articles for t in after for part in t.lower_.split("-")):
+            if after is not None and after.label_ in PLACE_OR_ORG and (self._looks_like_name(after) and any(
+                    part in self.lexicon.words.name_articles for t in after for part in t.lower_.split("-"))
+                    or _lone_surname(doc, after, title)):
                 found.append(after)
         if found:
             relabelled = {(e.start, e.end) for e in found}
@@ -231,6 +232,14 @@ def _after_named_complements(doc: Doc, titles: list[Title]) -> list[tuple[int, i
     return [(t.phrase_start, t.phrase_end) for t in titles
             if t.category != "clause" and t.end < t.phrase_end < len(doc) and not doc[t.phrase_end].is_punct
             and doc[t.phrase_end - 1].ent_type_ in PLACE_OR_ORG]
+
+
+def _lone_surname(doc: Doc, ent: Span, title: Title) -> bool:
+    """'Acting Prime Minister Thanaie and ...': one capitalised word (no acronym, no KB id) the model took for an
+    organisation, right after an office and before a lower-case word or punctuation, is the office holder's name."""
+    word = ent[0].text
+    return (title.category == "office" and len(ent) == 1 and not ent.id_ and word.isalpha() and not word.isupper()
+            and (ent.end >= len(doc) or not doc[ent.end].text[:1].isupper()))
 
 
 def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -> None:
