@@ -263,3 +263,17 @@ def test_an_acronym_after_an_office_stays_an_organisation(extractor):
     doc.ents = [Span(doc, 6, 7, label="ORG")]
     doc = nlp.get_pipe("nerlibya_titles")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("NOC", "ORG")]
+
+
+def test_led_by_after_an_act_gives_no_office(extractor):
+    found = roles(extractor, "The members took an oath led by Omar Tarhouni before the first session.")
+    assert "head" not in found.get("Omar Tarhouni", set())
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Fighting pitted militias against the provisional government that is headed by Omar Tarhouni.", "Omar Tarhouni"),
+    ("The council is headed by Omar Tarhouni, a lawyer.", "Omar Tarhouni"),
+    ("Forces led by Omar Tarhouni entered the town.", "Omar Tarhouni"),
+])
+def test_led_by_after_a_body_gives_head(extractor, text, person):
+    assert "head" in roles(extractor, text)[person]

@@ -75,6 +75,7 @@ class RoleWords:
     complement_openers: frozenset[str]  # first words of complements written in several words ('auprès de')
     represented_offices: frozenset[str]
     one_of_words: frozenset[str]
+    bodies: frozenset[str]  # 'government', 'council': nouns a clause such as 'led by X' makes X head of
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -104,6 +105,7 @@ class RoleWords:
             complement_openers=frozenset(c.split()[0] for c in lexicon.complements if " " in c),
             represented_offices=lexicon.represented_offices,
             one_of_words=words.one_of_words,
+            bodies=lexicon.heads.bodies,
         )
 
 
@@ -635,7 +637,15 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     org = None
     if j >= 0 and tokens[j].ent_type_ in CLAUSE_ORG_LABELS:
         org = OrgRef(span=(entity_start(tokens, j), j + 1))
-    return person, org, introducing
+    return (person if _led_is_a_body(scene, j) else None), org, introducing
+
+
+def _led_is_a_body(scene: Scene, j: int) -> bool:
+    """Is what a clause such as 'led by X' follows a body ('the government', 'forces', 'the LNA', 'the PC is'), not
+    an act ('an oath led by X', 'the talks are chaired by X')?"""
+    tokens = scene.tokens
+    j = skip_back(tokens, j + 1, scene.words.auxiliaries - {","})
+    return j >= 0 and (bool(tokens[j].ent_type_) or tokens[j].lower_ in scene.words.bodies)
 
 
 def past_description(scene: Scene, k: int) -> int:
