@@ -81,7 +81,28 @@ class TitleFinder(KnowledgePipe):
                 _, end, cat = best[start]
                 units.append(Unit(doc, start, end, cat))
                 i = end
-        return units
+        return units if self.lexicon.words.adjectives_follow_noun else self.regions_inside_titles(doc, units, ents)
+
+    def regions_inside_titles(self, doc: Doc, units: list[Unit], ents: list[Span]) -> list[Unit]:
+        """'deputy Middle East and North Africa director': regions (LOC entities, joined by a conjunction) written
+        between a title word and an office belong to the title, as modifiers (where adjectives come before the
+        noun)."""
+        by_start = {u.start: u for u in units}
+        ending = {u.end for u in units if u.cat in TITLE_UNITS}
+        regions_at = {e.start: e for e in ents if e.label_ == "LOC"}
+        added = []
+        for region in [e for start, e in regions_at.items() if start in ending]:
+            chain, end = [region], region.end
+            while end + 1 < len(doc) and doc[end].lower_ in self.lexicon.words.conjunctions:
+                following = regions_at.get(end + 1)
+                if following is None:
+                    break
+                chain.append(following)
+                end = following.end
+            head = by_start.get(end)
+            if head is not None and head.cat in ("OFFICE", "MOD"):
+                added += [Unit(doc, e.start, e.end, "MOD") for e in chain]
+        return sorted(units + added, key=lambda u: u.start) if added else units
 
     def nouns_of_modifiers(self, units: list[Unit]) -> list[Unit]:
         """A modifier that is also a noun ('adjointe') with no other title unit touching it is an office: 'son
@@ -108,10 +129,11 @@ class TitleFinder(KnowledgePipe):
             return True
         return end - start >= 2 and _alone_on_line(doc, opening, end) and doc.text.count(doc[end - 1].text) >= 2
 
-    def discover(self, doc: Doc, runs: list[list[Unit]], honorifics: list[Unit], unit_starts: set[int]) -> list[Span]:
-        """Make entities of the people named right after titles; returns them."""
+    def discover(self, doc: Doc, openings: list[tuple[int, int]], unit_starts: set[int]) -> list[Span]:
+        """Make entities of the people named right after titles (each given as where its phrase opens and where
+        a name would start); returns them."""
         new = []
-        for opening, start in [(run[0].start, run[-1].end) for run in runs] + [(u.start, u.end) for u in honorifics]:
+        for opening, start in sorted(set(openings)):
             if start + 1 < len(doc) and doc[start].text == ".":
                 start += 1
             if start >= len(doc):
@@ -130,11 +152,12 @@ class TitleFinder(KnowledgePipe):
 
     def discover_listed(self, doc: Doc, titles: list[Title]) -> None:
         """The name after the colon of a list of office holders ('Defence: Salah al-Namroush') is a person's,
-        whatever label the model gave its words, unless the KB knows them."""
+        whatever label the model gave its words, unless the KB knows them; one word alone is none ('Justice:
+        Vacant')."""
         names = []
         for title in titles:
             end = name_end(doc, title.phrase_end, self.lexicon.words.name_particles) if title.listed else None
-            if end is not None and not any(doc[i].ent_id_ or doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
+            if end is not None and end - title.phrase_end > 1 and not any(doc[i].ent_id_ or doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
                                            and i > title.phrase_end for i in range(title.phrase_end, end)):
                 names.append(Span(doc, title.phrase_end, end, label="PERSON"))
         if names:
@@ -165,8 +188,9 @@ class TitleFinder(KnowledgePipe):
             if before is not None and before.label_ in ("GPE", "LOC") and self._looks_like_name(before):
                 found.append(before)
             after = by_start.get(title.end)
-            if after is not None and after.label_ in PLACE_OR_ORG and self._looks_like_name(after) and any(
-                    part in self.lexicon.words.name_articles for t in after for part in t.lower_.split("-")):
+            if after is not None and after.label_ in PLACE_OR_ORG and (self._looks_like_name(after) and any(
+                    part in self.lexicon.words.name_articles for t in after for part in t.lower_.split("-"))
+                    or _lone_surname(doc, after, title)):
                 found.append(after)
         if found:
             relabelled = {(e.start, e.end) for e in found}
@@ -178,8 +202,19 @@ class TitleFinder(KnowledgePipe):
         return not ent.id_ and len(ent) >= 2 and all(
             t.text[:1].isupper() or t.lower_ in self.lexicon.words.name_particles or t.text in "-‑" for t in ent)
 
+    def given_names_before_people(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """'Minister of the Interior Fathi Pasha Agha': a given name of the lexicon, capitalised and in no entity,
+        right before a person the model found (no KB id) opens that person's name, not the portfolio."""
+        given = self.lexicon.words.given_names
+        grown = [Span(doc, e.start - 1, e.end, label="PERSON")
+                 if e.label_ == "PERSON" and not e.id_ and e.start > 0 and not doc[e.start - 1].ent_type_
+                 and doc[e.start - 1].text[:1].isupper() and fold(doc[e.start - 1].text) in given else e for e in ents]
+        if all(a is b for a, b in zip(grown, ents)):
+            return ents
+        return set_entities(doc, grown)
+
     def process(self, doc: Doc) -> Doc:
-        ents = self.drop_titles_taken_for_names(doc)
+        ents = self.given_names_before_people(doc, self.drop_titles_taken_for_names(doc))
         units = self.nouns_of_modifiers(self.units(doc, ents))
         words = self.lexicon.words
         joiners = words.conjunctions | {"&"}
@@ -189,16 +224,34 @@ class TitleFinder(KnowledgePipe):
         by_cat: dict[str, list[Unit]] = defaultdict(list)
         for unit in units:
             by_cat[unit.cat].append(unit)
+        unit_starts = {u.start for cat in TITLE_UNITS for u in by_cat[cat]}
         if self.discover_people:
-            unit_starts = {u.start for cat in TITLE_UNITS for u in by_cat[cat]}
-            ents += self.discover(doc, title_runs, by_cat["HONOR"], unit_starts)
+            openings = [(run[0].start, run[-1].end) for run in title_runs] + [(u.start, u.end) for u in by_cat["HONOR"]]
+            ents += self.discover(doc, openings, unit_starts)
         titles = self.reader.read(doc, by_cat, title_runs, ents)
         doc._.titles = titles = list_entries(doc, titles, by_cat["MOD"], joiners, words.name_particles)
         if self.discover_people:
+            self.discover(doc, _after_named_complements(doc, titles), unit_starts)
             self.discover_listed(doc, titles)
         _drop_names_inside_titles(doc, list(doc.ents), titles)
         self.people_around_titles(doc, titles)
         return doc
+
+
+def _after_named_complements(doc: Doc, titles: list[Title]) -> list[tuple[int, int]]:
+    """Titles whose phrase ends with a place or an organisation ('former ambassador to the UAE [X]'): where
+    their phrase opens and where a name after it would start."""
+    return [(t.phrase_start, t.phrase_end) for t in titles
+            if t.category != "clause" and t.end < t.phrase_end < len(doc) and not doc[t.phrase_end].is_punct
+            and doc[t.phrase_end - 1].ent_type_ in PLACE_OR_ORG]
+
+
+def _lone_surname(doc: Doc, ent: Span, title: Title) -> bool:
+    """'Acting Prime Minister Thanaie and ...': one capitalised word (no acronym, no KB id) the model took for an
+    organisation, right after an office and before a lower-case word or punctuation, is the office holder's name."""
+    word = ent[0].text
+    return (title.category == "office" and len(ent) == 1 and not ent.id_ and word.isalpha() and not word.isupper()
+            and (ent.end >= len(doc) or not doc[ent.end].text[:1].isupper()))
 
 
 def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -> None:

@@ -25,6 +25,7 @@ from ..knowledge.lexicon import Lexicon
 from .types import OrgRef, Title
 
 APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
+APPOSITION_OPENERS = frozenset({",", "(", "[", "—", "–"})  # "X, the envoy", "X (the envoy)", "X – the envoy"
 CLAUSE_ORG_LABELS = ("ORG", "GPE")
 MAX_STACKED_TITLES = 3
 MAX_WORDS_BEFORE_NAME = 4
@@ -75,6 +76,7 @@ class RoleWords:
     complements: frozenset[str]
     complement_openers: frozenset[str]  # first words of complements written in several words ('auprès de')
     represented_offices: frozenset[str]
+    bodies: frozenset[str]  # 'government', 'council': nouns a clause such as 'led by X' makes X head of
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -105,6 +107,7 @@ class RoleWords:
             complements=frozenset(c for c in lexicon.complements if " " not in c),
             complement_openers=frozenset(c.split()[0] for c in lexicon.complements if " " in c),
             represented_offices=lexicon.represented_offices,
+            bodies=lexicon.heads.bodies,
         )
 
 
@@ -182,9 +185,12 @@ def people_listed(scene: Scene, title: Title) -> list[Person]:
 
 
 def singled_out(scene: Scene, title: Title) -> Title | None:
-    """'X, un des commandants', 'X, one of the commanders': a plural title after a partitive is one person's, in
-    the singular (its text already is); the title read from the partitive on, or None."""
+    """'X, un des commandants', 'one of the operation's commanders, X': a plural title after a partitive (read
+    right before the title, or before its possessor) is one person's, in the singular (its text already is); the
+    title read from the partitive on, or None."""
     start = as_phrase_start(scene.tokens, title.phrase_start - 1, scene.words.partitives)
+    if start is None:
+        start = as_phrase_start(scene.tokens, _skip_possessor(scene, title.phrase_start), scene.words.partitives)
     return replace(title, phrase_start=start, plural=False) if start is not None else None
 
 
@@ -308,8 +314,21 @@ def _skip_possessor(scene: Scene, index: int) -> int:
     tokens, determiners = scene.tokens, scene.words.title_determiners
     k = skip_back(tokens, _skip_age(scene, skip_back(tokens, index, determiners) + 1), determiners)
     while k > 0 and tokens[k].text in scene.words.possessive_marks:
-        k = skip_back(tokens, k - 1 if not tokens[k - 1].ent_type_ else entity_start(tokens, k - 1), determiners)
+        k = skip_back(tokens, _possessor_start(scene, k - 1), determiners)
     return k
+
+
+def _possessor_start(scene: Scene, last: int) -> int:
+    """First token of the possessor ending at `last`: an entity ('the LNA's'), or a common noun with up to two
+    lower-case words before it ('the embassy's', 'the central bank's')."""
+    tokens = scene.tokens
+    if tokens[last].ent_type_:
+        return entity_start(tokens, last)
+    start = last
+    while (start > 0 and last - start < 2 and tokens[start - 1].text.isalpha() and tokens[start - 1].text.islower()
+           and tokens[start - 1].lower_ not in scene.words.title_determiners):
+        start -= 1
+    return start
 
 
 def _skip_age(scene: Scene, index: int) -> int:
@@ -325,11 +344,13 @@ def person_before_apposition(scene: Scene, title: Title) -> Person | None:
     """'X, the commander of the LNA', 'X [head of the mission]': the person ends at the comma or bracket
     before the title."""
     comma = _skip_possessor(scene, title.phrase_start)
-    if comma < 0 or scene.tokens[comma].text not in (",", "(", "[") or _names_someone_after(scene, title):
+    if comma < 0 or scene.tokens[comma].text not in APPOSITION_OPENERS or _names_someone_after(scene, title):
         return None
-    person = scene.ends.get(comma)
-    if person is not None and _names_after(scene, title) and _named_by_title_before(scene, person):
-        return None  # a list of 'title, name' pairs: 'le chef du GNA, X, le président du Parlement, Y,'
+    person = (scene.ends.get(comma) or scene.ends.get(_before_bracketed_word(scene.tokens, comma))
+              or scene.ends.get(_before_country(scene, comma)))
+    if person is not None and _names_after(scene, title) and (
+            _named_by_title_before(scene, person) or _listed_after(scene, title)):
+        return None  # a list: 'le chef du GNA, X, le président du Parlement, Y,'; 'A and B, the Minister of X, C, and'
     if person is not None or scene.tokens[comma].text != "," or _names_after(scene, title):
         return person
     return scene.ends.get(apposition_opening(scene, comma))  # 'X, 51 ans, un ancien haut fonctionnaire'
@@ -342,6 +363,40 @@ def _named_by_title_before(scene: Scene, person: Person) -> bool:
         return False
     return any(scene.titles_ending.get(end) and past_short_clause(scene, past_place_complement(scene, end)) == comma
                for end in range(comma, max(comma - MAX_CLAUSE_TOKENS, 0), -1))
+
+
+def _before_bracketed_word(tokens: Sequence[TokenLike], comma: int) -> int:
+    """'X (Sweden), Chair of ...': where a word or two in brackets before `comma` open, or `comma`."""
+    for opening in (comma - 3, comma - 4):
+        if (opening >= 0 and tokens[comma - 1].text == ")" and tokens[opening].text == "("
+                and not any(tokens[i].is_punct for i in range(opening + 1, comma - 1))):
+            return opening
+    return comma
+
+
+def _before_country(scene: Scene, comma: int) -> int:
+    """'X of France, its President for October': where 'of' and a place before `comma` start, or `comma`."""
+    tokens = scene.tokens
+    if comma < 3 or tokens[comma - 1].ent_type_ != "GPE":
+        return comma
+    start = entity_start(tokens, comma - 1)
+    return start - 1 if start > 1 and tokens[start - 1].lower_ in scene.words.linking_words else comma
+
+
+def _listed_after(scene: Scene, title: Title) -> bool:
+    """Is the name after the title's ', ' followed by a comma and another title or 'and' (a list goes on)?"""
+    person = scene.starts[title.phrase_end + 1]
+    tokens, k = scene.tokens, person.end
+    return k + 1 < len(tokens) and tokens[k].text == "," and (
+        tokens[k + 1].lower_ in scene.words.conjunctions or k + 1 + _determiners_at(scene, k + 1) in scene.titles_from)
+
+
+def _determiners_at(scene: Scene, k: int) -> int:
+    """How many determiners are written from `k` on."""
+    count = 0
+    while k + count < len(scene.tokens) and scene.tokens[k + count].lower_ in scene.words.title_determiners:
+        count += 1
+    return count
 
 
 def _names_after(scene: Scene, title: Title) -> bool:
@@ -461,7 +516,7 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
     """'X was appointed governor', 'X, who is the army's spokesman', 'removing X as governor', 'named X
     Speaker', 'appointed its speaker, X, as commander'."""
     tokens, words, ends = scene.tokens, scene.words, scene.ends
-    k = skip_back(tokens, title.phrase_start, words.title_determiners)
+    k = _skip_possessor(scene, title.phrase_start)  # 'X served as the central bank's governor'
     as_start = as_phrase_start(tokens, k, words.as_words)
     if as_start is not None:
         return (_object_before(scene, _past_apposition(scene, skip_back(tokens, as_start, frozenset({","})) + 1))
@@ -487,6 +542,11 @@ def _subject_of_verb(scene: Scene, k: int) -> Person | None:
             k = apposition_opening(scene, k)
             if k in ends:
                 return _subject_before_complement(scene, ends[k])
+        if tokens[k].lower_ in words.conjunctions and scene.titles_ending.get(k):
+            # 'X is an economist and was ambassador': the verb before the title joined by 'and'
+            earlier = min(t.phrase_start for t in scene.titles_ending[k])
+            k = skip_back(tokens, earlier, words.before_appointed_title)
+            continue
         if tokens[k].lower_ not in words.appointment_words and tokens[k].lower_ not in words.auxiliaries:
             return None
         k -= 1
@@ -587,7 +647,10 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
     tokens = scene.tokens
     for position in range(k, max(k - 6, -1), -1):
         if position in scene.ends:
-            return _subject_past_agent(scene, scene.ends[position])
+            person = scene.ends[position]  # not 'served under X as ambassador': X is not who served
+            before = tokens[person.start - 1].lower_ if person.start > 0 else ""
+            return None if before in scene.words.clause_breakers - scene.words.conjunctions else _subject_past_agent(
+                scene, person)
         token = tokens[position - 1] if position > 0 else None
         if token is not None and token.text == "," and tokens[position].lower_ in scene.words.relative_pronouns:
             return scene.ends.get(position - 1)  # 'X, qui fait office de Premier ministre'
@@ -643,7 +706,15 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     org = None
     if j >= 0 and tokens[j].ent_type_ in CLAUSE_ORG_LABELS:
         org = OrgRef(span=(entity_start(tokens, j), j + 1))
-    return person, org, introducing
+    return (person if _led_is_a_body(scene, j) else None), org, introducing
+
+
+def _led_is_a_body(scene: Scene, j: int) -> bool:
+    """Is what a clause such as 'led by X' follows a body ('the government', 'forces', 'the LNA', 'the PC is'), not
+    an act ('an oath led by X', 'the talks are chaired by X')?"""
+    tokens = scene.tokens
+    j = skip_back(tokens, j + 1, scene.words.auxiliaries - {","})
+    return j >= 0 and (bool(tokens[j].ent_type_) or tokens[j].lower_ in scene.words.bodies)
 
 
 def past_description(scene: Scene, k: int) -> int:

@@ -150,6 +150,8 @@ class TitleReader:
         place = self.demonym_place(token)
         if place:
             return OrgRef(id=place), None, j
+        if token.text[:1].isupper() and self.shapes.is_nationality(token.text):
+            return None, None, j  # a nationality the KB has no place for ('former Jordanian foreign minister')
         if token.text in self.words.possessive_marks and j > 0:
             ent = ctx.ent_ending_at(j - 1)
             if ent is not None:
@@ -183,12 +185,15 @@ class TitleReader:
             k += 1
         if k >= len(doc):
             return base
-        unit_end = self._unit_end(doc, k)
-        if unit_end:  # 'chairman of the board', 'head of IT': a unit of the body, kept in the title
-            return replace(base, portfolio_end=unit_end, phrase_end=unit_end)
+        unit = self._unit(ctx, base, comp.end, k)
+        if unit is not None:  # 'chairman of the board', 'head of IT': a unit of the body, kept in the title
+            return unit
         ent = ctx.ent_starting_at(k)
         if _qualifies_next_word(doc, ent.end if ent is not None else k + 1):
-            return base  # 'head of the UN-backed government': the name qualifies the complement, it is not one
+            # 'head of the UN-backed government': the name qualifies the complement, it is not one; the body
+            # named after it is ('head of the UN-backed Government of National Accord')
+            qualified = (ent.end if ent is not None else k + 1) + 2
+            return self._entity_complement(ctx, qualified, ctx.ent_starting_at(qualified), head, base) or base
         if k in ctx.runs_at and k > comp.end:  # 'of the UN Secretary-General': a title with its organisation
             return self._nested_complement(ctx, k, base)  # before it ('of Germany Ambassador X' is two titles)
         written_with_title = bool(head) and self._portfolio_may_follow(doc, comp.end, k)
@@ -197,6 +202,22 @@ class TitleReader:
                 or self._common_noun_complement(ctx, k, head if written_with_title else "", base,
                                                 comp.phrase.split()[0] in self.words.of_words)
                 or self._name_complement(ctx, k, ent, head, base))
+
+    def _unit(self, ctx: "_Context", base: "Complement", opening: int, k: int) -> "Complement | None":
+        """A unit inside a body written at `k`, after the words from `opening` ('of [the] board', 'of [its] executive
+        committee', 'of [the LNA's] media office'): kept in the title without its possessor, which is whose
+        office it is."""
+        doc, org = ctx.doc, None
+        possessor = ctx.ent_starting_at(k)
+        if (possessor is not None and possessor.label_ in PLACE_OR_ORG and possessor.end + 1 < len(doc)
+                and doc[possessor.end].text in self.words.possessive_marks):
+            org, k = OrgRef(span=(possessor.start, possessor.end)), possessor.end + 1
+        unit_end = self._unit_end(doc, k)
+        if unit_end is None:
+            return None
+        owned = org is not None or any(doc[i].lower_ not in self.words.leading_determiners for i in range(opening, k))
+        return replace(base, org=org or base.org, portfolio_end=unit_end, phrase_end=unit_end,
+                       unwritten=(opening, k) if owned else None)
 
     def _portfolio_may_follow(self, doc: Sequence[TokenLike], start: int, k: int) -> bool:
         """May a lower-case portfolio start at `k`, after the words from `start`? Right after the preposition
@@ -225,6 +246,9 @@ class TitleReader:
         if ent is None:
             return None
         doc = ctx.doc
+        regions_end = self._regions_before_body(ctx, ent)
+        if regions_end is not None:  # 'director for the Middle East and North Africa at Amnesty International'
+            return replace(base, portfolio_end=regions_end, phrase_end=regions_end)
         portfolio = head in self.lexicon.portfolio_offices
         if ent.label_ in PLACE_OR_ORG and not (portfolio and not ent.id_ and ent.label_ in ("ORG", "LOC")
                                                and not self.is_known_name(ent.text)):
@@ -235,10 +259,51 @@ class TitleReader:
             end = _after_parenthesis(doc, ent.end)
             if end < len(doc) and self.demonym_place(doc[end]):
                 end += 1  # '(GUN) libyen'
-            return replace(base, org=OrgRef(span=(ent.start, ent.end)), phrase_end=end)
+            return replace(base, org=OrgRef(span=(ent.start, ent.end)), phrase_end=self._past_possessed_noun(ctx, end))
         if ent.label_ == "PERSON":
+            owned_end = self._past_possessed_noun(ctx, ent.end)
+            if owned_end != ent.end:  # 'Minister of Interior in X's government, Y': the government's office, not X's
+                return replace(base, phrase_end=owned_end)
             return replace(base, of=(ent.start, ent.end), phrase_end=ent.end)
         return None
+
+    def _past_possessed_noun(self, ctx: "_Context", k: int) -> int:
+        """'the leader of Libya's internationally recognised government, X': past a possessive and the
+        lower-case words it owns when an apposition follows them (a comma; no title among the words, as in
+        'the envoy of Libya's leader, X'), or `k`."""
+        doc = ctx.doc
+        if k >= len(doc) or doc[k].text not in self.words.possessive_marks:
+            return k
+        stop = k + 1
+        while stop < min(k + 6, len(doc)) and (doc[stop].is_lower and doc[stop].is_alpha or doc[stop].text in HYPHENS):
+            if stop in ctx.runs_at:
+                return k
+            stop += 1
+        owns = stop > k + 1 and stop < len(doc) and doc[stop].text == "," and not doc[stop - 1].is_stop
+        return stop if owns else k
+
+    def _regions_before_body(self, ctx: "_Context", ent: EntityLike) -> int | None:
+        """Where regions a title covers end ('for the Middle East and North Africa'), when a preposition and an
+        organisation follow them ('at Amnesty International'): the regions are the title's portfolio, the
+        organisation whose office it is. None otherwise."""
+        doc, end = ctx.doc, ent.end
+        before = ent.start - 1
+        while before > 0 and doc[before].lower_ in self.words.title_determiners:
+            before -= 1
+        if ent.label_ != "LOC" or doc[before].lower_ not in self.words.region_prepositions:
+            return None
+        while end + 1 < len(doc) and doc[end].lower_ in self.words.conjunctions:
+            after = ctx.ent_starting_at(end + 1 + (doc[end + 1].lower_ in self.words.title_determiners))
+            if after is None or after.label_ != "LOC":
+                break
+            end = after.end
+        if end not in ctx.comps:
+            return None
+        k = ctx.comps[end].end
+        while k < len(doc) and doc[k].lower_ in self.words.title_determiners:
+            k += 1
+        body = ctx.ent_starting_at(k)
+        return end if body is not None and body.label_ == "ORG" else None
 
     def _possessed_org(self, ctx: "_Context", ent: EntityLike) -> EntityLike:
         """'of Libya's state-run National Oil Corporation': the organisation a place or body owns, if named."""
@@ -304,14 +369,15 @@ class TitleReader:
             stop = self._past_place(doc, stop)
             named = stop < len(doc) and (doc[stop].text == "," or doc[stop].ent_type_ == "PERSON")
             return replace(base, phrase_end=stop) if named else base
+        if portfolio_end < len(doc) and doc[portfolio_end].ent_iob_ == "B" and doc[portfolio_end].ent_type_ in PLACE_OR_ORG:
+            return base  # 'chief of staff of eastern Libya's forces': the words qualify the place, no portfolio
         return replace(base, portfolio_end=portfolio_end, phrase_end=portfolio_end)
 
     def _lower_case_portfolio_end(self, doc: Sequence[TokenLike], k: int) -> int | None:
-        """'his minister of civil aviation': where a lower-case portfolio of up to three words ends; none that
-        names a body or has a nationality ('responsable de la compagnie pétrolière italienne': whose office)."""
-        stop = k
-        while stop < min(k + 3, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
-            stop += 1
+        """'his minister of civil aviation', 'director of banking and monetary control': where a lower-case
+        portfolio ends; none that names a body or has a nationality ('responsable de la compagnie pétrolière
+        italienne': whose office)."""
+        stop = _lower_case_words_end(doc, k, self.words.conjunctions)
         if stop == k or self._names_a_body(doc, k, stop) or any(
                 self.shapes.is_nationality(doc[i].text) for i in range(k, stop)):
             return None
@@ -443,8 +509,9 @@ class TitleReader:
         l'Europe et des affaires étrangères' (a comma or 'et' followed by another portfolio continues it; a comma
         followed by a name does not)."""
         doc = ctx.doc
-        while (end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ in self.words.conjunctions)
-               and doc[end + 1].lower_ in self.words.of_words):
+        while end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ in self.words.conjunctions):
+            if doc[end + 1].lower_ not in self.words.of_words:  # 'Political Affairs, Peace and Security'
+                return (self._listed_names_end(ctx, end + 1) or end) if doc[end].text == "," else end
             again = self.complement(ctx, end + 1, head)
             if not again.portfolio_end or again.org is not None:
                 break
@@ -452,6 +519,19 @@ class TitleReader:
                 break  # 'le ministre des Affaires étrangères et des représentants de la société civile'
             end = again.portfolio_end
         return end
+
+    def _listed_names_end(self, ctx: "_Context", k: int) -> int | None:
+        """End of the last items of a list of capitalised words closed by 'and' at `k`, followed by punctuation
+        ('Peace and Security,'): no entity, no title among them; or None."""
+        doc, stop, joined = ctx.doc, k, False
+        while stop < min(k + 6, len(doc)) and not doc[stop].ent_type_ and stop not in ctx.runs_at:
+            if doc[stop].lower_ in self.words.conjunctions and stop > k:
+                joined = True
+            elif not (doc[stop].is_alpha and doc[stop].text[:1].isupper()):
+                break
+            stop += 1
+        ends_list = stop < len(doc) and doc[stop].is_punct and doc[stop - 1].text[:1].isupper()
+        return stop if joined and ends_list else None
 
     def lower_case_tail(self, doc: Sequence[TokenLike], end: int) -> int:
         """A short lower-case complement ending a portfolio before an apposition belongs to it: 'ministre ... des
@@ -533,15 +613,16 @@ class TitleReader:
             again = self.complement(ctx, title_end, "")  # '... du GUN'
             nested.add(again.inner)
             right = replace(again, org=again.org or right.org, portfolio_end=title_end,
-                            phrase_end=max(again.phrase_end, title_end))
+                            phrase_end=max(again.phrase_end, title_end), unwritten=right.unwritten)
         status = next((self.lexicon.qualifiers[u.phrase] for u in run if u.cat == "QUAL"), trailing_status)
         if status is None and head.startswith("ex-"):
             status = "former"  # French writes 'ex-patron' as one word
         skip = (demonym_at if demonym_at is not None
                 else end if end < title_end and self.follows_as_nationality(doc[end]) else None)
-        title_text = self.written_title(doc, run, title_end, skip, qualifier)
+        unwritten = (skip, skip + 1) if skip is not None else right.unwritten
+        title_text = self.written_title(doc, run, title_end, unwritten, qualifier)
         if qualifier is not None:
-            status = status or self.lexicon.qualifiers.get(qualifier.phrase)
+            status = status or self._status_of(qualifier.phrase)
             phrase_start = qualifier.start
         phrase_end, _ = self.trailing_modifiers(max(right.phrase_end, title_end), ctx.quals_at)
         title = Title(start=start, end=title_end, phrase_start=phrase_start, phrase_end=phrase_end,
@@ -549,12 +630,22 @@ class TitleReader:
                       status=status, org=org or right.org, of=of or right.of, plural=head_unit.cat == "PLURAL")
         return title, nested - {None}
 
-    def written_title(self, doc: Sequence[TokenLike], run: list[Unit], end: int, skip: int | None,
+    def _status_of(self, phrase: str) -> str | None:
+        """The status qualifiers give: the phrase's own ('de facto'), or that of its last word that has one
+        ('new acting' -> acting)."""
+        qualifiers = self.lexicon.qualifiers
+        return qualifiers.get(phrase) or next((qualifiers[w] for w in reversed(phrase.split()) if w in qualifiers), None)
+
+    def written_title(self, doc: Sequence[TokenLike], run: list[Unit], end: int, skip: tuple[int, int] | None,
                       qualifier: Unit | None) -> str:
         """The title as written, with the qualifier read before its nationality ('former Libyan minister'),
-        less a qualifier that only dates it ('then foreign minister' -> 'foreign minister', status former)."""
+        less a qualifier that only dates it ('then foreign minister' -> 'foreign minister', status former) and a
+        modifier that names the body ('the central bank governor' -> 'governor')."""
         unwritten = self.lexicon.unwritten_qualifiers
         start = run[1].start if len(run) > 1 and run[0].cat == "QUAL" and run[0].phrase in unwritten else run[0].start
+        if skip is None:
+            skip = next(((u.start, u.end) for u in run[:-1] if u.cat == "MOD"
+                         and u.phrase in self.lexicon.unwritten_modifiers), None)
         text = _title_text(doc, start, end, skip)
         if run[-1].cat == "PLURAL":  # 'deputy prime ministers' -> 'deputy prime minister'
             text = _singular(doc, run[-1], text, self.lexicon.plural_offices[run[-1].phrase])
@@ -566,9 +657,12 @@ class TitleReader:
     def clause_titles(self, clauses: list[Unit]) -> list[Title]:
         """'headed by', 'who heads': the role a clause gives, for the roles component to attach."""
         titles = []
+        roles = self.lexicon.clause_roles
         for unit in clauses:
             cue = unit.phrase
-            role = self.lexicon.clause_roles[cue]
+            if cue not in roles:  # a cue the lexicon spells token by token: '- led' for 'X-led'
+                cue = " ".join(unit.doc[i].lower_ for i in range(unit.start, unit.end))
+            role = roles[cue]
             titles.append(Title(start=unit.start, end=unit.end, phrase_start=unit.start, phrase_end=unit.end,
                                 title=role, head=role, category="clause", cue=cue))
         return titles
@@ -610,6 +704,7 @@ class Complement:
     of: TokenRange | None = None
     portfolio_end: int | None = None
     inner: int | None = None
+    unwritten: tuple[int, int] | None = None  # tokens of the phrase left out of the title ('its', 'the LNA's')
 
 
 @dataclass
@@ -659,11 +754,14 @@ def _singular(doc: Sequence[TokenLike], head: Unit, text: str, singular: str) ->
 
 def _qualifier_before(ctx: "_Context", index: int) -> Unit | None:
     """A qualifier or modifier written before a nationality or possessive ('renegade Libyan general'), or
-    hyphen-joined to it ('then-Libyan')."""
+    hyphen-joined to it ('then-Libyan'); several in a row are one ('the new acting UN envoy')."""
     doc = ctx.doc
     if index > 1 and doc[index - 1].text in HYPHENS and not _written_apart(doc, index - 1):
         return ctx.quals_ending.get(index - 1)
-    return ctx.quals_ending.get(index)
+    qualifier = ctx.quals_ending.get(index)
+    while qualifier is not None and (before := ctx.quals_ending.get(qualifier.start)) is not None:
+        qualifier = Unit(doc, before.start, qualifier.end, "QUAL")
+    return qualifier
 
 
 def _trailing_qualifier(doc: Sequence[TokenLike], end: int, qualifiers: Mapping[str, str],
@@ -702,11 +800,25 @@ def span_text_with_ws(doc: Sequence[TokenLike], start: int, end: int) -> str:
     return "".join([doc[i].text_with_ws for i in range(start, end)])
 
 
-def _title_text(doc: Sequence[TokenLike], start: int, end: int, skip: int | None) -> str:
-    """The title as written, minus the French nationality adjective at `skip` ('ministre turc de la Défense')."""
-    if skip is None or not start <= skip < end:
+def _title_text(doc: Sequence[TokenLike], start: int, end: int, skip: tuple[int, int] | None) -> str:
+    """The title as written, minus the tokens `skip` covers: the French nationality adjective ('ministre turc de
+    la Défense'), the possessor of a unit ('head of the LNA's media office' -> 'head of media office')."""
+    if skip is None or not start <= skip[0] < skip[1] <= end:
         return span_text(doc, start, end)
-    return (span_text_with_ws(doc, start, skip) + span_text(doc, skip + 1, end)).strip()
+    return (span_text_with_ws(doc, start, skip[0]) + span_text(doc, skip[1], end)).strip()
+
+
+def _lower_case_words_end(doc: Sequence[TokenLike], k: int, conjunctions: frozenset[str]) -> int:
+    """End of a lower-case portfolio at `k`: up to three content words ('civil aviation'), and up to two more
+    after one 'and' ('banking and monetary control')."""
+    stop, limit = k, k + 3
+    while stop < min(limit, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha:
+        if doc[stop].lower_ in conjunctions and k < stop and limit == k + 3:
+            limit = stop + 3
+        elif doc[stop].is_stop:
+            break
+        stop += 1
+    return stop - 1 if stop > k and doc[stop - 1].lower_ in conjunctions else stop
 
 
 def _ends_portfolio_list(doc: Sequence[TokenLike], start: int, end: int) -> bool:

@@ -78,6 +78,7 @@ class Words:
     capacity_nouns: frozenset[str]
     partitives: frozenset[str]
     adverb_endings: tuple[str, ...]
+    region_prepositions: frozenset[str]
     portfolio_articles: frozenset[str]
     sentence_openers: frozenset[str]
 
@@ -111,6 +112,7 @@ class Lexicon:
     qualifiers: dict[str, str]
     trailing_qualifiers: dict[str, str]
     unwritten_qualifiers: frozenset[str]
+    unwritten_modifiers: frozenset[str]
     unit_nouns: frozenset[str]
     plural_offices: dict[str, str]
     complements: frozenset[str]
@@ -228,6 +230,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         qualifiers=_lower_map(titles.get("qualifiers", {}), path, "qualifiers"),
         trailing_qualifiers=_lower_map(titles.get("trailing_qualifiers", {}), path, "trailing_qualifiers"),
         unwritten_qualifiers=_lower_set(titles.get("unwritten_qualifiers", []), path, "unwritten_qualifiers"),
+        unwritten_modifiers=_lower_set(titles.get("unwritten_modifiers", []), path, "unwritten_modifiers"),
         unit_nouns=_lower_set(titles.get("unit_nouns", []), path, "unit_nouns"),
         plural_offices=_lower_map(titles.get("plural_offices", {}), path, "plural_offices"),
         complements=_lower_set(titles.get("complements", []), path, "complements"),
