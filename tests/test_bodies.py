@@ -33,6 +33,9 @@ def bodies(lang, words, text):
     ("Fighters of the Seventh Brigade and Summed Brigade clashed.", ["Seventh Brigade", "Summed Brigade"]),
     ("The Wounded Affairs Department of the Health Ministry said so.", ["Wounded Affairs Department", "Health Ministry"]),
     ("The Libya Sanctions Committee met.", ["Libya Sanctions Committee"]),
+    # a credit line without a full stop, many names but lower-case words too: no headline
+    ("- The Sahel notes are edited by the team of the Coastal Studies Department of the Sahel Research Council in Tripoli -",
+     ["Coastal Studies Department", "Sahel Research Council"]),
 ])
 def test_english_bodies_are_found_whole(text, expected):
     assert bodies("en", ENGLISH, text) == expected

@@ -21,6 +21,9 @@ STOP_ENTITY_TYPES = frozenset({"PERSON", "PER"})
 
 # the most tokens a headline line holds on either side of a word (longer lines are text)
 HEADLINE_TOKENS = 40
+# the share of longer words a Title Case line capitalises: a sentence that names a few bodies ('edited by the
+# team of the Euro-Mediterranean Policies Department of the European Institute') capitalises fewer
+TITLE_CASE_SHARE = 0.8
 
 
 @dataclass(frozen=True)
@@ -225,7 +228,7 @@ def in_title_case_line(doc: Doc, i: int) -> bool:
     if doc[end - 1].text in (".", "!", "?") or (end - 2 > start and doc[end - 2].text == "." and doc[end - 1].is_quote):
         return False
     longer = [doc[k] for k in range(start, end) if doc[k].is_alpha and len(doc[k]) > 3]
-    return len(longer) >= 5 and sum(t.text[:1].isupper() for t in longer) >= 0.7 * len(longer)
+    return len(longer) >= 5 and sum(t.text[:1].isupper() for t in longer) >= TITLE_CASE_SHARE * len(longer)
 
 
 def find_bodies(doc: Doc, words: BodyWords) -> list[Body]:
