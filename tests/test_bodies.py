@@ -1,7 +1,10 @@
 """Bodies named by a head noun, found whole on plain tokens (no statistical model)."""
 
+from dataclasses import replace
+
 import pytest
 import spacy
+from spacy.tokens import Span
 
 from nerlibya.components.bodies import BodyWords, find_bodies, find_outlets
 
@@ -88,3 +91,11 @@ def test_english_outlets_named_before_their_kind(text, expected):
 def test_french_outlets_named_after_their_kind_and_adjectives():
     text = "Selon la télévision privée Sahara Soir, le quotidien britannique Morning Post a confirmé."
     assert outlets("fr", FRENCH, OUTLETS_FR, text) == ["Sahara Soir", "Morning Post"]
+
+
+def test_a_complement_stops_before_the_given_name_of_a_person_the_model_cut():
+    doc = spacy.blank("en")("He met the head of the Assembly of Southern Tribes Khaled Al Mabrouk yesterday.")
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index("Al"), words.index("yesterday"), label="PERSON")]
+    assert [doc[b.start:b.end].text for b in find_bodies(doc, replace(ENGLISH, bodies=ENGLISH.bodies | {"assembly"}))] \
+        == ["Assembly of Southern Tribes"]

@@ -119,11 +119,17 @@ def _capitalised_complement(doc: Doc, k: int, words: BodyWords) -> int:
     while stop < n and (_is_name_word(doc[stop], words, words.head_first)
                         or (doc[stop].lower_ in words.list_joiners | words.complement_words and stop + 1 < n
                             and _is_name_word(doc[stop + 1], words, words.head_first))):
+        if _opens_person(doc, stop + 1):
+            break  # 'of National Accord Fayez' + 'Al Saraj': the word before a person's name is their given name
         stop += 1
     while stop < n and doc[stop].ent_iob_ == "I":
         stop += 1  # a name the model found goes in whole: 'Souq al-Juma'
     names_a_body = any(doc[i].lower_ in words.bodies for i in range(k, stop))
     return k if names_a_body and not words.head_first else stop
+
+
+def _opens_person(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ in STOP_ENTITY_TYPES
 
 
 def _lower_case_complement(doc: Doc, k: int, after_determiner: bool, after_of: bool, words: BodyWords) -> int:
