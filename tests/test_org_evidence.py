@@ -147,3 +147,69 @@ def test_english_office_to_another_body_is_one_name(extractor):
         "Council arrived, and the Sahel Air Force said nothing.").to_dict()["organisations"]}
     assert "Desert Office to the African Union" in found and "Oasis Council" in found
     assert "Air Force" not in found
+
+
+def test_a_possessive_inside_a_span_cuts_off_its_possessor():
+    from nerlibya.core.org_evidence import possessor_length
+
+    marks = frozenset({"'s", "’s"})
+    assert possessor_length(("Council", "'s", "Media"), marks) == 2  # "the Council's Media office"
+    assert possessor_length(("Oasis", "Council", "'s"), marks) == 0  # a trailing possessive is trimmed elsewhere
+    assert possessor_length(("Oasis", "Council"), marks) == 0
+
+
+def test_component_drops_the_fragment_after_a_possessor(weigh):
+    words = "Sources in the Council 's Planning office said so .".split()
+    assert weigh(words, [(3, 6, "ORG")]) == []
+
+
+def test_a_sentence_opener_the_article_writes_in_lower_case_is_no_part_of_the_name():
+    from nerlibya.core.org_evidence import opens_with_common_word
+
+    assert opens_with_common_word("Rebel", True, written_lower=True, capitalised_inside=False)
+    assert not opens_with_common_word("National", True, written_lower=True, capitalised_inside=True)
+    assert not opens_with_common_word("Rebel", False, written_lower=True, capitalised_inside=False)
+    assert not opens_with_common_word("Oasis", True, written_lower=False, capitalised_inside=False)
+
+
+def test_component_cuts_a_common_opener(weigh):
+    words = "The rebels advanced . \n\n Rebel Transitional Council envoys met rebel fighters .".split(" ")
+    start = words.index("Rebel")
+    assert weigh(words, [(start, start + 3, "ORG")]) == [("Transitional Council", "ORG")]
+
+
+def test_a_body_after_an_indefinite_article_heading_its_phrase_is_one_of_a_kind():
+    from nerlibya.core.org_evidence import is_one_of_a_kind
+
+    articles = frozenset({"a", "an", "une"})
+    assert is_one_of_a_kind("a", ".", articles, after_is_function_word=False)  # 'forming a unity government.'
+    assert is_one_of_a_kind("une", ",", articles, after_is_function_word=False)
+    assert is_one_of_a_kind("a", "that", articles, after_is_function_word=True)
+    assert not is_one_of_a_kind("a", "spokesman", articles, after_is_function_word=False)  # 'a UN spokesman'
+    assert not is_one_of_a_kind("a", "-", articles, after_is_function_word=False)  # 'a UN-backed deal'
+    assert not is_one_of_a_kind("the", ".", articles, after_is_function_word=False)
+
+
+def test_an_acronym_names_what_its_long_form_names(weigh):
+    from nerlibya.core.org_evidence import acronym_verdict
+
+    assert acronym_verdict(Verdict.KEEP, Verdict.DROP) is Verdict.DROP
+    assert acronym_verdict(Verdict.KEEP, None) is Verdict.KEEP
+    words = "Talks at the Desert Peace Conference ( DPC ) ended ; DPC delegates left .".split()
+    assert weigh(words, [(3, 6, "ORG")]) == []
+
+
+def test_a_word_written_acronym_before_a_surname_is_a_given_name():
+    from nerlibya.core.org_evidence import reads_as_given_name
+
+    assert reads_as_given_name("Lana", "Haddad")
+    assert not reads_as_given_name("LANA", "Haddad") and not reads_as_given_name("Lana", None)
+    assert not reads_as_given_name("Lana", "said")
+
+
+def test_no_joiner_after_a_generic_noun_alone_or_before_a_possessor(extractor):
+    found = {o["name"] for o in extractor.extract(
+        "Briefing the Oasis Council on Libya's finances, the envoy said the entry of the premier by "
+        "Parliament to Tripoli was calm.").to_dict()["organisations"]}
+    assert "Oasis Council" in found
+    assert not any(" on " in name or " to " in name for name in found)

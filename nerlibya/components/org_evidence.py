@@ -7,11 +7,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, is_nationality_and_common_noun, joins_complement,
-                                 org_verdict, trailing_nationality)
+from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, acronym_verdict, is_generic_alone,
+                                 is_nationality_and_common_noun, is_one_of_a_kind, joins_complement,
+                                 opens_with_common_word, org_verdict, possessor_length, reads_as_given_name,
+                                 trailing_nationality)
 from ..text.name_shapes import NameShapes
 from ..text.normalize import name_key
-from .base import KnowledgePipe
+from .base import KnowledgePipe, is_line_break
 from .entity_spans import set_entities
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -38,6 +40,8 @@ class OrgEvidence(KnowledgePipe):
         self.outlets = tuple(tuple(o.split()) for o in heads.outlets)
         self.joiners, self.range_openers = heads.name_joiners, heads.range_openers
         self.articles = words.leading_determiners
+        self.possessives, self.function_words = words.possessive_marks, words.function_words
+        self.indefinite_articles = heads.indefinite_articles
 
     def after_range_opener(self, span: Span) -> bool:
         """'from (the) X': the span opens a range ('from X to Y')."""
@@ -54,9 +58,11 @@ class OrgEvidence(KnowledgePipe):
         out: list[Span] = []
         for ent in ents:
             last = out[-1] if out else None
+            owns = ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in self.possessives
             if (last is not None and last.label_ == "ORG" and not self.is_known(last)
+                    and not is_generic_alone(tuple(t.text for t in last), self.org_words)
                     and joins_complement(tuple(t.text for t in ent.doc[last.end : ent.start]), self.joiners,
-                                         self.articles, ent.label_, self.after_range_opener(last))):
+                                         self.articles, ent.label_, self.after_range_opener(last), owns)):
                 out[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
             else:
                 out.append(ent)
@@ -85,6 +91,35 @@ class OrgEvidence(KnowledgePipe):
         cut = trailing_nationality(tuple(t.text for t in ent), self.org_words, self.kb.lookup)
         return Span(ent.doc, ent.start, ent.end - cut, label=ent.label_, span_id=ent.id_) if cut else ent
 
+    def without_possessor(self, ent: Span) -> Span:
+        """"Council's Information" -> 'Information': the words after a possessive inside a span the KB does not
+        know (core: possessor_length)."""
+        if ent.label_ != "ORG" or len(ent) < 3 or self.is_known(ent):
+            return ent
+        cut = possessor_length(tuple(t.text for t in ent), self.possessives)
+        return Span(ent.doc, ent.start + cut, ent.end, label=ent.label_) if cut else ent
+
+    def without_common_opener(self, ent: Span, usage: "WordUsage") -> Span:
+        """'Rebel National Council' -> 'National Council' (core: opens_with_common_word)."""
+        if ent.label_ != "ORG" or len(ent) < 2 or self.is_known(ent):
+            return ent
+        opener = ent.doc[ent.start]
+        if opens_with_common_word(opener.text, _opens_sentence(opener), *usage.of(opener.lower_)):
+            return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+        return ent
+
+    def is_a_kind_or_a_given_name(self, doc: Doc, ent: Span) -> bool:
+        """'forming a government of national unity', 'une Assemblée constituante' (one of a kind); 'Lana
+        Nusseibeh' (an acronym the KB knows, written as a word before a surname): no record of the body."""
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if ent.start > 0 and is_one_of_a_kind(doc[ent.start - 1].text, after.text if after is not None else None,
+                                              self.indefinite_articles,
+                                              after is not None and after.lower_ in self.function_words):
+            return True
+        return (len(ent) == 1 and after is not None and not after.ent_type_ and bool(doc[ent.start].whitespace_)
+                and bool(self.kb.by_acronym.get(ent.text.upper()))
+                and reads_as_given_name(ent.text, after.text))
+
     def verdicts(self, doc: Doc, ents: list[Span]) -> dict[int, Verdict]:
         """What each ORG span is, by its start: a known body written as nationality + common noun is none;
         one the KB does not know is weighed on the article's evidence (core: org_verdict)."""
@@ -98,19 +133,26 @@ class OrgEvidence(KnowledgePipe):
         defined = {name_key(e.text) for e in candidates if e.text in acronyms or (e.start, e.end) in long_forms}
         credited = {name_key(e.text) for e in candidates if self.outlet_next_to(doc, e)}
         verdicts = {e.start: Verdict.DROP for e in ents if e.start in known
-                    and is_nationality_and_common_noun(tuple(t.text for t in e), self.org_words, known=True)}
+                    and (is_nationality_and_common_noun(tuple(t.text for t in e), self.org_words, known=True)
+                         or self.is_a_kind_or_a_given_name(doc, e))}
         for ent in candidates:
             key, words = name_key(ent.text), tuple(t.text for t in ent)
             candidate = OrgCandidate(words=words, defined_acronym=key in defined, outlet_context=key in credited,
                                      opens_with_given_name=self.shapes.opens_with_given_name(list(words)),
                                      person_elsewhere=key in people or key in person_parts,
                                      place_elsewhere=key in places)
-            verdicts[ent.start] = org_verdict(candidate, self.org_words)
+            verdicts[ent.start] = (Verdict.DROP if self.is_a_kind_or_a_given_name(doc, ent)
+                                   else org_verdict(candidate, self.org_words))
+        for ent in candidates:
+            if ent.text in acronyms:
+                verdicts[ent.start] = acronym_verdict(verdicts[ent.start], verdicts.get(acronyms[ent.text][0]))
         return verdicts
 
     def process(self, doc: Doc) -> Doc:
         original = doc.ents  # each read of doc.ents builds every Span
-        ents = self.with_complements([self.without_trailing_nationality(ent) for ent in original])
+        usage = WordUsage(doc)
+        ents = self.with_complements([self.without_common_opener(self.without_possessor(
+            self.without_trailing_nationality(ent)), usage) for ent in original])
         verdicts = self.verdicts(doc, ents)
         kept = []
         for ent in ents:
@@ -122,3 +164,24 @@ class OrgEvidence(KnowledgePipe):
         if len(kept) != len(original) or any(a is not b for a, b in zip(kept, original)):
             set_entities(doc, kept)
         return doc
+
+
+def _opens_sentence(token) -> bool:
+    return token.i == 0 or token.is_sent_start or is_line_break(token.doc[token.i - 1])
+
+
+class WordUsage:
+    """How the article writes each word: in lower case somewhere; capitalised inside a sentence somewhere.
+    Read once, on the first question, in one pass over the tokens."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.lower: set[str] | None = None
+        self.capitalised_inside: set[str] = set()
+
+    def of(self, lower: str) -> tuple[bool, bool]:
+        """(written in lower case, or its plural; capitalised inside a sentence) for a lower-cased word."""
+        if self.lower is None:
+            self.lower = {t.text for t in self.doc if t.is_lower}
+            self.capitalised_inside = {t.lower_ for t in self.doc if t.text[:1].isupper() and not _opens_sentence(t)}
+        return lower in self.lower or lower + "s" in self.lower, lower in self.capitalised_inside

@@ -19,7 +19,9 @@ from typing import Callable
 
 from ..text.normalize import fold
 
-ACRONYM_LETTERS = (2, 6)  # 'UN' .. 'AFRICOM'-like short forms written in capitals
+ACRONYM_LETTERS = (2, 6)
+PHRASE_ENDS = frozenset({".", ",", ";", ":", "!", "?", ")", "»", "”", '"', "—", "–"})  # not '-': 'a UN-backed'
+  # 'UN' .. 'AFRICOM'-like short forms written in capitals
 
 
 class Verdict(Enum):
@@ -108,25 +110,67 @@ def trailing_nationality(words: tuple[str, ...], org_words: OrgWords, known: Cal
     return 1 if shorter and (not whole or whole == shorter) else 0
 
 
+def is_generic_alone(words: tuple[str, ...], org_words: OrgWords) -> bool:
+    """'Government', 'Command Center', 'Parliament': generic body nouns and nothing else."""
+    return all(fold(w) in org_words.generic_bodies for w in words)
+
+
+def possessor_length(words: tuple[str, ...], possessive_marks: frozenset[str]) -> int:
+    """How many words open a span with a possessor, to cut: 2 for 'Council' + "'s" + 'Information' (from "the
+    Council's Information office"); a name holds no possessive inside it (0 if none)."""
+    inside = [i for i, w in enumerate(words[:-1]) if w.lower() in possessive_marks]
+    return inside[-1] + 1 if inside else 0
+
+
+def is_one_of_a_kind(before: str, after: str | None, indefinite_articles: frozenset[str],
+                     after_is_function_word: bool) -> bool:
+    """'forming a government of national unity.', 'l'élection d'une Assemblée constituante,': a body noun
+    phrase after an indefinite article, heading its phrase (punctuation, a function word or nothing
+    follows), is one body of a kind, not the named body; 'a UN official' uses the name as a modifier."""
+    return before.lower() in indefinite_articles and (after is None or after in PHRASE_ENDS or after_is_function_word)
+
+
+def opens_with_common_word(opener: str, opens_sentence: bool, written_lower: bool, capitalised_inside: bool) -> bool:
+    """'Rebel National Council chief X said': a sentence's first word that the article writes in lower case
+    elsewhere ('rebel fighters', 'the rebels') and never capitalises inside a sentence is a common word
+    before the name, not part of it ('National', also written inside 'the National Oil Corporation', stays)."""
+    return (opens_sentence and opener[:1].isupper() and not opener.isupper() and written_lower
+            and not capitalised_inside)
+
+
+def reads_as_given_name(word: str, next_word: str | None) -> bool:
+    """'Lana Nusseibeh': an acronym the KB knows, written as a word ('Lana' for LANA) right before another
+    capitalised word, is a person's given name."""
+    return (next_word is not None and word[:1].isupper() and word[1:].islower()
+            and next_word[:1].isupper() and next_word[1:2].islower())
+
+
 def is_no_single_name(candidate: OrgCandidate, words: OrgWords) -> bool:
     """'Command Center', 'Government': generic body nouns alone, a common noun capitalised (English style);
     'Council, Excellencies', 'Media, Sanctions Committee Chair': a comma with no 'and' after it joins two
     phrases, not the parts of one name ('Planning, Finance and Budget Committee' is one)."""
     folded = [fold(w) for w in candidate.words]
-    if all(w in words.generic_bodies for w in folded):
+    if is_generic_alone(candidate.words, words):
         return True
     comma = max((i for i, w in enumerate(folded) if w == ","), default=None)
     return comma is not None and not any(w in words.conjunctions for w in folded[comma:])
 
 
 def joins_complement(gap: tuple[str, ...], joiners: frozenset[str], articles: frozenset[str],
-                     next_label: str, after_range_opener: bool = False) -> bool:
+                     next_label: str, after_range_opener: bool = False, next_owns: bool = False) -> bool:
     """'UN Office' + 'to the' + 'African Union', 'AU High-Level Committee' + 'on' + 'Libya': the words
     between a body the KB does not know and the next name are a joiner ('to', 'on'), with at most an
     article, and the next name is a body or a place: the whole is one name; not after 'from' or 'between'
-    ('from the Oasis Council to the Security Council' names two)."""
-    return (not after_range_opener and 1 <= len(gap) <= 2 and fold(gap[0]) in joiners
+    ('from the Oasis Council to the Security Council' names two), nor when the next name owns what follows
+    it ('briefing the Council on Libya's situation': `next_owns`)."""
+    return (not after_range_opener and not next_owns and 1 <= len(gap) <= 2 and fold(gap[0]) in joiners
             and all(fold(w) in articles for w in gap[1:]) and next_label in ("ORG", "GPE", "LOC"))
+
+
+def acronym_verdict(own: Verdict, long_form: Verdict | None) -> Verdict:
+    """An acronym names what its long form names: 'MSC' after 'Munich Security Conference', a conference,
+    is no organisation either, though the article defines it."""
+    return Verdict.DROP if long_form is Verdict.DROP else own
 
 
 def org_verdict(candidate: OrgCandidate, words: OrgWords) -> Verdict:
