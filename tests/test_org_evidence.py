@@ -213,3 +213,18 @@ def test_no_joiner_after_a_generic_noun_alone_or_before_a_possessor(extractor):
         "Parliament to Tripoli was calm.").to_dict()["organisations"]}
     assert "Oasis Council" in found
     assert not any(" on " in name or " to " in name for name in found)
+
+
+def test_a_nationality_before_a_portfolio_ministry_says_whose_it_is():
+    from nerlibya.core.org_evidence import leading_nationality
+
+    ministries = frozenset({"ministry"})
+    assert leading_nationality(("Libyan", "Water", "Ministry"), WORDS, ministries) == 1
+    assert leading_nationality(("French", "Ministry", "of", "Culture"), WORDS, ministries) == 1
+    assert leading_nationality(("Libyan", "National", "Council"), WORDS, ministries) == 0  # part of the name
+    assert leading_nationality(("Libyan", "Ministry"), WORDS, ministries) == 0  # nothing left to name it
+
+
+def test_component_cuts_the_nationality_before_a_ministry(weigh):
+    words = "The Libyan Water Ministry said wells were dry .".split()
+    assert weigh(words, [(1, 4, "ORG")]) == [("Water Ministry", "ORG")]

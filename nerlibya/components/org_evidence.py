@@ -9,10 +9,10 @@ from spacy.tokens import Doc, Span
 
 from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, acronym_verdict, is_generic_alone,
                                  is_nationality_and_common_noun, is_one_of_a_kind, joins_complement,
-                                 opens_with_common_word, org_verdict, possessor_length, reads_as_given_name,
-                                 trailing_nationality)
+                                 leading_nationality, opens_with_common_word, org_verdict, possessor_length,
+                                 reads_as_given_name, trailing_nationality)
 from ..text.name_shapes import NameShapes
-from ..text.normalize import name_key
+from ..text.normalize import fold, name_key
 from .base import KnowledgePipe, is_line_break
 from .entity_spans import set_entities
 
@@ -42,6 +42,7 @@ class OrgEvidence(KnowledgePipe):
         self.articles = words.leading_determiners
         self.possessives, self.function_words = words.possessive_marks, words.function_words
         self.indefinite_articles = heads.indefinite_articles
+        self.portfolio_bodies = frozenset(fold(w) for w in heads.portfolio_bodies)
 
     def after_range_opener(self, span: Span) -> bool:
         """'from (the) X': the span opens a range ('from X to Y')."""
@@ -84,12 +85,17 @@ class OrgEvidence(KnowledgePipe):
         return (ent.start >= 2 and doc[ent.start - 1].text == "(" and doc[ent.start - 2].is_upper
                 and ent.end < len(doc) and doc[ent.end].text == ")")
 
-    def without_trailing_nationality(self, ent: Span) -> Span:
-        """'conseil présidentiel libyen' -> 'conseil présidentiel', the KB's name (core: trailing_nationality)."""
+    def without_nationality(self, ent: Span) -> Span:
+        """'conseil présidentiel libyen' -> 'conseil présidentiel', the KB's name; 'Libyan Interior Ministry' ->
+        'Interior Ministry', still the KB's entity (core: trailing_nationality, leading_nationality)."""
         if ent.label_ != "ORG" or len(ent) < 2:
             return ent
-        cut = trailing_nationality(tuple(t.text for t in ent), self.org_words, self.kb.lookup)
-        return Span(ent.doc, ent.start, ent.end - cut, label=ent.label_, span_id=ent.id_) if cut else ent
+        words = tuple(t.text for t in ent)
+        cut = trailing_nationality(words, self.org_words, self.kb.lookup)
+        lead = leading_nationality(words, self.org_words, self.portfolio_bodies)
+        if not (cut or lead):
+            return ent
+        return Span(ent.doc, ent.start + lead, ent.end - cut, label=ent.label_, span_id=ent.id_)
 
     def without_possessor(self, ent: Span) -> Span:
         """"Council's Information" -> 'Information': the words after a possessive inside a span the KB does not
@@ -152,7 +158,7 @@ class OrgEvidence(KnowledgePipe):
         original = doc.ents  # each read of doc.ents builds every Span
         usage = WordUsage(doc)
         ents = self.with_complements([self.without_common_opener(self.without_possessor(
-            self.without_trailing_nationality(ent)), usage) for ent in original])
+            self.without_nationality(ent)), usage) for ent in original])
         verdicts = self.verdicts(doc, ents)
         kept = []
         for ent in ents:

@@ -99,6 +99,15 @@ def is_nationality_and_common_noun(words: tuple[str, ...], org_words: OrgWords, 
     return fold(noun) in org_words.bodies and (noun.islower() or (index == 0 and not known))
 
 
+def leading_nationality(words: tuple[str, ...], org_words: OrgWords, portfolio_bodies: frozenset[str]) -> int:
+    """How many words to cut from the start of a name: 1 for 'Libyan Interior Ministry' or 'Libyan Ministry
+    of Health', since every government has such a ministry and the adjective only says whose it is; 0 for
+    'Libyan National Army', whose adjective is part of its name."""
+    if len(words) < 3 or fold(words[0]) not in org_words.nationalities:
+        return 0
+    return 1 if any(fold(w) in portfolio_bodies for w in words[1:]) and words[1][:1].isupper() else 0
+
+
 def trailing_nationality(words: tuple[str, ...], org_words: OrgWords, known: Callable[[str], frozenset[str]]) -> int:
     """How many words to cut from the end of a name: 1 for 'conseil présidentiel libyen', since 'conseil
     présidentiel' names the same body in the KB (`known` gives a name's KB ids); 0 for 'Armée nationale
