@@ -228,3 +228,22 @@ def test_a_nationality_before_a_portfolio_ministry_says_whose_it_is():
 def test_component_cuts_the_nationality_before_a_ministry(weigh):
     words = "The Libyan Water Ministry said wells were dry .".split()
     assert weigh(words, [(1, 4, "ORG")]) == [("Water Ministry", "ORG")]
+
+
+def test_a_generic_name_is_the_kb_body_only_where_the_article_names_its_country():
+    from nerlibya.core.org_evidence import is_unplaced_generic_name
+
+    generic = frozenset({"senat"})
+    assert is_unplaced_generic_name("senat", generic, "FR", frozenset({"LY", "DZ"}))
+    assert not is_unplaced_generic_name("senat", generic, "FR", frozenset({"FR"}))
+    assert not is_unplaced_generic_name("senat francais", generic, "FR", frozenset())  # no generic name
+
+
+def test_french_generic_ministry_needs_france_in_the_article(extractor):
+    def ids(text):
+        return {o["id"] for o in extractor.extract(text).to_dict()["organisations"]}
+
+    alone = "À Alger, le ministère des Affaires étrangères a condamné vendredi l'attaque contre la délégation."
+    assert "french-foreign-ministry" not in ids(alone)
+    placed = "À Paris, le ministère des Affaires étrangères a condamné vendredi l'attaque contre la délégation."
+    assert "french-foreign-ministry" in ids(placed)

@@ -8,7 +8,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, acronym_verdict, is_generic_alone,
-                                 is_nationality_and_common_noun, is_one_of_a_kind, joins_complement,
+                                 is_nationality_and_common_noun, is_one_of_a_kind, is_unplaced_generic_name,
+                                 joins_complement,
                                  leading_nationality, opens_with_common_word, org_verdict, possessor_length,
                                  reads_as_given_name, trailing_nationality)
 from ..text.name_shapes import NameShapes
@@ -126,6 +127,20 @@ class OrgEvidence(KnowledgePipe):
                 and bool(self.kb.by_acronym.get(ent.text.upper()))
                 and reads_as_given_name(ent.text, after.text))
 
+    def unplaced_generic_names(self, doc: Doc, ents: list[Span]) -> set[int]:
+        """Starts of the KB bodies named by a generic name whose country the article names nowhere else
+        (core: is_unplaced_generic_name)."""
+        generic = [e for e in ents if e.label_ == "ORG" and e.id_ in self.kb
+                   and name_key(e.text) in self.kb.by_id[e.id_].generic_names]
+        if not generic:
+            return set()
+        by_id = self.kb.by_id
+        named = {by_id[e.id_].country for e in ents if e.id_ in by_id and name_key(e.text) not in by_id[e.id_].generic_names}
+        named |= {by_id[self.kb.by_demonym[t.lower_]].country for t in doc if t.lower_ in self.kb.by_demonym}
+        countries = frozenset(c for c in named if c)
+        return {e.start for e in generic
+                if is_unplaced_generic_name(name_key(e.text), by_id[e.id_].generic_names, by_id[e.id_].country, countries)}
+
     def verdicts(self, doc: Doc, ents: list[Span]) -> dict[int, Verdict]:
         """What each ORG span is, by its start: a known body written as nationality + common noun is none;
         one the KB does not know is weighed on the article's evidence (core: org_verdict)."""
@@ -141,6 +156,7 @@ class OrgEvidence(KnowledgePipe):
         verdicts = {e.start: Verdict.DROP for e in ents if e.start in known
                     and (is_nationality_and_common_noun(tuple(t.text for t in e), self.org_words, known=True)
                          or self.is_a_kind_or_a_given_name(doc, e))}
+        verdicts.update(dict.fromkeys(self.unplaced_generic_names(doc, ents), Verdict.DROP))
         for ent in candidates:
             key, words = name_key(ent.text), tuple(t.text for t in ent)
             candidate = OrgCandidate(words=words, defined_acronym=key in defined, outlet_context=key in credited,

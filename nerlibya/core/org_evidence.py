@@ -176,6 +176,15 @@ def joins_complement(gap: tuple[str, ...], joiners: frozenset[str], articles: fr
             and all(fold(w) in articles for w in gap[1:]) and next_label in ("ORG", "GPE", "LOC"))
 
 
+def is_unplaced_generic_name(key: str, generic_names: frozenset[str], country: str | None,
+                             countries_named: frozenset[str]) -> bool:
+    """'ministère des Affaires étrangères', 'Assemblée nationale', 'Présidence de la République': a name the KB
+    marks as one many countries' bodies bear is that KB body only when the article names its country or
+    something else of it ('Paris', 'Macron', 'français'); else it is another country's body, which the KB cannot
+    name: no record is better than one with the wrong country's id."""
+    return key in generic_names and country is not None and country not in countries_named
+
+
 def acronym_verdict(own: Verdict, long_form: Verdict | None) -> Verdict:
     """An acronym names what its long form names: 'MSC' after 'Munich Security Conference', a conference,
     is no organisation either, though the article defines it."""
