@@ -8,7 +8,8 @@ from spacy.tokens import Span
 
 from nerlibya.components.bodies import BodyWords, find_bodies, find_outlets
 
-ENGLISH = BodyWords(bodies=frozenset({"committee", "council", "force", "brigade", "fund", "ministry", "department"}),
+ENGLISH = BodyWords(bodies=frozenset({"committee", "council", "force", "brigade", "fund", "ministry", "department",
+                                      "service"}),
                     complement_words=frozenset({"of", "for"}), of_words=frozenset({"of"}), determiners=frozenset({"the", "a", "an"}),
                     stop_words=frozenset({"minister", "general", "spokesman", "commander"}),
                     portfolio_titles=frozenset({"minister"}), demonyms=frozenset({"misratan"}),
@@ -32,6 +33,8 @@ def bodies(lang, words, text):
     ("He chairs the Planning, Finance and Budget Committee in parliament.", ["Planning, Finance and Budget Committee"]),
     ("The Oasis Support Force for the Southern Regions patrols the road.", ["Oasis Support Force for the Southern Regions"]),
     ("Talks in the 6+6 committee resumed.", ["6+6 committee"]),
+    ("Talks in the 5 + 5 committee resumed.", ["5 + 5 committee"]),
+    ("Fighters of the 7th brigade left.", ["7th brigade"]),
     ("The Misratan 301 Brigade Commander Ali Omar arrived.", ["301 Brigade"]),
     ("Fighters of the Seventh Brigade and Summed Brigade clashed.", ["Seventh Brigade", "Summed Brigade"]),
     ("The Wounded Affairs Department of the Health Ministry said so.", ["Wounded Affairs Department", "Health Ministry"]),
@@ -49,6 +52,7 @@ def test_english_bodies_are_found_whole(text, expected):
     "Local Government Minister Sara Ali visited.",  # a portfolio before a title
     "A U.N.-backed Government took office.",
     "Militias Clash As Council Meets In Tripoli Amid Fears",  # a headline in title case
+    "The cabinet holds 12 service portfolios.",  # a bare cardinal counts: no '12 service'
 ])
 def test_english_non_bodies(text):
     assert bodies("en", ENGLISH, text) == []

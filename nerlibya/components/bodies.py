@@ -193,7 +193,7 @@ def body_at(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> Body | Non
     `floor` at most."""
     token = doc[head]
     capitalised = token.text[:1].isupper()
-    after_number = head > 0 and any(c.isdigit() for c in doc[head - 1].text)
+    after_number = head > 0 and any(c.isdigit() for c in doc[head - 1].text) and not _counts(doc, head - 1)
     if token.lower_ not in words.bodies or not (capitalised or after_number):
         return None
     if words.head_first:
@@ -208,6 +208,12 @@ def body_at(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> Body | Non
     if end - start < 2 or (end < len(doc) and doc[end].lower_ in words.portfolio_titles):
         return None  # a bare head noun; a portfolio before a title ('Local Government Minister')
     return Body(start, end, head)
+
+
+def _counts(doc: Doc, i: int) -> bool:
+    """A bare cardinal at doc[i] counts what follows ('14 service portfolios'); an ordinal ('7th brigade',
+    '444e brigade') or a joined pair ('6+6 committee', '5 + 5') names a body."""
+    return doc[i].text.isdigit() and not (i > 0 and doc[i - 1].text in NAME_JOINERS)
 
 
 def _number_start(doc: Doc, head: int) -> int:
