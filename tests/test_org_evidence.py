@@ -247,3 +247,12 @@ def test_french_generic_ministry_needs_france_in_the_article(extractor):
     assert "french-foreign-ministry" not in ids(alone)
     placed = "À Paris, le ministère des Affaires étrangères a condamné vendredi l'attaque contre la délégation."
     assert "french-foreign-ministry" in ids(placed)
+
+
+def test_a_name_never_ends_with_a_title_qualifier():
+    from nerlibya.core.org_evidence import qualifier_tail
+
+    qualifiers, linking = frozenset({"ancien", "former"}), frozenset({"de", "of"})
+    assert qualifier_tail(("Front", "de", "l'", "ancien"), qualifiers, linking) == 3  # "le Front de l'ancien ministre X"
+    assert qualifier_tail(("Front", "de", "salut"), qualifiers, linking) == 0
+    assert qualifier_tail(("Front", "de", "l'", "Ancien"), qualifiers, linking) == 0  # capitalised: a name's word

@@ -11,7 +11,7 @@ from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, acronym_verdic
                                  is_nationality_and_common_noun, is_one_of_a_kind, is_unplaced_generic_name,
                                  joins_complement,
                                  leading_nationality, opens_with_common_word, org_verdict, possessor_length,
-                                 reads_as_given_name, trailing_nationality)
+                                 qualifier_tail, reads_as_given_name, trailing_nationality)
 from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key
 from .base import KnowledgePipe, is_line_break
@@ -44,6 +44,8 @@ class OrgEvidence(KnowledgePipe):
         self.possessives, self.function_words = words.possessive_marks, words.function_words
         self.indefinite_articles = heads.indefinite_articles
         self.portfolio_bodies = frozenset(fold(w) for w in heads.portfolio_bodies)
+        self.qualifiers = frozenset(fold(q) for q in self.lexicon.qualifiers if " " not in q)
+        self.linking_words = frozenset(fold(w) for w in words.linking_words)
 
     def after_range_opener(self, span: Span) -> bool:
         """'from (the) X': the span opens a range ('from X to Y')."""
@@ -98,13 +100,18 @@ class OrgEvidence(KnowledgePipe):
             return ent
         return Span(ent.doc, ent.start + lead, ent.end - cut, label=ent.label_, span_id=ent.id_)
 
-    def without_possessor(self, ent: Span) -> Span:
+    def without_possessor_or_title(self, ent: Span) -> Span:
         """"Council's Information" -> 'Information': the words after a possessive inside a span the KB does not
-        know (core: possessor_length)."""
+        know; "Alliance de l'ancien" -> 'Alliance': no title's qualifier at its end (core: possessor_length,
+        qualifier_tail)."""
         if ent.label_ != "ORG" or len(ent) < 3 or self.is_known(ent):
             return ent
-        cut = possessor_length(tuple(t.text for t in ent), self.possessives)
-        return Span(ent.doc, ent.start + cut, ent.end, label=ent.label_) if cut else ent
+        words = tuple(t.text for t in ent)
+        cut = possessor_length(words, self.possessives)
+        tail = qualifier_tail(words, self.qualifiers, self.linking_words)
+        if not (cut or tail) or cut >= len(ent) - tail:
+            return ent
+        return Span(ent.doc, ent.start + cut, ent.end - tail, label=ent.label_)
 
     def without_common_opener(self, ent: Span, usage: "WordUsage") -> Span:
         """'Rebel National Council' -> 'National Council' (core: opens_with_common_word)."""
@@ -173,7 +180,7 @@ class OrgEvidence(KnowledgePipe):
     def process(self, doc: Doc) -> Doc:
         original = doc.ents  # each read of doc.ents builds every Span
         usage = WordUsage(doc)
-        ents = self.with_complements([self.without_common_opener(self.without_possessor(
+        ents = self.with_complements([self.without_common_opener(self.without_possessor_or_title(
             self.without_nationality(ent)), usage) for ent in original])
         verdicts = self.verdicts(doc, ents)
         kept = []

@@ -139,6 +139,16 @@ def is_one_of_a_kind(before: str, after: str | None, indefinite_articles: frozen
     return before.lower() in indefinite_articles and (after is None or after in PHRASE_ENDS or after_is_function_word)
 
 
+def qualifier_tail(words: tuple[str, ...], qualifiers: frozenset[str], linking_words: frozenset[str]) -> int:
+    """How many words to cut from the end of a name that runs into a title: 3 for 'Alliance' + "de l'ancien" (of
+    "l'Alliance de l'ancien PM X"): a name never ends with a qualifier ('ancien', 'former'), which opens a title;
+    the cut goes back to the complement's linking word ('de')."""
+    if len(words) < 3 or not words[-1].islower() or fold(words[-1]) not in qualifiers:
+        return 0
+    link = max((i for i, w in enumerate(words[1:], start=1) if fold(w) in linking_words), default=None)
+    return len(words) - link if link is not None else 0
+
+
 def opens_with_common_word(opener: str, opens_sentence: bool, written_lower: bool, capitalised_inside: bool) -> bool:
     """'Rebel National Council chief X said': a sentence's first word that the article writes in lower case
     elsewhere ('rebel fighters', 'the rebels') and never capitalises inside a sentence is a common word
