@@ -88,6 +88,14 @@ def test_component_keeps_relabels_and_drops(weigh):
     assert found == [("Khalifa Haftar", "PERSON"), ("Fezzan Council", "ORG"), ("Khalifa", "PERSON")]
 
 
+def test_component_keeps_a_credit_after_a_place_that_opens_its_line(weigh):
+    words = "Sabha ( Sahara Wire ) - Water ran out . Sahara Wire staff left .".split()
+    found = weigh(words, [(0, 1, "GPE"), (2, 4, "ORG")])
+    assert ("Sahara Wire", "ORG") in found
+    words = "Food ran out in Sabha ( Sahara Wire ) .".split()
+    assert ("Sahara Wire", "ORG") not in weigh(words, [(4, 5, "GPE"), (6, 8, "ORG")])
+
+
 def test_component_keeps_a_dateline_credit_and_an_acronym_the_article_defines(weigh):
     words = "SABHA ( Sahara Wire ) - The Desert Watch ( DW ) said DW staff left .".split()
     found = weigh(words, [(2, 4, "ORG"), (7, 9, "ORG"), (10, 11, "ORG"), (13, 14, "ORG")])

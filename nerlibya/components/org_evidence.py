@@ -80,13 +80,14 @@ class OrgEvidence(KnowledgePipe):
 
     def outlet_next_to(self, doc: Doc, ent: Span) -> bool:
         """'the MENA news agency', 'l'agence APS', 'the “Desert Courier” newspaper': an outlet noun on either
-        side; or 'TRIPOLI (Reuters)': a dateline's credit in parentheses after a city in capitals."""
+        side; or 'TRIPOLI (Reuters)', 'Tripoli (Sahara Wire) -': a dateline's credit in parentheses after a city
+        in capitals or a place that opens its line."""
         after = tuple(t.lower_ for t in doc[ent.end : ent.end + 4] if not t.is_quote)
         before = tuple(t.lower_ for t in doc[max(0, ent.start - 4) : ent.start] if not t.is_quote)
         if any(after[: len(o)] == o or (before and before[-len(o):] == o) for o in self.outlets):
             return True
-        return (ent.start >= 2 and doc[ent.start - 1].text == "(" and doc[ent.start - 2].is_upper
-                and ent.end < len(doc) and doc[ent.end].text == ")")
+        return (ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")"
+                and (doc[ent.start - 2].is_upper or _place_opens_line(doc, ent.start - 2)))
 
     def without_nationality(self, ent: Span) -> Span:
         """'conseil présidentiel libyen' -> 'conseil présidentiel', the KB's name; 'Libyan Interior Ministry' ->
@@ -214,3 +215,13 @@ class WordUsage:
             self.lower = {t.text for t in self.doc if t.is_lower}
             self.capitalised_inside = {t.lower_ for t in self.doc if t.text[:1].isupper() and not _opens_sentence(t)}
         return lower in self.lower or lower + "s" in self.lower, lower in self.capitalised_inside
+
+
+def _place_opens_line(doc: Doc, last: int) -> bool:
+    """doc[last] ends a place's name that opens its line (a dateline: 'Tripoli (Sahara Wire) - ...')."""
+    if doc[last].ent_type_ not in PLACE_LABELS:
+        return False
+    start = last
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return start == 0 or is_line_break(doc[start - 1])
