@@ -65,6 +65,7 @@ def test_english_non_bodies(text):
     ("La Compagnie libyenne d'investissement et de développement a investi.",
      ["Compagnie libyenne d'investissement et de développement"]),
     ("Le Parlement pour rétablir l'ordre a voté.", []),
+    ("Les membres du Parlement et du gouvernement ont voté.", []),  # two bodies: no 'et du' complement
     ("La Chambre des représentants de Libye pour approbation.", ["Chambre des représentants de Libye"]),
 ])
 def test_french_bodies_run_through_their_complements(text, expected):

@@ -264,3 +264,17 @@ def test_a_name_never_ends_with_a_title_qualifier():
     assert qualifier_tail(("Front", "de", "l'", "ancien"), qualifiers, linking) == 3  # "le Front de l'ancien ministre X"
     assert qualifier_tail(("Front", "de", "salut"), qualifiers, linking) == 0
     assert qualifier_tail(("Front", "de", "l'", "Ancien"), qualifiers, linking) == 0  # capitalised: a name's word
+
+
+def test_a_currency_defined_as_an_acronym_is_no_organisation(extractor):
+    found = {o["name"] for o in extractor.extract(
+        "Traders in Misrata sold Libyan Dinars (LYD) at a new rate on Sunday, and the LYD fell again."
+    ).to_dict()["organisations"]}
+    assert not any("Dinar" in name or name == "LYD" for name in found)
+
+
+def test_french_parliament_and_government_are_two_bodies(extractor):
+    found = {o["name"] for o in extractor.extract(
+        "Les membres du Parlement et du gouvernement libyens se sont réunis à Tunis jeudi pour parler du budget."
+    ).to_dict()["organisations"]}
+    assert "Parlement et du gouvernement" not in found

@@ -163,11 +163,12 @@ def _names_follow(doc: Doc, i: int, words: BodyWords) -> bool:
 def _complement_end(doc: Doc, end: int, words: BodyWords) -> int:
     """End of 'for the Regions', 'of Libya', 'du Procureur général militaire', 'contre l'immigration
     illégale', 'et de développement' after a body's name; `end` if none follows."""
-    n = len(doc)
+    n, first_end = len(doc), end
     while end < n:
         k = end + 1 if doc[end].lower_ in words.complement_words else end
-        if k == end and doc[end].lower_ in words.list_joiners and end + 1 < n and doc[end + 1].lower_ in words.complement_words:
-            k = end + 2  # 'd'investissement et de développement'
+        if (k == end and end > first_end and doc[end].lower_ in words.list_joiners and end + 1 < n
+                and doc[end + 1].lower_ in words.complement_words):
+            k = end + 2  # 'd'investissement et de développement'; not 'le Parlement et du gouvernement'
         if k == end:
             break
         first = k

@@ -175,8 +175,21 @@ class OrgEvidence(KnowledgePipe):
                                    else org_verdict(candidate, self.org_words))
         for ent in candidates:
             if ent.text in acronyms:
-                verdicts[ent.start] = acronym_verdict(verdicts[ent.start], verdicts.get(acronyms[ent.text][0]))
+                verdicts[ent.start] = acronym_verdict(verdicts[ent.start], self.long_form_verdict(
+                    doc, acronyms[ent.text], known, verdicts))
         return verdicts
+
+    def long_form_verdict(self, doc: Doc, long_form: list[int], known: set[int], verdicts: dict[int, Verdict]
+                          ) -> Verdict | None:
+        """What an acronym's long form is: its own verdict as an organisation, or, when the model gave it
+        another label ('Libyan Dinars' as a work of art), the verdict on its words; None for a KB body."""
+        start, end = long_form
+        if start in known:
+            return None
+        if start in verdicts:
+            return verdicts[start]
+        words = tuple(doc[i].text for i in range(start, end))
+        return org_verdict(OrgCandidate(words=words, defined_acronym=True), self.org_words)
 
     def process(self, doc: Doc) -> Doc:
         original = doc.ents  # each read of doc.ents builds every Span
