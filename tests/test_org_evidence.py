@@ -35,6 +35,7 @@ def test_acronyms_outlets_and_definitions_are_evidence():
 
 def test_digits_make_no_acronym():
     assert not is_written_acronym("COVID-19") and is_written_acronym("U.N.") and not is_written_acronym("A")
+    assert not is_written_acronym("XXIV") and is_written_acronym("CDM")  # a roman numeral is a number
 
 
 def test_treaties_events_and_processes_are_no_organisations():

@@ -19,9 +19,9 @@ from typing import Callable
 
 from ..text.normalize import fold
 
-ACRONYM_LETTERS = (2, 6)
+ACRONYM_LETTERS = (2, 6)  # 'UN' .. 'AFRICOM'-like short forms written in capitals
+ROMAN_DIGITS = frozenset("IVXL")  # 'XXXV', 'IV': a session's or a part's number ('CDM' may be an acronym)
 PHRASE_ENDS = frozenset({".", ",", ";", ":", "!", "?", ")", "»", "”", '"', "—", "–"})  # not '-': 'a UN-backed'
-  # 'UN' .. 'AFRICOM'-like short forms written in capitals
 
 
 class Verdict(Enum):
@@ -62,10 +62,12 @@ class OrgCandidate:
 
 
 def is_written_acronym(word: str) -> bool:
-    """'CNN', 'OMV', 'U.N.': capitals only (dots allowed), no digit ('COVID-19' is no organisation)."""
+    """'CNN', 'OMV', 'U.N.': capitals only (dots allowed), no digit ('COVID-19' is no organisation), no roman
+    numeral ('Decision 819(XXXV)')."""
     letters = word.replace(".", "")
     low, high = ACRONYM_LETTERS
-    return letters.isalpha() and letters.isupper() and low <= len(letters) <= high
+    return (letters.isalpha() and letters.isupper() and low <= len(letters) <= high
+            and not set(letters) <= ROMAN_DIGITS)
 
 
 def _parts(words: tuple[str, ...]) -> list[str]:
