@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable
+from typing import Callable, Collection
 
 from ..text.normalize import fold
 
@@ -188,7 +188,7 @@ def joins_complement(gap: tuple[str, ...], joiners: frozenset[str], articles: fr
             and all(fold(w) in articles for w in gap[1:]) and next_label in ("ORG", "GPE", "LOC"))
 
 
-def is_unplaced_generic_name(key: str, generic_names: frozenset[str], country: str | None,
+def is_unplaced_generic_name(key: str, generic_names: Collection[str], country: str | None,
                              countries_named: frozenset[str]) -> bool:
     """'ministère des Affaires étrangères', 'Assemblée nationale', 'Présidence de la République': a name the KB
     marks as one many countries' bodies bear is that KB body only when the article names its country or

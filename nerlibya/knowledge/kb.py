@@ -51,7 +51,7 @@ class KBEntity:
     demonyms: tuple[str, ...] = ()
     country: str | None = None
     offices: tuple[Office, ...] = ()
-    generic_names: frozenset[str] = frozenset()  # keys of its names that other countries' bodies bear too
+    generic_names: tuple[str, ...] = ()  # keys of its names that other countries' bodies bear too
 
     @property
     def full_names(self) -> tuple[str, ...]:
@@ -208,7 +208,7 @@ def parse_entry(raw: object, kind: str, path: str) -> KBEntity:
         demonyms=lists["demonyms"],
         country=_optional_string(raw, "country", path, entry_id),
         offices=_parse_offices(raw.get("offices"), path, entry_id),
-        generic_names=frozenset(name_key(n) for n in lists["generic_names"]),
+        generic_names=tuple(sorted({name_key(n) for n in lists["generic_names"]})),
     )
 
 
