@@ -279,3 +279,9 @@ def test_french_parliament_and_government_are_two_bodies(extractor):
         "Les membres du Parlement et du gouvernement libyens se sont réunis à Tunis jeudi pour parler du budget."
     ).to_dict()["organisations"]}
     assert "Parlement et du gouvernement" not in found
+
+
+def test_component_takes_an_outlet_the_model_labelled_otherwise(weigh):
+    words = "He told Desert News Network on Sunday that the Sahara Wire report was false .".split()
+    found = weigh(words, [(2, 5, "WORK_OF_ART"), (9, 11, "FAC")])
+    assert ("Desert News Network", "ORG") in found and ("Sahara Wire", "ORG") not in found

@@ -82,6 +82,12 @@ def has_body_word(candidate: OrgCandidate, words: OrgWords) -> bool:
     return any(p in words.bodies or p in words.name_words for p in _parts(candidate.words))
 
 
+def holds_org_name_word(words: tuple[str, ...], org_words: OrgWords) -> bool:
+    """'Sky News Arabia' (a work of art to the model), 'Daily Sabah' (a facility): a name holding a word
+    found only in organisations' names is an organisation, whatever other label the model gave it."""
+    return any(p in org_words.name_words for p in _parts(words))
+
+
 def names_another_kind(candidate: OrgCandidate, words: OrgWords) -> bool:
     """'Libyan Political Agreement', 'Storm Daniel', 'Post-Skhirat Political Process': a treaty, an event or
     a document, unless a body's head noun is also in the name ('Constitution Drafting Assembly')."""
