@@ -104,3 +104,11 @@ def test_a_complement_stops_before_the_given_name_of_a_person_the_model_cut():
     doc.ents = [Span(doc, words.index("Al"), words.index("yesterday"), label="PERSON")]
     assert [doc[b.start:b.end].text for b in find_bodies(doc, replace(ENGLISH, bodies=ENGLISH.bodies | {"assembly"}))] \
         == ["Assembly of Southern Tribes"]
+
+
+def test_a_french_outlet_the_model_took_for_a_person_is_still_named():
+    doc = spacy.blank("fr")("Le patron de la télévision syrienne Dounia a parlé.")
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index("Dounia"), words.index("Dounia") + 1, label="PER")]
+    found = find_outlets(doc, FRENCH, OUTLETS_FR)
+    assert [doc[b.start:b.end].text for b in found] == ["Dounia"]

@@ -285,3 +285,10 @@ def test_component_takes_an_outlet_the_model_labelled_otherwise(weigh):
     words = "He told Desert News Network on Sunday that the Sahara Wire report was false .".split()
     found = weigh(words, [(2, 5, "WORK_OF_ART"), (9, 11, "FAC")])
     assert ("Desert News Network", "ORG") in found and ("Sahara Wire", "ORG") not in found
+
+
+def test_french_outlet_named_after_its_noun_and_adjectives(extractor):
+    found = {o["name"] for o in extractor.extract(
+        "Ce jeudi, le directeur de la télévision syrienne Dounia, la seule chaîne encore active, a parlé à la presse."
+    ).to_dict()["organisations"]}
+    assert "Dounia" in found

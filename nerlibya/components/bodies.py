@@ -112,14 +112,15 @@ def _with_leading_rank(doc: Doc, start: int, words: BodyWords) -> int:
     return start
 
 
-def _capitalised_complement(doc: Doc, k: int, words: BodyWords) -> int:
+def _capitalised_complement(doc: Doc, k: int, words: BodyWords, people_allowed: bool = False) -> int:
     """End of the capitalised words from `k` ('Regions', 'Procureur général', 'National Unity'); `k`
-    if they name another body ('of the Health Ministry' is a body of its own)."""
+    if they name another body ('of the Health Ministry' is a body of its own). `people_allowed` for an
+    outlet's name, which the model often takes for a person ('la télévision syrienne Arrai')."""
     n, stop = len(doc), k
-    while stop < n and (_is_name_word(doc[stop], words, words.head_first)
+    while stop < n and (_is_name_word(doc[stop], words, words.head_first, people_allowed)
                         or (doc[stop].lower_ in words.list_joiners | words.complement_words and stop + 1 < n
-                            and _is_name_word(doc[stop + 1], words, words.head_first))):
-        if _opens_person(doc, stop + 1):
+                            and _is_name_word(doc[stop + 1], words, words.head_first, people_allowed))):
+        if not people_allowed and _opens_person(doc, stop + 1):
             break  # 'of National Accord Fayez' + 'Al Saraj': the word before a person's name is their given name
         stop += 1
     while stop < n and doc[stop].ent_iob_ == "I":
@@ -281,7 +282,7 @@ def outlet_at(doc: Doc, i: int, words: BodyWords, outlets: frozenset[str]) -> Bo
         start = i + length
         while start < min(len(doc), i + length + 2) and doc[start].is_lower and doc[start].is_alpha and not doc[start].is_stop:
             start += 1  # 'privée', 'britannique'
-        end = _capitalised_complement(doc, start, words) if start < len(doc) else start
+        end = _capitalised_complement(doc, start, words, people_allowed=True) if start < len(doc) else start
         return Body(start, end, start) if end > start else None
     end = i - 1 if i > 1 and doc[i - 1].is_quote else i  # 'the “Al-Arab London” newspaper'
     start = end

@@ -84,9 +84,13 @@ class OrgEvidence(KnowledgePipe):
         side; or 'TRIPOLI (Reuters)', 'Tripoli (Sahara Wire) -': a dateline's credit in parentheses after a city
         in capitals or a place that opens its line."""
         after = tuple(t.lower_ for t in doc[ent.end : ent.end + 4] if not t.is_quote)
-        before = tuple(t.lower_ for t in doc[max(0, ent.start - 4) : ent.start] if not t.is_quote)
-        if any(after[: len(o)] == o or (before and before[-len(o):] == o) for o in self.outlets):
+        if any(after[: len(o)] == o for o in self.outlets):
             return True
+        ends = _ends_before_adjectives(doc, ent.start) if self.lexicon.words.adjectives_follow_noun else (ent.start,)
+        for end in ends:
+            before = tuple(t.lower_ for t in doc[max(0, end - 4) : end] if not t.is_quote)
+            if before and any(before[-len(o):] == o for o in self.outlets):
+                return True
         return (ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")"
                 and (doc[ent.start - 2].is_upper or _place_opens_line(doc, ent.start - 2)))
 
@@ -247,3 +251,13 @@ def _place_opens_line(doc: Doc, last: int) -> bool:
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     return start == 0 or is_line_break(doc[start - 1])
+
+
+def _ends_before_adjectives(doc: Doc, start: int, most: int = 2) -> list[int]:
+    """`start`, and each place further back over the lower-case words right before it (at most `most`, no
+    function word) where an outlet noun may end: 'la télévision' + 'syrienne' + 'Arrai'."""
+    ends = [start]
+    while (len(ends) <= most and ends[-1] > 0 and doc[ends[-1] - 1].is_lower and doc[ends[-1] - 1].is_alpha
+           and not doc[ends[-1] - 1].is_stop):
+        ends.append(ends[-1] - 1)
+    return ends
