@@ -256,6 +256,8 @@ def test_french_generic_ministry_needs_france_in_the_article(extractor):
     assert "french-foreign-ministry" not in ids(alone)
     placed = "À Paris, le ministère des Affaires étrangères a condamné vendredi l'attaque contre la délégation."
     assert "french-foreign-ministry" in ids(placed)
+    by_demonym = "Le ministère des Affaires étrangères a condamné vendredi l'attaque contre la délégation française."
+    assert "french-foreign-ministry" in ids(by_demonym)
 
 
 def test_a_name_never_ends_with_a_title_qualifier():

@@ -157,7 +157,8 @@ class OrgEvidence(KnowledgePipe):
             return set()
         by_id = self.kb.by_id
         named = {by_id[e.id_].country for e in ents if e.id_ in by_id and name_key(e.text) not in by_id[e.id_].generic_names}
-        named |= {by_id[self.kb.by_demonym[t.lower_]].country for t in doc if t.lower_ in self.kb.by_demonym}
+        demonyms = (fold(t.text) for t in doc if t.is_alpha)
+        named |= {by_id[self.kb.by_demonym[d]].country for d in demonyms if d in self.kb.by_demonym}
         countries = frozenset(c for c in named if c)
         return {e.start for e in generic
                 if is_unplaced_generic_name(name_key(e.text), by_id[e.id_].generic_names, by_id[e.id_].country, countries)}
