@@ -29,6 +29,10 @@ PIPELINE_FILE = "pipeline.cfg"
 RULES_ONLY_MAX_LENGTH = 10_000_000
 MODEL_SLOT = "ner"
 DOTTED_ACRONYM_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
+# wire copy's credits glued to their neighbours: '2017(Lana)', '=Lana=', 'Zitouny /REUTERS'
+CREDIT_INFIX = r"(?<=[0-9])\((?=[A-Z])"
+CREDIT_PREFIX = r"^[=/](?=[A-Z])"
+CREDIT_SUFFIX = r"(?<=[A-Za-z])=$"
 KB_COMPONENTS = ("nerlibya_kb_ruler", "nerlibya_entity_cleanup", "nerlibya_titles", "nerlibya_org_evidence",
                  "nerlibya_resolver", "nerlibya_roles")
 LEXICON_COMPONENTS = KB_COMPONENTS
@@ -95,12 +99,19 @@ def load_statistical(lang: str, model: str | None, settings: Config) -> Language
     return spacy.load(name, exclude=exclude)
 
 
-def split_dotted_acronym_hyphens(nlp: Language) -> None:
-    """'U.N.-backed' is 'U.N.' + '-' + 'backed', as 'UN-backed' already is: the acronym is a mention."""
+def split_glued_tokens(nlp: Language) -> None:
+    """'U.N.-backed' is 'U.N.' + '-' + 'backed', as 'UN-backed' already is: the acronym is a mention; so are
+    the credits wire copy glues to a date or a mark ('2017(Lana)', '=Lana=', '/REUTERS')."""
     infixes = nlp.tokenizer.infix_finditer
     pattern = infixes.__self__.pattern if infixes is not None else ""
     if DOTTED_ACRONYM_HYPHEN not in pattern:
-        nlp.tokenizer.infix_finditer = re.compile("|".join(p for p in (pattern, DOTTED_ACRONYM_HYPHEN) if p)).finditer
+        nlp.tokenizer.infix_finditer = re.compile("|".join(p for p in (pattern, DOTTED_ACRONYM_HYPHEN, CREDIT_INFIX)
+                                                            if p)).finditer
+    for attribute, extra in (("prefix_search", CREDIT_PREFIX), ("suffix_search", CREDIT_SUFFIX)):
+        search = getattr(nlp.tokenizer, attribute)
+        pattern = search.__self__.pattern if search is not None else ""
+        if extra not in pattern:
+            setattr(nlp.tokenizer, attribute, re.compile("|".join(p for p in (pattern, extra) if p)).search)
 
 
 def keep_abbreviations(nlp: Language, abbreviations: tuple[str, ...]) -> None:
@@ -122,7 +133,7 @@ def build_nlp(lang: str = "en", *, model: str | None = None, rules_only: bool = 
     KnowledgeBaseError. The knowledge is read here, so a broken folder fails before any text is read."""
     settings = pipeline_config(str(config_path) if config_path else None)
     nlp = spacy.blank(lang) if rules_only else load_statistical(lang, model, settings)
-    split_dotted_acronym_hyphens(nlp)
+    split_glued_tokens(nlp)
     if rules_only:
         nlp.max_length = RULES_ONLY_MAX_LENGTH
     keep_abbreviations(nlp, load_lexicon(lang, str(lang_path) if lang_path else None).words.abbreviations)

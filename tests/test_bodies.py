@@ -1,11 +1,15 @@
 """Bodies named by a head noun, found whole on plain tokens (no statistical model)."""
 
+from dataclasses import replace
+
 import pytest
 import spacy
+from spacy.tokens import Span
 
 from nerlibya.components.bodies import BodyWords, find_bodies, find_outlets
 
-ENGLISH = BodyWords(bodies=frozenset({"committee", "council", "force", "brigade", "fund", "ministry", "department"}),
+ENGLISH = BodyWords(bodies=frozenset({"committee", "council", "force", "brigade", "fund", "ministry", "department",
+                                      "service"}),
                     complement_words=frozenset({"of", "for"}), of_words=frozenset({"of"}), determiners=frozenset({"the", "a", "an"}),
                     stop_words=frozenset({"minister", "general", "spokesman", "commander"}),
                     portfolio_titles=frozenset({"minister"}), demonyms=frozenset({"misratan"}),
@@ -29,10 +33,15 @@ def bodies(lang, words, text):
     ("He chairs the Planning, Finance and Budget Committee in parliament.", ["Planning, Finance and Budget Committee"]),
     ("The Oasis Support Force for the Southern Regions patrols the road.", ["Oasis Support Force for the Southern Regions"]),
     ("Talks in the 6+6 committee resumed.", ["6+6 committee"]),
+    ("Talks in the 5 + 5 committee resumed.", ["5 + 5 committee"]),
+    ("Fighters of the 7th brigade left.", ["7th brigade"]),
     ("The Misratan 301 Brigade Commander Ali Omar arrived.", ["301 Brigade"]),
     ("Fighters of the Seventh Brigade and Summed Brigade clashed.", ["Seventh Brigade", "Summed Brigade"]),
     ("The Wounded Affairs Department of the Health Ministry said so.", ["Wounded Affairs Department", "Health Ministry"]),
     ("The Libya Sanctions Committee met.", ["Libya Sanctions Committee"]),
+    # a credit line without a full stop, many names but lower-case words too: no headline
+    ("- The Sahel notes are edited by the team of the Coastal Studies Department of the Sahel Research Council in Tripoli -",
+     ["Coastal Studies Department", "Sahel Research Council"]),
 ])
 def test_english_bodies_are_found_whole(text, expected):
     assert bodies("en", ENGLISH, text) == expected
@@ -43,6 +52,7 @@ def test_english_bodies_are_found_whole(text, expected):
     "Local Government Minister Sara Ali visited.",  # a portfolio before a title
     "A U.N.-backed Government took office.",
     "Militias Clash As Council Meets In Tripoli Amid Fears",  # a headline in title case
+    "The cabinet holds 12 service portfolios.",  # a bare cardinal counts: no '12 service'
 ])
 def test_english_non_bodies(text):
     assert bodies("en", ENGLISH, text) == []
@@ -55,6 +65,7 @@ def test_english_non_bodies(text):
     ("La Compagnie libyenne d'investissement et de développement a investi.",
      ["Compagnie libyenne d'investissement et de développement"]),
     ("Le Parlement pour rétablir l'ordre a voté.", []),
+    ("Les membres du Parlement et du gouvernement ont voté.", []),  # two bodies: no 'et du' complement
     ("La Chambre des représentants de Libye pour approbation.", ["Chambre des représentants de Libye"]),
 ])
 def test_french_bodies_run_through_their_complements(text, expected):
@@ -85,3 +96,19 @@ def test_english_outlets_named_before_their_kind(text, expected):
 def test_french_outlets_named_after_their_kind_and_adjectives():
     text = "Selon la télévision privée Sahara Soir, le quotidien britannique Morning Post a confirmé."
     assert outlets("fr", FRENCH, OUTLETS_FR, text) == ["Sahara Soir", "Morning Post"]
+
+
+def test_a_complement_stops_before_the_given_name_of_a_person_the_model_cut():
+    doc = spacy.blank("en")("He met the head of the Assembly of Southern Tribes Khaled Al Mabrouk yesterday.")
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index("Al"), words.index("yesterday"), label="PERSON")]
+    assert [doc[b.start:b.end].text for b in find_bodies(doc, replace(ENGLISH, bodies=ENGLISH.bodies | {"assembly"}))] \
+        == ["Assembly of Southern Tribes"]
+
+
+def test_a_french_outlet_the_model_took_for_a_person_is_still_named():
+    doc = spacy.blank("fr")("Le patron de la télévision syrienne Dounia a parlé.")
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index("Dounia"), words.index("Dounia") + 1, label="PER")]
+    found = find_outlets(doc, FRENCH, OUTLETS_FR)
+    assert [doc[b.start:b.end].text for b in found] == ["Dounia"]

@@ -79,6 +79,13 @@ def test_cleanup_trims_determiners_possessives_and_titles(fixture_kb_path, fixtu
     assert ents(doc) == [("General Command", "ORG"), ("Ahmed Ali", "PERSON")]
 
 
+def test_cleanup_keeps_a_dropped_label_the_kb_knows_by_name(fixture_kb_path, fixture_lang_path):
+    nlp = preset_pipeline("en", [(2, 6, "MISC"), (8, 9, "MISC")],
+                          ("nerlibya_entity_cleanup", {"kb_path": fixture_kb_path, "lang_path": fixture_lang_path}))
+    doc = nlp("Talks with House-of Representatives members and Sunday guests")
+    assert ents(doc) == [("House-of Representatives", "ORG")]
+
+
 def test_titles_introduce_unknown_people(rules_nlp):
     doc = rules_nlp("Colonel Ahmed al-Zawi, the commander of the 166th Brigade, spoke.")
     assert ("Ahmed al-Zawi", "PERSON") in ents(doc)

@@ -119,3 +119,9 @@ def test_french_complement_through_a_noun_to_a_name(extractor):
                                      "ville a voté.")
     assert {"Conseil local de la ville de Ghadamès", "Mouvement pour le renouveau de la Cyrénaïque",
             "Fédération libyenne des sociétés de la Croix-Rouge"} <= set(found)
+
+
+def test_credits_glued_to_a_date_or_a_mark_are_found(extractor):
+    found = organisations(extractor, "Benghazi, 3 March 2019(Lana) The council met on Sunday in the east.\n"
+                                     "A crowd waits at the port. Photo: Sami Ali /REUTERS\n\nThe talks went on.\n=Lana=")
+    assert "Libyan News Agency" in found and "Reuters" in found

@@ -21,6 +21,9 @@ STOP_ENTITY_TYPES = frozenset({"PERSON", "PER"})
 
 # the most tokens a headline line holds on either side of a word (longer lines are text)
 HEADLINE_TOKENS = 40
+# the share of longer words a Title Case line capitalises: a sentence that names a few bodies ('edited by the
+# team of the Euro-Mediterranean Policies Department of the European Institute') capitalises fewer
+TITLE_CASE_SHARE = 0.8
 
 
 @dataclass(frozen=True)
@@ -109,18 +112,25 @@ def _with_leading_rank(doc: Doc, start: int, words: BodyWords) -> int:
     return start
 
 
-def _capitalised_complement(doc: Doc, k: int, words: BodyWords) -> int:
+def _capitalised_complement(doc: Doc, k: int, words: BodyWords, people_allowed: bool = False) -> int:
     """End of the capitalised words from `k` ('Regions', 'Procureur général', 'National Unity'); `k`
-    if they name another body ('of the Health Ministry' is a body of its own)."""
+    if they name another body ('of the Health Ministry' is a body of its own). `people_allowed` for an
+    outlet's name, which the model often takes for a person ('la télévision syrienne Arrai')."""
     n, stop = len(doc), k
-    while stop < n and (_is_name_word(doc[stop], words, words.head_first)
+    while stop < n and (_is_name_word(doc[stop], words, words.head_first, people_allowed)
                         or (doc[stop].lower_ in words.list_joiners | words.complement_words and stop + 1 < n
-                            and _is_name_word(doc[stop + 1], words, words.head_first))):
+                            and _is_name_word(doc[stop + 1], words, words.head_first, people_allowed))):
+        if not people_allowed and _opens_person(doc, stop + 1):
+            break  # 'of National Accord Fayez' + 'Al Saraj': the word before a person's name is their given name
         stop += 1
     while stop < n and doc[stop].ent_iob_ == "I":
         stop += 1  # a name the model found goes in whole: 'Souq al-Juma'
     names_a_body = any(doc[i].lower_ in words.bodies for i in range(k, stop))
     return k if names_a_body and not words.head_first else stop
+
+
+def _opens_person(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ in STOP_ENTITY_TYPES
 
 
 def _lower_case_complement(doc: Doc, k: int, after_determiner: bool, after_of: bool, words: BodyWords) -> int:
@@ -154,11 +164,12 @@ def _names_follow(doc: Doc, i: int, words: BodyWords) -> bool:
 def _complement_end(doc: Doc, end: int, words: BodyWords) -> int:
     """End of 'for the Regions', 'of Libya', 'du Procureur général militaire', 'contre l'immigration
     illégale', 'et de développement' after a body's name; `end` if none follows."""
-    n = len(doc)
+    n, first_end = len(doc), end
     while end < n:
         k = end + 1 if doc[end].lower_ in words.complement_words else end
-        if k == end and doc[end].lower_ in words.list_joiners and end + 1 < n and doc[end + 1].lower_ in words.complement_words:
-            k = end + 2  # 'd'investissement et de développement'
+        if (k == end and end > first_end and doc[end].lower_ in words.list_joiners and end + 1 < n
+                and doc[end + 1].lower_ in words.complement_words):
+            k = end + 2  # 'd'investissement et de développement'; not 'le Parlement et du gouvernement'
         if k == end:
             break
         first = k
@@ -184,7 +195,7 @@ def body_at(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> Body | Non
     `floor` at most."""
     token = doc[head]
     capitalised = token.text[:1].isupper()
-    after_number = head > 0 and any(c.isdigit() for c in doc[head - 1].text)
+    after_number = head > 0 and any(c.isdigit() for c in doc[head - 1].text) and not _counts(doc, head - 1)
     if token.lower_ not in words.bodies or not (capitalised or after_number):
         return None
     if words.head_first:
@@ -199,6 +210,12 @@ def body_at(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> Body | Non
     if end - start < 2 or (end < len(doc) and doc[end].lower_ in words.portfolio_titles):
         return None  # a bare head noun; a portfolio before a title ('Local Government Minister')
     return Body(start, end, head)
+
+
+def _counts(doc: Doc, i: int) -> bool:
+    """A bare cardinal at doc[i] counts what follows ('14 service portfolios'); an ordinal ('7th brigade',
+    '444e brigade') or a joined pair ('6+6 committee', '5 + 5') names a body."""
+    return doc[i].text.isdigit() and not (i > 0 and doc[i - 1].text in NAME_JOINERS)
 
 
 def _number_start(doc: Doc, head: int) -> int:
@@ -225,7 +242,7 @@ def in_title_case_line(doc: Doc, i: int) -> bool:
     if doc[end - 1].text in (".", "!", "?") or (end - 2 > start and doc[end - 2].text == "." and doc[end - 1].is_quote):
         return False
     longer = [doc[k] for k in range(start, end) if doc[k].is_alpha and len(doc[k]) > 3]
-    return len(longer) >= 5 and sum(t.text[:1].isupper() for t in longer) >= 0.7 * len(longer)
+    return len(longer) >= 5 and sum(t.text[:1].isupper() for t in longer) >= TITLE_CASE_SHARE * len(longer)
 
 
 def find_bodies(doc: Doc, words: BodyWords) -> list[Body]:
@@ -265,7 +282,7 @@ def outlet_at(doc: Doc, i: int, words: BodyWords, outlets: frozenset[str]) -> Bo
         start = i + length
         while start < min(len(doc), i + length + 2) and doc[start].is_lower and doc[start].is_alpha and not doc[start].is_stop:
             start += 1  # 'privée', 'britannique'
-        end = _capitalised_complement(doc, start, words) if start < len(doc) else start
+        end = _capitalised_complement(doc, start, words, people_allowed=True) if start < len(doc) else start
         return Body(start, end, start) if end > start else None
     end = i - 1 if i > 1 and doc[i - 1].is_quote else i  # 'the “Al-Arab London” newspaper'
     start = end

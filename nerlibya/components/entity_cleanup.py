@@ -90,7 +90,7 @@ class EntityCleanup(KnowledgePipe):
         ent_label = ent.label_
         label = LABEL_MAP.get(ent_label, ent_label)
         if label in self.drop_labels:
-            return None
+            return self.known_entity(ent)
         doc, start, has_id = ent.doc, ent.start, bool(ent.id_)
         start, end = _unbroken_words(doc, start, ent.end)
         end = _without_trailing(doc, start, end, self.trailing, self.dangling)
@@ -119,6 +119,15 @@ class EntityCleanup(KnowledgePipe):
         if (start, end, label) == (ent.start, ent.end, ent_label):
             return ent
         return Span(doc, start, end, label=label, kb_id=ent.kb_id, span_id=span_id)
+
+    def known_entity(self, ent: Span) -> Span | None:
+        """A span of a dropped label ('Haut-conseil d’État' as MISC, its hyphen hiding it from the KB ruler) that
+        the KB knows by exactly one name is that entity; else None."""
+        known = self.kb.lookup(ent.text)
+        if len(known) != 1:
+            return None
+        entity = self.kb.by_id[next(iter(known))]
+        return Span(ent.doc, ent.start, ent.end, label=entity.label, span_id=entity.id)
 
     def _is_not_a_name(self, doc: Doc, start: int, end: int, label: str) -> bool:
         """Spans the model tags that are no names at all: 'Field Marshal' or 'Defence' (from 'Minister of

@@ -7,14 +7,18 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, is_nationality_and_common_noun, joins_complement,
-                                 org_verdict, trailing_nationality)
+from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, acronym_verdict, holds_org_name_word,
+                                 is_generic_alone, is_nationality_and_common_noun, is_one_of_a_kind,
+                                 is_unplaced_generic_name, joins_complement, leading_nationality,
+                                 opens_with_common_word, org_verdict, possessor_length, qualifier_tail,
+                                 reads_as_given_name, trailing_nationality)
 from ..text.name_shapes import NameShapes
-from ..text.normalize import name_key
-from .base import KnowledgePipe
+from ..text.normalize import fold, name_key
+from .base import KnowledgePipe, is_line_break
 from .entity_spans import set_entities
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+OTHER_NAME_LABELS = ("WORK_OF_ART", "FAC", "NORP", "PRODUCT")  # the model's labels an outlet's name gets wrong
 NEW_LABEL = {Verdict.PERSON: "PERSON", Verdict.PLACE: "GPE"}
 
 
@@ -38,6 +42,11 @@ class OrgEvidence(KnowledgePipe):
         self.outlets = tuple(tuple(o.split()) for o in heads.outlets)
         self.joiners, self.range_openers = heads.name_joiners, heads.range_openers
         self.articles = words.leading_determiners
+        self.possessives, self.function_words = words.possessive_marks, words.function_words
+        self.indefinite_articles = heads.indefinite_articles
+        self.portfolio_bodies = frozenset(fold(w) for w in heads.portfolio_bodies)
+        self.qualifiers = frozenset(fold(q) for q in self.lexicon.qualifiers if " " not in q)
+        self.linking_words = frozenset(fold(w) for w in words.linking_words)
 
     def after_range_opener(self, span: Span) -> bool:
         """'from (the) X': the span opens a range ('from X to Y')."""
@@ -54,9 +63,11 @@ class OrgEvidence(KnowledgePipe):
         out: list[Span] = []
         for ent in ents:
             last = out[-1] if out else None
+            owns = ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in self.possessives
             if (last is not None and last.label_ == "ORG" and not self.is_known(last)
+                    and not is_generic_alone(tuple(t.text for t in last), self.org_words)
                     and joins_complement(tuple(t.text for t in ent.doc[last.end : ent.start]), self.joiners,
-                                         self.articles, ent.label_, self.after_range_opener(last))):
+                                         self.articles, ent.label_, self.after_range_opener(last), owns)):
                 out[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
             else:
                 out.append(ent)
@@ -70,20 +81,87 @@ class OrgEvidence(KnowledgePipe):
 
     def outlet_next_to(self, doc: Doc, ent: Span) -> bool:
         """'the MENA news agency', 'l'agence APS', 'the “Desert Courier” newspaper': an outlet noun on either
-        side; or 'TRIPOLI (Reuters)': a dateline's credit in parentheses after a city in capitals."""
+        side; or 'TRIPOLI (Reuters)', 'Tripoli (Sahara Wire) -': a dateline's credit in parentheses after a city
+        in capitals or a place that opens its line."""
         after = tuple(t.lower_ for t in doc[ent.end : ent.end + 4] if not t.is_quote)
-        before = tuple(t.lower_ for t in doc[max(0, ent.start - 4) : ent.start] if not t.is_quote)
-        if any(after[: len(o)] == o or (before and before[-len(o):] == o) for o in self.outlets):
+        if any(after[: len(o)] == o for o in self.outlets):
             return True
-        return (ent.start >= 2 and doc[ent.start - 1].text == "(" and doc[ent.start - 2].is_upper
-                and ent.end < len(doc) and doc[ent.end].text == ")")
+        ends = _ends_before_adjectives(doc, ent.start) if self.lexicon.words.adjectives_follow_noun else (ent.start,)
+        for end in ends:
+            before = tuple(t.lower_ for t in doc[max(0, end - 4) : end] if not t.is_quote)
+            if before and any(before[-len(o):] == o for o in self.outlets):
+                return True
+        return (ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")"
+                and (doc[ent.start - 2].is_upper or _place_opens_line(doc, ent.start - 2)))
 
-    def without_trailing_nationality(self, ent: Span) -> Span:
-        """'conseil présidentiel libyen' -> 'conseil présidentiel', the KB's name (core: trailing_nationality)."""
+    def without_nationality(self, ent: Span) -> Span:
+        """'conseil présidentiel libyen' -> 'conseil présidentiel', the KB's name; 'Libyan Interior Ministry' ->
+        'Interior Ministry', still the KB's entity (core: trailing_nationality, leading_nationality)."""
         if ent.label_ != "ORG" or len(ent) < 2:
             return ent
-        cut = trailing_nationality(tuple(t.text for t in ent), self.org_words, self.kb.lookup)
-        return Span(ent.doc, ent.start, ent.end - cut, label=ent.label_, span_id=ent.id_) if cut else ent
+        words = tuple(t.text for t in ent)
+        cut = trailing_nationality(words, self.org_words, self.kb.lookup)
+        lead = leading_nationality(words, self.org_words, self.portfolio_bodies)
+        if not (cut or lead):
+            return ent
+        return Span(ent.doc, ent.start + lead, ent.end - cut, label=ent.label_, span_id=ent.id_)
+
+    def as_organisation(self, ent: Span) -> Span:
+        """'Sky News Arabia' tagged as a work of art, 'Daily Sabah' as a facility: an organisation (core:
+        holds_org_name_word)."""
+        if ent.label_ not in OTHER_NAME_LABELS or ent.id_ or not holds_org_name_word(tuple(t.text for t in ent),
+                                                                                    self.org_words):
+            return ent
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+
+    def without_possessor_or_title(self, ent: Span) -> Span:
+        """"Council's Information" -> 'Information': the words after a possessive inside a span the KB does not
+        know; "Alliance de l'ancien" -> 'Alliance': no title's qualifier at its end (core: possessor_length,
+        qualifier_tail)."""
+        if ent.label_ != "ORG" or len(ent) < 3 or self.is_known(ent):
+            return ent
+        words = tuple(t.text for t in ent)
+        cut = possessor_length(words, self.possessives)
+        tail = qualifier_tail(words, self.qualifiers, self.linking_words)
+        if not (cut or tail) or cut >= len(ent) - tail:
+            return ent
+        return Span(ent.doc, ent.start + cut, ent.end - tail, label=ent.label_)
+
+    def without_common_opener(self, ent: Span, usage: "WordUsage") -> Span:
+        """'Rebel National Council' -> 'National Council' (core: opens_with_common_word)."""
+        if ent.label_ != "ORG" or len(ent) < 2 or self.is_known(ent):
+            return ent
+        opener = ent.doc[ent.start]
+        if opens_with_common_word(opener.text, _opens_sentence(opener), *usage.of(opener.lower_)):
+            return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+        return ent
+
+    def is_a_kind_or_a_given_name(self, doc: Doc, ent: Span) -> bool:
+        """'forming a government of national unity', 'une Assemblée constituante' (one of a kind); 'Lana
+        Nusseibeh' (an acronym the KB knows, written as a word before a surname): no record of the body."""
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if ent.start > 0 and is_one_of_a_kind(doc[ent.start - 1].text, after.text if after is not None else None,
+                                              self.indefinite_articles,
+                                              after is not None and after.lower_ in self.function_words):
+            return True
+        return (len(ent) == 1 and after is not None and not after.ent_type_ and bool(doc[ent.start].whitespace_)
+                and bool(self.kb.by_acronym.get(ent.text.upper()))
+                and reads_as_given_name(ent.text, after.text))
+
+    def unplaced_generic_names(self, doc: Doc, ents: list[Span]) -> set[int]:
+        """Starts of the KB bodies named by a generic name whose country the article names nowhere else
+        (core: is_unplaced_generic_name)."""
+        generic = [e for e in ents if e.label_ == "ORG" and e.id_ in self.kb
+                   and name_key(e.text) in self.kb.by_id[e.id_].generic_names]
+        if not generic:
+            return set()
+        by_id = self.kb.by_id
+        named = {by_id[e.id_].country for e in ents if e.id_ in by_id and name_key(e.text) not in by_id[e.id_].generic_names}
+        demonyms = (fold(t.text) for t in doc if t.is_alpha)
+        named |= {by_id[self.kb.by_demonym[d]].country for d in demonyms if d in self.kb.by_demonym}
+        countries = frozenset(c for c in named if c)
+        return {e.start for e in generic
+                if is_unplaced_generic_name(name_key(e.text), by_id[e.id_].generic_names, by_id[e.id_].country, countries)}
 
     def verdicts(self, doc: Doc, ents: list[Span]) -> dict[int, Verdict]:
         """What each ORG span is, by its start: a known body written as nationality + common noun is none;
@@ -98,19 +176,40 @@ class OrgEvidence(KnowledgePipe):
         defined = {name_key(e.text) for e in candidates if e.text in acronyms or (e.start, e.end) in long_forms}
         credited = {name_key(e.text) for e in candidates if self.outlet_next_to(doc, e)}
         verdicts = {e.start: Verdict.DROP for e in ents if e.start in known
-                    and is_nationality_and_common_noun(tuple(t.text for t in e), self.org_words, known=True)}
+                    and (is_nationality_and_common_noun(tuple(t.text for t in e), self.org_words, known=True)
+                         or self.is_a_kind_or_a_given_name(doc, e))}
+        verdicts.update(dict.fromkeys(self.unplaced_generic_names(doc, ents), Verdict.DROP))
         for ent in candidates:
             key, words = name_key(ent.text), tuple(t.text for t in ent)
             candidate = OrgCandidate(words=words, defined_acronym=key in defined, outlet_context=key in credited,
                                      opens_with_given_name=self.shapes.opens_with_given_name(list(words)),
                                      person_elsewhere=key in people or key in person_parts,
                                      place_elsewhere=key in places)
-            verdicts[ent.start] = org_verdict(candidate, self.org_words)
+            verdicts[ent.start] = (Verdict.DROP if self.is_a_kind_or_a_given_name(doc, ent)
+                                   else org_verdict(candidate, self.org_words))
+        for ent in candidates:
+            if ent.text in acronyms:
+                verdicts[ent.start] = acronym_verdict(verdicts[ent.start], self.long_form_verdict(
+                    doc, acronyms[ent.text], known, verdicts))
         return verdicts
+
+    def long_form_verdict(self, doc: Doc, long_form: list[int], known: set[int], verdicts: dict[int, Verdict]
+                          ) -> Verdict | None:
+        """What an acronym's long form is: its own verdict as an organisation, or, when the model gave it
+        another label ('Libyan Dinars' as a work of art), the verdict on its words; None for a KB body."""
+        start, end = long_form
+        if start in known:
+            return None
+        if start in verdicts:
+            return verdicts[start]
+        words = tuple(doc[i].text for i in range(start, end))
+        return org_verdict(OrgCandidate(words=words, defined_acronym=True), self.org_words)
 
     def process(self, doc: Doc) -> Doc:
         original = doc.ents  # each read of doc.ents builds every Span
-        ents = self.with_complements([self.without_trailing_nationality(ent) for ent in original])
+        usage = WordUsage(doc)
+        ents = self.with_complements([self.without_common_opener(self.without_possessor_or_title(
+            self.without_nationality(self.as_organisation(ent))), usage) for ent in original])
         verdicts = self.verdicts(doc, ents)
         kept = []
         for ent in ents:
@@ -122,3 +221,44 @@ class OrgEvidence(KnowledgePipe):
         if len(kept) != len(original) or any(a is not b for a, b in zip(kept, original)):
             set_entities(doc, kept)
         return doc
+
+
+def _opens_sentence(token) -> bool:
+    return token.i == 0 or token.is_sent_start or is_line_break(token.doc[token.i - 1])
+
+
+class WordUsage:
+    """How the article writes each word: in lower case somewhere; capitalised inside a sentence somewhere.
+    Read once, on the first question, in one pass over the tokens."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.lower: set[str] | None = None
+        self.capitalised_inside: set[str] = set()
+
+    def of(self, lower: str) -> tuple[bool, bool]:
+        """(written in lower case, or its plural; capitalised inside a sentence) for a lower-cased word."""
+        if self.lower is None:
+            self.lower = {t.text for t in self.doc if t.is_lower}
+            self.capitalised_inside = {t.lower_ for t in self.doc if t.text[:1].isupper() and not _opens_sentence(t)}
+        return lower in self.lower or lower + "s" in self.lower, lower in self.capitalised_inside
+
+
+def _place_opens_line(doc: Doc, last: int) -> bool:
+    """doc[last] ends a place's name that opens its line (a dateline: 'Tripoli (Sahara Wire) - ...')."""
+    if doc[last].ent_type_ not in PLACE_LABELS:
+        return False
+    start = last
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return start == 0 or is_line_break(doc[start - 1])
+
+
+def _ends_before_adjectives(doc: Doc, start: int, most: int = 2) -> list[int]:
+    """`start`, and each place further back over the lower-case words right before it (at most `most`, no
+    function word) where an outlet noun may end: 'la télévision' + 'syrienne' + 'Arrai'."""
+    ends = [start]
+    while (len(ends) <= most and ends[-1] > 0 and doc[ends[-1] - 1].is_lower and doc[ends[-1] - 1].is_alpha
+           and not doc[ends[-1] - 1].is_stop):
+        ends.append(ends[-1] - 1)
+    return ends

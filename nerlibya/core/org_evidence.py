@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable
+from typing import Callable, Collection
 
 from ..text.normalize import fold
 
 ACRONYM_LETTERS = (2, 6)  # 'UN' .. 'AFRICOM'-like short forms written in capitals
+ROMAN_DIGITS = frozenset("IVXL")  # 'XXXV', 'IV': a session's or a part's number ('CDM' may be an acronym)
+PHRASE_ENDS = frozenset({".", ",", ";", ":", "!", "?", ")", "»", "”", '"', "—", "–"})  # not '-': 'a UN-backed'
 
 
 class Verdict(Enum):
@@ -60,10 +62,12 @@ class OrgCandidate:
 
 
 def is_written_acronym(word: str) -> bool:
-    """'CNN', 'OMV', 'U.N.': capitals only (dots allowed), no digit ('COVID-19' is no organisation)."""
+    """'CNN', 'OMV', 'U.N.': capitals only (dots allowed), no digit ('COVID-19' is no organisation), no roman
+    numeral ('Decision 819(XXXV)')."""
     letters = word.replace(".", "")
     low, high = ACRONYM_LETTERS
-    return letters.isalpha() and letters.isupper() and low <= len(letters) <= high
+    return (letters.isalpha() and letters.isupper() and low <= len(letters) <= high
+            and not set(letters) <= ROMAN_DIGITS)
 
 
 def _parts(words: tuple[str, ...]) -> list[str]:
@@ -76,6 +80,12 @@ def has_body_word(candidate: OrgCandidate, words: OrgWords) -> bool:
     """A body's head noun or an organisation's name word, singular or plural ('Authorities' is no body:
     the plural of a body noun written in a name is kept only when listed)."""
     return any(p in words.bodies or p in words.name_words for p in _parts(candidate.words))
+
+
+def holds_org_name_word(words: tuple[str, ...], org_words: OrgWords) -> bool:
+    """'Sky News Arabia' (a work of art to the model), 'Daily Sabah' (a facility): a name holding a word
+    found only in organisations' names is an organisation, whatever other label the model gave it."""
+    return any(p in org_words.name_words for p in _parts(words))
 
 
 def names_another_kind(candidate: OrgCandidate, words: OrgWords) -> bool:
@@ -97,6 +107,15 @@ def is_nationality_and_common_noun(words: tuple[str, ...], org_words: OrgWords, 
     return fold(noun) in org_words.bodies and (noun.islower() or (index == 0 and not known))
 
 
+def leading_nationality(words: tuple[str, ...], org_words: OrgWords, portfolio_bodies: frozenset[str]) -> int:
+    """How many words to cut from the start of a name: 1 for 'Libyan Interior Ministry' or 'Libyan Ministry
+    of Health', since every government has such a ministry and the adjective only says whose it is; 0 for
+    'Libyan National Army', whose adjective is part of its name."""
+    if len(words) < 3 or fold(words[0]) not in org_words.nationalities:
+        return 0
+    return 1 if any(fold(w) in portfolio_bodies for w in words[1:]) and words[1][:1].isupper() else 0
+
+
 def trailing_nationality(words: tuple[str, ...], org_words: OrgWords, known: Callable[[str], frozenset[str]]) -> int:
     """How many words to cut from the end of a name: 1 for 'conseil présidentiel libyen', since 'conseil
     présidentiel' names the same body in the KB (`known` gives a name's KB ids); 0 for 'Armée nationale
@@ -108,25 +127,86 @@ def trailing_nationality(words: tuple[str, ...], org_words: OrgWords, known: Cal
     return 1 if shorter and (not whole or whole == shorter) else 0
 
 
+def is_generic_alone(words: tuple[str, ...], org_words: OrgWords) -> bool:
+    """'Government', 'Command Center', 'Parliament': generic body nouns and nothing else."""
+    return all(fold(w) in org_words.generic_bodies for w in words)
+
+
+def possessor_length(words: tuple[str, ...], possessive_marks: frozenset[str]) -> int:
+    """How many words open a span with a possessor, to cut: 2 for 'Council' + "'s" + 'Information' (from "the
+    Council's Information office"); a name holds no possessive inside it (0 if none)."""
+    inside = [i for i, w in enumerate(words[:-1]) if w.lower() in possessive_marks]
+    return inside[-1] + 1 if inside else 0
+
+
+def is_one_of_a_kind(before: str, after: str | None, indefinite_articles: frozenset[str],
+                     after_is_function_word: bool) -> bool:
+    """'forming a government of national unity.', 'l'élection d'une Assemblée constituante,': a body noun
+    phrase after an indefinite article, heading its phrase (punctuation, a function word or nothing
+    follows), is one body of a kind, not the named body; 'a UN official' uses the name as a modifier."""
+    return before.lower() in indefinite_articles and (after is None or after in PHRASE_ENDS or after_is_function_word)
+
+
+def qualifier_tail(words: tuple[str, ...], qualifiers: frozenset[str], linking_words: frozenset[str]) -> int:
+    """How many words to cut from the end of a name that runs into a title: 3 for 'Alliance' + "de l'ancien" (of
+    "l'Alliance de l'ancien PM X"): a name never ends with a qualifier ('ancien', 'former'), which opens a title;
+    the cut goes back to the complement's linking word ('de')."""
+    if len(words) < 3 or not words[-1].islower() or fold(words[-1]) not in qualifiers:
+        return 0
+    link = max((i for i, w in enumerate(words[1:], start=1) if fold(w) in linking_words), default=None)
+    return len(words) - link if link is not None else 0
+
+
+def opens_with_common_word(opener: str, opens_sentence: bool, written_lower: bool, capitalised_inside: bool) -> bool:
+    """'Rebel National Council chief X said': a sentence's first word that the article writes in lower case
+    elsewhere ('rebel fighters', 'the rebels') and never capitalises inside a sentence is a common word
+    before the name, not part of it ('National', also written inside 'the National Oil Corporation', stays)."""
+    return (opens_sentence and opener[:1].isupper() and not opener.isupper() and written_lower
+            and not capitalised_inside)
+
+
+def reads_as_given_name(word: str, next_word: str | None) -> bool:
+    """'Lana Nusseibeh': an acronym the KB knows, written as a word ('Lana' for LANA) right before another
+    capitalised word, is a person's given name."""
+    return (next_word is not None and word[:1].isupper() and word[1:].islower()
+            and next_word[:1].isupper() and next_word[1:2].islower())
+
+
 def is_no_single_name(candidate: OrgCandidate, words: OrgWords) -> bool:
     """'Command Center', 'Government': generic body nouns alone, a common noun capitalised (English style);
     'Council, Excellencies', 'Media, Sanctions Committee Chair': a comma with no 'and' after it joins two
     phrases, not the parts of one name ('Planning, Finance and Budget Committee' is one)."""
     folded = [fold(w) for w in candidate.words]
-    if all(w in words.generic_bodies for w in folded):
+    if is_generic_alone(candidate.words, words):
         return True
     comma = max((i for i, w in enumerate(folded) if w == ","), default=None)
     return comma is not None and not any(w in words.conjunctions for w in folded[comma:])
 
 
 def joins_complement(gap: tuple[str, ...], joiners: frozenset[str], articles: frozenset[str],
-                     next_label: str, after_range_opener: bool = False) -> bool:
+                     next_label: str, after_range_opener: bool = False, next_owns: bool = False) -> bool:
     """'UN Office' + 'to the' + 'African Union', 'AU High-Level Committee' + 'on' + 'Libya': the words
     between a body the KB does not know and the next name are a joiner ('to', 'on'), with at most an
     article, and the next name is a body or a place: the whole is one name; not after 'from' or 'between'
-    ('from the Oasis Council to the Security Council' names two)."""
-    return (not after_range_opener and 1 <= len(gap) <= 2 and fold(gap[0]) in joiners
+    ('from the Oasis Council to the Security Council' names two), nor when the next name owns what follows
+    it ('briefing the Council on Libya's situation': `next_owns`)."""
+    return (not after_range_opener and not next_owns and 1 <= len(gap) <= 2 and fold(gap[0]) in joiners
             and all(fold(w) in articles for w in gap[1:]) and next_label in ("ORG", "GPE", "LOC"))
+
+
+def is_unplaced_generic_name(key: str, generic_names: Collection[str], country: str | None,
+                             countries_named: frozenset[str]) -> bool:
+    """'ministère des Affaires étrangères', 'Assemblée nationale', 'Présidence de la République': a name the KB
+    marks as one many countries' bodies bear is that KB body only when the article names its country or
+    something else of it ('Paris', 'Macron', 'français'); else it is another country's body, which the KB cannot
+    name: no record is better than one with the wrong country's id."""
+    return key in generic_names and country is not None and country not in countries_named
+
+
+def acronym_verdict(own: Verdict, long_form: Verdict | None) -> Verdict:
+    """An acronym names what its long form names: 'MSC' after 'Munich Security Conference', a conference,
+    is no organisation either, though the article defines it."""
+    return Verdict.DROP if long_form is Verdict.DROP else own
 
 
 def org_verdict(candidate: OrgCandidate, words: OrgWords) -> Verdict:

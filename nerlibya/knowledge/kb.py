@@ -25,7 +25,8 @@ KIND_LABEL = {"person": "PERSON", "organisation": "ORG"}
 _LIST_FIELDS = ("aliases", "acronyms", "surnames")
 _KNOWN_FIELDS = {
     "person": {"id", "name", "aliases", "surnames", "country", "offices", "wikidata", "sources", "gender"},
-    "organisation": {"id", "name", "aliases", "acronyms", "kind", "country", "parent", "wikidata", "sources"},
+    "organisation": {"id", "name", "aliases", "acronyms", "kind", "country", "parent", "wikidata", "sources",
+                     "generic_names"},
     "place": {"id", "name", "aliases", "acronyms", "label", "country", "wikidata", "sources", "demonyms"},
 }
 
@@ -50,6 +51,7 @@ class KBEntity:
     demonyms: tuple[str, ...] = ()
     country: str | None = None
     offices: tuple[Office, ...] = ()
+    generic_names: tuple[str, ...] = ()  # keys of its names that other countries' bodies bear too
 
     @property
     def full_names(self) -> tuple[str, ...]:
@@ -187,7 +189,11 @@ def parse_entry(raw: object, kind: str, path: str) -> KBEntity:
     label = KIND_LABEL.get(kind) or raw.get("label")
     if label not in ("PERSON", "ORG", *PLACE_LABELS):
         raise KnowledgeBaseError(path, entry_id, f"unknown label {label!r} (use one of {', '.join(PLACE_LABELS)})")
-    lists = {key: _strings(raw.get(key), path, entry_id, key) for key in (*_LIST_FIELDS, "demonyms")}
+    lists = {key: _strings(raw.get(key), path, entry_id, key) for key in (*_LIST_FIELDS, "demonyms", "generic_names")}
+    own_names = {name_key(n) for n in (name, *lists["aliases"])}
+    stray = [n for n in lists["generic_names"] if name_key(n) not in own_names]
+    if stray:
+        raise KnowledgeBaseError(path, entry_id, f"generic name {stray[0]!r} is not its name or an alias")
     surnames = lists["surnames"]
     if kind == "person" and not surnames and len(name.split()) > 1:
         surnames = (name.split()[-1],)
@@ -202,6 +208,7 @@ def parse_entry(raw: object, kind: str, path: str) -> KBEntity:
         demonyms=lists["demonyms"],
         country=_optional_string(raw, "country", path, entry_id),
         offices=_parse_offices(raw.get("offices"), path, entry_id),
+        generic_names=tuple(sorted({name_key(n) for n in lists["generic_names"]})),
     )
 
 
