@@ -28,6 +28,7 @@ from .base import KnowledgePipe, is_line_break, on_headline_line
 from .bodies import Body, BodyWords, find_bodies, find_outlets, in_title_case_line
 from .bylines import byline_names
 from .entity_spans import non_overlapping, set_entities
+from .person_spans import NameEdgeWords, with_whole_names
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
 TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")", "/"})
@@ -81,6 +82,13 @@ class EntityCleanup(KnowledgePipe):
             portfolio_titles=frozenset(w for w in lexicon.portfolio_offices if " " not in w),
             adjective_endings=words.adjective_endings, infinitive_endings=words.infinitive_endings,
             list_joiners=words.conjunctions | {"&"}, head_first=words.adjectives_follow_noun)
+        self.name_edges = NameEdgeWords(
+            never_given_names=(self.title_words | words.leading_determiners | words.function_words
+                               | words.calendar_words | words.compass_words | words.sentence_openers
+                               | words.conjunctions | words.family_nouns | words.platforms),
+            name_articles=words.name_articles, is_nationality=self.shapes.is_nationality,
+            is_given_name=lambda word: self.shapes.opens_with_given_name([word]),
+            is_other_name=lambda word: any(self.kb.by_id[i].kind != "person" for i in self.kb.lookup(word)))
 
     def _is_person_prefix(self, token) -> bool:
         lower = token.lower_
@@ -133,6 +141,8 @@ class EntityCleanup(KnowledgePipe):
             return True
         if label == "PERSON" and not any(map(self._carries_a_name, tokens)):
             return True  # 'M.', 'Sheikh', 'de M.' (from a French 'de M. Haftar'): titles, particles, initials
+        if label == "PERSON" and any(c.isdigit() for t in tokens for c in t.text):
+            return True  # 'COVID-19', '8263rd Meeting': no person's name is written with a digit
         if label != "PERSON" and tokens[0].is_lower and words[0] in self.title_words:
             return True  # fr_core_news_sm's 'ministre des Affaires étrangères' (ORG) is a title, not a name
         if label != "PERSON" and all(w in self.title_words for w in words):
@@ -304,7 +314,8 @@ class EntityCleanup(KnowledgePipe):
         ents = doc.ents  # each read of doc.ents builds every Span
         credited = byline_names(doc, self.words)
         joined = with_bylines(doc, join_split_people(doc, join_broken_names(doc, ents, self.words, self.kb), self.words, self.kb), credited)
-        spans = self.places_in_lists(doc, [span for span in map(self.trim, joined) if span is not None], set(credited))
+        trimmed = with_whole_names(doc, [span for span in map(self.trim, joined) if span is not None], self.name_edges)
+        spans = self.places_in_lists(doc, trimmed, set(credited))
         bodies = [body for body in find_bodies(doc, self.body_words)
                   if name_key(doc[body.start:body.end].text) not in self.heads.organs]
         taken_by_bodies = {i for body in bodies for i in range(body.start, body.end)}

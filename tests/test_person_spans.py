@@ -1,0 +1,85 @@
+"""People's names the statistical model cut short (issue 19): a rare given name left out before the span, an
+'al-X' surname left out after it, names written with digits. Every text here is made up."""
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from nerlibya.components.person_spans import NameEdgeWords, with_whole_names
+
+EDGE_WORDS = NameEdgeWords(
+    never_given_names=frozenset({"president", "minister", "interior", "the", "of", "earlier", "thursday", "and"}),
+    name_articles=frozenset({"al", "el", "bin"}),
+    is_nationality=lambda word: word in {"turkish", "libyan"},
+    is_given_name=lambda word: word.lower() in {"sadiq", "khaled"},
+    is_other_name=lambda word: word in {"Tripoli"},
+)
+
+
+def _widened(text: str, name: str, taken: tuple[str, ...] = ()) -> list[str]:
+    """The people found in `text` when the model tagged only `name` (and the words `taken` as other entities)."""
+    doc = spacy.blank("en")(text)
+
+    def span(phrase: str, label: str) -> Span:
+        start = text.index(phrase)
+        return doc.char_span(start, start + len(phrase), label=label)
+
+    spans = sorted([span(name, "PERSON")] + [span(t, "GPE") for t in taken], key=lambda s: s.start)
+    return [s.text for s in with_whole_names(doc, spans, EDGE_WORDS) if s.label_ == "PERSON"]
+
+
+@pytest.mark.parametrize("text,tagged,whole", [
+    ("Turkish President Nazim Tarek Osmanli arrived.", "Tarek Osmanli", "Nazim Tarek Osmanli"),
+    ("the talks, Adriano Vessi said.", "Vessi", "Adriano Vessi"),
+    ("former Minister of the Interior Hamdi Salem Bakka.", "Salem Bakka", "Hamdi Salem Bakka"),
+    ("Earlier Thursday, Mokhtar Ali Zaydi told reporters", "Ali Zaydi", "Mokhtar Ali Zaydi"),
+])
+def test_a_given_name_left_out_before_the_span_joins_it(text, tagged, whole):
+    assert _widened(text, tagged) == [whole]
+
+
+@pytest.mark.parametrize("text,tagged", [
+    ("Turkish President Osmanli arrived.", "Osmanli"),  # a title is no given name
+    ("The minister met Turkish Osmanli envoys.", "Osmanli"),  # nor a nationality word
+    ("Earlier Osmanli said so.", "Osmanli"),  # nor a sentence opener
+    ("Rivals Meet In Rome As Osmanli Talks Stall\nThe talks went on.", "Osmanli"),  # nor a headline's word
+    ("The envoy met UNSMIL Osmanli staff.", "Osmanli"),  # nor an acronym
+    ("He left for Tripoli Osmanli said.", "Osmanli"),  # nor a name the KB gives a place
+])
+def test_words_before_a_name_that_are_no_given_names(text, tagged):
+    assert _widened(text, tagged, taken=()) == [tagged]
+
+
+def test_a_known_given_name_counts_even_at_a_line_start():
+    assert _widened("Central bank governor\nSadiq Rami al-Koubi", "Rami al-Koubi") == ["Sadiq Rami al-Koubi"]
+    assert _widened("Central bank governor\nSaleem Rami al-Koubi", "Rami al-Koubi") == ["Rami al-Koubi"]
+
+
+def test_an_arabic_surname_after_the_span_joins_it():
+    assert _widened("Justice Minister Kamal al-Zintawi denounced it.", "Kamal") == ["Kamal al-Zintawi"]
+    assert _widened("Justice Minister Kamal al Zintawi denounced it.", "Kamal") == ["Kamal"]  # not one word
+    assert _widened("They met Kamal al-Zintawi in Tripoli.", "Kamal", taken=("Tripoli",)) == ["Kamal al-Zintawi"]
+
+
+def test_a_span_with_a_kb_id_is_left_as_the_ruler_found_it():
+    doc = spacy.blank("en")("Turkish President Nazim Osmanli arrived.")
+    known = Span(doc, 3, 4, label="PERSON", span_id="someone-osmanli")
+    assert [s.text for s in with_whole_names(doc, [known], EDGE_WORDS)] == ["Osmanli"]
+
+
+# -- the shipped pipeline -------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_names_with_digits_are_no_people(extractor):
+    record = extractor.extract("Libya has recorded no COVID-19 cases so far, the Health Ministry said on "
+                               "Tuesday.\n\n9021st Meeting (PM)\nThe council met in New York.").to_dict()
+    assert not [p["name"] for p in record["people"] if any(c.isdigit() for c in p["name"])]
+
+
+@pytest.mark.model
+def test_truncated_names_are_whole_in_the_record(extractor):
+    record = extractor.extract("The meeting was also attended by the Minister of Culture of Italy, Gennaro "
+                               "Sangiuliano. Justice Minister Salah al-Mirghani condemned the attack.").to_dict()
+    names = {p["name"] for p in record["people"]}
+    assert {"Gennaro Sangiuliano", "Salah al-Mirghani"} <= names
+    assert "aguila-saleh" not in {p["id"] for p in record["people"]}
