@@ -29,6 +29,7 @@ PIPELINE_FILE = "pipeline.cfg"
 RULES_ONLY_MAX_LENGTH = 10_000_000
 MODEL_SLOT = "ner"
 DOTTED_ACRONYM_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
+TRAILING_HYPHEN = r"(?<=[^\W\d_]{2})-$"  # a hyphen glued after a word, ending the token
 KB_COMPONENTS = ("nerlibya_kb_ruler", "nerlibya_entity_cleanup", "nerlibya_titles", "nerlibya_org_evidence",
                  "nerlibya_resolver", "nerlibya_roles")
 LEXICON_COMPONENTS = KB_COMPONENTS
@@ -103,6 +104,14 @@ def split_dotted_acronym_hyphens(nlp: Language) -> None:
         nlp.tokenizer.infix_finditer = re.compile("|".join(p for p in (pattern, DOTTED_ACRONYM_HYPHEN) if p)).finditer
 
 
+def split_trailing_hyphens(nlp: Language) -> None:
+    """'Rabat- The army ...' (a dateline written with its dash glued) is 'Rabat' + '-': the city is a name."""
+    suffixes = nlp.tokenizer.suffix_search
+    pattern = suffixes.__self__.pattern if suffixes is not None else ""
+    if TRAILING_HYPHEN not in pattern:
+        nlp.tokenizer.suffix_search = re.compile("|".join(p for p in (pattern, TRAILING_HYPHEN) if p)).search
+
+
 def keep_abbreviations(nlp: Language, abbreviations: tuple[str, ...]) -> None:
     """Make the tokenizer keep each abbreviation ('Lt.', 'Brig.') as one token, as written and capitalised:
     split, its dot would end a sentence and leave 'Brig' to be read as a name."""
@@ -123,6 +132,7 @@ def build_nlp(lang: str = "en", *, model: str | None = None, rules_only: bool = 
     settings = pipeline_config(str(config_path) if config_path else None)
     nlp = spacy.blank(lang) if rules_only else load_statistical(lang, model, settings)
     split_dotted_acronym_hyphens(nlp)
+    split_trailing_hyphens(nlp)
     if rules_only:
         nlp.max_length = RULES_ONLY_MAX_LENGTH
     keep_abbreviations(nlp, load_lexicon(lang, str(lang_path) if lang_path else None).words.abbreviations)

@@ -29,6 +29,7 @@ from .bodies import Body, BodyWords, find_bodies, find_outlets, in_title_case_li
 from .bylines import byline_names
 from .entity_spans import non_overlapping, set_entities
 from .person_spans import NameEdgeWords, with_whole_names
+from .place_uses import ModifierWords, dateline_places, is_acronym_as_modifier, with_dateline_places
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
 TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")", "/"})
@@ -82,6 +83,10 @@ class EntityCleanup(KnowledgePipe):
             portfolio_titles=frozenset(w for w in lexicon.portfolio_offices if " " not in w),
             adjective_endings=words.adjective_endings, infinitive_endings=words.infinitive_endings,
             list_joiners=words.conjunctions | {"&"}, head_first=words.adjectives_follow_noun)
+        self.modifier_words = None if words.adjectives_follow_noun else ModifierWords(
+            not_nouns=(words.function_words | words.auxiliaries | words.conjunctions | words.quantifiers
+                       | words.adverbs | words.sentence_openers | words.place_prepositions | words.of_words),
+            determiners=words.title_determiners)
         self.name_edges = NameEdgeWords(
             never_given_names=(self.title_words | words.leading_determiners | words.function_words
                                | words.calendar_words | words.compass_words | words.sentence_openers
@@ -122,7 +127,7 @@ class EntityCleanup(KnowledgePipe):
             return None
         if not has_id:
             label = self._kind_by_shape(doc, start, end, label)
-        if label is None:
+        if label is None or (label in PLACE_LABELS and self._names_a_nationality(doc, start, end)):
             return None
         if (start, end, label) == (ent.start, ent.end, ent_label):
             return ent
@@ -150,6 +155,11 @@ class EntityCleanup(KnowledgePipe):
             after = doc[end] if end < len(doc) else None
             return before in self.words.of_words or before in self.title_words or (after is not None and after.text[:1].isupper())
         return False
+
+    def _names_a_nationality(self, doc: Doc, start: int, end: int) -> bool:
+        """A place's acronym used as its nationality adjective ('a U.S. air strike'; see place_uses.py)."""
+        return (self.modifier_words is not None and is_acronym_as_modifier(doc, start, end, self.modifier_words)
+                and self._is_known_place(doc[start].text))
 
     def _is_not_an_organisation(self, doc: Doc, start: int, end: int) -> bool:
         """What real copy shows tagged as an organisation and is none: a UN document symbol ('S/2022/632'),
@@ -325,6 +335,7 @@ class EntityCleanup(KnowledgePipe):
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans = [self.with_head_noun(span, taken) for span in spans]
         kept = drop_capitalised_common_words(doc, spans, known=self.kb.by_surname, credited=frozenset(credited))
+        kept = with_dateline_places(doc, kept, dateline_places(doc), self.words.leading_determiners)
         replace_ents(doc, ents, kept)
         return doc
 

@@ -1,0 +1,74 @@
+"""Place names as outlets write them (issue 19): a country's acronym used as its nationality adjective, and the
+datelines that open a wire story. Every text here is made up."""
+
+import pytest
+import spacy
+
+from nerlibya.components.place_uses import ModifierWords, dateline_places, is_acronym_as_modifier
+from nerlibya.pipeline import split_trailing_hyphens
+
+MODIFIER_WORDS = ModifierWords(not_nouns=frozenset({"and", "has", "said", "both", "would", "in"}),
+                               determiners=frozenset({"the", "its", "a"}))
+
+
+def _english():
+    nlp = spacy.blank("en")
+    split_trailing_hyphens(nlp)
+    return nlp
+
+
+@pytest.mark.parametrize("text,modifier", [
+    ("a U.S. drone strike hit the base", True),
+    ("the UK embassy reopened", True),
+    ("senior US diplomats met", True),
+    ("the US-brokered truce held", True),
+    ("the US and Italy agreed", False),
+    ("the US has said little", False),
+    ("the US imposed sanctions", False),
+    ("talks saw the UK urge its citizens to leave", False),
+    ("the EU and US both objected", False),
+    ("he flew to the US in May", False),
+])
+def test_an_acronym_before_a_noun_is_a_modifier(text, modifier):
+    doc = _english()(text)
+    index = next(t.i for t in doc if t.text.replace(".", "") in ("US", "UK"))
+    assert is_acronym_as_modifier(doc, index, index + 1, MODIFIER_WORDS) is modifier
+
+
+@pytest.mark.parametrize("text,places", [
+    ("MISURATA (Reuters) - Fighting resumed.", ["MISURATA"]),
+    ("The story so far.\nSABHA, Libya (AP) — Gunmen attacked.", ["SABHA", "Libya"]),
+    ("By A Writer\n\nTunis- The talks resumed.", ["Tunis"]),
+    ("MAGHREB/LIBYA - New talks open", ["MAGHREB", "LIBYA"]),
+    ("ANALYSIS - Why the talks failed", []),
+    ("Libya - the talks failed", []),
+    ("EXCLUSIVE-Libya plans new vote", []),
+    ("The mayor said (in Tripoli) - nothing.", []),
+])
+def test_dateline_places_open_a_line_before_a_dash(text, places):
+    doc = _english()(text)
+    assert [doc[start:end].text for start, end in dateline_places(doc)] == places
+
+
+def test_a_trailing_hyphen_is_split_from_its_word():
+    assert [t.text for t in _english()("Tunis- The talks, pro- and anti-war")] == [
+        "Tunis", "-", "The", "talks", ",", "pro", "-", "and", "anti", "-", "war"]
+
+
+# -- the shipped pipeline -------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_acronyms_as_nationality_words_are_no_places(extractor):
+    record = extractor.extract("A U.S. drone strike hit a convoy near the border, and senior US diplomats "
+                               "called for calm.").to_dict()
+    assert not [p for p in record["places"] if p.get("id") == "united-states"]
+    named = extractor.extract("The talks in Tripoli were backed by the UN and the US, which sent an envoy.").to_dict()
+    assert "united-states" in {p.get("id") for p in named["places"]}
+
+
+@pytest.mark.model
+def test_a_dateline_city_unknown_to_the_kb_is_a_place(extractor):
+    record = extractor.extract("By Sara Wood\n\nOuarzazate- The Libyan National Army said on Monday that it "
+                               "would reopen the oil ports.").to_dict()
+    assert "Ouarzazate" in {f for p in record["places"] for f in p["forms"]}
+    assert "libyan-national-army" in {o.get("id") for o in record["organisations"]}
