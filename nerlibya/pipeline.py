@@ -112,6 +112,18 @@ def split_trailing_hyphens(nlp: Language) -> None:
         nlp.tokenizer.suffix_search = re.compile("|".join(p for p in (pattern, TRAILING_HYPHEN) if p)).search
 
 
+def split_glued_honorifics(nlp: Language, honorifics: frozenset[str]) -> None:
+    """'M.Jibril', 'Dr.Salem' (no space after the courtesy title) are 'M.' + 'Jibril': the name is a person's."""
+    dotted = sorted(h[:-1] for h in honorifics if h.endswith(".") and h[:-1].isalpha())
+    if not dotted:
+        return
+    glued = "(?:" + "|".join(f"(?<=^{re.escape(h.title())}\\.)" for h in dotted) + ")(?=[A-Z][a-z])"
+    infixes = nlp.tokenizer.infix_finditer
+    pattern = infixes.__self__.pattern if infixes is not None else ""
+    if glued not in pattern:
+        nlp.tokenizer.infix_finditer = re.compile("|".join(p for p in (pattern, glued) if p)).finditer
+
+
 def keep_abbreviations(nlp: Language, abbreviations: tuple[str, ...]) -> None:
     """Make the tokenizer keep each abbreviation ('Lt.', 'Brig.') as one token, as written and capitalised:
     split, its dot would end a sentence and leave 'Brig' to be read as a name."""
@@ -135,7 +147,9 @@ def build_nlp(lang: str = "en", *, model: str | None = None, rules_only: bool = 
     split_trailing_hyphens(nlp)
     if rules_only:
         nlp.max_length = RULES_ONLY_MAX_LENGTH
-    keep_abbreviations(nlp, load_lexicon(lang, str(lang_path) if lang_path else None).words.abbreviations)
+    lexicon = load_lexicon(lang, str(lang_path) if lang_path else None)
+    keep_abbreviations(nlp, lexicon.words.abbreviations)
+    split_glued_honorifics(nlp, lexicon.honorifics)
     order = list(settings["pipeline"]["order"])
     slot = order.index(MODEL_SLOT)
     first_model_component = nlp.pipe_names[0] if nlp.pipe_names else None

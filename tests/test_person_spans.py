@@ -83,3 +83,12 @@ def test_truncated_names_are_whole_in_the_record(extractor):
     names = {p["name"] for p in record["people"]}
     assert {"Gennaro Sangiuliano", "Salah al-Mirghani"} <= names
     assert "aguila-saleh" not in {p["id"] for p in record["people"]}
+
+
+def test_a_courtesy_title_glued_to_a_name_is_split_from_it():
+    from nerlibya.pipeline import split_glued_honorifics
+
+    nlp = spacy.blank("fr")
+    split_glued_honorifics(nlp, frozenset({"m.", "dr.", "mme"}))
+    assert [t.text for t in nlp("pour M.Zeidani et Dr.Salem, M.A. Ferjani")] == [
+        "pour", "M.", "Zeidani", "et", "Dr.", "Salem", ",", "M.A.", "Ferjani"]

@@ -72,3 +72,30 @@ def test_a_dateline_city_unknown_to_the_kb_is_a_place(extractor):
                                "would reopen the oil ports.").to_dict()
     assert "Ouarzazate" in {f for p in record["places"] for f in p["forms"]}
     assert "libyan-national-army" in {o.get("id") for o in record["organisations"]}
+
+
+@pytest.mark.model
+def test_french_portfolios_and_quoted_operations_are_no_places(extractor):
+    record = extractor.extract("Le colonel Salem Jaber a été nommé à la Défense et Mounir Ghali à la Santé, "
+                               "tandis que le portefeuille du Pétrole reste vacant. L'offensive, baptisée "
+                               "«Tempête», a échoué devant Benghazi.").to_dict()
+    forms = {f for p in record["places"] for f in p["forms"]}
+    assert not forms & {"Défense", "Santé", "Pétrole", "Tempête"}
+    assert "Benghazi" in forms
+
+
+@pytest.mark.model
+def test_a_name_after_a_courtesy_title_is_a_person(extractor):
+    record = extractor.extract("Au premier tour, M.Zeidani avait obtenu 60 voix contre 50 pour M. Ferjani, "
+                               "selon le Congrès général national réuni à Tripoli.").to_dict()
+    people = {f for p in record["people"] for f in p["forms"]}
+    assert {"Zeidani", "Ferjani"} <= people
+    assert not {f for p in record["places"] for f in p["forms"]} & {"Zeidani", "M.Zeidani", "Ferjani"}
+
+
+@pytest.mark.model
+def test_a_kb_surname_tagged_as_a_place_is_the_person(extractor):
+    record = extractor.extract("Depuis la chute de Khadafi en 2011, le pays reste divisé entre deux "
+                               "gouvernements rivaux.").to_dict()
+    assert "Khadafi" in {f for p in record["people"] for f in p["forms"]}
+    assert "Khadafi" not in {f for p in record["places"] for f in p["forms"]}

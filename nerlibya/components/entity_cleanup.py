@@ -210,8 +210,11 @@ class EntityCleanup(KnowledgePipe):
         if label == "FAC" and self._place_inside_a_name(doc, start, end):
             return "ORG"
         if label in PLACE_LABELS:
-            if shapes.is_never_a_place(words) or all(w.lower() in self.title_words for w in words):
-                return None
+            if (shapes.is_never_a_place(words) or all(w.lower() in self.title_words for w in words)
+                    or _in_quotes(doc, start, end)):
+                return None  # 'État', 'Défense' (a portfolio), an operation named in quotes ('«Dignité»')
+            if self._names_a_person(doc, start, end):
+                return "PERSON"
             if self._opens_with_common_noun(doc[start]):
                 return "ORG"  # 'ministère russe de la Défense': a body named by its common noun
             if shapes.opens_with_given_name(words):
@@ -231,6 +234,14 @@ class EntityCleanup(KnowledgePipe):
             if self._placed_by_context(doc, start, end, strict=label != "PERSON"):
                 return "GPE"
         return label
+
+    def _names_a_person(self, doc: Doc, start: int, end: int) -> bool:
+        """A 'place' after a courtesy title ('M. Mejri'), or one word the KB knows as a person's surname and not
+        as a place ('Khadafi')."""
+        if start > 0 and doc[start - 1].lower_ in self.lexicon.honorifics:
+            return True
+        text = doc[start].text
+        return end - start == 1 and name_key(text) in self.kb.by_surname and not self._is_known_place(text)
 
     def _opens_with_common_noun(self, token) -> bool:
         """A lower-case noun that is no name particle and no place noun ('port de', 'bande d'')."""
@@ -388,6 +399,11 @@ def _freed_tokens(doc: Doc, old: tuple[Span, ...], new: list[Span]) -> list[Span
         return []
     covered = {i for span in new for i in range(span.start, span.end)}
     return [Span(doc, i, i + 1) for ent in old for i in range(ent.start, ent.end) if i not in covered]
+
+
+def _in_quotes(doc: Doc, start: int, end: int) -> bool:
+    return (start > 0 and end < len(doc) and doc[start - 1].text in OPENING_QUOTES
+            and doc[end].text in CLOSING_QUOTES)
 
 
 def _unbroken_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
