@@ -99,3 +99,26 @@ def test_a_kb_surname_tagged_as_a_place_is_the_person(extractor):
                                "gouvernements rivaux.").to_dict()
     assert "Khadafi" in {f for p in record["people"] for f in p["forms"]}
     assert "Khadafi" not in {f for p in record["places"] for f in p["forms"]}
+
+
+def test_first_words_the_kb_only_writes_capitalised():
+    from nerlibya.components.kb_ruler import _capitalised_openers
+
+    openers = _capitalised_openers(["Eastern Mediterranean", "mer Méditerranée", "Mer Rouge", "Sirte", "Jebel Akhdar"])
+    assert openers == frozenset({"eastern", "jebel"})  # 'mer' is written lower-case by the KB too
+
+
+@pytest.mark.model
+def test_a_lower_case_word_before_a_kb_place_is_no_part_of_it(extractor):
+    common = extractor.extract("Greece and Turkey dispute gas fields across the eastern Mediterranean.").to_dict()
+    assert "Mediterranean" in {f for p in common["places"] for f in p["forms"]}
+    named = extractor.extract("Ankara wants a bigger role in the Eastern Mediterranean, its minister said; "
+                              "the East Med gas forum disagreed.").to_dict()
+    region = [p for p in named["places"] if p.get("id") == "eastern-mediterranean"]
+    assert region and {"Eastern Mediterranean", "East Med"} <= set(region[0]["forms"])
+
+
+@pytest.mark.model
+def test_a_hospital_named_after_a_place_is_the_facility(extractor):
+    record = extractor.extract("The wounded were taken to Al-Hawari hospital in Benghazi, a doctor said.").to_dict()
+    assert "Al-Hawari hospital" in {f for p in record["places"] for f in p["forms"]}
