@@ -5,7 +5,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from nerlibya.components.person_spans import NameEdgeWords, with_whole_names
+from nerlibya.components.person_spans import NameEdgeWords, confirmed_headline_names, with_whole_names
 
 EDGE_WORDS = NameEdgeWords(
     never_given_names=frozenset({"president", "minister", "interior", "the", "of", "earlier", "thursday", "and"}),
@@ -65,6 +65,36 @@ def test_a_span_with_a_kb_id_is_left_as_the_ruler_found_it():
     doc = spacy.blank("en")("Turkish President Nazim Osmanli arrived.")
     known = Span(doc, 3, 4, label="PERSON", span_id="someone-osmanli")
     assert [s.text for s in with_whole_names(doc, [known], EDGE_WORDS)] == ["Osmanli"]
+
+
+def _headline_people(text: str, names: list[str], credited: tuple[str, ...] = ()) -> list[str]:
+    doc = spacy.blank("en")(text)
+    spans = []
+    for name in names:
+        start = text.index(name)
+        spans.append(doc.char_span(start, start + len(name), label="PERSON"))
+    given = frozenset((s.start, s.end) for s in spans if s.text in credited)
+    return [s.text for s in confirmed_headline_names(doc, spans, given, EDGE_WORDS)]
+
+
+def test_a_headline_person_is_a_name_only_as_far_as_the_article_writes_it_again():
+    text = ("Osmanli Greets Vessi in Rome, Signs Trade Deal.\n\nThe president Tarek Osmanli met Adriano Vessi on "
+            "Monday. Osmanli said trade would grow.")
+    assert _headline_people(text, ["Osmanli Greets Vessi", "Signs Trade"]) == ["Osmanli"]
+    sorted_text = "Rivals Agree On Budget As Osmanli Surprises Council\nThe deal was signed by Osmanli."
+    assert _headline_people(sorted_text, ["Osmanli Surprises"]) == ["Osmanli"]
+
+
+def test_a_list_heading_keeps_a_given_name_written_once():
+    text = "Cabinet members\n\nForeign Minister Hamdi Bin Zayani\n\nZayani is a former envoy."
+    assert _headline_people(text, ["Hamdi Bin Zayani"]) == ["Hamdi Bin Zayani"]
+
+
+def test_a_credited_name_on_a_title_line_stays():
+    text = "By Sami Ferjani And Leila Haddad.\nThe envoy spoke on Monday."
+    names = ["Sami Ferjani", "Leila Haddad"]
+    assert _headline_people(text, names, credited=tuple(names)) == names
+    assert _headline_people(text, names) == []  # the first line is in Title Case: uncredited, they would go
 
 
 # -- the shipped pipeline -------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from .base import KnowledgePipe, is_line_break, on_headline_line
 from .bodies import Body, BodyWords, find_bodies, find_outlets, in_title_case_line
 from .bylines import byline_names
 from .entity_spans import non_overlapping, set_entities
-from .person_spans import NameEdgeWords, with_whole_names
+from .person_spans import NameEdgeWords, confirmed_headline_names, with_whole_names
 from .place_uses import ModifierWords, dateline_places, is_acronym_as_modifier, with_dateline_places
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
@@ -336,6 +336,7 @@ class EntityCleanup(KnowledgePipe):
         credited = byline_names(doc, self.words)
         joined = with_bylines(doc, join_split_people(doc, join_broken_names(doc, ents, self.words, self.kb), self.words, self.kb), credited)
         trimmed = with_whole_names(doc, [span for span in map(self.trim, joined) if span is not None], self.name_edges)
+        trimmed = confirmed_headline_names(doc, trimmed, frozenset(credited), self.name_edges)
         spans = self.places_in_lists(doc, trimmed, set(credited))
         bodies = [body for body in find_bodies(doc, self.body_words)
                   if name_key(doc[body.start:body.end].text) not in self.heads.organs]

@@ -103,3 +103,39 @@ def _surname_end(doc: Doc, end: int, taken: set[int], words: NameEdgeWords) -> i
     if token.is_alpha and token.text[:1].isupper() and glued:
         return surname + 1
     return end
+
+
+def confirmed_headline_names(doc: Doc, spans: list[Span], credited: frozenset[tuple[int, int]],
+                             words: NameEdgeWords) -> list[Span]:
+    """A headline capitalises every word, so a person the model finds there ('Dbeibeh Surprises', 'Al Saraj
+    Meets Erdogan', 'Discuss Return') is a name only as far as the article writes its words again: the span
+    goes if the article writes none of its words again, and ends before the first word written nowhere else
+    that follows one written again ('Ashour Bin Khayyal', whose given name is written once, stays whole). A
+    credited name (a byline) and a KB name stay."""
+    text = None
+    out = []
+    for span in spans:
+        if (span.label_ != "PERSON" or span.id_ or (span.start, span.end) in credited
+                or not (on_headline_line(doc, span.start) or _on_title_line(doc, span.start, words))):
+            out.append(span)
+            continue
+        text = doc.text if text is None else text
+        seen = [doc[i].lower_ in words.name_articles or text.count(doc[i].text) > 1 for i in range(span.start, span.end)]
+        if not any(seen[i] and doc[span.start + i].lower_ not in words.name_articles for i in range(len(seen))):
+            continue
+        first = seen.index(True)
+        end = span.start + next((i for i in range(first, len(seen)) if not seen[i]), len(seen))
+        out.append(span if end == span.end else Span(doc, span.start, end, label="PERSON"))
+    return out
+
+
+def _on_title_line(doc: Doc, index: int, words: NameEdgeWords) -> bool:
+    """doc[index] is on the article's first line, written in Title Case (every word of four letters or more but
+    function words capitalised; unlike `on_headline_line`, it may end with a full stop)."""
+    end = 0
+    while end < len(doc) and not is_line_break(doc[end]):
+        end += 1
+    if index >= end:
+        return False
+    line = [doc[i] for i in range(end) if doc[i].is_alpha and len(doc[i]) >= 4]
+    return len(line) >= 3 and all(t.text[:1].isupper() or t.lower_ in words.never_given_names for t in line)
