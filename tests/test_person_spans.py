@@ -122,3 +122,23 @@ def test_a_courtesy_title_glued_to_a_name_is_split_from_it():
     split_glued_honorifics(nlp, frozenset({"m.", "dr.", "mme"}))
     assert [t.text for t in nlp("pour M.Zeidani et Dr.Salem, M.A. Ferjani")] == [
         "pour", "M.", "Zeidani", "et", "Dr.", "Salem", ",", "M.A.", "Ferjani"]
+
+
+@pytest.mark.model
+def test_a_given_name_in_the_headline_joins_the_one_person_it_opens(extractor):
+    record = extractor.extract("Commander names son Saddam deputy in the east\n\nKhalifa Haftar appointed his son "
+                               "Saddam Haftar as his deputy on Monday. Lt. Gen. Saddam Khalifa Haftar, 34, led the "
+                               "ground forces before. Haftar, 82, made the announcement in Benghazi.").to_dict()
+    people = {p["id"]: set(p["forms"]) for p in record["people"]}
+    assert "Saddam" in people.get("saddam-haftar", set())
+    assert {"Saddam Haftar", "Saddam Khalifa Haftar"} <= people["saddam-haftar"]
+    assert "khalifa-haftar" in people and not people["khalifa-haftar"] & {"Saddam", "Saddam Haftar"}
+    assert len(record["people"]) == 2
+
+
+@pytest.mark.model
+def test_a_given_name_two_people_share_joins_neither(extractor):
+    record = extractor.extract("Saddam visits the front\n\nSaddam Haftar and Saddam Jaber toured the base on "
+                               "Monday.").to_dict()
+    joined = [p for p in record["people"] if "Saddam" in p["forms"] and len(p["forms"]) > 1]
+    assert not joined

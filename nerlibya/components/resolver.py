@@ -366,7 +366,9 @@ class Resolver(KnowledgePipe):
 
     def link_early_surnames(self, mentions: list[Mention], links: dict[TokenRange, Link], people: PeopleIndex) -> None:
         """A bare surname before the full name ('Cameron' in a headline, 'David Cameron' below) joins the one
-        person of the article it fits, once the whole article has been read. Only mentions tagged PERSON
+        person of the article it fits, once the whole article has been read; so does a bare given name that
+        opens the name of exactly one person of the article and no one's surname ('Saddam' before 'Saddam
+        Haftar'). Only mentions tagged PERSON
         upstream qualify: one relabelled by `correct_labels` stays as resolved."""
         for mention in mentions:
             link = links.get(mention.link_key)
@@ -376,3 +378,5 @@ class Resolver(KnowledgePipe):
                                              and c.has_full_name and self.fits_surname(mention.key, c)), 2))
             if len(fitting) == 1:
                 links[mention.link_key] = Link(fitting[0].key, fitting[0].kb_id, "surname", 1.0)
+            elif not fitting and (given := self.given_name_match(people, mention.parts)) is not None:
+                links[mention.link_key] = Link(given.key, given.kb_id, "partial", 1.0)  # 'son Saddam' in a headline
