@@ -131,11 +131,12 @@ def confirmed_headline_names(doc: Doc, spans: list[Span], credited: frozenset[tu
 
 def _on_title_line(doc: Doc, index: int, words: NameEdgeWords) -> bool:
     """doc[index] is on the article's first line, written in Title Case (every word of four letters or more but
-    function words capitalised; unlike `on_headline_line`, it may end with a full stop)."""
+    function words capitalised, four of them at least; unlike `on_headline_line`, it may end with a full stop)
+    and more lines follow."""
     end = 0
     while end < len(doc) and not is_line_break(doc[end]):
         end += 1
-    if index >= end:
-        return False
+    if index >= end or end == len(doc):
+        return False  # a text of one line has no title
     line = [doc[i] for i in range(end) if doc[i].is_alpha and len(doc[i]) >= 4]
-    return len(line) >= 3 and all(t.text[:1].isupper() or t.lower_ in words.never_given_names for t in line)
+    return len(line) >= 4 and all(t.text[:1].isupper() or t.lower_ in words.never_given_names for t in line)
