@@ -142,3 +142,21 @@ def test_a_given_name_two_people_share_joins_neither(extractor):
                                "Monday.").to_dict()
     joined = [p for p in record["people"] if "Saddam" in p["forms"] and len(p["forms"]) > 1]
     assert not joined
+
+
+def test_a_line_break_ends_a_sentence_when_asked():
+    from nerlibya.components.base import sentence_index
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Foreign Minister Hamdi Zayani\n\nZayani is a former envoy. He met them.")
+    assert len(set(sentence_index(doc))) == 2
+    assert len(set(sentence_index(doc, lines=True))) == 3
+
+
+@pytest.mark.model
+def test_a_district_named_after_a_person_is_a_place(extractor):
+    record = extractor.extract("Un habitant du quartier de Khaled Ben Walid, dans le sud de Tripoli, a entendu "
+                               "des tirs toute la nuit.").to_dict()
+    assert "Khaled Ben Walid" in {f for p in record["places"] for f in p["forms"]}
+    assert "Khaled Ben Walid" not in {f for p in record["people"] for f in p["forms"]}

@@ -226,6 +226,8 @@ class EntityCleanup(KnowledgePipe):
         if label == "PERSON" and end - start > 2 and doc[start].is_lower and doc[start + 1].text in ("-", "‑") \
                 and doc[start].lower_ not in self.words.name_particles:
             return None  # 'anti-Al Qathafi fighter', 'pro-Haftar forces': a prefix makes the name an adjective
+        if label == "PERSON" and self._after_place_noun(doc, start):
+            return "GPE"  # 'le quartier de Tarik Shok': a street or district may bear a person's name
         if label == "PERSON" and shapes.opens_with_given_name(words):
             return label  # 'à Khaled el-Masri': a given name outweighs the preposition
         if label == "PERSON" or (label == "ORG" and end - start == 1):
@@ -261,6 +263,11 @@ class EntityCleanup(KnowledgePipe):
 
     def _is_known_place(self, text: str) -> bool:
         return any(self.kb.by_id[i].kind == "place" for i in self.kb.lookup(text))
+
+    def _after_place_noun(self, doc: Doc, start: int) -> bool:
+        """A place noun and 'of'/'de' right before the name ('the district of X', 'le quartier de X')."""
+        return (start > 1 and doc[start - 1].lower_ in self.words.of_words
+                and self.shapes.is_place_noun(doc[start - 2].text))
 
     def _placed_by_context(self, doc: Doc, start: int, end: int, strict: bool) -> bool:
         """The words around a name make it a place: a place preposition before it ('in', 'off', 'à'), a

@@ -268,7 +268,7 @@ class Resolver(KnowledgePipe):
     def process(self, doc: Doc) -> Doc:
         ents = doc.ents
         mentions = self.correct_labels([Mention.of(ent) for ent in ents])
-        sentence_of = sentence_index(doc)
+        sentence_of = sentence_index(doc, lines=True)
         titles_before = {t.end: t.head for t in (doc._.titles or []) if t.category != "clause"}
         acronyms = doc._.acronyms or {}
         long_form_of = {tuple(span): short for short, span in acronyms.items()}
