@@ -105,7 +105,7 @@ def test_first_words_the_kb_only_writes_capitalised():
     from nerlibya.components.kb_ruler import _capitalised_openers
 
     openers = _capitalised_openers(["Eastern Mediterranean", "mer Méditerranée", "Mer Rouge", "Sirte", "Jebel Akhdar"])
-    assert openers == frozenset({"eastern", "jebel"})  # 'mer' is written lower-case by the KB too
+    assert openers == frozenset({"eastern", "jebel", "sirte"})  # 'mer' is written lower-case by the KB too
 
 
 @pytest.mark.model
@@ -116,6 +116,20 @@ def test_a_lower_case_word_before_a_kb_place_is_no_part_of_it(extractor):
                               "the East Med gas forum disagreed.").to_dict()
     region = [p for p in named["places"] if p.get("id") == "eastern-mediterranean"]
     assert region and {"Eastern Mediterranean", "East Med"} <= set(region[0]["forms"])
+
+
+@pytest.mark.model
+def test_a_place_adjective_in_lower_case_is_no_place(extractor):
+    record = extractor.extract("Le pays reste divisé entre l'ouest, autour de la côte tripolitaine, et l'est, "
+                               "où siège le Parlement à Tobrouk.").to_dict()
+    assert "tripolitania" not in {p.get("id") for p in record["places"]}
+
+
+@pytest.mark.model
+def test_a_name_after_a_lower_case_prefix_is_an_adjective(extractor):
+    record = extractor.extract("Militias besieged the pro-Gadhafi town of Bani Walid, where anti-Haftar forces "
+                               "had gathered.").to_dict()
+    assert not {"Gadhafi", "Haftar"} & {f for group in ("people", "places") for e in record[group] for f in e["forms"]}
 
 
 @pytest.mark.model

@@ -207,6 +207,8 @@ class EntityCleanup(KnowledgePipe):
         words = [doc[i].text for i in range(start, end)]
         if label in ("PERSON", "GPE", "LOC") and len(words) == 1 and words[0].lower() in self.words.platforms:
             return None  # 'on Twitter'
+        if self._after_a_prefix(doc, start):
+            return None  # 'pro-Gadhafi city', 'anti-Tripoli militias': the prefix makes the name an adjective
         if label == "FAC" and self._place_inside_a_name(doc, start, end):
             return "ORG"
         if label in PLACE_LABELS:
@@ -263,6 +265,13 @@ class EntityCleanup(KnowledgePipe):
 
     def _is_known_place(self, text: str) -> bool:
         return any(self.kb.by_id[i].kind == "place" for i in self.kb.lookup(text))
+
+    def _after_a_prefix(self, doc: Doc, start: int) -> bool:
+        """A lower-case word and a hyphen glued before the name ('pro-', 'anti-'); not an Arabic article ('al-')."""
+        if start < 2 or doc[start - 1].text not in ("-", "‑") or doc[start - 1].whitespace_ or doc[start - 2].whitespace_:
+            return False
+        prefix = doc[start - 2]
+        return prefix.is_alpha and prefix.is_lower and prefix.lower_ not in self.words.name_particles
 
     def _after_place_noun(self, doc: Doc, start: int) -> bool:
         """A place noun and 'of'/'de' right before the name ('the district of X', 'le quartier de X')."""

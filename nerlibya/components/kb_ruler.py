@@ -144,8 +144,9 @@ class KBRuler(KnowledgePipe):
     def opens_with_a_common_word(self, doc: Doc, start: int, end: int) -> bool:
         """'the eastern Mediterranean': a place the KB writes with a capitalised first word ('Eastern
         Mediterranean'), here written in lower case, is a common word before a place ('Mediterranean'); an
-        Arabic place word is not ('djebel Akhdar')."""
-        return end - start > 1 and doc[start].is_lower and doc[start].lower_ in self.capitalised_place_openers
+        Arabic place word is not ('djebel Akhdar'). So is a one-word place written in lower case: an adjective
+        ('la région tripolitaine')."""
+        return doc[start].is_lower and doc[start].lower_ in self.capitalised_place_openers
 
     def names_a_facility(self, doc: Doc, start: int) -> bool:
         """The capitalised words from `start` end with a place noun ('Misrata Central Hospital'): the place
@@ -182,9 +183,9 @@ class KBRuler(KnowledgePipe):
 
 
 def _capitalised_openers(names: Iterable[str]) -> frozenset[str]:
-    """The first words of names of two words or more, lower-cased, that the KB only writes capitalised ('eastern'
-    from 'Eastern Mediterranean'; not 'mer' from 'mer Méditerranée')."""
-    firsts = [name.split()[0] for name in names if len(name.split()) > 1]
+    """The first words of place names, lower-cased, that the KB only writes capitalised ('eastern' from 'Eastern
+    Mediterranean', 'tripolitaine' from 'Tripolitaine'; not 'mer' from 'mer Méditerranée')."""
+    firsts = [name.split()[0] for name in names]
     lower_written = {w for w in firsts if w[:1].islower()}
     return frozenset(w.lower() for w in firsts if w[:1].isupper()) - lower_written
 
