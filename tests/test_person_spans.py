@@ -160,3 +160,11 @@ def test_a_district_named_after_a_person_is_a_place(extractor):
                                "des tirs toute la nuit.").to_dict()
     assert "Khaled Ben Walid" in {f for p in record["places"] for f in p["forms"]}
     assert "Khaled Ben Walid" not in {f for p in record["people"] for f in p["forms"]}
+
+
+@pytest.mark.model
+def test_a_royal_courtesy_title_is_no_part_of_the_name(extractor):
+    record = extractor.extract("The council thanked His Majesty King Hassan II for the support he gave to the "
+                               "talks in Skhirat.").to_dict()
+    names = {p["name"] for p in record["people"]}
+    assert "Hassan II" in names and not any("Majesty" in n for n in names)
