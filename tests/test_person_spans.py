@@ -168,3 +168,18 @@ def test_a_royal_courtesy_title_is_no_part_of_the_name(extractor):
                                "talks in Skhirat.").to_dict()
     names = {p["name"] for p in record["people"]}
     assert "Hassan II" in names and not any("Majesty" in n for n in names)
+
+
+@pytest.mark.model
+def test_an_acronym_before_a_name_is_no_part_of_it(extractor):
+    record = extractor.extract("Au premier tour, 41 voix sont allées au candidat du PJC Karim al-Tarhouni, "
+                               "selon le Congrès général national.").to_dict()
+    assert "Karim al-Tarhouni" in {p["name"] for p in record["people"]}
+
+
+@pytest.mark.model
+def test_an_organisation_acronym_written_as_a_word_is_the_organisation(extractor):
+    record = extractor.extract("L'Otan a confirmé avoir frappé un convoi près de Syrte. Selon l'Otan, la "
+                               "mission se poursuit.").to_dict()
+    assert "Otan" not in {f for p in record["people"] for f in p["forms"]}
+    assert [o.get("id") for o in record["organisations"] if "Otan" in o["forms"]] == ["nato"]

@@ -107,8 +107,11 @@ class EntityCleanup(KnowledgePipe):
         doc, start, has_id = ent.doc, ent.start, bool(ent.id_)
         start, end = _unbroken_words(doc, start, ent.end)
         end = _without_trailing(doc, start, end, self.trailing, self.dangling)
+        if (not has_id and label in NAME_LABELS and end - start > 2 and _is_acronym_before_name(doc[start], doc[start + 1])
+                and self.shapes.opens_with_given_name([doc[i].text for i in range(start + 1, end)])):
+            label = "PERSON"  # 'du PJC Karim al-Tarhouni', tagged as one place or body
         if label == "PERSON" and not has_id:
-            while start < end - 1 and self._is_person_prefix(doc[start]):
+            while start < end - 1 and (self._is_person_prefix(doc[start]) or _is_acronym_before_name(doc[start], doc[start + 1])):
                 start += 1
         span_id = ent.id
         if label == "PERSON" and start > 0 and self._is_initial(doc[start - 1]):
@@ -416,6 +419,11 @@ def _freed_tokens(doc: Doc, old: tuple[Span, ...], new: list[Span]) -> list[Span
         return []
     covered = {i for span in new for i in range(span.start, span.end)}
     return [Span(doc, i, i + 1) for ent in old for i in range(ent.start, ent.end) if i not in covered]
+
+
+def _is_acronym_before_name(token, following) -> bool:
+    """'PJC Awadh al-Barassi': an acronym (a party, a body) before a name written in Title Case is no part of it."""
+    return token.is_upper and token.is_alpha and len(token.text) > 1 and not following.is_upper
 
 
 def _in_quotes(doc: Doc, start: int, end: int) -> bool:

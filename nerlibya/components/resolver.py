@@ -327,7 +327,7 @@ class Resolver(KnowledgePipe):
         surnames = {n.split()[-1] for n in person_names if n}
         for mention in mentions:
             known = self.kb.lookup(mention.text) if not mention.span_id and mention.label in GROUPS else frozenset()
-            if not known and not mention.span_id and GROUPS.get(mention.label) == "place":
+            if not known and not mention.span_id and mention.label in GROUPS:
                 known = self.acronym_in_title_case(mention.text)
             if len(known) == 1:  # the KB knows this name as another kind: 'Commandement général' tagged PER
                 entity = self.kb.by_id[next(iter(known))]
@@ -358,8 +358,8 @@ class Resolver(KnowledgePipe):
                          entity.full_names if entity else (), tuple(m.start for m in mentions))
 
     def acronym_in_title_case(self, text: str) -> frozenset[str]:
-        """'la Manul', 'la Noc': an organisation's acronym written as a word (French style), which the model
-        takes for a place."""
+        """'la Manul', 'la Noc', 'l'Otan': an organisation's acronym written as a word (French style), which the
+        model takes for a place or a person, or tags as an organisation of its own."""
         if len(text) < 3 or not text.isalpha() or not text[0].isupper() or not text[1:].islower():
             return frozenset()
         return frozenset(i for i in self.kb.by_acronym.get(text.upper(), ()) if self.kb.by_id[i].kind == "organisation")
