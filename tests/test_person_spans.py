@@ -13,6 +13,7 @@ EDGE_WORDS = NameEdgeWords(
     is_nationality=lambda word: word in {"turkish", "libyan"},
     is_given_name=lambda word: word.lower() in {"sadiq", "khaled"},
     is_other_name=lambda word: word in {"Tripoli"},
+    complement_openers=frozenset({"of", "d'"}),
 )
 
 
@@ -45,6 +46,7 @@ def test_a_given_name_left_out_before_the_span_joins_it(text, tagged, whole):
     ("Rivals Meet In Rome As Osmanli Talks Stall\nThe talks went on.", "Osmanli"),  # nor a headline's word
     ("The envoy met UNSMIL Osmanli staff.", "Osmanli"),  # nor an acronym
     ("He left for Tripoli Osmanli said.", "Osmanli"),  # nor a name the KB gives a place
+    ("the Bank of Cyrenaica Osmanli said.", "Osmanli"),  # nor the complement of what comes before
 ])
 def test_words_before_a_name_that_are_no_given_names(text, tagged):
     assert _widened(text, tagged, taken=()) == [tagged]

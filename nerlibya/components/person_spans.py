@@ -33,6 +33,7 @@ class NameEdgeWords:
     is_nationality: Callable[[str], bool]
     is_given_name: Callable[[str], bool]  # a word listed as a given name ('Sadiq'): one even at a line's start
     is_other_name: Callable[[str], bool]  # the KB knows the word as a place or an organisation ('Tripoli')
+    complement_openers: frozenset[str] = frozenset()  # 'of', "d'": a capitalised word after one is a complement
 
 
 def with_whole_names(doc: Doc, spans: list[Span], words: NameEdgeWords) -> list[Span]:
@@ -60,6 +61,8 @@ def _given_names_start(doc: Doc, start: int, taken: set[int], words: NameEdgeWor
         i = start - 1
         if i < 0 or i in taken or not _may_be_given_name(doc[i], words):
             break
+        if i > 0 and doc[i - 1].lower_ in words.complement_openers:
+            break  # 'Haut-conseil d'[État] Khaled Omar': the word is the complement of what comes before
         start = i
     return start
 
