@@ -116,10 +116,11 @@ def confirmed_headline_names(doc: Doc, spans: list[Span], credited: frozenset[tu
     that follows one written again ('Ashour Bin Khayyal', whose given name is written once, stays whole). A
     credited name (a byline) and a KB name stay."""
     text = None
+    title_end = _title_line_end(doc, words)
     out = []
     for span in spans:
         if (span.label_ != "PERSON" or span.id_ or (span.start, span.end) in credited
-                or not (on_headline_line(doc, span.start) or _on_title_line(doc, span.start, words))):
+                or not (span.start < title_end or on_headline_line(doc, span.start))):
             out.append(span)
             continue
         text = doc.text if text is None else text
@@ -132,14 +133,13 @@ def confirmed_headline_names(doc: Doc, spans: list[Span], credited: frozenset[tu
     return out
 
 
-def _on_title_line(doc: Doc, index: int, words: NameEdgeWords) -> bool:
-    """doc[index] is on the article's first line, written in Title Case (every word of four letters or more but
+def _title_line_end(doc: Doc, words: NameEdgeWords) -> int:
+    """The end of the article's first line if it is a title in Title Case (every word of four letters or more but
     function words capitalised, four of them at least; unlike `on_headline_line`, it may end with a full stop)
-    and more lines follow."""
-    end = 0
-    while end < len(doc) and not is_line_break(doc[end]):
-        end += 1
-    if index >= end or end == len(doc):
-        return False  # a text of one line has no title
+    and more lines follow; else 0. Read once per article: the line ends at the first line break."""
+    end = next((t.i for t in doc if is_line_break(t)), len(doc))
+    if end == len(doc):
+        return 0  # a text of one line has no title
     line = [doc[i] for i in range(end) if doc[i].is_alpha and len(doc[i]) >= 4]
-    return len(line) >= 4 and all(t.text[:1].isupper() or t.lower_ in words.never_given_names for t in line)
+    titled = len(line) >= 4 and all(t.text[:1].isupper() or t.lower_ in words.never_given_names for t in line)
+    return end if titled else 0

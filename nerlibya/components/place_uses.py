@@ -105,15 +105,19 @@ def with_dateline_places(doc: Doc, spans: list[Span], places: list[tuple[int, in
     as it is."""
     if not places:
         return spans
-    out = list(spans)
+    owner = {i: span for span in spans for i in range(span.start, span.end)}
+    dropped: set[int] = set()  # ids of the spans a dateline replaces
+    added = []
     for start, end in places:
-        dash = next(i for i in range(end, len(doc)) if doc[i].text in DASHES)
-        crossing = [s for s in out if s.start < end and start < s.end]
+        dash = end + next(k for k, token in enumerate(doc[end:]) if token.text in DASHES)
+        crossing = list({id(owner[i]): owner[i] for i in range(start, end)
+                         if i in owner and id(owner[i]) not in dropped}.values())
         if any(s.id_ and s.end <= dash for s in crossing):
             continue
-        out = [s for s in out if not (s.start < end and start < s.end)] + [Span(doc, start, end, label="GPE")]
-        out += [_after(doc, s, dash + 1, determiners) for s in crossing if s.end > dash + 1]
-    return sorted(out, key=lambda s: s.start)
+        dropped.update(id(s) for s in crossing)
+        added.append(Span(doc, start, end, label="GPE"))
+        added += [_after(doc, s, dash + 1, determiners) for s in crossing if s.end > dash + 1]
+    return sorted([s for s in spans if id(s) not in dropped] + added, key=lambda s: s.start)
 
 
 def _after(doc: Doc, span: Span, start: int, determiners: frozenset[str]) -> Span:
