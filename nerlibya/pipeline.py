@@ -33,6 +33,7 @@ DOTTED_ACRONYM_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
 CREDIT_INFIX = r"(?<=[0-9])\((?=[A-Z])"
 CREDIT_PREFIX = r"^[=/](?=[A-Z])"
 CREDIT_SUFFIX = r"(?<=[A-Za-z])=$"
+TRAILING_HYPHEN = r"(?<=[^\W\d_]{2})-$"  # a hyphen glued after a word, ending the token
 KB_COMPONENTS = ("nerlibya_kb_ruler", "nerlibya_entity_cleanup", "nerlibya_titles", "nerlibya_org_evidence",
                  "nerlibya_resolver", "nerlibya_roles")
 LEXICON_COMPONENTS = KB_COMPONENTS
@@ -99,19 +100,32 @@ def load_statistical(lang: str, model: str | None, settings: Config) -> Language
     return spacy.load(name, exclude=exclude)
 
 
+def extend_tokenizer(nlp: Language, attribute: str, *extra: str) -> None:
+    """Add patterns to one of the tokenizer's infix_finditer / prefix_search / suffix_search regexes (once:
+    a pipeline built twice over one tokenizer keeps one copy)."""
+    current = getattr(nlp.tokenizer, attribute)
+    pattern = current.__self__.pattern if current is not None else ""
+    added = [p for p in extra if p not in pattern]
+    if added:
+        method = "finditer" if attribute == "infix_finditer" else "search"
+        setattr(nlp.tokenizer, attribute, getattr(re.compile("|".join(p for p in (pattern, *added) if p)), method))
+
+
 def split_glued_tokens(nlp: Language) -> None:
     """'U.N.-backed' is 'U.N.' + '-' + 'backed', as 'UN-backed' already is: the acronym is a mention; so are
-    the credits wire copy glues to a date or a mark ('2017(Lana)', '=Lana=', '/REUTERS')."""
-    infixes = nlp.tokenizer.infix_finditer
-    pattern = infixes.__self__.pattern if infixes is not None else ""
-    if DOTTED_ACRONYM_HYPHEN not in pattern:
-        nlp.tokenizer.infix_finditer = re.compile("|".join(p for p in (pattern, DOTTED_ACRONYM_HYPHEN, CREDIT_INFIX)
-                                                            if p)).finditer
-    for attribute, extra in (("prefix_search", CREDIT_PREFIX), ("suffix_search", CREDIT_SUFFIX)):
-        search = getattr(nlp.tokenizer, attribute)
-        pattern = search.__self__.pattern if search is not None else ""
-        if extra not in pattern:
-            setattr(nlp.tokenizer, attribute, re.compile("|".join(p for p in (pattern, extra) if p)).search)
+    the credits wire copy glues to a date or a mark ('2017(Lana)', '=Lana=', '/REUTERS'); 'Rabat- The army ...'
+    (a dateline written with its dash glued) is 'Rabat' + '-': the city is a name."""
+    extend_tokenizer(nlp, "infix_finditer", DOTTED_ACRONYM_HYPHEN, CREDIT_INFIX)
+    extend_tokenizer(nlp, "prefix_search", CREDIT_PREFIX)
+    extend_tokenizer(nlp, "suffix_search", CREDIT_SUFFIX, TRAILING_HYPHEN)
+
+
+def split_glued_honorifics(nlp: Language, honorifics: frozenset[str]) -> None:
+    """'M.Jibril', 'Dr.Salem' (no space after the courtesy title) are 'M.' + 'Jibril': the name is a person's."""
+    dotted = sorted(h[:-1] for h in honorifics if h.endswith(".") and h[:-1].isalpha())
+    if dotted:
+        glued = "(?:" + "|".join(f"(?<=^{re.escape(h.title())}\\.)" for h in dotted) + ")(?=[A-Z][a-z])"
+        extend_tokenizer(nlp, "infix_finditer", glued)
 
 
 def keep_abbreviations(nlp: Language, abbreviations: tuple[str, ...]) -> None:
@@ -136,7 +150,9 @@ def build_nlp(lang: str = "en", *, model: str | None = None, rules_only: bool = 
     split_glued_tokens(nlp)
     if rules_only:
         nlp.max_length = RULES_ONLY_MAX_LENGTH
-    keep_abbreviations(nlp, load_lexicon(lang, str(lang_path) if lang_path else None).words.abbreviations)
+    lexicon = load_lexicon(lang, str(lang_path) if lang_path else None)
+    keep_abbreviations(nlp, lexicon.words.abbreviations)
+    split_glued_honorifics(nlp, lexicon.honorifics)
     order = list(settings["pipeline"]["order"])
     slot = order.index(MODEL_SLOT)
     first_model_component = nlp.pipe_names[0] if nlp.pipe_names else None

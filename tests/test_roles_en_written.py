@@ -277,3 +277,15 @@ def test_led_by_after_an_act_gives_no_office(extractor):
 ])
 def test_led_by_after_a_body_gives_head(extractor, text, person):
     assert "head" in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person", [
+    ("US envoy Daniel Marsh met the council in Misrata.", "Daniel Marsh"),
+    ("The talks were opened by the U.S. envoy, Daniel Marsh, on Sunday.", "Daniel Marsh"),
+])
+def test_a_country_acronym_as_modifier_gives_the_title_its_country(extractor, text, person):
+    """'US envoy X': the acronym is no place (it says 'American'), and it is whose envoy X is, not title text."""
+    record = extractor.extract(text).to_dict()
+    found = {p["name"]: {(r["title"], r["organisation"]) for r in p["roles"]} for p in record["people"]}
+    assert ("envoy", "United States") in found[person]
+    assert "United States" not in {p["name"] for p in record["places"]}

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+import numpy
 import srsly
 from spacy import util
 from spacy.language import Language
@@ -136,13 +137,18 @@ def is_line_break(token) -> bool:
     return token.is_space and not LINE_BREAKS.isdisjoint(token.text)
 
 
-def sentence_index(doc: Doc) -> list[int]:
-    """Sentence number of every token; a doc with no sentence boundaries is one sentence."""
+def sentence_index(doc: Doc, lines: bool = False) -> list[int]:
+    """Sentence number of every token; a doc with no sentence boundaries is one sentence. With `lines`, a line
+    break also ends a sentence (a heading or a list line ends without a full stop)."""
     if not len(doc):
         return []
-    if not doc.has_annotation("SENT_START"):
+    if not doc.has_annotation("SENT_START") and not lines:
         return [0] * len(doc)
-    starts = doc.to_array("SENT_START") == 1
+    starts = doc.to_array("SENT_START") == 1 if doc.has_annotation("SENT_START") else numpy.zeros(len(doc), bool)
+    if lines:
+        for token in doc:
+            if token.is_space and token.i + 1 < len(doc) and is_line_break(token):
+                starts[token.i + 1] = True
     starts[0] = True
     return (starts.cumsum() - 1).tolist()
 

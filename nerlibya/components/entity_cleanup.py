@@ -28,6 +28,8 @@ from .base import KnowledgePipe, is_line_break, on_headline_line
 from .bodies import Body, BodyWords, find_bodies, find_outlets, in_title_case_line
 from .bylines import byline_names
 from .entity_spans import non_overlapping, set_entities
+from .person_spans import NameEdgeWords, confirmed_headline_names, with_whole_names
+from .place_uses import ModifierWords, dateline_places, is_acronym_as_modifier, with_dateline_places
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
 TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")", "/"})
@@ -81,6 +83,18 @@ class EntityCleanup(KnowledgePipe):
             portfolio_titles=frozenset(w for w in lexicon.portfolio_offices if " " not in w),
             adjective_endings=words.adjective_endings, infinitive_endings=words.infinitive_endings,
             list_joiners=words.conjunctions | {"&"}, head_first=words.adjectives_follow_noun)
+        self.modifier_words = None if words.adjectives_follow_noun else ModifierWords(
+            not_nouns=(words.function_words | words.auxiliaries | words.conjunctions | words.quantifiers
+                       | words.adverbs | words.sentence_openers | words.place_prepositions | words.of_words),
+            determiners=words.title_determiners)
+        self.name_edges = NameEdgeWords(
+            never_given_names=(self.title_words | words.leading_determiners | words.function_words
+                               | words.calendar_words | words.compass_words | words.sentence_openers
+                               | words.conjunctions | words.family_nouns | words.platforms | words.never_places),
+            name_articles=words.name_articles, is_nationality=self.shapes.is_nationality,
+            is_given_name=lambda word: self.shapes.opens_with_given_name([word]),
+            is_other_name=lambda word: any(self.kb.by_id[i].kind != "person" for i in self.kb.lookup(word)),
+            complement_openers=words.of_words | words.body_complements | elided)
 
     def _is_person_prefix(self, token) -> bool:
         lower = token.lower_
@@ -94,8 +108,11 @@ class EntityCleanup(KnowledgePipe):
         doc, start, has_id = ent.doc, ent.start, bool(ent.id_)
         start, end = _unbroken_words(doc, start, ent.end)
         end = _without_trailing(doc, start, end, self.trailing, self.dangling)
+        if (not has_id and label in NAME_LABELS and end - start > 2 and _is_acronym_before_name(doc[start], doc[start + 1])
+                and self.shapes.opens_with_given_name([doc[i].text for i in range(start + 1, end)])):
+            label = "PERSON"  # 'du PJC Karim al-Tarhouni', tagged as one place or body
         if label == "PERSON" and not has_id:
-            while start < end - 1 and self._is_person_prefix(doc[start]):
+            while start < end - 1 and (self._is_person_prefix(doc[start]) or _is_acronym_before_name(doc[start], doc[start + 1])):
                 start += 1
         span_id = ent.id
         if label == "PERSON" and start > 0 and self._is_initial(doc[start - 1]):
@@ -114,7 +131,7 @@ class EntityCleanup(KnowledgePipe):
             return None
         if not has_id:
             label = self._kind_by_shape(doc, start, end, label)
-        if label is None:
+        if label is None or (label in PLACE_LABELS and self._names_a_nationality(doc, start, end)):
             return None
         if (start, end, label) == (ent.start, ent.end, ent_label):
             return ent
@@ -142,6 +159,8 @@ class EntityCleanup(KnowledgePipe):
             return True
         if label == "PERSON" and not any(map(self._carries_a_name, tokens)):
             return True  # 'M.', 'Sheikh', 'de M.' (from a French 'de M. Haftar'): titles, particles, initials
+        if label == "PERSON" and any(c.isdigit() for t in tokens for c in t.text):
+            return True  # 'COVID-19', '8263rd Meeting': no person's name is written with a digit
         if label != "PERSON" and tokens[0].is_lower and words[0] in self.title_words:
             return True  # fr_core_news_sm's 'ministre des Affaires étrangères' (ORG) is a title, not a name
         if label != "PERSON" and all(w in self.title_words for w in words):
@@ -149,6 +168,11 @@ class EntityCleanup(KnowledgePipe):
             after = doc[end] if end < len(doc) else None
             return before in self.words.of_words or before in self.title_words or (after is not None and after.text[:1].isupper())
         return False
+
+    def _names_a_nationality(self, doc: Doc, start: int, end: int) -> bool:
+        """A place's acronym used as its nationality adjective ('a U.S. air strike'; see place_uses.py)."""
+        return (self.modifier_words is not None and is_acronym_as_modifier(doc, start, end, self.modifier_words)
+                and self._is_known_place(doc[start].text))
 
     def _is_not_an_organisation(self, doc: Doc, start: int, end: int) -> bool:
         """What real copy shows tagged as an organisation and is none: a UN document symbol ('S/2022/632'),
@@ -196,11 +220,16 @@ class EntityCleanup(KnowledgePipe):
         words = [doc[i].text for i in range(start, end)]
         if label in ("PERSON", "GPE", "LOC") and len(words) == 1 and words[0].lower() in self.words.platforms:
             return None  # 'on Twitter'
+        if self._after_a_prefix(doc, start):
+            return None  # 'pro-Gadhafi city', 'anti-Tripoli militias': the prefix makes the name an adjective
         if label == "FAC" and self._place_inside_a_name(doc, start, end):
             return "ORG"
         if label in PLACE_LABELS:
-            if shapes.is_never_a_place(words) or all(w.lower() in self.title_words for w in words):
-                return None
+            if (shapes.is_never_a_place(words) or all(w.lower() in self.title_words for w in words)
+                    or _in_quotes(doc, start, end)):
+                return None  # 'État', 'Défense' (a portfolio), an operation named in quotes ('«Dignité»')
+            if self._names_a_person(doc, start, end):
+                return "PERSON"
             if self._opens_with_common_noun(doc[start]):
                 return "ORG"  # 'ministère russe de la Défense': a body named by its common noun
             if shapes.opens_with_given_name(words):
@@ -212,6 +241,8 @@ class EntityCleanup(KnowledgePipe):
         if label == "PERSON" and end - start > 2 and doc[start].is_lower and doc[start + 1].text in ("-", "‑") \
                 and doc[start].lower_ not in self.words.name_particles:
             return None  # 'anti-Al Qathafi fighter', 'pro-Haftar forces': a prefix makes the name an adjective
+        if label == "PERSON" and self._after_place_noun(doc, start):
+            return "GPE"  # 'le quartier de Tarik Shok': a street or district may bear a person's name
         if label == "PERSON" and shapes.opens_with_given_name(words):
             return label  # 'à Khaled el-Masri': a given name outweighs the preposition
         if label == "PERSON" or (label == "ORG" and end - start == 1):
@@ -220,6 +251,14 @@ class EntityCleanup(KnowledgePipe):
             if self._placed_by_context(doc, start, end, strict=label != "PERSON"):
                 return "GPE"
         return label
+
+    def _names_a_person(self, doc: Doc, start: int, end: int) -> bool:
+        """A 'place' after a courtesy title ('M. Mejri'), or one word the KB knows as a person's surname and not
+        as a place ('Khadafi')."""
+        if start > 0 and doc[start - 1].lower_ in self.lexicon.honorifics:
+            return True
+        text = doc[start].text
+        return end - start == 1 and name_key(text) in self.kb.by_surname and not self._is_known_place(text)
 
     def _opens_with_common_noun(self, token) -> bool:
         """A lower-case noun that is no name particle and no place noun ('port de', 'bande d'')."""
@@ -239,6 +278,18 @@ class EntityCleanup(KnowledgePipe):
 
     def _is_known_place(self, text: str) -> bool:
         return any(self.kb.by_id[i].kind == "place" for i in self.kb.lookup(text))
+
+    def _after_a_prefix(self, doc: Doc, start: int) -> bool:
+        """A lower-case word and a hyphen glued before the name ('pro-', 'anti-'); not an Arabic article ('al-')."""
+        if start < 2 or doc[start - 1].text not in ("-", "‑") or doc[start - 1].whitespace_ or doc[start - 2].whitespace_:
+            return False
+        prefix = doc[start - 2]
+        return prefix.is_alpha and prefix.is_lower and prefix.lower_ not in self.words.name_particles
+
+    def _after_place_noun(self, doc: Doc, start: int) -> bool:
+        """A place noun and 'of'/'de' right before the name ('the district of X', 'le quartier de X')."""
+        return (start > 1 and doc[start - 1].lower_ in self.words.of_words
+                and self.shapes.is_place_noun(doc[start - 2].text))
 
     def _placed_by_context(self, doc: Doc, start: int, end: int, strict: bool) -> bool:
         """The words around a name make it a place: a place preposition before it ('in', 'off', 'à'), a
@@ -313,7 +364,9 @@ class EntityCleanup(KnowledgePipe):
         ents = doc.ents  # each read of doc.ents builds every Span
         credited = byline_names(doc, self.words)
         joined = with_bylines(doc, join_split_people(doc, join_broken_names(doc, ents, self.words, self.kb), self.words, self.kb), credited)
-        spans = self.places_in_lists(doc, [span for span in map(self.trim, joined) if span is not None], set(credited))
+        trimmed = with_whole_names(doc, [span for span in map(self.trim, joined) if span is not None], self.name_edges)
+        trimmed = confirmed_headline_names(doc, trimmed, frozenset(credited), self.name_edges)
+        spans = self.places_in_lists(doc, trimmed, set(credited))
         bodies = [body for body in find_bodies(doc, self.body_words)
                   if name_key(doc[body.start:body.end].text) not in self.heads.organs]
         taken_by_bodies = {i for body in bodies for i in range(body.start, body.end)}
@@ -323,6 +376,7 @@ class EntityCleanup(KnowledgePipe):
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans = [self.with_head_noun(span, taken) for span in spans]
         kept = drop_capitalised_common_words(doc, spans, known=self.kb.by_surname, credited=frozenset(credited))
+        kept = with_dateline_places(doc, kept, dateline_places(doc), self.words.leading_determiners)
         replace_ents(doc, ents, kept)
         return doc
 
@@ -375,6 +429,16 @@ def _freed_tokens(doc: Doc, old: tuple[Span, ...], new: list[Span]) -> list[Span
         return []
     covered = {i for span in new for i in range(span.start, span.end)}
     return [Span(doc, i, i + 1) for ent in old for i in range(ent.start, ent.end) if i not in covered]
+
+
+def _is_acronym_before_name(token, following) -> bool:
+    """'PJC Awadh al-Barassi': an acronym (a party, a body) before a name written in Title Case is no part of it."""
+    return token.is_upper and token.is_alpha and len(token.text) > 1 and not following.is_upper
+
+
+def _in_quotes(doc: Doc, start: int, end: int) -> bool:
+    return (start > 0 and end < len(doc) and doc[start - 1].text in OPENING_QUOTES
+            and doc[end].text in CLOSING_QUOTES)
 
 
 def _unbroken_words(doc: Doc, start: int, end: int) -> tuple[int, int]:

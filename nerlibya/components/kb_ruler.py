@@ -59,6 +59,8 @@ class KBRuler(KnowledgePipe):
         title_heads = {w for phrase in lexicon.offices | lexicon.ranks | lexicon.honorifics for w in phrase.split()}
         self.not_name_words = (frozenset(title_heads) | frozenset(kb.by_demonym) | words.calendar_words
                                | words.leading_determiners | words.nationality_words)
+        self.capitalised_place_openers = _capitalised_openers(
+            name for entity in kb if entity.label in PLACE_LABELS for name in entity.full_names) - words.place_name_starts
         heads = self.lexicon.heads
         self.place_nouns = words.place_nouns | {w[-1] for side in (heads.after, heads.before) for w in side.get("FAC", ())}
         self._place_labels = frozenset(nlp.vocab.strings.add(label) for label in PLACE_LABELS)
@@ -139,6 +141,13 @@ class KBRuler(KnowledgePipe):
         return (start >= 3 and _capitalised(doc[start - 1]) and doc[start - 2].text in HYPHENS
                 and doc[start - 3].lower_ in self.lexicon.words.name_articles)  # 'Al-Arab London'
 
+    def opens_with_a_common_word(self, doc: Doc, start: int, end: int) -> bool:
+        """'the eastern Mediterranean': a place the KB writes with a capitalised first word ('Eastern
+        Mediterranean'), here written in lower case, is a common word before a place ('Mediterranean'); an
+        Arabic place word is not ('djebel Akhdar'). So is a one-word place written in lower case: an adjective
+        ('la région tripolitaine')."""
+        return doc[start].is_lower and doc[start].lower_ in self.capitalised_place_openers
+
     def names_a_facility(self, doc: Doc, start: int) -> bool:
         """The capitalised words from `start` end with a place noun ('Misrata Central Hospital'): the place
         names a facility of its own, and stays a mention of the place."""
@@ -155,7 +164,8 @@ class KBRuler(KnowledgePipe):
         matches = [(start, end, match_id) for match_id, start, end in found
                    if (match_id not in self._surname_keys or not self.inside_longer_name(doc, start, end))
                    and (attrs[match_id][0] not in place_labels
-                        or not self.inside_longer_place_name(doc, start, end, match_starts))]
+                        or not (self.inside_longer_place_name(doc, start, end, match_starts)
+                                or self.opens_with_a_common_word(doc, start, end)))]
         spans = []
         for start, end, match_id in longest_matches(matches):
             label, span_id = self._span_attrs[match_id]
@@ -170,6 +180,14 @@ class KBRuler(KnowledgePipe):
         else:
             set_entities(doc, existing + _not_overlapping(spans, existing))
         return doc
+
+
+def _capitalised_openers(names: Iterable[str]) -> frozenset[str]:
+    """The first words of place names, lower-cased, that the KB only writes capitalised ('eastern' from 'Eastern
+    Mediterranean', 'tripolitaine' from 'Tripolitaine'; not 'mer' from 'mer Méditerranée')."""
+    firsts = [name.split()[0] for name in names]
+    lower_written = {w for w in firsts if w[:1].islower()}
+    return frozenset(w.lower() for w in firsts if w[:1].isupper()) - lower_written
 
 
 def longest_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -268,7 +268,7 @@ class Resolver(KnowledgePipe):
     def process(self, doc: Doc) -> Doc:
         ents = doc.ents
         mentions = self.correct_labels([Mention.of(ent) for ent in ents])
-        sentence_of = sentence_index(doc)
+        sentence_of = sentence_index(doc, lines=True)
         titles_before = {t.end: t.head for t in (doc._.titles or []) if t.category != "clause"}
         acronyms = doc._.acronyms or {}
         long_form_of = {tuple(span): short for short, span in acronyms.items()}
@@ -327,7 +327,7 @@ class Resolver(KnowledgePipe):
         surnames = {n.split()[-1] for n in person_names if n}
         for mention in mentions:
             known = self.kb.lookup(mention.text) if not mention.span_id and mention.label in GROUPS else frozenset()
-            if not known and not mention.span_id and GROUPS.get(mention.label) == "place":
+            if not known and not mention.span_id and mention.label in GROUPS:
                 known = self.acronym_in_title_case(mention.text)
             if len(known) == 1:  # the KB knows this name as another kind: 'Commandement général' tagged PER
                 entity = self.kb.by_id[next(iter(known))]
@@ -358,15 +358,17 @@ class Resolver(KnowledgePipe):
                          entity.full_names if entity else (), tuple(m.start for m in mentions))
 
     def acronym_in_title_case(self, text: str) -> frozenset[str]:
-        """'la Manul', 'la Noc': an organisation's acronym written as a word (French style), which the model
-        takes for a place."""
+        """'la Manul', 'la Noc', 'l'Otan': an organisation's acronym written as a word (French style), which the
+        model takes for a place or a person, or tags as an organisation of its own."""
         if len(text) < 3 or not text.isalpha() or not text[0].isupper() or not text[1:].islower():
             return frozenset()
         return frozenset(i for i in self.kb.by_acronym.get(text.upper(), ()) if self.kb.by_id[i].kind == "organisation")
 
     def link_early_surnames(self, mentions: list[Mention], links: dict[TokenRange, Link], people: PeopleIndex) -> None:
         """A bare surname before the full name ('Cameron' in a headline, 'David Cameron' below) joins the one
-        person of the article it fits, once the whole article has been read. Only mentions tagged PERSON
+        person of the article it fits, once the whole article has been read; so does a bare given name that
+        opens the name of exactly one person of the article and no one's surname ('Saddam' before 'Saddam
+        Haftar'). Only mentions tagged PERSON
         upstream qualify: one relabelled by `correct_labels` stays as resolved."""
         for mention in mentions:
             link = links.get(mention.link_key)
@@ -376,3 +378,5 @@ class Resolver(KnowledgePipe):
                                              and c.has_full_name and self.fits_surname(mention.key, c)), 2))
             if len(fitting) == 1:
                 links[mention.link_key] = Link(fitting[0].key, fitting[0].kb_id, "surname", 1.0)
+            elif not fitting and (given := self.given_name_match(people, mention.parts)) is not None:
+                links[mention.link_key] = Link(given.key, given.kb_id, "partial", 1.0)  # 'son Saddam' in a headline

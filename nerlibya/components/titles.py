@@ -45,7 +45,8 @@ class TitleFinder(KnowledgePipe):
 
     def build(self) -> None:
         nlp, lexicon, kb = self.nlp, self.lexicon, self.kb
-        self.reader = TitleReader(lexicon, kb.by_demonym, lambda text: bool(kb.lookup(text)))
+        place_acronyms = {a.replace(".", ""): e.id for e in kb.by_id.values() if e.kind == "place" for a in e.acronyms}
+        self.reader = TitleReader(lexicon, kb.by_demonym, lambda text: bool(kb.lookup(text)), place_acronyms)
         self.title_words = lexicon.title_words()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._cats: dict[int, str] = {}

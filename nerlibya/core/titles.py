@@ -106,11 +106,13 @@ def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),
 @dataclass(frozen=True)
 class TitleReader:
     """What reading titles needs to know: one language's lexicon, the KB's nationality words (folded
-    demonym -> place id) and whether the KB knows a name."""
+    demonym -> place id), whether the KB knows a name, and the KB's place acronyms as written (without dots:
+    'US' -> united-states), which a title reads as nationality words ('a former US official')."""
 
     lexicon: Lexicon
     demonyms: Mapping[str, str]
     is_known_name: Callable[[str], bool]
+    place_acronyms: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def words(self) -> Words:
@@ -133,7 +135,12 @@ class TitleReader:
 
     # -- context around a title ----------------------------------------------------------------
     def demonym_place(self, token: TokenLike) -> str | None:
-        return self.demonyms.get(fold(token.text))
+        """The place a nationality word names: a KB demonym, or a place's acronym no entity holds (one the
+        cleanup read as a modifier: 'a U.S. air strike', 'the US envoy'), matched as written."""
+        place = self.demonyms.get(fold(token.text))
+        if place is None and not token.ent_type_ and token.text[:1].isupper():
+            place = self.place_acronyms.get(token.text.replace(".", ""))
+        return place
 
     def follows_as_nationality(self, token: TokenLike) -> bool:
         """Is the token a nationality adjective written after a title ('le colonel canadien', 'le président

@@ -1,0 +1,145 @@
+"""Mend people's names the statistical model cut short: 'Turkish President Racep [Tayyeb Erdogan]',
+'Made in Italy, Adolfo [Urso]', 'Justice Minister [Salah] al-Mirghani'.
+
+The model often leaves out a rare given name before the words it knows, or stops before an Arabic article
+and the surname it introduces (the KB ruler may have fixed a bare given name such as 'Salah', a surname
+of someone else, before the model ran). The words around a person's span say how far the name goes:
+a capitalised word just before it that is no title, determiner, nationality or sentence opener is its given
+name; 'al-X' just after it is its surname. Pure functions of a Doc and the spans found so far; the word
+lists come from the language's data (`NameEdgeWords`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from .base import is_line_break, on_headline_line
+
+MAX_GIVEN_NAMES = 2  # 'Racep Tayyeb' before 'Erdogan'; a longer run of capitals is more likely a headline
+HYPHENS = frozenset({"-", "‑"})
+
+
+@dataclass(frozen=True)
+class NameEdgeWords:
+    """Lower-case words that never open a person's name (titles, determiners, function and calendar words,
+    sentence openers, nationality words are tested by `is_nationality`) and the Arabic articles that open a
+    surname ('al', 'el')."""
+
+    never_given_names: frozenset[str]
+    name_articles: frozenset[str]
+    is_nationality: Callable[[str], bool]
+    is_given_name: Callable[[str], bool]  # a word listed as a given name ('Sadiq'): one even at a line's start
+    is_other_name: Callable[[str], bool]  # the KB knows the word as a place or an organisation ('Tripoli')
+    complement_openers: frozenset[str] = frozenset()  # 'of', "d'": a capitalised word after one is a complement
+
+
+def with_whole_names(doc: Doc, spans: list[Span], words: NameEdgeWords) -> list[Span]:
+    """Each person's span without a KB id, widened over the given names before it and an 'al-X' surname
+    after it that no other span holds."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    out = []
+    for span in spans:
+        if span.label_ != "PERSON" or span.id_:
+            out.append(span)
+            continue
+        start = _given_names_start(doc, span.start, taken, words)
+        end = _surname_end(doc, span.end, taken, words)
+        if (start, end) == (span.start, span.end):
+            out.append(span)
+            continue
+        taken.update(range(start, end))
+        out.append(Span(doc, start, end, label="PERSON"))
+    return out
+
+
+def _given_names_start(doc: Doc, start: int, taken: set[int], words: NameEdgeWords) -> int:
+    """Where the name starts once the given names before doc[start] are counted in."""
+    for _ in range(MAX_GIVEN_NAMES):
+        i = start - 1
+        if i < 0 or i in taken or not _may_be_given_name(doc[i], words):
+            break
+        if i > 0 and doc[i - 1].lower_ in words.complement_openers:
+            break  # 'Haut-conseil d'[État] Khaled Omar': the word is the complement of what comes before
+        start = i
+    return start
+
+
+def _may_be_given_name(token: Token, words: NameEdgeWords) -> bool:
+    """A capitalised word ('Adolfo', not 'UAE' or 'President') that is not a title, function or nationality
+    word; at a sentence's or a line's start, or on a Title Case headline, it must be a known given name."""
+    text = token.text
+    if not (token.is_alpha and text[:1].isupper() and text[1:].islower()):
+        return False
+    lower = token.lower_
+    if (lower in words.never_given_names or lower in words.name_articles or words.is_nationality(lower)
+            or words.is_other_name(text)):
+        return False
+    if words.is_given_name(text):
+        return True
+    return not (_opens_a_line_or_sentence(token) or on_headline_line(token.doc, token.i))
+
+
+def _opens_a_line_or_sentence(token: Token) -> bool:
+    if token.i == 0 or token.is_sent_start:
+        return True
+    previous = token.doc[token.i - 1]
+    return is_line_break(previous) or previous.text in (":", "(", '"', "“", "«")
+
+
+def _surname_end(doc: Doc, end: int, taken: set[int], words: NameEdgeWords) -> int:
+    """Where the name ends once an 'al-Mirghani' written right after doc[:end] is counted in."""
+    if end >= len(doc) or end in taken or doc[end - 1].whitespace_ == "":
+        return end
+    article = doc[end]
+    if article.lower_ not in words.name_articles or not article.is_lower:
+        return end
+    surname = end + 1
+    if surname < len(doc) and doc[surname].text in HYPHENS and not article.whitespace_:
+        surname += 1
+    if surname >= len(doc) or surname in taken or surname - 1 in taken:
+        return end
+    token = doc[surname]
+    glued = not doc[surname - 1].whitespace_
+    if token.is_alpha and token.text[:1].isupper() and glued:
+        return surname + 1
+    return end
+
+
+def confirmed_headline_names(doc: Doc, spans: list[Span], credited: frozenset[tuple[int, int]],
+                             words: NameEdgeWords) -> list[Span]:
+    """A headline capitalises every word, so a person the model finds there ('Dbeibeh Surprises', 'Al Saraj
+    Meets Erdogan', 'Discuss Return') is a name only as far as the article writes its words again: the span
+    goes if the article writes none of its words again, and ends before the first word written nowhere else
+    that follows one written again ('Ashour Bin Khayyal', whose given name is written once, stays whole). A
+    credited name (a byline) and a KB name stay."""
+    text = None
+    title_end = _title_line_end(doc, words)
+    out = []
+    for span in spans:
+        if (span.label_ != "PERSON" or span.id_ or (span.start, span.end) in credited
+                or not (span.start < title_end or on_headline_line(doc, span.start))):
+            out.append(span)
+            continue
+        text = doc.text if text is None else text
+        seen = [doc[i].lower_ in words.name_articles or text.count(doc[i].text) > 1 for i in range(span.start, span.end)]
+        if not any(seen[i] and doc[span.start + i].lower_ not in words.name_articles for i in range(len(seen))):
+            continue
+        first = seen.index(True)
+        end = span.start + next((i for i in range(first, len(seen)) if not seen[i]), len(seen))
+        out.append(span if end == span.end else Span(doc, span.start, end, label="PERSON"))
+    return out
+
+
+def _title_line_end(doc: Doc, words: NameEdgeWords) -> int:
+    """The end of the article's first line if it is a title in Title Case (every word of four letters or more but
+    function words capitalised, four of them at least; unlike `on_headline_line`, it may end with a full stop)
+    and more lines follow; else 0. Read once per article: the line ends at the first line break."""
+    end = next((t.i for t in doc if is_line_break(t)), len(doc))
+    if end == len(doc):
+        return 0  # a text of one line has no title
+    line = [doc[i] for i in range(end) if doc[i].is_alpha and len(doc[i]) >= 4]
+    titled = len(line) >= 4 and all(t.text[:1].isupper() or t.lower_ in words.never_given_names for t in line)
+    return end if titled else 0
