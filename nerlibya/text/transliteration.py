@@ -8,6 +8,7 @@ The variations are data (models/transliteration.yaml), not code.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,9 +50,10 @@ class Transliteration:
         last = len(part) - 1
         return [self.gap(letter, i == last) for i, letter in enumerate(part)]
 
-    def distance(self, a: str, b: str) -> float:
+    def distance(self, a: str, b: str, limit: float = math.inf) -> float:
         """Weighted Levenshtein distance between two normalised parts (one row of costs at a time, the
-        costs of each letter looked up once: this runs for every new pair of name parts)."""
+        costs of each letter looked up once: this runs for every new pair of name parts). Past `limit` it
+        stops and returns a lower bound above `limit` (no row's smallest cost ever shrinks further on)."""
         b_gaps, costs = self.gaps(b), self.substitution_costs
         previous = [0.0]
         for cost in b_gaps:
@@ -63,6 +65,8 @@ class Transliteration:
                 left = min(previous[j + 1] + x_gap, left + b_gaps[j], previous[j] + (0.0 if x == y else costs.get((x, y), 1.0)))
                 current.append(left)
             previous = current
+            if limit < math.inf and min(previous) > limit:
+                return min(previous)
         return previous[-1]
 
 
@@ -104,3 +108,20 @@ def part_similarity(a: str, b: str) -> float:
         return 0.0  # a name and a longer one built on it are two names: 'Ali'/'Alia', 'Abdel'/'Abdelkarim'
     longest = max(len(na), len(nb))
     return max(0.0, 1.0 - scheme.distance(na, nb) / longest) if longest else 0.0
+
+
+# how far past the exact limit a distance must be to fail `parts_alike` without being finished (rounding)
+LIMIT_MARGIN = 1e-9
+
+
+@lru_cache(maxsize=65536)
+def parts_alike(a: str, b: str, threshold: float) -> bool:
+    """part_similarity(a, b) >= threshold, the same answer; a pair that cannot reach it is dropped as soon as
+    its distance passes what the threshold allows (most pairs compared with a list differ from the first
+    letters on)."""
+    na, nb = normalised(a), normalised(b)
+    longest = max(len(na), len(nb))
+    limit = (1.0 - threshold) * longest + LIMIT_MARGIN
+    if na != nb and longest and default_scheme().distance(na, nb, limit) > limit:
+        return False
+    return part_similarity(a, b) >= threshold
