@@ -522,9 +522,11 @@ def measure_memory(corpus: Corpus, sizes: tuple[int, int], work: Path, log, mode
         extra = RSS_MODES[mode]
         for size, folder in folders.items():
             log(f"peak RSS at {size} documents, {mode}")
-            memory.setdefault(mode, {})[f"peak RSS, CLI jsonl {' '.join(('--jobs', '1', *extra))}, {size:,} docs"] = (
-                peak_rss_mb(cli_command("extract", str(folder), "-f", "jsonl", "-o", str(work / "rss.jsonl"),
-                                        "--lang", "en", "--quiet", "--jobs", "1", *extra)))
+            label = f"peak RSS, CLI jsonl {' '.join(('--jobs', '1', *extra))}, {size:,} docs"
+            memory.setdefault(mode, {})[label] = peak_rss_mb(cli_command(
+                "extract", str(folder), "-f", "jsonl", "-o", str(work / "rss.jsonl"), "--lang", "en", "--quiet",
+                "--jobs", "1", *extra))
+            log(f"{label}: {memory[mode][label]:,.0f} MiB")
     return memory
 
 
@@ -682,12 +684,12 @@ def main() -> None:
     try:
         model = english_model()
         results = {"repeats": repeats, "quick": args.quick, "machine": machine_info(model)}
+        if args.texts:  # first: the long peak-RSS runs of the default pipeline come last
+            results["real_news"] = measure_real_news(read_jsonl_texts(args.texts), work, repeats, log)
         if not args.real_news_only:
             results.update(measure_generated(args, repeats, rss_sizes, work, model, log))
         else:
             results["memory_only"] = measure_memory_only(args, rss_sizes, work, log)
-        if args.texts:
-            results["real_news"] = measure_real_news(read_jsonl_texts(args.texts), work, repeats, log)
         results["machine"]["load_average_before_after"] = [load_before, round(os.getloadavg()[0], 2)]
     finally:
         if args.keep:
