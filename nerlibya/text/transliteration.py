@@ -37,9 +37,6 @@ class Transliteration:
             part = pattern.sub(replacement, part)
         return re.sub(r"(.)\1+", r"\1", part)
 
-    def substitution(self, a: str, b: str) -> float:
-        return 0.0 if a == b else self.substitution_costs.get((a, b), 1.0)
-
     def gap(self, letter: str, final: bool = False) -> float:
         """Cost of writing or leaving out `letter`; `final`: it ends its part."""
         cheap = letter in self.gap_letters and (not final or letter in self.final_gap_letters)
