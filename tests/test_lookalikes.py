@@ -7,8 +7,8 @@ similarity weighs letters by how outlets vary them (models/transliteration.yaml)
 
 import pytest
 
-from nerlibya.text.normalize import name_similarity, token_similarity
-from nerlibya.text.transliteration import default_scheme, parse_scheme
+from nerlibya.text.normalize import name_similarity, token_similarity, tokens_alike
+from nerlibya.text.transliteration import default_scheme, normalised, parse_scheme
 from nerlibya.errors import KnowledgeBaseError
 
 THRESHOLD = 0.84
@@ -53,6 +53,27 @@ def test_a_broken_scheme_is_a_clear_error():
     with pytest.raises(KnowledgeBaseError, match="invalid transliteration scheme"):
         parse_scheme({"rewrites": [["(", "x"]], "cheap_pairs": [], "gap_letters": "", "gap_cost": 0.5}, "t.yaml")
     assert default_scheme().normalise("Dbeibah") == default_scheme().normalise("Dbaiba")
+
+
+PARTS = ["Hamad", "Hamid", "Hamed", "Masri", "Mishri", "Khaled", "Khalid", "Seddiq", "Siddiq", "Ali", "Alia",
+         "Abdelrahman", "Abderrahman", "Dbeibah", "Dbaiba", "Saqr", "Saddam", "Ayman", "Amman", "Mohammed", "Muhammad",
+         "Oualid", "Walid", "Juwaili", "Jwaili", "X", "Abdelkarim", "Abdel", "Haftar", "Hafter"]
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.5, 0.84, 0.9, 1.0])
+def test_tokens_alike_answers_as_the_similarity_does(threshold):
+    for a in PARTS:
+        for b in PARTS:
+            assert tokens_alike(a, b, threshold) == (token_similarity(a, b) >= threshold), (a, b)
+
+
+def test_a_distance_past_its_limit_stops_above_the_limit():
+    scheme = default_scheme()
+    a, b = normalised("abdelrahman"), normalised("zubair")
+    full = scheme.distance(a, b)
+    assert scheme.distance(a, b, limit=full + 1) == full  # within the limit: the exact distance
+    stopped = scheme.distance(a, b, limit=0.5)
+    assert 0.5 < stopped <= full  # a lower bound, enough to say 'not alike'
 
 
 @pytest.mark.model

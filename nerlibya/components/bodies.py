@@ -13,8 +13,11 @@ list's comma unless the list ends in 'and' right before the head ('Planning, Fin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
+
+from .token_lookup import lower_hashes, tokens_where_lower, tokens_with_lower
 
 NAME_JOINERS = frozenset({"-", "+", "/"})
 STOP_ENTITY_TYPES = frozenset({"PERSON", "PER"})
@@ -248,12 +251,11 @@ def in_title_case_line(doc: Doc, i: int) -> bool:
 def find_bodies(doc: Doc, words: BodyWords) -> list[Body]:
     """Every body named by a head noun in the doc, in text order, none overlapping."""
     found: list[Body] = []
-    for token in doc:
-        if (token.lower_ in words.bodies and (not found or token.i >= found[-1].end)
-                and not in_title_case_line(doc, token.i)):
+    for i in tokens_with_lower(doc, lower_hashes(words.bodies)):
+        if (not found or i >= found[-1].end) and not in_title_case_line(doc, i):
             # reading back into the last body's final word is enough to join it ('Council' ... 'Committee'
             # of one name): reading through it again made a long run of capitalised words quadratic
-            body = body_at(doc, token.i, words, floor=found[-1].end - 1 if found else 0)
+            body = body_at(doc, i, words, floor=found[-1].end - 1 if found else 0)
             if body is not None:
                 if found and body.start < found[-1].end:  # 'Council' ... 'Committee' of one name
                     found[-1] = Body(min(found[-1].start, body.start), body.end, body.head)
@@ -308,11 +310,16 @@ def _outlet_after_noun(doc: Doc, start: int, words: BodyWords) -> Body | None:
 
 def find_outlets(doc: Doc, words: BodyWords, outlets: frozenset[str]) -> list[Body]:
     """Every outlet named beside a kind of outlet, in text order."""
-    firsts = {phrase.split()[0].split("'")[0] for phrase in outlets}
+    firsts = _first_words(outlets)
     found = []
-    for token in doc:
-        if token.lower_ in firsts or token.lower_.split("'")[0] in firsts:
-            body = outlet_at(doc, token.i, words, outlets)
-            if body is not None and (not found or body.start >= found[-1].end):
-                found.append(body)
+    for i in tokens_where_lower(doc, lambda lower: lower.split("'")[0] in firsts):
+        body = outlet_at(doc, i, words, outlets)
+        if body is not None and (not found or body.start >= found[-1].end):
+            found.append(body)
     return found
+
+
+@lru_cache(maxsize=8)
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    """The words the phrases open with, up to an apostrophe ('l'' of 'l'agence')."""
+    return frozenset(phrase.split()[0].split("'")[0] for phrase in phrases)

@@ -11,11 +11,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from ..knowledge.lexicon import Words
+from .token_lookup import hash_array, tokens_with_lower
 
 MAX_NAME_TOKENS = 5
 SEPARATORS = frozenset({",", "&"})
@@ -26,7 +26,7 @@ def byline_names(doc: Doc, words: Words) -> list[tuple[int, int]]:
     """Token ranges of the names credited in the document's bylines."""
     cue_words, first_words = _cues(words.byline_cues)
     found: list[tuple[int, int]] = []
-    for i in _tokens_with_lower(doc, first_words):  # a cue's first word: few tokens, read as Token objects
+    for i in tokens_with_lower(doc, first_words):  # a cue's first word: few tokens, read as Token objects
         if not _credit_may_start(doc, i):
             continue
         cue = next((c for c in cue_words if tuple(t.lower_ for t in doc[i : i + len(c)]) == c), None)
@@ -39,14 +39,7 @@ def byline_names(doc: Doc, words: Words) -> list[tuple[int, int]]:
 def _cues(cues: frozenset[str]) -> tuple[tuple[tuple[str, ...], ...], numpy.ndarray]:
     """The cues as word tuples, longest first, and the hashes of their first words."""
     cue_words = tuple(tuple(cue.split()) for cue in sorted(cues, key=len, reverse=True))
-    return cue_words, numpy.array(sorted({hash_string(c[0]) for c in cue_words if c}), dtype=numpy.uint64)
-
-
-def _tokens_with_lower(doc: Doc, lower_hashes: numpy.ndarray) -> list[int]:
-    """Indices of the tokens whose lower-case form is one of `lower_hashes`, read from one array."""
-    if not len(doc) or not len(lower_hashes):
-        return []
-    return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), lower_hashes)).tolist()
+    return cue_words, hash_array(hash_string(c[0]) for c in cue_words if c)
 
 
 def _credit_may_start(doc: Doc, i: int) -> bool:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from ..knowledge.kb import KnowledgeBase
 from ..knowledge.lexicon import Words
 from ..text.name_shapes import NameShapes
-from ..text.normalize import fold, name_key, token_similarity
+from ..text.normalize import fold, name_key, tokens_alike
 from .base import KnowledgePipe, is_line_break, on_headline_line
 from .bodies import Body, BodyWords, find_bodies, find_outlets, in_title_case_line
 from .bylines import byline_names
@@ -556,7 +556,7 @@ def kept_id(ids: set[str], whole: Span, kb: KnowledgeBase | None) -> str:
 
 def _opens_with_given_name(whole: Span, entity) -> bool:
     first = whole[0].text.split("-")[0]
-    return any(token_similarity(first, name.split()[0].split("-")[0]) >= GIVEN_NAME_SIMILARITY
+    return any(tokens_alike(first, name.split()[0].split("-")[0], GIVEN_NAME_SIMILARITY)
                for name in entity.full_names if len(name.split()) > 1)
 
 

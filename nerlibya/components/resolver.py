@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.types import Link, TokenRange
-from ..text.normalize import GLUED_ARTICLES, name_key, name_similarity, skeleton, token_similarity
+from ..text.normalize import GLUED_ARTICLES, name_key, name_similarity, skeleton, tokens_alike
 from ..core.org_names import NameGrammar, OrgRecord, join_shorter_records
 from .base import KnowledgePipe, sentence_index
 from .entity_spans import set_entities
@@ -180,7 +180,7 @@ class Resolver(KnowledgePipe):
     # -- people --------------------------------------------------------------------------------
     def fits_surname(self, key: str, cluster: Cluster) -> bool:
         """'Hegazy' fits 'Mahmoud Hijazy'; 'Elkeeb', with its article glued, fits 'Abdul Rahmin El Keeb'."""
-        return any(token_similarity(k, s) >= self.surname_threshold for k in _surname_forms(key) for s in cluster.surnames)
+        return any(tokens_alike(k, s, self.surname_threshold) for k in _surname_forms(key) for s in cluster.surnames)
 
     def nearest_surname_bearer(self, people: PeopleIndex, key: str, sentence: int, title: str | None,
                                other_than: str | None = None) -> Cluster | None:
@@ -250,7 +250,7 @@ class Resolver(KnowledgePipe):
         """'Saddam' or 'Saif al-Islam' after 'Saddam Haftar' / 'Saif al-Islam Gaddafi': the leading part of
         exactly one fuller name in the article."""
         found = [cluster for cluster in people.by_given_name(parts[0], more_parts_than=len(parts))
-                 if any(len(full) > len(parts) and all(token_similarity(a, b) >= self.surname_threshold
+                 if any(len(full) > len(parts) and all(tokens_alike(a, b, self.surname_threshold)
                                                        for a, b in zip(parts, full))
                         for full in cluster.name_parts)]
         return found[0] if len(found) == 1 else None
@@ -259,7 +259,7 @@ class Resolver(KnowledgePipe):
         """'Abdul-Wahab' or 'M. Fattah Ghaffar' after 'Ghazi Abdul-Wahab' / 'Abdel Fattah Ghaffar': the last
         parts of exactly one fuller name in the article."""
         found = [cluster for cluster in people.by_inner_parts(parts)
-                 if any(len(full) > len(parts) and all(token_similarity(a, b) >= self.surname_threshold
+                 if any(len(full) > len(parts) and all(tokens_alike(a, b, self.surname_threshold)
                                                        for a, b in zip(parts, full[-len(parts):]))
                         for full in cluster.name_parts)]
         return found[0] if len(found) == 1 else None

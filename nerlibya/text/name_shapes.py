@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..knowledge.lexicon import Words
-from .normalize import fold, token_similarity
+from .normalize import fold, tokens_alike
 
 GIVEN_NAME_SIMILARITY = 0.9  # transliteration variants of one given name: 'Seddiq' ~ 'Siddiq', 'Khalid' ~ 'Khaled'
 FIRST_WORD_CACHE = 16384  # words remembered with the given names they may open (bounded: a corpus has no end)
@@ -83,4 +83,4 @@ def _given_names_opening_with(given_names: tuple[tuple[str, ...], ...], word: st
 
 
 def _alike(a: str, b: str, by_spelling: bool) -> bool:
-    return a == b or (by_spelling and token_similarity(a, b) >= GIVEN_NAME_SIMILARITY)
+    return a == b or (by_spelling and tokens_alike(a, b, GIVEN_NAME_SIMILARITY))

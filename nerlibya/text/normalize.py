@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import product
 
 from ..knowledge.lexicon import load_name_rules
-from .transliteration import part_similarity
+from .transliteration import part_similarity, parts_alike
 
 APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
 DASHES = "\u2010\u2011\u2012\u2013\u2014"
@@ -145,6 +145,14 @@ def token_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     return part_similarity(a, b)
+
+
+def tokens_alike(a: str, b: str, threshold: float) -> bool:
+    """token_similarity(a, b) >= threshold, without finishing the comparison of parts that cannot reach it."""
+    a, b = name_key(a), name_key(b)
+    if a == b:
+        return 1.0 >= threshold
+    return parts_alike(a, b, threshold)
 
 
 def name_similarity(a: str, b: str) -> float:

@@ -8,6 +8,7 @@ The variations are data (models/transliteration.yaml), not code.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +27,7 @@ class Transliteration:
     """The rewrites and costs of one comparison scheme."""
 
     rewrites: tuple[tuple[re.Pattern, str], ...]
-    substitution_costs: dict[frozenset[str], float]
+    substitution_costs: dict[tuple[str, str], float]  # both orders of each cheap pair
     gap_letters: frozenset[str]
     gap_cost: float
     final_gap_letters: frozenset[str]
@@ -36,34 +37,40 @@ class Transliteration:
             part = pattern.sub(replacement, part)
         return re.sub(r"(.)\1+", r"\1", part)
 
-    def substitution(self, a: str, b: str) -> float:
-        return 0.0 if a == b else self.substitution_costs.get(frozenset((a, b)), 1.0)
-
     def gap(self, letter: str, final: bool = False) -> float:
         """Cost of writing or leaving out `letter`; `final`: it ends its part."""
         cheap = letter in self.gap_letters and (not final or letter in self.final_gap_letters)
         return self.gap_cost if cheap else 1.0
 
-    def distance(self, a: str, b: str) -> float:
-        """Weighted Levenshtein distance between two normalised parts."""
-        last_a, last_b = len(a) - 1, len(b)
+    def gaps(self, part: str) -> list[float]:
+        """The cost of writing or leaving out each letter of `part`, its last letter as final."""
+        last = len(part) - 1
+        return [self.gap(letter, i == last) for i, letter in enumerate(part)]
+
+    def distance(self, a: str, b: str, limit: float = math.inf) -> float:
+        """Weighted Levenshtein distance between two normalised parts (one row of costs at a time, the
+        costs of each letter looked up once: this runs for every new pair of name parts). Past `limit` it
+        stops and returns a lower bound above `limit` (no row's smallest cost ever shrinks further on)."""
+        b_gaps, costs = self.gaps(b), self.substitution_costs
         previous = [0.0]
-        for j, letter in enumerate(b, start=1):
-            previous.append(previous[-1] + self.gap(letter, j == last_b))
-        for i, x in enumerate(a):
-            x_gap = self.gap(x, i == last_a)
-            current = [previous[0] + x_gap]
-            for j, y in enumerate(b, start=1):
-                current.append(min(previous[j] + x_gap, current[j - 1] + self.gap(y, j == last_b),
-                                   previous[j - 1] + self.substitution(x, y)))
+        for cost in b_gaps:
+            previous.append(previous[-1] + cost)
+        for x, x_gap in zip(a, self.gaps(a)):
+            left = previous[0] + x_gap
+            current = [left]
+            for j, y in enumerate(b):
+                left = min(previous[j + 1] + x_gap, left + b_gaps[j], previous[j] + (0.0 if x == y else costs.get((x, y), 1.0)))
+                current.append(left)
             previous = current
+            if limit < math.inf and min(previous) > limit:
+                return min(previous)
         return previous[-1]
 
 
 def parse_scheme(raw: dict, source: str) -> Transliteration:
     try:
         rewrites = tuple((re.compile(pattern), replacement) for pattern, replacement in raw["rewrites"])
-        costs = {frozenset((a, b)): float(cost) for a, b, cost in raw["cheap_pairs"]}
+        costs = {pair: float(cost) for a, b, cost in raw["cheap_pairs"] for pair in ((a, b), (b, a))}
         return Transliteration(rewrites, costs, frozenset(raw["gap_letters"]), float(raw["gap_cost"]),
                                frozenset(raw.get("final_gap_letters", raw["gap_letters"])))
     except (KeyError, TypeError, ValueError, re.error) as exc:
@@ -80,11 +87,17 @@ def default_scheme() -> Transliteration:
     return parse_scheme(raw, str(path))
 
 
+@lru_cache(maxsize=16384)
+def normalised(part: str) -> str:
+    """A folded name part as the default scheme writes it (one part is compared with many others)."""
+    return default_scheme().normalise(part)
+
+
 @lru_cache(maxsize=65536)
 def part_similarity(a: str, b: str) -> float:
     """Similarity in [0, 1] of two folded name parts (lower case, no accents)."""
     scheme = default_scheme()
-    na, nb = scheme.normalise(a), scheme.normalise(b)
+    na, nb = normalised(a), normalised(b)
     if na == nb:
         return 1.0
     shorter, longer = sorted((na, nb), key=len)
@@ -92,3 +105,20 @@ def part_similarity(a: str, b: str) -> float:
         return 0.0  # a name and a longer one built on it are two names: 'Ali'/'Alia', 'Abdel'/'Abdelkarim'
     longest = max(len(na), len(nb))
     return max(0.0, 1.0 - scheme.distance(na, nb) / longest) if longest else 0.0
+
+
+# how far past the exact limit a distance must be to fail `parts_alike` without being finished (rounding)
+LIMIT_MARGIN = 1e-9
+
+
+@lru_cache(maxsize=65536)
+def parts_alike(a: str, b: str, threshold: float) -> bool:
+    """part_similarity(a, b) >= threshold, the same answer; a pair that cannot reach it is dropped as soon as
+    its distance passes what the threshold allows (most pairs compared with a list differ from the first
+    letters on)."""
+    na, nb = normalised(a), normalised(b)
+    longest = max(len(na), len(nb))
+    limit = (1.0 - threshold) * longest + LIMIT_MARGIN
+    if na != nb and longest and default_scheme().distance(na, nb, limit) > limit:
+        return False
+    return part_similarity(a, b) >= threshold
