@@ -120,6 +120,16 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
      {"Premier ministre intérimaire"}),
     ("Le conseil a nommé Ali Ben Salem au poste du directeur général la semaine dernière.", "Ali Ben Salem",
      {"directeur général"}),
+    # 'à la tête de' names the head of what follows, in apposition or after the subject and its auxiliaries
+    ("Les émissaires ont vu Samir Haddad, à la tête de l'Armée nationale libyenne, puis les élus.", "Samir Haddad",
+     {"chef"}),
+    ("Karim Mansouri, qui est à la tête du Haut Conseil d'Etat depuis mars, a démenti.", "Karim Mansouri", {"chef"}),
+    ("Selon ses proches, Walid Chergui est à la tête du Haut Conseil d'Etat.", "Walid Chergui", {"chef"}),
+    # a body's name does not swallow the qualifier of the title after it
+    ("Le Parti de l'ancien PM Hichem Lazrak a remporté le scrutin.", "Hichem Lazrak", {"ancien PM"}),
+    # a credit line read with the name that opens the next line: that name keeps its role
+    ("Nadia Saoud\nKarim Ben Salah est devenu président du Haut Conseil d'Etat lundi.", "Karim Ben Salah",
+     {"président"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())

@@ -685,8 +685,8 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     'X had led Y'."""
     tokens, words = scene.tokens, scene.words
     cue = title.cue.split()
-    if cue[-1] not in words.agent_prepositions:  # the subject before: 'X, who heads Y', 'X had led Y'
-        person = scene.ends.get(skip_back(tokens, title.start, frozenset({","})) + 1)
+    if cue[-1] not in words.agent_prepositions:  # the subject before: 'X, who heads Y', 'X, qui est à la tête de Y'
+        person = scene.ends.get(skip_back(tokens, title.start, words.auxiliaries) + 1)
         org_start = title.end
         while org_start < len(tokens) and tokens[org_start].lower_ in words.title_determiners:
             org_start += 1
