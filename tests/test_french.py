@@ -125,6 +125,10 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
      {"chef"}),
     ("Karim Mansouri, qui est à la tête du Haut Conseil d'Etat depuis mars, a démenti.", "Karim Mansouri", {"chef"}),
     ("Selon ses proches, Walid Chergui est à la tête du Haut Conseil d'Etat.", "Walid Chergui", {"chef"}),
+    # a prefix joined to an office makes an office ('vice-gouverneur'), chained after another title by 'et'
+    ("Karim Ben Salah est un économiste et ancien vice-gouverneur de la banque centrale.", "Karim Ben Salah",
+     {"économiste", "ancien vice-gouverneur"}),
+    ("Le sous-préfet Hichem Lazrak a reçu les familles.", "Hichem Lazrak", {"sous-préfet"}),
     # a body's name does not swallow the qualifier of the title after it
     ("Le Parti de l'ancien PM Hichem Lazrak a remporté le scrutin.", "Hichem Lazrak", {"ancien PM"}),
     # a credit line read with the name that opens the next line: that name keeps its role

@@ -226,7 +226,8 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
     path = f"{source}/{TITLES_FILE}"
     return Lexicon(
         lang=lang,
-        offices=_lower_set(titles.get("offices", []), path, "offices"),
+        offices=_with_prefixed_offices(_lower_set(titles.get("offices", []), path, "offices"),
+                                       _lower_set(titles.get("office_prefixes", []), path, "office_prefixes")),
         ranks=_lower_set(titles.get("ranks", []), path, "ranks"),
         modifiers=_lower_set(titles.get("modifiers", []), path, "modifiers"),
         qualifiers=_lower_map(titles.get("qualifiers", {}), path, "qualifiers"),
@@ -246,6 +247,12 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,
     )
+
+
+def _with_prefixed_offices(offices: frozenset[str], prefixes: frozenset[str]) -> frozenset[str]:
+    """The offices, and each one-word office behind a prefix that the tokenizer keeps joined to it ('vice-'
+    + 'gouverneur'): the prefixed word is an office of its own."""
+    return offices | {prefix + office for prefix in prefixes for office in offices if " " not in office}
 
 
 def _name_heads(section: dict, path: str) -> NameHeads:
