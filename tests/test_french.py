@@ -129,6 +129,12 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     ("Karim Ben Salah est un économiste et ancien vice-gouverneur de la banque centrale.", "Karim Ben Salah",
      {"économiste", "ancien vice-gouverneur"}),
     ("Le sous-préfet Hichem Lazrak a reçu les familles.", "Hichem Lazrak", {"sous-préfet"}),
+    # ... and past a short description in apposition between the name and the clause
+    ("Les émissaires ont vu Samir Haddad, le vieil allié de l'est à la tête de l'Armée nationale libyenne.",
+     "Samir Haddad", {"chef"}),
+    # an apposition that a clause breaker and an infinitive close ('X pour obtenir'), with no comma
+    ("Il a manqué trois voix au chef du Parti de la justice, Nabil Ferchichi pour obtenir la présidence.",
+     "Nabil Ferchichi", {"chef"}),
     # a body's name does not swallow the qualifier of the title after it
     ("Le Parti de l'ancien PM Hichem Lazrak a remporté le scrutin.", "Hichem Lazrak", {"ancien PM"}),
     # a credit line read with the name that opens the next line: that name keeps its role
@@ -176,3 +182,10 @@ def test_a_name_with_an_arabic_article_right_after_a_title_is_a_person(extractor
     record = extractor.extract("Selon le député Soleiman al-Faqih, la séance a été levée.").to_dict()
     assert not record["organisations"]
     assert [(p["name"], [r["title"] for r in p["roles"]]) for p in record["people"]] == [("Soleiman al-Faqih", ["député"])]
+
+
+@pytest.mark.model
+def test_a_clause_breaker_before_no_infinitive_leaves_the_apposition_open(extractor):
+    """'le ministre, X pour le gouvernement': 'pour' opens no verb, so nothing says the apposition closed."""
+    roles = _roles_by_name(extractor.extract("Il a parlé avec le ministre, Nabil Ferchichi pour le gouvernement.").to_dict())
+    assert roles == {"Nabil Ferchichi": set()}
