@@ -135,6 +135,9 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     # an apposition that a clause breaker and an infinitive close ('X pour obtenir'), with no comma
     ("Il a manqué trois voix au chef du Parti de la justice, Nabil Ferchichi pour obtenir la présidence.",
      "Nabil Ferchichi", {"chef"}),
+    # a short adverbial between two auxiliaries hides neither the subject nor its apposition
+    ("L'avocat Karim Terbel, membre du conseil, a, de son côté, été nommé ministre de la Jeunesse.", "Karim Terbel",
+     {"avocat", "membre", "ministre de la Jeunesse"}),
     # a body's name does not swallow the qualifier of the title after it
     ("Le Parti de l'ancien PM Hichem Lazrak a remporté le scrutin.", "Hichem Lazrak", {"ancien PM"}),
     # a credit line read with the name that opens the next line: that name keeps its role

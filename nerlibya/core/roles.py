@@ -551,7 +551,7 @@ def _subject_of_verb(scene: Scene, k: int) -> Person | None:
         if k in ends:
             return _subject_before_complement(scene, ends[k])
         if tokens[k].text == ",":
-            k = apposition_opening(scene, k)
+            k = _before_inserted_adverbial(scene, apposition_opening(scene, k))
             if k in ends:
                 return _subject_before_complement(scene, ends[k])
         if tokens[k].lower_ in words.conjunctions and scene.titles_ending.get(k):
@@ -628,6 +628,19 @@ def apposition_opening(scene: Scene, comma: int) -> int:
         if tokens[k].text == ",":
             return k if k in scene.ends else comma
         if tokens[k].is_punct or tokens[k].ent_type_ == "PERSON":
+            return comma
+    return comma
+
+
+def _before_inserted_adverbial(scene: Scene, comma: int) -> int:
+    """'X a, de son côté, été nommé': from the comma closing a short lower-case adverbial (up to five words, no
+    entity) written between two auxiliaries, the comma that opens it; else `comma`."""
+    tokens, auxiliaries = scene.tokens, scene.words.auxiliaries - {","}
+    for k in range(comma - 1, max(comma - 7, 0), -1):
+        token = tokens[k]
+        if token.text == ",":
+            return k if k < comma - 1 and tokens[k - 1].lower_ in auxiliaries else comma
+        if token.ent_type_ or not token.is_lower:
             return comma
     return comma
 
