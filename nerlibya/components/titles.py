@@ -188,6 +188,9 @@ class TitleFinder(KnowledgePipe):
             before = by_end.get(k - 1) if k >= 2 and doc[k - 1].text == "," and title.category == "office" else None
             if before is not None and before.label_ in ("GPE", "LOC") and self._looks_like_name(before):
                 found.append(before)
+            named = by_start.get(title.phrase_end + 1) if title.phrase_end < len(doc) and doc[title.phrase_end].text == "," else None
+            if named is not None and title.category == "office" and self._person_taken_for_a_body(doc, named):
+                found.append(named)
             after = by_start.get(title.end)
             if after is not None and after.label_ in PLACE_OR_ORG and (self._looks_like_name(after) and any(
                     part in self.lexicon.words.name_articles for t in after for part in t.lower_.split("-"))
@@ -197,6 +200,17 @@ class TitleFinder(KnowledgePipe):
             relabelled = {(e.start, e.end) for e in found}
             set_entities(doc, [Span(doc, e.start, e.end, label="PERSON") if (e.start, e.end) in relabelled else e
                                for e in doc.ents])
+
+    def _person_taken_for_a_body(self, doc: Doc, ent: Span) -> bool:
+        """'le Président de la République, Karim Ben Salah, a reçu': an 'organisation' in apposition after an
+        office, closed by a comma or a full stop, of two to four capitalised words (no acronym, no KB id) none of
+        which a body's name uses, is the holder's name."""
+        heads = self.lexicon.heads
+        body_words = heads.bodies | heads.org_name_words | heads.outlets | heads.organs | heads.generic_bodies
+        closed = ent.end == len(doc) or doc[ent.end].text in (",", ".")
+        return (ent.label_ == "ORG" and closed and 2 <= len(ent) <= 4 and self._looks_like_name(ent)
+                and all(t.is_alpha and t.is_title and t.lower_ not in body_words and fold(t.text) not in body_words
+                        for t in ent))
 
     def _looks_like_name(self, ent: Span) -> bool:
         """Two words or more, no KB id, each capitalised or a name particle."""
