@@ -192,3 +192,19 @@ def test_a_clause_breaker_before_no_infinitive_leaves_the_apposition_open(extrac
     """'le ministre, X pour le gouvernement': 'pour' opens no verb, so nothing says the apposition closed."""
     roles = _roles_by_name(extractor.extract("Il a parlé avec le ministre, Nabil Ferchichi pour le gouvernement.").to_dict())
     assert roles == {"Nabil Ferchichi": set()}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", [
+    # 'celui du X' repeats the office named before, for body X; the name before it keeps only its own title
+    ("Le président du Parlement, Karim Salah, celui du Haut Conseil d'Etat, Hichem Lazrak, et le maréchal Nabil "
+     "Ferchichi se sont vus.", {"Karim Salah": {"président"}, "Hichem Lazrak": {"président"},
+                                 "Nabil Ferchichi": {"maréchal"}}),
+    # ... also past a short aside between the body and the name
+    ("La présidente du Parlement, Nadia Saoud, et celle du Haut Conseil d'Etat, basé à Tripoli, Leila Mansour, "
+     "ont signé.", {"Nadia Saoud": {"présidente"}, "Leila Mansour": {"présidente"}}),
+    # with no office before it in the sentence, the pronoun repeats nothing
+    ("Il préfère ce plan à celui du Parlement, selon Karim Salah.", {"Karim Salah": set()}),
+])
+def test_a_title_pronoun_repeats_the_office_before_it(extractor, text, expected):
+    assert _roles_by_name(extractor.extract(text).to_dict()) == expected

@@ -127,6 +127,7 @@ class Lexicon:
     heads: NameHeads
     words: Words
     data: dict = field(repr=False, compare=False)
+    title_pronouns: frozenset[str] = frozenset()  # 'celui', 'celle': 'celui du Conseil, X' repeats the title before
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
@@ -243,6 +244,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         honorifics=_lower_set(titles.get("honorifics", []), path, "honorifics"),
         represented_offices=_lower_set(titles.get("represented_offices", []), path, "represented_offices"),
         noun_modifiers=_lower_set(titles.get("noun_modifiers", []), path, "noun_modifiers"),
+        title_pronouns=_lower_set(titles.get("title_pronouns", []), path, "title_pronouns"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,
