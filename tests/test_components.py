@@ -248,3 +248,18 @@ def test_resolver_reads_a_surname_the_model_tagged_as_organisation(fixture_kb_pa
     doc = nlp("General Michael Langley spoke . Langley left .")
     assert [(e.text, e.label_) for e in doc.ents] == [("Michael Langley", "PERSON"), ("Langley", "PERSON")]
     assert len({e._.link.key for e in doc.ents}) == 1
+
+
+@pytest.mark.parametrize("text,span,label", [
+    # a name the model took for an organisation, in apposition after an office: the holder
+    ("He met the President, Karim Ben Salah, on Monday.", (5, 8), "PERSON"),
+    # an acronym or an open apposition leave the organisation alone
+    ("He met the President, Karim Ben SALAH, on Monday.", (5, 8), "ORG"),
+    ("He met the President, Karim Ben Salah said.", (5, 8), "ORG"),
+])
+def test_a_name_in_apposition_after_an_office_taken_for_a_body_is_a_person(fixture_kb_path, fixture_lang_path,
+                                                                           text, span, label):
+    nlp = preset_pipeline("en", [(*span, "ORG")],
+                          ("nerlibya_titles", {"kb_path": fixture_kb_path, "lang_path": fixture_lang_path}))
+    doc = nlp(text)
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [(*span, label)]

@@ -120,6 +120,29 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
      {"Premier ministre intérimaire"}),
     ("Le conseil a nommé Ali Ben Salem au poste du directeur général la semaine dernière.", "Ali Ben Salem",
      {"directeur général"}),
+    # 'à la tête de' names the head of what follows, in apposition or after the subject and its auxiliaries
+    ("Les émissaires ont vu Samir Haddad, à la tête de l'Armée nationale libyenne, puis les élus.", "Samir Haddad",
+     {"chef"}),
+    ("Karim Mansouri, qui est à la tête du Haut Conseil d'Etat depuis mars, a démenti.", "Karim Mansouri", {"chef"}),
+    ("Selon ses proches, Walid Chergui est à la tête du Haut Conseil d'Etat.", "Walid Chergui", {"chef"}),
+    # a prefix joined to an office makes an office ('vice-gouverneur'), chained after another title by 'et'
+    ("Karim Ben Salah est un économiste et ancien vice-gouverneur de la banque centrale.", "Karim Ben Salah",
+     {"économiste", "ancien vice-gouverneur"}),
+    ("Le sous-préfet Hichem Lazrak a reçu les familles.", "Hichem Lazrak", {"sous-préfet"}),
+    # ... and past a short description in apposition between the name and the clause
+    ("Les émissaires ont vu Samir Haddad, le vieil allié de l'est à la tête de l'Armée nationale libyenne.",
+     "Samir Haddad", {"chef"}),
+    # an apposition that a clause breaker and an infinitive close ('X pour obtenir'), with no comma
+    ("Il a manqué trois voix au chef du Parti de la justice, Nabil Ferchichi pour obtenir la présidence.",
+     "Nabil Ferchichi", {"chef"}),
+    # a short adverbial between two auxiliaries hides neither the subject nor its apposition
+    ("L'avocat Karim Terbel, membre du conseil, a, de son côté, été nommé ministre de la Jeunesse.", "Karim Terbel",
+     {"avocat", "membre", "ministre de la Jeunesse"}),
+    # a body's name does not swallow the qualifier of the title after it
+    ("Le Parti de l'ancien PM Hichem Lazrak a remporté le scrutin.", "Hichem Lazrak", {"ancien PM"}),
+    # a credit line read with the name that opens the next line: that name keeps its role
+    ("Nadia Saoud\nKarim Ben Salah est devenu président du Haut Conseil d'Etat lundi.", "Karim Ben Salah",
+     {"président"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())
@@ -162,3 +185,26 @@ def test_a_name_with_an_arabic_article_right_after_a_title_is_a_person(extractor
     record = extractor.extract("Selon le député Soleiman al-Faqih, la séance a été levée.").to_dict()
     assert not record["organisations"]
     assert [(p["name"], [r["title"] for r in p["roles"]]) for p in record["people"]] == [("Soleiman al-Faqih", ["député"])]
+
+
+@pytest.mark.model
+def test_a_clause_breaker_before_no_infinitive_leaves_the_apposition_open(extractor):
+    """'le ministre, X pour le gouvernement': 'pour' opens no verb, so nothing says the apposition closed."""
+    roles = _roles_by_name(extractor.extract("Il a parlé avec le ministre, Nabil Ferchichi pour le gouvernement.").to_dict())
+    assert roles == {"Nabil Ferchichi": set()}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,expected", [
+    # 'celui du X' repeats the office named before, for body X; the name before it keeps only its own title
+    ("Le président du Parlement, Karim Salah, celui du Haut Conseil d'Etat, Hichem Lazrak, et le maréchal Nabil "
+     "Ferchichi se sont vus.", {"Karim Salah": {"président"}, "Hichem Lazrak": {"président"},
+                                 "Nabil Ferchichi": {"maréchal"}}),
+    # ... also past a short aside between the body and the name
+    ("La présidente du Parlement, Nadia Saoud, et celle du Haut Conseil d'Etat, basé à Tripoli, Leila Mansour, "
+     "ont signé.", {"Nadia Saoud": {"présidente"}, "Leila Mansour": {"présidente"}}),
+    # with no office before it in the sentence, the pronoun repeats nothing
+    ("Il préfère ce plan à celui du Parlement, selon Karim Salah.", {"Karim Salah": set()}),
+])
+def test_a_title_pronoun_repeats_the_office_before_it(extractor, text, expected):
+    assert _roles_by_name(extractor.extract(text).to_dict()) == expected

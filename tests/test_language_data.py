@@ -7,7 +7,7 @@ import pytest
 import nerlibya.pipeline  # noqa: F401  (registers the factories)
 from nerlibya.core.types import OrgRef
 from nerlibya.errors import KnowledgeBaseError
-from nerlibya.knowledge.lexicon import load_lexicon
+from nerlibya.knowledge.lexicon import lexicon_from_data, load_lexicon, read_language_data
 from nerlibya.pipeline import build_nlp
 
 from .conftest import FIXTURE_KB, FIXTURE_LANG, preset_pipeline
@@ -80,7 +80,7 @@ def test_a_given_kb_folder_is_read_or_refused(tmp_path):
 
 
 def test_kinds_of_body_are_word_lists_or_refused(tmp_path):
-    from nerlibya.knowledge.lexicon import load_lexicon
+    from nerlibya.knowledge.lexicon import lexicon_from_data, load_lexicon, read_language_data
 
     shutil.copytree(FIXTURE_LANG / "en", tmp_path / "en")
     heads = tmp_path / "en" / "name_heads.yaml"
@@ -93,3 +93,13 @@ def test_kinds_of_body_are_word_lists_or_refused(tmp_path):
     load_lexicon.cache_clear()
     with pytest.raises(KnowledgeBaseError, match="bodies: must be a list of strings"):
         load_lexicon("en", str(tmp_path))
+
+
+def test_an_office_prefix_joined_to_a_one_word_office_makes_an_office():
+    """'vice-gouverneur' is one token in French: a prefix listed in office_prefixes (an optional key) joins
+    every one-word office, and no phrase."""
+    data = read_language_data("fr")
+    assert "vice-gouverneur" in lexicon_from_data("fr", data).offices
+    assert "vice-directeur général" not in lexicon_from_data("fr", data).offices
+    without = dict(data, **{"titles.yaml": {k: v for k, v in data["titles.yaml"].items() if k != "office_prefixes"}})
+    assert "vice-gouverneur" not in lexicon_from_data("fr", without).offices

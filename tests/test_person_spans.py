@@ -5,7 +5,8 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from nerlibya.components.person_spans import NameEdgeWords, confirmed_headline_names, with_whole_names
+from nerlibya.components.person_spans import (NameEdgeWords, confirmed_headline_names, with_names_after_line_breaks,
+                                              with_whole_names)
 
 EDGE_WORDS = NameEdgeWords(
     never_given_names=frozenset({"president", "minister", "interior", "the", "of", "earlier", "thursday", "and"}),
@@ -185,3 +186,17 @@ def test_an_organisation_acronym_written_as_a_word_is_the_organisation(extractor
                                "mission se poursuit.").to_dict()
     assert "Otan" not in {f for p in record["people"] for f in p["forms"]}
     assert [o.get("id") for o in record["organisations"] if "Otan" in o["forms"]] == ["nato"]
+
+
+@pytest.mark.parametrize("text,tagged,found", [
+    # a credit line and the name opening the next line, read as one person: the next line's name is one too
+    ("Nadia Saoud\nKhaled Barka became chair.", "Nadia Saoud\nKhaled Barka", ["Khaled Barka"]),
+    # one word after the break, or words that open with no given name, are left to the cleanup's cut
+    ("Nadia Saoud\nKhaled said so.", "Nadia Saoud\nKhaled", []),
+    ("Nadia Saoud\nBoard Members met.", "Nadia Saoud\nBoard Members", []),
+])
+def test_the_name_after_a_line_break_inside_a_person_is_a_person(text, tagged, found):
+    doc = spacy.blank("en")(text)
+    span = doc.char_span(0, len(tagged), label="PERSON")
+    added = with_names_after_line_breaks(doc, [span], lambda words: EDGE_WORDS.is_given_name(words[0]))
+    assert [s.text for s in added[1:]] == found

@@ -28,7 +28,7 @@ from .base import KnowledgePipe, is_line_break, on_headline_line
 from .bodies import Body, BodyWords, find_bodies, find_outlets, in_title_case_line
 from .bylines import byline_names
 from .entity_spans import non_overlapping, set_entities
-from .person_spans import NameEdgeWords, confirmed_headline_names, with_whole_names
+from .person_spans import NameEdgeWords, confirmed_headline_names, with_names_after_line_breaks, with_whole_names
 from .place_uses import ModifierWords, dateline_places, is_acronym_as_modifier, with_dateline_places
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
@@ -68,6 +68,7 @@ class EntityCleanup(KnowledgePipe):
         elided = frozenset(w + mark for w in words.elided_words for mark in ("'", "’"))
         self.trailing = TRAILING_PUNCTUATION | words.possessive_marks | elided
         self.dangling = words.leading_determiners | words.linking_words  # a longer name does not end with these
+        self.qualifier_words = frozenset(w for w in self.lexicon.qualifiers if " " not in w)
         self.heads = heads
         self.fac_ends = frozenset(w[-1] for side in (heads.after, heads.before) for w in side.get("FAC", ()))
         self.head_starts = frozenset(w[0] for phrases in heads.after.values() for w in phrases)
@@ -107,6 +108,8 @@ class EntityCleanup(KnowledgePipe):
             return self.known_entity(ent)
         doc, start, has_id = ent.doc, ent.start, bool(ent.id_)
         start, end = _unbroken_words(doc, start, ent.end)
+        if not has_id:
+            end = _without_trailing_qualifier(doc, start, end, self.qualifier_words, self.dangling)
         end = _without_trailing(doc, start, end, self.trailing, self.dangling)
         if (not has_id and label in NAME_LABELS and end - start > 2 and _is_acronym_before_name(doc[start], doc[start + 1])
                 and self.shapes.opens_with_given_name([doc[i].text for i in range(start + 1, end)])):
@@ -364,6 +367,7 @@ class EntityCleanup(KnowledgePipe):
         ents = doc.ents  # each read of doc.ents builds every Span
         credited = byline_names(doc, self.words)
         joined = with_bylines(doc, join_split_people(doc, join_broken_names(doc, ents, self.words, self.kb), self.words, self.kb), credited)
+        joined = with_names_after_line_breaks(doc, joined, self.shapes.opens_with_given_name)
         trimmed = with_whole_names(doc, [span for span in map(self.trim, joined) if span is not None], self.name_edges)
         trimmed = confirmed_headline_names(doc, trimmed, frozenset(credited), self.name_edges)
         spans = self.places_in_lists(doc, trimmed, set(credited))
@@ -460,6 +464,16 @@ def _without_trailing(doc: Doc, start: int, end: int, trailing: frozenset[str], 
         if lower not in trailing and not (end - start > 1 and lower in dangling):
             break
         end -= 1
+    return end
+
+
+def _without_trailing_qualifier(doc: Doc, start: int, end: int, qualifiers: frozenset[str],
+                                dangling: frozenset[str]) -> int:
+    """The end of doc[start:end] before a lower-case title qualifier after "de l'" ('l'Alliance de l'ancien PM
+    X'): the qualifier opens the title after the name, whose dangling "de l'" is trimmed next."""
+    last = doc[end - 1]
+    if end - start > 2 and last.is_lower and last.lower_ in qualifiers and doc[end - 2].lower_ in dangling:
+        return end - 1
     return end
 
 

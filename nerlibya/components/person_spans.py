@@ -143,3 +143,22 @@ def _title_line_end(doc: Doc, words: NameEdgeWords) -> int:
     line = [doc[i] for i in range(end) if doc[i].is_alpha and len(doc[i]) >= 4]
     titled = len(line) >= 4 and all(t.text[:1].isupper() or t.lower_ in words.never_given_names for t in line)
     return end if titled else 0
+
+
+def with_names_after_line_breaks(doc: Doc, ents: list[Span], opens_with_given_name: Callable[[list[str]], bool]
+                                 ) -> list[Span]:
+    """'Ahmad Adel\\nKarim Salah est devenu président': the model read a credit line and the name opening the
+    next line as one person. Names cross no line (the cleanup keeps the words before the break), so the words
+    after the last break inside such a span are a person of their own when they are two words or more and open
+    with a given name."""
+    out = []
+    for ent in ents:
+        out.append(ent)
+        if ent.id_ or ent.label_ not in ("PER", "PERSON") or doc[ent.start].is_space:
+            continue
+        breaks = [i for i in range(ent.start + 1, ent.end - 2) if is_line_break(doc[i])]
+        if breaks:
+            words = [doc[i].text for i in range(breaks[-1] + 1, ent.end)]
+            if not any(w.isspace() for w in words) and opens_with_given_name(words):
+                out.append(Span(doc, breaks[-1] + 1, ent.end, label=ent.label_))
+    return out

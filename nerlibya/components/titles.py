@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..core.lists import list_entries, name_end
 from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text
-from ..core.types import Title
+from ..core.types import OrgRef, Title
 from ..text.normalize import fold
 from .base import KnowledgePipe, on_headline_line
 from .entity_spans import set_entities
@@ -188,6 +189,9 @@ class TitleFinder(KnowledgePipe):
             before = by_end.get(k - 1) if k >= 2 and doc[k - 1].text == "," and title.category == "office" else None
             if before is not None and before.label_ in ("GPE", "LOC") and self._looks_like_name(before):
                 found.append(before)
+            named = by_start.get(title.phrase_end + 1) if title.phrase_end < len(doc) and doc[title.phrase_end].text == "," else None
+            if named is not None and title.category == "office" and self._person_taken_for_a_body(doc, named):
+                found.append(named)
             after = by_start.get(title.end)
             if after is not None and after.label_ in PLACE_OR_ORG and (self._looks_like_name(after) and any(
                     part in self.lexicon.words.name_articles for t in after for part in t.lower_.split("-"))
@@ -197,6 +201,37 @@ class TitleFinder(KnowledgePipe):
             relabelled = {(e.start, e.end) for e in found}
             set_entities(doc, [Span(doc, e.start, e.end, label="PERSON") if (e.start, e.end) in relabelled else e
                                for e in doc.ents])
+
+    def repeated_titles(self, doc: Doc, titles: list[Title]) -> list[Title]:
+        """'le président du Parlement, A, celui du Conseil d'Etat, B': a title pronoun before 'de' and a named
+        body repeats the one-word office last named in its sentence (up to twelve tokens before), for that body."""
+        pronouns, of_words = self.lexicon.title_pronouns, self.lexicon.words.of_words
+        determiners = self.lexicon.words.title_determiners
+        offices = sorted((t for t in titles if t.category == "office" and not t.plural and fold(t.head) == fold(t.title)),
+                         key=lambda t: t.end)
+        repeated = []
+        for i in (i for i in range(len(doc) - 2) if doc[i].lower_ in pronouns and doc[i + 1].lower_ in of_words):
+            k = i + 2
+            while k < len(doc) and doc[k].lower_ in determiners:
+                k += 1
+            before = [t for t in offices if i - 12 <= t.end <= i and doc[t.start].sent == doc[i].sent]
+            if not before or doc[k].ent_iob_ != "B" or doc[k].ent_type_ not in PLACE_OR_ORG:
+                continue
+            body = next(e for e in doc.ents if e.start == k)
+            repeated.append(replace(before[-1], start=i, end=i + 1, phrase_start=i, phrase_end=_past_aside(doc, body.end),
+                                    org=OrgRef(span=(body.start, body.end)), of=None, inner=False))
+        return repeated
+
+    def _person_taken_for_a_body(self, doc: Doc, ent: Span) -> bool:
+        """'le Président de la République, Karim Ben Salah, a reçu': an 'organisation' in apposition after an
+        office, closed by a comma or a full stop, of two to four capitalised words (no acronym, no KB id) none of
+        which a body's name uses, is the holder's name."""
+        heads = self.lexicon.heads
+        body_words = heads.bodies | heads.org_name_words | heads.outlets | heads.organs | heads.generic_bodies
+        closed = ent.end == len(doc) or doc[ent.end].text in (",", ".")
+        return (ent.label_ == "ORG" and closed and 2 <= len(ent) <= 4 and self._looks_like_name(ent)
+                and all(t.is_alpha and t.is_title and t.lower_ not in body_words and fold(t.text) not in body_words
+                        for t in ent))
 
     def _looks_like_name(self, ent: Span) -> bool:
         """Two words or more, no KB id, each capitalised or a name particle."""
@@ -234,6 +269,7 @@ class TitleFinder(KnowledgePipe):
         if self.discover_people:
             self.discover(doc, _after_named_complements(doc, titles), unit_starts)
             self.discover_listed(doc, titles)
+        doc._.titles = titles = titles + self.repeated_titles(doc, titles)
         _drop_names_inside_titles(doc, list(doc.ents), titles)
         self.people_around_titles(doc, titles)
         return doc
@@ -245,6 +281,19 @@ def _after_named_complements(doc: Doc, titles: list[Title]) -> list[tuple[int, i
     return [(t.phrase_start, t.phrase_end) for t in titles
             if t.category != "clause" and t.end < t.phrase_end < len(doc) and not doc[t.phrase_end].is_punct
             and doc[t.phrase_end - 1].ent_type_ in PLACE_OR_ORG]
+
+
+def _past_aside(doc: Doc, end: int) -> int:
+    """The comma before the name after a short aside that follows `end` (", équivalent d'une chambre haute, X":
+    up to ten tokens, no person, no other punctuation), or `end`."""
+    if end >= len(doc) or doc[end].text != ",":
+        return end
+    for k in range(end + 1, min(end + 11, len(doc) - 1)):
+        if doc[k].text == ",":
+            return k if doc[k + 1].ent_type_ == "PERSON" and doc[k + 1].ent_iob_ == "B" else end
+        if doc[k].is_punct or doc[k].ent_type_ == "PERSON":
+            return end
+    return end
 
 
 def _lone_surname(doc: Doc, ent: Span, title: Title) -> bool:

@@ -77,6 +77,7 @@ class RoleWords:
     complement_openers: frozenset[str]  # first words of complements written in several words ('auprès de')
     represented_offices: frozenset[str]
     bodies: frozenset[str]  # 'government', 'council': nouns a clause such as 'led by X' makes X head of
+    infinitive_endings: tuple[str, ...] = ()  # 'X pour remporter': a clause breaker before a verb ends a name's clause
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -108,6 +109,7 @@ class RoleWords:
             complement_openers=frozenset(c.split()[0] for c in lexicon.complements if " " in c),
             represented_offices=lexicon.represented_offices,
             bodies=lexicon.heads.bodies,
+            infinitive_endings=words.infinitive_endings,
         )
 
 
@@ -450,7 +452,7 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     if person is None:
         return None
     after = tokens[person.end] if person.end < len(tokens) else None
-    closes = (courtesy or after is None or after.text in words.apposition_end
+    closes = (courtesy or after is None or after.text in words.apposition_end or _opens_infinitive(scene, person.end)
               or sentence_of[person.end] != sentence_of[person.start])
     first = opening or title
     before = _before_coordinated_titles(scene, skip_back(tokens, first.phrase_start, words.title_determiners))
@@ -458,6 +460,16 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
                       or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace()  # a new line
                       or _after_opening_adverbial(scene, before))
     return person if closes or opens_sentence else None
+
+
+def _opens_infinitive(scene: Scene, k: int) -> bool:
+    """Does a clause breaker and a verb's infinitive start at `k` ('le chef de l'AFN, X pour remporter le poste'):
+    the apposition closes before it?"""
+    tokens, words = scene.tokens, scene.words
+    if k + 1 >= len(tokens) or tokens[k].lower_ not in words.clause_breakers or not words.infinitive_endings:
+        return False
+    verb = tokens[k + 1]
+    return verb.text.isalpha() and verb.is_lower and verb.lower_.endswith(words.infinitive_endings)
 
 
 def _after_opening_adverbial(scene: Scene, comma: int) -> bool:
@@ -539,7 +551,7 @@ def _subject_of_verb(scene: Scene, k: int) -> Person | None:
         if k in ends:
             return _subject_before_complement(scene, ends[k])
         if tokens[k].text == ",":
-            k = apposition_opening(scene, k)
+            k = _before_inserted_adverbial(scene, apposition_opening(scene, k))
             if k in ends:
                 return _subject_before_complement(scene, ends[k])
         if tokens[k].lower_ in words.conjunctions and scene.titles_ending.get(k):
@@ -620,6 +632,19 @@ def apposition_opening(scene: Scene, comma: int) -> int:
     return comma
 
 
+def _before_inserted_adverbial(scene: Scene, comma: int) -> int:
+    """'X a, de son côté, été nommé': from the comma closing a short lower-case adverbial (up to five words, no
+    entity) written between two auxiliaries, the comma that opens it; else `comma`."""
+    tokens, auxiliaries = scene.tokens, scene.words.auxiliaries - {","}
+    for k in range(comma - 1, max(comma - 7, 0), -1):
+        token = tokens[k]
+        if token.text == ",":
+            return k if k < comma - 1 and tokens[k - 1].lower_ in auxiliaries else comma
+        if token.ent_type_ or not token.is_lower:
+            return comma
+    return comma
+
+
 def verb_before_adverbial(scene: Scene, comma: int) -> int:
     """'X a été élu au second tour, président du Parlement': the appointment verb before a short lower-case
     adverbial and the comma at `comma` (up to four words, no entity), or -1."""
@@ -685,8 +710,9 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     'X had led Y'."""
     tokens, words = scene.tokens, scene.words
     cue = title.cue.split()
-    if cue[-1] not in words.agent_prepositions:  # the subject before: 'X, who heads Y', 'X had led Y'
-        person = scene.ends.get(skip_back(tokens, title.start, frozenset({","})) + 1)
+    if cue[-1] not in words.agent_prepositions:  # the subject before: 'X, who heads Y', 'X, qui est à la tête de Y'
+        before = skip_back(tokens, title.start, words.auxiliaries)
+        person = scene.ends.get(before + 1) or scene.ends.get(_before_description(scene, before) + 1)
         org_start = title.end
         while org_start < len(tokens) and tokens[org_start].lower_ in words.title_determiners:
             org_start += 1
@@ -707,6 +733,21 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     if j >= 0 and tokens[j].ent_type_ in CLAUSE_ORG_LABELS:
         org = OrgRef(span=(entity_start(tokens, j), j + 1))
     return (person if _led_is_a_body(scene, j) else None), org, introducing
+
+
+def _before_description(scene: Scene, last: int) -> int:
+    """The end of the name before a short lower-case description in apposition that ends at `last`: 'X, l'homme
+    fort de l'est du pays à la tête de Y' (a determiner after the comma, then up to seven lower-case words and
+    elided articles, no entity), or -1."""
+    tokens = scene.tokens
+    for comma in range(last, max(last - 9, 0), -1):
+        token = tokens[comma]
+        if token.text == ",":
+            opened = comma < last and tokens[comma + 1].lower_ in scene.words.title_determiners
+            return comma - 1 if opened else -1
+        if token.ent_type_ or not (token.is_lower or token.lower_ in scene.words.title_determiners):
+            return -1
+    return -1
 
 
 def _led_is_a_body(scene: Scene, j: int) -> bool:

@@ -127,6 +127,7 @@ class Lexicon:
     heads: NameHeads
     words: Words
     data: dict = field(repr=False, compare=False)
+    title_pronouns: frozenset[str] = frozenset()  # 'celui', 'celle': 'celui du Conseil, X' repeats the title before
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
@@ -226,7 +227,8 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
     path = f"{source}/{TITLES_FILE}"
     return Lexicon(
         lang=lang,
-        offices=_lower_set(titles.get("offices", []), path, "offices"),
+        offices=_with_prefixed_offices(_lower_set(titles.get("offices", []), path, "offices"),
+                                       _lower_set(titles.get("office_prefixes", []), path, "office_prefixes")),
         ranks=_lower_set(titles.get("ranks", []), path, "ranks"),
         modifiers=_lower_set(titles.get("modifiers", []), path, "modifiers"),
         qualifiers=_lower_map(titles.get("qualifiers", {}), path, "qualifiers"),
@@ -242,10 +244,17 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         honorifics=_lower_set(titles.get("honorifics", []), path, "honorifics"),
         represented_offices=_lower_set(titles.get("represented_offices", []), path, "represented_offices"),
         noun_modifiers=_lower_set(titles.get("noun_modifiers", []), path, "noun_modifiers"),
+        title_pronouns=_lower_set(titles.get("title_pronouns", []), path, "title_pronouns"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,
     )
+
+
+def _with_prefixed_offices(offices: frozenset[str], prefixes: frozenset[str]) -> frozenset[str]:
+    """The offices, and each one-word office behind a prefix that the tokenizer keeps joined to it ('vice-'
+    + 'gouverneur'): the prefixed word is an office of its own."""
+    return offices | {prefix + office for prefix in prefixes for office in offices if " " not in office}
 
 
 def _name_heads(section: dict, path: str) -> NameHeads:
