@@ -22,6 +22,7 @@ from ..core.types import Title
 from ..text.normalize import fold
 from .base import KnowledgePipe, on_headline_line
 from .entity_spans import set_entities
+from .repeated_surnames import repeated_surnames
 
 Doc.set_extension("titles", default=None, force=True)
 
@@ -106,12 +107,14 @@ class TitleFinder(KnowledgePipe):
         return sorted(units + added, key=lambda u: u.start) if added else units
 
     def nouns_of_modifiers(self, units: list[Unit]) -> list[Unit]:
-        """A modifier that is also a noun ('adjointe') with no other title unit touching it is an office: 'son
-        adjointe, X' (beside an office it modifies it: 'ministre adjoint')."""
+        """A modifier that is also a noun ('adjointe', 'executive') with no other title unit touching it is an
+        office: 'son adjointe, X', 'a former executive of Eni' (a qualifier before it says nothing; beside an
+        office or a modifier it modifies it: 'ministre adjoint', 'executive director')."""
         nouns = self.lexicon.noun_modifiers
         if not nouns:
             return units
-        ends, starts = {u.end for u in units if u.cat in TITLE_UNITS}, {u.start for u in units if u.cat in TITLE_UNITS}
+        touching = [u for u in units if u.cat in TITLE_UNITS]
+        ends, starts = {u.end for u in touching if u.cat != "QUAL"}, {u.start for u in touching}
         return [Unit(u.doc, u.start, u.end, "OFFICE") if u.cat == "MOD" and u.phrase in nouns
                 and u.start not in ends and u.end not in starts else u for u in units]
 
@@ -236,7 +239,15 @@ class TitleFinder(KnowledgePipe):
             self.discover_listed(doc, titles)
         _drop_names_inside_titles(doc, list(doc.ents), titles)
         self.people_around_titles(doc, titles)
+        self.people_named_by_surname(doc)
         return doc
+
+    def people_named_by_surname(self, doc: Doc) -> None:
+        """Once every person named in full is found (the last of them just above, after titles), a lone
+        capitalised word repeating one's surname later on is that person ('Ziglam is a former executive')."""
+        found = repeated_surnames(doc, list(doc.ents), self.lexicon.words.leading_determiners)
+        if found:
+            set_entities(doc, found, default="unmodified")
 
 
 def _after_named_complements(doc: Doc, titles: list[Title]) -> list[tuple[int, int]]:

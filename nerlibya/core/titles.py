@@ -77,7 +77,8 @@ class Unit:
 def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),
          adjectives_follow_noun: bool = False, joiners: frozenset[str] = frozenset(),
          nationalities: frozenset[int] = frozenset()) -> list[list[Unit]]:
-    """Group adjacent title units; a rank after an office starts a new title; a run must end
+    """Group adjacent title units; a rank after an office starts a new title, unless an office follows it at
+    once (the rank word is then a modifier: 'deputy general commander'); a run must end
     with an office or rank, and a lone lower-case rank used as an adjective makes none ('a major obstacle';
     where adjectives follow the noun, a modifier or a nationality adjective (at `nationalities`) after the rank
     says it is a noun: 'le commandant militaire', 'le colonel canadien').
@@ -87,14 +88,15 @@ def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),
     after them: 'Economy and Finance Minister'."""
     runs: list[list[Unit]] = []
     current: list[Unit] = []
-    for unit in units:
+    for index, unit in enumerate(units):
         if current and _joined_modifiers(current[-1], unit, joiners):
             current.append(unit)
             continue
         opens = not current or current[-1].end != unit.start
         if unit.cat not in TITLE_UNITS or (opens and unit.cat == "QUAL" and unit.phrase in appointment_verbs):
             continue
-        if current and (current[-1].end != unit.start or (unit.cat == "RANK" and current[-1].cat == "OFFICE")):
+        if current and (current[-1].end != unit.start or (unit.cat == "RANK" and current[-1].cat == "OFFICE"
+                                                           and not _office_follows(units, index))):
             _add_run(runs, current)
             current = []
         current.append(unit)
@@ -742,6 +744,12 @@ def _add_run(runs: list[list[Unit]], units: list[Unit]) -> None:
         if units[end - 1].cat in HEADS:
             runs.append(units[:end])
             return
+
+
+def _office_follows(units: list[Unit], index: int) -> bool:
+    """The unit after `index` is an office written right after it."""
+    following = units[index + 1] if index + 1 < len(units) else None
+    return following is not None and following.cat == "OFFICE" and following.start == units[index].end
 
 
 def _joined_modifiers(before: Unit, after: Unit, joiners: frozenset[str]) -> bool:
