@@ -289,3 +289,34 @@ def test_a_country_acronym_as_modifier_gives_the_title_its_country(extractor, te
     found = {p["name"]: {(r["title"], r["organisation"]) for r in p["roles"]} for p in record["people"]}
     assert ("envoy", "United States") in found[person]
     assert "United States" not in {p["name"] for p in record["places"]}
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    # a rank word between two offices belongs to the title
+    ("The army chief appointed his nephew Khaled Mansour as deputy general commander on Sunday.",
+     "Khaled Mansour", "deputy general commander"),
+    # a modifier that is also a noun, after a qualifier, is the office
+    ("Karim Zaidi, a former executive at Eni, joined the cabinet.", "Karim Zaidi", "former executive"),
+])
+def test_offices_written_with_modifier_words(extractor, text, person, expected):
+    assert expected in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Omar Tarhouni won the vote on Monday. Tarhouni, leader of the Justice Party, will chair the assembly.",
+     "Omar Tarhouni", "leader"),
+    ("Finance Minister Hassan Zaglami\n\nZaglami is a former executive of the state oil firm. He studied law.",
+     "Hassan Zaglami", "former executive"),
+])
+def test_a_title_given_to_the_surname_alone_is_the_persons_named_before(extractor, text, person, expected):
+    found = roles(extractor, text)
+    assert expected in found[person]
+    assert list(found) == [person]
+
+
+def test_a_name_heading_a_list_line_before_its_office_and_a_colon_holds_that_office(extractor):
+    text = ("The new cabinet includes:\n- Salem Bouzid Warfalli, Interior Minister: a lawyer from Derna, he "
+            "studied in Cairo.\n- Omar Tajouri, Minister for Oil: an engineer, he ran a refinery.\n")
+    found = roles(extractor, text)
+    assert "Interior Minister" in found["Salem Bouzid Warfalli"]
+    assert "Minister for Oil" in found["Omar Tajouri"]

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..core.lists import list_entries, name_end
+from ..core.lists import list_entries, name_end, name_heading_entry
 from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text
 from ..core.types import Title
 from ..text.normalize import fold
@@ -168,6 +168,18 @@ class TitleFinder(KnowledgePipe):
             taken = {i for name in names for i in range(name.start, name.end)}
             doc.ents = [e for e in doc.ents if not taken & set(range(e.start, e.end))] + names
 
+    def discover_heading_names(self, doc: Doc, titles: list[Title]) -> None:
+        """The name that opens a list line before a comma, an office and a colon ('- Ali Salem, Interior
+        Minister: ...') is a person's, whatever label the model gave its words, unless the KB knows them or one
+        is a function word ('In Tripoli, ...')."""
+        particles = self.lexicon.words.name_particles
+        names = [Span(doc, *found, label="PERSON") for found in (name_heading_entry(doc, t, particles) for t in titles)
+                 if found and not any(doc[i].ent_id_ or doc[i].ent_type_ == "PERSON" or doc[i].is_stop
+                                      for i in range(*found))]
+        if names:
+            taken = {i for name in names for i in range(name.start, name.end)}
+            set_entities(doc, [e for e in doc.ents if taken.isdisjoint(range(e.start, e.end))] + names)
+
     # -- entities the model made of titles, or of people around them ------------------------------
     def drop_titles_taken_for_names(self, doc: Doc) -> list[Span]:
         """The model tags a capitalised title at a sentence start as a place or an organisation ('Le Secrétaire
@@ -237,6 +249,7 @@ class TitleFinder(KnowledgePipe):
         if self.discover_people:
             self.discover(doc, _after_named_complements(doc, titles), unit_starts)
             self.discover_listed(doc, titles)
+            self.discover_heading_names(doc, titles)
         _drop_names_inside_titles(doc, list(doc.ents), titles)
         self.people_around_titles(doc, titles)
         self.people_named_by_surname(doc)
