@@ -320,3 +320,4 @@ def test_a_name_heading_a_list_line_before_its_office_and_a_colon_holds_that_off
     found = roles(extractor, text)
     assert "Interior Minister" in found["Salem Bouzid Warfalli"]
     assert "Minister for Oil" in found["Omar Tajouri"]
+
