@@ -321,3 +321,17 @@ def test_a_name_heading_a_list_line_before_its_office_and_a_colon_holds_that_off
     assert "Interior Minister" in found["Salem Bouzid Warfalli"]
     assert "Minister for Oil" in found["Omar Tajouri"]
 
+
+
+@pytest.mark.parametrize("text,person,expected,unwanted", [
+    ("The spokesman for the Tripoli government, Mohamed Abdel Aziz, denied the report.",
+     "Mohamed Abdel Aziz", "spokesman", None),
+    ("The commander of the Misrata forces, Mohamed Abdel Aziz, left the city.", "Mohamed Abdel Aziz", "commander",
+     None),
+    # words after the place that are no body noun end no apposition
+    ("The envoy to Libya said, Mohamed Abdel Aziz denied the report.", "Mohamed Abdel Aziz", None, "envoy"),
+])
+def test_a_title_of_a_places_body_before_an_apposition(extractor, text, person, expected, unwanted):
+    found = roles(extractor, text)[person]
+    assert expected is None or expected in found
+    assert unwanted is None or unwanted not in found

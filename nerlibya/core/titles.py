@@ -268,7 +268,8 @@ class TitleReader:
             end = _after_parenthesis(doc, ent.end)
             if end < len(doc) and self.demonym_place(doc[end]):
                 end += 1  # '(GUN) libyen'
-            return replace(base, org=OrgRef(span=(ent.start, ent.end)), phrase_end=self._past_possessed_noun(ctx, end))
+            phrase_end = self._past_possessed_noun(ctx, end, after_place=ent.label_ in ("GPE", "LOC"))
+            return replace(base, org=OrgRef(span=(ent.start, ent.end)), phrase_end=phrase_end)
         if ent.label_ == "PERSON":
             owned_end = self._past_possessed_noun(ctx, ent.end)
             if owned_end != ent.end:  # 'Minister of Interior in X's government, Y': the government's office, not X's
@@ -276,19 +277,25 @@ class TitleReader:
             return replace(base, of=(ent.start, ent.end), phrase_end=ent.end)
         return None
 
-    def _past_possessed_noun(self, ctx: "_Context", k: int) -> int:
+    def _past_possessed_noun(self, ctx: "_Context", k: int, after_place: bool = False) -> int:
         """'the leader of Libya's internationally recognised government, X': past a possessive and the
         lower-case words it owns when an apposition follows them (a comma; no title among the words, as in
-        'the envoy of Libya's leader, X'), or `k`."""
+        'the envoy of Libya's leader, X'), or `k`. After a place the words need no possessive when they end with
+        a body noun: 'the spokesman for the Tripoli government, X'."""
         doc = ctx.doc
-        if k >= len(doc) or doc[k].text not in self.words.possessive_marks:
+        possessive = k < len(doc) and doc[k].text in self.words.possessive_marks
+        if not possessive and not after_place:
             return k
-        stop = k + 1
-        while stop < min(k + 6, len(doc)) and (doc[stop].is_lower and doc[stop].is_alpha or doc[stop].text in HYPHENS):
+        first = k + 1 if possessive else k
+        stop = first
+        while stop < min(first + 5, len(doc)) and (doc[stop].is_lower and doc[stop].is_alpha or doc[stop].text in HYPHENS):
             if stop in ctx.runs_at:
                 return k
             stop += 1
-        owns = stop > k + 1 and stop < len(doc) and doc[stop].text == "," and not doc[stop - 1].is_stop
+        owns = stop > first and stop < len(doc) and doc[stop].text == "," and not doc[stop - 1].is_stop
+        heads = self.lexicon.heads
+        if owns and not possessive:
+            owns = doc[stop - 1].lower_ in heads.bodies or doc[stop - 1].lower_ in heads.generic_bodies
         return stop if owns else k
 
     def _regions_before_body(self, ctx: "_Context", ent: EntityLike) -> int | None:
