@@ -335,3 +335,15 @@ def test_a_title_of_a_places_body_before_an_apposition(extractor, text, person, 
     found = roles(extractor, text)[person]
     assert expected is None or expected in found
     assert unwanted is None or unwanted not in found
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Salem Kadi, 54, the interior minister, denied the report.", "Salem Kadi", "interior minister"),
+    ("Nouri Gaddour, the oil minister, denied the report.", "Nouri Gaddour", "oil minister"),
+])
+def test_a_name_the_model_missed_opening_a_sentence_before_an_apposed_office(extractor, text, person, expected):
+    assert expected in roles(extractor, text)[person]
+
+
+def test_capitalised_words_without_a_given_name_before_a_comma_are_no_person(extractor):
+    assert roles(extractor, "Tripoli Today, the minister said, is calm.") == {}

@@ -20,7 +20,7 @@ from ..core.lists import list_entries, name_end, name_heading_entry
 from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text
 from ..core.types import Title
 from ..text.normalize import fold
-from .base import KnowledgePipe, on_headline_line
+from .base import KnowledgePipe, is_line_break, on_headline_line
 from .entity_spans import set_entities
 from .repeated_surnames import repeated_surnames
 
@@ -252,8 +252,19 @@ class TitleFinder(KnowledgePipe):
             self.discover_heading_names(doc, titles)
         _drop_names_inside_titles(doc, list(doc.ents), titles)
         self.people_around_titles(doc, titles)
+        self.people_opening_appositions(doc, titles)
         self.people_named_by_surname(doc)
         return doc
+
+    def people_opening_appositions(self, doc: Doc, titles: list[Title]) -> None:
+        """'Salem Kadi, 54, the interior minister, said': capitalised words in no entity that open a sentence
+        with a given name, before a comma (and an age) and an office, are a person the model missed."""
+        determiners = self.lexicon.words.title_determiners
+        spans = {found for found in (_name_opening_apposition(doc, t, determiners) for t in titles) if found}
+        names = [Span(doc, *found, label="PERSON") for found in sorted(spans)
+                 if self.reader.shapes.opens_with_given_name([doc[i].text for i in range(*found)])]
+        if names:
+            set_entities(doc, names, default="unmodified")
 
     def people_named_by_surname(self, doc: Doc) -> None:
         """Once every person named in full is found (the last of them just above, after titles), a lone
@@ -277,6 +288,26 @@ def _lone_surname(doc: Doc, ent: Span, title: Title) -> bool:
     word = ent[0].text
     return (title.category == "office" and len(ent) == 1 and not ent.id_ and word.isalpha() and not word.isupper()
             and (ent.end >= len(doc) or not doc[ent.end].text[:1].isupper()))
+
+
+def _name_opening_apposition(doc: Doc, title: Title, determiners: frozenset[str]) -> tuple[int, int] | None:
+    """Where two to four capitalised words in no entity lie, opening a sentence or a line, just before a comma,
+    an age perhaps, and `title` (an office or rank); or None."""
+    if title.category == "clause":
+        return None
+    j = title.phrase_start - 1
+    while j > 0 and doc[j].lower_ in determiners:
+        j -= 1
+    if j < 2 or doc[j].text != ",":
+        return None
+    if j >= 3 and doc[j - 1].like_num and doc[j - 2].text == ",":
+        j -= 2  # 'X, 54, the minister'
+    start = j
+    while start > 0 and j - start < 4 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() \
+            and not doc[start - 1].ent_type_:
+        start -= 1
+    opens = start == 0 or doc[start].is_sent_start or is_line_break(doc[start - 1])
+    return (start, j) if opens and j - start >= 2 else None
 
 
 def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -> None:
