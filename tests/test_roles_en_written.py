@@ -347,3 +347,8 @@ def test_a_name_the_model_missed_opening_a_sentence_before_an_apposed_office(ext
 
 def test_capitalised_words_without_a_given_name_before_a_comma_are_no_person(extractor):
     assert roles(extractor, "Tripoli Today, the minister said, is calm.") == {}
+
+
+def test_a_name_after_a_title_with_two_body_complements_holds_it(extractor):
+    text = "The Emir on Sunday received the Head of the Executive Council of the Transitional Authority Omar Kadiki."
+    assert "Head" in roles(extractor, text)["Omar Kadiki"]

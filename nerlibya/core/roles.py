@@ -210,14 +210,15 @@ def entity_start(tokens: Sequence[TokenLike], index: int) -> int:
 
 
 def person_after(scene: Scene, title: Title) -> Person | None:
-    """'Prime Minister X', 'the envoy of France, X' (right after the title or its whole phrase; a title
+    """'Prime Minister X', 'the envoy of France, X' (right after the title, its whole phrase, or one more place or
+    body complement: 'the Head of the Presidency Council of the GNA X'; a title
     inside another's complement only right after itself: 'Envoy of the Secretary-General for Libya X', or
     after its own phrase when the enclosing title's reading made that name its own person: 'l'envoyé du
     secrétaire général de l'ONU X'; never an office others represent: in 'Special Representative of the
     Secretary-General X', X is the representative)."""
     if title.inner and title.head in scene.words.represented_offices and _no_own_phrase(scene.tokens, title):
         return None
-    for position in (title.end, title.phrase_end):
+    for position in (title.end, title.phrase_end, past_place_complement(scene, title.phrase_end)):
         person = scene.starts.get(_past_stacked_titles(scene, position))
         if person is None or (person.start, person.end) == title.of:
             continue
