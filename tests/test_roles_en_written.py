@@ -352,3 +352,10 @@ def test_capitalised_words_without_a_given_name_before_a_comma_are_no_person(ext
 def test_a_name_after_a_title_with_two_body_complements_holds_it(extractor):
     text = "The Emir on Sunday received the Head of the Executive Council of the Transitional Authority Omar Kadiki."
     assert "Head" in roles(extractor, text)["Omar Kadiki"]
+
+
+def test_a_title_after_a_name_and_a_determiner_with_no_comma_closing_the_clause_is_the_names(extractor):
+    found = roles(extractor, "Before the summit, the envoy had talks with Mohamed Abdel Aziz the Prime Minister.")
+    assert "Prime Minister" in found["Mohamed Abdel Aziz"]
+    found = roles(extractor, "He told Mohamed Abdel Aziz the minister would come.")
+    assert "minister" not in found.get("Mohamed Abdel Aziz", set())

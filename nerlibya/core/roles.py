@@ -28,6 +28,7 @@ APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", ")", "—", "–", "
 APPOSITION_OPENERS = frozenset({",", "(", "[", "—", "–"})  # "X, the envoy", "X (the envoy)", "X – the envoy"
 CLAUSE_ORG_LABELS = ("ORG", "GPE")
 MAX_STACKED_TITLES = 3
+CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?"})
 MAX_WORDS_BEFORE_NAME = 4
 MAX_CLAUSE_TOKENS = 10
 
@@ -158,7 +159,21 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     person = person_after_apposition(scene, title)
     if person is not None:
         return person, "apposition-before"
-    return person_appointed(scene, title), "appointment"
+    person = person_appointed(scene, title)
+    if person is not None:
+        return person, "appointment"
+    return person_before_bare_apposition(scene, title), "apposition-after"
+
+
+def person_before_bare_apposition(scene: Scene, title: Title) -> Person | None:
+    """'a meeting with X the Prime Minister.': a person written right before a determiner and a title whose
+    phrase closes the clause (a punctuation mark after it) is the title's, with no comma between them."""
+    tokens, k, end = scene.tokens, title.phrase_start - 1, title.phrase_end
+    if k < 1 or tokens[k].lower_ not in scene.words.title_determiners or title.category == "clause":
+        return None
+    if end < len(tokens) and tokens[end].text not in CLAUSE_ENDS:
+        return None
+    return scene.ends.get(k)
 
 
 def people_listed(scene: Scene, title: Title) -> list[Person]:
