@@ -159,10 +159,10 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     person = person_after_apposition(scene, title)
     if person is not None:
         return person, "apposition-before"
-    person = person_appointed(scene, title)
+    person = person_before_bare_apposition(scene, title)
     if person is not None:
-        return person, "appointment"
-    return person_before_bare_apposition(scene, title), "apposition-after"
+        return person, "apposition-after"
+    return person_appointed(scene, title), "appointment"
 
 
 def person_before_bare_apposition(scene: Scene, title: Title) -> Person | None:
