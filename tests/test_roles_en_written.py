@@ -359,3 +359,11 @@ def test_a_title_after_a_name_and_a_determiner_with_no_comma_closing_the_clause_
     assert "Prime Minister" in found["Mohamed Abdel Aziz"]
     found = roles(extractor, "He told Mohamed Abdel Aziz the minister would come.")
     assert "minister" not in found.get("Mohamed Abdel Aziz", set())
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Mohamed Abdel Aziz, now the central bank governor, denied the report.", "governor"),
+    ("Mohamed Abdel Aziz, also a former minister, denied the report.", "former minister"),
+])
+def test_an_adverb_between_the_comma_and_an_apposed_title(extractor, text, expected):
+    assert expected in roles(extractor, text)["Mohamed Abdel Aziz"]

@@ -78,6 +78,7 @@ class RoleWords:
     complement_openers: frozenset[str]  # first words of complements written in several words ('auprès de')
     represented_offices: frozenset[str]
     bodies: frozenset[str]  # 'government', 'council': nouns a clause such as 'led by X' makes X head of
+    before_apposed_title: frozenset[str]  # 'X, now the governor': determiners and adverbs after the comma
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -109,6 +110,7 @@ class RoleWords:
             complement_openers=frozenset(c.split()[0] for c in lexicon.complements if " " in c),
             represented_offices=lexicon.represented_offices,
             bodies=lexicon.heads.bodies,
+            before_apposed_title=words.title_determiners | words.adverbs,
         )
 
 
@@ -326,9 +328,9 @@ def past_place_complement(scene: Scene, k: int) -> int:
 
 
 def _skip_possessor(scene: Scene, index: int) -> int:
-    """Index of the token before 'the embassy's' / 'its' / 'the council's' that precedes `index`."""
+    """Index of the token before 'the embassy's' / 'its' / 'the council's' / 'now the' that precedes `index`."""
     tokens, determiners = scene.tokens, scene.words.title_determiners
-    k = skip_back(tokens, _skip_age(scene, skip_back(tokens, index, determiners) + 1), determiners)
+    k = skip_back(tokens, _skip_age(scene, skip_back(tokens, index, scene.words.before_apposed_title) + 1), determiners)
     while k > 0 and tokens[k].text in scene.words.possessive_marks:
         k = skip_back(tokens, _possessor_start(scene, k - 1), determiners)
     return k
