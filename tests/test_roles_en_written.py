@@ -367,3 +367,11 @@ def test_a_title_after_a_name_and_a_determiner_with_no_comma_closing_the_clause_
 ])
 def test_an_adverb_between_the_comma_and_an_apposed_title(extractor, text, expected):
     assert expected in roles(extractor, text)["Mohamed Abdel Aziz"]
+
+
+def test_a_title_alone_on_its_line_belongs_to_the_name_alone_on_the_next(extractor):
+    text = ("Who runs the economy\n\nPlanning: Omar Tajouri\nHealth: Salem Warfalli\n"
+            "National Oil Corporation chairman\nMohamed Abdel Aziz\n")
+    assert "chairman" in roles(extractor, text)["Mohamed Abdel Aziz"]
+    found = roles(extractor, "The board said its chairman\nwas away. Mohamed Abdel Aziz\nleft on Monday.")
+    assert "chairman" not in found.get("Mohamed Abdel Aziz", set())

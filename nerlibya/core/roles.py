@@ -235,13 +235,29 @@ def person_after(scene: Scene, title: Title) -> Person | None:
     Secretary-General X', X is the representative)."""
     if title.inner and title.head in scene.words.represented_offices and _no_own_phrase(scene.tokens, title):
         return None
-    for position in (title.end, title.phrase_end, past_place_complement(scene, title.phrase_end)):
+    for position in (title.end, title.phrase_end, past_place_complement(scene, title.phrase_end),
+                     _next_line_if_alone(scene, title)):
         person = scene.starts.get(_past_stacked_titles(scene, position))
         if person is None or (person.start, person.end) == title.of:
             continue
         if not title.inner or position == title.end or _of_enclosing(scene, title, person):
             return person
     return None
+
+
+def _next_line_if_alone(scene: Scene, title: Title) -> int:
+    """A fact box writes a title alone on its line and the holder's name alone on the next ('Central bank
+    governor' / 'X'): where that next line starts, or the title's end (no other position)."""
+    tokens, end = scene.tokens, title.phrase_end
+    opening = min(title.phrase_start, title.org.span[0] if title.org and title.org.span else title.phrase_start)
+    if not (_breaks_line(tokens, end) and (opening == 0 or _breaks_line(tokens, opening - 1))):
+        return title.end
+    person = scene.starts.get(end + 1)
+    return end + 1 if person is not None and (person.end >= len(tokens) or _breaks_line(tokens, person.end)) else title.end
+
+
+def _breaks_line(tokens: Sequence[TokenLike], index: int) -> bool:
+    return index < len(tokens) and "\n" in tokens[index].text and not tokens[index].text.strip()
 
 
 def _no_own_phrase(tokens: Sequence[TokenLike], title: Title) -> bool:
