@@ -86,6 +86,14 @@ def test_cleanup_keeps_a_dropped_label_the_kb_knows_by_name(fixture_kb_path, fix
     assert ents(doc) == [("House-of Representatives", "ORG")]
 
 
+def test_cleanup_makes_a_person_of_the_name_after_a_courtesy_title(fixture_kb_path, fixture_lang_path):
+    """The model may tag 'H.E Jean-Claude X' as a product: the courtesy title says a person's name follows."""
+    nlp = preset_pipeline("en", [(2, 6, "PRODUCT"), (9, 11, "PRODUCT")],
+                          ("nerlibya_entity_cleanup", {"kb_path": fixture_kb_path, "lang_path": fixture_lang_path}))
+    doc = nlp("Statements by Sheikh Omar Abdel Karim were read and Sheikh Falcon landed")
+    assert ents(doc) == [("Omar Abdel Karim", "PERSON"), ("Sheikh Falcon", "PRODUCT")]
+
+
 def test_titles_introduce_unknown_people(rules_nlp):
     doc = rules_nlp("Colonel Ahmed al-Zawi, the commander of the 166th Brigade, spoke.")
     assert ("Ahmed al-Zawi", "PERSON") in ents(doc)

@@ -1,6 +1,6 @@
 """Lists of office holders, one a line, read as pure functions: hand-made tokens and units, no pipeline."""
 
-from nerlibya.core.lists import list_entries, name_end
+from nerlibya.core.lists import list_entries, name_end, name_heading_entry
 from nerlibya.core.titles import Unit
 from nerlibya.core.types import Title
 
@@ -41,3 +41,21 @@ def test_a_name_ends_with_its_line_and_is_short_and_capitalised():
     toks = tokens("Ali bin Hamdi", "Omar")
     assert name_end(toks, 0, PARTICLES) == 3
     assert name_end(tokens("the ministry"), 0, PARTICLES) is None
+
+
+def _office(start: int, end: int) -> Title:
+    return Title(start=start, end=end, phrase_start=start, phrase_end=end, title="Interior Minister",
+                 head="minister", category="office")
+
+
+def test_a_name_opening_a_list_line_before_a_comma_an_office_and_a_colon_is_found():
+    toks = tokens("The new cabinet :", "- Salem bin Warda , Interior Minister : a lawyer , he studied law .")
+    assert name_heading_entry(toks, _office(10, 12), PARTICLES) == (6, 9)
+    toks = tokens("Omar Kadi , Interior Minister : no comment")
+    assert name_heading_entry(toks, _office(3, 5), PARTICLES) == (0, 2)
+
+
+def test_no_heading_name_without_the_colon_the_line_start_or_a_second_word():
+    assert name_heading_entry(tokens("Omar Kadi , Interior Minister , said no"), _office(3, 5), PARTICLES) is None
+    assert name_heading_entry(tokens("He met Omar Kadi , Interior Minister : no"), _office(5, 7), PARTICLES) is None
+    assert name_heading_entry(tokens("- Kadi , Interior Minister : no"), _office(3, 5), PARTICLES) is None

@@ -94,3 +94,13 @@ def test_a_lone_rank_before_a_modifier_is_a_noun_where_adjectives_follow_it():
     units = [Unit(tokens, 1, 2, "RANK"), Unit(tokens, 2, 3, "MOD")]
     assert runs(units) == []
     assert [(r[0].start, r[-1].end) for r in runs(units, adjectives_follow_noun=True)] == [(1, 2)]
+
+
+def test_a_rank_word_between_two_offices_modifies_the_second():
+    """'deputy general commander' is one office; a rank after an office and before a name starts its own title."""
+    tokens = make_tokens("named deputy general commander on Monday", {})
+    units = [Unit(tokens, 1, 2, "OFFICE"), Unit(tokens, 2, 3, "RANK"), Unit(tokens, 3, 4, "OFFICE")]
+    assert [(r[0].start, r[-1].end) for r in runs(units)] == [(1, 4)]
+    tokens = make_tokens("the Defence Minister General Omar Saleh", {})
+    units = [Unit(tokens, 1, 2, "MOD"), Unit(tokens, 2, 3, "OFFICE"), Unit(tokens, 3, 4, "RANK")]
+    assert [(r[0].start, r[-1].end) for r in runs(units)] == [(1, 3), (3, 4)]

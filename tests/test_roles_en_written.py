@@ -289,3 +289,89 @@ def test_a_country_acronym_as_modifier_gives_the_title_its_country(extractor, te
     found = {p["name"]: {(r["title"], r["organisation"]) for r in p["roles"]} for p in record["people"]}
     assert ("envoy", "United States") in found[person]
     assert "United States" not in {p["name"] for p in record["places"]}
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    # a rank word between two offices belongs to the title
+    ("The army chief appointed his nephew Khaled Mansour as deputy general commander on Sunday.",
+     "Khaled Mansour", "deputy general commander"),
+    # a modifier that is also a noun, after a qualifier, is the office
+    ("Karim Zaidi, a former executive at Eni, joined the cabinet.", "Karim Zaidi", "former executive"),
+])
+def test_offices_written_with_modifier_words(extractor, text, person, expected):
+    assert expected in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Omar Tarhouni won the vote on Monday. Tarhouni, leader of the Justice Party, will chair the assembly.",
+     "Omar Tarhouni", "leader"),
+    ("Finance Minister Hassan Zaglami\n\nZaglami is a former executive of the state oil firm. He studied law.",
+     "Hassan Zaglami", "former executive"),
+])
+def test_a_title_given_to_the_surname_alone_is_the_persons_named_before(extractor, text, person, expected):
+    found = roles(extractor, text)
+    assert expected in found[person]
+    assert list(found) == [person]
+
+
+def test_a_name_heading_a_list_line_before_its_office_and_a_colon_holds_that_office(extractor):
+    text = ("The new cabinet includes:\n- Salem Bouzid Warfalli, Interior Minister: a lawyer from Derna, he "
+            "studied in Cairo.\n- Omar Tajouri, Minister for Oil: an engineer, he ran a refinery.\n")
+    found = roles(extractor, text)
+    assert "Interior Minister" in found["Salem Bouzid Warfalli"]
+    assert "Minister for Oil" in found["Omar Tajouri"]
+
+
+
+@pytest.mark.parametrize("text,person,expected,unwanted", [
+    ("The spokesman for the Tripoli government, Mohamed Abdel Aziz, denied the report.",
+     "Mohamed Abdel Aziz", "spokesman", None),
+    ("The commander of the Misrata forces, Mohamed Abdel Aziz, left the city.", "Mohamed Abdel Aziz", "commander",
+     None),
+    # words after the place that are no body noun end no apposition
+    ("The envoy to Libya said, Mohamed Abdel Aziz denied the report.", "Mohamed Abdel Aziz", None, "envoy"),
+])
+def test_a_title_of_a_places_body_before_an_apposition(extractor, text, person, expected, unwanted):
+    found = roles(extractor, text)[person]
+    assert expected is None or expected in found
+    assert unwanted is None or unwanted not in found
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Salem Kadi, 54, the interior minister, denied the report.", "Salem Kadi", "interior minister"),
+    ("Nouri Gaddour, the oil minister, denied the report.", "Nouri Gaddour", "oil minister"),
+])
+def test_a_name_the_model_missed_opening_a_sentence_before_an_apposed_office(extractor, text, person, expected):
+    assert expected in roles(extractor, text)[person]
+
+
+def test_capitalised_words_without_a_given_name_before_a_comma_are_no_person(extractor):
+    assert roles(extractor, "Tripoli Today, the minister said, is calm.") == {}
+
+
+def test_a_name_after_a_title_with_two_body_complements_holds_it(extractor):
+    text = "The Emir on Sunday received the Head of the Executive Council of the Transitional Authority Omar Kadiki."
+    assert "Head" in roles(extractor, text)["Omar Kadiki"]
+
+
+def test_a_title_after_a_name_and_a_determiner_with_no_comma_closing_the_clause_is_the_names(extractor):
+    found = roles(extractor, "Before the summit, the envoy had talks with Mohamed Abdel Aziz the Prime Minister.")
+    assert "Prime Minister" in found["Mohamed Abdel Aziz"]
+    found = roles(extractor, "He told Mohamed Abdel Aziz the minister would come.")
+    assert "minister" not in found.get("Mohamed Abdel Aziz", set())
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Mohamed Abdel Aziz, now the central bank governor, denied the report.", "governor"),
+    ("Mohamed Abdel Aziz, also a former minister, denied the report.", "former minister"),
+])
+def test_an_adverb_between_the_comma_and_an_apposed_title(extractor, text, expected):
+    assert expected in roles(extractor, text)["Mohamed Abdel Aziz"]
+
+
+def test_a_title_alone_on_its_line_belongs_to_the_name_alone_on_the_next(extractor):
+    text = ("Who runs the economy\n\nPlanning: Omar Tajouri\nHealth: Salem Warfalli\n"
+            "National Oil Corporation chairman\nMohamed Abdel Aziz\n")
+    assert "chairman" in roles(extractor, text)["Mohamed Abdel Aziz"]
+    found = roles(extractor, "The board said its chairman\nwas away. Mohamed Abdel Aziz\nleft on Monday.")
+    assert "chairman" not in found.get("Mohamed Abdel Aziz", set())

@@ -28,7 +28,8 @@ from .base import KnowledgePipe, is_line_break, on_headline_line
 from .bodies import Body, BodyWords, find_bodies, find_outlets, in_title_case_line
 from .bylines import byline_names
 from .entity_spans import non_overlapping, set_entities
-from .person_spans import NameEdgeWords, confirmed_headline_names, with_names_after_line_breaks, with_whole_names
+from .person_spans import (HYPHENS, NameEdgeWords, confirmed_headline_names, with_names_after_line_breaks,
+                           with_whole_names)
 from .place_uses import ModifierWords, dateline_places, is_acronym_as_modifier, with_dateline_places
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
@@ -101,6 +102,15 @@ class EntityCleanup(KnowledgePipe):
         lower = token.lower_
         return lower in self.words.leading_determiners or lower in self.title_words or lower in self.demonyms or token.is_punct
 
+    def _honorific_before_name(self, doc: Doc, start: int, end: int) -> bool:
+        """The span opens with a courtesy title ('H.E.', 'His Excellency') and two capitalised words follow."""
+        for length in (1, 2):
+            words = " ".join(doc[i].lower_ for i in range(start, min(start + length, end)))
+            if words in self.lexicon.honorifics:
+                return end - start - length >= 2 and all(doc[i].text[:1].isupper() or doc[i].text in HYPHENS
+                                                         for i in range(start + length, end))
+        return False
+
     def trim(self, ent: Span) -> Span | None:
         ent_label = ent.label_
         label = LABEL_MAP.get(ent_label, ent_label)
@@ -114,6 +124,8 @@ class EntityCleanup(KnowledgePipe):
         if (not has_id and label in NAME_LABELS and end - start > 2 and _is_acronym_before_name(doc[start], doc[start + 1])
                 and self.shapes.opens_with_given_name([doc[i].text for i in range(start + 1, end)])):
             label = "PERSON"  # 'du PJC Karim al-Tarhouni', tagged as one place or body
+        if not has_id and label != "PERSON" and self._honorific_before_name(doc, start, end):
+            label = "PERSON"  # 'H.E Jean-Claude Gakosso', tagged as a product: the honorific is trimmed below
         if label == "PERSON" and not has_id:
             while start < end - 1 and (self._is_person_prefix(doc[start]) or _is_acronym_before_name(doc[start], doc[start + 1])):
                 start += 1

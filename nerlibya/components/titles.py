@@ -17,12 +17,13 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..core.lists import list_entries, name_end
+from ..core.lists import list_entries, name_end, name_heading_entry
 from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text
 from ..core.types import OrgRef, Title
 from ..text.normalize import fold
-from .base import KnowledgePipe, on_headline_line
+from .base import KnowledgePipe, is_line_break, on_headline_line
 from .entity_spans import set_entities
+from .repeated_surnames import repeated_surnames
 
 Doc.set_extension("titles", default=None, force=True)
 
@@ -107,12 +108,14 @@ class TitleFinder(KnowledgePipe):
         return sorted(units + added, key=lambda u: u.start) if added else units
 
     def nouns_of_modifiers(self, units: list[Unit]) -> list[Unit]:
-        """A modifier that is also a noun ('adjointe') with no other title unit touching it is an office: 'son
-        adjointe, X' (beside an office it modifies it: 'ministre adjoint')."""
+        """A modifier that is also a noun ('adjointe', 'executive') with no other title unit touching it is an
+        office: 'son adjointe, X', 'a former executive of Eni' (a qualifier before it says nothing; beside an
+        office or a modifier it modifies it: 'ministre adjoint', 'executive director')."""
         nouns = self.lexicon.noun_modifiers
         if not nouns:
             return units
-        ends, starts = {u.end for u in units if u.cat in TITLE_UNITS}, {u.start for u in units if u.cat in TITLE_UNITS}
+        touching = [u for u in units if u.cat in TITLE_UNITS]
+        ends, starts = {u.end for u in touching if u.cat != "QUAL"}, {u.start for u in touching}
         return [Unit(u.doc, u.start, u.end, "OFFICE") if u.cat == "MOD" and u.phrase in nouns
                 and u.start not in ends and u.end not in starts else u for u in units]
 
@@ -165,6 +168,18 @@ class TitleFinder(KnowledgePipe):
         if names:
             taken = {i for name in names for i in range(name.start, name.end)}
             doc.ents = [e for e in doc.ents if not taken & set(range(e.start, e.end))] + names
+
+    def discover_heading_names(self, doc: Doc, titles: list[Title]) -> None:
+        """The name that opens a list line before a comma, an office and a colon ('- Ali Salem, Interior
+        Minister: ...') is a person's, whatever label the model gave its words, unless the KB knows them or one
+        is a function word ('In Tripoli, ...')."""
+        particles = self.lexicon.words.name_particles
+        names = [Span(doc, *found, label="PERSON") for found in (name_heading_entry(doc, t, particles) for t in titles)
+                 if found and not any(doc[i].ent_id_ or doc[i].ent_type_ == "PERSON" or doc[i].is_stop
+                                      for i in range(*found))]
+        if names:
+            taken = {i for name in names for i in range(name.start, name.end)}
+            set_entities(doc, [e for e in doc.ents if taken.isdisjoint(range(e.start, e.end))] + names)
 
     # -- entities the model made of titles, or of people around them ------------------------------
     def drop_titles_taken_for_names(self, doc: Doc) -> list[Span]:
@@ -269,10 +284,30 @@ class TitleFinder(KnowledgePipe):
         if self.discover_people:
             self.discover(doc, _after_named_complements(doc, titles), unit_starts)
             self.discover_listed(doc, titles)
+            self.discover_heading_names(doc, titles)
         doc._.titles = titles = titles + self.repeated_titles(doc, titles)
         _drop_names_inside_titles(doc, list(doc.ents), titles)
         self.people_around_titles(doc, titles)
+        self.people_opening_appositions(doc, titles)
+        self.people_named_by_surname(doc)
         return doc
+
+    def people_opening_appositions(self, doc: Doc, titles: list[Title]) -> None:
+        """'Salem Kadi, 54, the interior minister, said': capitalised words in no entity that open a sentence
+        with a given name, before a comma (and an age) and an office, are a person the model missed."""
+        determiners = self.lexicon.words.title_determiners
+        spans = {found for found in (_name_opening_apposition(doc, t, determiners) for t in titles) if found}
+        names = [Span(doc, *found, label="PERSON") for found in sorted(spans)
+                 if self.reader.shapes.opens_with_given_name([doc[i].text for i in range(*found)])]
+        if names:
+            set_entities(doc, names, default="unmodified")
+
+    def people_named_by_surname(self, doc: Doc) -> None:
+        """Once every person named in full is found (the last of them just above, after titles), a lone
+        capitalised word repeating one's surname later on is that person ('Ziglam is a former executive')."""
+        found = repeated_surnames(doc, list(doc.ents), self.lexicon.words.leading_determiners)
+        if found:
+            set_entities(doc, found, default="unmodified")
 
 
 def _after_named_complements(doc: Doc, titles: list[Title]) -> list[tuple[int, int]]:
@@ -302,6 +337,26 @@ def _lone_surname(doc: Doc, ent: Span, title: Title) -> bool:
     word = ent[0].text
     return (title.category == "office" and len(ent) == 1 and not ent.id_ and word.isalpha() and not word.isupper()
             and (ent.end >= len(doc) or not doc[ent.end].text[:1].isupper()))
+
+
+def _name_opening_apposition(doc: Doc, title: Title, determiners: frozenset[str]) -> tuple[int, int] | None:
+    """Where two to four capitalised words in no entity lie, opening a sentence or a line, just before a comma,
+    an age perhaps, and `title` (an office or rank); or None."""
+    if title.category == "clause":
+        return None
+    j = title.phrase_start - 1
+    while j > 0 and doc[j].lower_ in determiners:
+        j -= 1
+    if j < 2 or doc[j].text != ",":
+        return None
+    if j >= 3 and doc[j - 1].like_num and doc[j - 2].text == ",":
+        j -= 2  # 'X, 54, the minister'
+    start = j
+    while start > 0 and j - start < 4 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() \
+            and not doc[start - 1].ent_type_:
+        start -= 1
+    opens = start == 0 or doc[start].is_sent_start or is_line_break(doc[start - 1])
+    return (start, j) if opens and j - start >= 2 else None
 
 
 def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -> None:

@@ -16,6 +16,7 @@ from .types import OrgRef, Title
 
 MIN_ENTRIES = 2
 MAX_NAME_TOKENS = 6
+BULLETS = frozenset({"-", "–", "•", "*", "·"})
 
 
 def list_entries(doc: Sequence[TokenLike], titles: list[Title], modifiers: Sequence[Unit],
@@ -52,6 +53,25 @@ def _portfolios(modifiers: Sequence[Unit], joiners: frozenset[str]) -> list[tupl
         else:
             groups.append((unit.start, unit.end))
     return groups
+
+
+def name_heading_entry(doc: Sequence[TokenLike], title: Title, name_particles: frozenset[str]) -> tuple[int, int] | None:
+    """'- Ali Salem, Interior Minister: a lawyer, he ...': where the short capitalised name that opens the line
+    (after a bullet, if any) and ends at the comma before `title` lies, when a colon closes the title's phrase;
+    or None."""
+    comma = title.phrase_start - 1
+    if title.category == "clause" or comma < 2 or doc[comma].text != "," or title.phrase_end >= len(doc) \
+            or doc[title.phrase_end].text != ":":
+        return None
+    start = comma
+    while start > 0 and comma - start < MAX_NAME_TOKENS and not _opens_line(doc, start) \
+            and doc[start - 1].text not in BULLETS:
+        token = doc[start - 1]
+        if not (token.text[:1].isupper() and token.text[:1].isalpha() or token.lower_ in name_particles):
+            return None
+        start -= 1
+    opens = _opens_line(doc, start) or (doc[start - 1].text in BULLETS and _opens_line(doc, start - 1))
+    return (start, comma) if opens and comma - start >= 2 else None
 
 
 def _opens_line(doc: Sequence[TokenLike], index: int) -> bool:

@@ -28,6 +28,7 @@ APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", ")", "—", "–", "
 APPOSITION_OPENERS = frozenset({",", "(", "[", "—", "–"})  # "X, the envoy", "X (the envoy)", "X – the envoy"
 CLAUSE_ORG_LABELS = ("ORG", "GPE")
 MAX_STACKED_TITLES = 3
+CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?"})
 MAX_WORDS_BEFORE_NAME = 4
 MAX_CLAUSE_TOKENS = 10
 
@@ -77,6 +78,7 @@ class RoleWords:
     complement_openers: frozenset[str]  # first words of complements written in several words ('auprès de')
     represented_offices: frozenset[str]
     bodies: frozenset[str]  # 'government', 'council': nouns a clause such as 'led by X' makes X head of
+    before_apposed_title: frozenset[str]  # 'X, now the governor': determiners and adverbs after the comma
     infinitive_endings: tuple[str, ...] = ()  # 'X pour remporter': a clause breaker before a verb ends a name's clause
 
     @classmethod
@@ -109,6 +111,7 @@ class RoleWords:
             complement_openers=frozenset(c.split()[0] for c in lexicon.complements if " " in c),
             represented_offices=lexicon.represented_offices,
             bodies=lexicon.heads.bodies,
+            before_apposed_title=words.title_determiners | words.adverbs,
             infinitive_endings=words.infinitive_endings,
         )
 
@@ -160,7 +163,21 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     person = person_after_apposition(scene, title)
     if person is not None:
         return person, "apposition-before"
+    person = person_before_bare_apposition(scene, title)
+    if person is not None:
+        return person, "apposition-after"
     return person_appointed(scene, title), "appointment"
+
+
+def person_before_bare_apposition(scene: Scene, title: Title) -> Person | None:
+    """'a meeting with X the Prime Minister.': a person written right before a determiner and a title whose
+    phrase closes the clause (a punctuation mark after it) is the title's, with no comma between them."""
+    tokens, k, end = scene.tokens, title.phrase_start - 1, title.phrase_end
+    if k < 1 or tokens[k].lower_ not in scene.words.title_determiners or title.category == "clause":
+        return None
+    if end < len(tokens) and tokens[end].text not in CLAUSE_ENDS:
+        return None
+    return scene.ends.get(k)
 
 
 def people_listed(scene: Scene, title: Title) -> list[Person]:
@@ -212,20 +229,37 @@ def entity_start(tokens: Sequence[TokenLike], index: int) -> int:
 
 
 def person_after(scene: Scene, title: Title) -> Person | None:
-    """'Prime Minister X', 'the envoy of France, X' (right after the title or its whole phrase; a title
+    """'Prime Minister X', 'the envoy of France, X' (right after the title, its whole phrase, or one more place or
+    body complement: 'the Head of the Presidency Council of the GNA X'; a title
     inside another's complement only right after itself: 'Envoy of the Secretary-General for Libya X', or
     after its own phrase when the enclosing title's reading made that name its own person: 'l'envoyé du
     secrétaire général de l'ONU X'; never an office others represent: in 'Special Representative of the
     Secretary-General X', X is the representative)."""
     if title.inner and title.head in scene.words.represented_offices and _no_own_phrase(scene.tokens, title):
         return None
-    for position in (title.end, title.phrase_end):
+    for position in (title.end, title.phrase_end, past_place_complement(scene, title.phrase_end),
+                     _next_line_if_alone(scene, title)):
         person = scene.starts.get(_past_stacked_titles(scene, position))
         if person is None or (person.start, person.end) == title.of:
             continue
         if not title.inner or position == title.end or _of_enclosing(scene, title, person):
             return person
     return None
+
+
+def _next_line_if_alone(scene: Scene, title: Title) -> int:
+    """A fact box writes a title alone on its line and the holder's name alone on the next ('Central bank
+    governor' / 'X'): where that next line starts, or the title's end (no other position)."""
+    tokens, end = scene.tokens, title.phrase_end
+    opening = min(title.phrase_start, title.org.span[0] if title.org and title.org.span else title.phrase_start)
+    if not (_breaks_line(tokens, end) and (opening == 0 or _breaks_line(tokens, opening - 1))):
+        return title.end
+    person = scene.starts.get(end + 1)
+    return end + 1 if person is not None and (person.end >= len(tokens) or _breaks_line(tokens, person.end)) else title.end
+
+
+def _breaks_line(tokens: Sequence[TokenLike], index: int) -> bool:
+    return index < len(tokens) and "\n" in tokens[index].text and not tokens[index].text.strip()
 
 
 def _no_own_phrase(tokens: Sequence[TokenLike], title: Title) -> bool:
@@ -312,9 +346,9 @@ def past_place_complement(scene: Scene, k: int) -> int:
 
 
 def _skip_possessor(scene: Scene, index: int) -> int:
-    """Index of the token before 'the embassy's' / 'its' / 'the council's' that precedes `index`."""
+    """Index of the token before 'the embassy's' / 'its' / 'the council's' / 'now the' that precedes `index`."""
     tokens, determiners = scene.tokens, scene.words.title_determiners
-    k = skip_back(tokens, _skip_age(scene, skip_back(tokens, index, determiners) + 1), determiners)
+    k = skip_back(tokens, _skip_age(scene, skip_back(tokens, index, scene.words.before_apposed_title) + 1), determiners)
     while k > 0 and tokens[k].text in scene.words.possessive_marks:
         k = skip_back(tokens, _possessor_start(scene, k - 1), determiners)
     return k

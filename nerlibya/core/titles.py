@@ -77,7 +77,8 @@ class Unit:
 def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),
          adjectives_follow_noun: bool = False, joiners: frozenset[str] = frozenset(),
          nationalities: frozenset[int] = frozenset()) -> list[list[Unit]]:
-    """Group adjacent title units; a rank after an office starts a new title; a run must end
+    """Group adjacent title units; a rank after an office starts a new title, unless an office follows it at
+    once (the rank word is then a modifier: 'deputy general commander'); a run must end
     with an office or rank, and a lone lower-case rank used as an adjective makes none ('a major obstacle';
     where adjectives follow the noun, a modifier or a nationality adjective (at `nationalities`) after the rank
     says it is a noun: 'le commandant militaire', 'le colonel canadien').
@@ -87,14 +88,15 @@ def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),
     after them: 'Economy and Finance Minister'."""
     runs: list[list[Unit]] = []
     current: list[Unit] = []
-    for unit in units:
+    for index, unit in enumerate(units):
         if current and _joined_modifiers(current[-1], unit, joiners):
             current.append(unit)
             continue
         opens = not current or current[-1].end != unit.start
         if unit.cat not in TITLE_UNITS or (opens and unit.cat == "QUAL" and unit.phrase in appointment_verbs):
             continue
-        if current and (current[-1].end != unit.start or (unit.cat == "RANK" and current[-1].cat == "OFFICE")):
+        if current and (current[-1].end != unit.start or (unit.cat == "RANK" and current[-1].cat == "OFFICE"
+                                                           and not _office_follows(units, index))):
             _add_run(runs, current)
             current = []
         current.append(unit)
@@ -266,7 +268,8 @@ class TitleReader:
             end = _after_parenthesis(doc, ent.end)
             if end < len(doc) and self.demonym_place(doc[end]):
                 end += 1  # '(GUN) libyen'
-            return replace(base, org=OrgRef(span=(ent.start, ent.end)), phrase_end=self._past_possessed_noun(ctx, end))
+            phrase_end = self._past_possessed_noun(ctx, end, after_place=ent.label_ in ("GPE", "LOC"))
+            return replace(base, org=OrgRef(span=(ent.start, ent.end)), phrase_end=phrase_end)
         if ent.label_ == "PERSON":
             owned_end = self._past_possessed_noun(ctx, ent.end)
             if owned_end != ent.end:  # 'Minister of Interior in X's government, Y': the government's office, not X's
@@ -274,19 +277,25 @@ class TitleReader:
             return replace(base, of=(ent.start, ent.end), phrase_end=ent.end)
         return None
 
-    def _past_possessed_noun(self, ctx: "_Context", k: int) -> int:
+    def _past_possessed_noun(self, ctx: "_Context", k: int, after_place: bool = False) -> int:
         """'the leader of Libya's internationally recognised government, X': past a possessive and the
         lower-case words it owns when an apposition follows them (a comma; no title among the words, as in
-        'the envoy of Libya's leader, X'), or `k`."""
+        'the envoy of Libya's leader, X'), or `k`. After a place the words need no possessive when they end with
+        a body noun: 'the spokesman for the Tripoli government, X'."""
         doc = ctx.doc
-        if k >= len(doc) or doc[k].text not in self.words.possessive_marks:
+        possessive = k < len(doc) and doc[k].text in self.words.possessive_marks
+        if not possessive and not after_place:
             return k
-        stop = k + 1
-        while stop < min(k + 6, len(doc)) and (doc[stop].is_lower and doc[stop].is_alpha or doc[stop].text in HYPHENS):
+        first = k + 1 if possessive else k
+        stop = first
+        while stop < min(first + 5, len(doc)) and (doc[stop].is_lower and doc[stop].is_alpha or doc[stop].text in HYPHENS):
             if stop in ctx.runs_at:
                 return k
             stop += 1
-        owns = stop > k + 1 and stop < len(doc) and doc[stop].text == "," and not doc[stop - 1].is_stop
+        owns = stop > first and stop < len(doc) and doc[stop].text == "," and not doc[stop - 1].is_stop
+        heads = self.lexicon.heads
+        if owns and not possessive:
+            owns = doc[stop - 1].lower_ in heads.bodies or doc[stop - 1].lower_ in heads.generic_bodies
         return stop if owns else k
 
     def _regions_before_body(self, ctx: "_Context", ent: EntityLike) -> int | None:
@@ -742,6 +751,12 @@ def _add_run(runs: list[list[Unit]], units: list[Unit]) -> None:
         if units[end - 1].cat in HEADS:
             runs.append(units[:end])
             return
+
+
+def _office_follows(units: list[Unit], index: int) -> bool:
+    """The unit after `index` is an office written right after it."""
+    following = units[index + 1] if index + 1 < len(units) else None
+    return following is not None and following.cat == "OFFICE" and following.start == units[index].end
 
 
 def _joined_modifiers(before: Unit, after: Unit, joiners: frozenset[str]) -> bool:

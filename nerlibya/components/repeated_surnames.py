@@ -1,0 +1,42 @@
+"""People named again by their surname alone: 'Hassan Ziglam' ... 'Ziglam is a former executive'.
+
+Outlets name a person in full once, then by the surname alone; the statistical model often leaves such a
+bare surname untagged, above all where it opens a sentence, and the roles given to it there ('Ziglam, leader
+of the party, ...') are lost. A capitalised word that is the last word of a person's name already found
+earlier in the article, standing alone (no capitalised word or determiner next to it, so 'Saddam Haftar' or
+'the Haftar family' is never cut down to the surname), is that person. One pass over the tokens; the resolver
+then links the surname to the person named last with it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+MIN_SURNAME_LENGTH = 3  # 'Al', 'Bu' and initials are no surnames of their own
+
+
+def repeated_surnames(doc: Doc, spans: list[Span], determiners: frozenset[str]) -> list[Span]:
+    """A new PERSON span for each lone word outside `spans` that repeats the surname of a person of `spans`
+    named (with two words or more) before it."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    first_named: dict[str, int] = {}
+    for span in spans:
+        if span.label_ == "PERSON" and span.end - span.start >= 2:
+            surname = doc[span.end - 1].text
+            if len(surname) >= MIN_SURNAME_LENGTH and surname[:1].isupper() and surname.isalpha():
+                first_named[surname] = min(first_named.get(surname, span.end), span.end)
+    if not first_named:
+        return []
+    return [Span(doc, token.i, token.i + 1, label="PERSON") for token in doc
+            if token.i not in taken and first_named.get(token.text, len(doc)) <= token.i
+            and _stands_alone(doc, token.i, determiners)]
+
+
+def _stands_alone(doc: Doc, index: int, determiners: frozenset[str]) -> bool:
+    """No capitalised word or determiner just before the word, and no capitalised word just after it."""
+    if index > 0:
+        previous = doc[index - 1]
+        if previous.lower_ in determiners or (previous.is_alpha and previous.text[:1].isupper()):
+            return False
+    following = doc[index + 1] if index + 1 < len(doc) else None
+    return following is None or not (following.is_alpha and following.text[:1].isupper())
