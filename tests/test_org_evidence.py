@@ -294,3 +294,11 @@ def test_french_outlet_named_after_its_noun_and_adjectives(extractor):
         "Ce jeudi, le directeur de la télévision syrienne Dounia, la seule chaîne encore active, a parlé à la presse."
     ).to_dict()["organisations"]}
     assert "Dounia" in found
+
+
+def test_outlets_credited_by_a_byline_a_sign_off_or_a_dateline_are_organisations(extractor):
+    record = extractor.extract("By Rana Salem, Coastal Newspapers -\n\nMISRATA, May 3 (QQN-Xinhua) — The port "
+                               "reopened on Tuesday, the harbour office said.\n\nSource: Sahelnews").to_dict()
+    found = {o["name"] for o in record["organisations"]}
+    assert {"Coastal Newspapers", "QQN", "Sahelnews"} <= found
+    assert "Coastal Newspapers" not in {p["name"] for p in record["people"]}

@@ -15,6 +15,7 @@ from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, acronym_verdic
 from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key
 from .base import KnowledgePipe, is_line_break
+from .bylines import byline_names, outlet_credits
 from .entity_spans import set_entities
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -40,6 +41,7 @@ class OrgEvidence(KnowledgePipe):
         self.org_words = OrgWords.of(heads.bodies, heads.org_name_words, heads.other_kinds,
                                      words.nationality_words | demonyms, heads.generic_bodies, words.conjunctions)
         self.outlets = tuple(tuple(o.split()) for o in heads.outlets)
+        self.outlet_words = frozenset(w for w in heads.outlets | heads.org_name_words if " " not in w)
         self.joiners, self.range_openers = heads.name_joiners, heads.range_openers
         self.articles = words.leading_determiners
         self.possessives, self.function_words = words.possessive_marks, words.function_words
@@ -78,6 +80,12 @@ class OrgEvidence(KnowledgePipe):
         text = ent.text
         return bool((ent.id_ and ent.id_ in self.kb) or self.kb.lookup(text)
                     or (text[:1].isupper() and self.kb.by_acronym.get(text.upper())))
+
+    def credited_outlets(self, doc: Doc) -> set[str]:
+        """The outlets a byline, a sign-off or a dateline credits ('Source: Africanews'), as name keys."""
+        words = self.lexicon.words
+        _, outlets = outlet_credits(doc, words, byline_names(doc, words), self.outlet_words)
+        return {name_key(doc[start:end].text) for start, end in outlets}
 
     def outlet_next_to(self, doc: Doc, ent: Span) -> bool:
         """'the MENA news agency', 'l'agence APS', 'the “Desert Courier” newspaper': an outlet noun on either
@@ -174,7 +182,7 @@ class OrgEvidence(KnowledgePipe):
         known = {e.start for e in ents if e.label_ == "ORG" and self.is_known(e)}
         candidates = [e for e in ents if e.label_ == "ORG" and e.start not in known]
         defined = {name_key(e.text) for e in candidates if e.text in acronyms or (e.start, e.end) in long_forms}
-        credited = {name_key(e.text) for e in candidates if self.outlet_next_to(doc, e)}
+        credited = {name_key(e.text) for e in candidates if self.outlet_next_to(doc, e)} | self.credited_outlets(doc)
         verdicts = {e.start: Verdict.DROP for e in ents if e.start in known
                     and (is_nationality_and_common_noun(tuple(t.text for t in e), self.org_words, known=True)
                          or self.is_a_kind_or_a_given_name(doc, e))}

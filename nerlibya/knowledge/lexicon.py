@@ -54,6 +54,7 @@ class Words:
     family_nouns: frozenset[str]
     platforms: frozenset[str]
     byline_cues: frozenset[str]
+    source_cues: frozenset[str]
     name_articles: frozenset[str]
     possessive_marks: frozenset[str]
     title_determiners: frozenset[str]
