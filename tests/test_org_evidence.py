@@ -302,3 +302,33 @@ def test_outlets_credited_by_a_byline_a_sign_off_or_a_dateline_are_organisations
     found = {o["name"] for o in record["organisations"]}
     assert {"Coastal Newspapers", "QQN", "Sahelnews"} <= found
     assert "Coastal Newspapers" not in {p["name"] for p in record["people"]}
+
+
+def test_a_known_body_written_once_in_lower_case_is_described():
+    from nerlibya.core.org_evidence import is_lower_case_description
+
+    nationalities = frozenset({"libyan"})
+    assert is_lower_case_description(("Libyan", "coast", "guard"), nationalities, False, mentions=1)
+    assert is_lower_case_description(("internal", "security", "agency"), nationalities, False, mentions=1)
+    assert is_lower_case_description(("Constituent", "assembly"), nationalities, True, mentions=1)  # opens a sentence
+    assert not is_lower_case_description(("presidential", "council"), nationalities, False, mentions=2)
+    assert not is_lower_case_description(("Coast", "Guard"), nationalities, False, mentions=1)
+    assert not is_lower_case_description(("Presidential", "council"), nationalities, False, mentions=1)
+
+
+def test_english_lower_case_bodies_are_named_by_their_office_or_a_second_mention(extractor):
+    def found(text):
+        return {o["name"] for o in extractor.extract(text).to_dict()["organisations"]}
+
+    assert not found("Boats were stopped at sea by the Libyan coast guard on Sunday, and the men were taken "
+                     "to a camp near the harbour of Zuwara.")
+    assert found("The head of the presidential council flew to Rome on Sunday, where he met ministers to talk "
+                 "about the harbour of Zuwara.")
+    assert found("The presidential council met on Sunday in the capital. Later the presidential council said "
+                 "it would meet again next week.")
+
+
+def test_french_lower_case_bodies_stay_names(extractor):
+    record = extractor.extract("Le conseil présidentiel libyen a annoncé dimanche à Tripoli la fin des combats "
+                               "autour du port de Zouara, selon un communiqué publié dans la soirée.").to_dict()
+    assert record["organisations"]

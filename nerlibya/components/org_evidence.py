@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, acronym_verdict, holds_org_name_word,
-                                 is_generic_alone, is_nationality_and_common_noun, is_one_of_a_kind,
+                                 is_generic_alone, is_lower_case_description, is_nationality_and_common_noun, is_one_of_a_kind,
                                  is_unplaced_generic_name, joins_complement, leading_nationality,
                                  opens_with_common_word, org_verdict, possessor_length, qualifier_tail,
                                  reads_as_given_name, trailing_nationality)
@@ -42,6 +42,7 @@ class OrgEvidence(KnowledgePipe):
                                      words.nationality_words | demonyms, heads.generic_bodies, words.conjunctions)
         self.outlets = tuple(tuple(o.split()) for o in heads.outlets)
         self.outlet_words = frozenset(w for w in heads.outlets | heads.org_name_words if " " not in w)
+        self.title_words = self.lexicon.title_words()
         self.joiners, self.range_openers = heads.name_joiners, heads.range_openers
         self.articles = words.leading_determiners
         self.possessives, self.function_words = words.possessive_marks, words.function_words
@@ -171,6 +172,27 @@ class OrgEvidence(KnowledgePipe):
         return {e.start for e in generic
                 if is_unplaced_generic_name(name_key(e.text), by_id[e.id_].generic_names, by_id[e.id_].country, countries)}
 
+    def lower_case_descriptions(self, ents: list[Span]) -> set[int]:
+        """Starts of the known bodies written once, in lower case, where the language capitalises names (core:
+        is_lower_case_description)."""
+        if self.lexicon.words.lower_case_bodies_are_names:
+            return set()
+        known = [e for e in ents if e.label_ == "ORG" and e.id_ in self.kb]
+        mentions: dict[str, int] = {}
+        for ent in known:
+            mentions[ent.id_] = mentions.get(ent.id_, 0) + 1
+        return {e.start for e in known if not self.after_office(e)
+                and is_lower_case_description(tuple(t.text for t in e), self.org_words.nationalities,
+                                              _opens_sentence(e[0]), mentions[e.id_])}
+
+    def after_office(self, ent: Span) -> bool:
+        """'the president of the presidential council': the complement of an office is the body it names."""
+        i = ent.start - 1
+        while i >= 0 and ent.doc[i].lower_ in self.articles:
+            i -= 1
+        words = self.lexicon.words
+        return i >= 1 and ent.doc[i].lower_ in words.of_words and ent.doc[i - 1].lower_ in self.title_words
+
     def verdicts(self, doc: Doc, ents: list[Span]) -> dict[int, Verdict]:
         """What each ORG span is, by its start: a known body written as nationality + common noun is none;
         one the KB does not know is weighed on the article's evidence (core: org_verdict)."""
@@ -187,6 +209,7 @@ class OrgEvidence(KnowledgePipe):
                     and (is_nationality_and_common_noun(tuple(t.text for t in e), self.org_words, known=True)
                          or self.is_a_kind_or_a_given_name(doc, e))}
         verdicts.update(dict.fromkeys(self.unplaced_generic_names(doc, ents), Verdict.DROP))
+        verdicts.update(dict.fromkeys(self.lower_case_descriptions(ents), Verdict.DROP))
         for ent in candidates:
             key, words = name_key(ent.text), tuple(t.text for t in ent)
             candidate = OrgCandidate(words=words, defined_acronym=key in defined, outlet_context=key in credited,

@@ -203,6 +203,17 @@ def is_unplaced_generic_name(key: str, generic_names: Collection[str], country: 
     return key in generic_names and country is not None and country not in countries_named
 
 
+def is_lower_case_description(words: tuple[str, ...], nationalities: frozenset[str], opens_sentence: bool,
+                              mentions: int) -> bool:
+    """English capitalises a body's name: a known body written in lower case but for a nationality ('the
+    internal security agency', 'the Libyan coast guard', 'elections of the constituent assembly') and named
+    nowhere else in the article is described, not named. Named again ('the presidential council ... the
+    presidential council') or by its acronym, it is the body."""
+    written = words[1:] if opens_sentence else words
+    return (mentions == 1 and len(words) > 1 and any(w[:1].isalpha() for w in written)
+            and all(not w[:1].isupper() or fold(w) in nationalities for w in written))
+
+
 def acronym_verdict(own: Verdict, long_form: Verdict | None) -> Verdict:
     """An acronym names what its long form names: 'MSC' after 'Munich Security Conference', a conference,
     is no organisation either, though the article defines it."""

@@ -62,6 +62,7 @@ class Words:
     portfolio_connectors: frozenset[str]
     not_title_words: frozenset[str]
     adjectives_follow_noun: bool
+    lower_case_bodies_are_names: bool
     adjective_endings: tuple[str, ...]
     infinitive_endings: tuple[str, ...]
     conjunctions: frozenset[str]
