@@ -332,3 +332,13 @@ def test_french_lower_case_bodies_stay_names(extractor):
     record = extractor.extract("Le conseil présidentiel libyen a annoncé dimanche à Tripoli la fin des combats "
                                "autour du port de Zouara, selon un communiqué publié dans la soirée.").to_dict()
     assert record["organisations"]
+
+
+def test_a_known_body_named_with_its_owner_names_both(extractor):
+    record = extractor.extract("Le Conseil de sécurité de l’ONU doit voter jeudi une résolution sur les avoirs "
+                               "libyens gelés, selon plusieurs diplomates en poste à New York.").to_dict()
+    forms = {form for o in record["organisations"] for form in o.get("forms", [o["name"]])}
+    assert "Conseil de sécurité" in forms and "ONU" in forms
+    english = extractor.extract("The Libyan National Army said on Monday that its units had reached the "
+                                "outskirts of the town.").to_dict()
+    assert [o["name"] for o in english["organisations"]] == ["Libyan National Army"]

@@ -43,6 +43,7 @@ class OrgEvidence(KnowledgePipe):
         self.outlets = tuple(tuple(o.split()) for o in heads.outlets)
         self.outlet_words = frozenset(w for w in heads.outlets | heads.org_name_words if " " not in w)
         self.title_words = self.lexicon.title_words()
+        self.owner_links = words.of_words | words.leading_determiners  # 'de l'', 'of the' before a body's owner
         self.joiners, self.range_openers = heads.name_joiners, heads.range_openers
         self.articles = words.leading_determiners
         self.possessives, self.function_words = words.possessive_marks, words.function_words
@@ -75,6 +76,33 @@ class OrgEvidence(KnowledgePipe):
             else:
                 out.append(ent)
         return out
+
+    def with_owners_apart(self, ents: list[Span]) -> list[Span]:
+        """'Conseil de sécurité de l'ONU' -> 'Conseil de sécurité' and 'ONU': a known body named with the
+        organisation that owns it names both (two records, each with its id)."""
+        return [part for ent in ents for part in self.owner_apart(ent)]
+
+    def owner_apart(self, ent: Span) -> list[Span]:
+        if ent.label_ != "ORG" or not ent.id_ or len(ent) < 3:
+            return [ent]
+        doc = ent.doc
+        for owner_start in range(ent.start + 2, ent.end):
+            owner = self.organisation_named(doc[owner_start:ent.end].text)
+            if owner is not None and owner != ent.id_:
+                end = owner_start
+                while end > ent.start + 1 and doc[end - 1].lower_ in self.owner_links:
+                    end -= 1
+                if end == owner_start:
+                    return [ent]
+                return [Span(doc, ent.start, end, label="ORG", span_id=ent.id_),
+                        Span(doc, owner_start, ent.end, label="ORG", span_id=owner)]
+        return [ent]
+
+    def organisation_named(self, text: str) -> str | None:
+        """The one KB organisation this name, alias or acronym (in capitals) names, or None."""
+        ids = set(self.kb.lookup(text)) | (set(self.kb.by_acronym.get(text, ())) if text.isupper() else set())
+        ids = {i for i in ids if self.kb.by_id[i].label == "ORG"}
+        return next(iter(ids)) if len(ids) == 1 else None
 
     def is_known(self, ent: Span) -> bool:
         """The KB's entity, or a name the KB knows (the resolver links it)."""
@@ -241,6 +269,7 @@ class OrgEvidence(KnowledgePipe):
         usage = WordUsage(doc)
         ents = self.with_complements([self.without_common_opener(self.without_possessor_or_title(
             self.without_nationality(self.as_organisation(ent))), usage) for ent in original])
+        ents = self.with_owners_apart(ents)
         verdicts = self.verdicts(doc, ents)
         kept = []
         for ent in ents:
