@@ -342,3 +342,12 @@ def test_a_known_body_named_with_its_owner_names_both(extractor):
     english = extractor.extract("The Libyan National Army said on Monday that its units had reached the "
                                 "outskirts of the town.").to_dict()
     assert [o["name"] for o in english["organisations"]] == ["Libyan National Army"]
+
+
+def test_the_libyan_foreign_ministry_by_its_long_french_name_only_where_libya_is_named(extractor):
+    placed = extractor.extract("Le ministère des Affaires étrangères et de la Coopération internationale a "
+                               "convoqué mardi le chargé d'affaires à Tripoli, en Libye.").to_dict()
+    assert [o["id"] for o in placed["organisations"]] == ["libyan-foreign-ministry"]
+    elsewhere = extractor.extract("Le ministère des Affaires étrangères et de la Coopération internationale a "
+                                  "convoqué mardi le chargé d'affaires à Rome.").to_dict()
+    assert "libyan-foreign-ministry" not in {o.get("id") for o in elsewhere["organisations"]}
