@@ -351,3 +351,13 @@ def test_the_libyan_foreign_ministry_by_its_long_french_name_only_where_libya_is
     elsewhere = extractor.extract("Le ministère des Affaires étrangères et de la Coopération internationale a "
                                   "convoqué mardi le chargé d'affaires à Rome.").to_dict()
     assert "libyan-foreign-ministry" not in {o.get("id") for o in elsewhere["organisations"]}
+
+
+def test_a_place_joiner_joins_a_place_right_after_it_only():
+    from nerlibya.core.org_evidence import joins_complement
+
+    joiners, articles, at = frozenset({"to", "on"}), frozenset({"the"}), frozenset({"at"})
+    assert joins_complement(("at",), joiners, articles, "GPE", place_joiners=at)  # 'Liaison Office at Tunis'
+    assert not joins_complement(("at", "the"), joiners, articles, "ORG", place_joiners=at)  # 'told NTV at the Forum'
+    assert not joins_complement(("at",), joiners, articles, "ORG", place_joiners=at)
+    assert not joins_complement(("at",), joiners, articles, "GPE", after_range_opener=True, place_joiners=at)

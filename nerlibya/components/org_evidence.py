@@ -45,6 +45,7 @@ class OrgEvidence(KnowledgePipe):
         self.title_words = self.lexicon.title_words()
         self.owner_links = words.of_words | words.leading_determiners  # 'de l'', 'of the' before a body's owner
         self.joiners, self.range_openers = heads.name_joiners, heads.range_openers
+        self.place_joiners = frozenset(fold(w) for w in heads.place_joiners)
         self.articles = words.leading_determiners
         self.possessives, self.function_words = words.possessive_marks, words.function_words
         self.indefinite_articles = heads.indefinite_articles
@@ -62,7 +63,7 @@ class OrgEvidence(KnowledgePipe):
     def with_complements(self, ents: list[Span]) -> list[Span]:
         """A body the KB does not know, joined to the next name by 'to' or 'on', takes it in: 'UN Office to
         the African Union' (core: joins_complement)."""
-        if not self.joiners:
+        if not (self.joiners or self.place_joiners):
             return ents
         out: list[Span] = []
         for ent in ents:
@@ -71,7 +72,8 @@ class OrgEvidence(KnowledgePipe):
             if (last is not None and last.label_ == "ORG" and not self.is_known(last)
                     and not is_generic_alone(tuple(t.text for t in last), self.org_words)
                     and joins_complement(tuple(t.text for t in ent.doc[last.end : ent.start]), self.joiners,
-                                         self.articles, ent.label_, self.after_range_opener(last), owns)):
+                                         self.articles, ent.label_, self.after_range_opener(last), owns,
+                                         self.place_joiners)):
                 out[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
             else:
                 out.append(ent)

@@ -184,12 +184,16 @@ def is_no_single_name(candidate: OrgCandidate, words: OrgWords) -> bool:
 
 
 def joins_complement(gap: tuple[str, ...], joiners: frozenset[str], articles: frozenset[str],
-                     next_label: str, after_range_opener: bool = False, next_owns: bool = False) -> bool:
+                     next_label: str, after_range_opener: bool = False, next_owns: bool = False,
+                     place_joiners: frozenset[str] = frozenset()) -> bool:
     """'UN Office' + 'to the' + 'African Union', 'AU High-Level Committee' + 'on' + 'Libya': the words
     between a body the KB does not know and the next name are a joiner ('to', 'on'), with at most an
     article, and the next name is a body or a place: the whole is one name; not after 'from' or 'between'
     ('from the Oasis Council to the Security Council' names two), nor when the next name owns what follows
-    it ('briefing the Council on Libya's situation': `next_owns`)."""
+    it ('briefing the Council on Libya's situation': `next_owns`). A place joiner ('at') joins a place right
+    after it: 'UN Office at Nairobi'."""
+    if gap and next_label in ("GPE", "LOC") and gap == (gap[0],) and fold(gap[0]) in place_joiners:
+        return not after_range_opener and not next_owns
     return (not after_range_opener and not next_owns and 1 <= len(gap) <= 2 and fold(gap[0]) in joiners
             and all(fold(w) in articles for w in gap[1:]) and next_label in ("ORG", "GPE", "LOC"))
 
