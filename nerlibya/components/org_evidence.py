@@ -85,8 +85,8 @@ class OrgEvidence(KnowledgePipe):
         return [part for ent in ents for part in self.owner_apart(ent)]
 
     def owner_apart(self, ent: Span) -> list[Span]:
-        if ent.label_ != "ORG" or not ent.id_ or len(ent) < 3:
-            return [ent]
+        if ent.label_ != "ORG" or not ent.id_ or len(ent) < 3 or ent.id_ not in self.kb.lookup(ent.text):
+            return [ent]  # only a name the KB gives the body with its owner ('Conseil de sécurité de l'ONU')
         doc = ent.doc
         for owner_start in range(ent.start + 2, ent.end):
             owner = self.organisation_named(doc[owner_start:ent.end].text)
