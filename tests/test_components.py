@@ -116,6 +116,19 @@ def test_acronyms_written_as_words_pair_only_on_exact_initials(rules_nlp):
     assert len(keys) == 1 and [e.label_ for e in doc.ents if e.text == "Nato"] == ["ORG", "ORG"]
 
 
+def test_an_acronym_spelling_a_name_after_its_kind_pairs_with_the_whole_name():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from nerlibya.components.acronyms import long_form_before
+
+    doc = Doc(spacy.blank("fr").vocab, words="selon l' Agence Sahel Ouest Presse ( SOP ) hier".split())
+    doc.ents = [Span(doc, 2, 6, label="ORG")]
+    assert long_form_before(doc, 6, "SOP") == (2, 6)
+    doc.ents = [Span(doc, 1, 6, label="ORG")]  # two words before the spelt name: not one name with it
+    assert long_form_before(doc, 6, "SOP") == (3, 6)
+
+
 def test_word_acronym_initials():
     from nerlibya.components.acronyms import initials_fit, is_word_acronym
 

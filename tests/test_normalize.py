@@ -77,6 +77,11 @@ def test_is_acronym(text, expected):
     ("Haut Conseil d' État", "HCE", True),
     ("Stabilization Support Apparatus", "SSA", True),
     ("Libyan National Army", "GNU", False),
+    ("United Nations Support Mission in Libya", "UNSMIL", True),
+    ("Fédération internationale des sociétés de la Croix-Rouge et du Croissant-Rouge", "FICR", True),
+    # a letter repeated inside the first word is no abbreviation of the other words
+    ("National Oil Corporation", "NNN", False),
+    ("Arab Maghreb Union", "AAA", False),
 ])
 def test_acronym_fits(words, short, expected):
     assert acronym_fits(words.split(), short) is expected

@@ -294,3 +294,70 @@ def test_french_outlet_named_after_its_noun_and_adjectives(extractor):
         "Ce jeudi, le directeur de la télévision syrienne Dounia, la seule chaîne encore active, a parlé à la presse."
     ).to_dict()["organisations"]}
     assert "Dounia" in found
+
+
+def test_outlets_credited_by_a_byline_a_sign_off_or_a_dateline_are_organisations(extractor):
+    record = extractor.extract("By Rana Salem, Coastal Newspapers -\n\nMISRATA, May 3 (QQN-Xinhua) — The port "
+                               "reopened on Tuesday, the harbour office said.\n\nSource: Sahelnews").to_dict()
+    found = {o["name"] for o in record["organisations"]}
+    assert {"Coastal Newspapers", "QQN", "Sahelnews"} <= found
+    assert "Coastal Newspapers" not in {p["name"] for p in record["people"]}
+
+
+def test_a_known_body_written_once_in_lower_case_is_described():
+    from nerlibya.core.org_evidence import is_lower_case_description
+
+    nationalities = frozenset({"libyan"})
+    assert is_lower_case_description(("Libyan", "coast", "guard"), nationalities, False, mentions=1)
+    assert is_lower_case_description(("internal", "security", "agency"), nationalities, False, mentions=1)
+    assert is_lower_case_description(("Constituent", "assembly"), nationalities, True, mentions=1)  # opens a sentence
+    assert not is_lower_case_description(("presidential", "council"), nationalities, False, mentions=2)
+    assert not is_lower_case_description(("Coast", "Guard"), nationalities, False, mentions=1)
+    assert not is_lower_case_description(("Presidential", "council"), nationalities, False, mentions=1)
+
+
+def test_english_lower_case_bodies_are_named_by_their_office_or_a_second_mention(extractor):
+    def found(text):
+        return {o["name"] for o in extractor.extract(text).to_dict()["organisations"]}
+
+    assert not found("Boats were stopped at sea by the Libyan coast guard on Sunday, and the men were taken "
+                     "to a camp near the harbour of Zuwara.")
+    assert found("The head of the presidential council flew to Rome on Sunday, where he met ministers to talk "
+                 "about the harbour of Zuwara.")
+    assert found("The presidential council met on Sunday in the capital. Later the presidential council said "
+                 "it would meet again next week.")
+
+
+def test_french_lower_case_bodies_stay_names(extractor):
+    record = extractor.extract("Le conseil présidentiel libyen a annoncé dimanche à Tripoli la fin des combats "
+                               "autour du port de Zouara, selon un communiqué publié dans la soirée.").to_dict()
+    assert record["organisations"]
+
+
+def test_a_known_body_named_with_its_owner_names_both(extractor):
+    record = extractor.extract("Le Conseil de sécurité de l’ONU doit voter jeudi une résolution sur les avoirs "
+                               "libyens gelés, selon plusieurs diplomates en poste à New York.").to_dict()
+    forms = {form for o in record["organisations"] for form in o.get("forms", [o["name"]])}
+    assert "Conseil de sécurité" in forms and "ONU" in forms
+    english = extractor.extract("The Libyan National Army said on Monday that its units had reached the "
+                                "outskirts of the town.").to_dict()
+    assert [o["name"] for o in english["organisations"]] == ["Libyan National Army"]
+
+
+def test_the_libyan_foreign_ministry_by_its_long_french_name_only_where_libya_is_named(extractor):
+    placed = extractor.extract("Le ministère des Affaires étrangères et de la Coopération internationale a "
+                               "convoqué mardi le chargé d'affaires à Tripoli, en Libye.").to_dict()
+    assert [o["id"] for o in placed["organisations"]] == ["libyan-foreign-ministry"]
+    elsewhere = extractor.extract("Le ministère des Affaires étrangères et de la Coopération internationale a "
+                                  "convoqué mardi le chargé d'affaires à Rome.").to_dict()
+    assert "libyan-foreign-ministry" not in {o.get("id") for o in elsewhere["organisations"]}
+
+
+def test_a_place_joiner_joins_a_place_right_after_it_only():
+    from nerlibya.core.org_evidence import joins_complement
+
+    joiners, articles, at = frozenset({"to", "on"}), frozenset({"the"}), frozenset({"at"})
+    assert joins_complement(("at",), joiners, articles, "GPE", place_joiners=at)  # 'Liaison Office at Tunis'
+    assert not joins_complement(("at", "the"), joiners, articles, "ORG", place_joiners=at)  # 'told NTV at the Forum'
+    assert not joins_complement(("at",), joiners, articles, "ORG", place_joiners=at)
+    assert not joins_complement(("at",), joiners, articles, "GPE", after_range_opener=True, place_joiners=at)

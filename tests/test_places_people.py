@@ -315,3 +315,30 @@ def test_the_last_parts_of_two_names_join_neither(extractor):
     people = {p["name"]: set(p["forms"]) for p in record["people"]}
     assert "Ali Ben Salem" in people and "Omar Ben Salem" in people
     assert "Ben Salem" not in people["Ali Ben Salem"] | people["Omar Ben Salem"]
+
+
+def _outlets(lang: str, text: str, outlet_words=frozenset({"newspaper", "news", "agency"})) -> tuple[list, list]:
+    from nerlibya.components.bylines import outlet_credits
+
+    words = load_lexicon(lang, str(FIXTURE_LANG)).words
+    doc = spacy.blank(lang)(text)
+    people, outlets = outlet_credits(doc, words, byline_names(doc, words), outlet_words)
+    return [doc[s:e].text for s, e in people], [doc[s:e].text for s, e in outlets]
+
+
+def test_a_credited_name_holding_an_outlet_word_is_the_outlet():
+    people, outlets = _outlets("en", "By Rana Salem, Coastal Newspapers -\n\nBENGHAZI - The port reopened.")
+    assert people == ["Rana Salem"] and outlets == ["Coastal Newspapers"]
+
+
+def test_a_sign_off_line_credits_outlets_only_when_names_fill_it():
+    _, outlets = _outlets("en", "The port reopened.\n\nSource: Sahel Wire/AFP\nSource: the ministry said nothing.")
+    assert outlets == ["Sahel Wire", "AFP"]
+    _, outlets = _outlets("fr", "Le port a rouvert.\n\nSource : Agence Sahel")
+    assert outlets == ["Agence Sahel"]
+
+
+def test_each_outlet_of_a_joined_dateline_credit():
+    _, outlets = _outlets("en", "MISRATA, May 3 (ABC-Coastal Wire) — The port reopened.\n"
+                                "The mayor (Omar Tlili) spoke. TOBRUK (Sahel Wire) - Nothing changed.")
+    assert outlets == ["ABC", "Coastal Wire"]  # one outlet in brackets is read elsewhere; no dateline, no credit

@@ -47,20 +47,22 @@ def long_form_before(doc: Doc, paren: int, short: str) -> tuple[int, int] | None
     if paren == 0:
         return None
     fits = initials_fit if is_word_acronym(short) else acronym_fits
-    last = doc[paren - 1]
-    if last.ent_type_:
-        start = paren - 1
-        while start > 0 and doc[start].ent_iob_ == "I":
-            start -= 1
-        if fits([t.text for t in doc[start:paren] if not t.is_punct], short):
-            return start, paren
+    entity_start = None
+    if doc[paren - 1].ent_type_:
+        entity_start = paren - 1
+        while entity_start > 0 and doc[entity_start].ent_iob_ == "I":
+            entity_start -= 1
+        if fits([t.text for t in doc[entity_start:paren] if not t.is_punct], short):
+            return entity_start, paren
     letters = sum(c.isalpha() for c in short)
     for size in range(1, letters + MAX_EXTRA_WORDS + 1):
         start = paren - size
         if start < 0 or doc[start].is_punct or doc[start].is_space:
             break  # a long form does not cross punctuation, a line break or a run of spaces
         if doc[start].text[:1].isupper() and fits([t.text for t in doc[start:paren]], short):
-            return start, paren
+            # 'Agence Tunis Afrique Presse (TAP)': the name the letters spell after the kind of body is the
+            # whole name's, one word longer
+            return (entity_start if entity_start == start - 1 else start), paren
     return None
 
 

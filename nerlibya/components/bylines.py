@@ -85,3 +85,79 @@ def _name_word(token, particles: frozenset[str]) -> bool:
     if token.lower_ in particles or text in ("-", "‑"):
         return True
     return token.is_alpha and text[:1].isupper() and not (token.is_upper and len(text) > 1)
+
+
+OUTLET_JOINERS = frozenset({"/", "-", "‑", ",", "&"})
+CREDIT_DASHES = frozenset({"-", "–", "—"})
+MAX_CREDIT_TOKENS = 8
+
+
+def outlet_credits(doc: Doc, words: Words, names: list[tuple[int, int]],
+                   outlet_words: frozenset[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The credited `names` split into people and outlets, and the outlets of sign-offs and dateline credits
+    added: 'By X, McClatchy Newspapers' (a credited name holding an outlet's word: 'newspapers', 'news'),
+    'Source: Africanews' (a sign-off line), 'TRIPOLI, July 24 (NNN-Xinhua) —' (the credit in brackets between
+    a dateline in capitals and its dash). Returns (people, outlets)."""
+    people = [n for n in names if not _holds_outlet_word(doc, n, outlet_words)]
+    outlets = [n for n in names if _holds_outlet_word(doc, n, outlet_words)]
+    cue_words, first_words = _cues(words.source_cues)
+    for i in tokens_with_lower(doc, first_words):
+        cue = next((c for c in cue_words if tuple(t.lower_ for t in doc[i : i + len(c)]) == c), None)
+        if cue is not None and _credit_may_start(doc, i) and doc[i].text[:1].isupper():
+            outlets.extend(_outlets_to_line_end(doc, i + len(cue), words))
+    outlets.extend(_dateline_credits(doc))
+    return people, sorted(set(outlets))
+
+
+def _holds_outlet_word(doc: Doc, name: tuple[int, int], outlet_words: frozenset[str]) -> bool:
+    return any(t.lower_ in outlet_words or t.lower_.removesuffix("s") in outlet_words for t in doc[name[0] : name[1]])
+
+
+def _outlets_to_line_end(doc: Doc, start: int, words: Words) -> list[tuple[int, int]]:
+    """The names joined by '/', ',' or 'and' from `start` to the end of the line, or none when the line goes
+    on with other words ('Source: the ministry said ...')."""
+    names, i = [], start
+    while i < len(doc):
+        end = i
+        while end < len(doc) and doc[end].is_alpha and (doc[end].text[:1].isupper() or doc[end].lower_ in words.name_particles):
+            end += 1
+        if end == i or not doc[end - 1].text[:1].isupper():
+            return []
+        names.append((i, end))
+        if end < len(doc) and (doc[end].text in OUTLET_JOINERS or doc[end].lower_ in words.conjunctions):
+            i = end + 1
+            continue
+        return names if _line_ends(doc, end) else []
+    return []
+
+
+def _line_ends(doc: Doc, i: int) -> bool:
+    """doc[i] ends the line: the end of the text, a line break, or a full stop before one."""
+    if i < len(doc) and doc[i].text == ".":
+        i += 1
+    return i >= len(doc) or (doc[i].is_space and "\n" in doc[i].text) or "\n" in doc[i - 1].whitespace_
+
+
+def _dateline_credits(doc: Doc) -> list[tuple[int, int]]:
+    """The outlets in brackets before the dash of a dateline whose line opens with a place in capitals
+    ('TRIPOLI, July 24 (NNN-Xinhua) —'), each part of 'A-B' or 'A/B' one outlet."""
+    found = []
+    for start in (0, *(t.i + 1 for t in doc if t.is_space and "\n" in t.text)):
+        if start >= len(doc) or not (doc[start].is_alpha and doc[start].is_upper and len(doc[start]) > 1):
+            continue
+        opening = next((k for k in range(start + 1, min(len(doc), start + MAX_CREDIT_TOKENS)) if doc[k].text == "("), None)
+        if opening is None:
+            continue
+        close = next((k for k in range(opening + 1, min(len(doc), opening + MAX_CREDIT_TOKENS)) if doc[k].text == ")"), None)
+        if close is None or close + 1 >= len(doc) or doc[close + 1].text not in CREDIT_DASHES:
+            continue
+        parts = _parts_between_joiners(opening + 1, close, [k for k in range(opening + 1, close)
+                                                             if doc[k].text in OUTLET_JOINERS])
+        if len(parts) > 1 and all(e > s and all(t.is_alpha and t.text[:1].isupper() for t in doc[s:e]) for s, e in parts):
+            found.extend(parts)
+    return found
+
+
+def _parts_between_joiners(start: int, end: int, joiners: list[int]) -> list[tuple[int, int]]:
+    bounds = [start - 1, *joiners, end]
+    return [(a + 1, b) for a, b in zip(bounds, bounds[1:])]

@@ -13,6 +13,8 @@ One concern: tidying the model's entity spans (each step reads the same token ar
 
 from __future__ import annotations
 
+from typing import Sequence
+
 import operator
 
 import numpy
@@ -26,7 +28,7 @@ from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key, tokens_alike
 from .base import KnowledgePipe, is_line_break, on_headline_line
 from .bodies import Body, BodyWords, find_bodies, find_outlets, in_title_case_line
-from .bylines import byline_names
+from .bylines import byline_names, outlet_credits
 from .entity_spans import non_overlapping, set_entities
 from .person_spans import (HYPHENS, NameEdgeWords, confirmed_headline_names, with_names_after_line_breaks,
                            with_whole_names)
@@ -71,6 +73,7 @@ class EntityCleanup(KnowledgePipe):
         self.dangling = words.leading_determiners | words.linking_words  # a longer name does not end with these
         self.qualifier_words = frozenset(w for w in self.lexicon.qualifiers if " " not in w)
         self.heads = heads
+        self.outlet_words = frozenset(w for w in heads.outlets | heads.org_name_words if " " not in w)
         self.fac_ends = frozenset(w[-1] for side in (heads.after, heads.before) for w in side.get("FAC", ()))
         self.head_starts = frozenset(w[0] for phrases in heads.after.values() for w in phrases)
         self.head_ends = frozenset(w[-1] for phrases in heads.before.values() for w in phrases)
@@ -377,10 +380,12 @@ class EntityCleanup(KnowledgePipe):
 
     def process(self, doc: Doc) -> Doc:
         ents = doc.ents  # each read of doc.ents builds every Span
-        credited = byline_names(doc, self.words)
-        joined = with_bylines(doc, join_split_people(doc, join_broken_names(doc, ents, self.words, self.kb), self.words, self.kb), credited)
+        people, outlets = outlet_credits(doc, self.words, byline_names(doc, self.words), self.outlet_words)
+        credited = people + outlets
+        joined = with_bylines(doc, join_split_people(doc, join_broken_names(doc, ents, self.words, self.kb), self.words, self.kb), people)
         joined = with_names_after_line_breaks(doc, joined, self.shapes.opens_with_given_name)
-        trimmed = with_whole_names(doc, [span for span in map(self.trim, joined) if span is not None], self.name_edges)
+        trimmed = [span for span in map(self.trim, joined) if span is not None]
+        trimmed = with_whole_names(doc, with_bylines(doc, trimmed, [], outlets), self.name_edges)
         trimmed = confirmed_headline_names(doc, trimmed, frozenset(credited), self.name_edges)
         spans = self.places_in_lists(doc, trimmed, set(credited))
         bodies = [body for body in find_bodies(doc, self.body_words)
@@ -557,13 +562,18 @@ def _listed_together(doc: Doc, end: int, start: int, words: Words) -> bool:
     return 1 <= len(gap) <= 2 and all(w == "," or w in words.conjunctions for w in gap)
 
 
-def with_bylines(doc: Doc, ents: list[Span], names: list[tuple[int, int]]) -> list[Span]:
-    """The credited names as people, in place of whatever the model made of their words."""
-    if not names:
+def with_bylines(doc: Doc, ents: list[Span], people: list[tuple[int, int]],
+                 outlets: Sequence[tuple[int, int]] = ()) -> list[Span]:
+    """The credited names as people and the credited outlets as organisations, in place of whatever the model
+    made of their words; an outlet the KB matched keeps its span and id."""
+    known = {(ent.start, ent.end) for ent in ents if ent.id_ and ent.label_ == "ORG"}
+    credits = [(start, end, "PERSON") for start, end in people]
+    credits += [(start, end, "ORG") for start, end in outlets if (start, end) not in known]
+    if not credits:
         return ents
-    taken = {i for start, end in names for i in range(start, end)}
+    taken = {i for start, end, _ in credits for i in range(start, end)}
     kept = [ent for ent in ents if taken.isdisjoint(range(ent.start, ent.end))]
-    return sorted(kept + [Span(doc, start, end, label="PERSON") for start, end in names], key=lambda s: s.start)
+    return sorted(kept + [Span(doc, start, end, label=label) for start, end, label in credits], key=lambda s: s.start)
 
 
 GIVEN_NAME_SIMILARITY = 0.84  # as the resolver's fuzzy threshold
@@ -656,12 +666,13 @@ def drop_capitalised_common_words(doc: Doc, spans: list[Span], known=frozenset()
     """A span whose only capital is the sentence's first letter ('Jeudi', 'Premiers résultats', 'Turnout') is
     a name only if the article writes that word capitalised more than once, or the KB knows it as a surname
     (a shared surname such as 'Haftar' carries no id of its own). So is a person the model finds in a Title
-    Case headline ('Struggles Empower a Clan'), unless a byline credits it (`credited`)."""
+    Case headline ('Struggles Empower a Clan'). A name a byline or a sign-off credits (`credited`: 'Source:
+    Africanews') is kept."""
     kept = []
     text = None  # Doc.text joins every token: build it once, and only if needed
     counts: dict[str, int] = {}  # each word counted once: counting anew for every span made long articles quadratic
     for span in spans:
-        if _may_be_common_word(doc, span, known) or (_headline_person(doc, span) and (span.start, span.end) not in credited):
+        if (span.start, span.end) not in credited and (_may_be_common_word(doc, span, known) or _headline_person(doc, span)):
             text = doc.text if text is None else text
             word = doc[span.start].text
             if word not in counts:

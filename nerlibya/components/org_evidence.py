@@ -8,13 +8,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, acronym_verdict, holds_org_name_word,
-                                 is_generic_alone, is_nationality_and_common_noun, is_one_of_a_kind,
+                                 is_generic_alone, is_lower_case_description, is_nationality_and_common_noun, is_one_of_a_kind,
                                  is_unplaced_generic_name, joins_complement, leading_nationality,
                                  opens_with_common_word, org_verdict, possessor_length, qualifier_tail,
                                  reads_as_given_name, trailing_nationality)
 from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key
 from .base import KnowledgePipe, is_line_break
+from .bylines import byline_names, outlet_credits
 from .entity_spans import set_entities
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -40,7 +41,11 @@ class OrgEvidence(KnowledgePipe):
         self.org_words = OrgWords.of(heads.bodies, heads.org_name_words, heads.other_kinds,
                                      words.nationality_words | demonyms, heads.generic_bodies, words.conjunctions)
         self.outlets = tuple(tuple(o.split()) for o in heads.outlets)
+        self.outlet_words = frozenset(w for w in heads.outlets | heads.org_name_words if " " not in w)
+        self.title_words = self.lexicon.title_words()
+        self.owner_links = words.of_words | words.leading_determiners  # 'de l'', 'of the' before a body's owner
         self.joiners, self.range_openers = heads.name_joiners, heads.range_openers
+        self.place_joiners = frozenset(fold(w) for w in heads.place_joiners)
         self.articles = words.leading_determiners
         self.possessives, self.function_words = words.possessive_marks, words.function_words
         self.indefinite_articles = heads.indefinite_articles
@@ -58,7 +63,7 @@ class OrgEvidence(KnowledgePipe):
     def with_complements(self, ents: list[Span]) -> list[Span]:
         """A body the KB does not know, joined to the next name by 'to' or 'on', takes it in: 'UN Office to
         the African Union' (core: joins_complement)."""
-        if not self.joiners:
+        if not (self.joiners or self.place_joiners):
             return ents
         out: list[Span] = []
         for ent in ents:
@@ -67,17 +72,51 @@ class OrgEvidence(KnowledgePipe):
             if (last is not None and last.label_ == "ORG" and not self.is_known(last)
                     and not is_generic_alone(tuple(t.text for t in last), self.org_words)
                     and joins_complement(tuple(t.text for t in ent.doc[last.end : ent.start]), self.joiners,
-                                         self.articles, ent.label_, self.after_range_opener(last), owns)):
+                                         self.articles, ent.label_, self.after_range_opener(last), owns,
+                                         self.place_joiners)):
                 out[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
             else:
                 out.append(ent)
         return out
+
+    def with_owners_apart(self, ents: list[Span]) -> list[Span]:
+        """'Conseil de sécurité de l'ONU' -> 'Conseil de sécurité' and 'ONU': a known body named with the
+        organisation that owns it names both (two records, each with its id)."""
+        return [part for ent in ents for part in self.owner_apart(ent)]
+
+    def owner_apart(self, ent: Span) -> list[Span]:
+        if ent.label_ != "ORG" or not ent.id_ or len(ent) < 3 or ent.id_ not in self.kb.lookup(ent.text):
+            return [ent]  # only a name the KB gives the body with its owner ('Conseil de sécurité de l'ONU')
+        doc = ent.doc
+        for owner_start in range(ent.start + 2, ent.end):
+            owner = self.organisation_named(doc[owner_start:ent.end].text)
+            if owner is not None and owner != ent.id_:
+                end = owner_start
+                while end > ent.start + 1 and doc[end - 1].lower_ in self.owner_links:
+                    end -= 1
+                if end == owner_start:
+                    return [ent]
+                return [Span(doc, ent.start, end, label="ORG", span_id=ent.id_),
+                        Span(doc, owner_start, ent.end, label="ORG", span_id=owner)]
+        return [ent]
+
+    def organisation_named(self, text: str) -> str | None:
+        """The one KB organisation this name, alias or acronym (in capitals) names, or None."""
+        ids = set(self.kb.lookup(text)) | (set(self.kb.by_acronym.get(text, ())) if text.isupper() else set())
+        ids = {i for i in ids if self.kb.by_id[i].label == "ORG"}
+        return next(iter(ids)) if len(ids) == 1 else None
 
     def is_known(self, ent: Span) -> bool:
         """The KB's entity, or a name the KB knows (the resolver links it)."""
         text = ent.text
         return bool((ent.id_ and ent.id_ in self.kb) or self.kb.lookup(text)
                     or (text[:1].isupper() and self.kb.by_acronym.get(text.upper())))
+
+    def credited_outlets(self, doc: Doc) -> set[str]:
+        """The outlets a byline, a sign-off or a dateline credits ('Source: Africanews'), as name keys."""
+        words = self.lexicon.words
+        _, outlets = outlet_credits(doc, words, byline_names(doc, words), self.outlet_words)
+        return {name_key(doc[start:end].text) for start, end in outlets}
 
     def outlet_next_to(self, doc: Doc, ent: Span) -> bool:
         """'the MENA news agency', 'l'agence APS', 'the “Desert Courier” newspaper': an outlet noun on either
@@ -163,6 +202,27 @@ class OrgEvidence(KnowledgePipe):
         return {e.start for e in generic
                 if is_unplaced_generic_name(name_key(e.text), by_id[e.id_].generic_names, by_id[e.id_].country, countries)}
 
+    def lower_case_descriptions(self, ents: list[Span]) -> set[int]:
+        """Starts of the known bodies written once, in lower case, where the language capitalises names (core:
+        is_lower_case_description)."""
+        if self.lexicon.words.lower_case_bodies_are_names:
+            return set()
+        known = [e for e in ents if e.label_ == "ORG" and e.id_ in self.kb]
+        mentions: dict[str, int] = {}
+        for ent in known:
+            mentions[ent.id_] = mentions.get(ent.id_, 0) + 1
+        return {e.start for e in known if not self.after_office(e)
+                and is_lower_case_description(tuple(t.text for t in e), self.org_words.nationalities,
+                                              _opens_sentence(e[0]), mentions[e.id_])}
+
+    def after_office(self, ent: Span) -> bool:
+        """'the president of the presidential council': the complement of an office is the body it names."""
+        i = ent.start - 1
+        while i >= 0 and ent.doc[i].lower_ in self.articles:
+            i -= 1
+        words = self.lexicon.words
+        return i >= 1 and ent.doc[i].lower_ in words.of_words and ent.doc[i - 1].lower_ in self.title_words
+
     def verdicts(self, doc: Doc, ents: list[Span]) -> dict[int, Verdict]:
         """What each ORG span is, by its start: a known body written as nationality + common noun is none;
         one the KB does not know is weighed on the article's evidence (core: org_verdict)."""
@@ -174,11 +234,12 @@ class OrgEvidence(KnowledgePipe):
         known = {e.start for e in ents if e.label_ == "ORG" and self.is_known(e)}
         candidates = [e for e in ents if e.label_ == "ORG" and e.start not in known]
         defined = {name_key(e.text) for e in candidates if e.text in acronyms or (e.start, e.end) in long_forms}
-        credited = {name_key(e.text) for e in candidates if self.outlet_next_to(doc, e)}
+        credited = {name_key(e.text) for e in candidates if self.outlet_next_to(doc, e)} | self.credited_outlets(doc)
         verdicts = {e.start: Verdict.DROP for e in ents if e.start in known
                     and (is_nationality_and_common_noun(tuple(t.text for t in e), self.org_words, known=True)
                          or self.is_a_kind_or_a_given_name(doc, e))}
         verdicts.update(dict.fromkeys(self.unplaced_generic_names(doc, ents), Verdict.DROP))
+        verdicts.update(dict.fromkeys(self.lower_case_descriptions(ents), Verdict.DROP))
         for ent in candidates:
             key, words = name_key(ent.text), tuple(t.text for t in ent)
             candidate = OrgCandidate(words=words, defined_acronym=key in defined, outlet_context=key in credited,
@@ -210,6 +271,7 @@ class OrgEvidence(KnowledgePipe):
         usage = WordUsage(doc)
         ents = self.with_complements([self.without_common_opener(self.without_possessor_or_title(
             self.without_nationality(self.as_organisation(ent))), usage) for ent in original])
+        ents = self.with_owners_apart(ents)
         verdicts = self.verdicts(doc, ents)
         kept = []
         for ent in ents:

@@ -184,12 +184,16 @@ def is_no_single_name(candidate: OrgCandidate, words: OrgWords) -> bool:
 
 
 def joins_complement(gap: tuple[str, ...], joiners: frozenset[str], articles: frozenset[str],
-                     next_label: str, after_range_opener: bool = False, next_owns: bool = False) -> bool:
+                     next_label: str, after_range_opener: bool = False, next_owns: bool = False,
+                     place_joiners: frozenset[str] = frozenset()) -> bool:
     """'UN Office' + 'to the' + 'African Union', 'AU High-Level Committee' + 'on' + 'Libya': the words
     between a body the KB does not know and the next name are a joiner ('to', 'on'), with at most an
     article, and the next name is a body or a place: the whole is one name; not after 'from' or 'between'
     ('from the Oasis Council to the Security Council' names two), nor when the next name owns what follows
-    it ('briefing the Council on Libya's situation': `next_owns`)."""
+    it ('briefing the Council on Libya's situation': `next_owns`). A place joiner ('at') joins a place right
+    after it: 'UN Office at Nairobi'."""
+    if gap and next_label in ("GPE", "LOC") and gap == (gap[0],) and fold(gap[0]) in place_joiners:
+        return not after_range_opener and not next_owns
     return (not after_range_opener and not next_owns and 1 <= len(gap) <= 2 and fold(gap[0]) in joiners
             and all(fold(w) in articles for w in gap[1:]) and next_label in ("ORG", "GPE", "LOC"))
 
@@ -201,6 +205,17 @@ def is_unplaced_generic_name(key: str, generic_names: Collection[str], country: 
     something else of it ('Paris', 'Macron', 'français'); else it is another country's body, which the KB cannot
     name: no record is better than one with the wrong country's id."""
     return key in generic_names and country is not None and country not in countries_named
+
+
+def is_lower_case_description(words: tuple[str, ...], nationalities: frozenset[str], opens_sentence: bool,
+                              mentions: int) -> bool:
+    """English capitalises a body's name: a known body written in lower case but for a nationality ('the
+    internal security agency', 'the Libyan coast guard', 'elections of the constituent assembly') and named
+    nowhere else in the article is described, not named. Named again ('the presidential council ... the
+    presidential council') or by its acronym, it is the body."""
+    written = words[1:] if opens_sentence else words
+    return (mentions == 1 and len(words) > 1 and any(w[:1].isalpha() for w in written)
+            and all(not w[:1].isupper() or fold(w) in nationalities for w in written))
 
 
 def acronym_verdict(own: Verdict, long_form: Verdict | None) -> Verdict:

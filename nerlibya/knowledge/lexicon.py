@@ -29,7 +29,7 @@ NAMES_FILE = "names.yaml"  # beside the language folders: how names are compared
 FILES = (TITLES_FILE, NAME_HEADS_FILE, WORDS_FILE)
 HEAD_LABELS = ("FAC", "ORG")
 WORD_LIST_KEYS = ("bodies", "organs", "outlets", "org_name_words", "other_kinds", "generic_bodies",
-                  "name_joiners", "range_openers", "indefinite_articles", "portfolio_bodies")  # plain word lists beside the FAC/ORG head nouns
+                  "name_joiners", "place_joiners", "range_openers", "indefinite_articles", "portfolio_bodies")  # plain word lists beside the FAC/ORG head nouns
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class Words:
     family_nouns: frozenset[str]
     platforms: frozenset[str]
     byline_cues: frozenset[str]
+    source_cues: frozenset[str]
     name_articles: frozenset[str]
     possessive_marks: frozenset[str]
     title_determiners: frozenset[str]
@@ -61,6 +62,7 @@ class Words:
     portfolio_connectors: frozenset[str]
     not_title_words: frozenset[str]
     adjectives_follow_noun: bool
+    lower_case_bodies_are_names: bool
     adjective_endings: tuple[str, ...]
     infinitive_endings: tuple[str, ...]
     conjunctions: frozenset[str]
@@ -98,6 +100,7 @@ class NameHeads:
     other_kinds: frozenset[str] = frozenset()  # 'agreement', 'tempête': heads of treaties, events, documents
     generic_bodies: frozenset[str] = frozenset()  # 'government', 'parliament': alone, a common noun capitalised
     name_joiners: frozenset[str] = frozenset()  # 'to', 'on': 'UN Office to the African Union' is one name
+    place_joiners: frozenset[str] = frozenset()  # 'at': 'UN Office at Nairobi', with a place and no article only
     range_openers: frozenset[str] = frozenset()  # 'from', 'between': 'from X to Y' names two
     indefinite_articles: frozenset[str] = frozenset()  # 'a', 'une': 'forming a government of national unity'
     portfolio_bodies: frozenset[str] = frozenset()  # 'ministry': a nationality before one says whose it is

@@ -196,6 +196,16 @@ def acronym_initial(long_words: list[str]) -> str:
     return content[0][0] if content else ""
 
 
+def _initials_given(initials: str, letters: list[str]) -> int:
+    """How many of the words' initials the letters give, in order."""
+    given, i = 0, 0
+    for ch in initials:
+        found = next((k for k in range(i, len(letters)) if letters[k] == ch), None)
+        if found is not None:
+            given, i = given + 1, found + 1
+    return given
+
+
 def acronym_fits(long_words: list[str], short: str) -> bool:
     """Does the short form abbreviate these words? Schwartz-Hearst in spirit: the acronym's letters
     appear in order, the first at the start of the first content word, and every content word
@@ -211,7 +221,10 @@ def acronym_fits(long_words: list[str], short: str) -> bool:
     all_initials = "".join(w[0] for w in words)
     if all_initials == "".join(letters):
         return True
-    # tolerate one unlisted letter from inside a word ('UNSMIL': UN Support Mission In Libya)
+    # tolerate one unlisted letter from inside a word ('UNSMIL': UN Support Mission In Libya): all letters but
+    # one are content words' initials, in order ('NNN' does not abbreviate 'National Oil Corporation')
+    if _initials_given(initials, letters) < len(letters) - 1:
+        return False
     text = " ".join(words)
     pos = 0
     for ch in letters:
