@@ -107,6 +107,17 @@ def scored(items: list[dict], runs: dict[str, System]) -> tuple[dict, dict]:
     return scores, records
 
 
+def degraded(records: dict[str, dict]) -> list[str]:
+    """One line per component that failed on some documents (the record then carries `warnings` and was made
+    without it): figures measured on a degraded pipeline must not pass for the pipeline's."""
+    failures: dict[str, list[str]] = {}
+    for record in records.values():
+        for warning in record.get("warnings", []):
+            failures.setdefault(warning.get("component", "?"), []).append(" ".join(str(warning.get("error", "")).split()))
+    return [f"warning: {component} failed on {len(errors)} document(s), first: {errors[0][:160]}"
+            for component, errors in sorted(failures.items())]
+
+
 def figures(scores: dict) -> dict:
     """{system: {lang: {split: {documents, category: {tp, fp, fn, precision, recall, f1, interval}}}}}."""
     table: dict = {}
@@ -168,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     scores, records = scored(items, systems(args.rules_only, args.model, not args.no_baseline))
+    for line in degraded(records):
+        print(line, file=sys.stderr)
     table = figures(scores)
     print(json.dumps(table, indent=2) if args.json else render(table))
     if args.errors:

@@ -89,3 +89,14 @@ def test_unknown_split_content_is_a_usage_error(real_news, tmp_path, capsys):
     path = _gold_file(tmp_path, [_line("dev", _outlet(real_news, "dev"))])
     assert real_news.main([path, "--split", "heldout"]) == real_news.EXIT_USAGE
     assert "no gold documents" in capsys.readouterr().err
+
+
+def test_a_component_that_failed_is_reported_not_silently_scored(real_news):
+    """A component that raised on documents leaves `warnings` in their records: the run says so, once per
+    component, since figures of a degraded pipeline are not the pipeline's."""
+    records = {"a": {"warnings": [{"component": "nerlibya_entity_cleanup", "error": "NameError: x"}]},
+               "b": {"warnings": [{"component": "nerlibya_entity_cleanup", "error": "NameError: x"}]},
+               "c": {}}
+    assert real_news.degraded(records) == [
+        "warning: nerlibya_entity_cleanup failed on 2 document(s), first: NameError: x"]
+    assert real_news.degraded({"c": {}}) == []
