@@ -119,6 +119,9 @@ def parts_alike(a: str, b: str, threshold: float) -> bool:
     na, nb = normalised(a), normalised(b)
     longest = max(len(na), len(nb))
     limit = (1.0 - threshold) * longest + LIMIT_MARGIN
-    if na != nb and longest and default_scheme().distance(na, nb, limit) > limit:
-        return False
+    if na != nb and longest:
+        scheme = default_scheme()
+        # every letter one part has over the other is a gap, and no gap costs less than the cheapest one
+        if abs(len(na) - len(nb)) * min(scheme.gap_cost, 1.0) > limit or scheme.distance(na, nb, limit) > limit:
+            return False
     return part_similarity(a, b) >= threshold
