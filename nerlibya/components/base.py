@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from ..knowledge.kb import KnowledgeBase, load_kb
 from ..knowledge.lexicon import Lexicon, lexicon_from_data, load_lexicon
+from .token_lookup import space_tokens_holding
 
 KB_FILE = "kb.jsonl"
 MAX_HEADLINE_TOKENS = 40
@@ -146,9 +147,9 @@ def sentence_index(doc: Doc, lines: bool = False) -> list[int]:
         return [0] * len(doc)
     starts = doc.to_array("SENT_START") == 1 if doc.has_annotation("SENT_START") else numpy.zeros(len(doc), bool)
     if lines:
-        for token in doc:
-            if token.is_space and token.i + 1 < len(doc) and is_line_break(token):
-                starts[token.i + 1] = True
+        for i in space_tokens_holding(doc, LINE_BREAKS):
+            if i + 1 < len(doc):
+                starts[i + 1] = True
     starts[0] = True
     return (starts.cumsum() - 1).tolist()
 

@@ -15,7 +15,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from ..knowledge.lexicon import Words
-from .token_lookup import hash_array, tokens_with_lower
+from .token_lookup import NEWLINE, hash_array, space_tokens_holding, tokens_with_lower
 
 MAX_NAME_TOKENS = 5
 SEPARATORS = frozenset({",", "&"})
@@ -142,7 +142,7 @@ def _dateline_credits(doc: Doc) -> list[tuple[int, int]]:
     """The outlets in brackets before the dash of a dateline whose line opens with a place in capitals
     ('TRIPOLI, July 24 (NNN-Xinhua) —'), each part of 'A-B' or 'A/B' one outlet."""
     found = []
-    for start in (0, *(t.i + 1 for t in doc if t.is_space and "\n" in t.text)):
+    for start in (0, *(i + 1 for i in space_tokens_holding(doc, NEWLINE))):
         if start >= len(doc) or not (doc[start].is_alpha and doc[start].is_upper and len(doc[start]) > 1):
             continue
         opening = next((k for k in range(start + 1, min(len(doc), start + MAX_CREDIT_TOKENS)) if doc[k].text == "("), None)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .token_lookup import NEWLINE, space_tokens_holding
+
 HYPHENS = frozenset({"-", "‑"})
 PAST_ENDING = "ed"
 
@@ -69,9 +71,9 @@ def dateline_places(doc: Doc) -> list[tuple[int, int]]:
 def _line_starts(doc: Doc):
     if len(doc):
         yield 0
-    for token in doc:
-        if token.is_space and "\n" in token.text and token.i + 1 < len(doc):
-            yield token.i + 1
+    for i in space_tokens_holding(doc, NEWLINE):
+        if i + 1 < len(doc):
+            yield i + 1
 
 
 def _dateline_names(doc: Doc, i: int) -> tuple[list[tuple[int, int]], int]:

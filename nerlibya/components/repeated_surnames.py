@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from .token_lookup import tokens_with_text
+
 MIN_SURNAME_LENGTH = 3  # 'Al', 'Bu' and initials are no surnames of their own
 
 
@@ -27,9 +29,8 @@ def repeated_surnames(doc: Doc, spans: list[Span], determiners: frozenset[str]) 
                 first_named[surname] = min(first_named.get(surname, span.end), span.end)
     if not first_named:
         return []
-    return [Span(doc, token.i, token.i + 1, label="PERSON") for token in doc
-            if token.i not in taken and first_named.get(token.text, len(doc)) <= token.i
-            and _stands_alone(doc, token.i, determiners)]
+    return [Span(doc, i, i + 1, label="PERSON") for i in tokens_with_text(doc, first_named)
+            if i not in taken and first_named[doc[i].text] <= i and _stands_alone(doc, i, determiners)]
 
 
 def _stands_alone(doc: Doc, index: int, determiners: frozenset[str]) -> bool:

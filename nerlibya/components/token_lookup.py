@@ -10,9 +10,11 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.strings import hash_string
 from spacy.tokens import Doc
+
+NEWLINE = frozenset("\n")
 
 
 @lru_cache(maxsize=64)
@@ -30,6 +32,22 @@ def tokens_with_lower(doc: Doc, hashes: numpy.ndarray) -> list[int]:
     if not len(doc) or not len(hashes):
         return []
     return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes)).tolist()
+
+
+def tokens_with_text(doc: Doc, words: Iterable[str]) -> list[int]:
+    """Indices of the tokens written exactly as one of `words`, in text order."""
+    hashes = hash_array(hash_string(word) for word in words)
+    if not len(doc) or not len(hashes):
+        return []
+    return numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), hashes)).tolist()
+
+
+def space_tokens_holding(doc: Doc, characters: frozenset[str]) -> list[int]:
+    """Indices of the whitespace tokens whose text holds one of `characters` (line breaks), in text order: one
+    array read instead of a `Token` per word."""
+    if not len(doc):
+        return []
+    return [i for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist() if not characters.isdisjoint(doc[i].text)]
 
 
 def tokens_where_lower(doc: Doc, wanted: Callable[[str], bool]) -> list[int]:
