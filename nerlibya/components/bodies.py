@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from .base import lower_case_in_title
 from .token_lookup import lower_hashes, tokens_where_lower, tokens_with_lower
 
 NAME_JOINERS = frozenset({"-", "+", "/"})
@@ -244,7 +245,7 @@ def in_title_case_line(doc: Doc, i: int) -> bool:
             return False
     if doc[end - 1].text in (".", "!", "?") or (end - 2 > start and doc[end - 2].text == "." and doc[end - 1].is_quote):
         return False
-    longer = [doc[k] for k in range(start, end) if doc[k].is_alpha and len(doc[k]) > 3]
+    longer = [doc[k] for k in range(start, end) if doc[k].is_alpha and len(doc[k]) > 3 and not lower_case_in_title(doc, k)]
     return len(longer) >= 5 and sum(t.text[:1].isupper() for t in longer) >= TITLE_CASE_SHARE * len(longer)
 
 

@@ -38,6 +38,7 @@ from .place_uses import ModifierWords, dateline_places, is_acronym_as_modifier, 
 TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")", "/"})
 LABEL_MAP = {"PER": "PERSON"}
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+CLOCK_SHAPES = frozenset({"d:dd", "dd:dd", "d.dd", "dd.dd", "ddxdd", "dxdd"})  # '9:15', '12:59', '14h30'
 HEAD_NOUN_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 APPOSITION_WORDS = 4  # 'X, a small coastal town': words between the comma and the place noun, at most
@@ -179,6 +180,10 @@ class EntityCleanup(KnowledgePipe):
             return True  # 'M.', 'Sheikh', 'de M.' (from a French 'de M. Haftar'): titles, particles, initials
         if label == "PERSON" and any(c.isdigit() for t in tokens for c in t.text):
             return True  # 'COVID-19', '8263rd Meeting': no person's name is written with a digit
+        if label in NAME_LABELS and start > 0 and doc[start - 1].lower_ in self.heads.weather_events:
+            return True  # 'the storm Daniel', 'cyclone Idai': the name of a weather event, no person or place
+        if len(tokens) == 1 and start > 0 and doc[start - 1].shape_ in CLOCK_SHAPES:
+            return True  # '12:59 GMT': a time zone after a clock time
         if label != "PERSON" and tokens[0].is_lower and words[0] in self.title_words:
             return True  # fr_core_news_sm's 'ministre des Affaires étrangères' (ORG) is a title, not a name
         if label != "PERSON" and all(w in self.title_words for w in words):
@@ -201,6 +206,8 @@ class EntityCleanup(KnowledgePipe):
             return True
         if name_key(doc[start:end].text) in self.heads.organs:
             return True
+        if on_headline_line(doc, start) and doc.text.count(doc[start:end].text) < 2:
+            return True  # a headline's capitals the article never writes again ('New Coastal Defence Authority')
         if any(t.lower_ in self.heads.bodies for t in tokens):
             return False
         parts = [p for t in tokens for p in t.lower_.split("-") if p and not t.is_punct]

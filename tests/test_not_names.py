@@ -1,0 +1,63 @@
+"""Capitalised words real news writes that are no person and no organisation: a Title Case headline with a
+hyphenated compound or a lower-case function word, a named storm, a time zone after a clock time; and an
+outlet written as one word (short texts written for these tests)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _record(extractor, text):
+    return extractor.extract(text).to_dict()
+
+
+def _names(record, kind):
+    return {entry["name"] for entry in record[kind]}
+
+
+@pytest.mark.parametrize("headline", [
+    "Pro-government Envoy Praises Appointment of New Coastal Defence Authority",  # hyphenated compound
+    "Egyptian PM Discusses Canal Reconstruction with Senate Speaker",  # 'with' left in lower case
+])
+def test_a_title_case_headline_names_no_person_after_its_title(extractor, headline):
+    record = _record(extractor, headline + "\n\n\nOn Monday, the Egyptian Prime Minister met the speaker in Cairo.")
+    assert _names(record, "people") == set()
+    assert not any(name.startswith(("Praises", "Discusses")) for name in _names(record, "organisations"))
+
+
+def test_a_headline_body_the_article_never_names_again_is_no_organisation(extractor):
+    record = _record(extractor, "UN-backed Premier Welcomes Choice of New Southern Executive Authority\n\n"
+                                "SFAX, May 4 (Xinhua) -- The premier welcomed the choice on Friday, his office said.")
+    assert "New Southern Executive Authority" not in _names(record, "organisations")
+
+
+def test_a_headline_body_written_again_stays(extractor):
+    record = _record(extractor, "Coastal Defence Authority Opens Office in Sfax\n\nThe Coastal Defence Authority "
+                                "opened an office in Sfax on Monday, its director said.")
+    assert "Coastal Defence Authority" in _names(record, "organisations")
+
+
+def test_the_name_of_a_storm_is_no_person_or_place(extractor):
+    record = _record(extractor, "Heavy rain from the storm Hilda flooded the valley on Tuesday, and the "
+                                "hurricane Marcus reached the coast a week later, the governor said.")
+    assert not {"Hilda", "Marcus"} & (_names(record, "people") | _names(record, "places"))
+
+
+def test_a_time_zone_after_a_clock_time_is_no_organisation(extractor):
+    record = _record(extractor, "Sun, 14 Apr 2024 - 10:20 GMT\n\nThe harbour reopened at 9:15 UTC, "
+                                "the Algerian Press Service said.")
+    assert not {"GMT", "UTC"} & _names(record, "organisations")
+
+
+def test_an_outlet_written_as_one_word_is_the_outlet(extractor):
+    record = _record(extractor, "“We met twice in Tunis,” the former minister told Aljazeera on Monday.")
+    assert "Aljazeera" not in _names(record, "people")
+    assert "Al Jazeera" in _names(record, "organisations")
+
+
+def test_a_news_agency_known_by_its_arabic_acronym(extractor):
+    record = _record(extractor, "The prosecutor said in a statement carried by the Libyan News Agency (WAL) that "
+                                "nine officials were held, and WAL later published the list.")
+    agencies = {o["name"]: o for o in record["organisations"]}
+    assert set(agencies) == {"Libyan News Agency"}
+    assert "WAL" in agencies["Libyan News Agency"]["forms"]
