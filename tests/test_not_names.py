@@ -61,3 +61,23 @@ def test_a_news_agency_known_by_its_arabic_acronym(extractor):
     agencies = {o["name"]: o for o in record["organisations"]}
     assert set(agencies) == {"Libyan News Agency"}
     assert "WAL" in agencies["Libyan News Agency"]["forms"]
+
+
+def test_a_dateline_dash_is_no_part_of_the_body_after_it(extractor):
+    record = _record(extractor, "ORAN - The Maghreb Shipping Authority said on Monday that the port had reopened.")
+    assert "Maghreb Shipping Authority" in _names(record, "organisations")
+    assert not any(name.startswith("ORAN") for name in _names(record, "organisations"))
+
+
+def test_a_hyphenated_body_name_stays_whole(extractor):
+    record = _record(extractor, "The Follow-Up Committee met the 3 + 3 Harbour Commission in Sousse on Friday.")
+    assert "Follow-Up Committee" in _names(record, "organisations")
+
+
+@pytest.mark.parametrize("organ", ["Board of Directors of the SPC", "Board of the Southern Ports Company"])
+def test_a_body_s_organ_is_not_the_body(extractor, organ):
+    record = _record(extractor, f"The {organ} met on Monday, said the Southern Ports Company (SPC), which "
+                                "runs three harbours.")
+    found = _names(record, "organisations")
+    assert "Southern Ports Company" in found
+    assert not any(name.startswith("Board") for name in found)

@@ -87,10 +87,11 @@ def _left_modifiers(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> in
     start, j, crossed_and = head, head - 1, False
     while j >= floor:
         token = doc[j]
-        if _is_name_word(token, words) or (token.text[:1].isupper() and j > 0 and doc[j - 1].text == "-"):
+        if _is_name_word(token, words) or (token.text[:1].isupper() and j > 0 and _glued_hyphen(doc, j - 1)):
             start = j  # 'Up' of 'Follow-Up' is a name part, not a function word
-        elif token.text in NAME_JOINERS and j > 0 and (doc[j - 1].like_num or doc[j - 1].text[:1].isupper()):
-            start = j  # 'Follow-Up', '6+6'
+        elif (token.text in NAME_JOINERS and j > 0 and (doc[j - 1].like_num or doc[j - 1].text[:1].isupper())
+              and (token.text != "-" or _glued_hyphen(doc, j))):
+            start = j  # 'Follow-Up', '6+6'; not the dash after a dateline ('TUNIS - The ... Agency')
         elif token.lower_ in words.list_joiners and j > 0 and _may_join_list(doc[j - 1], words):
             crossed_and = True
         elif not (token.text == "," and crossed_and and j > 0 and _may_join_list(doc[j - 1], words)):
@@ -102,6 +103,11 @@ def _left_modifiers(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> in
     while start < head and not _is_name_word(doc[start], words):
         start += 1  # a name does not open with 'and', ',' or '-'
     return start
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """doc[i] is a hyphen written between two words with no space ('Follow-Up'), not a dash (' - ')."""
+    return doc[i].text == "-" and i > 0 and not doc[i].whitespace_ and not doc[i - 1].whitespace_
 
 
 def _with_leading_rank(doc: Doc, start: int, words: BodyWords) -> int:

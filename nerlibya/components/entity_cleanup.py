@@ -204,7 +204,7 @@ class EntityCleanup(KnowledgePipe):
         tokens = [doc[i] for i in range(start, end)]
         if any("/" in t.text and any(c.isdigit() for c in t.text) for t in tokens):
             return True
-        if name_key(doc[start:end].text) in self.heads.organs:
+        if self._is_an_organ(doc[start:end].text):
             return True
         if on_headline_line(doc, start) and doc.text.count(doc[start:end].text) < 2:
             return True  # a headline's capitals the article never writes again ('New Coastal Defence Authority')
@@ -216,6 +216,13 @@ class EntityCleanup(KnowledgePipe):
         # in a headline, a lone capitalised word or words around 'of' are no name ('Profiles'); 'Libyan
         # Express' may be one
         return (len(tokens) == 1 or any(t.is_lower for t in tokens)) and in_title_case_line(doc, start)
+
+    def _is_an_organ(self, text: str) -> bool:
+        """A body's organ, alone or of the body it belongs to ('Board of Directors', 'Board of Directors of the
+        NOC'): the body is the organisation, its organ none."""
+        key = name_key(text)
+        return key in self.heads.organs or any(key.startswith(f"{organ} {of} ") for organ in self.heads.organs
+                                               for of in self.words.of_words)
 
     def _names_a_family(self, doc: Doc, start: int, end: int) -> bool:
         """A surname the KB knows, next to a family noun ('the Haftar family', 'Haftar's sons', 'la famille
@@ -396,7 +403,7 @@ class EntityCleanup(KnowledgePipe):
         trimmed = confirmed_headline_names(doc, trimmed, frozenset(credited), self.name_edges)
         spans = self.places_in_lists(doc, trimmed, set(credited))
         bodies = [body for body in find_bodies(doc, self.body_words)
-                  if name_key(doc[body.start:body.end].text) not in self.heads.organs]
+                  if not self._is_an_organ(doc[body.start:body.end].text)]
         taken_by_bodies = {i for body in bodies for i in range(body.start, body.end)}
         bodies += [outlet for outlet in find_outlets(doc, self.body_words, self.heads.outlets)
                    if taken_by_bodies.isdisjoint(range(outlet.start, outlet.end))]
