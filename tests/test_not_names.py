@@ -81,3 +81,9 @@ def test_a_body_s_organ_is_not_the_body(extractor, organ):
     found = _names(record, "organisations")
     assert "Southern Ports Company" in found
     assert not any(name.startswith("Board") for name in found)
+
+
+def test_the_region_of_a_title_is_no_person_before_the_next_title(extractor):
+    record = _record(extractor, "She joined the UN in 2010 as envoy for West Africa, deputy head of the UN Office "
+                                "in Dakar, and later as adviser for East Africa.")
+    assert "West Africa" not in _names(record, "people")
