@@ -87,3 +87,18 @@ def test_the_region_of_a_title_is_no_person_before_the_next_title(extractor):
     record = _record(extractor, "She joined the UN in 2010 as envoy for West Africa, deputy head of the UN Office "
                                 "in Dakar, and later as adviser for East Africa.")
     assert "West Africa" not in _names(record, "people")
+
+
+@pytest.mark.parametrize("text", [
+    "Witnesses heard gunfire in the al-Sarraj area of Tripoli late on Monday.",
+    "Witnesses heard gunfire in the al-Sarraj and Ain Zara areas of Tripoli late on Monday.",
+])
+def test_a_district_named_like_a_known_person_before_a_place_noun_is_a_place(extractor, text):
+    record = _record(extractor, text)
+    assert "Fayez al-Sarraj" not in _names(record, "people")
+    assert "al-Sarraj" in {form for place in record["places"] for form in place["forms"]}
+
+
+def test_a_hyphenated_prefix_before_a_place_noun_makes_no_place(extractor):
+    record = _record(extractor, "Militias besieged a pro-Gaddafi town in the desert on Friday.")
+    assert not any(name.startswith("pro-") for name in _names(record, "places"))

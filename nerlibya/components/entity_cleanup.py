@@ -355,9 +355,16 @@ class EntityCleanup(KnowledgePipe):
             right = out[i + 1] if i + 1 < len(out) and _listed_together(doc, span.end, out[i + 1].start, self.words) else None
             left_place, right_place = (s is not None and s.label_ in PLACE_LABELS for s in (left, right))
             last_item = left_place and right is None and doc[span.start - 1].lower_ in self.words.conjunctions
-            if (left_place and right_place) or last_item:
+            # 'the Souq al-Juma area', 'the al-Sarraj and Ain Zara areas': names before a lower-case place noun
+            first = doc[span.start]
+            before_place_noun = ((first.text[:1].isupper() or first.lower_ in self.words.name_articles)
+                                 and self._place_noun_at(doc, right.end if right_place else span.end))  # not 'pro-X city'
+            if (left_place and right_place) or last_item or (left is None and before_place_noun):
                 out[i] = Span(doc, span.start, span.end, label="GPE")
         return out
+
+    def _place_noun_at(self, doc: Doc, i: int) -> bool:
+        return i < len(doc) and doc[i].is_lower and doc[i].lower_ in self.words.place_nouns
 
     def with_head_noun(self, span: Span, taken: set[int]) -> Span:
         """'Sharara' + 'oil field', 'base d'' + 'Al-Watiya', 'Abu Surra' + 'brigade': the facility or
