@@ -102,3 +102,10 @@ def test_a_district_named_like_a_known_person_before_a_place_noun_is_a_place(ext
 def test_a_hyphenated_prefix_before_a_place_noun_makes_no_place(extractor):
     record = _record(extractor, "Militias besieged a pro-Gaddafi town in the desert on Friday.")
     assert not any(name.startswith("pro-") for name in _names(record, "places"))
+
+
+def test_a_mixed_case_acronym_before_a_surname_is_no_part_of_the_name(extractor):
+    record = _record(extractor, "GNA MoFA Kamal Nasser Visits Tunis Port\n\nThe minister met port officials in "
+                                "Tunis on Sunday, and Nasser thanked his hosts.")
+    forms = {form for person in record["people"] for form in person["forms"]}
+    assert "Nasser" in forms and not any(form.startswith("MoFA") for form in forms)

@@ -474,8 +474,12 @@ def _freed_tokens(doc: Doc, old: tuple[Span, ...], new: list[Span]) -> list[Span
 
 
 def _is_acronym_before_name(token, following) -> bool:
-    """'PJC Awadh al-Barassi': an acronym (a party, a body) before a name written in Title Case is no part of it."""
-    return token.is_upper and token.is_alpha and len(token.text) > 1 and not following.is_upper
+    """'PJC Awadh al-Barassi', 'GNU MoI Emad Trabelsi': an acronym (a party, a body, an office; in capitals, or
+    mixed case with a capital at both ends: 'MoI', 'MoFA', 'HoR') before a name written in Title Case is no part
+    of it."""
+    text = token.text
+    shaped = token.is_upper or (len(text) <= 5 and text[0].isupper() and text[-1].isupper())
+    return shaped and token.is_alpha and len(text) > 1 and not following.is_upper
 
 
 def _in_quotes(doc: Doc, start: int, end: int) -> bool:
