@@ -109,3 +109,10 @@ def test_a_mixed_case_acronym_before_a_surname_is_no_part_of_the_name(extractor)
                                 "Tunis on Sunday, and Nasser thanked his hosts.")
     forms = {form for person in record["people"] for form in person["forms"]}
     assert "Nasser" in forms and not any(form.startswith("MoFA") for form in forms)
+
+
+def test_a_picture_agency_in_a_photo_credit_is_an_organisation(extractor):
+    record = _record(extractor, "Photo Credit: Sahel Images\nSurvivors rallied in Derna on Tuesday, said Hamid "
+                                "Saleh, a local activist.")
+    assert "Sahel Images" not in _names(record, "people")
+    assert "Sahel Images" in _names(record, "organisations")
