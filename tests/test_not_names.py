@@ -116,3 +116,10 @@ def test_a_picture_agency_in_a_photo_credit_is_an_organisation(extractor):
                                 "Saleh, a local activist.")
     assert "Sahel Images" not in _names(record, "people")
     assert "Sahel Images" in _names(record, "organisations")
+
+
+def test_a_year_before_a_body_s_name_is_no_part_of_it(extractor):
+    record = _record(extractor, "Copyright © 2021 Sahel Media Group. All Rights Reserved.\nThe 2019 Brigade "
+                                "entered Sebha on Friday.")
+    found = _names(record, "organisations")
+    assert "Sahel Media Group" in found and "2021 Sahel Media Group" not in found

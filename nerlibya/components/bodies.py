@@ -100,9 +100,15 @@ def _left_modifiers(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> in
     number = next((i for i in range(start, head) if doc[i].like_num and any(c.isdigit() for c in doc[i].text)), None)
     if number is not None and start < number:
         start = number  # 'Misratan 301 Brigade': a unit named by its number is '301 Brigade'
+    if start + 1 < head and _is_year(doc[start]):
+        start += 1  # 'Copyright © 2023 Sahel Media Group': a year before a name is no part of it
     while start < head and not _is_name_word(doc[start], words):
         start += 1  # a name does not open with 'and', ',' or '-'
     return start
+
+
+def _is_year(token: Token) -> bool:
+    return token.shape_ == "dddd" and token.text[:2] in ("19", "20")
 
 
 def _glued_hyphen(doc: Doc, i: int) -> bool:
