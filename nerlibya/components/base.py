@@ -169,6 +169,16 @@ def on_headline_line(doc: Doc, index: int) -> bool:
             return False
     if end - start < 4 or doc[end - 1].text in (".", ":"):
         return False  # a headline ends without a full stop; a byline or a sentence ends with one
-    words = [doc[i].text for i in range(start, end) if doc[i].is_alpha]
-    long_words = [w for w in words if len(w) >= 4]
-    return len(words) >= 4 and bool(long_words) and all(w[:1].isupper() for w in long_words)
+    words = [doc[i] for i in range(start, end) if doc[i].is_alpha]
+    long_words = [t for t in words if len(t) >= 4 and not lower_case_in_title(doc, t.i)]
+    return len(words) >= 4 and bool(long_words) and all(t.text[:1].isupper() for t in long_words)
+
+
+def lower_case_in_title(doc: Doc, index: int) -> bool:
+    """A word that Title Case leaves in lower case: a function word ('with', 'from'), or the second part of a
+    hyphenated compound ('UN-backed', 'Pro-government')."""
+    token = doc[index]
+    if token.is_lower and token.is_stop:
+        return True
+    return (index >= 2 and token.is_lower and doc[index - 1].text in ("-", "\u2011")
+            and not doc[index - 1].whitespace_ and not doc[index - 2].whitespace_)

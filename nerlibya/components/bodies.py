@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from .base import lower_case_in_title
 from .token_lookup import lower_hashes, tokens_where_lower, tokens_with_lower
 
 NAME_JOINERS = frozenset({"-", "+", "/"})
@@ -86,10 +87,11 @@ def _left_modifiers(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> in
     start, j, crossed_and = head, head - 1, False
     while j >= floor:
         token = doc[j]
-        if _is_name_word(token, words) or (token.text[:1].isupper() and j > 0 and doc[j - 1].text == "-"):
+        if _is_name_word(token, words) or (token.text[:1].isupper() and j > 0 and _glued_hyphen(doc, j - 1)):
             start = j  # 'Up' of 'Follow-Up' is a name part, not a function word
-        elif token.text in NAME_JOINERS and j > 0 and (doc[j - 1].like_num or doc[j - 1].text[:1].isupper()):
-            start = j  # 'Follow-Up', '6+6'
+        elif (token.text in NAME_JOINERS and j > 0 and (doc[j - 1].like_num or doc[j - 1].text[:1].isupper())
+              and (token.text != "-" or _glued_hyphen(doc, j))):
+            start = j  # 'Follow-Up', '6+6'; not the dash after a dateline ('TUNIS - The ... Agency')
         elif token.lower_ in words.list_joiners and j > 0 and _may_join_list(doc[j - 1], words):
             crossed_and = True
         elif not (token.text == "," and crossed_and and j > 0 and _may_join_list(doc[j - 1], words)):
@@ -98,9 +100,20 @@ def _left_modifiers(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> in
     number = next((i for i in range(start, head) if doc[i].like_num and any(c.isdigit() for c in doc[i].text)), None)
     if number is not None and start < number:
         start = number  # 'Misratan 301 Brigade': a unit named by its number is '301 Brigade'
+    if start + 1 < head and _is_year(doc[start]):
+        start += 1  # 'Copyright © 2023 Sahel Media Group': a year before a name is no part of it
     while start < head and not _is_name_word(doc[start], words):
         start += 1  # a name does not open with 'and', ',' or '-'
     return start
+
+
+def _is_year(token: Token) -> bool:
+    return token.shape_ == "dddd" and token.text[:2] in ("19", "20")
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """doc[i] is a hyphen written between two words with no space ('Follow-Up'), not a dash (' - ')."""
+    return doc[i].text == "-" and i > 0 and not doc[i].whitespace_ and not doc[i - 1].whitespace_
 
 
 def _with_leading_rank(doc: Doc, start: int, words: BodyWords) -> int:
@@ -244,7 +257,7 @@ def in_title_case_line(doc: Doc, i: int) -> bool:
             return False
     if doc[end - 1].text in (".", "!", "?") or (end - 2 > start and doc[end - 2].text == "." and doc[end - 1].is_quote):
         return False
-    longer = [doc[k] for k in range(start, end) if doc[k].is_alpha and len(doc[k]) > 3]
+    longer = [doc[k] for k in range(start, end) if doc[k].is_alpha and len(doc[k]) > 3 and not lower_case_in_title(doc, k)]
     return len(longer) >= 5 and sum(t.text[:1].isupper() for t in longer) >= TITLE_CASE_SHARE * len(longer)
 
 

@@ -38,6 +38,7 @@ from .place_uses import ModifierWords, dateline_places, is_acronym_as_modifier, 
 TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")", "/"})
 LABEL_MAP = {"PER": "PERSON"}
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+CLOCK_SHAPES = frozenset({"d:dd", "dd:dd", "d.dd", "dd.dd", "ddxdd", "dxdd"})  # '9:15', '12:59', '14h30'
 HEAD_NOUN_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 APPOSITION_WORDS = 4  # 'X, a small coastal town': words between the comma and the place noun, at most
@@ -179,6 +180,10 @@ class EntityCleanup(KnowledgePipe):
             return True  # 'M.', 'Sheikh', 'de M.' (from a French 'de M. Haftar'): titles, particles, initials
         if label == "PERSON" and any(c.isdigit() for t in tokens for c in t.text):
             return True  # 'COVID-19', '8263rd Meeting': no person's name is written with a digit
+        if label in NAME_LABELS and start > 0 and doc[start - 1].lower_ in self.heads.weather_events:
+            return True  # 'the storm Daniel', 'cyclone Idai': the name of a weather event, no person or place
+        if len(tokens) == 1 and start > 0 and doc[start - 1].shape_ in CLOCK_SHAPES:
+            return True  # '12:59 GMT': a time zone after a clock time
         if label != "PERSON" and tokens[0].is_lower and words[0] in self.title_words:
             return True  # fr_core_news_sm's 'ministre des Affaires étrangères' (ORG) is a title, not a name
         if label != "PERSON" and all(w in self.title_words for w in words):
@@ -199,8 +204,10 @@ class EntityCleanup(KnowledgePipe):
         tokens = [doc[i] for i in range(start, end)]
         if any("/" in t.text and any(c.isdigit() for c in t.text) for t in tokens):
             return True
-        if name_key(doc[start:end].text) in self.heads.organs:
+        if self._is_an_organ(doc[start:end].text):
             return True
+        if on_headline_line(doc, start) and doc.text.count(doc[start:end].text) < 2:
+            return True  # a headline's capitals the article never writes again ('New Coastal Defence Authority')
         if any(t.lower_ in self.heads.bodies for t in tokens):
             return False
         parts = [p for t in tokens for p in t.lower_.split("-") if p and not t.is_punct]
@@ -209,6 +216,13 @@ class EntityCleanup(KnowledgePipe):
         # in a headline, a lone capitalised word or words around 'of' are no name ('Profiles'); 'Libyan
         # Express' may be one
         return (len(tokens) == 1 or any(t.is_lower for t in tokens)) and in_title_case_line(doc, start)
+
+    def _is_an_organ(self, text: str) -> bool:
+        """A body's organ, alone or of the body it belongs to ('Board of Directors', 'Board of Directors of the
+        NOC'): the body is the organisation, its organ none."""
+        key = name_key(text)
+        return key in self.heads.organs or any(key.startswith(f"{organ} {of} ") for organ in self.heads.organs
+                                               for of in self.words.of_words)
 
     def _names_a_family(self, doc: Doc, start: int, end: int) -> bool:
         """A surname the KB knows, next to a family noun ('the Haftar family', 'Haftar's sons', 'la famille
@@ -341,9 +355,16 @@ class EntityCleanup(KnowledgePipe):
             right = out[i + 1] if i + 1 < len(out) and _listed_together(doc, span.end, out[i + 1].start, self.words) else None
             left_place, right_place = (s is not None and s.label_ in PLACE_LABELS for s in (left, right))
             last_item = left_place and right is None and doc[span.start - 1].lower_ in self.words.conjunctions
-            if (left_place and right_place) or last_item:
+            # 'the Souq al-Juma area', 'the al-Sarraj and Ain Zara areas': names before a lower-case place noun
+            first = doc[span.start]
+            before_place_noun = ((first.text[:1].isupper() or first.lower_ in self.words.name_articles)
+                                 and self._place_noun_at(doc, right.end if right_place else span.end))  # not 'pro-X city'
+            if (left_place and right_place) or last_item or (left is None and before_place_noun):
                 out[i] = Span(doc, span.start, span.end, label="GPE")
         return out
+
+    def _place_noun_at(self, doc: Doc, i: int) -> bool:
+        return i < len(doc) and doc[i].is_lower and doc[i].lower_ in self.words.place_nouns
 
     def with_head_noun(self, span: Span, taken: set[int]) -> Span:
         """'Sharara' + 'oil field', 'base d'' + 'Al-Watiya', 'Abu Surra' + 'brigade': the facility or
@@ -389,7 +410,7 @@ class EntityCleanup(KnowledgePipe):
         trimmed = confirmed_headline_names(doc, trimmed, frozenset(credited), self.name_edges)
         spans = self.places_in_lists(doc, trimmed, set(credited))
         bodies = [body for body in find_bodies(doc, self.body_words)
-                  if name_key(doc[body.start:body.end].text) not in self.heads.organs]
+                  if not self._is_an_organ(doc[body.start:body.end].text)]
         taken_by_bodies = {i for body in bodies for i in range(body.start, body.end)}
         bodies += [outlet for outlet in find_outlets(doc, self.body_words, self.heads.outlets)
                    if taken_by_bodies.isdisjoint(range(outlet.start, outlet.end))]
@@ -453,8 +474,12 @@ def _freed_tokens(doc: Doc, old: tuple[Span, ...], new: list[Span]) -> list[Span
 
 
 def _is_acronym_before_name(token, following) -> bool:
-    """'PJC Awadh al-Barassi': an acronym (a party, a body) before a name written in Title Case is no part of it."""
-    return token.is_upper and token.is_alpha and len(token.text) > 1 and not following.is_upper
+    """'PJC Awadh al-Barassi', 'GNU MoI Emad Trabelsi': an acronym (a party, a body, an office; in capitals, or
+    mixed case with a capital at both ends: 'MoI', 'MoFA', 'HoR') before a name written in Title Case is no part
+    of it."""
+    text = token.text
+    shaped = token.is_upper or (len(text) <= 5 and text[0].isupper() and text[-1].isupper())
+    return shaped and token.is_alpha and len(text) > 1 and not following.is_upper
 
 
 def _in_quotes(doc: Doc, start: int, end: int) -> bool:

@@ -141,6 +141,17 @@ class KBRuler(KnowledgePipe):
         return (start >= 3 and _capitalised(doc[start - 1]) and doc[start - 2].text in HYPHENS
                 and doc[start - 3].lower_ in self.lexicon.words.name_articles)  # 'Al-Arab London'
 
+    def names_a_place(self, doc: Doc, end: int) -> bool:
+        """A KB surname before a lower-case place noun, alone or listed with other names before it ('the
+        al-Sarraj area', 'the al-Sarraj and Ain Zara areas'): a district named after someone, not the person."""
+        k = end
+        if k < len(doc) and doc[k].lower_ in self.lexicon.words.conjunctions:
+            k += 1
+            while k < len(doc) and k - end <= MAX_NAME_CONTINUATION and (
+                    _capitalised(doc[k]) or doc[k].text in HYPHENS or doc[k].lower_ in self.lexicon.words.name_articles):
+                k += 1
+        return k < len(doc) and doc[k].is_lower and doc[k].lower_ in self.lexicon.words.place_nouns
+
     def opens_with_a_common_word(self, doc: Doc, start: int, end: int) -> bool:
         """'the eastern Mediterranean': a place the KB writes with a capitalised first word ('Eastern
         Mediterranean'), here written in lower case, is a common word before a place ('Mediterranean'); an
@@ -162,7 +173,8 @@ class KBRuler(KnowledgePipe):
         match_starts = {start for _, start, _ in found}
         place_labels, attrs = self._place_labels, self._span_attrs
         matches = [(start, end, match_id) for match_id, start, end in found
-                   if (match_id not in self._surname_keys or not self.inside_longer_name(doc, start, end))
+                   if (match_id not in self._surname_keys or not (self.inside_longer_name(doc, start, end)
+                                                                  or self.names_a_place(doc, end)))
                    and (attrs[match_id][0] not in place_labels
                         or not (self.inside_longer_place_name(doc, start, end, match_starts)
                                 or self.opens_with_a_common_word(doc, start, end)))]

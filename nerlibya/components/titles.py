@@ -202,7 +202,8 @@ class TitleFinder(KnowledgePipe):
                 continue
             k = title.phrase_start
             before = by_end.get(k - 1) if k >= 2 and doc[k - 1].text == "," and title.category == "office" else None
-            if before is not None and before.label_ in ("GPE", "LOC") and self._looks_like_name(before):
+            if (before is not None and before.label_ in ("GPE", "LOC") and self._looks_like_name(before)
+                    and not self._after_a_place_preposition(doc, before.start)):
                 found.append(before)
             named = by_start.get(title.phrase_end + 1) if title.phrase_end < len(doc) and doc[title.phrase_end].text == "," else None
             if named is not None and title.category == "office" and self._person_taken_for_a_body(doc, named):
@@ -247,6 +248,11 @@ class TitleFinder(KnowledgePipe):
         return (ent.label_ == "ORG" and closed and 2 <= len(ent) <= 4 and self._looks_like_name(ent)
                 and all(t.is_alpha and t.is_title and t.lower_ not in body_words and fold(t.text) not in body_words
                         for t in ent))
+
+    def _after_a_place_preposition(self, doc: Doc, start: int) -> bool:
+        """'envoy for Central Africa, deputy special representative ...': a place after a region preposition
+        ('for') is the region of the title before it, not a person the next title describes."""
+        return start > 0 and doc[start - 1].lower_ in self.lexicon.words.region_prepositions
 
     def _looks_like_name(self, ent: Span) -> bool:
         """Two words or more, no KB id, each capitalised or a name particle."""

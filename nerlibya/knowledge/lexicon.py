@@ -29,7 +29,8 @@ NAMES_FILE = "names.yaml"  # beside the language folders: how names are compared
 FILES = (TITLES_FILE, NAME_HEADS_FILE, WORDS_FILE)
 HEAD_LABELS = ("FAC", "ORG")
 WORD_LIST_KEYS = ("bodies", "organs", "outlets", "org_name_words", "other_kinds", "generic_bodies",
-                  "name_joiners", "place_joiners", "range_openers", "indefinite_articles", "portfolio_bodies")  # plain word lists beside the FAC/ORG head nouns
+                  "name_joiners", "place_joiners", "range_openers", "indefinite_articles", "portfolio_bodies",
+                  "weather_events")  # plain word lists beside the FAC/ORG head nouns
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ class NameHeads:
     range_openers: frozenset[str] = frozenset()  # 'from', 'between': 'from X to Y' names two
     indefinite_articles: frozenset[str] = frozenset()  # 'a', 'une': 'forming a government of national unity'
     portfolio_bodies: frozenset[str] = frozenset()  # 'ministry': a nationality before one says whose it is
+    weather_events: frozenset[str] = frozenset()  # 'storm', 'cyclone': the name right after one is the event's
 
 
 @dataclass(frozen=True)

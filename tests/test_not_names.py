@@ -1,0 +1,125 @@
+"""Capitalised words real news writes that are no person and no organisation: a Title Case headline with a
+hyphenated compound or a lower-case function word, a named storm, a time zone after a clock time; and an
+outlet written as one word (short texts written for these tests)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _record(extractor, text):
+    return extractor.extract(text).to_dict()
+
+
+def _names(record, kind):
+    return {entry["name"] for entry in record[kind]}
+
+
+@pytest.mark.parametrize("headline", [
+    "Pro-government Envoy Praises Appointment of New Coastal Defence Authority",  # hyphenated compound
+    "Egyptian PM Discusses Canal Reconstruction with Senate Speaker",  # 'with' left in lower case
+])
+def test_a_title_case_headline_names_no_person_after_its_title(extractor, headline):
+    record = _record(extractor, headline + "\n\n\nOn Monday, the Egyptian Prime Minister met the speaker in Cairo.")
+    assert _names(record, "people") == set()
+    assert not any(name.startswith(("Praises", "Discusses")) for name in _names(record, "organisations"))
+
+
+def test_a_headline_body_the_article_never_names_again_is_no_organisation(extractor):
+    record = _record(extractor, "UN-backed Premier Welcomes Choice of New Southern Executive Authority\n\n"
+                                "SFAX, May 4 (Xinhua) -- The premier welcomed the choice on Friday, his office said.")
+    assert "New Southern Executive Authority" not in _names(record, "organisations")
+
+
+def test_a_headline_body_written_again_stays(extractor):
+    record = _record(extractor, "Coastal Defence Authority Opens Office in Sfax\n\nThe Coastal Defence Authority "
+                                "opened an office in Sfax on Monday, its director said.")
+    assert "Coastal Defence Authority" in _names(record, "organisations")
+
+
+def test_the_name_of_a_storm_is_no_person_or_place(extractor):
+    record = _record(extractor, "Heavy rain from the storm Hilda flooded the valley on Tuesday, and the "
+                                "hurricane Marcus reached the coast a week later, the governor said.")
+    assert not {"Hilda", "Marcus"} & (_names(record, "people") | _names(record, "places"))
+
+
+def test_a_time_zone_after_a_clock_time_is_no_organisation(extractor):
+    record = _record(extractor, "Sun, 14 Apr 2024 - 10:20 GMT\n\nThe harbour reopened at 9:15 UTC, "
+                                "the Algerian Press Service said.")
+    assert not {"GMT", "UTC"} & _names(record, "organisations")
+
+
+def test_an_outlet_written_as_one_word_is_the_outlet(extractor):
+    record = _record(extractor, "“We met twice in Tunis,” the former minister told Aljazeera on Monday.")
+    assert "Aljazeera" not in _names(record, "people")
+    assert "Al Jazeera" in _names(record, "organisations")
+
+
+def test_a_news_agency_known_by_its_arabic_acronym(extractor):
+    record = _record(extractor, "The prosecutor said in a statement carried by the Libyan News Agency (WAL) that "
+                                "nine officials were held, and WAL later published the list.")
+    agencies = {o["name"]: o for o in record["organisations"]}
+    assert set(agencies) == {"Libyan News Agency"}
+    assert "WAL" in agencies["Libyan News Agency"]["forms"]
+
+
+def test_a_dateline_dash_is_no_part_of_the_body_after_it(extractor):
+    record = _record(extractor, "ORAN - The Maghreb Shipping Authority said on Monday that the port had reopened.")
+    assert "Maghreb Shipping Authority" in _names(record, "organisations")
+    assert not any(name.startswith("ORAN") for name in _names(record, "organisations"))
+
+
+def test_a_hyphenated_body_name_stays_whole(extractor):
+    record = _record(extractor, "The Follow-Up Committee met the 3 + 3 Harbour Commission in Sousse on Friday.")
+    assert "Follow-Up Committee" in _names(record, "organisations")
+
+
+@pytest.mark.parametrize("organ", ["Board of Directors of the SPC", "Board of the Southern Ports Company"])
+def test_a_body_s_organ_is_not_the_body(extractor, organ):
+    record = _record(extractor, f"The {organ} met on Monday, said the Southern Ports Company (SPC), which "
+                                "runs three harbours.")
+    found = _names(record, "organisations")
+    assert "Southern Ports Company" in found
+    assert not any(name.startswith("Board") for name in found)
+
+
+def test_the_region_of_a_title_is_no_person_before_the_next_title(extractor):
+    record = _record(extractor, "She joined the UN in 2010 as envoy for West Africa, deputy head of the UN Office "
+                                "in Dakar, and later as adviser for East Africa.")
+    assert "West Africa" not in _names(record, "people")
+
+
+@pytest.mark.parametrize("text", [
+    "Witnesses heard gunfire in the al-Sarraj area of Tripoli late on Monday.",
+    "Witnesses heard gunfire in the al-Sarraj and Ain Zara areas of Tripoli late on Monday.",
+])
+def test_a_district_named_like_a_known_person_before_a_place_noun_is_a_place(extractor, text):
+    record = _record(extractor, text)
+    assert "Fayez al-Sarraj" not in _names(record, "people")
+    assert "al-Sarraj" in {form for place in record["places"] for form in place["forms"]}
+
+
+def test_a_hyphenated_prefix_before_a_place_noun_makes_no_place(extractor):
+    record = _record(extractor, "Militias besieged a pro-Gaddafi town in the desert on Friday.")
+    assert not any(name.startswith("pro-") for name in _names(record, "places"))
+
+
+def test_a_mixed_case_acronym_before_a_surname_is_no_part_of_the_name(extractor):
+    record = _record(extractor, "GNA MoFA Kamal Nasser Visits Tunis Port\n\nThe minister met port officials in "
+                                "Tunis on Sunday, and Nasser thanked his hosts.")
+    forms = {form for person in record["people"] for form in person["forms"]}
+    assert "Nasser" in forms and not any(form.startswith("MoFA") for form in forms)
+
+
+def test_a_picture_agency_in_a_photo_credit_is_an_organisation(extractor):
+    record = _record(extractor, "Photo Credit: Sahel Images\nSurvivors rallied in Derna on Tuesday, said Hamid "
+                                "Saleh, a local activist.")
+    assert "Sahel Images" not in _names(record, "people")
+    assert "Sahel Images" in _names(record, "organisations")
+
+
+def test_a_year_before_a_body_s_name_is_no_part_of_it(extractor):
+    record = _record(extractor, "Copyright © 2021 Sahel Media Group. All Rights Reserved.\nThe 2019 Brigade "
+                                "entered Sebha on Friday.")
+    found = _names(record, "organisations")
+    assert "Sahel Media Group" in found and "2021 Sahel Media Group" not in found
