@@ -26,7 +26,7 @@ from ..knowledge.kb import KnowledgeBase
 from ..knowledge.lexicon import Words
 from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key, tokens_alike
-from .base import KnowledgePipe, is_line_break, on_headline_line
+from .base import MAX_HEADLINE_TOKENS, KnowledgePipe, is_line_break, on_headline_line
 from .bodies import Body, BodyWords, find_bodies, find_outlets, in_title_case_line
 from .bylines import byline_names, outlet_credits
 from .entity_spans import non_overlapping, set_entities
@@ -195,11 +195,14 @@ class EntityCleanup(KnowledgePipe):
     def _is_not_an_organisation(self, doc: Doc, start: int, end: int) -> bool:
         """What real copy shows tagged as an organisation and is none: a UN document symbol ('S/2022/632'),
         a body's organ ('Board of Directors'), ranks ('Generals', 'Major-General'), and a headline's
-        capitalised words with no kind of body in them ('Libya Under Threat of Division')."""
+        capitalised words with no kind of body in them ('Libya Under Threat of Division') or that the article
+        writes nowhere else ('Asks Parliament')."""
         tokens = [doc[i] for i in range(start, end)]
         if any("/" in t.text and any(c.isdigit() for c in t.text) for t in tokens):
             return True
         if name_key(doc[start:end].text) in self.heads.organs:
+            return True
+        if _only_a_headline_writes(doc, start, end):
             return True
         if any(t.lower_ in self.heads.bodies for t in tokens):
             return False
@@ -690,6 +693,15 @@ def _may_be_common_word(doc: Doc, span: Span, known) -> bool:
     return (not span.id_ and span.label_ in NAME_LABELS and doc[start].text[:1].isupper()
             and not any(doc[i].text[:1].isupper() for i in range(start + 1, end))
             and _opens_sentence(doc[start]) and name_key(span.text) not in known)
+
+
+def _only_a_headline_writes(doc: Doc, start: int, end: int) -> bool:
+    """Is doc[start:end] on a Title Case headline, with the article's text after it, and written nowhere else? A
+    headline capitalises every word: 'Form New Government' there is no name unless the article writes it again."""
+    if not in_title_case_line(doc, start):
+        return False
+    follows = any(is_line_break(doc[k]) for k in range(end, min(len(doc), end + MAX_HEADLINE_TOKENS)))
+    return follows and doc.text.count(doc[start:end].text) < 2
 
 
 def _headline_person(doc: Doc, span: Span) -> bool:

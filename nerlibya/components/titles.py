@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..core.lists import list_entries, name_end, name_heading_entry
-from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text
+from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text, without_verbs
 from ..core.types import OrgRef, Title
 from ..text.normalize import fold
 from .base import KnowledgePipe, is_line_break, on_headline_line
@@ -266,8 +266,9 @@ class TitleFinder(KnowledgePipe):
 
     def process(self, doc: Doc) -> Doc:
         ents = self.given_names_before_people(doc, self.drop_titles_taken_for_names(doc))
-        units = self.nouns_of_modifiers(self.units(doc, ents))
         words = self.lexicon.words
+        units = without_verbs(self.nouns_of_modifiers(self.units(doc, ents)), self.lexicon.verb_qualifiers,
+                              words.auxiliaries)
         joiners = words.conjunctions | {"&"}
         nationalities = frozenset(u.end for u in units if u.cat == "RANK" and u.end < len(doc)
                                   and self.reader.follows_as_nationality(doc[u.end]))

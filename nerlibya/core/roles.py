@@ -24,7 +24,7 @@ from typing import Mapping, NamedTuple, Protocol, Sequence
 from ..knowledge.lexicon import Lexicon
 from .types import OrgRef, Title
 
-APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
+APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", "(", ")", "—", "–", "!", "?"})  # "X (Sweden)" too
 APPOSITION_OPENERS = frozenset({",", "(", "[", "—", "–"})  # "X, the envoy", "X (the envoy)", "X – the envoy"
 CLAUSE_ORG_LABELS = ("ORG", "GPE")
 MAX_STACKED_TITLES = 3
@@ -80,6 +80,7 @@ class RoleWords:
     bodies: frozenset[str]  # 'government', 'council': nouns a clause such as 'led by X' makes X head of
     before_apposed_title: frozenset[str]  # 'X, now the governor': determiners and adverbs after the comma
     infinitive_endings: tuple[str, ...] = ()  # 'X pour remporter': a clause breaker before a verb ends a name's clause
+    apposition_closers: frozenset[str] = frozenset()  # 'A met the minister, B on Monday': 'on' ends the apposition
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -113,6 +114,7 @@ class RoleWords:
             bodies=lexicon.heads.bodies,
             before_apposed_title=words.title_determiners | words.adverbs,
             infinitive_endings=words.infinitive_endings,
+            apposition_closers=words.apposition_closers,
         )
 
 
@@ -486,14 +488,30 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     if person is None:
         return None
     after = tokens[person.end] if person.end < len(tokens) else None
-    closes = (courtesy or after is None or after.text in words.apposition_end or _opens_infinitive(scene, person.end)
-              or sentence_of[person.end] != sentence_of[person.start])
     first = opening or title
+    closes = (courtesy or after is None or after.text in words.apposition_end or _opens_infinitive(scene, person.end)
+              or sentence_of[person.end] != sentence_of[person.start] or _closed_by_adjunct(scene, first, person))
     before = _before_coordinated_titles(scene, skip_back(tokens, first.phrase_start, words.title_determiners))
     opens_sentence = (before < 0 or sentence_of[before] != sentence_of[first.start]
                       or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace()  # a new line
                       or _after_opening_adverbial(scene, before))
     return person if closes or opens_sentence else None
+
+
+def _closed_by_adjunct(scene: Scene, title: Title, person: Person) -> bool:
+    """'A met the Defence Secretary, B at the Pentagon', 'A met the minister, B separately on Friday': a
+    preposition (after an adverb at most) ends the name's apposition, when the sentence names someone before the
+    title (its subject; a title in an opening adverbial, 'After talks with the minister, B on Friday said', has
+    none)."""
+    tokens, words = scene.tokens, scene.words
+    k = person.end
+    word = tokens[k].text if k < len(tokens) else ""
+    if word.isalpha() and word.islower() and word.endswith(words.adverb_endings):
+        k += 1
+    if k >= len(tokens) or tokens[k].lower_ not in words.apposition_closers:
+        return False
+    sentence = scene.sentence_of[title.start]
+    return any(scene.sentence_of[start] == sentence for start in scene.starts if start < title.phrase_start)
 
 
 def _opens_infinitive(scene: Scene, k: int) -> bool:

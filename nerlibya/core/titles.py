@@ -74,6 +74,14 @@ class Unit:
         return span_text(self.doc, self.start, self.end).lower()
 
 
+def without_verbs(units: list[Unit], verb_qualifiers: frozenset[str], auxiliaries: frozenset[str]) -> list[Unit]:
+    """The units less the qualifiers written as a verb: one of `verb_qualifiers` right after an auxiliary or a
+    relative pronoun ('the revolt that ousted dictator X', 'forces which deposed President Y') is the verb's past
+    tense, not part of the title after it ('the ousted president X' keeps it)."""
+    return [u for u in units if not (u.cat == "QUAL" and u.phrase in verb_qualifiers and u.start > 0
+                                     and u.doc[u.start - 1].lower_ in auxiliaries)]
+
+
 def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),
          adjectives_follow_noun: bool = False, joiners: frozenset[str] = frozenset(),
          nationalities: frozenset[int] = frozenset()) -> list[list[Unit]]:
