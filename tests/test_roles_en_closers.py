@@ -64,3 +64,26 @@ def test_a_headline_alone_writing_capitalised_words_names_no_organisation(extrac
                                      "government, a spokesman said.")
     assert "House of Representatives" in found
     assert not {"Form New Government", "Elected Assembly"} & found
+
+
+@pytest.mark.parametrize("text", [
+    "Mahmoud Ali Hassan took over as interior minister in May.",
+    "Mahmoud Ali Hassan, who was appointed interior minister in March, visited Benghazi.",
+])
+def test_a_month_after_in_dates_the_title_and_names_no_organisation(extractor, text):
+    record = extractor.extract(text).to_dict()
+    person = next(p for p in record["people"] if p["name"] == "Mahmoud Ali Hassan")
+    assert [(r["title"], r["organisation"]) for r in person["roles"]] == [("interior minister", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Mahmoud Ali Hassan, appointed as army chief by the parliament, visited Benghazi.",
+    "Mahmoud Ali Hassan, appointed by the parliament as army chief, visited Benghazi.",
+])
+def test_a_participle_apposition_appoints_the_name_before_its_comma(extractor, text):
+    assert roles(extractor, text)["Mahmoud Ali Hassan"] == {"army chief"}
+
+
+def test_religious_offices(extractor):
+    found = roles(extractor, "Libya's Grand Mufti Sadiq Ghariani called for calm in Tripoli.")
+    assert found["Sadiq Ghariani"] == {"Grand Mufti"}

@@ -731,6 +731,8 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
         token = tokens[position - 1] if position > 0 else None
         if token is not None and token.text == "," and tokens[position].lower_ in scene.words.relative_pronouns:
             return scene.ends.get(position - 1)  # 'X, qui fait office de Premier ministre'
+        if token is not None and token.text == "," and tokens[position].lower_ in scene.words.appointment_words:
+            return scene.ends.get(position - 1)  # 'X, appointed by the House as army chief,'
         if token is not None and token.text == ",":  # 'X, the youngest son, was promoted to the post of'
             opening = apposition_opening(scene, position - 1)
             return scene.ends.get(opening) if opening != position - 1 else None

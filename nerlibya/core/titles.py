@@ -200,8 +200,8 @@ class TitleReader:
         k = comp.end
         while k < len(doc) and doc[k].lower_ in self.words.title_determiners:
             k += 1
-        if k >= len(doc):
-            return base
+        if k >= len(doc) or (doc[k].lower_ in self.words.calendar_words and comp.phrase not in self.words.of_words):
+            return base  # 'became interior minister in May': a date, not whose office it is
         unit = self._unit(ctx, base, comp.end, k)
         if unit is not None:  # 'chairman of the board', 'head of IT': a unit of the body, kept in the title
             return unit
