@@ -87,3 +87,28 @@ def test_a_participle_apposition_appoints_the_name_before_its_comma(extractor, t
 def test_religious_offices(extractor):
     found = roles(extractor, "Libya's Grand Mufti Sadiq Ghariani called for calm in Tripoli.")
     assert found["Sadiq Ghariani"] == {"Grand Mufti"}
+
+
+@pytest.mark.parametrize("text,title", [
+    ("The Spokesperson of the Operation “Volcano of Anger” forces, Mustafa Mejai, announced the capture of the "
+     "airport.", "Spokesperson"),
+    ("The spokesman of the “Volcano of Anger” operation, Mustafa Mejai, announced the capture of the airport.",
+     "spokesman"),
+    ("The spokesman of Operation Volcano of Anger, Mustafa Mejai, announced the capture of the airport.",
+     "spokesman"),
+])
+def test_a_quoted_or_long_name_in_the_complement_reaches_the_apposition(extractor, text, title):
+    assert roles(extractor, text)["Mustafa Mejai"] == {title}
+
+
+@pytest.mark.parametrize("text", [
+    "The head of the council met residents, Mustafa Mejai said on Monday.",
+    "The commander of the brigade visited Sirte, Mustafa Mejai told reporters.",
+])
+def test_a_verb_after_the_body_ends_the_complement_so_the_reporter_gets_no_title(extractor, text):
+    assert not roles(extractor, text).get("Mustafa Mejai")
+
+
+def test_a_body_followed_by_of_keeps_its_complement(extractor):
+    found = roles(extractor, "The head of the council of elders, Mustafa Mejai, welcomed the truce.")
+    assert "head" in found["Mustafa Mejai"]

@@ -29,6 +29,8 @@ APPOSITION_OPENERS = frozenset({",", "(", "[", "—", "–"})  # "X, the envoy",
 CLAUSE_ORG_LABELS = ("ORG", "GPE")
 MAX_STACKED_TITLES = 3
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?"})
+QUOTES = frozenset({'"', "“", "”", "«", "»", "‘", "’"})
+CLOSING_QUOTES = frozenset({"”", "»", "’"})
 MAX_WORDS_BEFORE_NAME = 4
 MAX_CLAUSE_TOKENS = 10
 
@@ -475,7 +477,7 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     punctuation mark, a conjunction or a relative pronoun: 'face au vice-Premier ministre, X qui ...') or the
     title (or the `opening` one it is coordinated with: 'The envoy and head of X, Y said') opens the sentence."""
     tokens, words, titles_at, sentence_of = scene.tokens, scene.words, scene.titles_at, scene.sentence_of
-    k = past_short_clause(scene, past_place_complement(scene, title.phrase_end))
+    k = past_named_complement(scene, past_short_clause(scene, past_place_complement(scene, title.phrase_end)))
     if k >= len(tokens) or tokens[k].text != ",":
         return None
     k += 1
@@ -496,6 +498,31 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
                       or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace()  # a new line
                       or _after_opening_adverbial(scene, before))
     return person if closes or opens_sentence else None
+
+
+def past_named_complement(scene: Scene, k: int) -> int:
+    """The comma after the rest of a title's complement that its reading left at `k`: a quoted name ('the
+    spokesman of the Operation “Dignity” forces, X'), a capitalised name going on after 'of' ('of Operation Volcano
+    of Anger, X'), and up to two lower-case nouns after a quoted name ('the “Dignity” operation, X'); or `k` when
+    no comma follows."""
+    tokens, words = scene.tokens, scene.words
+    end = min(len(tokens), k + MAX_CLAUSE_TOKENS)
+    j = k
+    if j < end and tokens[j].text in CLOSING_QUOTES:  # the reading stopped at the quoted name's end
+        j += 1
+    elif j < end and tokens[j].text in QUOTES:
+        j = next((i + 1 for i in range(j + 1, end) if tokens[i].text in QUOTES), end)
+    elif j + 1 < end and tokens[j].lower_ in words.linking_words and tokens[j + 1].text[:1].isupper():
+        while j < end and (tokens[j].text[:1].isupper() or tokens[j].lower_ in words.linking_words):
+            j += 1
+    if tokens[j - 1].text in QUOTES:  # only a quoted name takes the nouns after it: 'met residents, X said' is a clause
+        for _ in range(2):
+            if j < end and tokens[j].text.isalpha() and tokens[j].text.islower():
+                j += 1
+    between = range(k, j)
+    if j == k or j >= len(tokens) or tokens[j].text != "," or any(tokens[i].text in CLAUSE_ENDS for i in between):
+        return k
+    return j
 
 
 def _closed_by_adjunct(scene: Scene, title: Title, person: Person) -> bool:

@@ -381,9 +381,7 @@ class TitleReader:
         if portfolio_end is None:
             # 'gouverneur par intérim de la banque, X', 'Premier ministre du gouvernement de Tripoli, X', 'le
             # porte-parole du gouvernement X': a common-noun complement, with the place it belongs to, before a name
-            stop = k
-            while stop < min(k + 4, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and stop not in ctx.runs_at:
-                stop += 1  # not into another title: in 'le porte-parole des forces du maréchal X', X is the marshal
+            stop = self._common_noun_end(ctx, k)
             body_name_end = self._body_name_end(doc, k, stop)
             if body_name_end is not None:
                 ent = ctx.ent_starting_at(stop)
@@ -396,6 +394,20 @@ class TitleReader:
         if portfolio_end < len(doc) and doc[portfolio_end].ent_iob_ == "B" and doc[portfolio_end].ent_type_ in PLACE_OR_ORG:
             return base  # 'chief of staff of eastern Libya's forces': the words qualify the place, no portfolio
         return replace(base, portfolio_end=portfolio_end, phrase_end=portfolio_end)
+
+    def _common_noun_end(self, ctx: "_Context", k: int) -> int:
+        """Where the lower-case words of a common-noun complement from `k` end: up to four, not into another
+        title (in 'le porte-parole des forces du maréchal X', X is the marshal); where modifiers precede the noun
+        (English), at a body's noun unless a linking word follows it ('head of the council met residents, X
+        said': the council's head is not X; 'head of the council of elders, X' goes on)."""
+        doc, bodies, words = ctx.doc, self.lexicon.heads.bodies, self.words
+        stop = k
+        while stop < min(k + 4, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and stop not in ctx.runs_at:
+            stop += 1
+            if (not words.adjectives_follow_noun and doc[stop - 1].lower_ in bodies
+                    and not (stop < len(doc) and doc[stop].lower_ in words.linking_words)):
+                break
+        return stop
 
     def _lower_case_portfolio_end(self, doc: Sequence[TokenLike], k: int) -> int | None:
         """'his minister of civil aviation', 'director of banking and monetary control': where a lower-case
