@@ -112,3 +112,8 @@ def test_a_verb_after_the_body_ends_the_complement_so_the_reporter_gets_no_title
 def test_a_body_followed_by_of_keeps_its_complement(extractor):
     found = roles(extractor, "The head of the council of elders, Mustafa Mejai, welcomed the truce.")
     assert "head" in found["Mustafa Mejai"]
+
+
+def test_one_of_a_bodys_deputy_heads_is_a_deputy_head(extractor):
+    found = roles(extractor, "Ahmed Maiteeq, one of the council's deputy heads, visited Rome.")
+    assert found["Ahmed Maiteeq"] == {"deputy head"}
