@@ -117,3 +117,9 @@ def test_a_body_followed_by_of_keeps_its_complement(extractor):
 def test_one_of_a_bodys_deputy_heads_is_a_deputy_head(extractor):
     found = roles(extractor, "Ahmed Maiteeq, one of the council's deputy heads, visited Rome.")
     assert found["Ahmed Maiteeq"] == {"deputy head"}
+
+
+def test_a_past_tense_after_a_lower_case_portfolio_ends_it(extractor):
+    assert not roles(extractor, "The minister of health praised doctors, Ahmed Salem said.").get("Ahmed Salem")
+    found = roles(extractor, "Mahmoud Ali Hassan, director of banking and monetary control, said rates would rise.")
+    assert found["Mahmoud Ali Hassan"] == {"director of banking and monetary control"}

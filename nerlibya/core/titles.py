@@ -413,7 +413,7 @@ class TitleReader:
         """'his minister of civil aviation', 'director of banking and monetary control': where a lower-case
         portfolio ends; none that names a body or has a nationality ('responsable de la compagnie pétrolière
         italienne': whose office)."""
-        stop = _lower_case_words_end(doc, k, self.words.conjunctions)
+        stop = _lower_case_words_end(doc, k, self.words.conjunctions, self.words.past_tense_endings)
         if stop == k or self._names_a_body(doc, k, stop) or any(
                 self.shapes.is_nationality(doc[i].text) for i in range(k, stop)):
             return None
@@ -850,11 +850,16 @@ def _title_text(doc: Sequence[TokenLike], start: int, end: int, skip: tuple[int,
     return (span_text_with_ws(doc, start, skip[0]) + span_text(doc, skip[1], end)).strip()
 
 
-def _lower_case_words_end(doc: Sequence[TokenLike], k: int, conjunctions: frozenset[str]) -> int:
+def _lower_case_words_end(doc: Sequence[TokenLike], k: int, conjunctions: frozenset[str],
+                          past_endings: tuple[str, ...] = ()) -> int:
     """End of a lower-case portfolio at `k`: up to three content words ('civil aviation'), and up to two more
-    after one 'and' ('banking and monetary control')."""
+    after one 'and' ('banking and monetary control'); a word with a past tense's ending right after another
+    content word is the sentence's verb ('the minister of health praised doctors, X said': 'health')."""
     stop, limit = k, k + 3
     while stop < min(limit, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha:
+        word, before = doc[stop].lower_, doc[stop - 1].lower_
+        if past_endings and k < stop and word.endswith(past_endings) and before not in conjunctions:
+            break
         if doc[stop].lower_ in conjunctions and k < stop and limit == k + 3:
             limit = stop + 3
         elif doc[stop].is_stop:

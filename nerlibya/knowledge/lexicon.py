@@ -84,6 +84,7 @@ class Words:
     portfolio_articles: frozenset[str]
     sentence_openers: frozenset[str]
     apposition_closers: frozenset[str]
+    past_tense_endings: tuple[str, ...]
 
 
 @dataclass(frozen=True)
