@@ -123,3 +123,16 @@ def test_a_past_tense_after_a_lower_case_portfolio_ends_it(extractor):
     assert not roles(extractor, "The minister of health praised doctors, Ahmed Salem said.").get("Ahmed Salem")
     found = roles(extractor, "Mahmoud Ali Hassan, director of banking and monetary control, said rates would rise.")
     assert found["Mahmoud Ali Hassan"] == {"director of banking and monetary control"}
+
+
+@pytest.mark.parametrize("text", [
+    "The interior minister in Tripoli, Ahmed Salem said, had resigned.",
+    "The ambassador to Tunisia, Ahmed Salem told reporters, would return next week.",
+])
+def test_an_attribution_inserted_after_an_opening_title_gives_the_reporter_no_title(extractor, text):
+    assert not roles(extractor, text).get("Ahmed Salem")
+
+
+def test_an_opening_as_gives_the_title_to_the_name_after_the_comma(extractor):
+    assert roles(extractor, "As defence minister, Ahmed Salem oversaw the army.")["Ahmed Salem"] == {"defence minister"}
+    assert not roles(extractor, "Like the prime minister, Ahmed Salem opposed the deal.").get("Ahmed Salem")

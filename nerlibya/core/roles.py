@@ -496,8 +496,26 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     before = _before_coordinated_titles(scene, skip_back(tokens, first.phrase_start, words.title_determiners))
     opens_sentence = (before < 0 or sentence_of[before] != sentence_of[first.start]
                       or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace()  # a new line
-                      or _after_opening_adverbial(scene, before))
-    return person if closes or opens_sentence else None
+                      or _after_opening_adverbial(scene, before) or _opening_as(scene, before))
+    return person if closes or (opens_sentence and not _attribution_inserted(scene, person)) else None
+
+
+def _opening_as(scene: Scene, k: int) -> bool:
+    """Is `k` an 'as' that opens the sentence ('As defence minister, X oversaw the army')?"""
+    opens = k == 0 or scene.sentence_of[k - 1] != scene.sentence_of[k]
+    return opens and scene.tokens[k].lower_ in scene.words.as_words
+
+
+def _attribution_inserted(scene: Scene, person: Person) -> bool:
+    """Is the person followed by one or two lower-case words and a comma, an attribution inserted in the sentence
+    ('The interior minister in Tripoli, X said, had resigned'): X reports, and holds no title?"""
+    tokens = scene.tokens
+    for k in range(person.end + 1, min(person.end + 3, len(tokens))):
+        if not all(tokens[i].text.isalpha() and tokens[i].text.islower() for i in range(person.end, k)):
+            return False
+        if tokens[k].text == ",":
+            return True
+    return False
 
 
 def past_named_complement(scene: Scene, k: int) -> int:
