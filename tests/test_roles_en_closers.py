@@ -136,3 +136,16 @@ def test_an_attribution_inserted_after_an_opening_title_gives_the_reporter_no_ti
 def test_an_opening_as_gives_the_title_to_the_name_after_the_comma(extractor):
     assert roles(extractor, "As defence minister, Ahmed Salem oversaw the army.")["Ahmed Salem"] == {"defence minister"}
     assert not roles(extractor, "Like the prime minister, Ahmed Salem opposed the deal.").get("Ahmed Salem")
+
+
+@pytest.mark.parametrize("text", [
+    "The son of the army chief, Ahmed Salem, was released.",
+    "A bodyguard of the oil minister, Ahmed Salem, was wounded.",
+])
+def test_the_name_after_a_relatives_title_is_the_relatives(extractor, text):
+    assert not roles(extractor, text).get("Ahmed Salem")
+
+
+def test_a_second_name_makes_the_first_the_title_holders(extractor):
+    found = roles(extractor, "The son of the late ruler, Muammar Gaddafi, Saif Gaddafi, registered as a candidate.")
+    assert found["Muammar Gaddafi"] == {"late ruler"}

@@ -83,6 +83,7 @@ class RoleWords:
     before_apposed_title: frozenset[str]  # 'X, now the governor': determiners and adverbs after the comma
     infinitive_endings: tuple[str, ...] = ()  # 'X pour remporter': a clause breaker before a verb ends a name's clause
     apposition_closers: frozenset[str] = frozenset()  # 'A met the minister, B on Monday': 'on' ends the apposition
+    relation_nouns: frozenset[str] = frozenset()  # 'the son of the army chief, X': X is the son
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -117,6 +118,7 @@ class RoleWords:
             before_apposed_title=words.title_determiners | words.adverbs,
             infinitive_endings=words.infinitive_endings,
             apposition_closers=words.apposition_closers,
+            relation_nouns=words.relation_nouns,
         )
 
 
@@ -487,7 +489,7 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
                                or (k in titles_at and titles_at[k].category != "clause")):
         k = _stacked_title_end(scene, titles_at[k]) if k in titles_at else k + 1
     person = scene.starts.get(k)
-    if person is None:
+    if person is None or _relatives_name(scene, opening or title, person):
         return None
     after = tokens[person.end] if person.end < len(tokens) else None
     first = opening or title
@@ -498,6 +500,17 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
                       or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace()  # a new line
                       or _after_opening_adverbial(scene, before) or _opening_as(scene, before))
     return person if closes or (opens_sentence and not _attribution_inserted(scene, person)) else None
+
+
+def _relatives_name(scene: Scene, title: Title, person: Person) -> bool:
+    """Is the title the complement of a relative or a companion and `person` that relative ('The son of the army
+    chief, X', 'a bodyguard of the minister, X': X is the son)? Not when a second name follows ('the son of the late
+    ruler, X, Y': X is the ruler, Y the son)."""
+    tokens, words = scene.tokens, scene.words
+    k = skip_back(tokens, title.phrase_start, words.title_determiners)
+    if not (k > 0 and tokens[k].lower_ in words.linking_words and tokens[k - 1].lower_ in words.relation_nouns):
+        return False
+    return not (person.end + 1 < len(tokens) and tokens[person.end].text == "," and person.end + 1 in scene.starts)
 
 
 def _opening_as(scene: Scene, k: int) -> bool:

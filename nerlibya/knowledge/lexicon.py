@@ -85,6 +85,7 @@ class Words:
     sentence_openers: frozenset[str]
     apposition_closers: frozenset[str]
     past_tense_endings: tuple[str, ...]
+    relation_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
