@@ -149,3 +149,9 @@ def test_the_name_after_a_relatives_title_is_the_relatives(extractor, text):
 def test_a_second_name_makes_the_first_the_title_holders(extractor):
     found = roles(extractor, "The son of the late ruler, Muammar Gaddafi, Saif Gaddafi, registered as a candidate.")
     assert found["Muammar Gaddafi"] == {"late ruler"}
+
+
+def test_a_title_case_headline_with_a_short_lower_case_word_makes_no_person_after_a_title(extractor):
+    record = extractor.extract("Libyan PM Welcomes Agreement with Local Councils\n\nThe prime minister, Ali Hamid, "
+                               "welcomed the deal with the councils on Monday.").to_dict()
+    assert {p["name"] for p in record["people"]} == {"Ali Hamid"}

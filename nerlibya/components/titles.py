@@ -22,6 +22,7 @@ from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, sp
 from ..core.types import OrgRef, Title
 from ..text.normalize import fold
 from .base import KnowledgePipe, is_line_break, on_headline_line
+from .bodies import in_title_case_line
 from .entity_spans import set_entities
 from .repeated_surnames import repeated_surnames
 
@@ -130,7 +131,8 @@ class TitleFinder(KnowledgePipe):
             token = doc[start]
             if token.is_stop or token.lower_.rstrip("s") in self.title_words:
                 return False
-        if not on_headline_line(doc, start) or doc.text.count(span_text(doc, start, end)) >= 2:
+        headline = on_headline_line(doc, start) or in_title_case_line(doc, start)  # the test the cleanup reads too
+        if not headline or doc.text.count(span_text(doc, start, end)) >= 2:
             return True
         return end - start >= 2 and _alone_on_line(doc, opening, end) and doc.text.count(doc[end - 1].text) >= 2
 
