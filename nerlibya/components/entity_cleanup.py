@@ -200,7 +200,8 @@ class EntityCleanup(KnowledgePipe):
     def _is_not_an_organisation(self, doc: Doc, start: int, end: int) -> bool:
         """What real copy shows tagged as an organisation and is none: a UN document symbol ('S/2022/632'),
         a body's organ ('Board of Directors'), ranks ('Generals', 'Major-General'), and a headline's
-        capitalised words with no kind of body in them ('Libya Under Threat of Division')."""
+        capitalised words with no kind of body in them ('Libya Under Threat of Division') or that the article
+        writes nowhere else ('Asks Parliament')."""
         tokens = [doc[i] for i in range(start, end)]
         if any("/" in t.text and any(c.isdigit() for c in t.text) for t in tokens):
             return True

@@ -18,10 +18,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..core.lists import list_entries, name_end, name_heading_entry
-from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text
+from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text, without_verbs
 from ..core.types import OrgRef, Title
 from ..text.normalize import fold
 from .base import KnowledgePipe, is_line_break, on_headline_line
+from .bodies import in_title_case_line
 from .entity_spans import set_entities
 from .repeated_surnames import repeated_surnames
 
@@ -130,7 +131,8 @@ class TitleFinder(KnowledgePipe):
             token = doc[start]
             if token.is_stop or token.lower_.rstrip("s") in self.title_words:
                 return False
-        if not on_headline_line(doc, start) or doc.text.count(span_text(doc, start, end)) >= 2:
+        headline = on_headline_line(doc, start) or in_title_case_line(doc, start)  # the test the cleanup reads too
+        if not headline or doc.text.count(span_text(doc, start, end)) >= 2:
             return True
         return end - start >= 2 and _alone_on_line(doc, opening, end) and doc.text.count(doc[end - 1].text) >= 2
 
@@ -272,8 +274,9 @@ class TitleFinder(KnowledgePipe):
 
     def process(self, doc: Doc) -> Doc:
         ents = self.given_names_before_people(doc, self.drop_titles_taken_for_names(doc))
-        units = self.nouns_of_modifiers(self.units(doc, ents))
         words = self.lexicon.words
+        units = without_verbs(self.nouns_of_modifiers(self.units(doc, ents)), self.lexicon.verb_qualifiers,
+                              words.auxiliaries)
         joiners = words.conjunctions | {"&"}
         nationalities = frozenset(u.end for u in units if u.cat == "RANK" and u.end < len(doc)
                                   and self.reader.follows_as_nationality(doc[u.end]))

@@ -24,11 +24,13 @@ from typing import Mapping, NamedTuple, Protocol, Sequence
 from ..knowledge.lexicon import Lexicon
 from .types import OrgRef, Title
 
-APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
+APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", "(", ")", "—", "–", "!", "?"})  # "X (Sweden)" too
 APPOSITION_OPENERS = frozenset({",", "(", "[", "—", "–"})  # "X, the envoy", "X (the envoy)", "X – the envoy"
 CLAUSE_ORG_LABELS = ("ORG", "GPE")
 MAX_STACKED_TITLES = 3
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?"})
+QUOTES = frozenset({'"', "“", "”", "«", "»", "‘", "’"})
+CLOSING_QUOTES = frozenset({"”", "»", "’"})
 MAX_WORDS_BEFORE_NAME = 4
 MAX_CLAUSE_TOKENS = 10
 
@@ -80,6 +82,8 @@ class RoleWords:
     bodies: frozenset[str]  # 'government', 'council': nouns a clause such as 'led by X' makes X head of
     before_apposed_title: frozenset[str]  # 'X, now the governor': determiners and adverbs after the comma
     infinitive_endings: tuple[str, ...] = ()  # 'X pour remporter': a clause breaker before a verb ends a name's clause
+    apposition_closers: frozenset[str] = frozenset()  # 'A met the minister, B on Monday': 'on' ends the apposition
+    relation_nouns: frozenset[str] = frozenset()  # 'the son of the army chief, X': X is the son
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -113,6 +117,8 @@ class RoleWords:
             bodies=lexicon.heads.bodies,
             before_apposed_title=words.title_determiners | words.adverbs,
             infinitive_endings=words.infinitive_endings,
+            apposition_closers=words.apposition_closers,
+            relation_nouns=words.relation_nouns,
         )
 
 
@@ -473,7 +479,7 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     punctuation mark, a conjunction or a relative pronoun: 'face au vice-Premier ministre, X qui ...') or the
     title (or the `opening` one it is coordinated with: 'The envoy and head of X, Y said') opens the sentence."""
     tokens, words, titles_at, sentence_of = scene.tokens, scene.words, scene.titles_at, scene.sentence_of
-    k = past_short_clause(scene, past_place_complement(scene, title.phrase_end))
+    k = past_named_complement(scene, past_short_clause(scene, past_place_complement(scene, title.phrase_end)))
     if k >= len(tokens) or tokens[k].text != ",":
         return None
     k += 1
@@ -483,17 +489,87 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
                                or (k in titles_at and titles_at[k].category != "clause")):
         k = _stacked_title_end(scene, titles_at[k]) if k in titles_at else k + 1
     person = scene.starts.get(k)
-    if person is None:
+    if person is None or _relatives_name(scene, opening or title, person):
         return None
     after = tokens[person.end] if person.end < len(tokens) else None
-    closes = (courtesy or after is None or after.text in words.apposition_end or _opens_infinitive(scene, person.end)
-              or sentence_of[person.end] != sentence_of[person.start])
     first = opening or title
+    closes = (courtesy or after is None or after.text in words.apposition_end or _opens_infinitive(scene, person.end)
+              or sentence_of[person.end] != sentence_of[person.start] or _closed_by_adjunct(scene, first, person))
     before = _before_coordinated_titles(scene, skip_back(tokens, first.phrase_start, words.title_determiners))
     opens_sentence = (before < 0 or sentence_of[before] != sentence_of[first.start]
                       or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace()  # a new line
-                      or _after_opening_adverbial(scene, before))
-    return person if closes or opens_sentence else None
+                      or _after_opening_adverbial(scene, before) or _opening_as(scene, before))
+    return person if closes or (opens_sentence and not _attribution_inserted(scene, person)) else None
+
+
+def _relatives_name(scene: Scene, title: Title, person: Person) -> bool:
+    """Is the title the complement of a relative or a companion and `person` that relative ('The son of the army
+    chief, X', 'a bodyguard of the minister, X': X is the son)? Not when a second name follows ('the son of the late
+    ruler, X, Y': X is the ruler, Y the son)."""
+    tokens, words = scene.tokens, scene.words
+    k = skip_back(tokens, title.phrase_start, words.title_determiners)
+    if not (k > 0 and tokens[k].lower_ in words.linking_words and tokens[k - 1].lower_ in words.relation_nouns):
+        return False
+    return not (person.end + 1 < len(tokens) and tokens[person.end].text == "," and person.end + 1 in scene.starts)
+
+
+def _opening_as(scene: Scene, k: int) -> bool:
+    """Is `k` an 'as' that opens the sentence ('As defence minister, X oversaw the army')?"""
+    opens = k == 0 or scene.sentence_of[k - 1] != scene.sentence_of[k]
+    return opens and scene.tokens[k].lower_ in scene.words.as_words
+
+
+def _attribution_inserted(scene: Scene, person: Person) -> bool:
+    """Is the person followed by one or two lower-case words and a comma, an attribution inserted in the sentence
+    ('The interior minister in Tripoli, X said, had resigned'): X reports, and holds no title?"""
+    tokens = scene.tokens
+    for k in range(person.end + 1, min(person.end + 3, len(tokens))):
+        if not all(tokens[i].text.isalpha() and tokens[i].text.islower() for i in range(person.end, k)):
+            return False
+        if tokens[k].text == ",":
+            return True
+    return False
+
+
+def past_named_complement(scene: Scene, k: int) -> int:
+    """The comma after the rest of a title's complement that its reading left at `k`: a quoted name ('the
+    spokesman of the Operation “Dignity” forces, X'), a capitalised name going on after 'of' ('of Operation Volcano
+    of Anger, X'), and up to two lower-case nouns after a quoted name ('the “Dignity” operation, X'); or `k` when
+    no comma follows."""
+    tokens, words = scene.tokens, scene.words
+    end = min(len(tokens), k + MAX_CLAUSE_TOKENS)
+    j = k
+    if j < end and tokens[j].text in CLOSING_QUOTES:  # the reading stopped at the quoted name's end
+        j += 1
+    elif j < end and tokens[j].text in QUOTES:
+        j = next((i + 1 for i in range(j + 1, end) if tokens[i].text in QUOTES), end)
+    elif j + 1 < end and tokens[j].lower_ in words.linking_words and tokens[j + 1].text[:1].isupper():
+        while j < end and (tokens[j].text[:1].isupper() or tokens[j].lower_ in words.linking_words):
+            j += 1
+    if tokens[j - 1].text in QUOTES:  # only a quoted name takes the nouns after it: 'met residents, X said' is a clause
+        for _ in range(2):
+            if j < end and tokens[j].text.isalpha() and tokens[j].text.islower():
+                j += 1
+    between = range(k, j)
+    if j == k or j >= len(tokens) or tokens[j].text != "," or any(tokens[i].text in CLAUSE_ENDS for i in between):
+        return k
+    return j
+
+
+def _closed_by_adjunct(scene: Scene, title: Title, person: Person) -> bool:
+    """'A met the Defence Secretary, B at the Pentagon', 'A met the minister, B separately on Friday': a
+    preposition (after an adverb at most) ends the name's apposition, when the sentence names someone before the
+    title (its subject; a title in an opening adverbial, 'After talks with the minister, B on Friday said', has
+    none)."""
+    tokens, words = scene.tokens, scene.words
+    k = person.end
+    word = tokens[k].text if k < len(tokens) else ""
+    if word.isalpha() and word.islower() and word.endswith(words.adverb_endings):
+        k += 1
+    if k >= len(tokens) or tokens[k].lower_ not in words.apposition_closers:
+        return False
+    sentence = scene.sentence_of[title.start]
+    return any(scene.sentence_of[start] == sentence for start in scene.starts if start < title.phrase_start)
 
 
 def _opens_infinitive(scene: Scene, k: int) -> bool:
@@ -713,6 +789,8 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
         token = tokens[position - 1] if position > 0 else None
         if token is not None and token.text == "," and tokens[position].lower_ in scene.words.relative_pronouns:
             return scene.ends.get(position - 1)  # 'X, qui fait office de Premier ministre'
+        if token is not None and token.text == "," and tokens[position].lower_ in scene.words.appointment_words:
+            return scene.ends.get(position - 1)  # 'X, appointed by the House as army chief,'
         if token is not None and token.text == ",":  # 'X, the youngest son, was promoted to the post of'
             opening = apposition_opening(scene, position - 1)
             return scene.ends.get(opening) if opening != position - 1 else None

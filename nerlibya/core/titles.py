@@ -74,6 +74,14 @@ class Unit:
         return span_text(self.doc, self.start, self.end).lower()
 
 
+def without_verbs(units: list[Unit], verb_qualifiers: frozenset[str], auxiliaries: frozenset[str]) -> list[Unit]:
+    """The units less the qualifiers written as a verb: one of `verb_qualifiers` right after an auxiliary or a
+    relative pronoun ('the revolt that ousted dictator X', 'forces which deposed President Y') is the verb's past
+    tense, not part of the title after it ('the ousted president X' keeps it)."""
+    return [u for u in units if not (u.cat == "QUAL" and u.phrase in verb_qualifiers and u.start > 0
+                                     and u.doc[u.start - 1].lower_ in auxiliaries)]
+
+
 def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),
          adjectives_follow_noun: bool = False, joiners: frozenset[str] = frozenset(),
          nationalities: frozenset[int] = frozenset()) -> list[list[Unit]]:
@@ -192,8 +200,8 @@ class TitleReader:
         k = comp.end
         while k < len(doc) and doc[k].lower_ in self.words.title_determiners:
             k += 1
-        if k >= len(doc):
-            return base
+        if k >= len(doc) or (doc[k].lower_ in self.words.calendar_words and comp.phrase not in self.words.of_words):
+            return base  # 'became interior minister in May': a date, not whose office it is
         unit = self._unit(ctx, base, comp.end, k)
         if unit is not None:  # 'chairman of the board', 'head of IT': a unit of the body, kept in the title
             return unit
@@ -373,9 +381,7 @@ class TitleReader:
         if portfolio_end is None:
             # 'gouverneur par intérim de la banque, X', 'Premier ministre du gouvernement de Tripoli, X', 'le
             # porte-parole du gouvernement X': a common-noun complement, with the place it belongs to, before a name
-            stop = k
-            while stop < min(k + 4, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and stop not in ctx.runs_at:
-                stop += 1  # not into another title: in 'le porte-parole des forces du maréchal X', X is the marshal
+            stop = self._common_noun_end(ctx, k)
             body_name_end = self._body_name_end(doc, k, stop)
             if body_name_end is not None:
                 ent = ctx.ent_starting_at(stop)
@@ -389,11 +395,25 @@ class TitleReader:
             return base  # 'chief of staff of eastern Libya's forces': the words qualify the place, no portfolio
         return replace(base, portfolio_end=portfolio_end, phrase_end=portfolio_end)
 
+    def _common_noun_end(self, ctx: "_Context", k: int) -> int:
+        """Where the lower-case words of a common-noun complement from `k` end: up to four, not into another
+        title (in 'le porte-parole des forces du maréchal X', X is the marshal); where modifiers precede the noun
+        (English), at a body's noun unless a linking word follows it ('head of the council met residents, X
+        said': the council's head is not X; 'head of the council of elders, X' goes on)."""
+        doc, bodies, words = ctx.doc, self.lexicon.heads.bodies, self.words
+        stop = k
+        while stop < min(k + 4, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and stop not in ctx.runs_at:
+            stop += 1
+            if (not words.adjectives_follow_noun and doc[stop - 1].lower_ in bodies
+                    and not (stop < len(doc) and doc[stop].lower_ in words.linking_words)):
+                break
+        return stop
+
     def _lower_case_portfolio_end(self, doc: Sequence[TokenLike], k: int) -> int | None:
         """'his minister of civil aviation', 'director of banking and monetary control': where a lower-case
         portfolio ends; none that names a body or has a nationality ('responsable de la compagnie pétrolière
         italienne': whose office)."""
-        stop = _lower_case_words_end(doc, k, self.words.conjunctions)
+        stop = _lower_case_words_end(doc, k, self.words.conjunctions, self.words.past_tense_endings)
         if stop == k or self._names_a_body(doc, k, stop) or any(
                 self.shapes.is_nationality(doc[i].text) for i in range(k, stop)):
             return None
@@ -830,11 +850,16 @@ def _title_text(doc: Sequence[TokenLike], start: int, end: int, skip: tuple[int,
     return (span_text_with_ws(doc, start, skip[0]) + span_text(doc, skip[1], end)).strip()
 
 
-def _lower_case_words_end(doc: Sequence[TokenLike], k: int, conjunctions: frozenset[str]) -> int:
+def _lower_case_words_end(doc: Sequence[TokenLike], k: int, conjunctions: frozenset[str],
+                          past_endings: tuple[str, ...] = ()) -> int:
     """End of a lower-case portfolio at `k`: up to three content words ('civil aviation'), and up to two more
-    after one 'and' ('banking and monetary control')."""
+    after one 'and' ('banking and monetary control'); a word with a past tense's ending right after another
+    content word is the sentence's verb ('the minister of health praised doctors, X said': 'health')."""
     stop, limit = k, k + 3
     while stop < min(limit, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha:
+        word, before = doc[stop].lower_, doc[stop - 1].lower_
+        if past_endings and k < stop and word.endswith(past_endings) and before not in conjunctions:
+            break
         if doc[stop].lower_ in conjunctions and k < stop and limit == k + 3:
             limit = stop + 3
         elif doc[stop].is_stop:

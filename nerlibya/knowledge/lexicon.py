@@ -84,6 +84,9 @@ class Words:
     region_prepositions: frozenset[str]
     portfolio_articles: frozenset[str]
     sentence_openers: frozenset[str]
+    apposition_closers: frozenset[str]
+    past_tense_endings: tuple[str, ...]
+    relation_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,7 @@ class Lexicon:
     words: Words
     data: dict = field(repr=False, compare=False)
     title_pronouns: frozenset[str] = frozenset()  # 'celui', 'celle': 'celui du Conseil, X' repeats the title before
+    verb_qualifiers: frozenset[str] = frozenset()  # 'ousted': a verb after 'that' ('the revolt that ousted dictator X')
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
@@ -250,6 +254,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         represented_offices=_lower_set(titles.get("represented_offices", []), path, "represented_offices"),
         noun_modifiers=_lower_set(titles.get("noun_modifiers", []), path, "noun_modifiers"),
         title_pronouns=_lower_set(titles.get("title_pronouns", []), path, "title_pronouns"),
+        verb_qualifiers=_lower_set(titles.get("verb_qualifiers", []), path, "verb_qualifiers"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,
