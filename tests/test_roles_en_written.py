@@ -375,3 +375,12 @@ def test_a_title_alone_on_its_line_belongs_to_the_name_alone_on_the_next(extract
     assert "chairman" in roles(extractor, text)["Mohamed Abdel Aziz"]
     found = roles(extractor, "The board said its chairman\nwas away. Mohamed Abdel Aziz\nleft on Monday.")
     assert "chairman" not in found.get("Mohamed Abdel Aziz", set())
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("The newly-appointed Chairman Farid Bensalem met staff in Tripoli.", "Farid Bensalem", "newly-appointed Chairman"),
+    ("Suspended Foreign Minister Laila Gharbi left Tripoli on Monday.", "Laila Gharbi", "Suspended Foreign Minister"),
+    ("The previous envoy Karel Novak had warned the council.", "Karel Novak", "previous envoy"),
+])
+def test_qualifiers_that_say_when_or_whether_the_office_is_held_stay_in_the_title(extractor, text, person, expected):
+    assert expected in roles(extractor, text)[person]
