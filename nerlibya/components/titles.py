@@ -162,9 +162,10 @@ class TitleFinder(KnowledgePipe):
         names = []
         for title in titles:
             end = name_end(doc, title.phrase_end, self.lexicon.words.name_particles) if title.listed else None
-            if end is not None and end - title.phrase_end > 1 and not any(doc[i].ent_id_ or doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
-                                           and i > title.phrase_end for i in range(title.phrase_end, end)):
-                names.append(Span(doc, title.phrase_end, end, label="PERSON"))
+            start, end = title.holder or (title.phrase_end, end)
+            if end is not None and end - start > 1 and not any(doc[i].ent_id_ or doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
+                                                               and i > start for i in range(start, end)):
+                names.append(Span(doc, start, end, label="PERSON"))
         if names:
             taken = {i for name in names for i in range(name.start, name.end)}
             doc.ents = [e for e in doc.ents if not taken & set(range(e.start, e.end))] + names
@@ -280,7 +281,8 @@ class TitleFinder(KnowledgePipe):
             openings = [(run[0].start, run[-1].end) for run in title_runs] + [(u.start, u.end) for u in by_cat["HONOR"]]
             ents += self.discover(doc, openings, unit_starts)
         titles = self.reader.read(doc, by_cat, title_runs, ents)
-        doc._.titles = titles = list_entries(doc, titles, by_cat["MOD"], joiners, words.name_particles)
+        doc._.titles = titles = list_entries(doc, titles, by_cat["MOD"], joiners, words.name_particles,
+                                                 self.lexicon.honorifics)
         if self.discover_people:
             self.discover(doc, _after_named_complements(doc, titles), unit_starts)
             self.discover_listed(doc, titles)

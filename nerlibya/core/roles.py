@@ -146,6 +146,8 @@ class Scene:
 def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[Person | None, str]:
     """The person a title describes and the pattern that says so; `attached` maps the starts of titles
     already attached (earlier in the text) to their people, for chains ('X, minister and envoy')."""
+    if title.holder is not None:  # '- M. X: ministre de la Justice.'
+        return scene.starts.get(title.holder[0]) or scene.ends.get(title.holder[1]), "list-entry"
     person = person_of_enclosing(scene, title, attached)
     if person is not None:
         return person, "acronym"
