@@ -143,6 +143,14 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     # a credit line read with the name that opens the next line: that name keeps its role
     ("Nadia Saoud\nKarim Ben Salah est devenu président du Haut Conseil d'Etat lundi.", "Karim Ben Salah",
      {"président"}),
+    # the ministry given to someone gives its holder's office
+    ("Le ministère de la Culture a été confié à Samia Dridi, une enseignante de Zaouïa.", "Samia Dridi",
+     {"ministre de la Culture"}),
+    # lists of office holders, the name first and bulleted
+    ("Voici le cabinet :\n- M. Karim Bennour Salhi: ministre du Commerce.\n- Mme Nadia Ferjani: ministre de la Culture.\n",
+     "Nadia Ferjani", {"ministre de la Culture"}),
+    ("Voici le cabinet :\n\n  • Ministre des Sports : Karim Abdel-Razzaq Taher Al-Salhi (remplace Ali Omar)\n"
+     "  • Ministre du Commerce : Nadia Ferjani\n", "Karim Abdel-Razzaq Taher Al-Salhi", {"Ministre des Sports"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())
@@ -208,3 +216,10 @@ def test_a_clause_breaker_before_no_infinitive_leaves_the_apposition_open(extrac
 ])
 def test_a_title_pronoun_repeats_the_office_before_it(extractor, text, expected):
     assert _roles_by_name(extractor.extract(text).to_dict()) == expected
+
+
+@pytest.mark.model
+def test_a_member_of_a_family_holds_no_office(extractor):
+    roles = _roles_by_name(extractor.extract(
+        "La Culture revient à Karim Salhi, un membre d'une vieille famille de Zaouïa, selon la presse.").to_dict())
+    assert "membre" not in roles.get("Karim Salhi", set()), roles

@@ -80,6 +80,7 @@ class RoleWords:
     bodies: frozenset[str]  # 'government', 'council': nouns a clause such as 'led by X' makes X head of
     before_apposed_title: frozenset[str]  # 'X, now the governor': determiners and adverbs after the comma
     infinitive_endings: tuple[str, ...] = ()  # 'X pour remporter': a clause breaker before a verb ends a name's clause
+    family_nouns: frozenset[str] = frozenset()  # 'un membre d'une grande famille': kinship, not an office
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -113,6 +114,7 @@ class RoleWords:
             bodies=lexicon.heads.bodies,
             before_apposed_title=words.title_determiners | words.adverbs,
             infinitive_endings=words.infinitive_endings,
+            family_nouns=words.family_nouns,
         )
 
 
@@ -169,6 +171,15 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     if person is not None:
         return person, "apposition-after"
     return person_appointed(scene, title), "appointment"
+
+
+def of_a_family(scene: Scene, title: Title) -> bool:
+    """'X, un membre d'une grande famille de Misrata': a title whose complement is a family (its noun within
+    three words after 'de') says kinship, not an office."""
+    tokens, k = scene.tokens, title.phrase_end
+    if k >= len(tokens) or tokens[k].lower_ not in scene.words.linking_words:
+        return False
+    return any(tokens[j].lower_ in scene.words.family_nouns for j in range(k + 1, min(k + 4, len(tokens))))
 
 
 def person_before_bare_apposition(scene: Scene, title: Title) -> Person | None:

@@ -131,6 +131,9 @@ class Lexicon:
     words: Words
     data: dict = field(repr=False, compare=False)
     title_pronouns: frozenset[str] = frozenset()  # 'celui', 'celle': 'celui du Conseil, X' repeats the title before
+    ministry_offices: dict[str, str] = field(default_factory=dict)  # 'ministère' -> 'ministre': the office of its holder
+    assignment_verbs: frozenset[str] = frozenset()  # 'confié': 'le ministère de X est confié à Y' gives Y the office
+    assignment_prepositions: frozenset[str] = frozenset()  # 'à', before the holder's name
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
@@ -248,6 +251,9 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         represented_offices=_lower_set(titles.get("represented_offices", []), path, "represented_offices"),
         noun_modifiers=_lower_set(titles.get("noun_modifiers", []), path, "noun_modifiers"),
         title_pronouns=_lower_set(titles.get("title_pronouns", []), path, "title_pronouns"),
+        ministry_offices=_lower_map(titles.get("ministry_offices", {}), path, "ministry_offices"),
+        assignment_verbs=_lower_set(titles.get("assignment_verbs", []), path, "assignment_verbs"),
+        assignment_prepositions=_lower_set(titles.get("assignment_prepositions", []), path, "assignment_prepositions"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,

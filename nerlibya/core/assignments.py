@@ -1,0 +1,75 @@
+"""Offices a clause gives by naming the ministry: 'le ministère de la Justice est confié à X', 'le ministère clé du
+Pétrole a été confié à un vieux routier du secteur, X' -> X is 'ministre de la Justice', 'ministre du Pétrole'.
+Pure functions over tokens and the language's words (`AssignmentWords`, from the title data)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from .titles import TokenLike, span_text
+from .types import Title
+
+MAX_PORTFOLIO = 6  # tokens from 'de' to the verb
+MAX_DESCRIPTION = 8  # tokens of 'un vieux routier du secteur' before the comma and the name
+
+
+@dataclass(frozen=True)
+class AssignmentWords:
+    ministries: Mapping[str, str]  # 'ministère' -> 'ministre'
+    verbs: frozenset[str]  # 'confié', 'revenu'
+    prepositions: frozenset[str]  # 'à'
+    of_words: frozenset[str]  # 'de', 'du', 'des'
+    auxiliaries: frozenset[str]  # 'a', 'été', 'est'
+    adverb_endings: tuple[str, ...]  # 'ment': 'a finalement été confié'
+    determiners: frozenset[str]  # 'un', 'une': a description before the name
+
+
+def assigned_offices(doc: Sequence[TokenLike], words: AssignmentWords) -> list[Title]:
+    """A title for each ministry given to someone: its words are the ministry's ('ministère de la Justice'), its
+    text the holder's office ('ministre de la Justice'), its `holder` where the name after 'à' starts."""
+    found = []
+    for i, token in enumerate(doc):
+        office = words.ministries.get(token.lower_)
+        portfolio = _portfolio(doc, i + 1, words) if office else None
+        if portfolio is None:
+            continue
+        of, end = portfolio
+        holder = _holder_after_verb(doc, end, words)
+        if holder is not None:
+            found.append(Title(start=i, end=end, phrase_start=i, phrase_end=end,
+                               title=f"{office} {span_text(doc, of, end)}", head=office, category="office",
+                               holder=(holder, holder + 1)))
+    return found
+
+
+def _portfolio(doc: Sequence[TokenLike], k: int, words: AssignmentWords) -> tuple[int, int] | None:
+    """(where 'de' starts, where the portfolio ends) for 'de la Justice' or 'clé du Pétrole' at `k`: a
+    capitalised word after 'de', words up to the auxiliary or verb, no punctuation; or None."""
+    if k < len(doc) and doc[k].is_lower and doc[k].lower_ not in words.of_words:
+        k += 1  # 'le ministère clé du Pétrole'
+    if k >= len(doc) or doc[k].lower_ not in words.of_words:
+        return None
+    end = k + 1
+    while end < len(doc) and end - k <= MAX_PORTFOLIO and not doc[end].is_punct \
+            and doc[end].lower_ not in words.auxiliaries and doc[end].lower_ not in words.verbs:
+        end += 1
+    capitalised = any(doc[j].text[:1].isupper() for j in range(k + 1, end))
+    return (k, end) if capitalised and end < len(doc) and end - k <= MAX_PORTFOLIO else None
+
+
+def _holder_after_verb(doc: Sequence[TokenLike], k: int, words: AssignmentWords) -> int | None:
+    """Where the holder's name starts after 'a été confié à' (or 'à un ..., ' before it) from `k`; or None."""
+    while k < len(doc) and (doc[k].lower_ in words.auxiliaries or doc[k].lower_.endswith(words.adverb_endings)):
+        k += 1
+    if k + 2 >= len(doc) or doc[k].lower_ not in words.verbs or doc[k + 1].lower_ not in words.prepositions:
+        return None
+    k += 2
+    if doc[k].lower_ not in words.determiners:
+        return k
+    for j in range(k + 1, min(k + MAX_DESCRIPTION, len(doc) - 1)):
+        if doc[j].text == ",":
+            return j + 1
+        if doc[j].text in (".", ";", ":"):
+            return None
+    return None

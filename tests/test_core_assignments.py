@@ -1,0 +1,32 @@
+"""Offices given by naming the ministry ('le ministère de X est confié à Y'), read as pure functions: hand-made
+tokens, no pipeline."""
+
+from nerlibya.core.assignments import AssignmentWords, assigned_offices
+
+from .tokens import Tok
+
+WORDS = AssignmentWords(ministries={"ministère": "ministre"}, verbs=frozenset({"confié", "revenu"}),
+                        prepositions=frozenset({"à"}), of_words=frozenset({"de", "du", "des"}),
+                        auxiliaries=frozenset({"a", "été", "est"}), adverb_endings=("ment",),
+                        determiners=frozenset({"un", "une"}))
+
+
+def toks(text: str) -> list[Tok]:
+    return [Tok(word) for word in text.split()]
+
+
+def test_the_ministry_given_to_a_name_is_that_persons_office():
+    doc = toks("Le ministère de la Culture est confié à Samia Dridi .")
+    (title,) = assigned_offices(doc, WORDS)
+    assert (title.title, title.start, title.end, title.holder) == ("ministre de la Culture", 1, 5, (8, 9))
+
+
+def test_an_adjective_after_the_ministry_an_adverb_and_a_description_before_the_name_are_skipped():
+    doc = toks("Le ministère clé du Commerce a finalement été confié à un banquier de Zaouïa , Omar Kadi .")
+    (title,) = assigned_offices(doc, WORDS)
+    assert (title.title, title.holder) == ("ministre du Commerce", (15, 16))
+
+
+def test_a_ministry_that_acts_or_a_lower_case_complement_gives_no_office():
+    assert assigned_offices(toks("Le ministère de la Culture a annoncé à Tunis la fermeture ."), WORDS) == []
+    assert assigned_offices(toks("Le ministère de la ville est revenu à Samia Dridi ."), WORDS) == []
