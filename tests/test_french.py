@@ -223,3 +223,11 @@ def test_a_member_of_a_family_holds_no_office(extractor):
     roles = _roles_by_name(extractor.extract(
         "La Culture revient à Karim Salhi, un membre d'une vieille famille de Zaouïa, selon la presse.").to_dict())
     assert "membre" not in roles.get("Karim Salhi", set()), roles
+
+
+@pytest.mark.model
+def test_a_title_given_twice_with_and_without_its_country_is_one_role(extractor):
+    record = extractor.extract("Le Premier ministre Karim Salhi est arrivé lundi à Sebha. Plus tard, le Premier "
+                               "ministre libyen Karim Salhi a rencontré les notables de la ville.").to_dict()
+    (person,) = [p for p in record["people"] if p["name"] == "Karim Salhi"]
+    assert [(r["title"], r["organisation"]) for r in person["roles"]] == [("Premier ministre", "Libya")], person["roles"]
