@@ -231,3 +231,9 @@ def test_a_title_given_twice_with_and_without_its_country_is_one_role(extractor)
                                "ministre libyen Karim Salhi a rencontré les notables de la ville.").to_dict()
     (person,) = [p for p in record["people"] if p["name"] == "Karim Salhi"]
     assert [(r["title"], r["organisation"]) for r in person["roles"]] == [("Premier ministre", "Libya")], person["roles"]
+
+
+@pytest.mark.model
+def test_an_accented_nationality_noun_before_a_name_is_not_part_of_it(extractor):
+    record = extractor.extract("Le conseil a écarté l’Algérien Nadir Bouchama ou encore la Tunisienne Samia Dridi.")
+    assert "Nadir Bouchama" in {p["name"] for p in record.to_dict()["people"]}
