@@ -143,6 +143,11 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     # a credit line read with the name that opens the next line: that name keeps its role
     ("Nadia Saoud\nKarim Ben Salah est devenu président du Haut Conseil d'Etat lundi.", "Karim Ben Salah",
      {"président"}),
+    # 'actuel' qualifies the office; 'ex-' written joined to 'Première'; a nationality after the office
+    ("Aucun texte n'exclut l’actuel Premier ministre Karim Salhi ou le général Omar Zlitni.", "Karim Salhi",
+     {"actuel Premier ministre"}),
+    ("Ils ont cité l'ex-Première ministre danoise Birgit Holm, selon la presse.", "Birgit Holm",
+     {"ex-Première ministre"}),
     # the ministry given to someone gives its holder's office
     ("Le ministère de la Culture a été confié à Samia Dridi, une enseignante de Zaouïa.", "Samia Dridi",
      {"ministre de la Culture"}),
