@@ -148,6 +148,9 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
      {"actuel Premier ministre"}),
     ("Ils ont cité l'ex-Première ministre danoise Birgit Holm, selon la presse.", "Birgit Holm",
      {"ex-Première ministre"}),
+    # 'une instance dirigée par X' in apposition to a body makes X its head
+    ("Les ministres sont nommés par le Conseil présidentiel, une instance dirigée par Karim Salhi, selon l'accord.",
+     "Karim Salhi", {"chef"}),
     # the ministry given to someone gives its holder's office
     ("Le ministère de la Culture a été confié à Samia Dridi, une enseignante de Zaouïa.", "Samia Dridi",
      {"ministre de la Culture"}),
