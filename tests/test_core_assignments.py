@@ -5,10 +5,11 @@ from nerlibya.core.assignments import AssignmentWords, assigned_offices
 
 from .tokens import Tok
 
-WORDS = AssignmentWords(ministries={"ministère": "ministre"}, verbs=frozenset({"confié", "revenu"}),
+WORDS = AssignmentWords(ministries={"ministère": "ministre", "portefeuille": "ministre"}, verbs=frozenset({"confié", "revenu"}),
                         prepositions=frozenset({"à"}), of_words=frozenset({"de", "du", "des"}),
                         auxiliaries=frozenset({"a", "été", "est"}), adverb_endings=("ment",),
-                        determiners=frozenset({"un", "une"}))
+                        determiners=frozenset({"un", "une"}), taking_verbs=frozenset({"confier", "hérite"}),
+                        before_taking=frozenset({"se", "voit", "qui", "le", "du"}))
 
 
 def toks(text: str) -> list[Tok]:
@@ -30,3 +31,21 @@ def test_an_adjective_after_the_ministry_an_adverb_and_a_description_before_the_
 def test_a_ministry_that_acts_or_a_lower_case_complement_gives_no_office():
     assert assigned_offices(toks("Le ministère de la Culture a annoncé à Tunis la fermeture ."), WORDS) == []
     assert assigned_offices(toks("Le ministère de la ville est revenu à Samia Dridi ."), WORDS) == []
+
+
+def _person(doc: list[Tok], *positions: int) -> list[Tok]:
+    return [Tok(t.text, ent_type_="PERSON") if i in positions else t for i, t in enumerate(doc)]
+
+
+def test_the_person_before_a_taking_verb_takes_the_portfolio_past_an_apposition():
+    doc = _person(toks("Samia Dridi , ancienne élue de la ville , se voit confier le portefeuille clé du Commerce ."),
+                  0, 1)
+    (title,) = assigned_offices(doc, WORDS)
+    assert (title.title, title.holder) == ("ministre du Commerce", (1, 2))
+    doc = _person(toks("Omar Kadi hérite du portefeuille de la Culture ."), 0, 1)
+    assert [(t.title, t.holder) for t in assigned_offices(doc, WORDS)] == [("ministre de la Culture", (1, 2))]
+
+
+def test_a_portfolio_nobody_takes_gives_no_office():
+    doc = _person(toks("Le portefeuille de la Culture reste vacant , a dit Omar Kadi ."), 10, 11)
+    assert assigned_offices(doc, WORDS) == []

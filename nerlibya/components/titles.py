@@ -54,7 +54,8 @@ class TitleFinder(KnowledgePipe):
         words = lexicon.words
         self.assignment_words = AssignmentWords(
             lexicon.ministry_offices, lexicon.assignment_verbs, lexicon.assignment_prepositions, words.of_words,
-            words.auxiliaries, tuple(words.adverb_endings), words.title_determiners)
+            words.auxiliaries, tuple(words.adverb_endings), words.title_determiners, lexicon.taking_verbs,
+            lexicon.before_taking)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._cats: dict[int, str] = {}
         self._place_or_org_labels = frozenset(nlp.vocab.strings.add(label) for label in PLACE_OR_ORG)

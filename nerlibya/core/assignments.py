@@ -1,6 +1,8 @@
 """Offices a clause gives by naming the ministry: 'le ministère de la Justice est confié à X', 'le ministère clé du
-Pétrole a été confié à un vieux routier du secteur, X' -> X is 'ministre de la Justice', 'ministre du Pétrole'.
-Pure functions over tokens and the language's words (`AssignmentWords`, from the title data)."""
+Pétrole a été confié à un vieux routier du secteur, X' -> X is 'ministre de la Justice', 'ministre du Pétrole';
+and the portfolio a person takes: 'X, un ancien banquier, se voit confier le portefeuille des Finances', 'X
+hérite du portefeuille de la Défense'. Pure functions over tokens and the language's words (`AssignmentWords`,
+from the title data)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from .types import Title
 
 MAX_PORTFOLIO = 6  # tokens from 'de' to the verb
 MAX_DESCRIPTION = 8  # tokens of 'un vieux routier du secteur' before the comma and the name
+MAX_APPOSITION = 15  # tokens of 'X, ancien responsable de la compagnie ENI,' between a name and its verb
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,8 @@ class AssignmentWords:
     auxiliaries: frozenset[str]  # 'a', 'été', 'est'
     adverb_endings: tuple[str, ...]  # 'ment': 'a finalement été confié'
     determiners: frozenset[str]  # 'un', 'une': a description before the name
+    taking_verbs: frozenset[str] = frozenset()  # 'confier', 'hérite': 'X se voit confier le portefeuille de Y'
+    before_taking: frozenset[str] = frozenset()  # 'se', 'voit', 'qui', 'du', 'le': words between X, verb, noun
 
 
 def assigned_offices(doc: Sequence[TokenLike], words: AssignmentWords) -> list[Title]:
@@ -36,6 +41,9 @@ def assigned_offices(doc: Sequence[TokenLike], words: AssignmentWords) -> list[T
             continue
         of, end = portfolio
         holder = _holder_after_verb(doc, end, words)
+        taker = _taker_before(doc, i, words)
+        if holder is None and taker is not None:
+            holder = taker
         if holder is not None:
             found.append(Title(start=i, end=end, phrase_start=i, phrase_end=end,
                                title=f"{office} {span_text(doc, of, end)}", head=office, category="office",
@@ -72,4 +80,27 @@ def _holder_after_verb(doc: Sequence[TokenLike], k: int, words: AssignmentWords)
             return j + 1
         if doc[j].text in (".", ";", ":"):
             return None
+    return None
+
+
+def _taker_before(doc: Sequence[TokenLike], noun: int, words: AssignmentWords) -> int | None:
+    """Where the person who takes the portfolio named at `noun` ends ('X se voit confier le portefeuille', 'X,
+    qui hérite du portefeuille'), past the apposition that closes with a comma before the verb; or None."""
+    k = noun - 1
+    while k >= 0 and doc[k].lower_ in words.before_taking:
+        k -= 1
+    if k < 1 or doc[k].lower_ not in words.taking_verbs:
+        return None
+    k -= 1
+    while k >= 0 and (doc[k].lower_ in words.before_taking or doc[k].lower_ in words.auxiliaries):
+        k -= 1
+    if k >= 0 and doc[k].ent_type_ == "PERSON":
+        return k
+    if k < 0 or doc[k].text != ",":
+        return None
+    for j in range(k - 1, max(k - MAX_APPOSITION, 0), -1):
+        if doc[j].text in (".", ";", ":"):
+            return None
+        if doc[j].ent_type_ == "PERSON" and doc[j + 1].text == ",":
+            return j
     return None

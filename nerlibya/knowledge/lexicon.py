@@ -134,6 +134,8 @@ class Lexicon:
     ministry_offices: dict[str, str] = field(default_factory=dict)  # 'ministère' -> 'ministre': the office of its holder
     assignment_verbs: frozenset[str] = frozenset()  # 'confié': 'le ministère de X est confié à Y' gives Y the office
     assignment_prepositions: frozenset[str] = frozenset()  # 'à', before the holder's name
+    taking_verbs: frozenset[str] = frozenset()  # 'X se voit confier le portefeuille de Y': X takes the office
+    before_taking: frozenset[str] = frozenset()  # 'se', 'voit', 'qui', 'le', 'du' around that verb
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
@@ -254,6 +256,8 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         ministry_offices=_lower_map(titles.get("ministry_offices", {}), path, "ministry_offices"),
         assignment_verbs=_lower_set(titles.get("assignment_verbs", []), path, "assignment_verbs"),
         assignment_prepositions=_lower_set(titles.get("assignment_prepositions", []), path, "assignment_prepositions"),
+        taking_verbs=_lower_set(titles.get("taking_verbs", []), path, "taking_verbs"),
+        before_taking=_lower_set(titles.get("before_taking", []), path, "before_taking"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,
