@@ -151,6 +151,9 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     # 'une instance dirigée par X' in apposition to a body makes X its head
     ("Les ministres sont nommés par le Conseil présidentiel, une instance dirigée par Karim Salhi, selon l'accord.",
      "Karim Salhi", {"chef"}),
+    # 'onusienne' after a body noun belongs to the body's name, so the name after its place is the holder's
+    ("Selon la presse, le chef de la Mission onusienne au Sahel, Ali Ben Salem, a démissionné.", "Ali Ben Salem",
+     {"chef"}),
     # the ministry given to someone gives its holder's office
     ("Le ministère de la Culture a été confié à Samia Dridi, une enseignante de Zaouïa.", "Samia Dridi",
      {"ministre de la Culture"}),
