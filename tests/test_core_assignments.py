@@ -49,3 +49,17 @@ def test_the_person_before_a_taking_verb_takes_the_portfolio_past_an_apposition(
 def test_a_portfolio_nobody_takes_gives_no_office():
     doc = _person(toks("Le portefeuille de la Culture reste vacant , a dit Omar Kadi ."), 10, 11)
     assert assigned_offices(doc, WORDS) == []
+
+
+def test_an_appointment_to_a_portfolio_is_to_its_ministers_office():
+    from dataclasses import replace
+
+    from nerlibya.core.assignments import portfolio_appointments
+
+    words = replace(WORDS, portfolio_verbs=frozenset({"nommée"}), portfolio_prepositions={"aux": "des", "au": "du", "à": "de"},
+                    bodies=frozenset({"conseil"}), calendar_words=frozenset({"mardi"}),
+                    determiners=frozenset({"la", "un"}))
+    (title,) = portfolio_appointments(toks("Samia Dridi a été nommée aux Affaires sociales mardi ."), words)
+    assert (title.title, title.start, title.end) == ("ministre des Affaires sociales", 5, 8)
+    assert portfolio_appointments(toks("Elle a été nommée au Conseil présidentiel ."), words) == []
+    assert portfolio_appointments(toks("Elle a été nommée à la tête du parti ."), words) == []

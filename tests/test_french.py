@@ -154,6 +154,9 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     # 'onusienne' after a body noun belongs to the body's name, so the name after its place is the holder's
     ("Selon la presse, le chef de la Mission onusienne au Sahel, Ali Ben Salem, a démissionné.", "Ali Ben Salem",
      {"chef"}),
+    # appointed to a portfolio, past a long apposition with its place
+    ("Ainsi, Ali Ben Salem, un commandant de la ville de Zaouïa, a été nommé à la Défense, selon la radio.",
+     "Ali Ben Salem", {"ministre de la Défense"}),
     # the ministry given to someone gives its holder's office
     ("Le ministère de la Culture a été confié à Samia Dridi, une enseignante de Zaouïa.", "Samia Dridi",
      {"ministre de la Culture"}),

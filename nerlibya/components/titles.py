@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..core.assignments import AssignmentWords, assigned_offices
+from ..core.assignments import AssignmentWords, assigned_offices, portfolio_appointments
 from ..core.lists import list_entries, name_end, name_heading_entry
 from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text
 from ..core.types import OrgRef, Title
@@ -55,7 +55,8 @@ class TitleFinder(KnowledgePipe):
         self.assignment_words = AssignmentWords(
             lexicon.ministry_offices, lexicon.assignment_verbs, lexicon.assignment_prepositions, words.of_words,
             words.auxiliaries, tuple(words.adverb_endings), words.title_determiners, lexicon.taking_verbs,
-            lexicon.before_taking)
+            lexicon.before_taking, lexicon.portfolio_verbs, lexicon.portfolio_prepositions, lexicon.heads.bodies,
+            words.calendar_words)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._cats: dict[int, str] = {}
         self._place_or_org_labels = frozenset(nlp.vocab.strings.add(label) for label in PLACE_OR_ORG)
@@ -304,7 +305,8 @@ class TitleFinder(KnowledgePipe):
         titles = self.reader.read(doc, by_cat, title_runs, ents)
         doc._.titles = titles = list_entries(doc, titles, by_cat["MOD"], joiners, words.name_particles,
                                                  self.lexicon.honorifics)
-        assigned = assigned_offices(doc, self.assignment_words) if self.assignment_words.ministries else []
+        assigned = (assigned_offices(doc, self.assignment_words) + portfolio_appointments(doc, self.assignment_words)
+                    if self.assignment_words.ministries else [])
         doc._.titles = titles = sorted(titles + assigned, key=lambda t: t.start)
         if self.discover_people:
             holders = [(t.start, t.holder[0]) for t in assigned if t.holder]

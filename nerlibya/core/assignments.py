@@ -1,12 +1,13 @@
 """Offices a clause gives by naming the ministry: 'le ministère de la Justice est confié à X', 'le ministère clé du
 Pétrole a été confié à un vieux routier du secteur, X' -> X is 'ministre de la Justice', 'ministre du Pétrole';
 and the portfolio a person takes: 'X, un ancien banquier, se voit confier le portefeuille des Finances', 'X
-hérite du portefeuille de la Défense'. Pure functions over tokens and the language's words (`AssignmentWords`,
+hérite du portefeuille de la Défense'; and a portfolio one is appointed to: 'X a été nommé à la Défense' -> 'ministre
+de la Défense' (the title then reads as an appointment's). Pure functions over tokens and the language's words (`AssignmentWords`,
 from the title data)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from .titles import TokenLike, span_text
@@ -28,6 +29,10 @@ class AssignmentWords:
     determiners: frozenset[str]  # 'un', 'une': a description before the name
     taking_verbs: frozenset[str] = frozenset()  # 'confier', 'hérite': 'X se voit confier le portefeuille de Y'
     before_taking: frozenset[str] = frozenset()  # 'se', 'voit', 'qui', 'du', 'le': words between X, verb, noun
+    portfolio_verbs: frozenset[str] = frozenset()  # 'nommé': 'X a été nommé à la Défense'
+    portfolio_prepositions: Mapping[str, str] = field(default_factory=dict)  # 'au' -> 'du': the office's complement
+    bodies: frozenset[str] = frozenset()  # 'conseil': 'nommé au Conseil X' names a body, not a portfolio
+    calendar_words: frozenset[str] = frozenset()  # 'mardi': no part of a portfolio written before it
 
 
 def assigned_offices(doc: Sequence[TokenLike], words: AssignmentWords) -> list[Title]:
@@ -104,3 +109,36 @@ def _taker_before(doc: Sequence[TokenLike], noun: int, words: AssignmentWords) -
         if doc[j].ent_type_ == "PERSON" and doc[j + 1].text == ",":
             return j
     return None
+
+
+def portfolio_appointments(doc: Sequence[TokenLike], words: AssignmentWords) -> list[Title]:
+    """A title for each 'nommé à la Défense', 'nommée aux Affaires sociales': from the preposition to the end of
+    the capitalised portfolio (no entity's), its text the office with the complement the preposition becomes."""
+    office = next(iter(words.ministries.values()), None)
+    found = []
+    for i in range(len(doc) - 2):
+        of = words.portfolio_prepositions.get(doc[i + 1].lower_)
+        if office is None or of is None or doc[i].lower_ not in words.portfolio_verbs:
+            continue
+        start = i + 2
+        while start < len(doc) and doc[start].lower_ in words.determiners - {"un", "une"}:
+            start += 1
+        end = _portfolio_words_end(doc, start, words)
+        if end > start:
+            written = span_text(doc, i + 2, end)
+            found.append(Title(start=i + 1, end=end, phrase_start=i + 1, phrase_end=end, title=f"{office} {of} {written}",
+                               head=office, category="office"))
+    return found
+
+
+def _portfolio_words_end(doc: Sequence[TokenLike], k: int, words: AssignmentWords) -> int:
+    """Where a capitalised portfolio that no entity covers, with its lower-case adjectives, ends from `k` ('Affaires
+    sociales'), not a body's name ('Conseil présidentiel'); `k` if none starts there."""
+    if k >= len(doc) or not doc[k].text[:1].isupper() or doc[k].ent_type_ or doc[k].lower_ in words.bodies:
+        return k
+    end = k + 1
+    while end < min(k + MAX_PORTFOLIO, len(doc)) and doc[end].is_alpha and not doc[end].ent_type_ and (
+            doc[end].text[:1].isupper() or (doc[end].is_lower and not doc[end].is_stop
+                                             and doc[end].lower_ not in words.calendar_words)):
+        end += 1
+    return end

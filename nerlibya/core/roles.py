@@ -598,7 +598,8 @@ def _subject_of_verb(scene: Scene, k: int) -> Person | None:
         if k in ends:
             return _subject_before_complement(scene, ends[k])
         if tokens[k].text == ",":
-            k = _before_inserted_adverbial(scene, apposition_opening(scene, k))
+            titled = _past_apposition(scene, k)  # 'X, un commandant de la ville de Y, a été nommé'
+            k = titled if titled != k and titled in ends else _before_inserted_adverbial(scene, apposition_opening(scene, k))
             if k in ends:
                 return _subject_before_complement(scene, ends[k])
         if tokens[k].lower_ in words.conjunctions and scene.titles_ending.get(k):

@@ -136,6 +136,8 @@ class Lexicon:
     assignment_prepositions: frozenset[str] = frozenset()  # 'à', before the holder's name
     taking_verbs: frozenset[str] = frozenset()  # 'X se voit confier le portefeuille de Y': X takes the office
     before_taking: frozenset[str] = frozenset()  # 'se', 'voit', 'qui', 'le', 'du' around that verb
+    portfolio_verbs: frozenset[str] = frozenset()  # 'nommé': 'X a été nommé à la Défense' -> 'ministre de la Défense'
+    portfolio_prepositions: dict[str, str] = field(default_factory=dict)  # 'au' -> 'du'
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
@@ -258,6 +260,8 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         assignment_prepositions=_lower_set(titles.get("assignment_prepositions", []), path, "assignment_prepositions"),
         taking_verbs=_lower_set(titles.get("taking_verbs", []), path, "taking_verbs"),
         before_taking=_lower_set(titles.get("before_taking", []), path, "before_taking"),
+        portfolio_verbs=_lower_set(titles.get("portfolio_verbs", []), path, "portfolio_verbs"),
+        portfolio_prepositions=_lower_map(titles.get("portfolio_prepositions", {}), path, "portfolio_prepositions"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,
