@@ -207,7 +207,7 @@ def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None,
         org_name, org_id = _org_name(doc, links, role.org, records, kb)
         title_key = name_key(role.title)
         duplicate = next((r for r in person.roles if name_key(r.title) == title_key
-                          and (r.organisation == org_name or not org_name)), None)
+                          and (r.organisation == org_name or not org_name or r.organisation is None)), None)
         if duplicate is None:
             person.roles.append(_role(doc, role, org_name, org_id, _linked_name(links, role.of, records)))
         elif duplicate.organisation is None and org_name:

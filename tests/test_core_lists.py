@@ -59,3 +59,33 @@ def test_no_heading_name_without_the_colon_the_line_start_or_a_second_word():
     assert name_heading_entry(tokens("Omar Kadi , Interior Minister , said no"), _office(3, 5), PARTICLES) is None
     assert name_heading_entry(tokens("He met Omar Kadi , Interior Minister : no"), _office(5, 7), PARTICLES) is None
     assert name_heading_entry(tokens("- Kadi , Interior Minister : no"), _office(3, 5), PARTICLES) is None
+
+
+def _minister(start: int, end: int, text: str) -> Title:
+    return Title(start=start, end=end, phrase_start=start, phrase_end=end, title=text, head="ministre",
+                 category="office")
+
+
+def test_name_first_lines_give_the_name_before_the_colon_past_bullet_and_courtesy_title():
+    toks = tokens("Le nouveau cabinet :", "- M. Karim Salhi : ministre de la Justice .",
+                  "- Mme Leila Abdou : ministre de la Santé .")
+    titles = [_minister(10, 14, "ministre de la Justice"), _minister(21, 25, "ministre de la Santé")]
+    found = list_entries(toks, titles, [], JOINERS, PARTICLES, frozenset({"m.", "mme"}))
+    assert [t.holder for t in found] == [(7, 9), (18, 20)]
+
+
+def test_a_name_first_line_alone_or_an_office_that_runs_on_is_no_entry():
+    toks = tokens("- M. Karim Salhi : ministre de la Justice .")
+    assert list_entries(toks, [_minister(5, 9, "x")], [], JOINERS, PARTICLES, frozenset({"m."}))[0].holder is None
+    toks = tokens("Karim Salhi : ministre de la Justice depuis mars", "Leila Abdou : ministre de la Santé depuis mai")
+    found = list_entries(toks, [_minister(3, 7, "x"), _minister(13, 17, "y")], [], JOINERS, PARTICLES)
+    assert [t.holder for t in found] == [None, None]
+
+
+def test_bulleted_title_lines_and_long_hyphenated_names_with_a_remark_in_brackets():
+    toks = tokens("• Ministre des Sports : Karim Abdel - Razzaq Taher Al - Salhi ( remplace Ali Omar )",
+                  "• Ministre du Plan : Leila Abdou")
+    titles = [_minister(1, 4, "Ministre des Sports"), _minister(20, 23, "Ministre du Plan")]
+    first, second = list_entries(toks, titles, [], JOINERS, PARTICLES)
+    assert (first.listed, first.phrase_end, second.listed) == (True, 5, True)
+    assert name_end(toks, 5, PARTICLES) == 13

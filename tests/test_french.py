@@ -143,6 +143,28 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     # a credit line read with the name that opens the next line: that name keeps its role
     ("Nadia Saoud\nKarim Ben Salah est devenu président du Haut Conseil d'Etat lundi.", "Karim Ben Salah",
      {"président"}),
+    # 'actuel' qualifies the office; 'ex-' written joined to 'Première'; a nationality after the office
+    ("Aucun texte n'exclut l’actuel Premier ministre Karim Salhi ou le général Omar Zlitni.", "Karim Salhi",
+     {"actuel Premier ministre"}),
+    ("Ils ont cité l'ex-Première ministre danoise Birgit Holm, selon la presse.", "Birgit Holm",
+     {"ex-Première ministre"}),
+    # 'une instance dirigée par X' in apposition to a body makes X its head
+    ("Les ministres sont nommés par le Conseil présidentiel, une instance dirigée par Karim Salhi, selon l'accord.",
+     "Karim Salhi", {"chef"}),
+    # 'onusienne' after a body noun belongs to the body's name, so the name after its place is the holder's
+    ("Selon la presse, le chef de la Mission onusienne au Sahel, Ali Ben Salem, a démissionné.", "Ali Ben Salem",
+     {"chef"}),
+    # appointed to a portfolio, past a long apposition with its place
+    ("Ainsi, Ali Ben Salem, un commandant de la ville de Zaouïa, a été nommé à la Défense, selon la radio.",
+     "Ali Ben Salem", {"ministre de la Défense"}),
+    # the ministry given to someone gives its holder's office
+    ("Le ministère de la Culture a été confié à Samia Dridi, une enseignante de Zaouïa.", "Samia Dridi",
+     {"ministre de la Culture"}),
+    # lists of office holders, the name first and bulleted
+    ("Voici le cabinet :\n- M. Karim Bennour Salhi: ministre du Commerce.\n- Mme Nadia Ferjani: ministre de la Culture.\n",
+     "Nadia Ferjani", {"ministre de la Culture"}),
+    ("Voici le cabinet :\n\n  • Ministre des Sports : Karim Abdel-Razzaq Taher Al-Salhi (remplace Ali Omar)\n"
+     "  • Ministre du Commerce : Nadia Ferjani\n", "Karim Abdel-Razzaq Taher Al-Salhi", {"Ministre des Sports"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())
@@ -208,3 +230,24 @@ def test_a_clause_breaker_before_no_infinitive_leaves_the_apposition_open(extrac
 ])
 def test_a_title_pronoun_repeats_the_office_before_it(extractor, text, expected):
     assert _roles_by_name(extractor.extract(text).to_dict()) == expected
+
+
+@pytest.mark.model
+def test_a_member_of_a_family_holds_no_office(extractor):
+    roles = _roles_by_name(extractor.extract(
+        "La Culture revient à Karim Salhi, un membre d'une vieille famille de Zaouïa, selon la presse.").to_dict())
+    assert "membre" not in roles.get("Karim Salhi", set()), roles
+
+
+@pytest.mark.model
+def test_a_title_given_twice_with_and_without_its_country_is_one_role(extractor):
+    record = extractor.extract("Le Premier ministre Karim Salhi est arrivé lundi à Sebha. Plus tard, le Premier "
+                               "ministre libyen Karim Salhi a rencontré les notables de la ville.").to_dict()
+    (person,) = [p for p in record["people"] if p["name"] == "Karim Salhi"]
+    assert [(r["title"], r["organisation"]) for r in person["roles"]] == [("Premier ministre", "Libya")], person["roles"]
+
+
+@pytest.mark.model
+def test_an_accented_nationality_noun_before_a_name_is_not_part_of_it(extractor):
+    record = extractor.extract("Le conseil a écarté l’Algérien Nadir Bouchama ou encore la Tunisienne Samia Dridi.")
+    assert "Nadir Bouchama" in {p["name"] for p in record.to_dict()["people"]}

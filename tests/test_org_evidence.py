@@ -116,6 +116,14 @@ def test_a_trailing_nationality_is_cut_when_the_shorter_form_is_the_name():
     assert trailing_nationality(("conseil", "présidentiel"), WORDS, known) == 0
 
 
+def test_a_trailing_nationality_is_cut_after_an_elided_article():
+    from nerlibya.core.org_evidence import trailing_nationality
+
+    ids = {"bureau d'état": "bureau", "bureau d'état libyen": "bureau"}
+    known = lambda text: frozenset({ids[text.lower()]} if text.lower() in ids else ())  # noqa: E731
+    assert trailing_nationality(("Bureau", "d'", "État", "libyen"), WORDS, known) == 1
+
+
 def test_component_cuts_the_nationality_off_a_known_french_body(fixture_kb_path):
     from spacy.tokens import Doc
 

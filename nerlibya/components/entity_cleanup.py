@@ -104,7 +104,8 @@ class EntityCleanup(KnowledgePipe):
 
     def _is_person_prefix(self, token) -> bool:
         lower = token.lower_
-        return lower in self.words.leading_determiners or lower in self.title_words or lower in self.demonyms or token.is_punct
+        return (lower in self.words.leading_determiners or lower in self.title_words or fold(lower) in self.demonyms
+                or token.is_punct)  # the KB's demonyms are folded: 'Algérien' -> 'algerien'
 
     def _honorific_before_name(self, doc: Doc, start: int, end: int) -> bool:
         """The span opens with a courtesy title ('H.E.', 'His Excellency') and two capitalised words follow."""

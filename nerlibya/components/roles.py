@@ -14,7 +14,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..core.roles import Person, RoleWords, Scene, attach, clause_person, people_listed, singled_out
+from ..core.roles import Person, RoleWords, Scene, attach, clause_person, of_a_family, people_listed, singled_out
 from ..core.types import Link, OrgRef, Role, Title, TokenRange
 from ..core.status import status_at
 from ..knowledge.kb import Office
@@ -65,6 +65,8 @@ class RoleLinker(KnowledgePipe):
                           if scene.same_sentence(person, title)]
                 continue
             title = singled_out(scene, title) or title
+            if of_a_family(scene, title):
+                continue
             person, pattern = attach(scene, title, attached)
             if person is None or not scene.same_sentence(person, title):
                 continue

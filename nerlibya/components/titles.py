@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..core.assignments import AssignmentWords, assigned_offices, portfolio_appointments
 from ..core.lists import list_entries, name_end, name_heading_entry
 from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text, without_verbs
 from ..core.types import OrgRef, Title
@@ -51,6 +52,12 @@ class TitleFinder(KnowledgePipe):
         place_acronyms = {a.replace(".", ""): e.id for e in kb.by_id.values() if e.kind == "place" for a in e.acronyms}
         self.reader = TitleReader(lexicon, kb.by_demonym, lambda text: bool(kb.lookup(text)), place_acronyms)
         self.title_words = lexicon.title_words()
+        words = lexicon.words
+        self.assignment_words = AssignmentWords(
+            lexicon.ministry_offices, lexicon.assignment_verbs, lexicon.assignment_prepositions, words.of_words,
+            words.auxiliaries, tuple(words.adverb_endings), words.title_determiners, lexicon.taking_verbs,
+            lexicon.before_taking, lexicon.portfolio_verbs, lexicon.portfolio_prepositions, lexicon.heads.bodies,
+            words.calendar_words)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._cats: dict[int, str] = {}
         self._place_or_org_labels = frozenset(nlp.vocab.strings.add(label) for label in PLACE_OR_ORG)
@@ -164,12 +171,23 @@ class TitleFinder(KnowledgePipe):
         names = []
         for title in titles:
             end = name_end(doc, title.phrase_end, self.lexicon.words.name_particles) if title.listed else None
-            if end is not None and end - title.phrase_end > 1 and not any(doc[i].ent_id_ or doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
-                                           and i > title.phrase_end for i in range(title.phrase_end, end)):
-                names.append(Span(doc, title.phrase_end, end, label="PERSON"))
+            start, end = title.holder or (title.phrase_end, end)
+            if end is not None and end - start > 1 and not any(doc[i].ent_id_ or doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
+                                                               and i > start for i in range(start, end)):
+                names.append(Span(doc, start, end, label="PERSON"))
         if names:
             taken = {i for name in names for i in range(name.start, name.end)}
             doc.ents = [e for e in doc.ents if not taken & set(range(e.start, e.end))] + names
+
+    def holders_are_people(self, doc: Doc, assigned: list[Title]) -> None:
+        """The name a ministry is given to ('confié à Samia Dridi') is a person's, whatever other label the model
+        gave it, unless the KB knows it."""
+        starts = {t.holder[0] for t in assigned if t.holder}
+        ents = list(doc.ents)
+        relabelled = [Span(doc, e.start, e.end, label="PERSON") if e.start in starts and e.label_ != "PERSON"
+                      and not e.ent_id_ else e for e in ents]
+        if any(a is not b for a, b in zip(relabelled, ents)):
+            set_entities(doc, relabelled)
 
     def discover_heading_names(self, doc: Doc, titles: list[Title]) -> None:
         """The name that opens a list line before a comma, an office and a colon ('- Ali Salem, Interior
@@ -186,12 +204,17 @@ class TitleFinder(KnowledgePipe):
     # -- entities the model made of titles, or of people around them ------------------------------
     def drop_titles_taken_for_names(self, doc: Doc) -> list[Span]:
         """The model tags a capitalised title at a sentence start as a place or an organisation ('Le Secrétaire
-        général de l'ONU, X,'): an entity that is a whole office or rank, with no KB id, is a title, not a name."""
+        général de l'ONU, X,'): an entity that is a whole office or rank, or a portfolio office and its portfolio
+        ('Ministre de la Culture' opening a list line), with no KB id, is a title, not a name."""
         ents = list(doc.ents)
-        kept = [e for e in ents if e.label_ not in PLACE_OR_ORG or e.id_ or fold(e.text) not in self._title_phrases]
+        kept = [e for e in ents if e.label_ not in PLACE_OR_ORG or e.id_ or not self._is_title_phrase(e)]
         if len(kept) != len(ents):
             set_entities(doc, kept)
         return kept
+
+    def _is_title_phrase(self, ent: Span) -> bool:
+        return fold(ent.text) in self._title_phrases or (
+            len(ent) > 2 and ent[0].lower_ in self.lexicon.portfolio_offices and ent[1].lower_ in self.lexicon.words.of_words)
 
     def people_around_titles(self, doc: Doc, titles: list[Title]) -> None:
         """Names the model took for a place or an organisation, with no KB id: before a comma and an office
@@ -289,13 +312,19 @@ class TitleFinder(KnowledgePipe):
             openings = [(run[0].start, run[-1].end) for run in title_runs] + [(u.start, u.end) for u in by_cat["HONOR"]]
             ents += self.discover(doc, openings, unit_starts)
         titles = self.reader.read(doc, by_cat, title_runs, ents)
-        doc._.titles = titles = list_entries(doc, titles, by_cat["MOD"], joiners, words.name_particles)
+        doc._.titles = titles = list_entries(doc, titles, by_cat["MOD"], joiners, words.name_particles,
+                                                 self.lexicon.honorifics)
+        assigned = (assigned_offices(doc, self.assignment_words) + portfolio_appointments(doc, self.assignment_words)
+                    if self.assignment_words.ministries else [])
+        doc._.titles = titles = sorted(titles + assigned, key=lambda t: t.start)
         if self.discover_people:
-            self.discover(doc, _after_named_complements(doc, titles), unit_starts)
+            holders = [(t.start, t.holder[0]) for t in assigned if t.holder]
+            self.discover(doc, _after_named_complements(doc, titles) + holders, unit_starts)
+            self.holders_are_people(doc, assigned)
             self.discover_listed(doc, titles)
             self.discover_heading_names(doc, titles)
         doc._.titles = titles = titles + self.repeated_titles(doc, titles)
-        _drop_names_inside_titles(doc, list(doc.ents), titles)
+        _drop_names_inside_titles(doc, list(doc.ents), [t for t in titles if t not in assigned])  # the ministry stays a name
         self.people_around_titles(doc, titles)
         self.people_opening_appositions(doc, titles)
         self.people_named_by_surname(doc)

@@ -123,8 +123,13 @@ def trailing_nationality(words: tuple[str, ...], org_words: OrgWords, known: Cal
     nationality adjective its name does without."""
     if len(words) < 2 or fold(words[-1]) not in org_words.nationalities:
         return 0
-    shorter, whole = known(" ".join(words[:-1])), known(" ".join(words))
+    shorter, whole = known(written(words[:-1])), known(written(words))
     return 1 if shorter and (not whole or whole == shorter) else 0
+
+
+def written(words: tuple[str, ...]) -> str:
+    """The words as a name writes them: an elided article joined to the next word ("Département d'État")."""
+    return "".join(w if w.endswith(("'", "’")) else w + " " for w in words).strip()
 
 
 def is_generic_alone(words: tuple[str, ...], org_words: OrgWords) -> bool:

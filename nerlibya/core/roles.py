@@ -84,6 +84,7 @@ class RoleWords:
     infinitive_endings: tuple[str, ...] = ()  # 'X pour remporter': a clause breaker before a verb ends a name's clause
     apposition_closers: frozenset[str] = frozenset()  # 'A met the minister, B on Monday': 'on' ends the apposition
     relation_nouns: frozenset[str] = frozenset()  # 'the son of the army chief, X': X is the son
+    family_nouns: frozenset[str] = frozenset()  # 'un membre d'une grande famille': kinship, not an office
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -119,6 +120,7 @@ class RoleWords:
             infinitive_endings=words.infinitive_endings,
             apposition_closers=words.apposition_closers,
             relation_nouns=words.relation_nouns,
+            family_nouns=words.family_nouns,
         )
 
 
@@ -152,6 +154,8 @@ class Scene:
 def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[Person | None, str]:
     """The person a title describes and the pattern that says so; `attached` maps the starts of titles
     already attached (earlier in the text) to their people, for chains ('X, minister and envoy')."""
+    if title.holder is not None:  # '- M. X: ministre de la Justice.'
+        return scene.starts.get(title.holder[0]) or scene.ends.get(title.holder[1]), "list-entry"
     person = person_of_enclosing(scene, title, attached)
     if person is not None:
         return person, "acronym"
@@ -173,6 +177,15 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     if person is not None:
         return person, "apposition-after"
     return person_appointed(scene, title), "appointment"
+
+
+def of_a_family(scene: Scene, title: Title) -> bool:
+    """'X, un membre d'une grande famille de Misrata': a title whose complement is a family (its noun within
+    three words after 'de') says kinship, not an office."""
+    tokens, k = scene.tokens, title.phrase_end
+    if k >= len(tokens) or tokens[k].lower_ not in scene.words.linking_words:
+        return False
+    return any(tokens[j].lower_ in scene.words.family_nouns for j in range(k + 1, min(k + 4, len(tokens))))
 
 
 def person_before_bare_apposition(scene: Scene, title: Title) -> Person | None:
@@ -661,7 +674,8 @@ def _subject_of_verb(scene: Scene, k: int) -> Person | None:
         if k in ends:
             return _subject_before_complement(scene, ends[k])
         if tokens[k].text == ",":
-            k = _before_inserted_adverbial(scene, apposition_opening(scene, k))
+            titled = _past_apposition(scene, k)  # 'X, un commandant de la ville de Y, a été nommé'
+            k = titled if titled != k and titled in ends else _before_inserted_adverbial(scene, apposition_opening(scene, k))
             if k in ends:
                 return _subject_before_complement(scene, ends[k])
         if tokens[k].lower_ in words.conjunctions and scene.titles_ending.get(k):

@@ -40,6 +40,7 @@ class Title:
     cue: str | None = None  # for clauses: the words that gave the role ('led by')
     plural: bool = False  # written in the plural ('deputy prime ministers A, B and C'): shared by a list
     listed: bool = False  # an entry of a list, one a line: the name after its colon is a person's ('Defence: X')
+    holder: TokenRange | None = None  # a list entry's name written before its colon ('- M. X: ministre de la Justice.')
 
 
 @dataclass(frozen=True)

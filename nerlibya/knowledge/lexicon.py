@@ -137,6 +137,13 @@ class Lexicon:
     data: dict = field(repr=False, compare=False)
     title_pronouns: frozenset[str] = frozenset()  # 'celui', 'celle': 'celui du Conseil, X' repeats the title before
     verb_qualifiers: frozenset[str] = frozenset()  # 'ousted': a verb after 'that' ('the revolt that ousted dictator X')
+    ministry_offices: dict[str, str] = field(default_factory=dict)  # 'ministère' -> 'ministre': the office of its holder
+    assignment_verbs: frozenset[str] = frozenset()  # 'confié': 'le ministère de X est confié à Y' gives Y the office
+    assignment_prepositions: frozenset[str] = frozenset()  # 'à', before the holder's name
+    taking_verbs: frozenset[str] = frozenset()  # 'X se voit confier le portefeuille de Y': X takes the office
+    before_taking: frozenset[str] = frozenset()  # 'se', 'voit', 'qui', 'le', 'du' around that verb
+    portfolio_verbs: frozenset[str] = frozenset()  # 'nommé': 'X a été nommé à la Défense' -> 'ministre de la Défense'
+    portfolio_prepositions: dict[str, str] = field(default_factory=dict)  # 'au' -> 'du'
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
@@ -255,6 +262,13 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         noun_modifiers=_lower_set(titles.get("noun_modifiers", []), path, "noun_modifiers"),
         title_pronouns=_lower_set(titles.get("title_pronouns", []), path, "title_pronouns"),
         verb_qualifiers=_lower_set(titles.get("verb_qualifiers", []), path, "verb_qualifiers"),
+        ministry_offices=_lower_map(titles.get("ministry_offices", {}), path, "ministry_offices"),
+        assignment_verbs=_lower_set(titles.get("assignment_verbs", []), path, "assignment_verbs"),
+        assignment_prepositions=_lower_set(titles.get("assignment_prepositions", []), path, "assignment_prepositions"),
+        taking_verbs=_lower_set(titles.get("taking_verbs", []), path, "taking_verbs"),
+        before_taking=_lower_set(titles.get("before_taking", []), path, "before_taking"),
+        portfolio_verbs=_lower_set(titles.get("portfolio_verbs", []), path, "portfolio_verbs"),
+        portfolio_prepositions=_lower_map(titles.get("portfolio_prepositions", {}), path, "portfolio_prepositions"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,

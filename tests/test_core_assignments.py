@@ -1,0 +1,65 @@
+"""Offices given by naming the ministry ('le ministère de X est confié à Y'), read as pure functions: hand-made
+tokens, no pipeline."""
+
+from nerlibya.core.assignments import AssignmentWords, assigned_offices
+
+from .tokens import Tok
+
+WORDS = AssignmentWords(ministries={"ministère": "ministre", "portefeuille": "ministre"}, verbs=frozenset({"confié", "revenu"}),
+                        prepositions=frozenset({"à"}), of_words=frozenset({"de", "du", "des"}),
+                        auxiliaries=frozenset({"a", "été", "est"}), adverb_endings=("ment",),
+                        determiners=frozenset({"un", "une"}), taking_verbs=frozenset({"confier", "hérite"}),
+                        before_taking=frozenset({"se", "voit", "qui", "le", "du"}))
+
+
+def toks(text: str) -> list[Tok]:
+    return [Tok(word) for word in text.split()]
+
+
+def test_the_ministry_given_to_a_name_is_that_persons_office():
+    doc = toks("Le ministère de la Culture est confié à Samia Dridi .")
+    (title,) = assigned_offices(doc, WORDS)
+    assert (title.title, title.start, title.end, title.holder) == ("ministre de la Culture", 1, 5, (8, 9))
+
+
+def test_an_adjective_after_the_ministry_an_adverb_and_a_description_before_the_name_are_skipped():
+    doc = toks("Le ministère clé du Commerce a finalement été confié à un banquier de Zaouïa , Omar Kadi .")
+    (title,) = assigned_offices(doc, WORDS)
+    assert (title.title, title.holder) == ("ministre du Commerce", (15, 16))
+
+
+def test_a_ministry_that_acts_or_a_lower_case_complement_gives_no_office():
+    assert assigned_offices(toks("Le ministère de la Culture a annoncé à Tunis la fermeture ."), WORDS) == []
+    assert assigned_offices(toks("Le ministère de la ville est revenu à Samia Dridi ."), WORDS) == []
+
+
+def _person(doc: list[Tok], *positions: int) -> list[Tok]:
+    return [Tok(t.text, ent_type_="PERSON") if i in positions else t for i, t in enumerate(doc)]
+
+
+def test_the_person_before_a_taking_verb_takes_the_portfolio_past_an_apposition():
+    doc = _person(toks("Samia Dridi , ancienne élue de la ville , se voit confier le portefeuille clé du Commerce ."),
+                  0, 1)
+    (title,) = assigned_offices(doc, WORDS)
+    assert (title.title, title.holder) == ("ministre du Commerce", (1, 2))
+    doc = _person(toks("Omar Kadi hérite du portefeuille de la Culture ."), 0, 1)
+    assert [(t.title, t.holder) for t in assigned_offices(doc, WORDS)] == [("ministre de la Culture", (1, 2))]
+
+
+def test_a_portfolio_nobody_takes_gives_no_office():
+    doc = _person(toks("Le portefeuille de la Culture reste vacant , a dit Omar Kadi ."), 10, 11)
+    assert assigned_offices(doc, WORDS) == []
+
+
+def test_an_appointment_to_a_portfolio_is_to_its_ministers_office():
+    from dataclasses import replace
+
+    from nerlibya.core.assignments import portfolio_appointments
+
+    words = replace(WORDS, portfolio_verbs=frozenset({"nommée"}), portfolio_prepositions={"aux": "des", "au": "du", "à": "de"},
+                    bodies=frozenset({"conseil"}), calendar_words=frozenset({"mardi"}),
+                    determiners=frozenset({"la", "un"}))
+    (title,) = portfolio_appointments(toks("Samia Dridi a été nommée aux Affaires sociales mardi ."), words)
+    assert (title.title, title.start, title.end) == ("ministre des Affaires sociales", 5, 8)
+    assert portfolio_appointments(toks("Elle a été nommée au Conseil présidentiel ."), words) == []
+    assert portfolio_appointments(toks("Elle a été nommée à la tête du parti ."), words) == []
