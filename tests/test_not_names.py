@@ -1,6 +1,7 @@
 """Capitalised words real news writes that are no person and no organisation: a Title Case headline with a
-hyphenated compound or a lower-case function word, a named storm, a time zone after a clock time; and an
-outlet written as one word (short texts written for these tests)."""
+hyphenated compound or a lower-case function word, a named storm, a time zone after a clock time, an outlet
+written as one word, an adverb opening a sentence after a title; and a given name too common to name anyone
+alone, kept apart from the fuller name it opens (short texts written for these tests)."""
 
 import pytest
 
@@ -123,3 +124,25 @@ def test_a_year_before_a_body_s_name_is_no_part_of_it(extractor):
                                 "entered Sebha on Friday.")
     found = _names(record, "organisations")
     assert "Sahel Media Group" in found and "2021 Sahel Media Group" not in found
+
+
+@pytest.mark.parametrize("opener", ["Later", "Meanwhile", "However"])
+def test_an_adverb_opening_the_sentence_after_a_title_is_no_person(extractor, opener):
+    record = _record(extractor, f"Ahmed Salem Warfalli met the envoy. {opener}, Warfalli told reporters the talks went well.")
+    assert _names(record, "people") == {"Ahmed Salem Warfalli"}
+
+
+@pytest.mark.parametrize("text,full,alone", [
+    ("Mohammed Khalifa Sheikh spoke in Tripoli. He said cartoons of the Prophet Mohammad angered crowds.",
+     "Mohammed Khalifa Sheikh", "Mohammad"),
+    ("Ahmed Salem Warfalli met the envoy. Ahmed, a cousin, told reporters the talks went well.",
+     "Ahmed Salem Warfalli", "Ahmed"),
+])
+def test_a_given_name_too_common_to_name_anyone_is_not_joined_to_a_fuller_name(extractor, text, full, alone):
+    people = {entry["name"]: entry for entry in _record(extractor, text)["people"]}
+    assert alone in people and full in people
+
+
+def test_a_rarer_given_name_alone_still_joins_the_one_fuller_name_it_opens(extractor):
+    people = _record(extractor, "Saddam Haftar visited Benghazi on Monday. Saddam later met tribal elders.")["people"]
+    assert [entry["name"] for entry in people] == ["Saddam Haftar"]

@@ -168,13 +168,14 @@ class EntityCleanup(KnowledgePipe):
 
     def _is_not_a_name(self, doc: Doc, start: int, end: int, label: str) -> bool:
         """Spans the model tags that are no names at all: 'Field Marshal' or 'Defence' (from 'Minister of
-        Defence') as organisations, a nationality word as a place, 'In' as a person, 'Oct 10' as a place."""
+        Defence') as organisations, a nationality word as a place, 'In' or 'Later' as a person, 'Oct 10' as a place."""
         tokens = [doc[i] for i in range(start, end)]
         words = [t.lower_ for t in tokens]
         if label in NAME_LABELS and not any(t.text[:1].isupper() for t in tokens):
             return True
-        if len(words) == 1 and (self.shapes.is_nationality(words[0]) or tokens[0].is_stop):
-            return True
+        if len(words) == 1 and (self.shapes.is_nationality(words[0]) or tokens[0].is_stop
+                                or words[0] in self.words.sentence_openers):
+            return True  # 'Later, X said': an adverb opening a sentence is no name
         if words[0] in self.words.calendar_words or (len(words) == 1 and words[0] in self.words.compass_words):
             return True
         if label == "PERSON" and not any(map(self._carries_a_name, tokens)):

@@ -146,6 +146,7 @@ class Resolver(KnowledgePipe):
         words = self.lexicon.words
         self._org_grammar = NameGrammar(self.lexicon.heads.bodies, words.linking_words, words.adjectives_follow_noun)
         self._name_keys = {entity.id: name_key(entity.name) for entity in kb}
+        self._common_given_names = frozenset(name_key(name) for name in words.common_given_names)
         self._people_by_skeleton: dict[str, list[tuple[str, str]]] = {}
         for person in kb.people():
             for full in person.full_names:
@@ -248,7 +249,9 @@ class Resolver(KnowledgePipe):
 
     def given_name_match(self, people: PeopleIndex, parts: list[str]) -> Cluster | None:
         """'Saddam' or 'Saif al-Islam' after 'Saddam Haftar' / 'Saif al-Islam Gaddafi': the leading part of
-        exactly one fuller name in the article."""
+        exactly one fuller name in the article; never a given name too common to name anyone alone."""
+        if len(parts) == 1 and parts[0] in self._common_given_names:
+            return None
         found = [cluster for cluster in people.by_given_name(parts[0], more_parts_than=len(parts))
                  if any(len(full) > len(parts) and all(tokens_alike(a, b, self.surname_threshold)
                                                        for a, b in zip(parts, full))

@@ -87,6 +87,7 @@ class Words:
     apposition_closers: frozenset[str]
     past_tense_endings: tuple[str, ...]
     relation_nouns: frozenset[str]
+    common_given_names: frozenset[str]  # 'Mohammed': alone, it is joined to no fuller name
 
 
 @dataclass(frozen=True)
