@@ -180,5 +180,9 @@ def lower_case_in_title(doc: Doc, index: int) -> bool:
     token = doc[index]
     if token.is_lower and token.is_stop:
         return True
-    return (index >= 2 and token.is_lower and doc[index - 1].text in ("-", "\u2011")
-            and not doc[index - 1].whitespace_ and not doc[index - 2].whitespace_)
+    return index >= 2 and token.is_lower and is_glued_hyphen(doc, index - 1)
+
+
+def is_glued_hyphen(doc: Doc, i: int) -> bool:
+    """doc[i] is a hyphen written between two words with no space ('Follow-Up'), not a dash (' - ')."""
+    return doc[i].text in ("-", "\u2011") and i > 0 and not doc[i].whitespace_ and not doc[i - 1].whitespace_

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .base import lower_case_in_title
+from .base import is_glued_hyphen, lower_case_in_title
 from .token_lookup import lower_hashes, tokens_where_lower, tokens_with_lower
 
 NAME_JOINERS = frozenset({"-", "+", "/"})
@@ -87,10 +87,10 @@ def _left_modifiers(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> in
     start, j, crossed_and = head, head - 1, False
     while j >= floor:
         token = doc[j]
-        if _is_name_word(token, words) or (token.text[:1].isupper() and j > 0 and _glued_hyphen(doc, j - 1)):
+        if _is_name_word(token, words) or (token.text[:1].isupper() and j > 0 and is_glued_hyphen(doc, j - 1)):
             start = j  # 'Up' of 'Follow-Up' is a name part, not a function word
         elif (token.text in NAME_JOINERS and j > 0 and (doc[j - 1].like_num or doc[j - 1].text[:1].isupper())
-              and (token.text != "-" or _glued_hyphen(doc, j))):
+              and (token.text != "-" or is_glued_hyphen(doc, j))):
             start = j  # 'Follow-Up', '6+6'; not the dash after a dateline ('TUNIS - The ... Agency')
         elif token.lower_ in words.list_joiners and j > 0 and _may_join_list(doc[j - 1], words):
             crossed_and = True
@@ -109,11 +109,6 @@ def _left_modifiers(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> in
 
 def _is_year(token: Token) -> bool:
     return token.shape_ == "dddd" and token.text[:2] in ("19", "20")
-
-
-def _glued_hyphen(doc: Doc, i: int) -> bool:
-    """doc[i] is a hyphen written between two words with no space ('Follow-Up'), not a dash (' - ')."""
-    return doc[i].text == "-" and i > 0 and not doc[i].whitespace_ and not doc[i - 1].whitespace_
 
 
 def _with_leading_rank(doc: Doc, start: int, words: BodyWords) -> int:

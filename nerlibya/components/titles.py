@@ -52,12 +52,7 @@ class TitleFinder(KnowledgePipe):
         place_acronyms = {a.replace(".", ""): e.id for e in kb.by_id.values() if e.kind == "place" for a in e.acronyms}
         self.reader = TitleReader(lexicon, kb.by_demonym, lambda text: bool(kb.lookup(text)), place_acronyms)
         self.title_words = lexicon.title_words()
-        words = lexicon.words
-        self.assignment_words = AssignmentWords(
-            lexicon.ministry_offices, lexicon.assignment_verbs, lexicon.assignment_prepositions, words.of_words,
-            words.auxiliaries, tuple(words.adverb_endings), words.title_determiners, lexicon.taking_verbs,
-            lexicon.before_taking, lexicon.portfolio_verbs, lexicon.portfolio_prepositions, lexicon.heads.bodies,
-            words.calendar_words)
+        self.assignment_words = AssignmentWords.of(lexicon)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._cats: dict[int, str] = {}
         self._place_or_org_labels = frozenset(nlp.vocab.strings.add(label) for label in PLACE_OR_ORG)
@@ -313,8 +308,7 @@ class TitleFinder(KnowledgePipe):
             openings = [(run[0].start, run[-1].end) for run in title_runs] + [(u.start, u.end) for u in by_cat["HONOR"]]
             ents += self.discover(doc, openings, unit_starts)
         titles = self.reader.read(doc, by_cat, title_runs, ents)
-        doc._.titles = titles = list_entries(doc, titles, by_cat["MOD"], joiners, words.name_particles,
-                                                 self.lexicon.honorifics)
+        titles = list_entries(doc, titles, by_cat["MOD"], joiners, words.name_particles, self.lexicon.honorifics)
         assigned = (assigned_offices(doc, self.assignment_words) + portfolio_appointments(doc, self.assignment_words)
                     if self.assignment_words.ministries else [])
         doc._.titles = titles = sorted(titles + assigned, key=lambda t: t.start)

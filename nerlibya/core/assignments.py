@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+from ..knowledge.lexicon import Lexicon
 from .titles import TokenLike, span_text
 from .types import Title
 
@@ -33,6 +34,17 @@ class AssignmentWords:
     portfolio_prepositions: Mapping[str, str] = field(default_factory=dict)  # 'au' -> 'du': the office's complement
     bodies: frozenset[str] = frozenset()  # 'conseil': 'nommé au Conseil X' names a body, not a portfolio
     calendar_words: frozenset[str] = frozenset()  # 'mardi': no part of a portfolio written before it
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> "AssignmentWords":
+        words = lexicon.words
+        return cls(
+            ministries=lexicon.ministry_offices, verbs=lexicon.assignment_verbs,
+            prepositions=lexicon.assignment_prepositions, of_words=words.of_words, auxiliaries=words.auxiliaries,
+            adverb_endings=tuple(words.adverb_endings), determiners=words.title_determiners,
+            taking_verbs=lexicon.taking_verbs, before_taking=lexicon.before_taking,
+            portfolio_verbs=lexicon.portfolio_verbs, portfolio_prepositions=lexicon.portfolio_prepositions,
+            bodies=lexicon.heads.bodies, calendar_words=words.calendar_words)
 
 
 def assigned_offices(doc: Sequence[TokenLike], words: AssignmentWords) -> list[Title]:
