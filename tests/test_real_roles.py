@@ -3,12 +3,9 @@ abbreviated ranks, acronym titles, qualifiers kept in the title, titles inside o
 
 import pytest
 
+from .record_views import roles
+
 pytestmark = pytest.mark.model
-
-
-def roles(extractor, text: str) -> dict[str, set[str]]:
-    record = extractor.extract(text).to_dict()
-    return {person["name"]: {role["title"] for role in person["roles"]} for person in record["people"]}
 
 
 @pytest.mark.parametrize("text,person,expected", [

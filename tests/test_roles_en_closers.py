@@ -4,12 +4,9 @@ verb, offices and modifiers news gives people, and a Title Case headline's capit
 
 import pytest
 
+from .record_views import roles
+
 pytestmark = pytest.mark.model
-
-
-def roles(extractor, text: str) -> dict[str, set[str]]:
-    record = extractor.extract(text).to_dict()
-    return {person["name"]: {role["title"] for role in person["roles"]} for person in record["people"]}
 
 
 def organisations(extractor, text: str) -> set[str]:

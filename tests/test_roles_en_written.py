@@ -3,12 +3,9 @@ doctor's title, council members, a common misspelling of a rank, an office held 
 
 import pytest
 
+from .record_views import roles
+
 pytestmark = pytest.mark.model
-
-
-def roles(extractor, text: str) -> dict[str, set[str]]:
-    record = extractor.extract(text).to_dict()
-    return {person["name"]: {role["title"] for role in person["roles"]} for person in record["people"]}
 
 
 @pytest.mark.parametrize("text,person,expected", [
@@ -320,7 +317,6 @@ def test_a_name_heading_a_list_line_before_its_office_and_a_colon_holds_that_off
     found = roles(extractor, text)
     assert "Interior Minister" in found["Salem Bouzid Warfalli"]
     assert "Minister for Oil" in found["Omar Tajouri"]
-
 
 
 @pytest.mark.parametrize("text,person,expected,unwanted", [
