@@ -61,6 +61,19 @@ def test_long_form_glossed_by_a_known_acronym_in_another_language(extractor):
     assert len(found) == 1
 
 
+def test_the_authors_acronym_decides_between_two_known_governments(extractor):
+    """The KB gives 'gouvernement d'union nationale' to the GNA of 2016; glossed 'GUN', it is the GNU."""
+    found = organisations(extractor, "Le gouvernement d'union nationale (GUN) a nommé un nouveau ministre. "
+                                     "Le GUN siège à Tripoli.")
+    assert set(found) == {"Government of National Unity"}
+    assert "gouvernement d'union nationale" in found["Government of National Unity"]["forms"]
+
+
+def test_a_gloss_the_long_forms_owner_has_keeps_it(extractor):
+    found = organisations(extractor, "Le gouvernement d'union nationale (GNA) de Fayez al-Sarraj a protesté.")
+    assert set(found) == {"Government of National Accord"}
+
+
 def test_lower_case_common_words_are_not_an_outlet(extractor):
     found = organisations(extractor, "Ce pays est le plus riche dans le monde arabe, a dit la Banque mondiale.")
     assert "Le Monde" not in found

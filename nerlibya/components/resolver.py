@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.types import Link, TokenRange
+from ..knowledge.kb import KnowledgeBase
 from ..text.normalize import GLUED_ARTICLES, name_key, name_similarity, skeleton, tokens_alike
 from ..core.org_names import NameGrammar, OrgRecord, join_shorter_records
 from .base import KnowledgePipe, sentence_index
@@ -95,12 +96,19 @@ def entity_span(doc: Doc, mention: Mention, link: Link) -> Span:
     return Span(doc, mention.start, mention.end, label=mention.label, kb_id=link.id or "", span_id=mention.span_id)
 
 
-def adopt_glossed_ids(doc: Doc, mentions: list[Mention], links: dict[str, Link]) -> None:
+def adopt_glossed_ids(doc: Doc, mentions: list[Mention], links: dict[str, Link], kb: KnowledgeBase) -> None:
     """'Compagnie nationale libyenne de pétrole (NOC)': a long form the KB does not know, glossed by an
-    acronym it knows (in another language, so the letters need not fit), is that organisation."""
+    acronym it knows (in another language, so the letters need not fit), is that organisation. So is a long
+    form the KB gives to another organisation, when the acronym's letters spell it and that organisation
+    does not own the acronym: 'gouvernement d'union nationale (GUN)' is the GNU of 2021, though the same
+    words without the gloss are the GNA of 2016."""
+    spelt = {tuple(span): short for short, span in (doc._.acronyms or {}).items()}
     for mention, gloss in zip(mentions, mentions[1:]):
         link, gloss_link = links.get(mention.link_key), links.get(gloss.link_key)
-        if (link and gloss_link and link.id is None and gloss_link.id and mention.label == gloss.label == "ORG"
+        if (link and gloss_link and gloss_link.id and link.id != gloss_link.id
+                and (link.id is None or (spelt.get((mention.start, mention.end)) == gloss.text
+                                         and gloss.text not in kb.by_id[link.id].acronyms))
+                and mention.label == gloss.label == "ORG"
                 and gloss.start == mention.end + 1 and doc[mention.end].text == "("
                 and gloss.end < len(doc) and doc[gloss.end].text == ")"):
             adopted = Link(gloss_link.key, gloss_link.id, "acronym", 1.0)
@@ -314,7 +322,7 @@ class Resolver(KnowledgePipe):
             people.file(cluster, mention.text, mention.parts)
             links[mention.link_key] = Link(key, kb_id, match, score)
         self.link_early_surnames(mentions, links, people)
-        adopt_glossed_ids(doc, mentions, links)
+        adopt_glossed_ids(doc, mentions, links, self.kb)
         self.join_shorter_organisations(mentions, links)
         common = common_word_matches(mentions, links, self.lexicon.words.leading_determiners)
         set_entities(doc, [entity_span(doc, mention, links[mention.link_key]) if mention.link_key in links else ent
