@@ -97,6 +97,15 @@ def test_french_byline():
     assert [doc[s:e].text for s, e in byline_names(doc, words)] == ["Karim Benali"]
 
 
+def test_a_staff_credit_names_no_one():
+    english = load_lexicon("en", str(FIXTURE_LANG)).words
+    doc = spacy.blank("en")("By Staff Writer\nThe port reopened.\nBy Our Correspondent and Sara Wood\nBy News Desk")
+    assert [doc[s:e].text for s, e in byline_names(doc, english)] == ["Sara Wood"]
+    french = load_lexicon("fr", str(FIXTURE_LANG)).words
+    doc = spacy.blank("fr")("Par La Rédaction\nLe port a rouvert.\nPar notre envoyé spécial\nPar Karim Benali")
+    assert [doc[s:e].text for s, e in byline_names(doc, french)] == ["Karim Benali"]
+
+
 def test_every_name_of_a_bracketed_credit_line_is_credited():
     words = load_lexicon("en", str(FIXTURE_LANG)).words
     doc = spacy.blank("en")("The port reopened on Tuesday. (Reporting by Nabil Fathi in Tripoli and Sara Wood in "

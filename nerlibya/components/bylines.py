@@ -31,7 +31,8 @@ def byline_names(doc: Doc, words: Words) -> list[tuple[int, int]]:
             continue
         cue = next((c for c in cue_words if tuple(t.lower_ for t in doc[i : i + len(c)]) == c), None)
         if cue is not None and doc[i].text[:1].isupper():
-            found.extend(_names_after(doc, i + len(cue), words))
+            found.extend(name for name in _names_after(doc, i + len(cue), words)
+                         if not all(t.lower_ in words.byline_staff_words for t in doc[name[0] : name[1]]))
     return found
 
 

@@ -56,6 +56,7 @@ class Words:
     platforms: frozenset[str]
     byline_cues: frozenset[str]
     source_cues: frozenset[str]
+    byline_staff_words: frozenset[str]  # 'By Staff Writer', 'Par notre correspondant': a credit naming no one
     name_articles: frozenset[str]
     possessive_marks: frozenset[str]
     title_determiners: frozenset[str]
