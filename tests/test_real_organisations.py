@@ -74,6 +74,13 @@ def test_a_gloss_the_long_forms_owner_has_keeps_it(extractor):
     assert set(found) == {"Government of National Accord"}
 
 
+def test_the_long_form_an_acronym_spells_replaces_the_shorter_names_inside_it(extractor):
+    found = organisations(extractor, "Le président du Conseil national pour la sauvegarde de la patrie (CNSP) a "
+                                     "reçu les délégués. Le CNSP a promis des élections.")
+    assert set(found) == {"Conseil national pour la sauvegarde de la patrie"}
+    assert "CNSP" in found["Conseil national pour la sauvegarde de la patrie"]["forms"]
+
+
 def test_lower_case_common_words_are_not_an_outlet(extractor):
     found = organisations(extractor, "Ce pays est le plus riche dans le monde arabe, a dit la Banque mondiale.")
     assert "Le Monde" not in found

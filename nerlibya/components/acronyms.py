@@ -75,6 +75,8 @@ class AcronymDetector(NerlibyaPipe):
         pairs: dict[str, tuple[int, int]] = {}
         labels: dict[str, str] = {}
         new: list[Span] = []
+        replaced: set[tuple[int, int]] = set()
+        ents = list(doc.ents)
         orth = doc.to_array("ORTH")
         opening = doc.vocab.strings["("]
         for i in (int(i) for i in (orth[1:-2] == opening).nonzero()[0] + 1):
@@ -85,23 +87,34 @@ class AcronymDetector(NerlibyaPipe):
             if found is None or short in pairs:
                 continue
             pairs[short] = found
-            long_label = doc[found[0]].ent_type_ or self.label
+            inside = entities_inside(ents, found)
+            grows = inside is not None and [(e.start, e.end) for e in inside] != [found]
+            long_label = self.label if grows else doc[found[0]].ent_type_  # 'Gardes' (LOC) opens a body's name
             labels[short] = long_label if long_label in ("ORG", "GPE", "LOC", "FAC") else self.label
-            if not doc[found[0]].ent_type_:
+            if grows:
                 new.append(Span(doc, found[0], found[1], label=labels[short]))
+                replaced.update((e.start, e.end) for e in inside)
         if pairs:
             strings = doc.vocab.strings
             bare = numpy.isin(orth, [strings[short] for short in pairs]) & (doc.to_array("ENT_TYPE") == 0)
             for i in bare.nonzero()[0].tolist():
                 new.append(Span(doc, i, i + 1, label=labels[strings[int(orth[i])]]))
-            ents = list(doc.ents)
-            relabelled = [_with_label(e, labels.get(e.text)) if is_word_acronym(e.text) else e for e in ents]
+            kept = [e for e in ents if (e.start, e.end) not in replaced]
+            relabelled = [_with_label(e, labels.get(e.text)) if is_word_acronym(e.text) else e for e in kept]
             if new or relabelled != ents:
-                taken = {i for e in ents for i in range(e.start, e.end)}
+                taken = {i for e in relabelled for i in range(e.start, e.end)}
                 free = [s for s in new if not any(i in taken for i in range(s.start, s.end))]
                 set_entities(doc, relabelled + free)
         doc._.acronyms = {short: list(span) for short, span in pairs.items()}
         return doc
+
+
+def entities_inside(ents: list[Span], found: tuple[int, int]) -> list[Span] | None:
+    """The entities within a long form, or None when one crosses its edge: 'Conseil national' tagged inside
+    'Conseil national pour la sauvegarde de la patrie (CNSP)' gives way to the name the letters spell."""
+    start, end = found
+    touching = [e for e in ents if e.start < end and e.end > start]
+    return None if any(e.start < start or e.end > end for e in touching) else touching
 
 
 def _with_label(ent: Span, label: str | None) -> Span:
