@@ -312,6 +312,15 @@ def test_outlets_credited_by_a_byline_a_sign_off_or_a_dateline_are_organisations
     assert "Coastal Newspapers" not in {p["name"] for p in record["people"]}
 
 
+def test_one_agency_credited_after_a_dateline_in_title_case_is_an_organisation(extractor):
+    found = {o["name"] for o in extractor.extract("Niamey, 12 février (QNP) - Le port a rouvert mardi, selon "
+                                                  "le ministère.").to_dict()["organisations"]}
+    assert "QNP" in found
+    found = {o["name"] for o in extractor.extract("Misrata (Tripoli) - The port reopened on Tuesday, the "
+                                                  "harbour office said.").to_dict()["organisations"]}
+    assert "Tripoli" not in found
+
+
 def test_a_known_body_written_once_in_lower_case_is_described():
     from nerlibya.core.org_evidence import is_lower_case_description
 

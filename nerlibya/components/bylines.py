@@ -15,6 +15,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from ..knowledge.lexicon import Words
+from ..text.normalize import is_acronym
 from .token_lookup import NEWLINE, hash_array, space_tokens_holding, tokens_with_lower
 
 MAX_NAME_TOKENS = 5
@@ -140,15 +141,16 @@ def _line_ends(doc: Doc, i: int) -> bool:
 
 
 def _dateline_credits(doc: Doc) -> list[tuple[int, int]]:
-    """The outlets in brackets before the dash of a dateline whose line opens with a place in capitals
-    ('TRIPOLI, July 24 (NNN-Xinhua) —'), each part of 'A-B' or 'A/B' one outlet."""
+    """The outlets in brackets before the dash of a dateline whose line opens with a place ('TRIPOLI, July 24
+    (NNN-Xinhua) —', 'Niamey, 12 février (ANP) -'): each part of 'A-B' or 'A/B' one outlet, or one agency's
+    acronym alone."""
     found = []
     for start in (0, *(i + 1 for i in space_tokens_holding(doc, NEWLINE))):
-        if start >= len(doc) or not (doc[start].is_alpha and doc[start].is_upper and len(doc[start]) > 1):
+        if start >= len(doc) or not (doc[start].is_alpha and doc[start].text[:1].isupper() and len(doc[start]) > 1):
             continue
         opening = next((k for k in range(start + 1, min(len(doc), start + MAX_CREDIT_TOKENS)) if doc[k].text == "("), None)
-        if opening is None:
-            continue
+        if opening is None or not (doc[start].is_upper or any(t.text == "," for t in doc[start:opening])):
+            continue  # a place in capitals, or a place and its date ('Niamey, 12 février')
         close = next((k for k in range(opening + 1, min(len(doc), opening + MAX_CREDIT_TOKENS)) if doc[k].text == ")"), None)
         if close is None or close + 1 >= len(doc) or doc[close + 1].text not in CREDIT_DASHES:
             continue
@@ -156,6 +158,8 @@ def _dateline_credits(doc: Doc) -> list[tuple[int, int]]:
                                                              if doc[k].text in OUTLET_JOINERS])
         if len(parts) > 1 and all(e > s and all(t.is_alpha and t.text[:1].isupper() for t in doc[s:e]) for s, e in parts):
             found.extend(parts)
+        elif close == opening + 2 and is_acronym(doc[opening + 1].text):
+            found.append((opening + 1, close))
     return found
 
 
