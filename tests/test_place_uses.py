@@ -136,3 +136,11 @@ def test_a_name_after_a_lower_case_prefix_is_an_adjective(extractor):
 def test_a_hospital_named_after_a_place_is_the_facility(extractor):
     record = extractor.extract("The wounded were taken to Al-Hawari hospital in Benghazi, a doctor said.").to_dict()
     assert "Al-Hawari hospital" in {f for p in record["places"] for f in p["forms"]}
+
+
+@pytest.mark.model
+def test_a_common_misspelling_of_libya_is_libya(extractor):
+    record = extractor.extract("Le Premier ministre a rencontré à Rome son homologue de Lybie, puis a quitté "
+                               "la Libye mardi.").to_dict()
+    assert [p["id"] for p in record["places"] if "Lybie" in p["forms"]] == ["libya"]
+    assert len([p for p in record["places"] if p.get("id") == "libya"]) == 1
