@@ -144,3 +144,12 @@ def test_a_common_misspelling_of_libya_is_libya(extractor):
                                "la Libye mardi.").to_dict()
     assert [p["id"] for p in record["places"] if "Lybie" in p["forms"]] == ["libya"]
     assert len([p for p in record["places"] if p.get("id") == "libya"]) == 1
+
+
+@pytest.mark.model
+def test_facilities_named_by_a_capitalised_head_noun_are_places(extractor):
+    record = extractor.extract("The wounded were taken to Al-Nour Hospital on Friday, and the minister later "
+                               "prayed at Al-Hikma Mosque. The Hospital said nothing.").to_dict()
+    facilities = {p["name"]: p["label"] for p in record["places"]}
+    assert facilities == {"Al-Nour Hospital": "FAC", "Al-Hikma Mosque": "FAC"}
+    assert not record["organisations"]

@@ -13,6 +13,7 @@ One concern: tidying the model's entity spans (each step reads the same token ar
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
 import operator
@@ -27,7 +28,7 @@ from ..knowledge.lexicon import Words
 from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key, tokens_alike
 from .base import KnowledgePipe, is_line_break, on_headline_line
-from .bodies import Body, BodyWords, find_bodies, find_outlets, in_title_case_line
+from .bodies import Body, BodyWords, find_bodies, find_facilities, find_outlets, in_title_case_line
 from .bylines import byline_names, outlet_credits
 from .entity_spans import non_overlapping, set_entities
 from .person_spans import (HYPHENS, NameEdgeWords, confirmed_headline_names, with_names_after_line_breaks,
@@ -89,6 +90,8 @@ class EntityCleanup(KnowledgePipe):
             portfolio_titles=frozenset(w for w in lexicon.portfolio_offices if " " not in w),
             adjective_endings=words.adjective_endings, infinitive_endings=words.infinitive_endings,
             list_joiners=words.conjunctions | {"&"}, head_first=words.adjectives_follow_noun)
+        self.facility_words = replace(self.body_words, bodies=frozenset(
+            w[0] for side in (heads.after, heads.before) for w in side.get("FAC", ()) if len(w) == 1))
         self.modifier_words = None if words.adjectives_follow_noun else ModifierWords(
             not_nouns=(words.function_words | words.auxiliaries | words.conjunctions | words.quantifiers
                        | words.adverbs | words.sentence_openers | words.place_prepositions | words.of_words),
@@ -415,8 +418,9 @@ class EntityCleanup(KnowledgePipe):
         bodies = [body for body in find_bodies(doc, self.body_words)
                   if not self._is_an_organ(doc[body.start:body.end].text)]
         taken_by_bodies = {i for body in bodies for i in range(body.start, body.end)}
-        bodies += [outlet for outlet in find_outlets(doc, self.body_words, self.heads.outlets)
-                   if taken_by_bodies.isdisjoint(range(outlet.start, outlet.end))]
+        bodies += [found for found in (find_outlets(doc, self.body_words, self.heads.outlets)
+                                       + find_facilities(doc, self.facility_words))
+                   if taken_by_bodies.isdisjoint(range(found.start, found.end))]
         spans = with_bodies(doc, spans, sorted(bodies, key=lambda body: body.start))
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans = [self.with_head_noun(span, taken) for span in spans]
@@ -438,20 +442,20 @@ def with_bodies(doc: Doc, spans: list[Span], bodies: list[Body]) -> list[Span]:
     for body in bodies:
         start, end = body.start, body.end
         crossing = [s for s in spans if s.start < end and start < s.end]
-        found_already = any((s.start, s.end) == (start, end) and (s.id_ or s.label_ == "ORG") for s in crossing)
+        found_already = any((s.start, s.end) == (start, end) and (s.id_ or s.label_ == body.label) for s in crossing)
         cuts_a_name = any((s.id_ or s.label_ == "PERSON") and not (start <= s.start and s.end <= end) for s in crossing)
         cuts_a_name = cuts_a_name or any(s.label_ == "PERSON" and (s.start, s.end) != (start, end) for s in crossing
                                          if body.head < s.start or body.head >= s.end)
-        known = next((s.id_ for s in crossing if s.id_ and s.label_ == "ORG" and s.start <= body.head < s.end), "")
+        known = next((s.id_ for s in crossing if s.id_ and s.label_ == body.label and s.start <= body.head < s.end), "")
         if not (found_already or cuts_a_name):
-            kept_bodies.append((start, end, known))
+            kept_bodies.append((start, end, known, body.label))
     if not kept_bodies:
         return spans
-    covered = {i for start, end, _ in kept_bodies for i in range(start, end)}
+    covered = {i for start, end, _, _ in kept_bodies for i in range(start, end)}
     for i in covered:
         doc[i].ent_id = 0  # set_ents keeps a token's old id ('Misrata' in 'Misrata Military Council')
     out = [s for s in spans if covered.isdisjoint(range(s.start, s.end))]
-    out += [Span(doc, start, end, label="ORG", span_id=known) for start, end, known in kept_bodies]
+    out += [Span(doc, start, end, label=label, span_id=known) for start, end, known, label in kept_bodies]
     return sorted(out, key=lambda s: s.start)
 
 
