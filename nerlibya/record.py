@@ -133,7 +133,9 @@ def _canonical(forms: list[str], kb_name: str | None) -> str:
 
 
 def _org_name(doc: Doc, links: dict[TokenRange, Link], org: OrgRef | None, records_by_key: dict[str, EntityRecord],
-              kb: KnowledgeBase | None) -> tuple[str | None, str | None]:
+              kb: KnowledgeBase | None, trimmed: dict[int, TokenRange]) -> tuple[str | None, str | None]:
+    """The organisation's record name and id; a span trimmed after the title was read ('Conseil présidentiel
+    libyen' -> 'Conseil présidentiel') is found by `trimmed`, the linked span opening at each token."""
     if not org:
         return None, None
     if org.id is not None:
@@ -141,7 +143,7 @@ def _org_name(doc: Doc, links: dict[TokenRange, Link], org: OrgRef | None, recor
         return (entity.name if entity else org.id), org.id
     if org.span is not None:
         start, end = org.span
-        link = links.get((start, end))
+        link = links.get((start, end)) or links.get(trimmed.get(start, (start, end)))
         if link and link.key in records_by_key:
             record = records_by_key[link.key]
             return record.name, record.id
@@ -199,12 +201,13 @@ def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None,
         record.name = _canonical(record.forms or ["?"], kb_entity.name if kb_entity else None)
         if kb_entity is not None and kb_entity.kind == "place":
             record.label = kb_entity.label
+    trimmed = {span[0]: span for span in sorted(links, key=lambda span: span[1] - span[0])}
     for role in doc._.roles or []:
         link = links.get(role.person)
         person = records.get(link.key) if link else None
         if person is None:
             continue
-        org_name, org_id = _org_name(doc, links, role.org, records, kb)
+        org_name, org_id = _org_name(doc, links, role.org, records, kb, trimmed)
         title_key = name_key(role.title)
         duplicate = next((r for r in person.roles if name_key(r.title) == title_key
                           and (r.organisation == org_name or not org_name or r.organisation is None)), None)

@@ -186,6 +186,14 @@ def test_a_country_after_a_portfolio_is_whose_office_it_is(extractor):
 
 
 @pytest.mark.model
+def test_a_roles_organisation_is_the_record_its_nationality_was_trimmed_from(extractor):
+    record = extractor.extract("Le ministre s'est entretenu avec le président du Conseil présidentiel libyen, "
+                               "Mohamed el-Menfi.").to_dict()
+    role = next(p for p in record["people"] if p["id"] == "mohamed-al-menfi")["roles"][0]
+    assert (role["organisation"], role["organisation_id"]) == ("Presidential Council", "presidential-council")
+
+
+@pytest.mark.model
 def test_the_name_after_a_nested_title_is_that_titles_person(extractor):
     """'L'envoyé spécial du secrétaire général de l'ONU X': X is the secretary-general; the envoy is unnamed."""
     roles = _roles_by_name(extractor.extract(
