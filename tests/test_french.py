@@ -194,6 +194,13 @@ def test_a_roles_organisation_is_the_record_its_nationality_was_trimmed_from(ext
 
 
 @pytest.mark.model
+def test_a_one_word_name_after_a_french_article_is_no_person(extractor):
+    record = extractor.extract("Pendant le Ramadan, le Croissant-Rouge a distribué des colis. La famille des "
+                               "Kadhafi vit en exil, et Saïf al-Islam Kadhafi est candidat.").to_dict()
+    assert [p["name"] for p in record["people"]] == ["Saif al-Islam Gaddafi"]
+
+
+@pytest.mark.model
 def test_the_name_after_a_nested_title_is_that_titles_person(extractor):
     """'L'envoyé spécial du secrétaire général de l'ONU X': X is the secretary-general; the envoy is unnamed."""
     roles = _roles_by_name(extractor.extract(

@@ -154,6 +154,8 @@ class EntityCleanup(KnowledgePipe):
             return None
         if not has_id:
             label = self._kind_by_shape(doc, start, end, label)
+            if label == "PERSON" and end - start == 1 and start > 0 and doc[start - 1].lower_ in self.words.articles_before_no_person:
+                return None  # 'pendant le Ramadan', 'des Kadhafi': French writes no article before a person's name
         if label is None or (label in PLACE_LABELS and self._names_a_nationality(doc, start, end)):
             return None
         if (start, end, label) == (ent.start, ent.end, ent_label):

@@ -89,6 +89,7 @@ class Words:
     past_tense_endings: tuple[str, ...]
     relation_nouns: frozenset[str]
     common_given_names: frozenset[str]  # 'Mohammed': alone, it is joined to no fuller name
+    articles_before_no_person: frozenset[str]  # 'pendant le Ramadan': a one-word name after these is no person
 
 
 @dataclass(frozen=True)
