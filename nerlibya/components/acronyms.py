@@ -7,6 +7,8 @@ it. The pairs go to `doc._.acronyms` (short form -> token offsets of the long fo
 
 from __future__ import annotations
 
+import bisect
+
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -77,6 +79,7 @@ class AcronymDetector(NerlibyaPipe):
         new: list[Span] = []
         replaced: set[tuple[int, int]] = set()
         ents = list(doc.ents)
+        ends = [e.end for e in ents]
         orth = doc.to_array("ORTH")
         opening = doc.vocab.strings["("]
         for i in (int(i) for i in (orth[1:-2] == opening).nonzero()[0] + 1):
@@ -87,7 +90,7 @@ class AcronymDetector(NerlibyaPipe):
             if found is None or short in pairs:
                 continue
             pairs[short] = found
-            inside = entities_inside(ents, found)
+            inside = entities_inside(ents, ends, found)
             grows = inside is not None and [(e.start, e.end) for e in inside] != [found]
             long_label = self.label if grows else doc[found[0]].ent_type_  # 'Gardes' (LOC) opens a body's name
             labels[short] = long_label if long_label in ("ORG", "GPE", "LOC", "FAC") else self.label
@@ -109,11 +112,15 @@ class AcronymDetector(NerlibyaPipe):
         return doc
 
 
-def entities_inside(ents: list[Span], found: tuple[int, int]) -> list[Span] | None:
+def entities_inside(ents: list[Span], ends: list[int], found: tuple[int, int]) -> list[Span] | None:
     """The entities within a long form, or None when one crosses its edge: 'Conseil national' tagged inside
-    'Conseil national pour la sauvegarde de la patrie (CNSP)' gives way to the name the letters spell."""
+    'Conseil national pour la sauvegarde de la patrie (CNSP)' gives way to the name the letters spell.
+    `ends` are the entities' ends, in order: only the entities near the long form are read."""
     start, end = found
-    touching = [e for e in ents if e.start < end and e.end > start]
+    touching, i = [], bisect.bisect_right(ends, start)
+    while i < len(ents) and ents[i].start < end:
+        touching.append(ents[i])
+        i += 1
     return None if any(e.start < start or e.end > end for e in touching) else touching
 
 
