@@ -301,8 +301,12 @@ class WordUsage:
     def of(self, lower: str) -> tuple[bool, bool]:
         """(written in lower case, or its plural; capitalised inside a sentence) for a lower-cased word."""
         if self.lower is None:
-            self.lower = {t.text for t in self.doc if t.is_lower}
-            self.capitalised_inside = {t.lower_ for t in self.doc if t.text[:1].isupper() and not _opens_sentence(t)}
+            self.lower = set()
+            for token in self.doc:
+                if token.is_lower:
+                    self.lower.add(token.text)
+                elif token.text[:1].isupper() and not _opens_sentence(token):
+                    self.capitalised_inside.add(token.lower_)
         return lower in self.lower or lower + "s" in self.lower, lower in self.capitalised_inside
 
 

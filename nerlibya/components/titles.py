@@ -26,6 +26,7 @@ from .base import KnowledgePipe, is_line_break, on_headline_line
 from .bodies import in_title_case_line
 from .entity_spans import set_entities
 from .repeated_surnames import repeated_surnames
+from .token_lookup import lower_hashes, tokens_with_lower
 
 Doc.set_extension("titles", default=None, force=True)
 
@@ -247,7 +248,8 @@ class TitleFinder(KnowledgePipe):
         offices = sorted((t for t in titles if t.category == "office" and not t.plural and fold(t.head) == fold(t.title)),
                          key=lambda t: t.end)
         repeated = []
-        for i in (i for i in range(len(doc) - 2) if doc[i].lower_ in pronouns and doc[i + 1].lower_ in of_words):
+        for i in (i for i in tokens_with_lower(doc, lower_hashes(pronouns))
+                  if i < len(doc) - 2 and doc[i + 1].lower_ in of_words):
             k = i + 2
             while k < len(doc) and doc[k].lower_ in determiners:
                 k += 1
