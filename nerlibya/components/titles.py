@@ -217,7 +217,8 @@ class TitleFinder(KnowledgePipe):
         """Names the model took for a place or an organisation, with no KB id: before a comma and an office
         with no article ('Seddiq el-Kebir, gouverneur de la Banque centrale, affirme'), or right after a title
         when the name has an Arabic article ('le député Soleiman al-Faqih'), they are people."""
-        by_start, by_end = {e.start: e for e in doc.ents}, {e.end: e for e in doc.ents}
+        ents = doc.ents
+        by_start, by_end = {e.start: e for e in ents}, {e.end: e for e in ents}
         found = []
         for title in titles:
             if title.category == "clause":
@@ -238,7 +239,7 @@ class TitleFinder(KnowledgePipe):
         if found:
             relabelled = {(e.start, e.end) for e in found}
             set_entities(doc, [Span(doc, e.start, e.end, label="PERSON") if (e.start, e.end) in relabelled else e
-                               for e in doc.ents])
+                               for e in ents])
 
     def repeated_titles(self, doc: Doc, titles: list[Title]) -> list[Title]:
         """'le président du Parlement, A, celui du Conseil d'Etat, B': a title pronoun before 'de' and a named
