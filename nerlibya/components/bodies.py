@@ -262,11 +262,11 @@ def find_bodies(doc: Doc, words: BodyWords) -> list[Body]:
     """Every body named by a head noun in the doc, in text order, none overlapping."""
     found: list[Body] = []
     for i in tokens_with_lower(doc, lower_hashes(words.bodies)):
-        if (not found or i >= found[-1].end) and not in_title_case_line(doc, i):
+        if not found or i >= found[-1].end:
             # reading back into the last body's final word is enough to join it ('Council' ... 'Committee'
             # of one name): reading through it again made a long run of capitalised words quadratic
             body = body_at(doc, i, words, floor=found[-1].end - 1 if found else 0)
-            if body is not None:
+            if body is not None and not in_title_case_line(doc, i):  # the line is read for a body only
                 if found and body.start < found[-1].end:  # 'Council' ... 'Committee' of one name
                     found[-1] = Body(min(found[-1].start, body.start), body.end, body.head)
                 else:

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import numpy
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from ..knowledge.lexicon import Words
 from ..text.normalize import is_acronym
-from .token_lookup import NEWLINE, hash_array, space_tokens_holding, tokens_with_lower
+from .token_lookup import NEWLINE, space_tokens_holding, tokens_with_lower
 
 MAX_NAME_TOKENS = 5
 SEPARATORS = frozenset({",", "&"})
@@ -38,10 +37,10 @@ def byline_names(doc: Doc, words: Words) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=8)
-def _cues(cues: frozenset[str]) -> tuple[tuple[tuple[str, ...], ...], numpy.ndarray]:
+def _cues(cues: frozenset[str]) -> tuple[tuple[tuple[str, ...], ...], frozenset[int]]:
     """The cues as word tuples, longest first, and the hashes of their first words."""
     cue_words = tuple(tuple(cue.split()) for cue in sorted(cues, key=len, reverse=True))
-    return cue_words, hash_array(hash_string(c[0]) for c in cue_words if c)
+    return cue_words, frozenset(hash_string(c[0]) for c in cue_words if c)
 
 
 def _credit_may_start(doc: Doc, i: int) -> bool:

@@ -4,6 +4,7 @@ relabelled as the person or place the article names with the same words, or drop
 
 from __future__ import annotations
 
+from spacy.attrs import IS_LOWER, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -14,9 +15,10 @@ from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, acronym_verdic
                                  reads_as_given_name, trailing_nationality)
 from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key
-from .base import KnowledgePipe, is_line_break
+from .base import LINE_BREAKS, KnowledgePipe, is_line_break
 from .bylines import byline_names, outlet_credits
 from .entity_spans import set_entities
+from .token_lookup import space_tokens_holding
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 OTHER_NAME_LABELS = ("WORK_OF_ART", "FAC", "NORP", "PRODUCT")  # the model's labels an outlet's name gets wrong
@@ -291,7 +293,8 @@ def _opens_sentence(token) -> bool:
 
 class WordUsage:
     """How the article writes each word: in lower case somewhere; capitalised inside a sentence somewhere.
-    Read once, on the first question, in one pass over the tokens."""
+    Read once, on the first question, in one pass over the token arrays (a `Token` per word cost more than
+    the rule)."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -301,9 +304,20 @@ class WordUsage:
     def of(self, lower: str) -> tuple[bool, bool]:
         """(written in lower case, or its plural; capitalised inside a sentence) for a lower-cased word."""
         if self.lower is None:
-            self.lower = {t.text for t in self.doc if t.is_lower}
-            self.capitalised_inside = {t.lower_ for t in self.doc if t.text[:1].isupper() and not _opens_sentence(t)}
+            self.read()
         return lower in self.lower or lower + "s" in self.lower, lower in self.capitalised_inside
+
+    def read(self) -> None:
+        doc, strings = self.doc, self.doc.vocab.strings
+        after_line_break = {i + 1 for i in space_tokens_holding(doc, LINE_BREAKS)}
+        self.lower = set()
+        columns = doc.to_array([ORTH, LOWER, IS_LOWER, SENT_START]).tolist()
+        for i, (orth, lower, is_lower, sent_start) in enumerate(columns):
+            text = strings[orth]
+            if is_lower:
+                self.lower.add(text)
+            elif text[:1].isupper() and not (i == 0 or sent_start == 1 or i in after_line_break):  # as _opens_sentence
+                self.capitalised_inside.add(strings[lower])
 
 
 def _place_opens_line(doc: Doc, last: int) -> bool:

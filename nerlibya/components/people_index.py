@@ -45,6 +45,7 @@ class PeopleIndex:
         self._surname_keys_of: dict[int, set[str]] = defaultdict(set)
         self._last_named: dict[int, int] = {}
         self._clock = 0
+        self._filed: set[tuple[int, tuple[str, ...], bool]] = set()  # (person, key parts, several words)
 
     def add(self, person: Named) -> None:
         """A new person, after those already named."""
@@ -54,15 +55,22 @@ class PeopleIndex:
             self._by_kb_id.setdefault(person.kb_id, position)
 
     def file(self, person: Named, text: str, parts: list[str]) -> None:
-        """File one more name of `person` (its text and key parts); a no-op for anything but a person added."""
+        """File one more name of `person` (its text and key parts); a no-op for anything but a person added.
+        A name the person was already filed under is only named again (news repeats names)."""
         position = self._position.get(person.key)
         if position is None or self.people[position] is not person:
             return
+        name = (position, tuple(parts), len(text.split()) > 1)
+        if name not in self._filed:
+            self._filed.add(name)
+            self._file_name(position, parts, several_words=name[2])
+        self._named_again(position)
+
+    def _file_name(self, position: int, parts: list[str], several_words: bool) -> None:
         if parts:
             for key in spelling_keys(parts[-1]):
                 self._by_surname[key].add(position)
             self._surname_keys_of[position].update(spelling_keys(parts[-1]))
-        self._named_again(position)
         for place, part in enumerate(parts[1:-1]):
             for key in spelling_keys(part):
                 self._by_inner_part[key, len(parts) - 1 - place].add(position)
@@ -73,7 +81,7 @@ class PeopleIndex:
             for leading in _leading_joins(parts):
                 for key in spelling_keys(leading):
                     self._by_leading_parts[key].add(position)
-        elif len(text.split()) > 1:
+        elif several_words:
             self._unaligned.add(position)
 
     def _named_again(self, position: int) -> None:

@@ -26,6 +26,7 @@ from .base import KnowledgePipe, is_line_break, on_headline_line
 from .bodies import in_title_case_line
 from .entity_spans import set_entities
 from .repeated_surnames import repeated_surnames
+from .token_lookup import lower_hashes, tokens_with_lower
 
 Doc.set_extension("titles", default=None, force=True)
 
@@ -216,7 +217,8 @@ class TitleFinder(KnowledgePipe):
         """Names the model took for a place or an organisation, with no KB id: before a comma and an office
         with no article ('Seddiq el-Kebir, gouverneur de la Banque centrale, affirme'), or right after a title
         when the name has an Arabic article ('le député Soleiman al-Faqih'), they are people."""
-        by_start, by_end = {e.start: e for e in doc.ents}, {e.end: e for e in doc.ents}
+        ents = doc.ents
+        by_start, by_end = {e.start: e for e in ents}, {e.end: e for e in ents}
         found = []
         for title in titles:
             if title.category == "clause":
@@ -237,7 +239,7 @@ class TitleFinder(KnowledgePipe):
         if found:
             relabelled = {(e.start, e.end) for e in found}
             set_entities(doc, [Span(doc, e.start, e.end, label="PERSON") if (e.start, e.end) in relabelled else e
-                               for e in doc.ents])
+                               for e in ents])
 
     def repeated_titles(self, doc: Doc, titles: list[Title]) -> list[Title]:
         """'le président du Parlement, A, celui du Conseil d'Etat, B': a title pronoun before 'de' and a named
@@ -247,7 +249,8 @@ class TitleFinder(KnowledgePipe):
         offices = sorted((t for t in titles if t.category == "office" and not t.plural and fold(t.head) == fold(t.title)),
                          key=lambda t: t.end)
         repeated = []
-        for i in (i for i in range(len(doc) - 2) if doc[i].lower_ in pronouns and doc[i + 1].lower_ in of_words):
+        for i in (i for i in tokens_with_lower(doc, lower_hashes(pronouns))
+                  if i < len(doc) - 2 and doc[i + 1].lower_ in of_words):
             k = i + 2
             while k < len(doc) and doc[k].lower_ in determiners:
                 k += 1

@@ -119,11 +119,16 @@ def _index_by_word(records: list[OrgRecord], grammar: NameGrammar) -> dict[tuple
     the square of the bodies it names."""
     index: dict[tuple[str, str], list[OrgRecord]] = defaultdict(list)
     for record in records:
-        keys = {("initial", acronym_initial(name.split())) for name in record.names}
-        keys |= {("word", word) for name in record.names for word in content_words(name, grammar)}
-        for key in keys:
+        for key in set().union(*(_index_keys(name, grammar) for name in record.names)):
             index[key].append(record)
     return index
+
+
+@lru_cache(maxsize=65536)
+def _index_keys(name: str, grammar: NameGrammar) -> frozenset[tuple[str, str]]:
+    """The keys one name files its record under (a KB body's names come back in every article naming it)."""
+    return frozenset({("initial", acronym_initial(name.split()))}
+                     | {("word", word) for word in content_words(name, grammar)})
 
 
 def _candidates(short: OrgRecord, index: dict[tuple[str, str], list[OrgRecord]], grammar: NameGrammar

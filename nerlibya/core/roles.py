@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Mapping, NamedTuple, Protocol, Sequence
 
 from ..knowledge.lexicon import Lexicon
@@ -785,9 +786,22 @@ def verb_before_adverbial(scene: Scene, comma: int) -> int:
 def as_phrase_start(tokens: Sequence[TokenLike], k: int, as_words: frozenset[str]) -> int | None:
     """Where an 'as' word or phrase ending at `k` starts ('as', 'comme', 'en tant que'), or None; the longest
     phrase that ends there ('pour le poste de', not 'le poste de'), whatever the set's order."""
-    found = [k - len(words) + 1 for words in map(str.split, as_words) if k - len(words) + 1 >= 0
+    if k < 0:
+        return None
+    found = [k - len(words) + 1 for words in phrases_by_last_word(as_words).get(tokens[k].lower_, ())
+             if k - len(words) + 1 >= 0
              and all(tokens[k - len(words) + 1 + i].lower_ == word for i, word in enumerate(words))]
     return min(found) if found else None
+
+
+@lru_cache(maxsize=16)
+def phrases_by_last_word(phrases: frozenset[str]) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    """The phrases as word tuples, by their last word: only those can end at a token (split once, not per
+    token asked about)."""
+    by_last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in map(str.split, phrases):
+        by_last[words[-1]].append(tuple(words))
+    return {last: tuple(group) for last, group in by_last.items()}
 
 
 def subject_before_as(scene: Scene, k: int) -> Person | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import KnowledgeBaseError
-from ..knowledge.datafiles import default_kb_path
+from ..knowledge.datafiles import default_kb_path, parse_yaml
 
 DATA_FILE = "transliteration.yaml"
 
@@ -81,7 +81,7 @@ def parse_scheme(raw: dict, source: str) -> Transliteration:
 def default_scheme() -> Transliteration:
     path: Path = default_kb_path() / DATA_FILE
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeBaseError(str(path), None, f"cannot read: {exc}") from None
     return parse_scheme(raw, str(path))
