@@ -201,8 +201,9 @@ def test_a_place_inside_an_outlet_or_a_process_is_no_place(extractor):
     assert "Berlin" not in places and "Washington" not in places
     assert "Federal Republic" not in places
     assert {"Geneva", "Tripoli"} <= places
-    hospital = extractor.extract("She once ran Misrata Central Hospital.").to_dict()
-    assert "misrata" in {p["id"] for p in hospital["places"]}  # a facility of the place: the place stays
+    hospital = extractor.extract("She once ran Misrata Central Hospital. Misrata was calm.").to_dict()
+    assert {p["name"]: p["label"] for p in hospital["places"]} == {"Misrata Central Hospital": "FAC", "Misrata": "GPE"}
+    assert not hospital["people"]  # the facility whole, never 'Central Hospital' as a person
 
 
 @pytest.mark.model
