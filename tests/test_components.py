@@ -129,6 +129,21 @@ def test_an_acronym_spelling_a_name_after_its_kind_pairs_with_the_whole_name():
     assert long_form_before(doc, 6, "SOP") == (3, 6)
 
 
+def test_an_acronym_first_pairs_with_the_long_form_in_its_brackets():
+    import spacy
+    from spacy.tokens import Doc
+
+    from nerlibya.components.acronyms import paired_long_form
+
+    vocab = spacy.blank("fr").vocab
+    doc = Doc(vocab, words="le chef de la SNT ( Société nationale des transports ) a parlé".split())
+    assert paired_long_form(doc, 5) == ("SNT", (6, 10))
+    doc = Doc(vocab, words="TRIPOLI ( Reuters ) - la SNT ( société , disent - ils ) a parlé".split())
+    assert paired_long_form(doc, 1) is None and paired_long_form(doc, 7) is None  # no long form spelt out
+    doc = Doc(vocab, words="la Société nationale des transports ( SNT ) a parlé".split())
+    assert paired_long_form(doc, 5) == ("SNT", (1, 5))
+
+
 def test_word_acronym_initials():
     from nerlibya.components.acronyms import initials_fit, is_word_acronym
 

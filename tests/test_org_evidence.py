@@ -369,3 +369,16 @@ def test_a_place_joiner_joins_a_place_right_after_it_only():
     assert not joins_complement(("at", "the"), joiners, articles, "ORG", place_joiners=at)  # 'told NTV at the Forum'
     assert not joins_complement(("at",), joiners, articles, "ORG", place_joiners=at)
     assert not joins_complement(("at",), joiners, articles, "GPE", after_range_opener=True, place_joiners=at)
+
+
+def test_a_posted_body_is_named_with_the_place_it_is_posted_in():
+    from nerlibya.core.org_evidence import place_joiners_of
+
+    at, posting = frozenset({"at"}), frozenset({"in", "en", "au"})
+    posted = frozenset({"mission", "ambassade"})
+    assert place_joiners_of(("UN", "Observer", "Mission"), at, posting, posted, head_first=False) == at | posting
+    assert place_joiners_of(("Mission", "onusienne"), at, posting, posted, head_first=True) == at | posting
+    # past its head the name has its own complement: the place after it says where the body sits
+    assert place_joiners_of(("UN", "Mission", "for", "Central", "Africa"), at, posting, posted, head_first=False) == at
+    assert place_joiners_of(("Conseil", "militaire"), at, posting, posted, head_first=True) == at
+

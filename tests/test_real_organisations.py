@@ -125,3 +125,21 @@ def test_credits_glued_to_a_date_or_a_mark_are_found(extractor):
     found = organisations(extractor, "Benghazi, 3 March 2019(Lana) The council met on Sunday in the east.\n"
                                      "A crowd waits at the port. Photo: Sami Ali /REUTERS\n\nThe talks went on.\n=Lana=")
     assert "Libyan News Agency" in found and "Reuters" in found
+
+
+def test_acronym_first_then_its_long_form_in_brackets_is_one_body(extractor):
+    found = organisations(extractor, "Le directeur de la NOC (National Oil Company) a été suspendu jeudi. La "
+                                     "National Oil Company assure l'essentiel des recettes de l'État.")
+    assert set(found) == {"National Oil Corporation"}
+    assert "National Oil Company" in found["National Oil Corporation"]["forms"]
+
+
+def test_missions_and_embassies_take_in_where_they_are_posted(extractor):
+    found = organisations(extractor, "Le chef de la Mission onusienne au Soudan, Karim Diallo, est arrivé "
+                                     "lundi à Khartoum.")
+    assert "Mission onusienne au Soudan" in found
+    found = organisations(extractor, "She served with the UN Observer Mission in Georgia before she joined the "
+                                     "UN Regional Office for West Africa in Dakar.")
+    assert {"UN Observer Mission in Georgia", "UN Regional Office for West Africa"} <= set(found)
+    record = extractor.extract("Selon Tunis, le chef de la Mission onusienne au Soudan, Karim Diallo, viendra.").to_dict()
+    assert [r["title"] for p in record["people"] for r in p["roles"]] == ["chef"]  # the name grew past the title

@@ -203,6 +203,17 @@ def joins_complement(gap: tuple[str, ...], joiners: frozenset[str], articles: fr
             and all(fold(w) in articles for w in gap[1:]) and next_label in ("ORG", "GPE", "LOC"))
 
 
+def place_joiners_of(words: tuple[str, ...], place_joiners: frozenset[str], posting_joiners: frozenset[str],
+                     posted_bodies: frozenset[str], head_first: bool) -> frozenset[str]:
+    """The words that join this body to a place after it: a body posted somewhere, its name headed by
+    'Mission' or 'Ambassade', is named with where it is ('Mission onusienne en Libye', 'UN Stabilisation
+    Mission in Mali'); another only by the place joiners ('UN Office at Nairobi'), and so is a posted body
+    whose name goes on past its head ('UN Office for Central Africa' in Gabon)."""
+    if words and fold(words[0] if head_first else words[-1]) in posted_bodies:
+        return place_joiners | posting_joiners
+    return place_joiners
+
+
 def is_unplaced_generic_name(key: str, generic_names: Collection[str], country: str | None,
                              countries_named: frozenset[str]) -> bool:
     """'ministère des Affaires étrangères', 'Assemblée nationale', 'Présidence de la République': a name the KB
