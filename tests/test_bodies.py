@@ -72,6 +72,14 @@ def test_french_bodies_run_through_their_complements(text, expected):
     assert bodies("fr", FRENCH, text) == expected
 
 
+def test_french_complement_takes_a_compound_noun_whole():
+    text = "La Ligue libyenne des droits de l'homme a protesté."
+    plain = replace(FRENCH, bodies=FRENCH.bodies | {"ligue"})
+    assert bodies("fr", plain, text) == ["Ligue libyenne des droits"]  # an article and a bare noun end a name
+    assert bodies("fr", replace(plain, compounds=frozenset({"droits de l'homme"})), text) == [
+        "Ligue libyenne des droits de l'homme"]
+
+
 OUTLETS_EN = frozenset({"newspaper", "news agency", "agency", "tv"})
 OUTLETS_FR = frozenset({"télévision", "quotidien", "agence"})
 

@@ -143,3 +143,11 @@ def test_missions_and_embassies_take_in_where_they_are_posted(extractor):
     assert {"UN Observer Mission in Georgia", "UN Regional Office for West Africa"} <= set(found)
     record = extractor.extract("Selon Tunis, le chef de la Mission onusienne au Soudan, Karim Diallo, viendra.").to_dict()
     assert [r["title"] for p in record["people"] for r in p["roles"]] == ["chef"]  # the name grew past the title
+
+
+def test_french_bodies_with_a_nationality_a_compound_or_a_lower_case_complement(extractor):
+    found = organisations(extractor, "L'Observatoire syrien des droits de l'homme (OSDH) et le Collectif des "
+                                     "familles de Tarhouna ont écrit à l'Institut africain de la statistique.")
+    assert {"Observatoire syrien des droits de l'homme", "Collectif des familles de Tarhouna",
+            "Institut africain de la statistique"} <= set(found)
+    assert "OSDH" in found["Observatoire syrien des droits de l'homme"]["forms"]

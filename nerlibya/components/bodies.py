@@ -54,6 +54,7 @@ class BodyWords:
     infinitive_endings: tuple[str, ...]  # 'pour rétablir': no body's name goes on through a verb
     list_joiners: frozenset[str]  # 'and', 'et', '&': between the parts of one name ('Planning, Finance and Budget')
     head_first: bool
+    compounds: frozenset[str] = frozenset()  # "droits de l'homme": lower-case words a complement takes in whole
 
 
 def _is_name_word(token: Token, words: BodyWords, titles_allowed: bool = False, people_allowed: bool = False) -> bool:
@@ -153,12 +154,20 @@ def _lower_case_complement(doc: Doc, k: int, after_determiner: bool, after_of: b
         return k
     if not after_determiner and (not after_of or token.lower_.endswith(words.infinitive_endings)):
         return k  # 'pour approbation', 'pour rétablir': no name goes on so
-    stop = k + 1
+    stop = k + _compound_length(doc, k, words.compounds)
     while stop < len(doc) and _is_adjective(doc[stop], words):
         stop += 1
     if after_determiner and stop == k + 1 and not _names_follow(doc, stop, words):
         return k
     return stop
+
+
+def _compound_length(doc: Doc, k: int, compounds: frozenset[str], longest: int = 6) -> int:
+    """How many tokens the compound written at doc[k] holds ("droits de l'homme": 4), 1 if none does."""
+    for length in range(min(longest, len(doc) - k), 1, -1):
+        if doc[k : k + length].text.lower() in compounds:
+            return length
+    return 1
 
 
 def _names_follow(doc: Doc, i: int, words: BodyWords) -> bool:

@@ -82,13 +82,17 @@ class EntityCleanup(KnowledgePipe):
         self.longest_head_before = max((len(w) for phrases in heads.before.values() for w in phrases), default=0)
         lexicon = self.lexicon
         single_words = {w for w in lexicon.offices | lexicon.ranks if " " not in w}
+        # the words a body's lower-case complement opens with ('de la gouvernance', 'sur le monde', 'en eau')
+        self.body_complement_openers = words.of_words | words.body_complements | heads.posting_joiners
         self.body_words = BodyWords(
             bodies=heads.bodies, complement_words=words.body_complements, of_words=words.of_words,
             determiners=words.leading_determiners - words.body_complements - words.of_words,
-            stop_words=frozenset(single_words), demonyms=self.demonyms,
+            stop_words=frozenset(single_words), demonyms=self.demonyms | inflected(words.nationality_words,
+                                                                                  words.nationality_endings),
             portfolio_titles=frozenset(w for w in lexicon.portfolio_offices if " " not in w),
             adjective_endings=words.adjective_endings, infinitive_endings=words.infinitive_endings,
-            list_joiners=words.conjunctions | {"&"}, head_first=words.adjectives_follow_noun)
+            list_joiners=words.conjunctions | {"&"}, head_first=words.adjectives_follow_noun,
+            compounds=heads.complement_compounds)
         self.modifier_words = None if words.adjectives_follow_noun else ModifierWords(
             not_nouns=(words.function_words | words.auxiliaries | words.conjunctions | words.quantifiers
                        | words.adverbs | words.sentence_openers | words.place_prepositions | words.of_words),
@@ -417,7 +421,7 @@ class EntityCleanup(KnowledgePipe):
         taken_by_bodies = {i for body in bodies for i in range(body.start, body.end)}
         bodies += [outlet for outlet in find_outlets(doc, self.body_words, self.heads.outlets)
                    if taken_by_bodies.isdisjoint(range(outlet.start, outlet.end))]
-        spans = with_bodies(doc, spans, sorted(bodies, key=lambda body: body.start))
+        spans = with_bodies(doc, spans, sorted(bodies, key=lambda body: body.start), self.body_complement_openers)
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans = [self.with_head_noun(span, taken) for span in spans]
         kept = drop_capitalised_common_words(doc, spans, known=self.kb.by_surname, credited=frozenset(credited))
@@ -426,7 +430,13 @@ class EntityCleanup(KnowledgePipe):
         return doc
 
 
-def with_bodies(doc: Doc, spans: list[Span], bodies: list[Body]) -> list[Span]:
+def inflected(nationalities: frozenset[str], endings: frozenset[str]) -> frozenset[str]:
+    """Every written form of the nationality words, each bare and with each ending ('syrien', 'syriens',
+    'syrienne'): an adjective after a French body's head ('Observatoire syrien des droits de l'homme')."""
+    return frozenset(w + e for w in nationalities for e in ("", *endings))
+
+
+def with_bodies(doc: Doc, spans: list[Span], bodies: list[Body], openers: frozenset[str] = frozenset()) -> list[Span]:
     """Bodies found by their head noun replace the spans they cover or cut ('Libya' in 'Libya Sanctions
     Committee', 'Security Directorates Support Force' before 'for the Regions'); a body that would cut a
     KB name or a person's name is left out. A known body written with a word more keeps its id: its head
@@ -443,7 +453,7 @@ def with_bodies(doc: Doc, spans: list[Span], bodies: list[Body]) -> list[Span]:
         cuts_a_name = cuts_a_name or any(s.label_ == "PERSON" and (s.start, s.end) != (start, end) for s in crossing
                                          if body.head < s.start or body.head >= s.end)
         known = next((s.id_ for s in crossing if s.id_ and s.label_ == "ORG" and s.start <= body.head < s.end), "")
-        if not (found_already or cuts_a_name):
+        if not (found_already or cuts_a_name or any(_goes_on_in_lower_case(doc, body, s, openers) for s in crossing)):
             kept_bodies.append((start, end, known))
     if not kept_bodies:
         return spans
@@ -453,6 +463,14 @@ def with_bodies(doc: Doc, spans: list[Span], bodies: list[Body]) -> list[Span]:
     out = [s for s in spans if covered.isdisjoint(range(s.start, s.end))]
     out += [Span(doc, start, end, label="ORG", span_id=known) for start, end, known in kept_bodies]
     return sorted(out, key=lambda s: s.start)
+
+
+def _goes_on_in_lower_case(doc: Doc, body: Body, span: Span, openers: frozenset[str]) -> bool:
+    """The model's organisation opens where the body does and goes on past it in a lower-case complement
+    ('Institut africain' + 'de la gouvernance'), which the head-noun reading stopped short of: kept whole;
+    not over a verb ('Conseil de sécurité' + 'ouvre la voie')."""
+    return (span.label_ == "ORG" and not span.id_ and span.start == body.start and span.end > body.end
+            and doc[body.end].lower_ in openers and all(t.is_lower or t.is_punct for t in doc[body.end : span.end]))
 
 
 def replace_ents(doc: Doc, old: tuple[Span, ...], new: list[Span]) -> None:
