@@ -382,3 +382,13 @@ def test_a_posted_body_is_named_with_the_place_it_is_posted_in():
     assert place_joiners_of(("UN", "Mission", "for", "Central", "Africa"), at, posting, posted, head_first=False) == at
     assert place_joiners_of(("Conseil", "militaire"), at, posting, posted, head_first=True) == at
 
+
+
+def test_a_name_stops_before_a_preposition_no_name_holds():
+    from nerlibya.core.org_evidence import breaker_tail
+
+    breakers = frozenset({"dans", "during"})
+    assert breaker_tail(("Autorité", "dans", "des", "dépôts"), breakers) == 3
+    assert breaker_tail(("Oil", "Authority", "during", "talks"), breakers) == 2
+    assert breaker_tail(("Mission", "onusienne", "en", "Libye"), breakers) == 0
+    assert breaker_tail(("Dans", "Tripoli"), breakers) == 0  # only a word inside, written in lower case

@@ -151,3 +151,10 @@ def test_french_bodies_with_a_nationality_a_compound_or_a_lower_case_complement(
     assert {"Observatoire syrien des droits de l'homme", "Collectif des familles de Tarhouna",
             "Institut africain de la statistique"} <= set(found)
     assert "OSDH" in found["Observatoire syrien des droits de l'homme"]["forms"]
+
+
+def test_a_model_name_running_on_through_a_preposition_is_cut_and_joins_the_full_body(extractor):
+    found = organisations(extractor, "Le Conseil a gelé les avoirs de l'Autorité libyenne d'investissement. Il "
+                                     "autorise le placement des fonds de l'Autorité dans des dépôts à terme sûrs.")
+    assert "Autorité dans des dépôts" not in found
+    assert "Autorité" in found["Libyan Investment Authority"]["forms"]

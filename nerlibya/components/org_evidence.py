@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, acronym_verdict, holds_org_name_word,
                                  is_generic_alone, is_lower_case_description, is_nationality_and_common_noun, is_one_of_a_kind,
                                  is_unplaced_generic_name, joins_complement, leading_nationality,
-                                 opens_with_common_word, org_verdict, place_joiners_of, possessor_length, qualifier_tail,
+                                 opens_with_common_word, org_verdict, place_joiners_of, breaker_tail, possessor_length, qualifier_tail,
                                  reads_as_given_name, trailing_nationality)
 from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key
@@ -55,6 +55,7 @@ class OrgEvidence(KnowledgePipe):
         self.portfolio_bodies = frozenset(fold(w) for w in heads.portfolio_bodies)
         self.qualifiers = frozenset(fold(q) for q in self.lexicon.qualifiers if " " not in q)
         self.linking_words = frozenset(fold(w) for w in words.linking_words)
+        self.name_breakers = frozenset(fold(w) for w in heads.name_breakers)
 
     def after_range_opener(self, span: Span) -> bool:
         """'from (the) X': the span opens a range ('from X to Y')."""
@@ -161,13 +162,14 @@ class OrgEvidence(KnowledgePipe):
 
     def without_possessor_or_title(self, ent: Span) -> Span:
         """"Council's Information" -> 'Information': the words after a possessive inside a span the KB does not
-        know; "Alliance de l'ancien" -> 'Alliance': no title's qualifier at its end (core: possessor_length,
-        qualifier_tail)."""
+        know; "Alliance de l'ancien" -> 'Alliance': no title's qualifier at its end; 'Autorité dans des dépôts'
+        -> 'Autorité': no preposition a name never holds (core: possessor_length, qualifier_tail,
+        breaker_tail)."""
         if ent.label_ != "ORG" or len(ent) < 3 or self.is_known(ent):
             return ent
         words = tuple(t.text for t in ent)
         cut = possessor_length(words, self.possessives)
-        tail = qualifier_tail(words, self.qualifiers, self.linking_words)
+        tail = qualifier_tail(words, self.qualifiers, self.linking_words) or breaker_tail(words, self.name_breakers)
         if not (cut or tail) or cut >= len(ent) - tail:
             return ent
         return Span(ent.doc, ent.start + cut, ent.end - tail, label=ent.label_)

@@ -162,6 +162,13 @@ def qualifier_tail(words: tuple[str, ...], qualifiers: frozenset[str], linking_w
     return len(words) - link if link is not None else 0
 
 
+def breaker_tail(words: tuple[str, ...], breakers: frozenset[str]) -> int:
+    """How many words to cut from the end of a name that runs on through a preposition no name holds: 3 for
+    'Autorité' + 'dans des dépôts' (of "placer les fonds de l'Autorité dans des dépôts"); 0 if none."""
+    cut = next((i for i, w in enumerate(words[1:], start=1) if w.islower() and fold(w) in breakers), None)
+    return len(words) - cut if cut is not None else 0
+
+
 def opens_with_common_word(opener: str, opens_sentence: bool, written_lower: bool, capitalised_inside: bool) -> bool:
     """'Rebel National Council chief X said': a sentence's first word that the article writes in lower case
     elsewhere ('rebel fighters', 'the rebels') and never capitalises inside a sentence is a common word
