@@ -205,6 +205,9 @@ def test_a_body_after_an_indefinite_article_heading_its_phrase_is_one_of_a_kind(
     assert not is_one_of_a_kind("a", "spokesman", articles, after_is_function_word=False)  # 'a UN spokesman'
     assert not is_one_of_a_kind("a", "-", articles, after_is_function_word=False)  # 'a UN-backed deal'
     assert not is_one_of_a_kind("the", ".", articles, after_is_function_word=False)
+    # 'le chef d'une brigade de Zaouïa Nouri Bachir': the commander's name ends the body's phrase
+    assert is_one_of_a_kind("une", "Nouri", articles, after_is_function_word=False, after_opens_person=True)
+    assert not is_one_of_a_kind("la", "Nouri", articles, after_is_function_word=False, after_opens_person=True)
 
 
 def test_an_acronym_names_what_its_long_form_names(weigh):

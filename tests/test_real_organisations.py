@@ -158,3 +158,10 @@ def test_a_model_name_running_on_through_a_preposition_is_cut_and_joins_the_full
                                      "autorise le placement des fonds de l'Autorité dans des dépôts à terme sûrs.")
     assert "Autorité dans des dépôts" not in found
     assert "Autorité" in found["Libyan Investment Authority"]["forms"]
+
+
+def test_a_person_run_on_after_a_units_town_is_a_person_not_part_of_the_unit(extractor):
+    record = extractor.extract("La mort, hier, du commandant d'une brigade de Zaouïa Nouri Bachir serait à "
+                               "l'origine des combats.").to_dict()
+    assert "Nouri Bachir" in {p["name"] for p in record["people"]}
+    assert not any("Nouri" in o["name"] for o in record["organisations"])

@@ -373,24 +373,36 @@ class EntityCleanup(KnowledgePipe):
     def _place_noun_at(self, doc: Doc, i: int) -> bool:
         return i < len(doc) and doc[i].is_lower and doc[i].lower_ in self.words.place_nouns
 
-    def with_head_noun(self, span: Span, taken: set[int]) -> Span:
+    def with_head_noun(self, span: Span, taken: set[int]) -> list[Span]:
         """'Sharara' + 'oil field', 'base d'' + 'Al-Watiya', 'Abu Surra' + 'brigade': the facility or
-        organisation, named with its head noun. A KB organisation keeps its own span."""
+        organisation, named with its head noun. A KB organisation keeps its own span. A person's name that
+        runs on from the body's place ('brigade de' + 'Zaouïa Nouri Bachir') is the body's ('brigade de
+        Zaouïa') and a person's ('Nouri Bachir')."""
         if span.label_ not in HEAD_NOUN_LABELS or (span.label_ == "ORG" and span.id_):
-            return span
+            return [span]
         doc = span.doc
         after, before = self._words_after(doc, span.end), self._words_before(doc, span.start)
         if not after and not before:
-            return span  # no head noun can follow or precede it
+            return [span]  # no head noun can follow or precede it
         for label in ("FAC", "ORG"):
             end = span.end + _head_length(after, self.heads.after.get(label, ()))
             head_before = _head_length(before, self.heads.before.get(label, ()), at_end=True)
             start = span.start - head_before - 1 if head_before else span.start  # the head noun and its 'de'
             outside = [i for i in range(start, end) if not span.start <= i < span.end]
             if outside and not any(i in taken for i in outside):
+                if head_before and end == span.end and self._place_then_person(span):
+                    return [Span(doc, start, span.start + 1, label=label),
+                            Span(doc, span.start + 1, span.end, label="PERSON")]
                 known = self.kb.by_id.get(span.id_)
-                return Span(doc, start, end, label=label, span_id=span.id_ if known and known.label == label else "")
-        return span
+                return [Span(doc, start, end, label=label, span_id=span.id_ if known and known.label == label else "")]
+        return [span]
+
+    def _place_then_person(self, span: Span) -> bool:
+        """'Zaouïa Nouri Bachir' tagged as one person: a first word that opens no name, then a given name
+        ('Nouri'): a place and a person."""
+        words = [t.text for t in span]
+        return (span.label_ == "PERSON" and not span.id_ and len(words) >= 3
+                and not self.shapes.opens_with_given_name(words[:1]) and self.shapes.opens_with_given_name(words[1:]))
 
     def _words_after(self, doc: Doc, end: int) -> tuple[str, ...]:
         """The lower-case words from `end` on, as many as the longest head noun, if one may start there."""
@@ -423,7 +435,7 @@ class EntityCleanup(KnowledgePipe):
                    if taken_by_bodies.isdisjoint(range(outlet.start, outlet.end))]
         spans = with_bodies(doc, spans, sorted(bodies, key=lambda body: body.start), self.body_complement_openers)
         taken = {i for span in spans for i in range(span.start, span.end)}
-        spans = [self.with_head_noun(span, taken) for span in spans]
+        spans = [part for span in spans for part in self.with_head_noun(span, taken)]
         kept = drop_capitalised_common_words(doc, spans, known=self.kb.by_surname, credited=frozenset(credited))
         kept = with_dateline_places(doc, kept, dateline_places(doc), self.words.leading_determiners)
         replace_ents(doc, ents, kept)

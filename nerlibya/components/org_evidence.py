@@ -189,7 +189,8 @@ class OrgEvidence(KnowledgePipe):
         after = doc[ent.end] if ent.end < len(doc) else None
         if ent.start > 0 and is_one_of_a_kind(doc[ent.start - 1].text, after.text if after is not None else None,
                                               self.indefinite_articles,
-                                              after is not None and after.lower_ in self.function_words):
+                                              after is not None and after.lower_ in self.function_words,
+                                              after is not None and after.ent_iob_ == "B" and after.ent_type_ == "PERSON"):
             return True
         return (len(ent) == 1 and after is not None and not after.ent_type_ and bool(doc[ent.start].whitespace_)
                 and bool(self.kb.by_acronym.get(ent.text.upper()))

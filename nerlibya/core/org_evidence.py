@@ -145,11 +145,13 @@ def possessor_length(words: tuple[str, ...], possessive_marks: frozenset[str]) -
 
 
 def is_one_of_a_kind(before: str, after: str | None, indefinite_articles: frozenset[str],
-                     after_is_function_word: bool) -> bool:
+                     after_is_function_word: bool, after_opens_person: bool = False) -> bool:
     """'forming a government of national unity.', 'l'élection d'une Assemblée constituante,': a body noun
-    phrase after an indefinite article, heading its phrase (punctuation, a function word or nothing
-    follows), is one body of a kind, not the named body; 'a UN official' uses the name as a modifier."""
-    return before.lower() in indefinite_articles and (after is None or after in PHRASE_ENDS or after_is_function_word)
+    phrase after an indefinite article, heading its phrase (punctuation, a function word, a person's name
+    or nothing follows: 'le chef d'une brigade de Zaouïa Nouri Bachir'), is one body of a kind, not the
+    named body; 'a UN official' uses the name as a modifier."""
+    return before.lower() in indefinite_articles and (after is None or after in PHRASE_ENDS or after_is_function_word
+                                                      or after_opens_person)
 
 
 def qualifier_tail(words: tuple[str, ...], qualifiers: frozenset[str], linking_words: frozenset[str]) -> int:
