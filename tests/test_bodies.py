@@ -39,6 +39,8 @@ def bodies(lang, words, text):
     ("Fighters of the Seventh Brigade and Summed Brigade clashed.", ["Seventh Brigade", "Summed Brigade"]),
     ("The Wounded Affairs Department of the Health Ministry said so.", ["Wounded Affairs Department", "Health Ministry"]),
     ("The Libya Sanctions Committee met.", ["Libya Sanctions Committee"]),
+    ("The chair of the 2048 Sanctions Committee spoke.", ["2048 Sanctions Committee"]),  # a resolution, not a year
+    ("Copyright 2023 Sahel Media Council", ["Sahel Media Council"]),
     # a credit line without a full stop, many names but lower-case words too: no headline
     ("- The Sahel notes are edited by the team of the Coastal Studies Department of the Sahel Research Council in Tripoli -",
      ["Coastal Studies Department", "Sahel Research Council"]),

@@ -101,8 +101,9 @@ def _left_modifiers(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> in
     number = next((i for i in range(start, head) if doc[i].like_num and any(c.isdigit() for c in doc[i].text)), None)
     if number is not None and start < number:
         start = number  # 'Misratan 301 Brigade': a unit named by its number is '301 Brigade'
-    if start + 1 < head and _is_year(doc[start]):
-        start += 1  # 'Copyright © 2023 Sahel Media Group': a year before a name is no part of it
+    if start + 1 < head and _is_year(doc[start]) and not (start > 0 and doc[start - 1].lower_ in words.determiners):
+        start += 1  # 'Copyright © 2023 Sahel Media Group': a year before a name is no part of it; after an
+        # article it is the resolution that names the body ('the 1970 Sanctions Committee')
     while start < head and not _is_name_word(doc[start], words):
         start += 1  # a name does not open with 'and', ',' or '-'
     return start
