@@ -122,3 +122,10 @@ def test_a_french_outlet_the_model_took_for_a_person_is_still_named():
     doc.ents = [Span(doc, words.index("Dounia"), words.index("Dounia") + 1, label="PER")]
     found = find_outlets(doc, FRENCH, OUTLETS_FR)
     assert [doc[b.start:b.end].text for b in found] == ["Dounia"]
+
+
+def test_french_adjective_before_the_head_opens_the_name_when_capitalised():
+    words = replace(FRENCH, leading_adjectives=frozenset({"haut", "haute"}))
+    assert bodies("fr", words, "La Haute Commission de contrôle a tranché.") == ["Haute Commission de contrôle"]
+    assert bodies("fr", words, "La haute Commission de contrôle a tranché.") == ["Commission de contrôle"]
+    assert bodies("fr", FRENCH, "La Haute Commission de contrôle a tranché.") == ["Commission de contrôle"]

@@ -165,3 +165,9 @@ def test_a_person_run_on_after_a_units_town_is_a_person_not_part_of_the_unit(ext
                                "l'origine des combats.").to_dict()
     assert "Nouri Bachir" in {p["name"] for p in record["people"]}
     assert not any("Nouri" in o["name"] for o in record["organisations"])
+
+
+def test_french_bodies_opened_by_haut_or_closed_by_supreme_are_whole(extractor):
+    found = organisations(extractor, "Le Haut Comité de réconciliation nationale et le Conseil suprême des tribus "
+                                     "maliennes ont signé un appel commun.")
+    assert {"Haut Comité de réconciliation nationale", "Conseil suprême des tribus maliennes"} <= set(found)

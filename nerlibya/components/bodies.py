@@ -55,6 +55,7 @@ class BodyWords:
     list_joiners: frozenset[str]  # 'and', 'et', '&': between the parts of one name ('Planning, Finance and Budget')
     head_first: bool
     compounds: frozenset[str] = frozenset()  # "droits de l'homme": lower-case words a complement takes in whole
+    leading_adjectives: frozenset[str] = frozenset()  # 'haut', 'grand': capitalised before a French head ('Haut Comité')
 
 
 def _is_name_word(token: Token, words: BodyWords, titles_allowed: bool = False, people_allowed: bool = False) -> bool:
@@ -123,6 +124,15 @@ def _with_leading_rank(doc: Doc, start: int, words: BodyWords) -> int:
             and (before is None or not before.text[:1].isupper() or before.lower_ in words.determiners)):
         return start - 1
     return start
+
+
+def _with_leading_adjective(doc: Doc, head: int, words: BodyWords) -> int:
+    """'Haut Comité', 'Haute Autorité', 'Grand Conseil': a French adjective written before the head and
+    capitalised with it opens the name."""
+    before = doc[head - 1] if head > 0 else None
+    if before is not None and before.text[:1].isupper() and before.lower_ in words.leading_adjectives:
+        return head - 1
+    return head
 
 
 def _capitalised_complement(doc: Doc, k: int, words: BodyWords, people_allowed: bool = False) -> int:
@@ -220,7 +230,7 @@ def body_at(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> Body | Non
     if token.lower_ not in words.bodies or not (capitalised or after_number):
         return None
     if words.head_first:
-        start, end = head, head + 1
+        start, end = _with_leading_adjective(doc, head, words), head + 1
         while end < len(doc) and _is_adjective(doc[end], words):
             end += 1
     else:

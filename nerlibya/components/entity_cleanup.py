@@ -92,7 +92,7 @@ class EntityCleanup(KnowledgePipe):
             portfolio_titles=frozenset(w for w in lexicon.portfolio_offices if " " not in w),
             adjective_endings=words.adjective_endings, infinitive_endings=words.infinitive_endings,
             list_joiners=words.conjunctions | {"&"}, head_first=words.adjectives_follow_noun,
-            compounds=heads.complement_compounds)
+            compounds=heads.complement_compounds, leading_adjectives=heads.leading_adjectives)
         self.modifier_words = None if words.adjectives_follow_noun else ModifierWords(
             not_nouns=(words.function_words | words.auxiliaries | words.conjunctions | words.quantifiers
                        | words.adverbs | words.sentence_openers | words.place_prepositions | words.of_words),
