@@ -171,3 +171,9 @@ def test_french_bodies_opened_by_haut_or_closed_by_supreme_are_whole(extractor):
     found = organisations(extractor, "Le Haut Comité de réconciliation nationale et le Conseil suprême des tribus "
                                      "maliennes ont signé un appel commun.")
     assert {"Haut Comité de réconciliation nationale", "Conseil suprême des tribus maliennes"} <= set(found)
+
+
+def test_a_long_acronym_written_as_a_word_is_the_known_body(extractor):
+    found = organisations(extractor, "Le mandat de la Manul expire le 31 octobre, mais le Conseil de sécurité doit "
+                                     "encore le prolonger, selon un diplomate.")
+    assert "Manul" in found["United Nations Support Mission in Libya"]["forms"]
