@@ -129,3 +129,13 @@ def test_french_adjective_before_the_head_opens_the_name_when_capitalised():
     assert bodies("fr", words, "La Haute Commission de contrôle a tranché.") == ["Haute Commission de contrôle"]
     assert bodies("fr", words, "La haute Commission de contrôle a tranché.") == ["Commission de contrôle"]
     assert bodies("fr", FRENCH, "La Haute Commission de contrôle a tranché.") == ["Commission de contrôle"]
+
+
+def test_a_french_ministry_in_lower_case_is_named_by_its_capitalised_portfolio():
+    words = replace(FRENCH, bodies=FRENCH.bodies | {"ministère"}, lower_case_heads=frozenset({"ministère"}),
+                    compounds=frozenset({"extérieur"}))
+    assert bodies("fr", words, "Le ministère libyen de l'Intérieur a démenti.") == ["ministère libyen de l'Intérieur"]
+    assert bodies("fr", words, "Le ministère de la santé a démenti.") == []  # no portfolio: no name
+    assert bodies("fr", words, "Un ministère libyen a démenti.") == []
+    assert bodies("fr", words, "Le ministère de la Diaspora et des Maliens de l'extérieur a parlé.") == [
+        "ministère de la Diaspora et des Maliens de l'extérieur"]  # a listed noun ends the name after its article

@@ -177,3 +177,9 @@ def test_a_long_acronym_written_as_a_word_is_the_known_body(extractor):
     found = organisations(extractor, "Le mandat de la Manul expire le 31 octobre, mais le Conseil de sécurité doit "
                                      "encore le prolonger, selon un diplomate.")
     assert "Manul" in found["United Nations Support Mission in Libya"]["forms"]
+
+
+def test_french_lower_case_ministries_whole_and_apart_from_their_owner(extractor):
+    found = organisations(extractor, "Le ministère tunisien de l'Intérieur a arrêté deux passeurs, tandis que le "
+                                     "ministère de la Santé du GNA a publié un nouveau bilan.")
+    assert {"ministère tunisien de l'Intérieur", "ministère de la Santé", "Government of National Accord"} <= set(found)

@@ -84,6 +84,7 @@ class EntityCleanup(KnowledgePipe):
         single_words = {w for w in lexicon.offices | lexicon.ranks if " " not in w}
         # the words a body's lower-case complement opens with ('de la gouvernance', 'sur le monde', 'en eau')
         self.body_complement_openers = words.of_words | words.body_complements | heads.posting_joiners
+        self.owner_links = words.of_words | words.leading_determiners  # 'du', 'de l'', 'of the' before an owner
         self.body_words = BodyWords(
             bodies=heads.bodies, complement_words=words.body_complements, of_words=words.of_words,
             determiners=words.leading_determiners - words.body_complements - words.of_words,
@@ -92,7 +93,8 @@ class EntityCleanup(KnowledgePipe):
             portfolio_titles=frozenset(w for w in lexicon.portfolio_offices if " " not in w),
             adjective_endings=words.adjective_endings, infinitive_endings=words.infinitive_endings,
             list_joiners=words.conjunctions | {"&"}, head_first=words.adjectives_follow_noun,
-            compounds=heads.complement_compounds, leading_adjectives=heads.leading_adjectives)
+            compounds=heads.complement_compounds, leading_adjectives=heads.leading_adjectives,
+            lower_case_heads=heads.lower_case_heads)
         self.modifier_words = None if words.adjectives_follow_noun else ModifierWords(
             not_nouns=(words.function_words | words.auxiliaries | words.conjunctions | words.quantifiers
                        | words.adverbs | words.sentence_openers | words.place_prepositions | words.of_words),
@@ -433,7 +435,8 @@ class EntityCleanup(KnowledgePipe):
         taken_by_bodies = {i for body in bodies for i in range(body.start, body.end)}
         bodies += [outlet for outlet in find_outlets(doc, self.body_words, self.heads.outlets)
                    if taken_by_bodies.isdisjoint(range(outlet.start, outlet.end))]
-        spans = with_bodies(doc, spans, sorted(bodies, key=lambda body: body.start), self.body_complement_openers)
+        spans = with_bodies(doc, spans, sorted(bodies, key=lambda body: body.start), self.body_complement_openers,
+                            self.owner_links)
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans = [part for span in spans for part in self.with_head_noun(span, taken)]
         kept = drop_capitalised_common_words(doc, spans, known=self.kb.by_surname, credited=frozenset(credited))
@@ -448,17 +451,19 @@ def inflected(nationalities: frozenset[str], endings: frozenset[str]) -> frozens
     return frozenset(w + e for w in nationalities for e in ("", *endings))
 
 
-def with_bodies(doc: Doc, spans: list[Span], bodies: list[Body], openers: frozenset[str] = frozenset()) -> list[Span]:
+def with_bodies(doc: Doc, spans: list[Span], bodies: list[Body], openers: frozenset[str] = frozenset(),
+                owner_links: frozenset[str] = frozenset()) -> list[Span]:
     """Bodies found by their head noun replace the spans they cover or cut ('Libya' in 'Libya Sanctions
     Committee', 'Security Directorates Support Force' before 'for the Regions'); a body that would cut a
     KB name or a person's name is left out. A known body written with a word more keeps its id: its head
     noun is the known name's ('Libyan' + 'National Transitional Council', 'Chambre des représentants' +
-    'de Libye')."""
+    'de Libye'). A known organisation ending the body's name after its own complement owns it and stays
+    apart ('ministère de la Santé' + 'du GNA')."""
     if not bodies:
         return spans
     kept_bodies = []
     for body in bodies:
-        start, end = body.start, body.end
+        start, end = body.start, _before_owner(doc, body, spans, owner_links)
         crossing = [s for s in spans if s.start < end and start < s.end]
         found_already = any((s.start, s.end) == (start, end) and (s.id_ or s.label_ == "ORG") for s in crossing)
         cuts_a_name = any((s.id_ or s.label_ == "PERSON") and not (start <= s.start and s.end <= end) for s in crossing)
@@ -475,6 +480,21 @@ def with_bodies(doc: Doc, spans: list[Span], bodies: list[Body], openers: frozen
     out = [s for s in spans if covered.isdisjoint(range(s.start, s.end))]
     out += [Span(doc, start, end, label="ORG", span_id=known) for start, end, known in kept_bodies]
     return sorted(out, key=lambda s: s.start)
+
+
+def _before_owner(doc: Doc, body: Body, spans: list[Span], links: frozenset[str]) -> int:
+    """Where the body's name ends before a known organisation that closes it and owns it, after a capitalised
+    portfolio or a known name: 'ministère de la Santé' + 'du' + 'GNA', 'ministère des Affaires étrangères' +
+    'du gouvernement d'union nationale'; the body's end if none does ('Fédération libyenne des sociétés de la
+    Croix-Rouge' is one name), or if the name left would be its head and one word."""
+    owner = next((s for s in spans if s.end == body.end and s.start > body.head and s.id_ and s.label_ == "ORG"), None)
+    if owner is None:
+        return body.end
+    end = owner.start
+    while end > body.head and doc[end - 1].lower_ in links:
+        end -= 1
+    named = doc[end - 1].text[:1].isupper() or any(s.id_ and (s.start, s.end) == (body.start, end) for s in spans)
+    return end if named and end - body.start >= 3 and end < owner.start else body.end
 
 
 def _goes_on_in_lower_case(doc: Doc, body: Body, span: Span, openers: frozenset[str]) -> bool:

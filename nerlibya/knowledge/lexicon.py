@@ -29,7 +29,7 @@ NAMES_FILE = "names.yaml"  # beside the language folders: how names are compared
 FILES = (TITLES_FILE, NAME_HEADS_FILE, WORDS_FILE)
 HEAD_LABELS = ("FAC", "ORG")
 WORD_LIST_KEYS = ("bodies", "organs", "outlets", "org_name_words", "other_kinds", "generic_bodies",
-                  "name_joiners", "place_joiners", "posted_bodies", "posting_joiners", "complement_compounds", "name_breakers", "leading_adjectives",
+                  "name_joiners", "place_joiners", "posted_bodies", "posting_joiners", "complement_compounds", "name_breakers", "leading_adjectives", "lower_case_heads",
                   "range_openers", "indefinite_articles", "portfolio_bodies", "weather_events")  # plain word lists beside the FAC/ORG head nouns
 
 
@@ -111,6 +111,7 @@ class NameHeads:
     complement_compounds: frozenset[str] = frozenset()  # "droits de l'homme": one noun in a body's complement
     name_breakers: frozenset[str] = frozenset()  # 'dans', 'during': no organisation's name goes on through one
     leading_adjectives: frozenset[str] = frozenset()  # 'haut', 'grand': before a French head, capitalised with it
+    lower_case_heads: frozenset[str] = frozenset()  # 'ministère': written in lower case, named by its portfolio
     range_openers: frozenset[str] = frozenset()  # 'from', 'between': 'from X to Y' names two
     indefinite_articles: frozenset[str] = frozenset()  # 'a', 'une': 'forming a government of national unity'
     portfolio_bodies: frozenset[str] = frozenset()  # 'ministry': a nationality before one says whose it is
