@@ -183,3 +183,8 @@ def test_french_lower_case_ministries_whole_and_apart_from_their_owner(extractor
     found = organisations(extractor, "Le ministère tunisien de l'Intérieur a arrêté deux passeurs, tandis que le "
                                      "ministère de la Santé du GNA a publié un nouveau bilan.")
     assert {"ministère tunisien de l'Intérieur", "ministère de la Santé", "Government of National Accord"} <= set(found)
+
+
+def test_no_name_ends_with_a_preposition(extractor):
+    found = organisations(extractor, "The envoy said the Office in Tunis would close next month.")
+    assert not any(name.endswith(" in") for name in found)

@@ -71,7 +71,9 @@ class EntityCleanup(KnowledgePipe):
         # an elided word glued after a name ('Khaled X s'est retiré') is no part of it
         elided = frozenset(w + mark for w in words.elided_words for mark in ("'", "’"))
         self.trailing = TRAILING_PUNCTUATION | words.possessive_marks | elided
-        self.dangling = words.leading_determiners | words.linking_words  # a longer name does not end with these
+        # a longer name does not end with these: "de l'", 'of the', 'in' ('the Office in' + 'Tunis')
+        self.dangling = (words.leading_determiners | words.linking_words | words.place_prepositions
+                         | words.body_complements | heads.name_joiners | heads.place_joiners | heads.posting_joiners)
         self.qualifier_words = frozenset(w for w in self.lexicon.qualifiers if " " not in w)
         self.heads = heads
         self.outlet_words = frozenset(w for w in heads.outlets | heads.org_name_words if " " not in w)
