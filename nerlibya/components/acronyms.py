@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..text.normalize import ACRONYM_SKIP_WORDS, acronym_fits, fold, is_acronym
 from .base import NerlibyaPipe
@@ -55,11 +55,13 @@ def long_form_before(doc: Doc, paren: int, short: str) -> tuple[int, int] | None
             entity_start -= 1
         if fits([t.text for t in doc[entity_start:paren] if not t.is_punct], short):
             return entity_start, paren
-    letters = sum(c.isalpha() for c in short)
-    for size in range(1, letters + MAX_EXTRA_WORDS + 1):
-        start = paren - size
-        if start < 0 or doc[start].is_punct or doc[start].is_space:
+    letters, words = sum(c.isalpha() for c in short), 0
+    for start in range(paren - 1, -1, -1):
+        if doc[start].is_punct or doc[start].is_space:
             break  # a long form does not cross punctuation, a line break or a run of spaces
+        words += fold(doc[start].text).strip("'’") not in ACRONYM_SKIP_WORDS
+        if words > letters + MAX_EXTRA_WORDS:
+            break  # the words an acronym leaves out ('de', 'l'', 'et les') do not count
         if doc[start].text[:1].isupper() and fits([t.text for t in doc[start:paren]], short):
             # 'Agence Tunis Afrique Presse (TAP)': the name the letters spell after the kind of body is the
             # whole name's, one word longer
@@ -105,6 +107,7 @@ class AcronymDetector(NerlibyaPipe):
         pairs: dict[str, tuple[int, int]] = {}
         labels: dict[str, str] = {}
         new: list[Span] = []
+        widened: list[Span] = []
         orth = doc.to_array("ORTH")
         opening = doc.vocab.strings["("]
         for i in (int(i) for i in (orth[1:-2] == opening).nonzero()[0] + 1):
@@ -117,19 +120,34 @@ class AcronymDetector(NerlibyaPipe):
             labels[short] = long_label if long_label in ("ORG", "GPE", "LOC", "FAC") else self.label
             if not doc[found[0]].ent_type_:
                 new.append(Span(doc, found[0], found[1], label=labels[short]))
+            elif widens_a_part(doc, found, doc[i + 1] if found[1] == i else doc[i - 1]):
+                widened.append(Span(doc, found[0], found[1], label="ORG"))
+                labels[short] = "ORG"
         if pairs:
             strings = doc.vocab.strings
             bare = numpy.isin(orth, [strings[short] for short in pairs]) & (doc.to_array("ENT_TYPE") == 0)
             for i in bare.nonzero()[0].tolist():
                 new.append(Span(doc, i, i + 1, label=labels[strings[int(orth[i])]]))
             ents = list(doc.ents)
-            relabelled = [_with_label(e, labels.get(e.text)) if is_word_acronym(e.text) else e for e in ents]
-            if new or relabelled != ents:
-                taken = {i for e in ents for i in range(e.start, e.end)}
+            kept = [e for e in ents if not any(w.start <= e.start and e.end <= w.end for w in widened)] + widened
+            relabelled = [_with_label(e, labels.get(e.text)) if is_word_acronym(e.text) else e for e in kept]
+            if new or widened or relabelled != ents:
+                taken = {i for e in relabelled for i in range(e.start, e.end)}
                 free = [s for s in new if not any(i in taken for i in range(s.start, s.end))]
                 set_entities(doc, relabelled + free)
         doc._.acronyms = {short: list(span) for short, span in pairs.items()}
         return doc
+
+
+def widens_a_part(doc: Doc, found: tuple[int, int], short: Token) -> bool:
+    """'Collectif' (tagged a place) + 'contre l'esclavage ... en Libye' + '(CECCL)', the acronym tagged an
+    organisation: the model named a part of the long form only; the whole long form is the organisation.
+    Not when a part is a person or an organisation the KB knows (a known place is part of the name)."""
+    start, end = found
+    parts = [e for e in doc.ents if e.start < end and start < e.end]
+    return (short.ent_type_ == "ORG" and bool(parts) and [(e.start, e.end) for e in parts] != [found]
+            and all(start <= e.start and e.end <= end and not (e.id_ and e.label_ == "ORG")
+                    and e.label_ not in ("PERSON", "PER") for e in parts))
 
 
 def _with_label(ent: Span, label: str | None) -> Span:
