@@ -39,6 +39,8 @@ def bodies(lang, words, text):
     ("Fighters of the Seventh Brigade and Summed Brigade clashed.", ["Seventh Brigade", "Summed Brigade"]),
     ("The Wounded Affairs Department of the Health Ministry said so.", ["Wounded Affairs Department", "Health Ministry"]),
     ("The Libya Sanctions Committee met.", ["Libya Sanctions Committee"]),
+    ("The chair of the 2048 Sanctions Committee spoke.", ["2048 Sanctions Committee"]),  # a resolution, not a year
+    ("Copyright 2023 Sahel Media Council", ["Sahel Media Council"]),
     # a credit line without a full stop, many names but lower-case words too: no headline
     ("- The Sahel notes are edited by the team of the Coastal Studies Department of the Sahel Research Council in Tripoli -",
      ["Coastal Studies Department", "Sahel Research Council"]),
@@ -70,6 +72,14 @@ def test_english_non_bodies(text):
 ])
 def test_french_bodies_run_through_their_complements(text, expected):
     assert bodies("fr", FRENCH, text) == expected
+
+
+def test_french_complement_takes_a_compound_noun_whole():
+    text = "La Ligue libyenne des droits de l'homme a protesté."
+    plain = replace(FRENCH, bodies=FRENCH.bodies | {"ligue"})
+    assert bodies("fr", plain, text) == ["Ligue libyenne des droits"]  # an article and a bare noun end a name
+    assert bodies("fr", replace(plain, compounds=frozenset({"droits de l'homme"})), text) == [
+        "Ligue libyenne des droits de l'homme"]
 
 
 OUTLETS_EN = frozenset({"newspaper", "news agency", "agency", "tv"})
@@ -112,3 +122,20 @@ def test_a_french_outlet_the_model_took_for_a_person_is_still_named():
     doc.ents = [Span(doc, words.index("Dounia"), words.index("Dounia") + 1, label="PER")]
     found = find_outlets(doc, FRENCH, OUTLETS_FR)
     assert [doc[b.start:b.end].text for b in found] == ["Dounia"]
+
+
+def test_french_adjective_before_the_head_opens_the_name_when_capitalised():
+    words = replace(FRENCH, leading_adjectives=frozenset({"haut", "haute"}))
+    assert bodies("fr", words, "La Haute Commission de contrôle a tranché.") == ["Haute Commission de contrôle"]
+    assert bodies("fr", words, "La haute Commission de contrôle a tranché.") == ["Commission de contrôle"]
+    assert bodies("fr", FRENCH, "La Haute Commission de contrôle a tranché.") == ["Commission de contrôle"]
+
+
+def test_a_french_ministry_in_lower_case_is_named_by_its_capitalised_portfolio():
+    words = replace(FRENCH, bodies=FRENCH.bodies | {"ministère"}, lower_case_heads=frozenset({"ministère"}),
+                    compounds=frozenset({"extérieur"}))
+    assert bodies("fr", words, "Le ministère libyen de l'Intérieur a démenti.") == ["ministère libyen de l'Intérieur"]
+    assert bodies("fr", words, "Le ministère de la santé a démenti.") == []  # no portfolio: no name
+    assert bodies("fr", words, "Un ministère libyen a démenti.") == []
+    assert bodies("fr", words, "Le ministère de la Diaspora et des Maliens de l'extérieur a parlé.") == [
+        "ministère de la Diaspora et des Maliens de l'extérieur"]  # a listed noun ends the name after its article

@@ -129,6 +129,21 @@ def test_an_acronym_spelling_a_name_after_its_kind_pairs_with_the_whole_name():
     assert long_form_before(doc, 6, "SOP") == (3, 6)
 
 
+def test_an_acronym_first_pairs_with_the_long_form_in_its_brackets():
+    import spacy
+    from spacy.tokens import Doc
+
+    from nerlibya.components.acronyms import paired_long_form
+
+    vocab = spacy.blank("fr").vocab
+    doc = Doc(vocab, words="le chef de la SNT ( Société nationale des transports ) a parlé".split())
+    assert paired_long_form(doc, 5) == ("SNT", (6, 10))
+    doc = Doc(vocab, words="TRIPOLI ( Reuters ) - la SNT ( société , disent - ils ) a parlé".split())
+    assert paired_long_form(doc, 1) is None and paired_long_form(doc, 7) is None  # no long form spelt out
+    doc = Doc(vocab, words="la Société nationale des transports ( SNT ) a parlé".split())
+    assert paired_long_form(doc, 5) == ("SNT", (1, 5))
+
+
 def test_word_acronym_initials():
     from nerlibya.components.acronyms import initials_fit, is_word_acronym
 
@@ -284,3 +299,21 @@ def test_a_name_in_apposition_after_an_office_taken_for_a_body_is_a_person(fixtu
                           ("nerlibya_titles", {"kb_path": fixture_kb_path, "lang_path": fixture_lang_path}))
     doc = nlp(text)
     assert [(e.start, e.end, e.label_) for e in doc.ents] == [(*span, label)]
+
+
+def test_a_long_form_the_model_named_in_part_is_one_organisation():
+    import spacy
+    from spacy.tokens import Doc
+
+    from nerlibya.components.acronyms import long_form_before, widens_a_part
+
+    words = "un Comité contre l' exil et les camps de réfugiés en Tunisie ( CECRT ) a parlé".split()
+    doc = Doc(spacy.blank("fr").vocab, words=words)
+    doc.ents = [Span(doc, 1, 2, label="LOC"), Span(doc, 11, 12, label="GPE", span_id="tunisia"),
+                Span(doc, 13, 14, label="ORG")]
+    assert long_form_before(doc, 12, "CECRT") == (1, 12)  # the left-out words ('contre', 'l'', 'et les') do not count
+    assert widens_a_part(doc, (1, 12), doc[13])
+    doc.ents = [Span(doc, 1, 2, label="PER"), Span(doc, 13, 14, label="ORG")]
+    assert not widens_a_part(doc, (1, 12), doc[13])  # a person inside: left alone
+    doc.ents = [Span(doc, 1, 2, label="LOC")]
+    assert not widens_a_part(doc, (1, 12), doc[13])  # the model did not take the acronym for an organisation

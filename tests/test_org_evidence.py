@@ -205,6 +205,9 @@ def test_a_body_after_an_indefinite_article_heading_its_phrase_is_one_of_a_kind(
     assert not is_one_of_a_kind("a", "spokesman", articles, after_is_function_word=False)  # 'a UN spokesman'
     assert not is_one_of_a_kind("a", "-", articles, after_is_function_word=False)  # 'a UN-backed deal'
     assert not is_one_of_a_kind("the", ".", articles, after_is_function_word=False)
+    # 'le chef d'une brigade de Zaouïa Nouri Bachir': the commander's name ends the body's phrase
+    assert is_one_of_a_kind("une", "Nouri", articles, after_is_function_word=False, after_opens_person=True)
+    assert not is_one_of_a_kind("la", "Nouri", articles, after_is_function_word=False, after_opens_person=True)
 
 
 def test_an_acronym_names_what_its_long_form_names(weigh):
@@ -378,3 +381,26 @@ def test_a_place_joiner_joins_a_place_right_after_it_only():
     assert not joins_complement(("at", "the"), joiners, articles, "ORG", place_joiners=at)  # 'told NTV at the Forum'
     assert not joins_complement(("at",), joiners, articles, "ORG", place_joiners=at)
     assert not joins_complement(("at",), joiners, articles, "GPE", after_range_opener=True, place_joiners=at)
+
+
+def test_a_posted_body_is_named_with_the_place_it_is_posted_in():
+    from nerlibya.core.org_evidence import place_joiners_of
+
+    at, posting = frozenset({"at"}), frozenset({"in", "en", "au"})
+    posted = frozenset({"mission", "ambassade"})
+    assert place_joiners_of(("UN", "Observer", "Mission"), at, posting, posted, head_first=False) == at | posting
+    assert place_joiners_of(("Mission", "onusienne"), at, posting, posted, head_first=True) == at | posting
+    # past its head the name has its own complement: the place after it says where the body sits
+    assert place_joiners_of(("UN", "Mission", "for", "Central", "Africa"), at, posting, posted, head_first=False) == at
+    assert place_joiners_of(("Conseil", "militaire"), at, posting, posted, head_first=True) == at
+
+
+
+def test_a_name_stops_before_a_preposition_no_name_holds():
+    from nerlibya.core.org_evidence import breaker_tail
+
+    breakers = frozenset({"dans", "during"})
+    assert breaker_tail(("Autorité", "dans", "des", "dépôts"), breakers) == 3
+    assert breaker_tail(("Oil", "Authority", "during", "talks"), breakers) == 2
+    assert breaker_tail(("Mission", "onusienne", "en", "Libye"), breakers) == 0
+    assert breaker_tail(("Dans", "Tripoli"), breakers) == 0  # only a word inside, written in lower case

@@ -145,3 +145,66 @@ def test_credits_glued_to_a_date_or_a_mark_are_found(extractor):
     found = organisations(extractor, "Benghazi, 3 March 2019(Lana) The council met on Sunday in the east.\n"
                                      "A crowd waits at the port. Photo: Sami Ali /REUTERS\n\nThe talks went on.\n=Lana=")
     assert "Libyan News Agency" in found and "Reuters" in found
+
+
+def test_acronym_first_then_its_long_form_in_brackets_is_one_body(extractor):
+    found = organisations(extractor, "Le directeur de la NOC (National Oil Company) a été suspendu jeudi. La "
+                                     "National Oil Company assure l'essentiel des recettes de l'État.")
+    assert set(found) == {"National Oil Corporation"}
+    assert "National Oil Company" in found["National Oil Corporation"]["forms"]
+
+
+def test_missions_and_embassies_take_in_where_they_are_posted(extractor):
+    found = organisations(extractor, "Le chef de la Mission onusienne au Soudan, Karim Diallo, est arrivé "
+                                     "lundi à Khartoum.")
+    assert "Mission onusienne au Soudan" in found
+    found = organisations(extractor, "She served with the UN Observer Mission in Georgia before she joined the "
+                                     "UN Regional Office for West Africa in Dakar.")
+    assert {"UN Observer Mission in Georgia", "UN Regional Office for West Africa"} <= set(found)
+    record = extractor.extract("Selon Tunis, le chef de la Mission onusienne au Soudan, Karim Diallo, viendra.").to_dict()
+    assert [r["title"] for p in record["people"] for r in p["roles"]] == ["chef"]  # the name grew past the title
+
+
+def test_french_bodies_with_a_nationality_a_compound_or_a_lower_case_complement(extractor):
+    found = organisations(extractor, "L'Observatoire syrien des droits de l'homme (OSDH) et le Collectif des "
+                                     "familles de Tarhouna ont écrit à l'Institut africain de la statistique.")
+    assert {"Observatoire syrien des droits de l'homme", "Collectif des familles de Tarhouna",
+            "Institut africain de la statistique"} <= set(found)
+    assert "OSDH" in found["Observatoire syrien des droits de l'homme"]["forms"]
+
+
+def test_a_model_name_running_on_through_a_preposition_is_cut_and_joins_the_full_body(extractor):
+    found = organisations(extractor, "Le Conseil a gelé les avoirs de l'Autorité libyenne d'investissement. Il "
+                                     "autorise le placement des fonds de l'Autorité dans des dépôts à terme sûrs.")
+    assert "Autorité dans des dépôts" not in found
+    assert "Autorité" in found["Libyan Investment Authority"]["forms"]
+
+
+def test_a_person_run_on_after_a_units_town_is_a_person_not_part_of_the_unit(extractor):
+    record = extractor.extract("La mort, hier, du commandant d'une brigade de Zaouïa Nouri Bachir serait à "
+                               "l'origine des combats.").to_dict()
+    assert "Nouri Bachir" in {p["name"] for p in record["people"]}
+    assert not any("Nouri" in o["name"] for o in record["organisations"])
+
+
+def test_french_bodies_opened_by_haut_or_closed_by_supreme_are_whole(extractor):
+    found = organisations(extractor, "Le Haut Comité de réconciliation nationale et le Conseil suprême des tribus "
+                                     "maliennes ont signé un appel commun.")
+    assert {"Haut Comité de réconciliation nationale", "Conseil suprême des tribus maliennes"} <= set(found)
+
+
+def test_a_long_acronym_written_as_a_word_is_the_known_body(extractor):
+    found = organisations(extractor, "Le mandat de la Manul expire le 31 octobre, mais le Conseil de sécurité doit "
+                                     "encore le prolonger, selon un diplomate.")
+    assert "Manul" in found["United Nations Support Mission in Libya"]["forms"]
+
+
+def test_french_lower_case_ministries_whole_and_apart_from_their_owner(extractor):
+    found = organisations(extractor, "Le ministère tunisien de l'Intérieur a arrêté deux passeurs, tandis que le "
+                                     "ministère de la Santé du GNA a publié un nouveau bilan.")
+    assert {"ministère tunisien de l'Intérieur", "ministère de la Santé", "Government of National Accord"} <= set(found)
+
+
+def test_no_name_ends_with_a_preposition(extractor):
+    found = organisations(extractor, "The envoy said the Office in Tunis would close next month.")
+    assert not any(name.endswith(" in") for name in found)

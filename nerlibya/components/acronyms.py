@@ -1,4 +1,5 @@
-"""Pair acronyms with their long forms: 'Government of National Unity (GNU)', 'Haut Conseil d'État (HCE)'.
+"""Pair acronyms with their long forms: 'Government of National Unity (GNU)', 'Haut Conseil d'État (HCE)';
+or the other way round, the acronym first: 'la NOC (National Oil Company)'.
 
 As scispacy's abbreviation detector does, the pairing found in one article holds for that article:
 every later bare 'GNU' is the same organisation, whether or not the knowledge base or the model knows
@@ -56,15 +57,46 @@ def long_form_before(doc: Doc, paren: int, short: str) -> tuple[int, int] | None
             entity_start -= 1
         if fits([t.text for t in doc[entity_start:paren] if not t.is_punct], short):
             return entity_start, paren
-    letters = sum(c.isalpha() for c in short)
-    for size in range(1, letters + MAX_EXTRA_WORDS + 1):
-        start = paren - size
-        if start < 0 or doc[start].is_punct or doc[start].is_space:
+    letters, words = sum(c.isalpha() for c in short), 0
+    for start in range(paren - 1, -1, -1):
+        if doc[start].is_punct or doc[start].is_space:
             break  # a long form does not cross punctuation, a line break or a run of spaces
+        words += fold(doc[start].text).strip("'’") not in ACRONYM_SKIP_WORDS
+        if words > letters + MAX_EXTRA_WORDS:
+            break  # the words an acronym leaves out ('de', 'l'', 'et les') do not count
         if doc[start].text[:1].isupper() and fits([t.text for t in doc[start:paren]], short):
             # 'Agence Tunis Afrique Presse (TAP)': the name the letters spell after the kind of body is the
             # whole name's, one word longer
             return (entity_start if entity_start == start - 1 else start), paren
+    return None
+
+
+def long_form_after(doc: Doc, paren: int, short: str) -> tuple[int, int] | None:
+    """Token range of the long form in the parentheses opened at `paren`, right after the acronym it
+    spells out: 'la NOC (National Oil Company)'. The whole bracket is the name, capitalised, with no
+    punctuation inside."""
+    fits = initials_fit if is_word_acronym(short) else acronym_fits
+    most = paren + sum(c.isalpha() for c in short) + MAX_EXTRA_WORDS + 1
+    for close in range(paren + 2, min(most, len(doc) - 1) + 1):
+        token = doc[close]
+        if token.text == ")":
+            inside = doc[paren + 1 : close]
+            return (paren + 1, close) if inside[0].text[:1].isupper() and fits([t.text for t in inside], short) else None
+        if token.is_punct or token.is_space:
+            return None
+    return None
+
+
+def paired_long_form(doc: Doc, paren: int) -> tuple[str, tuple[int, int]] | None:
+    """The acronym and the token range of its long form around the '(' at `paren`: 'Long Form (LF)' or
+    'LF (Long Form)'; None if neither is written there."""
+    inside, before = doc[paren + 1].text, doc[paren - 1].text if paren > 0 else ""
+    if doc[paren + 2].text == ")" and (is_acronym(inside) or is_word_acronym(inside)):
+        found = long_form_before(doc, paren, inside)
+        return (inside, found) if found is not None else None
+    if is_acronym(before) and not doc[paren - 1].is_punct:
+        found = long_form_after(doc, paren, before)
+        return (before, found) if found is not None else None
     return None
 
 
@@ -83,12 +115,10 @@ class AcronymDetector(NerlibyaPipe):
         orth = doc.to_array("ORTH")
         opening = doc.vocab.strings["("]
         for i in (int(i) for i in (orth[1:-2] == opening).nonzero()[0] + 1):
-            short = doc[i + 1].text
-            if doc[i + 2].text != ")" or not (is_acronym(short) or is_word_acronym(short)):
+            paired = paired_long_form(doc, i)
+            if paired is None or paired[0] in pairs:
                 continue
-            found = long_form_before(doc, i, short)
-            if found is None or short in pairs:
-                continue
+            short, found = paired
             pairs[short] = found
             inside = entities_inside(ents, ends, found)
             grows = inside is not None and [(e.start, e.end) for e in inside] != [found]

@@ -56,6 +56,9 @@ class BodyWords:
     infinitive_endings: tuple[str, ...]  # 'pour rétablir': no body's name goes on through a verb
     list_joiners: frozenset[str]  # 'and', 'et', '&': between the parts of one name ('Planning, Finance and Budget')
     head_first: bool
+    compounds: frozenset[str] = frozenset()  # "droits de l'homme": lower-case words a complement takes in whole
+    leading_adjectives: frozenset[str] = frozenset()  # 'haut', 'grand': capitalised before a French head ('Haut Comité')
+    lower_case_heads: frozenset[str] = frozenset()  # 'ministère': a body written in lower case before its portfolio
 
 
 def _is_name_word(token: Token, words: BodyWords, titles_allowed: bool = False, people_allowed: bool = False) -> bool:
@@ -102,8 +105,9 @@ def _left_modifiers(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> in
     number = next((i for i in range(start, head) if doc[i].like_num and any(c.isdigit() for c in doc[i].text)), None)
     if number is not None and start < number:
         start = number  # 'Misratan 301 Brigade': a unit named by its number is '301 Brigade'
-    if start + 1 < head and _is_year(doc[start]):
-        start += 1  # 'Copyright © 2023 Sahel Media Group': a year before a name is no part of it
+    if start + 1 < head and _is_year(doc[start]) and not (start > 0 and doc[start - 1].lower_ in words.determiners):
+        start += 1  # 'Copyright © 2023 Sahel Media Group': a year before a name is no part of it; after an
+        # article it is the resolution that names the body ('the 1970 Sanctions Committee')
     while start < head and not _is_name_word(doc[start], words):
         start += 1  # a name does not open with 'and', ',' or '-'
     return start
@@ -123,6 +127,15 @@ def _with_leading_rank(doc: Doc, start: int, words: BodyWords) -> int:
             and (before is None or not before.text[:1].isupper() or before.lower_ in words.determiners)):
         return start - 1
     return start
+
+
+def _with_leading_adjective(doc: Doc, head: int, words: BodyWords) -> int:
+    """'Haut Comité', 'Haute Autorité', 'Grand Conseil': a French adjective written before the head and
+    capitalised with it opens the name."""
+    before = doc[head - 1] if head > 0 else None
+    if before is not None and before.text[:1].isupper() and before.lower_ in words.leading_adjectives:
+        return head - 1
+    return head
 
 
 def _capitalised_complement(doc: Doc, k: int, words: BodyWords, people_allowed: bool = False) -> int:
@@ -155,12 +168,22 @@ def _lower_case_complement(doc: Doc, k: int, after_determiner: bool, after_of: b
         return k
     if not after_determiner and (not after_of or token.lower_.endswith(words.infinitive_endings)):
         return k  # 'pour approbation', 'pour rétablir': no name goes on so
-    stop = k + 1
+    compound = _compound_length(doc, k, words.compounds)
+    stop = k + max(compound, 1)
     while stop < len(doc) and _is_adjective(doc[stop], words):
         stop += 1
-    if after_determiner and stop == k + 1 and not _names_follow(doc, stop, words):
+    if after_determiner and stop == k + 1 and not compound and not _names_follow(doc, stop, words):
         return k
     return stop
+
+
+def _compound_length(doc: Doc, k: int, compounds: frozenset[str], longest: int = 6) -> int:
+    """How many tokens the compound written at doc[k] holds ("droits de l'homme": 4, "extérieur": 1), 0 if
+    none does."""
+    for length in range(min(longest, len(doc) - k), 0, -1):
+        if doc[k : k + length].text.lower() in compounds:
+            return length
+    return 0
 
 
 def _names_follow(doc: Doc, i: int, words: BodyWords) -> bool:
@@ -209,20 +232,43 @@ def body_at(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> Body | Non
     token = doc[head]
     capitalised = token.text[:1].isupper()
     after_number = head > 0 and any(c.isdigit() for c in doc[head - 1].text) and not _counts(doc, head - 1)
-    if token.lower_ not in words.bodies or not (capitalised or after_number):
+    if token.lower_ not in words.bodies or not (capitalised or after_number or token.lower_ in words.lower_case_heads):
         return None
     if words.head_first:
-        start, end = head, head + 1
+        start, end = _with_leading_adjective(doc, head, words), head + 1
         while end < len(doc) and _is_adjective(doc[end], words):
             end += 1
     else:
         start, end = max(floor, _with_leading_rank(doc, _left_modifiers(doc, head, words, floor), words)), head + 1
     if after_number and not capitalised:
         start = min(start, _number_start(doc, head))  # '6+6 committee', '444e brigade'
+    named_end = end
     end = _complement_end(doc, end, words)
     if end - start < 2 or (end < len(doc) and doc[end].lower_ in words.portfolio_titles):
         return None  # a bare head noun; a portfolio before a title ('Local Government Minister')
+    if not (capitalised or after_number):
+        if not _portfolio_follows(doc, named_end, end, words):
+            return None  # 'le ministère de la santé', 'un ministère libyen': a lower-case head needs its portfolio
+        end = _before_second_capital(doc, named_end, end)
     return Body(start, end, head)
+
+
+def _before_second_capital(doc: Doc, start: int, end: int) -> int:
+    """A portfolio is one capitalised word with its adjectives and complements ('de l'Intérieur', 'des Affaires
+    étrangères et de la Coopération'): a second capitalised word right after one opens a person's name
+    ('ministère de l'Intérieur' + 'Khaled ...')."""
+    for i in range(start + 1, end):
+        if doc[i].text[:1].isupper() and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+            return i
+    return end
+
+
+def _portfolio_follows(doc: Doc, start: int, end: int, words: BodyWords) -> bool:
+    """A capitalised portfolio opens the complement from `start`: 'ministère tunisien' + 'de l'Intérieur'."""
+    k = start + 1 if start < end and doc[start].lower_ in words.complement_words else start
+    while k < end and doc[k].lower_ in words.determiners:
+        k += 1
+    return k < end and k > start and doc[k].text[:1].isupper()
 
 
 def _counts(doc: Doc, i: int) -> bool:

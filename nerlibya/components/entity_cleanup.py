@@ -72,7 +72,9 @@ class EntityCleanup(KnowledgePipe):
         # an elided word glued after a name ('Khaled X s'est retiré') is no part of it
         elided = frozenset(w + mark for w in words.elided_words for mark in ("'", "’"))
         self.trailing = TRAILING_PUNCTUATION | words.possessive_marks | elided
-        self.dangling = words.leading_determiners | words.linking_words  # a longer name does not end with these
+        # a longer name does not end with these: "de l'", 'of the', 'in' ('the Office in' + 'Tunis')
+        self.dangling = (words.leading_determiners | words.linking_words | words.place_prepositions
+                         | words.body_complements | heads.name_joiners | heads.place_joiners | heads.posting_joiners)
         self.qualifier_words = frozenset(w for w in self.lexicon.qualifiers if " " not in w)
         self.heads = heads
         self.outlet_words = frozenset(w for w in heads.outlets | heads.org_name_words if " " not in w)
@@ -83,14 +85,20 @@ class EntityCleanup(KnowledgePipe):
         self.longest_head_before = max((len(w) for phrases in heads.before.values() for w in phrases), default=0)
         lexicon = self.lexicon
         single_words = {w for w in lexicon.offices | lexicon.ranks if " " not in w}
+        # the words a body's lower-case complement opens with ('de la gouvernance', 'sur le monde', 'en eau')
+        self.body_complement_openers = words.of_words | words.body_complements | heads.posting_joiners
+        self.owner_links = words.of_words | words.leading_determiners  # 'du', 'de l'', 'of the' before an owner
         self.body_words = BodyWords(
             bodies=heads.bodies, complement_words=words.body_complements, of_words=words.of_words,
             determiners=words.leading_determiners - words.body_complements - words.of_words,
-            stop_words=frozenset(single_words), demonyms=self.demonyms,
+            stop_words=frozenset(single_words), demonyms=self.demonyms | inflected(words.nationality_words,
+                                                                                  words.nationality_endings),
             portfolio_titles=frozenset(w for w in lexicon.portfolio_offices if " " not in w),
             adjective_endings=words.adjective_endings, infinitive_endings=words.infinitive_endings,
-            list_joiners=words.conjunctions | {"&"}, head_first=words.adjectives_follow_noun)
-        self.facility_words = replace(self.body_words, bodies=frozenset(
+            list_joiners=words.conjunctions | {"&"}, head_first=words.adjectives_follow_noun,
+            compounds=heads.complement_compounds, leading_adjectives=heads.leading_adjectives,
+            lower_case_heads=heads.lower_case_heads)
+        self.facility_words = replace(self.body_words, lower_case_heads=frozenset(), bodies=frozenset(
             w[0] for side in (heads.after, heads.before) for w in side.get("FAC", ()) if len(w) == 1))
         self.modifier_words = None if words.adjectives_follow_noun else ModifierWords(
             not_nouns=(words.function_words | words.auxiliaries | words.conjunctions | words.quantifiers
@@ -374,24 +382,36 @@ class EntityCleanup(KnowledgePipe):
     def _place_noun_at(self, doc: Doc, i: int) -> bool:
         return i < len(doc) and doc[i].is_lower and doc[i].lower_ in self.words.place_nouns
 
-    def with_head_noun(self, span: Span, taken: set[int]) -> Span:
+    def with_head_noun(self, span: Span, taken: set[int]) -> list[Span]:
         """'Sharara' + 'oil field', 'base d'' + 'Al-Watiya', 'Abu Surra' + 'brigade': the facility or
-        organisation, named with its head noun. A KB organisation keeps its own span."""
+        organisation, named with its head noun. A KB organisation keeps its own span. A person's name that
+        runs on from the body's place ('brigade de' + 'Zaouïa Nouri Bachir') is the body's ('brigade de
+        Zaouïa') and a person's ('Nouri Bachir')."""
         if span.label_ not in HEAD_NOUN_LABELS or (span.label_ == "ORG" and span.id_):
-            return span
+            return [span]
         doc = span.doc
         after, before = self._words_after(doc, span.end), self._words_before(doc, span.start)
         if not after and not before:
-            return span  # no head noun can follow or precede it
+            return [span]  # no head noun can follow or precede it
         for label in ("FAC", "ORG"):
             end = span.end + _head_length(after, self.heads.after.get(label, ()))
             head_before = _head_length(before, self.heads.before.get(label, ()), at_end=True)
             start = span.start - head_before - 1 if head_before else span.start  # the head noun and its 'de'
             outside = [i for i in range(start, end) if not span.start <= i < span.end]
             if outside and not any(i in taken for i in outside):
+                if head_before and end == span.end and self._place_then_person(span):
+                    return [Span(doc, start, span.start + 1, label=label),
+                            Span(doc, span.start + 1, span.end, label="PERSON")]
                 known = self.kb.by_id.get(span.id_)
-                return Span(doc, start, end, label=label, span_id=span.id_ if known and known.label == label else "")
-        return span
+                return [Span(doc, start, end, label=label, span_id=span.id_ if known and known.label == label else "")]
+        return [span]
+
+    def _place_then_person(self, span: Span) -> bool:
+        """'Zaouïa Nouri Bachir' tagged as one person: a first word that opens no name, then a given name
+        ('Nouri'): a place and a person."""
+        words = [t.text for t in span]
+        return (span.label_ == "PERSON" and not span.id_ and len(words) >= 3
+                and not self.shapes.opens_with_given_name(words[:1]) and self.shapes.opens_with_given_name(words[1:]))
 
     def _words_after(self, doc: Doc, end: int) -> tuple[str, ...]:
         """The lower-case words from `end` on, as many as the longest head noun, if one may start there."""
@@ -423,33 +443,42 @@ class EntityCleanup(KnowledgePipe):
         bodies += [found for found in (find_outlets(doc, self.body_words, self.heads.outlets)
                                        + find_facilities(doc, self.facility_words))
                    if taken_by_bodies.isdisjoint(range(found.start, found.end))]
-        spans = with_bodies(doc, spans, sorted(bodies, key=lambda body: body.start))
+        spans = with_bodies(doc, spans, sorted(bodies, key=lambda body: body.start), self.body_complement_openers,
+                            self.owner_links)
         taken = {i for span in spans for i in range(span.start, span.end)}
-        spans = [self.with_head_noun(span, taken) for span in spans]
+        spans = [part for span in spans for part in self.with_head_noun(span, taken)]
         kept = drop_capitalised_common_words(doc, spans, known=self.kb.by_surname, credited=frozenset(credited))
         kept = with_dateline_places(doc, kept, dateline_places(doc), self.words.leading_determiners)
         replace_ents(doc, ents, kept)
         return doc
 
 
-def with_bodies(doc: Doc, spans: list[Span], bodies: list[Body]) -> list[Span]:
+def inflected(nationalities: frozenset[str], endings: frozenset[str]) -> frozenset[str]:
+    """Every written form of the nationality words, each bare and with each ending ('syrien', 'syriens',
+    'syrienne'): an adjective after a French body's head ('Observatoire syrien des droits de l'homme')."""
+    return frozenset(w + e for w in nationalities for e in ("", *endings))
+
+
+def with_bodies(doc: Doc, spans: list[Span], bodies: list[Body], openers: frozenset[str] = frozenset(),
+                owner_links: frozenset[str] = frozenset()) -> list[Span]:
     """Bodies found by their head noun replace the spans they cover or cut ('Libya' in 'Libya Sanctions
     Committee', 'Security Directorates Support Force' before 'for the Regions'); a body that would cut a
     KB name or a person's name is left out. A known body written with a word more keeps its id: its head
     noun is the known name's ('Libyan' + 'National Transitional Council', 'Chambre des représentants' +
-    'de Libye')."""
+    'de Libye'). A known organisation ending the body's name after its own complement owns it and stays
+    apart ('ministère de la Santé' + 'du GNA')."""
     if not bodies:
         return spans
     kept_bodies = []
     for body in bodies:
-        start, end = body.start, body.end
+        start, end = body.start, _before_owner(doc, body, spans, owner_links)
         crossing = [s for s in spans if s.start < end and start < s.end]
         found_already = any((s.start, s.end) == (start, end) and (s.id_ or s.label_ == body.label) for s in crossing)
         cuts_a_name = any((s.id_ or s.label_ == "PERSON") and not (start <= s.start and s.end <= end) for s in crossing)
         cuts_a_name = cuts_a_name or any(s.label_ == "PERSON" and (s.start, s.end) != (start, end) for s in crossing
                                          if body.head < s.start or body.head >= s.end)
         known = next((s.id_ for s in crossing if s.id_ and s.label_ == body.label and s.start <= body.head < s.end), "")
-        if not (found_already or cuts_a_name):
+        if not (found_already or cuts_a_name or any(_goes_on_in_lower_case(doc, body, s, openers) for s in crossing)):
             kept_bodies.append((start, end, known, body.label))
     if not kept_bodies:
         return spans
@@ -459,6 +488,29 @@ def with_bodies(doc: Doc, spans: list[Span], bodies: list[Body]) -> list[Span]:
     out = [s for s in spans if covered.isdisjoint(range(s.start, s.end))]
     out += [Span(doc, start, end, label=label, span_id=known) for start, end, known, label in kept_bodies]
     return sorted(out, key=lambda s: s.start)
+
+
+def _before_owner(doc: Doc, body: Body, spans: list[Span], links: frozenset[str]) -> int:
+    """Where the body's name ends before a known organisation that closes it and owns it, after a capitalised
+    portfolio or a known name: 'ministère de la Santé' + 'du' + 'GNA', 'ministère des Affaires étrangères' +
+    'du gouvernement d'union nationale'; the body's end if none does ('Fédération libyenne des sociétés de la
+    Croix-Rouge' is one name), or if the name left would be its head and one word."""
+    owner = next((s for s in spans if s.end == body.end and s.start > body.head and s.id_ and s.label_ == "ORG"), None)
+    if owner is None:
+        return body.end
+    end = owner.start
+    while end > body.head and doc[end - 1].lower_ in links:
+        end -= 1
+    named = doc[end - 1].text[:1].isupper() or any(s.id_ and (s.start, s.end) == (body.start, end) for s in spans)
+    return end if named and end - body.start >= 3 and end < owner.start else body.end
+
+
+def _goes_on_in_lower_case(doc: Doc, body: Body, span: Span, openers: frozenset[str]) -> bool:
+    """The model's organisation opens where the body does and goes on past it in a lower-case complement
+    ('Institut africain' + 'de la gouvernance'), which the head-noun reading stopped short of: kept whole;
+    not over a verb ('Conseil de sécurité' + 'ouvre la voie')."""
+    return (span.label_ == "ORG" and not span.id_ and span.start == body.start and span.end > body.end
+            and doc[body.end].lower_ in openers and all(t.is_lower or t.is_punct for t in doc[body.end : span.end]))
 
 
 def replace_ents(doc: Doc, old: tuple[Span, ...], new: list[Span]) -> None:

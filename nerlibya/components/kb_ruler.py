@@ -21,6 +21,9 @@ from .entity_spans import set_entities
 
 SURNAME_KEY = "nerlibya-surname"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+# an organisation's acronym this long is also found written as a word ('Manul', 'Unsmil'): shorter ones
+# written so are often given names or places ('Lana', 'Sana')
+WORD_ACRONYM_LETTERS = 5
 MAX_NAME_CONTINUATION = 4  # capitalised words read after a place to see what they name
 HYPHENS = frozenset({"-", "‑"})
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "\n", "\n\n"})
@@ -82,6 +85,8 @@ class KBRuler(KnowledgePipe):
         for entity in self.kb:
             for acronym in entity.acronyms:
                 yield entity.label, entity.id, acronym
+                if entity.kind == "organisation" and len(acronym) >= WORD_ACRONYM_LETTERS and acronym.isalpha() and acronym.isupper():
+                    yield entity.label, entity.id, acronym.title()  # 'la Manul', 'l'Unicef': written as a word
 
     def _surname_patterns(self) -> Iterable[tuple[str, str, str]]:
         for surname, ids in self.kb.by_surname.items():

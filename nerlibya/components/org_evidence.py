@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, acronym_verdict, holds_org_name_word,
                                  is_generic_alone, is_lower_case_description, is_nationality_and_common_noun, is_one_of_a_kind,
                                  is_unplaced_generic_name, joins_complement, leading_nationality,
-                                 opens_with_common_word, org_verdict, possessor_length, qualifier_tail,
+                                 opens_with_common_word, org_verdict, place_joiners_of, breaker_tail, possessor_length, qualifier_tail,
                                  reads_as_given_name, trailing_nationality)
 from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key
@@ -48,12 +48,16 @@ class OrgEvidence(KnowledgePipe):
         self.owner_links = words.of_words | words.leading_determiners  # 'de l'', 'of the' before a body's owner
         self.joiners, self.range_openers = heads.name_joiners, heads.range_openers
         self.place_joiners = frozenset(fold(w) for w in heads.place_joiners)
+        self.posting_joiners = frozenset(fold(w) for w in heads.posting_joiners)
+        self.posted_bodies = frozenset(fold(w) for w in heads.posted_bodies)
+        self.head_first = words.adjectives_follow_noun
         self.articles = words.leading_determiners
         self.possessives, self.function_words = words.possessive_marks, words.function_words
         self.indefinite_articles = heads.indefinite_articles
         self.portfolio_bodies = frozenset(fold(w) for w in heads.portfolio_bodies)
         self.qualifiers = frozenset(fold(q) for q in self.lexicon.qualifiers if " " not in q)
         self.linking_words = frozenset(fold(w) for w in words.linking_words)
+        self.name_breakers = frozenset(fold(w) for w in heads.name_breakers)
 
     def after_range_opener(self, span: Span) -> bool:
         """'from (the) X': the span opens a range ('from X to Y')."""
@@ -64,18 +68,21 @@ class OrgEvidence(KnowledgePipe):
 
     def with_complements(self, ents: list[Span]) -> list[Span]:
         """A body the KB does not know, joined to the next name by 'to' or 'on', takes it in: 'UN Office to
-        the African Union' (core: joins_complement)."""
-        if not (self.joiners or self.place_joiners):
+        the African Union'; so does a body posted in the place named next: 'Mission onusienne en Libye'
+        (core: joins_complement, place_joiners_of)."""
+        if not (self.joiners or self.place_joiners or self.posting_joiners):
             return ents
         out: list[Span] = []
         for ent in ents:
             last = out[-1] if out else None
             owns = ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in self.possessives
+            words = tuple(t.text for t in last) if last is not None else ()
             if (last is not None and last.label_ == "ORG" and not self.is_known(last)
-                    and not is_generic_alone(tuple(t.text for t in last), self.org_words)
+                    and not is_generic_alone(words, self.org_words)
                     and joins_complement(tuple(t.text for t in ent.doc[last.end : ent.start]), self.joiners,
                                          self.articles, ent.label_, self.after_range_opener(last), owns,
-                                         self.place_joiners)):
+                                         place_joiners_of(words, self.place_joiners, self.posting_joiners,
+                                                          self.posted_bodies, self.head_first))):
                 out[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
             else:
                 out.append(ent)
@@ -157,13 +164,14 @@ class OrgEvidence(KnowledgePipe):
 
     def without_possessor_or_title(self, ent: Span) -> Span:
         """"Council's Information" -> 'Information': the words after a possessive inside a span the KB does not
-        know; "Alliance de l'ancien" -> 'Alliance': no title's qualifier at its end (core: possessor_length,
-        qualifier_tail)."""
+        know; "Alliance de l'ancien" -> 'Alliance': no title's qualifier at its end; 'Autorité dans des dépôts'
+        -> 'Autorité': no preposition a name never holds (core: possessor_length, qualifier_tail,
+        breaker_tail)."""
         if ent.label_ != "ORG" or len(ent) < 3 or self.is_known(ent):
             return ent
         words = tuple(t.text for t in ent)
         cut = possessor_length(words, self.possessives)
-        tail = qualifier_tail(words, self.qualifiers, self.linking_words)
+        tail = qualifier_tail(words, self.qualifiers, self.linking_words) or breaker_tail(words, self.name_breakers)
         if not (cut or tail) or cut >= len(ent) - tail:
             return ent
         return Span(ent.doc, ent.start + cut, ent.end - tail, label=ent.label_)
@@ -183,7 +191,8 @@ class OrgEvidence(KnowledgePipe):
         after = doc[ent.end] if ent.end < len(doc) else None
         if ent.start > 0 and is_one_of_a_kind(doc[ent.start - 1].text, after.text if after is not None else None,
                                               self.indefinite_articles,
-                                              after is not None and after.lower_ in self.function_words):
+                                              after is not None and after.lower_ in self.function_words,
+                                              after is not None and after.ent_iob_ == "B" and after.ent_type_ == "PERSON"):
             return True
         return (len(ent) == 1 and after is not None and not after.ent_type_ and bool(doc[ent.start].whitespace_)
                 and bool(self.kb.by_acronym.get(ent.text.upper()))

@@ -282,7 +282,9 @@ class Resolver(KnowledgePipe):
         sentence_of = sentence_index(doc, lines=True)
         titles_before = {t.end: t.head for t in (doc._.titles or []) if t.category != "clause"}
         acronyms = doc._.acronyms or {}
-        long_form_of = {tuple(span): short for short, span in acronyms.items()}
+        # a long form stands for its acronym wherever it is written again ('the NOC (National Oil Company)
+        # ... the National Oil Company')
+        short_of = {name_key(doc[start:end].text): short for short, (start, end) in acronyms.items()}
         links: dict[TokenRange, Link] = {}
         clusters: dict[str, Cluster] = {}
         people = PeopleIndex()
@@ -309,8 +311,8 @@ class Resolver(KnowledgePipe):
                 if link:
                     kb_id, match, score = link.id, "acronym", 1.0
                     cluster = clusters.get(link.key)
-            if kb_id is None and group != "person" and (mention.start, mention.end) in long_form_of:
-                kb_id = self.kb_exact(long_form_of[(mention.start, mention.end)], group)
+            if kb_id is None and group != "person" and mention.key in short_of:
+                kb_id = self.kb_exact(short_of[mention.key], group)
                 match, score = ("acronym", 1.0) if kb_id else (match, score)
             key = kb_id or (cluster.key if cluster else f"{group}:{mention.key or mention.text}")
             cluster = clusters.get(key) or cluster

@@ -145,11 +145,13 @@ def possessor_length(words: tuple[str, ...], possessive_marks: frozenset[str]) -
 
 
 def is_one_of_a_kind(before: str, after: str | None, indefinite_articles: frozenset[str],
-                     after_is_function_word: bool) -> bool:
+                     after_is_function_word: bool, after_opens_person: bool = False) -> bool:
     """'forming a government of national unity.', 'l'élection d'une Assemblée constituante,': a body noun
-    phrase after an indefinite article, heading its phrase (punctuation, a function word or nothing
-    follows), is one body of a kind, not the named body; 'a UN official' uses the name as a modifier."""
-    return before.lower() in indefinite_articles and (after is None or after in PHRASE_ENDS or after_is_function_word)
+    phrase after an indefinite article, heading its phrase (punctuation, a function word, a person's name
+    or nothing follows: 'le chef d'une brigade de Zaouïa Nouri Bachir'), is one body of a kind, not the
+    named body; 'a UN official' uses the name as a modifier."""
+    return before.lower() in indefinite_articles and (after is None or after in PHRASE_ENDS or after_is_function_word
+                                                      or after_opens_person)
 
 
 def qualifier_tail(words: tuple[str, ...], qualifiers: frozenset[str], linking_words: frozenset[str]) -> int:
@@ -160,6 +162,13 @@ def qualifier_tail(words: tuple[str, ...], qualifiers: frozenset[str], linking_w
         return 0
     link = max((i for i, w in enumerate(words[1:], start=1) if fold(w) in linking_words), default=None)
     return len(words) - link if link is not None else 0
+
+
+def breaker_tail(words: tuple[str, ...], breakers: frozenset[str]) -> int:
+    """How many words to cut from the end of a name that runs on through a preposition no name holds: 3 for
+    'Autorité' + 'dans des dépôts' (of "placer les fonds de l'Autorité dans des dépôts"); 0 if none."""
+    cut = next((i for i, w in enumerate(words[1:], start=1) if w.islower() and fold(w) in breakers), None)
+    return len(words) - cut if cut is not None else 0
 
 
 def opens_with_common_word(opener: str, opens_sentence: bool, written_lower: bool, capitalised_inside: bool) -> bool:
@@ -201,6 +210,17 @@ def joins_complement(gap: tuple[str, ...], joiners: frozenset[str], articles: fr
         return not after_range_opener and not next_owns
     return (not after_range_opener and not next_owns and 1 <= len(gap) <= 2 and fold(gap[0]) in joiners
             and all(fold(w) in articles for w in gap[1:]) and next_label in ("ORG", "GPE", "LOC"))
+
+
+def place_joiners_of(words: tuple[str, ...], place_joiners: frozenset[str], posting_joiners: frozenset[str],
+                     posted_bodies: frozenset[str], head_first: bool) -> frozenset[str]:
+    """The words that join this body to a place after it: a body posted somewhere, its name headed by
+    'Mission' or 'Ambassade', is named with where it is ('Mission onusienne en Libye', 'UN Stabilisation
+    Mission in Mali'); another only by the place joiners ('UN Office at Nairobi'), and so is a posted body
+    whose name goes on past its head ('UN Office for Central Africa' in Gabon)."""
+    if words and fold(words[0] if head_first else words[-1]) in posted_bodies:
+        return place_joiners | posting_joiners
+    return place_joiners
 
 
 def is_unplaced_generic_name(key: str, generic_names: Collection[str], country: str | None,

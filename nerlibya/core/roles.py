@@ -350,8 +350,13 @@ def before_place_complement(scene: Scene, k: int) -> int:
 
 def past_place_complement(scene: Scene, k: int) -> int:
     """Skip a place or body complement after a title's phrase: 'envoy of the UN [in Libya]', 'représentant de la
-    Russie [auprès de l'ONU]'; where the phrase really ends."""
+    Russie [auprès de l'ONU]'; the rest of a body's name the phrase ends inside, grown after the titles were
+    read: 'chef de la Mission onusienne [en Libye]'; where the phrase really ends."""
     tokens, words = scene.tokens, scene.words
+    if k < len(tokens) and tokens[k].ent_iob_ == "I":
+        while k < len(tokens) and tokens[k].ent_iob_ == "I":
+            k += 1
+        return k
     if k >= len(tokens) or tokens[k].lower_ not in words.complements | words.complement_openers:
         return k
     j = k + 1

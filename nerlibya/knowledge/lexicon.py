@@ -29,8 +29,8 @@ NAMES_FILE = "names.yaml"  # beside the language folders: how names are compared
 FILES = (TITLES_FILE, NAME_HEADS_FILE, WORDS_FILE)
 HEAD_LABELS = ("FAC", "ORG")
 WORD_LIST_KEYS = ("bodies", "organs", "outlets", "org_name_words", "other_kinds", "generic_bodies",
-                  "name_joiners", "place_joiners", "range_openers", "indefinite_articles", "portfolio_bodies",
-                  "weather_events")  # plain word lists beside the FAC/ORG head nouns
+                  "name_joiners", "place_joiners", "posted_bodies", "posting_joiners", "complement_compounds", "name_breakers", "leading_adjectives", "lower_case_heads",
+                  "range_openers", "indefinite_articles", "portfolio_bodies", "weather_events")  # plain word lists beside the FAC/ORG head nouns
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,12 @@ class NameHeads:
     generic_bodies: frozenset[str] = frozenset()  # 'government', 'parliament': alone, a common noun capitalised
     name_joiners: frozenset[str] = frozenset()  # 'to', 'on': 'UN Office to the African Union' is one name
     place_joiners: frozenset[str] = frozenset()  # 'at': 'UN Office at Nairobi', with a place and no article only
+    posted_bodies: frozenset[str] = frozenset()  # 'mission', 'ambassade': a body named with where it is posted
+    posting_joiners: frozenset[str] = frozenset()  # 'in', 'en', 'au': 'Mission in Mali', 'Ambassade de France au Niger'
+    complement_compounds: frozenset[str] = frozenset()  # "droits de l'homme": one noun in a body's complement
+    name_breakers: frozenset[str] = frozenset()  # 'dans', 'during': no organisation's name goes on through one
+    leading_adjectives: frozenset[str] = frozenset()  # 'haut', 'grand': before a French head, capitalised with it
+    lower_case_heads: frozenset[str] = frozenset()  # 'ministère': written in lower case, named by its portfolio
     range_openers: frozenset[str] = frozenset()  # 'from', 'between': 'from X to Y' names two
     indefinite_articles: frozenset[str] = frozenset()  # 'a', 'une': 'forming a government of national unity'
     portfolio_bodies: frozenset[str] = frozenset()  # 'ministry': a nationality before one says whose it is

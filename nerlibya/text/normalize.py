@@ -187,7 +187,7 @@ def _acronym_words(long_words: list[str]) -> tuple[list[str], list[str]]:
     """The folded words an acronym is read from, and the content words among them (each must give a letter).
     A token that folds to nothing (a run of spaces, a no-break space, a lone combining mark) is no word."""
     words = [w for w in map(fold, long_words) if w.strip("-'")]
-    return words, [w for w in words if w not in ACRONYM_SKIP_WORDS]
+    return words, [w for w in words if w.strip("'’") not in ACRONYM_SKIP_WORDS]  # "l'", "d'" give no letter
 
 
 def acronym_initial(long_words: list[str]) -> str:
