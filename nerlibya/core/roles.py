@@ -85,6 +85,7 @@ class RoleWords:
     apposition_closers: frozenset[str] = frozenset()  # 'A met the minister, B on Monday': 'on' ends the apposition
     relation_nouns: frozenset[str] = frozenset()  # 'the son of the army chief, X': X is the son
     family_nouns: frozenset[str] = frozenset()  # 'un membre d'une grande famille': kinship, not an office
+    succession_verbs: frozenset[str] = frozenset()  # 'A succeeded B as envoy': the title is A's, not B's
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -121,6 +122,7 @@ class RoleWords:
             apposition_closers=words.apposition_closers,
             relation_nouns=words.relation_nouns,
             family_nouns=words.family_nouns,
+            succession_verbs=words.succession_verbs,
         )
 
 
@@ -797,6 +799,9 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
     for position in range(k, max(k - 6, -1), -1):
         if position in scene.ends:
             person = scene.ends[position]  # not 'served under X as ambassador': X is not who served
+            successor = _successor(scene, person)
+            if successor is not None:
+                return successor
             before = tokens[person.start - 1].lower_ if person.start > 0 else ""
             return None if before in scene.words.clause_breakers - scene.words.conjunctions else _subject_past_agent(
                 scene, person)
@@ -811,6 +816,16 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
         if token is None or token.is_punct or token.lower_ in scene.words.clause_breakers or token.ent_type_ == "PERSON":
             return None
     return None
+
+
+def _successor(scene: Scene, person: Person) -> Person | None:
+    """'A succeeded B as envoy', 'A, who took over from B as envoy': after a verb of succession, the title is its
+    subject's (B held it before); None when no verb of succession precedes B or no person is its subject ('the
+    council replaced B as governor': B held the office, as the other patterns read it)."""
+    succession = as_phrase_start(scene.tokens, person.start - 1, scene.words.succession_verbs)
+    if succession is None:
+        return None
+    return scene.ends.get(succession) or _subject_of_verb(scene, succession - 1)
 
 
 def _subject_past_agent(scene: Scene, person: Person) -> Person | None:

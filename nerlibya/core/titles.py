@@ -182,7 +182,23 @@ class TitleReader:
             ent = ctx.ent_ending_at(j - 1)  # 'the HoR-designated premier', 'a UN-appointed envoy'
         if ent is not None and ent.label_ in PLACE_OR_ORG:
             return OrgRef(span=(ent.start, ent.end)), None, ent.start
-        return None, None, start
+        compound = self._compound_modifier_start(ctx, j)
+        return None, None, start if compound is None else compound
+
+    def _compound_modifier_start(self, ctx: "_Context", j: int) -> int | None:
+        """'X, the Tripoli-based interior minister', 'a Gaddafi-era minister': a word joined by a hyphen to a
+        participle (or to a word of `compound_modifier_ends`) right before a title describes the holder and is no part
+        of the title (nor says whose office it is); where the compound starts (the entity before the hyphen as a
+        whole), so that an apposition reaches the name past it. None when `j` ends no such compound."""
+        doc = ctx.doc
+        word = doc[j]
+        if j < 2 or not (word.is_lower and word.is_alpha) or doc[j - 1].text not in HYPHENS or _written_apart(doc, j - 1):
+            return None
+        ending = word.lower_.endswith(self.words.past_tense_endings) or word.lower_ in self.words.compound_modifier_ends
+        if not (ending and doc[j - 2].is_alpha):
+            return None
+        ent = ctx.ent_ending_at(j - 2)
+        return ent.start if ent is not None else j - 2
 
     def complement(self, ctx: "_Context", end: int, head: str) -> "Complement":
         """Read 'of/to/for ...' after a title: organisation, person served, portfolio, phrase end. The
@@ -202,6 +218,7 @@ class TitleReader:
             k += 1
         if k >= len(doc) or (doc[k].lower_ in self.words.calendar_words and comp.phrase not in self.words.of_words):
             return base  # 'became interior minister in May': a date, not whose office it is
+        k = self._past_demonym_before_body(ctx, k)
         unit = self._unit(ctx, base, comp.end, k)
         if unit is not None:  # 'chairman of the board', 'head of IT': a unit of the body, kept in the title
             return unit
@@ -219,6 +236,14 @@ class TitleReader:
                 or self._common_noun_complement(ctx, k, head if written_with_title else "", base,
                                                 comp.phrase.split()[0] in self.words.of_words)
                 or self._name_complement(ctx, k, ent, head, base))
+
+    def _past_demonym_before_body(self, ctx: "_Context", k: int) -> int:
+        """'Speaker of the Libyan Tobruk-based House of Representatives, X': a nationality word before a named body,
+        or before a name qualifying one, is not whose office it is (the body is): where the body's reading starts."""
+        following = ctx.ent_starting_at(k + 1)
+        if following is None or not self.demonym_place(ctx.doc[k]):
+            return k
+        return k + 1 if following.label_ == "ORG" or _qualifies_next_word(ctx.doc, following.end) else k
 
     def _unit(self, ctx: "_Context", base: "Complement", opening: int, k: int) -> "Complement | None":
         """A unit inside a body written at `k`, after the words from `opening` ('of [the] board', 'of [its] executive

@@ -86,6 +86,8 @@ class Words:
     sentence_openers: frozenset[str]
     apposition_closers: frozenset[str]
     past_tense_endings: tuple[str, ...]
+    compound_modifier_ends: frozenset[str]
+    succession_verbs: frozenset[str]
     relation_nouns: frozenset[str]
     common_given_names: frozenset[str]  # 'Mohammed': alone, it is joined to no fuller name
 

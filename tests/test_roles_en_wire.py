@@ -1,0 +1,48 @@
+"""English role classes of wire copy and analysis that generalise across outlets (issue 19, roles recall), on
+sentences written for these tests: a hyphenated compound describing the holder before a title, a nationality
+before a named body in a title's complement."""
+
+import pytest
+
+from .record_views import roles
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Karim Benali, the Tripoli-based interior minister, denied the report.", "Karim Benali", "interior minister"),
+    ("Karim Benali, the UN-backed prime minister, denied the report.", "Karim Benali", "prime minister"),
+    ("Karim Benali, the eastern-based military commander, denied the report.", "Karim Benali", "military commander"),
+    ("Karim Benali, a Gaddafi-era defence minister, denied the report.", "Karim Benali", "defence minister"),
+    ("The UN-backed prime minister, Karim Benali, denied the report.", "Karim Benali", "prime minister"),
+])
+def test_a_hyphenated_compound_before_a_title_describes_the_holder_and_is_no_part_of_the_title(
+        extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_a_qualifier_before_the_compound_stays_in_the_title(extractor):
+    found = roles(extractor, "Karim Benali, a former Gaddafi-era defence minister, denied the report.")
+    assert "former defence minister" in found["Karim Benali"]
+
+
+def test_a_nationality_before_a_named_body_leaves_the_body_whose_office_it_is(extractor):
+    found = roles(extractor, "The Speaker of the Libyan Tobruk-based House of Representatives (HoR), Salem Mokhtar, "
+                             "asked members to meet in Sirte.")
+    assert found["Salem Mokhtar"] == {"Speaker"}
+
+
+@pytest.mark.parametrize("text", [
+    "Leila Haddad succeeded Karim Benali as UN envoy in January.",
+    "Leila Haddad replaced Karim Benali as UN envoy in January.",
+    "Leila Haddad, who took over from Karim Benali as UN envoy, briefed the council.",
+    "Leila Haddad will succeed Karim Benali as UN envoy.",
+])
+def test_after_a_verb_of_succession_the_title_is_the_subjects(extractor, text):
+    found = roles(extractor, text)
+    assert "envoy" in found["Leila Haddad"]
+    assert not found.get("Karim Benali")
+
+
+def test_with_no_person_as_subject_the_replaced_person_keeps_the_title(extractor):
+    assert "governor" in roles(extractor, "The council replaced Karim Benali as governor on Monday.")["Karim Benali"]
