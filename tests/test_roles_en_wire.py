@@ -46,3 +46,36 @@ def test_after_a_verb_of_succession_the_title_is_the_subjects(extractor, text):
 
 def test_with_no_person_as_subject_the_replaced_person_keeps_the_title(extractor):
     assert "governor" in roles(extractor, "The council replaced Karim Benali as governor on Monday.")["Karim Benali"]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Karim Benali, the council president, said the vote would be held on Friday.", "Karim Benali", "president"),
+    ("Khalifa Haftar, Libya's eastern military strongman, met officials in Cairo.", "Khalifa Haftar",
+     "military strongman"),
+    ("Karim Benali was a loyal minister of the old regime.", "Karim Benali", "minister"),
+])
+def test_lower_case_words_describing_the_holder_between_a_determiner_and_a_title_are_read_past(
+        extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_a_title_after_a_verb_and_its_object_is_not_the_subjects_in_apposition(extractor):
+    found = roles(extractor, "Karim Benali, the man who killed the president, was arrested.")
+    assert not found.get("Karim Benali")
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Karim Benali, who has been governor since 2012, denied the report.", "Karim Benali", "governor"),
+    ("Karim Benali had been interior minister for two years.", "Karim Benali", "interior minister"),
+    ("Karim Benali was re-elected as speaker of parliament on Monday.", "Karim Benali", "speaker"),
+    ("Karim Benali has been suspended from her duties as foreign minister.", "Karim Benali", "foreign minister"),
+    ("Karim Benali resigned from his post as governor on Sunday.", "Karim Benali", "governor"),
+])
+def test_a_title_after_been_a_glued_prefix_or_a_post_noun_is_the_subjects(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_his_post_far_from_a_name_is_not_read_as_that_persons(extractor):
+    found = roles(extractor, "Karim Benali said on Monday in a long interview with reporters that she would leave "
+                             "after her stint as deputy.")
+    assert "deputy" not in found.get("Karim Benali", set())

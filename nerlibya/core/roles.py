@@ -9,8 +9,8 @@ Patterns, tried in this order for every title, within one sentence:
 - appointment and copula: 'X was appointed governor', 'X, who is the army's spokesman';
 - clauses: 'a government headed by X', 'X, who heads the Y' (title 'head', organisation Y).
 
-A token is anything with spaCy's `text`, `text_with_ws`, `lower_`, `ent_type_`, `ent_iob_` and
-`is_punct` (a spaCy Doc is such a sequence; tests pass plain records). Nothing here imports spaCy.
+A token is anything with spaCy's `text`, `text_with_ws`, `lower_`, `ent_type_`, `ent_iob_`, `is_punct`,
+`is_lower` and `is_stop` (a spaCy Doc is such a sequence; tests pass plain records). Nothing here imports spaCy.
 
 One concern: attaching titles to people (the patterns above share one token scan and its helpers).
 """
@@ -33,6 +33,7 @@ QUOTES = frozenset({'"', "“", "”", "«", "»", "‘", "’"})
 CLOSING_QUOTES = frozenset({"”", "»", "’"})
 MAX_WORDS_BEFORE_NAME = 4
 MAX_CLAUSE_TOKENS = 10
+MAX_CAPACITY_DISTANCE = 10  # tokens between a person and 'his capacity as'
 
 
 class TokenLike(Protocol):
@@ -42,6 +43,8 @@ class TokenLike(Protocol):
     ent_type_: str
     ent_iob_: str
     is_punct: bool
+    is_lower: bool
+    is_stop: bool
 
 
 class Person(NamedTuple):
@@ -234,6 +237,12 @@ def singled_out(scene: Scene, title: Title) -> Title | None:
     return replace(title, phrase_start=start, plural=False) if start is not None else None
 
 
+def is_glued_hyphen(tokens: Sequence[TokenLike], i: int) -> bool:
+    """tokens[i] is a hyphen written between two words with no space ('re-elected', 'Follow-Up'), not a dash."""
+    return (tokens[i].text in ("-", "\u2011") and i > 0 and tokens[i].text_with_ws == tokens[i].text
+            and tokens[i - 1].text_with_ws == tokens[i - 1].text)
+
+
 def skip_back(tokens: Sequence[TokenLike], index: int, words: frozenset[str]) -> int:
     """Index of the first token before `index` whose lower form is not in `words`."""
     index -= 1
@@ -369,10 +378,32 @@ def past_place_complement(scene: Scene, k: int) -> int:
 def _skip_possessor(scene: Scene, index: int) -> int:
     """Index of the token before 'the embassy's' / 'its' / 'the council's' / 'now the' that precedes `index`."""
     tokens, determiners = scene.tokens, scene.words.title_determiners
+    index = _before_description_words(scene, index)
     k = skip_back(tokens, _skip_age(scene, skip_back(tokens, index, scene.words.before_apposed_title) + 1), determiners)
     while k > 0 and tokens[k].text in scene.words.possessive_marks:
         k = skip_back(tokens, _possessor_start(scene, k - 1), determiners)
     return k
+
+
+def _before_description_words(scene: Scene, index: int) -> int:
+    """'X, the council president', 'X, Libya's eastern military strongman', 'X was a loyal minister': where one or
+    two lower-case content words (no function word, no entity) written between a determiner or a possessive and the
+    title at `index` start; they describe the holder and do not keep the title from its person. `index` when none."""
+    tokens = scene.tokens
+    start = index
+    while start > 0 and index - start < 2 and _describing_word(scene, tokens[start - 1]):
+        start -= 1
+    if start == index or start == 0:
+        return index
+    before = tokens[start - 1]
+    return start if before.lower_ in scene.words.title_determiners or before.text in scene.words.possessive_marks else index
+
+
+def _describing_word(scene: Scene, token: TokenLike) -> bool:
+    """A lower-case content word that none of the patterns reads ('as', 'appointed' say how a title is given)."""
+    words = scene.words
+    return (token.text.isalpha() and token.text.islower() and not token.is_stop and not token.ent_type_
+            and token.lower_ not in words.as_words and token.lower_ not in words.appointment_words)
 
 
 def _possessor_start(scene: Scene, last: int) -> int:
@@ -732,13 +763,14 @@ def _object_before(scene: Scene, end: int) -> Person | None:
 
 
 def _person_in_capacity(scene: Scene, k: int) -> Person | None:
-    """'X will brief the council, in his capacity as chair': the last person named before 'his capacity'
-    in the sentence."""
+    """'X will brief the council, in his capacity as chair', 'X was suspended from her duties as minister': the last
+    person named before 'his capacity' in the sentence, a few words before it (farther, 'his' may be someone else's:
+    'A announced that she would take the post after her stint as deputy')."""
     tokens, words = scene.tokens, scene.words
     if k < 2 or tokens[k - 1].lower_ not in words.capacity_nouns or tokens[k - 2].lower_ not in words.title_determiners:
         return None
     sentence = scene.sentence_of[k]
-    for position in range(k - 2, -1, -1):
+    for position in range(k - 2, max(k - 2 - MAX_CAPACITY_DISTANCE, -1), -1):
         if scene.sentence_of[position] != sentence:
             return None
         if position in scene.ends:
@@ -813,6 +845,8 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
         if token is not None and token.text == ",":  # 'X, the youngest son, was promoted to the post of'
             opening = apposition_opening(scene, position - 1)
             return scene.ends.get(opening) if opening != position - 1 else None
+        if token is not None and is_glued_hyphen(tokens, position - 1):  # 'X was re-elected as speaker'
+            continue
         if token is None or token.is_punct or token.lower_ in scene.words.clause_breakers or token.ent_type_ == "PERSON":
             return None
     return None
