@@ -79,3 +79,22 @@ def test_his_post_far_from_a_name_is_not_read_as_that_persons(extractor):
     found = roles(extractor, "Karim Benali said on Monday in a long interview with reporters that she would leave "
                              "after her stint as deputy.")
     assert "deputy" not in found.get("Karim Benali", set())
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Karim Benali, a Libya analyst at the Sadeq Institute, said the talks would fail.", "Karim Benali",
+     "Libya analyst"),
+    ("Karim Benali, a Libya expert at the Clingendael Institute, said the talks would fail.", "Karim Benali",
+     "Libya expert"),
+    ("Libya researcher Karim Benali said the talks would fail.", "Karim Benali", "Libya researcher"),
+    ("Karim Benali, a French expert, said the talks would fail.", "Karim Benali", "expert"),
+    ("Karim Benali, Libya's ambassador to Italy, said the talks would fail.", "Karim Benali", "ambassador"),
+])
+def test_a_place_right_before_an_occupation_is_its_field_and_stays_in_the_title(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_a_number_the_model_left_out_of_a_bodys_name_does_not_cut_the_complement(extractor):
+    found = roles(extractor, "The council heard the chair of the 1970 Sanctions Committee, Ambassador Olof Skoog "
+                             "(Sweden).")
+    assert {"chair", "Ambassador"} <= found["Olof Skoog"]

@@ -218,7 +218,7 @@ class TitleReader:
             k += 1
         if k >= len(doc) or (doc[k].lower_ in self.words.calendar_words and comp.phrase not in self.words.of_words):
             return base  # 'became interior minister in May': a date, not whose office it is
-        k = self._past_demonym_before_body(ctx, k)
+        k = self._past_word_before_body(ctx, k)
         unit = self._unit(ctx, base, comp.end, k)
         if unit is not None:  # 'chairman of the board', 'head of IT': a unit of the body, kept in the title
             return unit
@@ -237,11 +237,16 @@ class TitleReader:
                                                 comp.phrase.split()[0] in self.words.of_words)
                 or self._name_complement(ctx, k, ent, head, base))
 
-    def _past_demonym_before_body(self, ctx: "_Context", k: int) -> int:
-        """'Speaker of the Libyan Tobruk-based House of Representatives, X': a nationality word before a named body,
-        or before a name qualifying one, is not whose office it is (the body is): where the body's reading starts."""
+    def _past_word_before_body(self, ctx: "_Context", k: int) -> int:
+        """'Speaker of the Libyan Tobruk-based House of Representatives, X', 'chair of the 1970 Sanctions Committee,
+        X': a nationality word before a named body, or before a name qualifying one, is not whose office it is, and a
+        number the model left out of the body's name is read with it: where the body's reading starts."""
         following = ctx.ent_starting_at(k + 1)
-        if following is None or not self.demonym_place(ctx.doc[k]):
+        if following is None:
+            return k
+        if ctx.doc[k].text.isdigit():
+            return k + 1 if following.label_ == "ORG" else k
+        if not self.demonym_place(ctx.doc[k]):
             return k
         return k + 1 if following.label_ == "ORG" or _qualifies_next_word(ctx.doc, following.end) else k
 
@@ -659,6 +664,9 @@ class TitleReader:
         head = head_unit.phrase.replace("’", "'")  # the lexicon's spelling: 'chef d’état-major' is a portfolio office
         head = self.lexicon.plural_offices.get(head, head)  # 'ministres de l'Intérieur et de la Défense': a portfolio
         org, of, phrase_start = self.left_context(ctx, start)
+        field_start = phrase_start if org is not None and self._names_a_field(ctx, head, phrase_start, start) else None
+        if field_start is not None:  # 'a Libya analyst': the place is the analyst's field, not whose office it is
+            org = None
         qualifier = _qualifier_before(ctx, phrase_start) if phrase_start != start else None
         right = self.through_acronym(ctx, self.complement(ctx, end, head), head)
         place = self.demonym_place(doc[demonym_at]) if demonym_at is not None else None
@@ -681,7 +689,7 @@ class TitleReader:
         skip = (demonym_at if demonym_at is not None
                 else end if end < title_end and self.follows_as_nationality(doc[end]) else None)
         unwritten = (skip, skip + 1) if skip is not None else right.unwritten
-        title_text = self.written_title(doc, run, title_end, unwritten, qualifier)
+        title_text = self.written_title(doc, run, title_end, unwritten, qualifier, field_start)
         if qualifier is not None:
             status = status or self._status_of(qualifier.phrase)
             phrase_start = qualifier.start
@@ -691,6 +699,13 @@ class TitleReader:
                       status=status, org=org or right.org, of=of or right.of, plural=head_unit.cat == "PLURAL")
         return title, nested - {None}
 
+    def _names_a_field(self, ctx: "_Context", head: str, phrase_start: int, start: int) -> bool:
+        """Is the place written right before an occupation of `field_offices` its field ('a Libya analyst', 'a North
+        Africa expert'): a place entity ending at the title, not a possessive nor a nationality word?"""
+        ent = ctx.ent_ending_at(start - 1)
+        return (head in self.lexicon.field_offices and ent is not None and ent.start == phrase_start
+                and ent.label_ in ("GPE", "LOC"))
+
     def _status_of(self, phrase: str) -> str | None:
         """The status qualifiers give: the phrase's own ('de facto'), or that of its last word that has one
         ('new acting' -> acting)."""
@@ -698,12 +713,14 @@ class TitleReader:
         return qualifiers.get(phrase) or next((qualifiers[w] for w in reversed(phrase.split()) if w in qualifiers), None)
 
     def written_title(self, doc: Sequence[TokenLike], run: list[Unit], end: int, skip: tuple[int, int] | None,
-                      qualifier: Unit | None) -> str:
-        """The title as written, with the qualifier read before its nationality ('former Libyan minister'),
-        less a qualifier that only dates it ('then foreign minister' -> 'foreign minister', status former) and a
-        modifier that names the body ('the central bank governor' -> 'governor')."""
+                      qualifier: Unit | None, field_start: int | None = None) -> str:
+        """The title as written, with the qualifier read before its nationality ('former Libyan minister') and the
+        field from `field_start` ('Libya analyst'), less a qualifier that only dates it ('then foreign minister' ->
+        'foreign minister', status former) and a modifier that names the body ('the central bank governor' ->
+        'governor')."""
         unwritten = self.lexicon.unwritten_qualifiers
         start = run[1].start if len(run) > 1 and run[0].cat == "QUAL" and run[0].phrase in unwritten else run[0].start
+        start = start if field_start is None else field_start
         if skip is None:
             skip = next(((u.start, u.end) for u in run[:-1] if u.cat == "MOD"
                          and u.phrase in self.lexicon.unwritten_modifiers), None)
