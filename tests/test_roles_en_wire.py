@@ -98,3 +98,28 @@ def test_a_number_the_model_left_out_of_a_bodys_name_does_not_cut_the_complement
     found = roles(extractor, "The council heard the chair of the 1970 Sanctions Committee, Ambassador Olof Skoog "
                              "(Sweden).")
     assert {"chair", "Ambassador"} <= found["Olof Skoog"]
+
+
+@pytest.fixture(scope="module")
+def rules_extractor():
+    from nerlibya.api import Extractor
+
+    return Extractor(lang="en", rules_only=True)
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("The government spokesman, Hatem Zaidi, said there were no resignations.", "Hatem Zaidi",
+     "government spokesman"),
+    ("Egypt's president, Omar Fathy, also praised the plan.", "Omar Fathy", "president"),
+    ("The head of the Benghazi NOC, Faraj Senussi, said exports would resume.", "Faraj Senussi", "head"),
+])
+def test_a_name_in_apposition_after_an_office_is_found_without_the_model(rules_extractor, text, person, title):
+    assert title in roles(rules_extractor, text)[person]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister, On Monday, said nothing.",
+    "The spokesman, Human Rights Watch said, was arrested.",
+])
+def test_function_words_or_one_word_after_an_office_are_no_name(rules_extractor, text):
+    assert not rules_extractor.extract(text).to_dict()["people"]

@@ -160,6 +160,27 @@ class TitleFinder(KnowledgePipe):
             new = set_entities(doc, new, default="unmodified")
         return new
 
+    def discover_apposed(self, doc: Doc, titles: list[Title], unit_starts: set[int]) -> None:
+        """'The government spokesman, Hatem Zaidi, said', 'Egypt's president, Omar Fathy, also': two capitalised words
+        or more in no entity, in apposition after an office's phrase (a comma before them; a comma, a full stop, a
+        bracket or a lower-case word after them), are the holder the model missed; a calendar or function word among
+        them is none ('the minister, On Monday')."""
+        words = self.lexicon.words
+        names = []
+        for title in titles:
+            start = title.phrase_end + 1
+            if title.category != "office" or title.plural or start >= len(doc) or doc[title.phrase_end].text != ",":
+                continue
+            found = self.reader.name_after(doc, start, unit_starts) if not doc[start].ent_type_ else None
+            if found is None or found[1] - found[0] < 2 or any(doc[i].ent_type_ for i in range(*found)):
+                continue
+            after = doc[found[1]] if found[1] < len(doc) else None
+            closed = after is None or after.text in (",", ".", ")", ";") or after.is_lower
+            if closed and not any(doc[i].is_stop or doc[i].lower_ in words.calendar_words for i in range(*found)):
+                names.append(Span(doc, *found, label="PERSON"))
+        if names:
+            set_entities(doc, names, default="unmodified")
+
     def discover_listed(self, doc: Doc, titles: list[Title]) -> None:
         """The name after the colon of a list of office holders ('Defence: Salah al-Namroush') is a person's,
         whatever label the model gave its words, unless the KB knows them; one word alone is none ('Justice:
@@ -318,6 +339,7 @@ class TitleFinder(KnowledgePipe):
             self.holders_are_people(doc, assigned)
             self.discover_listed(doc, titles)
             self.discover_heading_names(doc, titles)
+            self.discover_apposed(doc, titles, unit_starts)
         doc._.titles = titles = titles + self.repeated_titles(doc, titles)
         _drop_names_inside_titles(doc, list(doc.ents), [t for t in titles if t not in assigned])  # the ministry stays a name
         self.people_around_titles(doc, titles)
