@@ -123,3 +123,23 @@ def test_a_name_in_apposition_after_an_office_is_found_without_the_model(rules_e
 ])
 def test_function_words_or_one_word_after_an_office_are_no_name(rules_extractor, text):
     assert not rules_extractor.extract(text).to_dict()["people"]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("\"It will fail,\" said Paul Sutton, a professor at the Naval War College.", "Paul Sutton", "professor"),
+    ("Up to 600 people were missing, Othman Jaber, health minister of the eastern government, said.",
+     "Othman Jaber", "health minister"),
+    ("During the visit, Claudio Marchetti, the chief executive of Eni, signed a deal.", "Claudio Marchetti",
+     "chief executive"),
+])
+def test_a_name_before_an_office_in_apposition_is_found_without_the_model_after_punctuation_or_a_verb(
+        rules_extractor, text, person, title):
+    assert title in roles(rules_extractor, text)[person]
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, the interior minister said the talks would fail.",
+    "He was named envoy for Central Africa, deputy head of the regional office, in 2014.",
+])
+def test_dates_and_a_titles_own_complement_before_an_apposition_are_no_name(rules_extractor, text):
+    assert not rules_extractor.extract(text).to_dict()["people"]

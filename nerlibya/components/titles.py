@@ -348,14 +348,30 @@ class TitleFinder(KnowledgePipe):
         return doc
 
     def people_opening_appositions(self, doc: Doc, titles: list[Title]) -> None:
-        """'Salem Kadi, 54, the interior minister, said': capitalised words in no entity that open a sentence
-        with a given name, before a comma (and an age) and an office, are a person the model missed."""
+        """'Salem Kadi, 54, the interior minister, said', '..." said Lana Haddad, the UAE ambassador, on Monday':
+        capitalised words in no entity that open a sentence with a given name, before a comma (and an age) and an
+        office, are a person the model missed; so are two to four such words after a punctuation mark or a
+        lower-case word ('said X, a spokesman for ...') when none is a function, calendar, opening or nationality
+        word, outside a Title Case headline."""
         determiners = self.lexicon.words.title_determiners
         spans = {found for found in (_name_opening_apposition(doc, t, determiners) for t in titles) if found}
-        names = [Span(doc, *found, label="PERSON") for found in sorted(spans)
-                 if self.reader.shapes.opens_with_given_name([doc[i].text for i in range(*found)])]
+        complements = {t.end + 1 for t in titles if t.end < len(doc) and doc[t.end].lower_ in self.lexicon.complements}
+        complements |= {i for t in titles for i in range(t.start, t.phrase_end)}
+        names = [Span(doc, *found, label="PERSON") for found in sorted(spans)  # not 'envoy for Central Africa,'
+                 if found[0] not in complements and self._opens_apposition(doc, *found)]
         if names:
             set_entities(doc, names, default="unmodified")
+
+    def _opens_apposition(self, doc: Doc, start: int, end: int) -> bool:
+        """Is the span found before an office's apposition a name: at a sentence's start, one opening with a given
+        name; elsewhere, words none of which opens sentences, dates or says a nationality, off a headline?"""
+        texts = [doc[i].text for i in range(start, end)]
+        if _opens_sentence(doc, start) and self.reader.shapes.opens_with_given_name(texts):
+            return True
+        words = self.lexicon.words
+        plain = not any(doc[i].is_stop or doc[i].lower_ in words.calendar_words or doc[i].lower_ in words.sentence_openers
+                        or self.reader.shapes.is_nationality(doc[i].text) or doc[i].text.isupper() for i in range(start, end))
+        return plain and not (on_headline_line(doc, start) or in_title_case_line(doc, start))
 
     def people_named_by_surname(self, doc: Doc) -> None:
         """Once every person named in full is found (the last of them just above, after titles), a lone
@@ -395,8 +411,8 @@ def _lone_surname(doc: Doc, ent: Span, title: Title) -> bool:
 
 
 def _name_opening_apposition(doc: Doc, title: Title, determiners: frozenset[str]) -> tuple[int, int] | None:
-    """Where two to four capitalised words in no entity lie, opening a sentence or a line, just before a comma,
-    an age perhaps, and `title` (an office or rank); or None."""
+    """Where two to four capitalised words in no entity lie just before a comma, an age perhaps, and `title` (an
+    office or rank), opening a sentence or a line or after a punctuation mark or a lower-case word; or None."""
     if title.category == "clause":
         return None
     j = title.phrase_start - 1
@@ -410,8 +426,13 @@ def _name_opening_apposition(doc: Doc, title: Title, determiners: frozenset[str]
     while start > 0 and j - start < 4 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() \
             and not doc[start - 1].ent_type_:
         start -= 1
-    opens = start == 0 or doc[start].is_sent_start or is_line_break(doc[start - 1])
+    before = doc[start - 1] if start > 0 else None
+    opens = _opens_sentence(doc, start) or (not before.ent_type_ and (before.is_punct or before.is_lower))
     return (start, j) if opens and j - start >= 2 else None
+
+
+def _opens_sentence(doc: Doc, start: int) -> bool:
+    return start == 0 or doc[start].is_sent_start or is_line_break(doc[start - 1])
 
 
 def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -> None:
