@@ -143,3 +143,24 @@ def test_a_name_before_an_office_in_apposition_is_found_without_the_model_after_
 ])
 def test_dates_and_a_titles_own_complement_before_an_apposition_are_no_name(rules_extractor, text):
     assert not rules_extractor.extract(text).to_dict()["people"]
+
+
+def test_a_title_alone_on_the_line_under_a_name_alone_on_its_line_is_that_persons(extractor):
+    text = ("Press Availability\nWilliam Harlow\nDeputy Secretary of State\nTripoli, Libya\nApril 24, 2014\n\n"
+            "Good morning. I am glad to be back here.")
+    assert roles(extractor, text)["William Harlow"] == {"Deputy Secretary of State"}
+
+
+def test_in_a_fact_box_a_title_line_heads_the_name_below_not_the_one_above(extractor):
+    text = ("Cabinet\nOil minister\nKhalil Darwish\nCentral bank governor\nSadiq Omar al-Kabir")
+    found = roles(extractor, text)
+    assert "governor" not in found.get("Khalil Darwish", set())
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Karim Benali was unanimously elected speaker of parliament.", "speaker"),
+    ("Karim Benali was temporarily appointed interior minister.", "interior minister"),
+    ("Karim Benali has been appointed to temporarily head the Ministry of Foreign Affairs.", "head"),
+])
+def test_an_adverb_of_manner_beside_the_appointment_verb_is_read_past(extractor, text, title):
+    assert title in roles(extractor, text)["Karim Benali"]

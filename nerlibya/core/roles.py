@@ -178,7 +178,7 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     person = person_after_apposition(scene, title)
     if person is not None:
         return person, "apposition-before"
-    person = person_before_bare_apposition(scene, title)
+    person = person_before_bare_apposition(scene, title) or person_on_line_before(scene, title)
     if person is not None:
         return person, "apposition-after"
     return person_appointed(scene, title), "appointment"
@@ -275,6 +275,19 @@ def person_after(scene: Scene, title: Title) -> Person | None:
         if not title.inner or position == title.end or _of_enclosing(scene, title, person):
             return person
     return None
+
+
+def person_on_line_before(scene: Scene, title: Title) -> Person | None:
+    """A statement's or a speech's heading writes the name alone on its line and the title alone on the next
+    ('William Harlow' / 'Deputy Secretary of State'): the person whose line ends right before the title's; not in
+    a fact box, where each title line heads the name below it (the name's own line follows a title line)."""
+    tokens, start, end = scene.tokens, title.phrase_start, title.phrase_end
+    if start < 2 or not _breaks_line(tokens, start - 1) or not (end >= len(tokens) or _breaks_line(tokens, end)):
+        return None
+    person = scene.ends.get(start - 1)
+    if person is None or person.start == 0:
+        return person
+    return person if _breaks_line(tokens, person.start - 1) and not scene.titles_ending.get(person.start - 1) else None
 
 
 def _next_line_if_alone(scene: Scene, title: Title) -> int:
@@ -692,6 +705,8 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
     if k + 1 in ends:  # 'the House named X Speaker'
         return _object_before(scene, k + 1)
     k = skip_back(tokens, k + 1, words.before_appointed_title)
+    while k >= 0 and _is_adverb(scene, tokens[k]):  # 'appointed to temporarily head', 'temporarily appointed'
+        k = skip_back(tokens, k, words.before_appointed_title)
     if k >= 0 and tokens[k].text == ",":
         k = verb_before_adverbial(scene, k)
     if k < 0 or tokens[k].lower_ not in words.appointment_words:
@@ -716,10 +731,19 @@ def _subject_of_verb(scene: Scene, k: int) -> Person | None:
             earlier = min(t.phrase_start for t in scene.titles_ending[k])
             k = skip_back(tokens, earlier, words.before_appointed_title)
             continue
-        if tokens[k].lower_ not in words.appointment_words and tokens[k].lower_ not in words.auxiliaries:
+        if (tokens[k].lower_ not in words.appointment_words and tokens[k].lower_ not in words.auxiliaries
+                and not _is_adverb(scene, tokens[k])):  # 'X was unanimously elected'
             return None
         k -= 1
     return None
+
+
+def _is_adverb(scene: Scene, token: TokenLike) -> bool:
+    """A lower-case adverb of manner or time ('unanimously', 'temporarily'): an ending of `adverb_endings` on a
+    content word of five letters or more."""
+    word = token.text
+    return (len(word) > 4 and word.isalpha() and word.islower() and not token.is_stop
+            and word.endswith(scene.words.adverb_endings))
 
 
 def _subject_before_complement(scene: Scene, person: Person) -> Person:
