@@ -164,3 +164,26 @@ def test_in_a_fact_box_a_title_line_heads_the_name_below_not_the_one_above(extra
 ])
 def test_an_adverb_of_manner_beside_the_appointment_verb_is_read_past(extractor, text, title):
     assert title in roles(extractor, text)["Karim Benali"]
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Karim Benali, the prime minister's spokesman, arrived in Tripoli.", "spokesman"),
+    ("Karim Benali, the president's adviser, arrived in Tripoli.", "adviser"),
+])
+def test_a_title_written_as_a_possessor_is_not_the_person_in_apposition(extractor, text, title):
+    found = roles(extractor, text)["Karim Benali"]
+    assert title in found and not found & {"prime minister", "president"}
+
+
+def test_a_possessive_after_a_titles_complement_leaves_the_title_to_the_person(extractor):
+    found = roles(extractor, "Ali Fergiani, prime minister of Libya's recognised government, arrived in Tripoli.")
+    assert "prime minister" in found["Ali Fergiani"]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Karim Benali, a close aide to the army chief, arrived in Tripoli.", "Karim Benali", "aide"),
+    ("NOC boss Karim Benali arrived in Tripoli.", "Karim Benali", "boss"),
+    ("Spy chief Karim Benali arrived in Tripoli.", "Karim Benali", "Spy chief"),
+])
+def test_offices_wire_copy_gives_people(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]

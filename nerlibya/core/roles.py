@@ -164,6 +164,8 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     person = person_of_enclosing(scene, title, attached)
     if person is not None:
         return person, "acronym"
+    if _is_possessor(scene, title):
+        return None, ""
     person = person_after(scene, title) or person_after_coordinated(scene, title)
     if person is not None:
         return person, "before-name"
@@ -182,6 +184,14 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     if person is not None:
         return person, "apposition-after"
     return person_appointed(scene, title), "appointment"
+
+
+def _is_possessor(scene: Scene, title: Title) -> bool:
+    """'X, the prime minister's spokesman': a title written with a possessive mark names whose the next noun is, not
+    the person in apposition; its holder is nobody here. (A possessive after its complement is the complement's:
+    'X, prime minister of Libya's government'.)"""
+    end = title.end
+    return end < len(scene.tokens) and scene.tokens[end].text in scene.words.possessive_marks
 
 
 def of_a_family(scene: Scene, title: Title) -> bool:
