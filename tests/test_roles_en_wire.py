@@ -187,3 +187,13 @@ def test_a_possessive_after_a_titles_complement_leaves_the_title_to_the_person(e
 ])
 def test_offices_wire_copy_gives_people(extractor, text, person, title):
     assert title in roles(extractor, text)[person]
+
+
+def test_a_title_joined_to_a_relation_noun_in_apposition_is_the_persons(extractor):
+    found = roles(extractor, "Saddam Haftar, Haftar's son and commander of the Tareq Bin Ziyad brigade, met officials.")
+    assert "commander" in found["Saddam Haftar"]
+
+
+def test_a_relation_noun_closed_by_a_comma_chains_nothing(extractor):
+    found = roles(extractor, "Ahmed Salem, Haftar's son, and commander Ali Zaid met officials.")
+    assert not found.get("Ahmed Salem")

@@ -174,7 +174,7 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     person = person_before_apposition(scene, title)
     if person is not None:
         return person, "apposition-after"
-    person = person_chained(scene, title, attached)
+    person = person_chained(scene, title, attached) or person_after_relative(scene, title)
     if person is not None:
         return person, "apposition-chain"
     person = person_after_apposition(scene, title)
@@ -541,6 +541,18 @@ def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -
     between = " ".join(tokens[i].lower_ for i in range(previous + 1, title.phrase_start)
                        if tokens[i].text != "," and tokens[i].lower_ not in scene.words.title_determiners)
     return attached[chained.start] if between in scene.words.conjunctions else None
+
+
+def person_after_relative(scene: Scene, title: Title) -> Person | None:
+    """'X, Haftar's son and commander of the brigade': a title joined by 'and' to a relation noun in apposition
+    after a name (its possessor between them) is that person's, as a title chained to a title would be."""
+    tokens, words = scene.tokens, scene.words
+    previous = skip_back(tokens, title.phrase_start, words.before_chained_title)
+    joined = any(tokens[i].lower_ in words.conjunctions for i in range(previous + 1, title.phrase_start))
+    if previous < 1 or not joined or tokens[previous].lower_ not in words.relation_nouns:
+        return None
+    comma = _skip_possessor(scene, previous)
+    return scene.ends.get(comma) if comma > 0 and tokens[comma].text == "," else None
 
 
 def person_after_apposition(scene: Scene, title: Title, opening: Title | None = None) -> Person | None:
