@@ -197,3 +197,20 @@ def test_a_title_joined_to_a_relation_noun_in_apposition_is_the_persons(extracto
 def test_a_relation_noun_closed_by_a_comma_chains_nothing(extractor):
     found = roles(extractor, "Ahmed Salem, Haftar's son, and commander Ali Zaid met officials.")
     assert not found.get("Ahmed Salem")
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Karim Benali, who was until February a minister of the old regime, urged calm.", "minister"),
+    ("Karim Benali, who was at the time the interior minister, urged calm.", "interior minister"),
+    ("Karim Benali was in 2011 the interior minister.", "interior minister"),
+])
+def test_a_phrase_of_time_between_the_verb_and_the_title_is_read_past(extractor, text, title):
+    assert title in roles(extractor, text)["Karim Benali"]
+
+
+@pytest.mark.parametrize("text", [
+    "Karim Benali was at the meeting with the interior minister.",
+    "Karim Benali was in talks with the prime minister.",
+])
+def test_a_place_or_an_event_after_the_verb_is_no_phrase_of_time(extractor, text):
+    assert not roles(extractor, text).get("Karim Benali")

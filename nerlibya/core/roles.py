@@ -89,6 +89,8 @@ class RoleWords:
     relation_nouns: frozenset[str] = frozenset()  # 'the son of the army chief, X': X is the son
     family_nouns: frozenset[str] = frozenset()  # 'un membre d'une grande famille': kinship, not an office
     succession_verbs: frozenset[str] = frozenset()  # 'A succeeded B as envoy': the title is A's, not B's
+    time_prepositions: frozenset[str] = frozenset()  # 'X was until 2011 a minister': a time phrase after the verb
+    time_words: frozenset[str] = frozenset()  # 'time', 'february': the words of such a phrase
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -126,6 +128,8 @@ class RoleWords:
             relation_nouns=words.relation_nouns,
             family_nouns=words.family_nouns,
             succession_verbs=words.succession_verbs,
+            time_prepositions=words.time_prepositions,
+            time_words=words.calendar_words | words.time_nouns,
         )
 
 
@@ -729,6 +733,7 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
     k = skip_back(tokens, k + 1, words.before_appointed_title)
     while k >= 0 and _is_adverb(scene, tokens[k]):  # 'appointed to temporarily head', 'temporarily appointed'
         k = skip_back(tokens, k, words.before_appointed_title)
+    k = _verb_before_time_phrase(scene, k)
     if k >= 0 and tokens[k].text == ",":
         k = verb_before_adverbial(scene, k)
     if k < 0 or tokens[k].lower_ not in words.appointment_words:
@@ -758,6 +763,21 @@ def _subject_of_verb(scene: Scene, k: int) -> Person | None:
             return None
         k -= 1
     return None
+
+
+def _verb_before_time_phrase(scene: Scene, k: int) -> int:
+    """'X, who was until February a minister', 'X was at the time the interior minister': the appointment verb
+    before a short phrase of time that ends at `k` (a preposition of `time_prepositions`, then up to three words of
+    time: a number, a calendar word, a word of `time_words`, an article), or `k`."""
+    tokens, words = scene.tokens, scene.words
+    for opening in range(k, max(k - 4, 0), -1):
+        token = tokens[opening]
+        if token.lower_ in words.time_prepositions and opening < k:
+            verb = opening - 1
+            return verb if tokens[verb].lower_ in words.appointment_words else k
+        if not (token.text.isdigit() or token.lower_ in words.time_words or token.lower_ in words.title_determiners):
+            return k
+    return k
 
 
 def _is_adverb(scene: Scene, token: TokenLike) -> bool:

@@ -88,6 +88,8 @@ class Words:
     past_tense_endings: tuple[str, ...]
     compound_modifier_ends: frozenset[str]
     succession_verbs: frozenset[str]
+    time_prepositions: frozenset[str]
+    time_nouns: frozenset[str]
     relation_nouns: frozenset[str]
     common_given_names: frozenset[str]  # 'Mohammed': alone, it is joined to no fuller name
 
