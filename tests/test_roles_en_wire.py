@@ -214,3 +214,13 @@ def test_a_phrase_of_time_between_the_verb_and_the_title_is_read_past(extractor,
 ])
 def test_a_place_or_an_event_after_the_verb_is_no_phrase_of_time(extractor, text):
     assert not roles(extractor, text).get("Karim Benali")
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Mohammad al-Amari, a minister of state in the government, said the talks failed.", "Mohammad al-Amari",
+     "minister of state"),
+    ("\"The army advanced,\" Khalifa al-Obeidi, head of the army's media office, said.", "Khalifa al-Obeidi", "head"),
+])
+def test_a_name_with_particles_and_hyphens_before_an_apposition_is_found_without_the_model(
+        rules_extractor, text, person, title):
+    assert title in roles(rules_extractor, text)[person]

@@ -22,13 +22,14 @@ from ..core.lists import list_entries, name_end, name_heading_entry
 from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text, without_verbs
 from ..core.types import OrgRef, Title
 from ..text.normalize import fold
-from .base import KnowledgePipe, is_line_break, on_headline_line
+from .base import KnowledgePipe, is_glued_hyphen, is_line_break, on_headline_line
 from .bodies import in_title_case_line
 from .entity_spans import set_entities
 from .repeated_surnames import repeated_surnames
 
 Doc.set_extension("titles", default=None, force=True)
 
+MAX_APPOSED_NAME_TOKENS = 7  # 'Mohamed Ali al - Maknee, a commander': a name before an apposition, hyphens counted
 PRIORITY = {"RANK": 5, "OFFICE": 4, "PLURAL": 4, "QUAL": 3, "CLAUSE": 3, "COMP": 2, "HONOR": 2, "APPOINT": 1, "MOD": 1}
 
 
@@ -354,7 +355,8 @@ class TitleFinder(KnowledgePipe):
         lower-case word ('said X, a spokesman for ...') when none is a function, calendar, opening or nationality
         word, outside a Title Case headline."""
         determiners = self.lexicon.words.title_determiners
-        spans = {found for found in (_name_opening_apposition(doc, t, determiners) for t in titles) if found}
+        particles = self.lexicon.words.name_particles
+        spans = {found for found in (_name_opening_apposition(doc, t, determiners, particles) for t in titles) if found}
         complements = {t.end + 1 for t in titles if t.end < len(doc) and doc[t.end].lower_ in self.lexicon.complements}
         complements |= {i for t in titles for i in range(t.start, t.phrase_end)}
         names = [Span(doc, *found, label="PERSON") for found in sorted(spans)  # not 'envoy for Central Africa,'
@@ -410,7 +412,8 @@ def _lone_surname(doc: Doc, ent: Span, title: Title) -> bool:
             and (ent.end >= len(doc) or not doc[ent.end].text[:1].isupper()))
 
 
-def _name_opening_apposition(doc: Doc, title: Title, determiners: frozenset[str]) -> tuple[int, int] | None:
+def _name_opening_apposition(doc: Doc, title: Title, determiners: frozenset[str],
+                             particles: frozenset[str]) -> tuple[int, int] | None:
     """Where two to four capitalised words in no entity lie just before a comma, an age perhaps, and `title` (an
     office or rank), opening a sentence or a line or after a punctuation mark or a lower-case word; or None."""
     if title.category == "clause":
@@ -423,12 +426,22 @@ def _name_opening_apposition(doc: Doc, title: Title, determiners: frozenset[str]
     if j >= 3 and doc[j - 1].like_num and doc[j - 2].text == ",":
         j -= 2  # 'X, 54, the minister'
     start = j
-    while start > 0 and j - start < 4 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() \
+    while start > 0 and j - start < MAX_APPOSED_NAME_TOKENS and _name_part(doc, start - 1, particles) \
             and not doc[start - 1].ent_type_:
         start -= 1
+    while start < j and not doc[start].text[:1].isupper():  # a name opens with a capital: not '[al-]Amari'
+        start += 1
     before = doc[start - 1] if start > 0 else None
-    opens = _opens_sentence(doc, start) or (not before.ent_type_ and (before.is_punct or before.is_lower))
-    return (start, j) if opens and j - start >= 2 else None
+    words = sum(doc[i].is_alpha and doc[i].text[:1].isupper() for i in range(start, j))
+    opens = _opens_sentence(doc, start) or (not before.ent_type_ and (before.is_punct or before.is_lower)
+                                            and not is_glued_hyphen(doc, start - 1))
+    return (start, j) if opens and words >= 2 else None
+
+
+def _name_part(doc: Doc, i: int, particles: frozenset[str]) -> bool:
+    """A capitalised word, a lower-case name particle ('al') or a hyphen glued inside a name ('al-Amari')."""
+    token = doc[i]
+    return (token.is_alpha and token.text[:1].isupper()) or token.lower_ in particles or is_glued_hyphen(doc, i)
 
 
 def _opens_sentence(doc: Doc, start: int) -> bool:
