@@ -224,3 +224,9 @@ def test_a_place_or_an_event_after_the_verb_is_no_phrase_of_time(extractor, text
 def test_a_name_with_particles_and_hyphens_before_an_apposition_is_found_without_the_model(
         rules_extractor, text, person, title):
     assert title in roles(rules_extractor, text)[person]
+
+
+def test_a_surname_the_model_took_for_a_place_joins_its_given_name_before_an_apposition(extractor):
+    found = roles(extractor, "Salem Mokhtar, 62, a veteran diplomat who served as ambassador to Rome, was named "
+                             "foreign minister.")
+    assert "veteran diplomat" in found["Salem Mokhtar"]

@@ -365,10 +365,14 @@ class TitleFinder(KnowledgePipe):
             set_entities(doc, names, default="unmodified")
 
     def _opens_apposition(self, doc: Doc, start: int, end: int) -> bool:
-        """Is the span found before an office's apposition a name: at a sentence's start, one opening with a given
-        name; elsewhere, words none of which opens sentences, dates or says a nationality, off a headline?"""
+        """Is the span found before an office's apposition a name: one opening with a given name when it holds words
+        of a place or a body the model guessed, or at a sentence's start; elsewhere, words none of which opens
+        sentences, dates or says a nationality, off a headline?"""
         texts = [doc[i].text for i in range(start, end)]
-        if _opens_sentence(doc, start) and self.reader.shapes.opens_with_given_name(texts):
+        given = self.reader.shapes.opens_with_given_name(texts)
+        if any(doc[i].ent_type_ for i in range(start, end)):  # words of a place or a body the model guessed
+            return given
+        if _opens_sentence(doc, start) and given:
             return True
         words = self.lexicon.words
         plain = not any(doc[i].is_stop or doc[i].lower_ in words.calendar_words or doc[i].lower_ in words.sentence_openers
@@ -427,15 +431,20 @@ def _name_opening_apposition(doc: Doc, title: Title, determiners: frozenset[str]
         j -= 2  # 'X, 54, the minister'
     start = j
     while start > 0 and j - start < MAX_APPOSED_NAME_TOKENS and _name_part(doc, start - 1, particles) \
-            and not doc[start - 1].ent_type_:
+            and _guessed_or_none(doc[start - 1]):
         start -= 1
-    while start < j and not doc[start].text[:1].isupper():  # a name opens with a capital: not '[al-]Amari'
+    while start < j and (not doc[start].text[:1].isupper() or doc[start].ent_iob_ == "I"):  # not '[al-]Amari'
         start += 1
     before = doc[start - 1] if start > 0 else None
     words = sum(doc[i].is_alpha and doc[i].text[:1].isupper() for i in range(start, j))
     opens = _opens_sentence(doc, start) or (not before.ent_type_ and (before.is_punct or before.is_lower)
                                             and not is_glued_hyphen(doc, start - 1))
     return (start, j) if opens and words >= 2 else None
+
+
+def _guessed_or_none(token) -> bool:
+    """In no entity, or in a place or a body the model guessed and the KB does not know ('Salem [Mokhtar]')?"""
+    return not token.ent_type_ or (token.ent_type_ in PLACE_OR_ORG and not token.ent_id_)
 
 
 def _name_part(doc: Doc, i: int, particles: frozenset[str]) -> bool:
