@@ -241,6 +241,16 @@ def people_listed(scene: Scene, title: Title) -> list[Person]:
     return listed if len(listed) > 1 else []
 
 
+def respective_titles(scene: Scene, title: Title, listed: Sequence[Person]) -> list[Title]:
+    """'the foreign and interior ministers, A and B': a plural title whose two modifiers are joined by 'and', shared
+    by two people (in text order), gives each one modifier in turn ('foreign minister', 'interior minister');
+    otherwise the same title for each."""
+    words = title.title.split()
+    if len(listed) != 2 or len(words) != 4 or words[1].lower() not in scene.words.conjunctions:
+        return [title] * len(listed)
+    return [replace(title, title=f"{words[0]} {words[3]}"), replace(title, title=f"{words[2]} {words[3]}")]
+
+
 def singled_out(scene: Scene, title: Title) -> Title | None:
     """'X, un des commandants', 'one of the operation's commanders, X': a plural title after a partitive (read
     right before the title, or before its possessor) is one person's, in the singular (its text already is); the
