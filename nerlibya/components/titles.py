@@ -351,9 +351,9 @@ class TitleFinder(KnowledgePipe):
     def people_opening_appositions(self, doc: Doc, titles: list[Title]) -> None:
         """'Salem Kadi, 54, the interior minister, said', '..." said Lana Haddad, the UAE ambassador, on Monday':
         capitalised words in no entity that open a sentence with a given name, before a comma (and an age) and an
-        office, are a person the model missed; so are two to four such words after a punctuation mark or a
-        lower-case word ('said X, a spokesman for ...') when none is a function, calendar, opening or nationality
-        word, outside a Title Case headline."""
+        office, are a person the model missed; so are such words (two or more, with name particles and hyphens) after
+        a punctuation mark or a lower-case word ('said X, a spokesman for ...') when none is a function, calendar,
+        opening or nationality word, outside a Title Case headline and a title's own complement."""
         determiners = self.lexicon.words.title_determiners
         particles = self.lexicon.words.name_particles
         spans = {found for found in (_name_opening_apposition(doc, t, determiners, particles) for t in titles) if found}
@@ -418,8 +418,10 @@ def _lone_surname(doc: Doc, ent: Span, title: Title) -> bool:
 
 def _name_opening_apposition(doc: Doc, title: Title, determiners: frozenset[str],
                              particles: frozenset[str]) -> tuple[int, int] | None:
-    """Where two to four capitalised words in no entity lie just before a comma, an age perhaps, and `title` (an
-    office or rank), opening a sentence or a line or after a punctuation mark or a lower-case word; or None."""
+    """Where two capitalised words or more (with name particles and glued hyphens, up to MAX_APPOSED_NAME_TOKENS
+    tokens; in no entity but a place or a body the model guessed) lie just before a comma, an age perhaps, and
+    `title` (an office or rank), opening a sentence or a line or after a punctuation mark or a lower-case word; or
+    None."""
     if title.category == "clause":
         return None
     j = title.phrase_start - 1

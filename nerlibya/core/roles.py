@@ -6,7 +6,8 @@ Patterns, tried in this order for every title, within one sentence:
 - after the name, in apposition: 'Paul Soler, Special Envoy of ...', 'X, a former minister, ...'
   (and titles chained with 'and' after it);
 - before the name, in apposition: 'the head of the Presidential Council, Mohamed al-Menfi,';
-- appointment and copula: 'X was appointed governor', 'X, who is the army's spokesman';
+- a heading's lines: 'William Harlow' / 'Deputy Secretary of State';
+- appointment and copula: 'X was appointed governor', 'X, who is the army's spokesman', 'A succeeded B as envoy';
 - clauses: 'a government headed by X', 'X, who heads the Y' (title 'head', organisation Y).
 
 A token is anything with spaCy's `text`, `text_with_ws`, `lower_`, `ent_type_`, `ent_iob_`, `is_punct`,
