@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from ..core.roles import is_glued_hyphen
 from ..knowledge.kb import KnowledgeBase, load_kb
 from ..knowledge.lexicon import Lexicon, lexicon_from_data, load_lexicon
 from .token_lookup import space_tokens_holding
@@ -181,8 +182,3 @@ def lower_case_in_title(doc: Doc, index: int) -> bool:
     if token.is_lower and token.is_stop:
         return True
     return index >= 2 and token.is_lower and is_glued_hyphen(doc, index - 1)
-
-
-def is_glued_hyphen(doc: Doc, i: int) -> bool:
-    """doc[i] is a hyphen written between two words with no space ('Follow-Up'), not a dash (' - ')."""
-    return doc[i].text in ("-", "\u2011") and i > 0 and not doc[i].whitespace_ and not doc[i - 1].whitespace_

@@ -14,7 +14,8 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..core.roles import Person, RoleWords, Scene, attach, clause_person, of_a_family, people_listed, singled_out
+from ..core.roles import (Person, RoleWords, Scene, attach, clause_person, of_a_family, people_listed, respective_titles,
+                          singled_out)
 from ..core.types import Link, OrgRef, Role, Title, TokenRange
 from ..core.status import status_at
 from ..knowledge.kb import Office
@@ -61,8 +62,9 @@ class RoleLinker(KnowledgePipe):
                         clause_orgs.setdefault(introducing.start, org)
                 continue
             if title.plural and singled_out(scene, title) is None:
-                roles += [self.role(links, person, title, "shared", date=date) for person in people_listed(scene, title)
-                          if scene.same_sentence(person, title)]
+                listed = sorted(person for person in people_listed(scene, title) if scene.same_sentence(person, title))
+                roles += [self.role(links, person, own, "shared", date=date)
+                          for person, own in zip(listed, respective_titles(scene, title, listed))]
                 continue
             title = singled_out(scene, title) or title
             if of_a_family(scene, title):

@@ -22,7 +22,7 @@ from ..core.lists import list_entries, name_end, name_heading_entry
 from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text, without_verbs
 from ..core.types import OrgRef, Title
 from ..text.normalize import fold
-from .base import KnowledgePipe, is_line_break, on_headline_line
+from .base import KnowledgePipe, is_glued_hyphen, is_line_break, on_headline_line
 from .bodies import in_title_case_line
 from .entity_spans import set_entities
 from .repeated_surnames import repeated_surnames
@@ -30,6 +30,7 @@ from .token_lookup import lower_hashes, tokens_with_lower
 
 Doc.set_extension("titles", default=None, force=True)
 
+MAX_APPOSED_NAME_TOKENS = 7  # 'Mohamed Ali al - Maknee, a commander': a name before an apposition, hyphens counted
 PRIORITY = {"RANK": 5, "OFFICE": 4, "PLURAL": 4, "QUAL": 3, "CLAUSE": 3, "COMP": 2, "HONOR": 2, "APPOINT": 1, "MOD": 1}
 
 
@@ -160,6 +161,27 @@ class TitleFinder(KnowledgePipe):
         if new:
             new = set_entities(doc, new, default="unmodified")
         return new
+
+    def discover_apposed(self, doc: Doc, titles: list[Title], unit_starts: set[int]) -> None:
+        """'The government spokesman, Hatem Zaidi, said', 'Egypt's president, Omar Fathy, also': two capitalised words
+        or more in no entity, in apposition after an office's phrase (a comma before them; a comma, a full stop, a
+        bracket or a lower-case word after them), are the holder the model missed; a calendar or function word among
+        them is none ('the minister, On Monday')."""
+        words = self.lexicon.words
+        names = []
+        for title in titles:
+            start = title.phrase_end + 1
+            if title.category != "office" or title.plural or start >= len(doc) or doc[title.phrase_end].text != ",":
+                continue
+            found = self.reader.name_after(doc, start, unit_starts) if not doc[start].ent_type_ else None
+            if found is None or found[1] - found[0] < 2 or any(doc[i].ent_type_ for i in range(*found)):
+                continue
+            after = doc[found[1]] if found[1] < len(doc) else None
+            closed = after is None or after.text in (",", ".", ")", ";") or after.is_lower
+            if closed and not any(doc[i].is_stop or doc[i].lower_ in words.calendar_words for i in range(*found)):
+                names.append(Span(doc, *found, label="PERSON"))
+        if names:
+            set_entities(doc, names, default="unmodified")
 
     def discover_listed(self, doc: Doc, titles: list[Title]) -> None:
         """The name after the colon of a list of office holders ('Defence: Salah al-Namroush') is a person's,
@@ -321,6 +343,7 @@ class TitleFinder(KnowledgePipe):
             self.holders_are_people(doc, assigned)
             self.discover_listed(doc, titles)
             self.discover_heading_names(doc, titles)
+            self.discover_apposed(doc, titles, unit_starts)
         doc._.titles = titles = titles + self.repeated_titles(doc, titles)
         _drop_names_inside_titles(doc, list(doc.ents), [t for t in titles if t not in assigned])  # the ministry stays a name
         self.people_around_titles(doc, titles)
@@ -329,14 +352,35 @@ class TitleFinder(KnowledgePipe):
         return doc
 
     def people_opening_appositions(self, doc: Doc, titles: list[Title]) -> None:
-        """'Salem Kadi, 54, the interior minister, said': capitalised words in no entity that open a sentence
-        with a given name, before a comma (and an age) and an office, are a person the model missed."""
+        """'Salem Kadi, 54, the interior minister, said', '..." said Lana Haddad, the UAE ambassador, on Monday':
+        capitalised words in no entity that open a sentence with a given name, before a comma (and an age) and an
+        office, are a person the model missed; so are such words (two or more, with name particles and hyphens) after
+        a punctuation mark or a lower-case word ('said X, a spokesman for ...') when none is a function, calendar,
+        opening or nationality word, outside a Title Case headline and a title's own complement."""
         determiners = self.lexicon.words.title_determiners
-        spans = {found for found in (_name_opening_apposition(doc, t, determiners) for t in titles) if found}
-        names = [Span(doc, *found, label="PERSON") for found in sorted(spans)
-                 if self.reader.shapes.opens_with_given_name([doc[i].text for i in range(*found)])]
+        particles = self.lexicon.words.name_particles
+        spans = {found for found in (_name_opening_apposition(doc, t, determiners, particles) for t in titles) if found}
+        complements = {t.end + 1 for t in titles if t.end < len(doc) and doc[t.end].lower_ in self.lexicon.complements}
+        complements |= {i for t in titles for i in range(t.start, t.phrase_end)}
+        names = [Span(doc, *found, label="PERSON") for found in sorted(spans)  # not 'envoy for Central Africa,'
+                 if found[0] not in complements and self._opens_apposition(doc, *found)]
         if names:
             set_entities(doc, names, default="unmodified")
+
+    def _opens_apposition(self, doc: Doc, start: int, end: int) -> bool:
+        """Is the span found before an office's apposition a name: one opening with a given name when it holds words
+        of a place or a body the model guessed, or at a sentence's start; elsewhere, words none of which opens
+        sentences, dates or says a nationality, off a headline?"""
+        texts = [doc[i].text for i in range(start, end)]
+        given = self.reader.shapes.opens_with_given_name(texts)
+        if any(doc[i].ent_type_ for i in range(start, end)):  # words of a place or a body the model guessed
+            return given
+        if _opens_sentence(doc, start) and given:
+            return True
+        words = self.lexicon.words
+        plain = not any(doc[i].is_stop or doc[i].lower_ in words.calendar_words or doc[i].lower_ in words.sentence_openers
+                        or self.reader.shapes.is_nationality(doc[i].text) or doc[i].text.isupper() for i in range(start, end))
+        return plain and not (on_headline_line(doc, start) or in_title_case_line(doc, start))
 
     def people_named_by_surname(self, doc: Doc) -> None:
         """Once every person named in full is found (the last of them just above, after titles), a lone
@@ -375,9 +419,12 @@ def _lone_surname(doc: Doc, ent: Span, title: Title) -> bool:
             and (ent.end >= len(doc) or not doc[ent.end].text[:1].isupper()))
 
 
-def _name_opening_apposition(doc: Doc, title: Title, determiners: frozenset[str]) -> tuple[int, int] | None:
-    """Where two to four capitalised words in no entity lie, opening a sentence or a line, just before a comma,
-    an age perhaps, and `title` (an office or rank); or None."""
+def _name_opening_apposition(doc: Doc, title: Title, determiners: frozenset[str],
+                             particles: frozenset[str]) -> tuple[int, int] | None:
+    """Where two capitalised words or more (with name particles and glued hyphens, up to MAX_APPOSED_NAME_TOKENS
+    tokens; in no entity but a place or a body the model guessed) lie just before a comma, an age perhaps, and
+    `title` (an office or rank), opening a sentence or a line or after a punctuation mark or a lower-case word; or
+    None."""
     if title.category == "clause":
         return None
     j = title.phrase_start - 1
@@ -388,11 +435,31 @@ def _name_opening_apposition(doc: Doc, title: Title, determiners: frozenset[str]
     if j >= 3 and doc[j - 1].like_num and doc[j - 2].text == ",":
         j -= 2  # 'X, 54, the minister'
     start = j
-    while start > 0 and j - start < 4 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() \
-            and not doc[start - 1].ent_type_:
+    while start > 0 and j - start < MAX_APPOSED_NAME_TOKENS and _name_part(doc, start - 1, particles) \
+            and _guessed_or_none(doc[start - 1]):
         start -= 1
-    opens = start == 0 or doc[start].is_sent_start or is_line_break(doc[start - 1])
-    return (start, j) if opens and j - start >= 2 else None
+    while start < j and (not doc[start].text[:1].isupper() or doc[start].ent_iob_ == "I"):  # not '[al-]Amari'
+        start += 1
+    before = doc[start - 1] if start > 0 else None
+    words = sum(doc[i].is_alpha and doc[i].text[:1].isupper() for i in range(start, j))
+    opens = _opens_sentence(doc, start) or (not before.ent_type_ and (before.is_punct or before.is_lower)
+                                            and not is_glued_hyphen(doc, start - 1))
+    return (start, j) if opens and words >= 2 else None
+
+
+def _guessed_or_none(token) -> bool:
+    """In no entity, or in a place or a body the model guessed and the KB does not know ('Salem [Mokhtar]')?"""
+    return not token.ent_type_ or (token.ent_type_ in PLACE_OR_ORG and not token.ent_id_)
+
+
+def _name_part(doc: Doc, i: int, particles: frozenset[str]) -> bool:
+    """A capitalised word, a lower-case name particle ('al') or a hyphen glued inside a name ('al-Amari')."""
+    token = doc[i]
+    return (token.is_alpha and token.text[:1].isupper()) or token.lower_ in particles or is_glued_hyphen(doc, i)
+
+
+def _opens_sentence(doc: Doc, start: int) -> bool:
+    return start == 0 or doc[start].is_sent_start or is_line_break(doc[start - 1])
 
 
 def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -> None:

@@ -6,11 +6,12 @@ Patterns, tried in this order for every title, within one sentence:
 - after the name, in apposition: 'Paul Soler, Special Envoy of ...', 'X, a former minister, ...'
   (and titles chained with 'and' after it);
 - before the name, in apposition: 'the head of the Presidential Council, Mohamed al-Menfi,';
-- appointment and copula: 'X was appointed governor', 'X, who is the army's spokesman';
+- a heading's lines: 'William Harlow' / 'Deputy Secretary of State';
+- appointment and copula: 'X was appointed governor', 'X, who is the army's spokesman', 'A succeeded B as envoy';
 - clauses: 'a government headed by X', 'X, who heads the Y' (title 'head', organisation Y).
 
-A token is anything with spaCy's `text`, `text_with_ws`, `lower_`, `ent_type_`, `ent_iob_` and
-`is_punct` (a spaCy Doc is such a sequence; tests pass plain records). Nothing here imports spaCy.
+A token is anything with spaCy's `text`, `text_with_ws`, `lower_`, `ent_type_`, `ent_iob_`, `is_punct`,
+`is_lower` and `is_stop` (a spaCy Doc is such a sequence; tests pass plain records). Nothing here imports spaCy.
 
 One concern: attaching titles to people (the patterns above share one token scan and its helpers).
 """
@@ -34,6 +35,7 @@ QUOTES = frozenset({'"', "“", "”", "«", "»", "‘", "’"})
 CLOSING_QUOTES = frozenset({"”", "»", "’"})
 MAX_WORDS_BEFORE_NAME = 4
 MAX_CLAUSE_TOKENS = 10
+MAX_CAPACITY_DISTANCE = 10  # tokens between a person and 'his capacity as'
 
 
 class TokenLike(Protocol):
@@ -43,6 +45,8 @@ class TokenLike(Protocol):
     ent_type_: str
     ent_iob_: str
     is_punct: bool
+    is_lower: bool
+    is_stop: bool
 
 
 class Person(NamedTuple):
@@ -86,6 +90,9 @@ class RoleWords:
     apposition_closers: frozenset[str] = frozenset()  # 'A met the minister, B on Monday': 'on' ends the apposition
     relation_nouns: frozenset[str] = frozenset()  # 'the son of the army chief, X': X is the son
     family_nouns: frozenset[str] = frozenset()  # 'un membre d'une grande famille': kinship, not an office
+    succession_verbs: frozenset[str] = frozenset()  # 'A succeeded B as envoy': the title is A's, not B's
+    time_prepositions: frozenset[str] = frozenset()  # 'X was until 2011 a minister': a time phrase after the verb
+    time_words: frozenset[str] = frozenset()  # 'time', 'february': the words of such a phrase
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -122,6 +129,9 @@ class RoleWords:
             apposition_closers=words.apposition_closers,
             relation_nouns=words.relation_nouns,
             family_nouns=words.family_nouns,
+            succession_verbs=words.succession_verbs,
+            time_prepositions=words.time_prepositions,
+            time_words=words.calendar_words | words.time_nouns,
         )
 
 
@@ -160,6 +170,8 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     person = person_of_enclosing(scene, title, attached)
     if person is not None:
         return person, "acronym"
+    if _is_possessor(scene, title):
+        return None, ""
     person = person_after(scene, title) or person_after_coordinated(scene, title)
     if person is not None:
         return person, "before-name"
@@ -168,16 +180,24 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     person = person_before_apposition(scene, title)
     if person is not None:
         return person, "apposition-after"
-    person = person_chained(scene, title, attached)
+    person = person_chained(scene, title, attached) or person_after_relative(scene, title)
     if person is not None:
         return person, "apposition-chain"
     person = person_after_apposition(scene, title)
     if person is not None:
         return person, "apposition-before"
-    person = person_before_bare_apposition(scene, title)
+    person = person_before_bare_apposition(scene, title) or person_on_line_before(scene, title)
     if person is not None:
         return person, "apposition-after"
     return person_appointed(scene, title), "appointment"
+
+
+def _is_possessor(scene: Scene, title: Title) -> bool:
+    """'X, the prime minister's spokesman': a title written with a possessive mark names whose the next noun is, not
+    the person in apposition; its holder is nobody here. (A possessive after its complement is the complement's:
+    'X, prime minister of Libya's government'.)"""
+    end = title.end
+    return end < len(scene.tokens) and scene.tokens[end].text in scene.words.possessive_marks
 
 
 def of_a_family(scene: Scene, title: Title) -> bool:
@@ -223,6 +243,16 @@ def people_listed(scene: Scene, title: Title) -> list[Person]:
     return listed if len(listed) > 1 else []
 
 
+def respective_titles(scene: Scene, title: Title, listed: Sequence[Person]) -> list[Title]:
+    """'the foreign and interior ministers, A and B': a plural title whose two modifiers are joined by 'and', shared
+    by two people (in text order), gives each one modifier in turn ('foreign minister', 'interior minister');
+    otherwise the same title for each."""
+    words = title.title.split()
+    if len(listed) != 2 or len(words) != 4 or words[1].lower() not in scene.words.conjunctions:
+        return [title] * len(listed)
+    return [replace(title, title=f"{words[0]} {words[3]}"), replace(title, title=f"{words[2]} {words[3]}")]
+
+
 def singled_out(scene: Scene, title: Title) -> Title | None:
     """'X, un des commandants', 'one of the operation's commanders, X': a plural title after a partitive (read
     right before the title, or before its possessor) is one person's, in the singular (its text already is); the
@@ -231,6 +261,12 @@ def singled_out(scene: Scene, title: Title) -> Title | None:
     if start is None:
         start = as_phrase_start(scene.tokens, _skip_possessor(scene, title.phrase_start), scene.words.partitives)
     return replace(title, phrase_start=start, plural=False) if start is not None else None
+
+
+def is_glued_hyphen(tokens: Sequence[TokenLike], i: int) -> bool:
+    """tokens[i] is a hyphen written between two words with no space ('re-elected', 'Follow-Up'), not a dash."""
+    return (tokens[i].text in ("-", "\u2011") and i > 0 and tokens[i].text_with_ws == tokens[i].text
+            and tokens[i - 1].text_with_ws == tokens[i - 1].text)
 
 
 def skip_back(tokens: Sequence[TokenLike], index: int, words: frozenset[str]) -> int:
@@ -265,6 +301,19 @@ def person_after(scene: Scene, title: Title) -> Person | None:
         if not title.inner or position == title.end or _of_enclosing(scene, title, person):
             return person
     return None
+
+
+def person_on_line_before(scene: Scene, title: Title) -> Person | None:
+    """A statement's or a speech's heading writes the name alone on its line and the title alone on the next
+    ('William Harlow' / 'Deputy Secretary of State'): the person whose line ends right before the title's; not in
+    a fact box, where each title line heads the name below it (the name's own line follows a title line)."""
+    tokens, start, end = scene.tokens, title.phrase_start, title.phrase_end
+    if start < 2 or not _breaks_line(tokens, start - 1) or not (end >= len(tokens) or _breaks_line(tokens, end)):
+        return None
+    person = scene.ends.get(start - 1)
+    if person is None or person.start == 0:
+        return person
+    return person if _breaks_line(tokens, person.start - 1) and not scene.titles_ending.get(person.start - 1) else None
 
 
 def _next_line_if_alone(scene: Scene, title: Title) -> int:
@@ -373,10 +422,32 @@ def past_place_complement(scene: Scene, k: int) -> int:
 def _skip_possessor(scene: Scene, index: int) -> int:
     """Index of the token before 'the embassy's' / 'its' / 'the council's' / 'now the' that precedes `index`."""
     tokens, determiners = scene.tokens, scene.words.title_determiners
+    index = _before_description_words(scene, index)
     k = skip_back(tokens, _skip_age(scene, skip_back(tokens, index, scene.words.before_apposed_title) + 1), determiners)
     while k > 0 and tokens[k].text in scene.words.possessive_marks:
         k = skip_back(tokens, _possessor_start(scene, k - 1), determiners)
     return k
+
+
+def _before_description_words(scene: Scene, index: int) -> int:
+    """'X, the council president', 'X, Libya's eastern military strongman', 'X was a loyal minister': where one or
+    two lower-case content words (no function word, no entity) written between a determiner or a possessive and the
+    title at `index` start; they describe the holder and do not keep the title from its person. `index` when none."""
+    tokens = scene.tokens
+    start = index
+    while start > 0 and index - start < 2 and _describing_word(scene, tokens[start - 1]):
+        start -= 1
+    if start == index or start == 0:
+        return index
+    before = tokens[start - 1]
+    return start if before.lower_ in scene.words.title_determiners or before.text in scene.words.possessive_marks else index
+
+
+def _describing_word(scene: Scene, token: TokenLike) -> bool:
+    """A lower-case content word that none of the patterns reads ('as', 'appointed' say how a title is given)."""
+    words = scene.words
+    return (token.text.isalpha() and token.text.islower() and not token.is_stop and not token.ent_type_
+            and token.lower_ not in words.as_words and token.lower_ not in words.appointment_words)
 
 
 def _possessor_start(scene: Scene, last: int) -> int:
@@ -491,6 +562,18 @@ def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -
     between = " ".join(tokens[i].lower_ for i in range(previous + 1, title.phrase_start)
                        if tokens[i].text != "," and tokens[i].lower_ not in scene.words.title_determiners)
     return attached[chained.start] if between in scene.words.conjunctions else None
+
+
+def person_after_relative(scene: Scene, title: Title) -> Person | None:
+    """'X, Haftar's son and commander of the brigade': a title joined by 'and' to a relation noun in apposition
+    after a name (its possessor between them) is that person's, as a title chained to a title would be."""
+    tokens, words = scene.tokens, scene.words
+    previous = skip_back(tokens, title.phrase_start, words.before_chained_title)
+    joined = any(tokens[i].lower_ in words.conjunctions for i in range(previous + 1, title.phrase_start))
+    if previous < 1 or not joined or tokens[previous].lower_ not in words.relation_nouns:
+        return None
+    comma = _skip_possessor(scene, previous)
+    return scene.ends.get(comma) if comma > 0 and tokens[comma].text == "," else None
 
 
 def person_after_apposition(scene: Scene, title: Title, opening: Title | None = None) -> Person | None:
@@ -665,6 +748,9 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
     if k + 1 in ends:  # 'the House named X Speaker'
         return _object_before(scene, k + 1)
     k = skip_back(tokens, k + 1, words.before_appointed_title)
+    while k >= 0 and _is_adverb(scene, tokens[k]):  # 'appointed to temporarily head', 'temporarily appointed'
+        k = skip_back(tokens, k, words.before_appointed_title)
+    k = _verb_before_time_phrase(scene, k)
     if k >= 0 and tokens[k].text == ",":
         k = verb_before_adverbial(scene, k)
     if k < 0 or tokens[k].lower_ not in words.appointment_words:
@@ -689,10 +775,34 @@ def _subject_of_verb(scene: Scene, k: int) -> Person | None:
             earlier = min(t.phrase_start for t in scene.titles_ending[k])
             k = skip_back(tokens, earlier, words.before_appointed_title)
             continue
-        if tokens[k].lower_ not in words.appointment_words and tokens[k].lower_ not in words.auxiliaries:
+        if (tokens[k].lower_ not in words.appointment_words and tokens[k].lower_ not in words.auxiliaries
+                and not _is_adverb(scene, tokens[k])):  # 'X was unanimously elected'
             return None
         k -= 1
     return None
+
+
+def _verb_before_time_phrase(scene: Scene, k: int) -> int:
+    """'X, who was until February a minister', 'X was at the time the interior minister': the appointment verb
+    before a short phrase of time that ends at `k` (a preposition of `time_prepositions`, then up to three words of
+    time: a number, a calendar word, a word of `time_words`, an article), or `k`."""
+    tokens, words = scene.tokens, scene.words
+    for opening in range(k, max(k - 4, 0), -1):
+        token = tokens[opening]
+        if token.lower_ in words.time_prepositions and opening < k:
+            verb = opening - 1
+            return verb if tokens[verb].lower_ in words.appointment_words else k
+        if not (token.text.isdigit() or token.lower_ in words.time_words or token.lower_ in words.title_determiners):
+            return k
+    return k
+
+
+def _is_adverb(scene: Scene, token: TokenLike) -> bool:
+    """A lower-case adverb of manner or time ('unanimously', 'temporarily'): an ending of `adverb_endings` on a
+    content word of five letters or more."""
+    word = token.text
+    return (len(word) > 4 and word.isalpha() and word.islower() and not token.is_stop
+            and word.endswith(scene.words.adverb_endings))
 
 
 def _subject_before_complement(scene: Scene, person: Person) -> Person:
@@ -736,13 +846,14 @@ def _object_before(scene: Scene, end: int) -> Person | None:
 
 
 def _person_in_capacity(scene: Scene, k: int) -> Person | None:
-    """'X will brief the council, in his capacity as chair': the last person named before 'his capacity'
-    in the sentence."""
+    """'X will brief the council, in his capacity as chair', 'X was suspended from her duties as minister': the last
+    person named before 'his capacity' in the sentence, a few words before it (farther, 'his' may be someone else's:
+    'A announced that she would take the post after her stint as deputy')."""
     tokens, words = scene.tokens, scene.words
     if k < 2 or tokens[k - 1].lower_ not in words.capacity_nouns or tokens[k - 2].lower_ not in words.title_determiners:
         return None
     sentence = scene.sentence_of[k]
-    for position in range(k - 2, -1, -1):
+    for position in range(k - 2, max(k - 2 - MAX_CAPACITY_DISTANCE, -1), -1):
         if scene.sentence_of[position] != sentence:
             return None
         if position in scene.ends:
@@ -816,6 +927,9 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
     for position in range(k, max(k - 6, -1), -1):
         if position in scene.ends:
             person = scene.ends[position]  # not 'served under X as ambassador': X is not who served
+            successor = _successor(scene, person)
+            if successor is not None:
+                return successor
             before = tokens[person.start - 1].lower_ if person.start > 0 else ""
             return None if before in scene.words.clause_breakers - scene.words.conjunctions else _subject_past_agent(
                 scene, person)
@@ -827,9 +941,21 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
         if token is not None and token.text == ",":  # 'X, the youngest son, was promoted to the post of'
             opening = apposition_opening(scene, position - 1)
             return scene.ends.get(opening) if opening != position - 1 else None
+        if token is not None and is_glued_hyphen(tokens, position - 1):  # 'X was re-elected as speaker'
+            continue
         if token is None or token.is_punct or token.lower_ in scene.words.clause_breakers or token.ent_type_ == "PERSON":
             return None
     return None
+
+
+def _successor(scene: Scene, person: Person) -> Person | None:
+    """'A succeeded B as envoy', 'A, who took over from B as envoy': after a verb of succession, the title is its
+    subject's (B held it before); None when no verb of succession precedes B or no person is its subject ('the
+    council replaced B as governor': B held the office, as the other patterns read it)."""
+    succession = as_phrase_start(scene.tokens, person.start - 1, scene.words.succession_verbs)
+    if succession is None:
+        return None
+    return scene.ends.get(succession) or _subject_of_verb(scene, succession - 1)
 
 
 def _subject_past_agent(scene: Scene, person: Person) -> Person | None:

@@ -182,7 +182,23 @@ class TitleReader:
             ent = ctx.ent_ending_at(j - 1)  # 'the HoR-designated premier', 'a UN-appointed envoy'
         if ent is not None and ent.label_ in PLACE_OR_ORG:
             return OrgRef(span=(ent.start, ent.end)), None, ent.start
-        return None, None, start
+        compound = self._compound_modifier_start(ctx, j)
+        return None, None, start if compound is None else compound
+
+    def _compound_modifier_start(self, ctx: "_Context", j: int) -> int | None:
+        """'X, the Tripoli-based interior minister', 'a Gaddafi-era minister': a word joined by a hyphen to a
+        participle (or to a word of `compound_modifier_ends`) right before a title describes the holder and is no part
+        of the title (nor says whose office it is); where the compound starts (the entity before the hyphen as a
+        whole), so that an apposition reaches the name past it. None when `j` ends no such compound."""
+        doc = ctx.doc
+        word = doc[j]
+        if j < 2 or not (word.is_lower and word.is_alpha) or doc[j - 1].text not in HYPHENS or _written_apart(doc, j - 1):
+            return None
+        ending = word.lower_.endswith(self.words.past_tense_endings) or word.lower_ in self.words.compound_modifier_ends
+        if not (ending and doc[j - 2].is_alpha):
+            return None
+        ent = ctx.ent_ending_at(j - 2)
+        return ent.start if ent is not None else j - 2
 
     def complement(self, ctx: "_Context", end: int, head: str) -> "Complement":
         """Read 'of/to/for ...' after a title: organisation, person served, portfolio, phrase end. The
@@ -202,6 +218,7 @@ class TitleReader:
             k += 1
         if k >= len(doc) or (doc[k].lower_ in self.words.calendar_words and comp.phrase not in self.words.of_words):
             return base  # 'became interior minister in May': a date, not whose office it is
+        k = self._past_word_before_body(ctx, k)
         unit = self._unit(ctx, base, comp.end, k)
         if unit is not None:  # 'chairman of the board', 'head of IT': a unit of the body, kept in the title
             return unit
@@ -219,6 +236,19 @@ class TitleReader:
                 or self._common_noun_complement(ctx, k, head if written_with_title else "", base,
                                                 comp.phrase.split()[0] in self.words.of_words)
                 or self._name_complement(ctx, k, ent, head, base))
+
+    def _past_word_before_body(self, ctx: "_Context", k: int) -> int:
+        """'Speaker of the Libyan Tobruk-based House of Representatives, X', 'chair of the 1970 Sanctions Committee,
+        X': a nationality word before a named body, or before a name qualifying one, is not whose office it is, and a
+        number the model left out of the body's name is read with it: where the body's reading starts."""
+        following = ctx.ent_starting_at(k + 1)
+        if following is None:
+            return k
+        if ctx.doc[k].text.isdigit():
+            return k + 1 if following.label_ == "ORG" else k
+        if not self.demonym_place(ctx.doc[k]):
+            return k
+        return k + 1 if following.label_ == "ORG" or _qualifies_next_word(ctx.doc, following.end) else k
 
     def _unit(self, ctx: "_Context", base: "Complement", opening: int, k: int) -> "Complement | None":
         """A unit inside a body written at `k`, after the words from `opening` ('of [the] board', 'of [its] executive
@@ -634,6 +664,9 @@ class TitleReader:
         head = head_unit.phrase.replace("’", "'")  # the lexicon's spelling: 'chef d’état-major' is a portfolio office
         head = self.lexicon.plural_offices.get(head, head)  # 'ministres de l'Intérieur et de la Défense': a portfolio
         org, of, phrase_start = self.left_context(ctx, start)
+        field_start = phrase_start if org is not None and self._names_a_field(ctx, head, phrase_start, start) else None
+        if field_start is not None:  # 'a Libya analyst': the place is the analyst's field, not whose office it is
+            org = None
         qualifier = _qualifier_before(ctx, phrase_start) if phrase_start != start else None
         right = self.through_acronym(ctx, self.complement(ctx, end, head), head)
         place = self.demonym_place(doc[demonym_at]) if demonym_at is not None else None
@@ -656,7 +689,7 @@ class TitleReader:
         skip = (demonym_at if demonym_at is not None
                 else end if end < title_end and self.follows_as_nationality(doc[end]) else None)
         unwritten = (skip, skip + 1) if skip is not None else right.unwritten
-        title_text = self.written_title(doc, run, title_end, unwritten, qualifier)
+        title_text = self.written_title(doc, run, title_end, unwritten, qualifier, field_start)
         if qualifier is not None:
             status = status or self._status_of(qualifier.phrase)
             phrase_start = qualifier.start
@@ -666,6 +699,13 @@ class TitleReader:
                       status=status, org=org or right.org, of=of or right.of, plural=head_unit.cat == "PLURAL")
         return title, nested - {None}
 
+    def _names_a_field(self, ctx: "_Context", head: str, phrase_start: int, start: int) -> bool:
+        """Is the place written right before an occupation of `field_offices` its field ('a Libya analyst', 'a North
+        Africa expert'): a place entity ending at the title, not a possessive nor a nationality word?"""
+        ent = ctx.ent_ending_at(start - 1)
+        return (head in self.lexicon.field_offices and ent is not None and ent.start == phrase_start
+                and ent.label_ in ("GPE", "LOC"))
+
     def _status_of(self, phrase: str) -> str | None:
         """The status qualifiers give: the phrase's own ('de facto'), or that of its last word that has one
         ('new acting' -> acting)."""
@@ -673,12 +713,14 @@ class TitleReader:
         return qualifiers.get(phrase) or next((qualifiers[w] for w in reversed(phrase.split()) if w in qualifiers), None)
 
     def written_title(self, doc: Sequence[TokenLike], run: list[Unit], end: int, skip: tuple[int, int] | None,
-                      qualifier: Unit | None) -> str:
-        """The title as written, with the qualifier read before its nationality ('former Libyan minister'),
-        less a qualifier that only dates it ('then foreign minister' -> 'foreign minister', status former) and a
-        modifier that names the body ('the central bank governor' -> 'governor')."""
+                      qualifier: Unit | None, field_start: int | None = None) -> str:
+        """The title as written, with the qualifier read before its nationality ('former Libyan minister') and the
+        field from `field_start` ('Libya analyst'), less a qualifier that only dates it ('then foreign minister' ->
+        'foreign minister', status former) and a modifier that names the body ('the central bank governor' ->
+        'governor')."""
         unwritten = self.lexicon.unwritten_qualifiers
         start = run[1].start if len(run) > 1 and run[0].cat == "QUAL" and run[0].phrase in unwritten else run[0].start
+        start = start if field_start is None else field_start
         if skip is None:
             skip = next(((u.start, u.end) for u in run[:-1] if u.cat == "MOD"
                          and u.phrase in self.lexicon.unwritten_modifiers), None)

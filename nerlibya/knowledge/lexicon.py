@@ -87,6 +87,10 @@ class Words:
     sentence_openers: frozenset[str]
     apposition_closers: frozenset[str]
     past_tense_endings: tuple[str, ...]
+    compound_modifier_ends: frozenset[str]
+    succession_verbs: frozenset[str]
+    time_prepositions: frozenset[str]
+    time_nouns: frozenset[str]
     relation_nouns: frozenset[str]
     common_given_names: frozenset[str]  # 'Mohammed': alone, it is joined to no fuller name
     articles_before_no_person: frozenset[str]  # 'pendant le Ramadan': a one-word name after these is no person
@@ -153,6 +157,7 @@ class Lexicon:
     before_taking: frozenset[str] = frozenset()  # 'se', 'voit', 'qui', 'le', 'du' around that verb
     portfolio_verbs: frozenset[str] = frozenset()  # 'nommé': 'X a été nommé à la Défense' -> 'ministre de la Défense'
     portfolio_prepositions: dict[str, str] = field(default_factory=dict)  # 'au' -> 'du'
+    field_offices: frozenset[str] = frozenset()  # 'analyst': 'a Libya analyst', the place is the field, kept in the title
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
@@ -278,6 +283,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         before_taking=_lower_set(titles.get("before_taking", []), path, "before_taking"),
         portfolio_verbs=_lower_set(titles.get("portfolio_verbs", []), path, "portfolio_verbs"),
         portfolio_prepositions=_lower_map(titles.get("portfolio_prepositions", {}), path, "portfolio_prepositions"),
+        field_offices=_lower_set(titles.get("field_offices", []), path, "field_offices"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,
