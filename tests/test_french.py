@@ -165,10 +165,47 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
      "Nadia Ferjani", {"ministre de la Culture"}),
     ("Voici le cabinet :\n\n  • Ministre des Sports : Karim Abdel-Razzaq Taher Al-Salhi (remplace Ali Omar)\n"
      "  • Ministre du Commerce : Nadia Ferjani\n", "Karim Abdel-Razzaq Taher Al-Salhi", {"Ministre des Sports"}),
+    # a nationality noun between the apposition's comma and the name ("le Libanais X")
+    ("L'émissaire de l'ONU, le Tunisien Karim Ben Salah, a présenté son plan.", "Karim Ben Salah", {"émissaire"}),
+    ("Depuis mars, la mission est dirigée par intérim par l'adjointe de Samir Haddad, l'Américaine Laura Benson, "
+     "qui doit partir.", "Laura Benson", {"adjointe", "chef par intérim"}),
+    # courtesy titles written in full, stacked before the name
+    ("Son Excellence Monsieur Amadou Diallo, Président de la République, a reçu la délégation.", "Amadou Diallo",
+     {"Président de la République"}),
+    # complements the title's reading leaves out, before the comma of the apposition
+    ("Le ministre des Affaires étrangères du gouvernement de l'Est, Salem Zidane, a dénoncé l'accord.",
+     "Salem Zidane", {"ministre des Affaires étrangères"}),
+    ("Le haut représentant de l'UE pour les affaires étrangères, Paul Renaud, a appelé au calme.", "Paul Renaud",
+     {"haut représentant"}),
+    ("Le commandant de la région militaire ouest, Omar Zlitni, a démenti.", "Omar Zlitni", {"commandant"}),
+    ("Le nouveau chef du commandement américain pour l'Afrique (Africom), le général Paul Renaud, est arrivé.",
+     "Paul Renaud", {"nouveau chef", "général"}),
+    # a participle and a place preposition after the title, before the apposition
+    ("Cela a été confirmé par le parlementaire libyen élu à Syrte, Salem Fadil.", "Salem Fadil", {"parlementaire"}),
+    ("Le président du Parlement basé à Tobrouk, Karim Belhadj, a rejeté l'offre.", "Karim Belhadj", {"président"}),
+    # offices the press writes with names
+    ("Le leader libyen Karim Zlitni a été renversé.", "Karim Zlitni", {"leader"}),
+    ("Nadia Ferhat, patronne de la diplomatie tunisienne, était à Alger.", "Nadia Ferhat", {"patronne de la diplomatie"}),
+    ("L'ex-chef du gouvernement Karim Salhi vit à l'étranger.", "Karim Salhi", {"ex-chef du gouvernement"}),
+    ("Le colonel-major Amadou Diallo a reçu la délégation.", "Amadou Diallo", {"colonel-major"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())
     assert titles <= roles[name], roles
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,holder,other", [
+    ("Nadia Ferhat, ministre des Affaires étrangères du gouvernement de Karim Salhi, était à Rome.", "Nadia Ferhat",
+     "Karim Salhi"),
+    ("Nadia Ferhat, ministre du Pétrole du gouvernement dirigé par Karim Salhi, était à Rome.", "Nadia Ferhat",
+     "Karim Salhi"),
+])
+def test_a_name_in_the_complement_is_not_the_titles_holder(extractor, text, holder, other):
+    """The name after 'du gouvernement de' or 'dirigé par' names the government's head, not the minister."""
+    roles = _roles_by_name(extractor.extract(text).to_dict())
+    assert {t for t in roles[holder] if t.startswith("ministre")} and not any(
+        t.startswith("ministre") for t in roles.get(other, set())), roles
 
 
 @pytest.mark.model

@@ -146,6 +146,8 @@ class TitleFinder(KnowledgePipe):
         for opening, start in sorted(set(openings)):
             if start + 1 < len(doc) and doc[start].text == ".":
                 start += 1
+            while start + 1 < len(doc) and doc[start].lower_ in self.lexicon.honorifics:
+                start += 1  # 'Son Excellence Monsieur X': honorifics stacked before the name
             if start >= len(doc):
                 continue
             token = doc[start]

@@ -85,6 +85,9 @@ class RoleWords:
     apposition_closers: frozenset[str] = frozenset()  # 'A met the minister, B on Monday': 'on' ends the apposition
     relation_nouns: frozenset[str] = frozenset()  # 'the son of the army chief, X': X is the son
     family_nouns: frozenset[str] = frozenset()  # 'un membre d'une grande famille': kinship, not an office
+    adjective_endings: tuple[str, ...] = ()  # where adjectives follow the noun: 'du gouvernement [parallèle]'
+    compass_words: frozenset[str] = frozenset()  # 'de la région militaire [ouest]'
+    place_prepositions: frozenset[str] = frozenset()  # 'le président du Parlement basé [à] Tobrouk, X'
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -121,6 +124,9 @@ class RoleWords:
             apposition_closers=words.apposition_closers,
             relation_nouns=words.relation_nouns,
             family_nouns=words.family_nouns,
+            adjective_endings=tuple(words.adjective_endings) if words.adjectives_follow_noun else (),
+            compass_words=words.compass_words,
+            place_prepositions=words.place_prepositions,
         )
 
 
@@ -136,16 +142,22 @@ class Scene:
     titles_ending: Mapping[int, Sequence[Title]]
     sentence_of: Sequence[int]
     words: RoleWords
+    nationalities: frozenset[int] = frozenset()  # nationality words: 'le [Libanais] X', 'le commandement [américain]'
 
     @classmethod
     def of(cls, tokens: Sequence[TokenLike], people: Sequence[Person], titles: Sequence[Title],
-           sentence_of: Sequence[int], words: RoleWords) -> "Scene":
+           sentence_of: Sequence[int], words: RoleWords, nationalities: frozenset[int] = frozenset()) -> "Scene":
         titles_ending: dict[int, list[Title]] = defaultdict(list)
         for title in titles:
             titles_ending[title.phrase_end].append(title)
         return cls(tokens, {p.start: p for p in people}, {p.end: p for p in people}, {t.start: t for t in titles},
                    {t.phrase_start: t for t in titles if t.category != "clause"}, dict(titles_ending), sentence_of,
-                   words)
+                   words, nationalities)
+
+    def national_noun(self, k: int) -> bool:
+        """A nationality noun after an article ('le Libanais', "l'Américaine"), written between an apposition's comma
+        and the name ("l'émissaire de l'ONU, le Libanais X")."""
+        return k in self.nationalities and k > 0 and self.tokens[k - 1].lower_ in self.words.title_determiners
 
     def same_sentence(self, person: Person, title: Title) -> bool:
         return self.sentence_of[person.start] == self.sentence_of[min(title.start, len(self.tokens) - 1)]
@@ -259,11 +271,19 @@ def person_after(scene: Scene, title: Title) -> Person | None:
     for position in (title.end, title.phrase_end, past_place_complement(scene, title.phrase_end),
                      _next_line_if_alone(scene, title)):
         person = scene.starts.get(_past_stacked_titles(scene, position))
-        if person is None or (person.start, person.end) == title.of:
+        if person is None or (person.start, person.end) == title.of or _after_linking_word(scene, title, person):
             continue
         if not title.inner or position == title.end or _of_enclosing(scene, title, person):
             return person
     return None
+
+
+def _after_linking_word(scene: Scene, title: Title, person: Person) -> bool:
+    """'X, ministre des Affaires étrangères du gouvernement de Y', '... du gouvernement dirigé par Y': a name after
+    the title's words and a linking word or an agent preposition names the body of the complement, not the
+    title's holder."""
+    before = scene.tokens[person.start - 1].lower_
+    return person.start > title.end and (before in scene.words.linking_words or before in scene.words.agent_prepositions)
 
 
 def _next_line_if_alone(scene: Scene, title: Title) -> int:
@@ -416,7 +436,7 @@ def _named_by_title_before(scene: Scene, person: Person) -> bool:
     comma = person.start - 1
     if comma < 1 or scene.tokens[comma].text != ",":
         return False
-    return any(scene.titles_ending.get(end) and past_short_clause(scene, past_place_complement(scene, end)) == comma
+    return any(scene.titles_ending.get(end) and past_complements(scene, end) == comma
                for end in range(comma, max(comma - MAX_CLAUSE_TOKENS, 0), -1))
 
 
@@ -466,8 +486,9 @@ def _names_someone_after(scene: Scene, title: Title) -> bool:
     under Y' is X's; so is 'X, researcher at the Institute of Y': a name right after 'of' is a complement)."""
     tokens = scene.tokens
     for k in range(title.phrase_end, min(title.phrase_end + MAX_WORDS_BEFORE_NAME, len(tokens))):
-        if k in scene.starts:
-            return not (k > 0 and tokens[k - 1].lower_ in scene.words.linking_words)
+        if k in scene.starts:  # not a complement: 'du gouvernement de Y', 'du gouvernement dirigé par Y'
+            return not (k > 0 and (tokens[k - 1].lower_ in scene.words.linking_words
+                                   or tokens[k - 1].lower_ in scene.words.agent_prepositions))
         if not (tokens[k].text[:1].isupper() or tokens[k].lower_ in scene.words.name_connectors):
             return False
     return False
@@ -492,13 +513,14 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     punctuation mark, a conjunction or a relative pronoun: 'face au vice-Premier ministre, X qui ...') or the
     title (or the `opening` one it is coordinated with: 'The envoy and head of X, Y said') opens the sentence."""
     tokens, words, titles_at, sentence_of = scene.tokens, scene.words, scene.titles_at, scene.sentence_of
-    k = past_named_complement(scene, past_short_clause(scene, past_place_complement(scene, title.phrase_end)))
+    k = past_named_complement(scene, past_complements(scene, title.phrase_end))
     if k >= len(tokens) or tokens[k].text != ",":
         return None
     k += 1
     courtesy = k < len(tokens) and tokens[k].lower_ in words.honorifics  # 'le président, M. X' names the president
     while k < len(tokens) and (tokens[k].lower_ in words.title_determiners or tokens[k].lower_ in words.honorifics
                                or tokens[k].lower_ in words.age_words or tokens[k].text.isdigit()
+                               or scene.national_noun(k)
                                or (k in titles_at and titles_at[k].category != "clause")):
         k = _stacked_title_end(scene, titles_at[k]) if k in titles_at else k + 1
     person = scene.starts.get(k)
@@ -615,6 +637,47 @@ def _stacked_title_end(scene: Scene, title: Title) -> int:
     return title.phrase_end if title.phrase_end in scene.starts else title.end
 
 
+def past_complements(scene: Scene, k: int) -> int:
+    """Past what may follow a title's phrase before the comma of its apposition: a place or body, more noun
+    phrases after prepositions, a short clause ('le ministre de l'Intérieur du gouvernement de l'Est [basé à
+    Benghazi], X')."""
+    return past_short_clause(scene, past_noun_complements(scene, past_place_complement(scene, k)))
+
+
+def past_noun_complements(scene: Scene, k: int) -> int:
+    """Past noun phrases chained by prepositions after a title's phrase that its reading left out: 'du
+    gouvernement de l'Est', "de l'UE pour les affaires étrangères", 'de la région militaire ouest' (each a
+    preposition, articles, a word, then capitalised words, a bracketed acronym or adjectives; no person, up to
+    ten tokens); where the last one ends, or `k`."""
+    tokens, words = scene.tokens, scene.words
+    limit, j, end = min(len(tokens), k + MAX_CLAUSE_TOKENS), k, k
+    while j < limit and (tokens[j].lower_ in words.complements or tokens[j].lower_ in words.complement_openers):
+        j += 1
+        while j < limit and (tokens[j].lower_ in words.title_determiners or tokens[j].lower_ in words.complements):
+            j += 1
+        if j >= limit or not tokens[j].text[:1].isalpha() or tokens[j].ent_type_ == "PERSON":
+            break
+        j += 1
+        while j < limit and _goes_on_noun_phrase(scene, j):
+            j += 3 if tokens[j].text == "(" else 1
+        end = j
+    return end
+
+
+def _goes_on_noun_phrase(scene: Scene, j: int) -> bool:
+    """Does the noun phrase go on at `j`: the rest of a name, a capitalised word, a bracketed acronym, an adjective,
+    a nationality or a compass word written after the noun?"""
+    tokens, words, token = scene.tokens, scene.words, scene.tokens[j]
+    if token.ent_type_ == "PERSON":
+        return False
+    if token.ent_iob_ == "I" or (token.text[:1].isupper() and not token.is_punct):
+        return True
+    if token.text == "(":
+        return j + 2 < len(tokens) and tokens[j + 2].text == ")" and tokens[j + 1].text[:1].isupper()
+    return token.is_lower and token.text.isalpha() and bool(words.adjective_endings) and (
+        token.lower_.endswith(words.adjective_endings) or token.lower_ in words.compass_words or j in scene.nationalities)
+
+
 def past_short_clause(scene: Scene, k: int) -> int:
     """Past a short clause that qualifies a title before its apposition: 'le président du Parlement [reconnu par
     la communauté internationale], X', 'le chef du gouvernement [qui est basé à Tripoli], X' (a relative pronoun,
@@ -625,7 +688,8 @@ def past_short_clause(scene: Scene, k: int) -> int:
             and all(tokens[i].text.isalpha() and tokens[i].text == tokens[i].lower_ for i in (k, k + 1))):
         return k + 2
     opens = k < len(tokens) and (tokens[k].lower_ in words.relative_pronouns
-                                 or (k + 1 < len(tokens) and tokens[k + 1].lower_ in words.agent_prepositions))
+                                 or (k + 1 < len(tokens) and (tokens[k + 1].lower_ in words.agent_prepositions or (
+                                     tokens[k].is_lower and tokens[k + 1].lower_ in words.place_prepositions))))
     if not opens:
         return k
     for end in range(k + 1, min(k + MAX_CLAUSE_TOKENS, len(tokens))):
@@ -852,6 +916,8 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     else:
         introducing = None
     person = scene.starts.get(k) or scene.starts.get(past_description(scene, k))
+    if person is not None:
+        person = _named_after_complement(scene, person)
     j = skip_back(tokens, title.start, words.chain_words)
     if j >= 0 and tokens[j].text == ")" and j >= 2 and tokens[j - 2].text == "(":
         j -= 3  # 'the Government of National Unity (GNU), led by'
@@ -859,6 +925,20 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     if j >= 0 and tokens[j].ent_type_ in CLAUSE_ORG_LABELS:
         org = OrgRef(span=(entity_start(tokens, j), j + 1))
     return (person if _led_is_a_body(scene, j) else None), org, introducing
+
+
+def _named_after_complement(scene: Scene, person: Person) -> Person:
+    """'dirigée par l'adjointe de X, Y', 'led by the son of X, Y': a person after a linking word is the complement of
+    the description before it; the person in apposition after the comma (an article and a nationality noun
+    between: "l'Américaine Y") is the one described; else `person`."""
+    tokens, k = scene.tokens, person.end + 1
+    if person.start == 0 or tokens[person.start - 1].lower_ not in scene.words.linking_words:
+        return person
+    if person.end >= len(tokens) or tokens[person.end].text != ",":
+        return person
+    while k < len(tokens) and (tokens[k].lower_ in scene.words.title_determiners or scene.national_noun(k)):
+        k += 1
+    return scene.starts.get(k, person)
 
 
 def _before_description(scene: Scene, last: int) -> int:
