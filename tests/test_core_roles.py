@@ -412,3 +412,18 @@ def test_a_clause_names_the_described_person_not_the_complement():
     text = "La Manul est dirigée par l' adjointe de Omar Salem , Laura Benson , qui part ."
     scene = french_scene(text, {(1, 2): "ORG", (8, 10): "PERSON", (11, 13): "PERSON"}, [clause, deputy])
     assert clause_person(scene, clause)[0] == Person(11, 13)
+
+
+def test_an_apposed_title_without_article_passes_to_the_name():
+    """'Le ministre d'État, ministre de l'Intérieur, X': the first title is X's too."""
+    first, second = title(1, 2, (1, 4)), title(5, 6, (5, 9))
+    text = "Le ministre d' État , ministre de l' Intérieur , Omar Salem , a parlé ."
+    scene = french_scene(text, {(10, 12): "PERSON"}, [first, second])
+    assert attach(scene, first, {}) == (Person(10, 12), "apposition-before")
+
+
+def test_an_opening_participle_describes_the_subject_after_its_clause():
+    """'Nommé Premier ministre en mars, X a parlé'."""
+    the_title = title(1, 3)
+    scene = french_scene("Nommé Premier ministre en mars , Omar Salem a parlé .", {(6, 8): "PERSON"}, [the_title])
+    assert attach(scene, the_title, {}) == (Person(6, 8), "appointment")

@@ -188,6 +188,18 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     ("Nadia Ferhat, patronne de la diplomatie tunisienne, était à Alger.", "Nadia Ferhat", {"patronne de la diplomatie"}),
     ("L'ex-chef du gouvernement Karim Salhi vit à l'étranger.", "Karim Salhi", {"ex-chef du gouvernement"}),
     ("Le colonel-major Amadou Diallo a reçu la délégation.", "Amadou Diallo", {"colonel-major"}),
+    # 'onusien' written after the title where a nationality would be
+    ("L'émissaire onusien Karim Ben Salah a présenté son plan.", "Karim Ben Salah", {"émissaire"}),
+    # an appointment verb before 'à la tête de'
+    ("Samir Haddad a été nommé à la tête de la Compagnie nationale du pétrole.", "Samir Haddad", {"chef"}),
+    # a title with no article in apposition to the one before it: both are the name's
+    ("Le ministre d'État, ministre de l'Intérieur, Samir Haddad, a reçu la délégation.", "Samir Haddad",
+     {"ministre d'État", "ministre de l'Intérieur"}),
+    ("Le président de la Transition, chef de l'État, le colonel Amadou Diallo, a reçu la délégation.",
+     "Amadou Diallo", {"président de la Transition", "chef de l'État", "colonel"}),
+    # a participle that opens the sentence describes the subject after its clause
+    ("Nommé Premier ministre en mars, Samir Haddad n'a jamais pu entrer à Tripoli.", "Samir Haddad",
+     {"Premier ministre"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())
@@ -213,6 +225,16 @@ def test_french_epithets_are_not_roles(extractor):
     roles = _roles_by_name(extractor.extract(
         "L'homme fort de l'Est, Khalifa Haftar, a reçu le dictateur déchu.").to_dict())
     assert roles.get("Khalifa Haftar", set()) == set()
+
+
+@pytest.mark.model
+def test_titles_listed_with_their_articles_are_not_chained(extractor):
+    """'Le président du Parlement, le chef du gouvernement, X': each title has its article, a list of offices, and
+    only the last is X's."""
+    roles = _roles_by_name(extractor.extract(
+        "Le président du Parlement, le chef du gouvernement, Samir Haddad, et les chefs militaires se sont réunis."
+    ).to_dict())
+    assert "président" not in roles.get("Samir Haddad", set())
 
 
 @pytest.mark.model

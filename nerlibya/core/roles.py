@@ -522,7 +522,7 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
                                or tokens[k].lower_ in words.age_words or tokens[k].text.isdigit()
                                or scene.national_noun(k)
                                or (k in titles_at and titles_at[k].category != "clause")):
-        k = _stacked_title_end(scene, titles_at[k]) if k in titles_at else k + 1
+        k = _stacked_title_end(scene, titles_at[k], tokens[k - 1].text == ",") if k in titles_at else k + 1
     person = scene.starts.get(k)
     if person is None or _relatives_name(scene, opening or title, person):
         return None
@@ -631,10 +631,16 @@ def _after_opening_adverbial(scene: Scene, comma: int) -> bool:
     return False
 
 
-def _stacked_title_end(scene: Scene, title: Title) -> int:
+def _stacked_title_end(scene: Scene, title: Title, apposed: bool = False) -> int:
     """Where the name after a title stacked before it starts: after the title's phrase when a name starts there
-    ('le colonel canadien X'), else after its words."""
-    return title.phrase_end if title.phrase_end in scene.starts else title.end
+    ('le colonel canadien X'); after the comma that closes it when the title, with no article, is itself in
+    apposition ('Le ministre d'État, ministre de l'Intérieur, X': both are X's); else after its words."""
+    if title.phrase_end in scene.starts:
+        return title.phrase_end
+    comma = past_complements(scene, title.phrase_end)
+    if apposed and comma < len(scene.tokens) and scene.tokens[comma].text == ",":
+        return comma + 1
+    return title.end
 
 
 def past_complements(scene: Scene, k: int) -> int:
@@ -727,7 +733,21 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
         k = verb_before_adverbial(scene, k)
     if k < 0 or tokens[k].lower_ not in words.appointment_words:
         return None
+    if k == 0 or scene.sentence_of[k - 1] != scene.sentence_of[k]:
+        return _subject_after_opening_clause(scene, title)
     return _subject_of_verb(scene, k)
+
+
+def _subject_after_opening_clause(scene: Scene, title: Title) -> Person | None:
+    """'Nommé Premier ministre en mars, X n'a pu entrer à Tripoli': a participle that opens the sentence describes
+    the subject named after the comma that closes its clause (up to ten tokens, no other punctuation or person)."""
+    tokens = scene.tokens
+    for k in range(title.phrase_end, min(title.phrase_end + MAX_CLAUSE_TOKENS, len(tokens) - 1)):
+        if tokens[k].text == ",":
+            return scene.starts.get(k + 1)
+        if tokens[k].is_punct or tokens[k].ent_type_ == "PERSON":
+            return None
+    return None
 
 
 def _subject_of_verb(scene: Scene, k: int) -> Person | None:
@@ -901,7 +921,7 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     tokens, words = scene.tokens, scene.words
     cue = title.cue.split()
     if cue[-1] not in words.agent_prepositions:  # the subject before: 'X, who heads Y', 'X, qui est à la tête de Y'
-        before = skip_back(tokens, title.start, words.auxiliaries)
+        before = skip_back(tokens, title.start, words.auxiliaries | words.appointment_words)  # 'X a été nommé à la tête de Y'
         person = scene.ends.get(before + 1) or scene.ends.get(_before_description(scene, before) + 1)
         org_start = title.end
         while org_start < len(tokens) and tokens[org_start].lower_ in words.title_determiners:
