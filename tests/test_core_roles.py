@@ -427,3 +427,10 @@ def test_an_opening_participle_describes_the_subject_after_its_clause():
     the_title = title(1, 3)
     scene = french_scene("Nommé Premier ministre en mars , Omar Salem a parlé .", {(6, 8): "PERSON"}, [the_title])
     assert attach(scene, the_title, {}) == (Person(6, 8), "appointment")
+
+
+def test_a_name_alone_in_brackets_after_a_title_is_its_holder():
+    """'le président (X) et les membres du conseil'."""
+    the_title = title(1, 2)
+    scene = french_scene("Le président ( Omar Salem ) et les membres ont signé .", {(3, 5): "PERSON"}, [the_title])
+    assert attach(scene, the_title, {}) == (Person(3, 5), "before-name")

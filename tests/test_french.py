@@ -200,6 +200,11 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     # a participle that opens the sentence describes the subject after its clause
     ("Nommé Premier ministre en mars, Samir Haddad n'a jamais pu entrer à Tripoli.", "Samir Haddad",
      {"Premier ministre"}),
+    # an adverb between the apposition's comma and the title; the name alone in brackets after the title
+    ("Samir Haddad, jusqu'ici ministre de la Défense, a été limogé.", "Samir Haddad", {"ministre de la Défense"}),
+    ("Samir Haddad, lui-même ancien ministre de la Défense, a été reçu.", "Samir Haddad",
+     {"ancien ministre de la Défense"}),
+    ("Le ministre de la Défense (Samir Haddad) a été reçu à Rome.", "Samir Haddad", {"ministre de la Défense"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())
@@ -225,6 +230,15 @@ def test_french_epithets_are_not_roles(extractor):
     roles = _roles_by_name(extractor.extract(
         "L'homme fort de l'Est, Khalifa Haftar, a reçu le dictateur déchu.").to_dict())
     assert roles.get("Khalifa Haftar", set()) == set()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Le ministre de l'Intérieur tunisien Taoufik Charfeddine a reçu la délégation.",
+    "Le ministre de l'Intérieur tunisien, Taoufik Charfeddine, a reçu la délégation.",
+])
+def test_a_name_taken_for_a_place_after_an_office_and_its_nationality_is_a_person(extractor, text):
+    assert "ministre de l'Intérieur" in _roles_by_name(extractor.extract(text).to_dict())["Taoufik Charfeddine"]
 
 
 @pytest.mark.model

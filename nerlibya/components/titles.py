@@ -229,13 +229,18 @@ class TitleFinder(KnowledgePipe):
                     and not self._after_a_place_preposition(doc, before.start)):
                 found.append(before)
             named = by_start.get(title.phrase_end + 1) if title.phrase_end < len(doc) and doc[title.phrase_end].text == "," else None
-            if named is not None and title.category == "office" and self._person_taken_for_a_body(doc, named):
+            if named is not None and title.category == "office" and (
+                    self._person_taken_for_a_body(doc, named) or self._place_taken_for_a_name(doc, named)):
                 found.append(named)
             after = by_start.get(title.end)
             if after is not None and after.label_ in PLACE_OR_ORG and (self._looks_like_name(after) and any(
                     part in self.lexicon.words.name_articles for t in after for part in t.lower_.split("-"))
                     or _lone_surname(doc, after, title)):
                 found.append(after)
+            after_nationality = by_start.get(title.phrase_end) if title.phrase_end > title.end and \
+                self.reader.follows_as_nationality(doc[title.phrase_end - 1]) else None
+            if after_nationality is not None and self._place_shaped_like_a_name(after_nationality):
+                found.append(after_nationality)  # 'le ministre de l'Intérieur tunisien X', X tagged as a place
         if found:
             relabelled = {(e.start, e.end) for e in found}
             set_entities(doc, [Span(doc, e.start, e.end, label="PERSON") if (e.start, e.end) in relabelled else e
@@ -271,6 +276,21 @@ class TitleFinder(KnowledgePipe):
         return (ent.label_ == "ORG" and closed and 2 <= len(ent) <= 4 and self._looks_like_name(ent)
                 and all(t.is_alpha and t.is_title and t.lower_ not in body_words and fold(t.text) not in body_words
                         for t in ent))
+
+    def _place_shaped_like_a_name(self, ent: Span) -> bool:
+        """A 'place' of two or three capitalised words, no KB id, no nationality among them and no Arabic place word
+        opening it: after a title and its nationality adjective, where a place never stands, it is the holder's
+        name."""
+        words = [t.text for t in ent]
+        return (ent.label_ in ("GPE", "LOC") and len(ent) <= 3 and self._looks_like_name(ent)
+                and not any(self.reader.shapes.is_nationality(w) for w in words)
+                and not self.reader.shapes.opens_with_place_word(words))
+
+    def _place_taken_for_a_name(self, doc: Doc, ent: Span) -> bool:
+        """'le ministre de l'Intérieur tunisien, X, a reçu': such a 'place' in apposition after an office, closed by a
+        comma or a full stop, is the holder's name."""
+        closed = ent.end == len(doc) or doc[ent.end].text in (",", ".")
+        return closed and self._place_shaped_like_a_name(ent)
 
     def _after_a_place_preposition(self, doc: Doc, start: int) -> bool:
         """'envoy for Central Africa, deputy special representative ...': a place after a region preposition

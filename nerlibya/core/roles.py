@@ -269,7 +269,7 @@ def person_after(scene: Scene, title: Title) -> Person | None:
     if title.inner and title.head in scene.words.represented_offices and _no_own_phrase(scene.tokens, title):
         return None
     for position in (title.end, title.phrase_end, past_place_complement(scene, title.phrase_end),
-                     _next_line_if_alone(scene, title)):
+                     _next_line_if_alone(scene, title), _bracketed_name(scene, title.phrase_end)):
         person = scene.starts.get(_past_stacked_titles(scene, position))
         if person is None or (person.start, person.end) == title.of or _after_linking_word(scene, title, person):
             continue
@@ -284,6 +284,16 @@ def _after_linking_word(scene: Scene, title: Title, person: Person) -> bool:
     title's holder."""
     before = scene.tokens[person.start - 1].lower_
     return person.start > title.end and (before in scene.words.linking_words or before in scene.words.agent_prepositions)
+
+
+def _bracketed_name(scene: Scene, k: int) -> int:
+    """'le ministre de la Défense (X)': where a name alone in brackets right after the title's phrase starts, or
+    `k`."""
+    tokens, person = scene.tokens, scene.starts.get(k + 1)
+    if k < len(tokens) and tokens[k].text == "(" and person is not None and person.end < len(tokens) \
+            and tokens[person.end].text == ")":
+        return k + 1
+    return k
 
 
 def _next_line_if_alone(scene: Scene, title: Title) -> int:
