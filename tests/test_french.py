@@ -205,6 +205,13 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     ("Samir Haddad, lui-même ancien ministre de la Défense, a été reçu.", "Samir Haddad",
      {"ancien ministre de la Défense"}),
     ("Le ministre de la Défense (Samir Haddad) a été reçu à Rome.", "Samir Haddad", {"ministre de la Défense"}),
+    # an acronym in brackets, or an adjective the reading left out, after the complement
+    ("Le chef d'état-major de l'Armée nationale populaire (ANP), le général d'armée Amadou Diallo, a reçu Haftar.",
+     "Amadou Diallo", {"chef d'état-major", "général d'armée"}),
+    ("L'envoyé personnel du secrétaire général pour le Sahara occidental, Paul Renaud, est arrivé.", "Paul Renaud",
+     {"envoyé personnel"}),
+    ("Le conseil est dirigé par l'homme d'affaires originaire de Misrata, Samir Haddad, depuis mars.", "Samir Haddad",
+     {"homme d'affaires"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())

@@ -657,16 +657,28 @@ def past_complements(scene: Scene, k: int) -> int:
     """Past what may follow a title's phrase before the comma of its apposition: a place or body, more noun
     phrases after prepositions, a short clause ('le ministre de l'Intérieur du gouvernement de l'Est [basé à
     Benghazi], X')."""
-    return past_short_clause(scene, past_noun_complements(scene, past_place_complement(scene, k)))
+    return past_short_clause(scene, past_noun_complements(scene, _past_acronym(scene, past_place_complement(scene, k))))
+
+
+def _past_acronym(scene: Scene, k: int) -> int:
+    """Past an acronym in brackets at `k` ("l'Armée nationale populaire [(ANP)]"), or `k`."""
+    tokens = scene.tokens
+    if k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")" and tokens[k + 1].text[:1].isupper() \
+            and tokens[k + 1].ent_type_ != "PERSON":
+        return k + 3
+    return k
 
 
 def past_noun_complements(scene: Scene, k: int) -> int:
     """Past noun phrases chained by prepositions after a title's phrase that its reading left out: 'du
     gouvernement de l'Est', "de l'UE pour les affaires étrangères", 'de la région militaire ouest' (each a
     preposition, articles, a word, then capitalised words, a bracketed acronym or adjectives; no person, up to
-    ten tokens); where the last one ends, or `k`."""
+    ten tokens), after the adjectives of the phrase's last name; where the last one ends, or `k`."""
     tokens, words = scene.tokens, scene.words
-    limit, j, end = min(len(tokens), k + MAX_CLAUSE_TOKENS), k, k
+    limit, j = min(len(tokens), k + MAX_CLAUSE_TOKENS), k
+    while j < limit and tokens[j].is_lower and _goes_on_noun_phrase(scene, j):
+        j += 1  # the adjective of a name the reading cut short: 'pour le Sahara [occidental]'
+    end = j
     while j < limit and (tokens[j].lower_ in words.complements or tokens[j].lower_ in words.complement_openers):
         j += 1
         while j < limit and (tokens[j].lower_ in words.title_determiners or tokens[j].lower_ in words.complements):
@@ -675,7 +687,7 @@ def past_noun_complements(scene: Scene, k: int) -> int:
             break
         j += 1
         while j < limit and _goes_on_noun_phrase(scene, j):
-            j += 3 if tokens[j].text == "(" else 1
+            j = max(j + 1, _past_acronym(scene, j))
         end = j
     return end
 
@@ -689,7 +701,7 @@ def _goes_on_noun_phrase(scene: Scene, j: int) -> bool:
     if token.ent_iob_ == "I" or (token.text[:1].isupper() and not token.is_punct):
         return True
     if token.text == "(":
-        return j + 2 < len(tokens) and tokens[j + 2].text == ")" and tokens[j + 1].text[:1].isupper()
+        return _past_acronym(scene, j) > j
     return token.is_lower and token.text.isalpha() and bool(words.adjective_endings) and (
         token.lower_.endswith(words.adjective_endings) or token.lower_ in words.compass_words or j in scene.nationalities)
 
