@@ -212,6 +212,9 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
      {"envoyé personnel"}),
     ("Le conseil est dirigé par l'homme d'affaires originaire de Misrata, Samir Haddad, depuis mars.", "Samir Haddad",
      {"homme d'affaires"}),
+    # 'État' written without its accent; 'a été' as a copula
+    ("Le Chef de l'Etat, Amadou Diallo, a reçu la délégation.", "Amadou Diallo", {"Chef de l'Etat"}),
+    ("Samir Haddad, qui a été ministre de la Défense, a démenti.", "Samir Haddad", {"ministre de la Défense"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())

@@ -9,6 +9,7 @@ people the model and the KB miss are still found.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import replace
@@ -424,9 +425,9 @@ def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -
 
 
 def _unaccented_initial(phrase: str) -> str:
-    """The phrase with its first letter written without an accent, as capitals often are ('Économiste' ->
-    'Economiste')."""
-    return fold(phrase[:1]) + phrase[1:] if phrase else phrase
+    """The phrase with the first letter of each word written without an accent, as capitals often are
+    ('Économiste' -> 'Economiste', "chef de l'État" -> "chef de l'Etat")."""
+    return re.sub(r"(^|[\s'’-])(\w)", lambda m: m.group(1) + fold(m.group(2)), phrase)
 
 
 def _alone_on_line(doc: Doc, start: int, end: int) -> bool:
