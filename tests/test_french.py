@@ -215,6 +215,10 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     # 'État' written without its accent; 'a été' as a copula
     ("Le Chef de l'Etat, Amadou Diallo, a reçu la délégation.", "Amadou Diallo", {"Chef de l'Etat"}),
     ("Samir Haddad, qui a été ministre de la Défense, a démenti.", "Samir Haddad", {"ministre de la Défense"}),
+    # a portfolio given with no office written
+    ("Les Affaires étrangères ont été confiées à Samir Haddad, un diplomate.", "Samir Haddad",
+     {"ministre des Affaires étrangères", "diplomate"}),
+    ("Selon la liste, l'Intérieur a été confié à Omar Zlitni.", "Omar Zlitni", {"ministre de l'Intérieur"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())

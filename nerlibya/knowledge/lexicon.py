@@ -145,6 +145,7 @@ class Lexicon:
     before_taking: frozenset[str] = frozenset()  # 'se', 'voit', 'qui', 'le', 'du' around that verb
     portfolio_verbs: frozenset[str] = frozenset()  # 'nommé': 'X a été nommé à la Défense' -> 'ministre de la Défense'
     portfolio_prepositions: dict[str, str] = field(default_factory=dict)  # 'au' -> 'du'
+    portfolio_articles: dict[str, str] = field(default_factory=dict)  # 'les' -> 'des': 'Les Finances reviennent à X'
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
@@ -270,6 +271,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         before_taking=_lower_set(titles.get("before_taking", []), path, "before_taking"),
         portfolio_verbs=_lower_set(titles.get("portfolio_verbs", []), path, "portfolio_verbs"),
         portfolio_prepositions=_lower_map(titles.get("portfolio_prepositions", {}), path, "portfolio_prepositions"),
+        portfolio_articles=_lower_map(titles.get("portfolio_articles", {}), path, "portfolio_articles"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,
