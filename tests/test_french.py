@@ -219,6 +219,10 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     ("Les Affaires étrangères ont été confiées à Samir Haddad, un diplomate.", "Samir Haddad",
      {"ministre des Affaires étrangères", "diplomate"}),
     ("Selon la liste, l'Intérieur a été confié à Omar Zlitni.", "Omar Zlitni", {"ministre de l'Intérieur"}),
+    # the name right after a minister's portfolio, which the model reads with it
+    ("La ministre de la Justice Halima Ibrahim a annoncé une enquête.", "Halima Ibrahim", {"ministre de la Justice"}),
+    ("La nouvelle ministre de la Culture Nadia Ferhat a démenti.", "Nadia Ferhat",
+     {"nouvelle ministre de la Culture"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())

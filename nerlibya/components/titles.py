@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span
 
 from ..core.assignments import AssignmentWords, assigned_offices, portfolio_appointments, portfolios_given
 from ..core.lists import list_entries, name_end, name_heading_entry
-from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text, without_verbs
+from ..core.titles import (MAX_NAME_TOKENS, PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text,
+                           without_verbs)
 from ..core.types import OrgRef, Title
 from ..text.normalize import fold
 from .base import KnowledgePipe, is_line_break, on_headline_line
@@ -177,6 +178,26 @@ class TitleFinder(KnowledgePipe):
         if names:
             taken = {i for name in names for i in range(name.start, name.end)}
             doc.ents = [e for e in doc.ents if not taken & set(range(e.start, e.end))] + names
+
+    def discover_after_portfolios(self, doc: Doc, titles: list[Title]) -> None:
+        """'La ministre de la Justice Halima Ibrahim a annoncé': the name the portfolio's reading stopped at is a
+        person's, whatever label the model gave its words with the portfolio's, unless the KB knows them."""
+        particles = self.lexicon.words.name_particles
+        names = []
+        for title in titles:
+            end = title.end
+            if title.category != "office" or title.phrase_end != end or end == title.start + 1 \
+                    or not self.reader.opens_name_after_portfolio(doc, end, title.head):
+                continue
+            stop = end
+            while stop < min(end + MAX_NAME_TOKENS, len(doc)) and not doc[stop].ent_id_ and (
+                    doc[stop].text[:1].isupper() and doc[stop].is_alpha or doc[stop].lower_ in particles):
+                stop += 1
+            if stop - end >= 2 and doc[end].ent_type_ != "PERSON":
+                names.append(Span(doc, end, stop, label="PERSON"))
+        if names:
+            taken = {i for name in names for i in range(name.start, name.end)}
+            set_entities(doc, [e for e in doc.ents if e.id_ or taken.isdisjoint(range(e.start, e.end))] + names)
 
     def holders_are_people(self, doc: Doc, assigned: list[Title]) -> None:
         """The name a ministry is given to ('confié à Samia Dridi') is a person's, whatever other label the model
@@ -341,6 +362,7 @@ class TitleFinder(KnowledgePipe):
             self.holders_are_people(doc, assigned)
             self.discover_listed(doc, titles)
             self.discover_heading_names(doc, titles)
+            self.discover_after_portfolios(doc, titles)
         doc._.titles = titles = titles + self.repeated_titles(doc, titles)
         _drop_names_inside_titles(doc, list(doc.ents), [t for t in titles if t not in assigned])  # the ministry stays a name
         self.people_around_titles(doc, titles)
