@@ -342,3 +342,20 @@ def test_a_title_given_twice_with_and_without_its_country_is_one_role(extractor)
 def test_an_accented_nationality_noun_before_a_name_is_not_part_of_it(extractor):
     record = extractor.extract("Le conseil a écarté l’Algérien Nadir Bouchama ou encore la Tunisienne Samia Dridi.")
     assert "Nadir Bouchama" in {p["name"] for p in record.to_dict()["people"]}
+
+
+@pytest.fixture(scope="module")
+def rules_extractor():
+    from nerlibya.api import Extractor
+
+    return Extractor(lang="fr", rules_only=True)
+
+
+@pytest.mark.parametrize("text,name,title", [
+    ("Le ministre des Affaires étrangères, Samir Haddad, a reçu son homologue.", "Samir Haddad",
+     "ministre des Affaires étrangères"),
+    ("Le président du Sénat, M. Amadou Diallo, a reçu la délégation.", "Amadou Diallo", "président"),
+])
+def test_without_the_model_the_name_in_apposition_after_a_title_is_found(rules_extractor, text, name, title):
+    """Capitalised words closed by a comma after the comma that closes a title's phrase are its holder's name."""
+    assert title in _roles_by_name(rules_extractor.extract(text).to_dict())[name]

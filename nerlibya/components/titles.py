@@ -164,6 +164,24 @@ class TitleFinder(KnowledgePipe):
             new = set_entities(doc, new, default="unmodified")
         return new
 
+    def apposed_names(self, doc: Doc, titles: list[Title], unit_starts: set[int]) -> list[tuple[int, int]]:
+        """'Le ministre des Affaires étrangères, Sabri Boukadoum, a reçu': capitalised words in no entity after the
+        comma that closes a title's phrase (an article or a courtesy title between), closed by a comma, a full stop
+        or a bracket themselves, are the holder's name: where the phrase opens and where the name starts."""
+        skipped = self.lexicon.words.title_determiners | self.lexicon.honorifics
+        found = []
+        for title in titles:
+            k = title.phrase_end
+            if title.category == "clause" or k + 1 >= len(doc) or doc[k].text != ",":
+                continue
+            k += 1
+            while k < len(doc) - 1 and doc[k].lower_ in skipped:
+                k += 1
+            name = self.reader.name_after(doc, k, unit_starts)
+            if name is not None and name[1] < len(doc) and doc[name[1]].text in (",", ".", ")", ";"):
+                found.append((title.phrase_start, k))
+        return found
+
     def discover_listed(self, doc: Doc, titles: list[Title]) -> None:
         """The name after the colon of a list of office holders ('Defence: Salah al-Namroush') is a person's,
         whatever label the model gave its words, unless the KB knows them; one word alone is none ('Justice:
@@ -358,7 +376,8 @@ class TitleFinder(KnowledgePipe):
         doc._.titles = titles = sorted(titles + assigned, key=lambda t: t.start)
         if self.discover_people:
             holders = [(t.start, t.holder[0]) for t in assigned if t.holder]
-            self.discover(doc, _after_named_complements(doc, titles) + holders, unit_starts)
+            self.discover(doc, _after_named_complements(doc, titles) + holders + self.apposed_names(doc, titles, unit_starts),
+                          unit_starts)
             self.holders_are_people(doc, assigned)
             self.discover_listed(doc, titles)
             self.discover_heading_names(doc, titles)
