@@ -359,3 +359,12 @@ def rules_extractor():
 def test_without_the_model_the_name_in_apposition_after_a_title_is_found(rules_extractor, text, name, title):
     """Capitalised words closed by a comma after the comma that closes a title's phrase are its holder's name."""
     assert title in _roles_by_name(rules_extractor.extract(text).to_dict())[name]
+
+
+@pytest.mark.parametrize("text,name,title", [
+    ("Le président tunisien Amadou Diallo a reçu son homologue.", "Amadou Diallo", "président"),
+    ("Le président sortant Amadou Diallo a été renversé.", "Amadou Diallo", "président sortant"),
+])
+def test_without_the_model_the_name_after_a_nationality_or_qualifier_is_found(rules_extractor, text, name, title):
+    """The capitalised words right after a title's phrase ending with a lower-case word are its holder's name."""
+    assert title in _roles_by_name(rules_extractor.extract(text).to_dict())[name]

@@ -408,11 +408,12 @@ class TitleFinder(KnowledgePipe):
 
 
 def _after_named_complements(doc: Doc, titles: list[Title]) -> list[tuple[int, int]]:
-    """Titles whose phrase ends with a place or an organisation ('former ambassador to the UAE [X]'): where
-    their phrase opens and where a name after it would start."""
+    """Titles whose phrase ends with a place or an organisation ('former ambassador to the UAE [X]') or with a
+    lower-case word after the title's own ('le président tunisien [X]', 'le président sortant [X]'): where their
+    phrase opens and where a name after it would start."""
     return [(t.phrase_start, t.phrase_end) for t in titles
-            if t.category != "clause" and t.end < t.phrase_end < len(doc) and not doc[t.phrase_end].is_punct
-            and doc[t.phrase_end - 1].ent_type_ in PLACE_OR_ORG]
+            if t.category != "clause" and t.phrase_end < len(doc) and not doc[t.phrase_end].is_punct
+            and ((t.end < t.phrase_end and doc[t.phrase_end - 1].ent_type_ in PLACE_OR_ORG) or doc[t.phrase_end - 1].is_lower)]
 
 
 def _past_aside(doc: Doc, end: int) -> int:
