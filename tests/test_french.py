@@ -223,6 +223,9 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     ("La ministre de la Justice Halima Ibrahim a annoncé une enquête.", "Halima Ibrahim", {"ministre de la Justice"}),
     ("La nouvelle ministre de la Culture Nadia Ferhat a démenti.", "Nadia Ferhat",
      {"nouvelle ministre de la Culture"}),
+    # the portfolio's capitalised second word, which the model reads as the name's first
+    ("Le ministre des Affaires Etrangères Samir Haddad a démenti.", "Samir Haddad",
+     {"ministre des Affaires Etrangères"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())

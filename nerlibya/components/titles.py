@@ -342,6 +342,18 @@ class TitleFinder(KnowledgePipe):
         return not ent.id_ and len(ent) >= 2 and all(
             t.text[:1].isupper() or t.lower_ in self.lexicon.words.name_particles or t.text in "-‑" for t in ent)
 
+    def portfolio_words_off_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """'ministre des Affaires Etrangères Ali Salem': the model opens the person with the portfolio's second
+        word; a person (no KB id) whose first word ends a portfolio with the word before it ('affaires étrangères',
+        words.yaml never_places) starts after it."""
+        never_places = self.reader.shapes.never_places
+        trimmed = [Span(doc, e.start + 1, e.end, label="PERSON")
+                   if e.label_ == "PERSON" and not e.id_ and len(e) > 2 and e.start > 0
+                   and fold(f"{doc[e.start - 1].text} {e[0].text}") in never_places else e for e in ents]
+        if all(a is b for a, b in zip(trimmed, ents)):
+            return ents
+        return set_entities(doc, trimmed)
+
     def given_names_before_people(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """'Minister of the Interior Fathi Pasha Agha': a given name of the lexicon, capitalised and in no entity,
         right before a person the model found (no KB id) opens that person's name, not the portfolio."""
@@ -354,7 +366,7 @@ class TitleFinder(KnowledgePipe):
         return set_entities(doc, grown)
 
     def process(self, doc: Doc) -> Doc:
-        ents = self.given_names_before_people(doc, self.drop_titles_taken_for_names(doc))
+        ents = self.given_names_before_people(doc, self.portfolio_words_off_names(doc, self.drop_titles_taken_for_names(doc)))
         words = self.lexicon.words
         units = without_verbs(self.nouns_of_modifiers(self.units(doc, ents)), self.lexicon.verb_qualifiers,
                               words.auxiliaries)
