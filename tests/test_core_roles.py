@@ -434,3 +434,14 @@ def test_a_name_alone_in_brackets_after_a_title_is_its_holder():
     the_title = title(1, 2)
     scene = french_scene("Le président ( Omar Salem ) et les membres ont signé .", {(3, 5): "PERSON"}, [the_title])
     assert attach(scene, the_title, {}) == (Person(3, 5), "before-name")
+
+
+def test_a_short_aside_between_the_title_and_its_name_is_passed():
+    """'Le ministre de la Turquie, pays allié de Tripoli, X': the aside names no one; a title in it ends the search."""
+    the_title = title(1, 2, (1, 5))
+    text = "Le ministre de la Turquie , pays allié de Tripoli , Omar Salem , est arrivé ."
+    assert attach(french_scene(text, {(11, 13): "PERSON"}, [the_title]), the_title, {}) == (
+        Person(11, 13), "apposition-before")
+    listed = "Le ministre de la Turquie , le chef de l' armée , Omar Salem , est arrivé ."
+    chief = title(7, 8, (7, 11))
+    assert attach(french_scene(listed, {(12, 14): "PERSON"}, [the_title, chief]), the_title, {})[0] is None

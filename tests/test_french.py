@@ -226,6 +226,8 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     # the portfolio's capitalised second word, which the model reads as the name's first
     ("Le ministre des Affaires Etrangères Samir Haddad a démenti.", "Samir Haddad",
      {"ministre des Affaires Etrangères"}),
+    # a short aside between the title's comma and the name's
+    ("Le chef de la mission de l'ONU en Libye, la Manul, Paul Renaud, a démissionné.", "Paul Renaud", {"chef"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())

@@ -526,7 +526,7 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     k = past_named_complement(scene, past_complements(scene, title.phrase_end))
     if k >= len(tokens) or tokens[k].text != ",":
         return None
-    k += 1
+    k = (_past_aside(scene, k) if _title_opens_sentence(scene, opening or title) else k) + 1
     courtesy = k < len(tokens) and tokens[k].lower_ in words.honorifics  # 'le président, M. X' names the president
     while k < len(tokens) and (tokens[k].lower_ in words.title_determiners or tokens[k].lower_ in words.honorifics
                                or tokens[k].lower_ in words.age_words or tokens[k].text.isdigit()
@@ -545,6 +545,37 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
                       or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace()  # a new line
                       or _after_opening_adverbial(scene, before) or _opening_as(scene, before))
     return person if closes or (opens_sentence and not _attribution_inserted(scene, person)) else None
+
+
+def _past_aside(scene: Scene, comma: int) -> int:
+    """'Le ministre des Affaires étrangères de la Turquie, pays allié de Tripoli, X', 'le chef de la mission, la
+    Manul, X': the comma that closes a short aside after the title's comma (up to eight tokens, no person, title or
+    other punctuation) when a name follows it and none follows the first comma; or `comma`. (Read only after a
+    title that opens its sentence: '... appoint X as prime minister, setting up a clash with the incumbent, Y'.)"""
+    tokens, words = scene.tokens, scene.words
+    if _name_at(scene, comma + 1):
+        return comma
+    for k in range(comma + 1, min(comma + 9, len(tokens) - 1)):
+        if tokens[k].text == ",":
+            return k if k > comma + 1 and _name_at(scene, k + 1) else comma
+        if tokens[k].is_punct or tokens[k].ent_type_ == "PERSON" or k in scene.titles_at \
+                or tokens[k].lower_ in words.relative_pronouns:
+            return comma
+    return comma
+
+
+def _title_opens_sentence(scene: Scene, title: Title) -> bool:
+    """Is the title, past its articles, the first thing its sentence writes ('Le chef de la mission, ...')?"""
+    before = skip_back(scene.tokens, title.phrase_start, scene.words.title_determiners)
+    return before < 0 or scene.sentence_of[before] != scene.sentence_of[title.start]
+
+
+def _name_at(scene: Scene, k: int) -> bool:
+    """Does a person's name start at `k`, past articles and courtesy titles?"""
+    while k < len(scene.tokens) and (scene.tokens[k].lower_ in scene.words.title_determiners
+                                     or scene.tokens[k].lower_ in scene.words.honorifics):
+        k += 1
+    return k in scene.starts
 
 
 def _relatives_name(scene: Scene, title: Title, person: Person) -> bool:
