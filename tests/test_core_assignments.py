@@ -80,3 +80,5 @@ def test_a_portfolio_given_with_no_office_written_is_its_holders_ministry():
     # a ministry's own portfolio is `assigned_offices`'; a lower-case noun is no portfolio
     assert portfolios_given(toks("Le ministère de la Défense a été confié à Ali Salem ."), words) == []
     assert portfolios_given(toks("La mission a été confiée à Ali Salem ."), words) == []
+    # a person's name after an article is no portfolio ('Le Pen a confié à X que ...')
+    assert portfolios_given(_person(toks("Le Pen a confié à Samir Haddad ."), 1), words) == []

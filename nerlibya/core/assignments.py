@@ -166,11 +166,14 @@ def portfolio_appointments(doc: Sequence[TokenLike], words: AssignmentWords) -> 
 
 
 def _portfolio_words_end(doc: Sequence[TokenLike], k: int, words: AssignmentWords, unknown_names: bool = False) -> int:
-    """Where a capitalised portfolio that no entity covers (or, with `unknown_names`, none the KB knows: the model
-    tags "L'Intérieur" as a body), with its lower-case adjectives, ends from `k` ('Affaires sociales'), not a body's
-    name ('Conseil présidentiel') nor the auxiliary or verb after it; `k` if none starts there."""
+    """Where a capitalised portfolio that no entity covers (or, with `unknown_names`, no person, place or body the KB
+    knows: the model tags "L'Intérieur" as a body), with its lower-case adjectives, ends from `k` ('Affaires
+    sociales'), not a body's name ('Conseil présidentiel') nor the auxiliary or verb after it; `k` if none starts
+    there."""
     def named(token) -> bool:
-        return bool(token.ent_id_ if unknown_names else token.ent_type_)
+        if unknown_names:  # 'Le Pen a confié à X que': a person's name is no portfolio
+            return bool(token.ent_id_) or token.ent_type_ not in ("", "ORG", "MISC")
+        return bool(token.ent_type_)
     if k >= len(doc) or not doc[k].text[:1].isupper() or named(doc[k]) or doc[k].lower_ in words.bodies:
         return k
     end = k + 1
