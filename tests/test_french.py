@@ -373,3 +373,13 @@ def test_without_the_model_the_name_in_apposition_after_a_title_is_found(rules_e
 def test_without_the_model_the_name_after_a_nationality_or_qualifier_is_found(rules_extractor, text, name, title):
     """The capitalised words right after a title's phrase ending with a lower-case word are its holder's name."""
     assert title in _roles_by_name(rules_extractor.extract(text).to_dict())[name]
+
+
+@pytest.mark.parametrize("text,name,title", [
+    ("« Nous refusons », a déclaré Karim Mansouri, porte-parole du ministère de l'Intérieur.", "Karim Mansouri",
+     "porte-parole"),
+    ("Selon Jalel Haddad, chercheur au Clingendael, la guerre va reprendre.", "Jalel Haddad", "chercheur"),
+])
+def test_without_the_model_the_name_before_a_bare_title_in_apposition_is_found(rules_extractor, text, name, title):
+    """Capitalised words after a verb or 'Selon', before a comma and an office written with no article."""
+    assert title in _roles_by_name(rules_extractor.extract(text).to_dict())[name]

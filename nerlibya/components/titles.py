@@ -5,6 +5,9 @@ It finds the lexicon's phrases with a PhraseMatcher, lets the pure reader of `co
 them (whose office, portfolio, status), and writes `doc._.titles` as frozen `Title` values. A capitalised
 name right after a title that no entity covers yet becomes a PERSON ('Colonel Ahmed Ali'), which is how
 people the model and the KB miss are still found.
+
+One concern: the titles of a Doc and the people they introduce that no entity names yet (the helpers below are
+the shapes in which French and English write a name next to a title).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from ..core.lists import list_entries, name_end, name_heading_entry
 from ..core.titles import (MAX_NAME_TOKENS, PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text,
                            without_verbs)
 from ..core.types import OrgRef, Title
+from ..knowledge.lexicon import Words
 from ..text.normalize import fold
 from .base import KnowledgePipe, is_line_break, on_headline_line
 from .bodies import in_title_case_line
@@ -403,13 +407,16 @@ class TitleFinder(KnowledgePipe):
 
     def people_opening_appositions(self, doc: Doc, titles: list[Title]) -> None:
         """'Salem Kadi, 54, the interior minister, said': capitalised words in no entity that open a sentence
-        with a given name, before a comma (and an age) and an office, are a person the model missed."""
-        determiners = self.lexicon.words.title_determiners
-        spans = {found for found in (_name_opening_apposition(doc, t, determiners) for t in titles) if found}
+        with a given name, before a comma (and an age) and an office, are a person the model missed; so are those
+        after a lower-case word before a comma and an office with no article ('a déclaré X, porte-parole de Y,')."""
+        words = self.lexicon.words
+        spans = {found for found in (_name_opening_apposition(doc, t, words.title_determiners) for t in titles) if found}
         names = [Span(doc, *found, label="PERSON") for found in sorted(spans)
                  if self.reader.shapes.opens_with_given_name([doc[i].text for i in range(*found)])]
+        bare = {found for found in (_name_before_bare_apposition(doc, t, words) for t in titles) if found} - spans
+        names += [Span(doc, *found, label="PERSON") for found in sorted(bare)]
         if names:
-            set_entities(doc, names, default="unmodified")
+            set_entities(doc, sorted(names, key=lambda span: span.start), default="unmodified")
 
     def people_named_by_surname(self, doc: Doc) -> None:
         """Once every person named in full is found (the last of them just above, after titles), a lone
@@ -467,6 +474,25 @@ def _name_opening_apposition(doc: Doc, title: Title, determiners: frozenset[str]
         start -= 1
     opens = start == 0 or doc[start].is_sent_start or is_line_break(doc[start - 1])
     return (start, j) if opens and j - start >= 2 else None
+
+
+def _name_before_bare_apposition(doc: Doc, title: Title, words: Words) -> tuple[int, int] | None:
+    """Where two to four capitalised words in no entity lie after a lower-case word or a sentence opener ('a
+    déclaré', 'Selon'; no place or region preposition: 'à Tripoli Centre'), just before a comma and `title`, an office or rank
+    written with no article ('selon Jalel Harchaoui, chercheur au Clingendael'); or None."""
+    j = title.phrase_start - 1
+    if title.category == "clause" or j < 3 or doc[j].text != ",":
+        return None
+    start = j
+    while start > 1 and j - start < 4 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() \
+            and not doc[start - 1].ent_type_ and doc[start - 1].lower_ not in words.sentence_openers:
+        start -= 1
+    before = doc[start - 1]
+    opener = before.lower_ in words.sentence_openers
+    if j - start < 2 or not (before.is_alpha and (before.is_lower or opener)) or before.lower_ in words.place_prepositions \
+            or before.lower_ in words.region_prepositions:  # 'envoy for Central Africa, deputy representative'
+        return None
+    return start, j
 
 
 def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -> None:
