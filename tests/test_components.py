@@ -305,15 +305,17 @@ def test_a_long_form_the_model_named_in_part_is_one_organisation():
     import spacy
     from spacy.tokens import Doc
 
-    from nerlibya.components.acronyms import long_form_before, widens_a_part
+    from nerlibya.components.acronyms import AcronymDetector, entities_inside, long_form_before
 
     words = "un Comité contre l' exil et les camps de réfugiés en Tunisie ( CECRT ) a parlé".split()
     doc = Doc(spacy.blank("fr").vocab, words=words)
     doc.ents = [Span(doc, 1, 2, label="LOC"), Span(doc, 11, 12, label="GPE", span_id="tunisia"),
                 Span(doc, 13, 14, label="ORG")]
     assert long_form_before(doc, 12, "CECRT") == (1, 12)  # the left-out words ('contre', 'l'', 'et les') do not count
-    assert widens_a_part(doc, (1, 12), doc[13])
-    doc.ents = [Span(doc, 1, 2, label="PER"), Span(doc, 13, 14, label="ORG")]
-    assert not widens_a_part(doc, (1, 12), doc[13])  # a person inside: left alone
-    doc.ents = [Span(doc, 1, 2, label="LOC")]
-    assert not widens_a_part(doc, (1, 12), doc[13])  # the model did not take the acronym for an organisation
+    ents = list(doc.ents)
+    assert entities_inside(ents, [e.end for e in ents], (1, 12)) == ents[:2]
+    assert entities_inside([Span(doc, 0, 2, label="ORG")], [2], (1, 12)) is None  # one crossing the edge: left alone
+    AcronymDetector("acronyms").process(doc)
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [(1, 12, "ORG"), (13, 14, "ORG")]
+    assert doc._.acronyms == {"CECRT": [1, 12]}
+

@@ -1,7 +1,9 @@
 """Offices given by naming the ministry ('le ministère de X est confié à Y'), read as pure functions: hand-made
 tokens, no pipeline."""
 
-from nerlibya.core.assignments import AssignmentWords, assigned_offices
+from dataclasses import replace
+
+from nerlibya.core.assignments import AssignmentWords, assigned_offices, portfolios_given
 
 from .tokens import Tok
 
@@ -63,3 +65,20 @@ def test_an_appointment_to_a_portfolio_is_to_its_ministers_office():
     assert (title.title, title.start, title.end) == ("ministre des Affaires sociales", 5, 8)
     assert portfolio_appointments(toks("Elle a été nommée au Conseil présidentiel ."), words) == []
     assert portfolio_appointments(toks("Elle a été nommée à la tête du parti ."), words) == []
+
+
+def test_a_portfolio_given_with_no_office_written_is_its_holders_ministry():
+    """'Les Affaires étrangères ont été confiées à X', 'La Défense revient à Y': the article becomes the complement."""
+    words = replace(WORDS, verbs=frozenset({"confiées", "revient", "confié"}), auxiliaries=frozenset({"ont", "été", "a"}),
+                    portfolio_articles={"les": "des", "la": "de la", "l'": "de l'"})
+    (given,) = portfolios_given(toks("Les Affaires étrangères ont été confiées à Samir Haddad ."), words)
+    assert (given.title, given.holder) == ("ministre des Affaires étrangères", (7, 8))
+    (given,) = portfolios_given(toks("La Défense revient à Ali Salem ."), words)
+    assert (given.title, given.holder) == ("ministre de la Défense", (4, 5))
+    (given,) = portfolios_given(toks("L' Intérieur a été confié à Omar Zlitni ."), words)
+    assert given.title == "ministre de l'Intérieur"
+    # a ministry's own portfolio is `assigned_offices`'; a lower-case noun is no portfolio
+    assert portfolios_given(toks("Le ministère de la Défense a été confié à Ali Salem ."), words) == []
+    assert portfolios_given(toks("La mission a été confiée à Ali Salem ."), words) == []
+    # a person's name after an article is no portfolio ('Le Pen a confié à X que ...')
+    assert portfolios_given(_person(toks("Le Pen a confié à Samir Haddad ."), 1), words) == []

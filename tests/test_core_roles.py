@@ -354,3 +354,94 @@ def test_an_honorific_after_the_comma_names_the_title_even_in_an_unclosed_apposi
     assert attach(scene, head, {}) == (Person(9, 11), "apposition-before")
     scene = scene_of(text.replace("Mr. ", ""), {(8, 10): "PERSON"}, [head])
     assert attach(scene, head, {})[0] is None
+
+
+def french_scene(text: str, ents: dict[tuple[int, int], str], titles: list[Title],
+                 nationalities: frozenset[int] = frozenset()) -> Scene:
+    """As `scene_of`, with the fixture's French words."""
+    tokens = make_tokens(text, ents)
+    people = [Person(start, end) for (start, end), label in ents.items() if label == "PERSON"]
+    return Scene.of(tokens, people, titles, [0] * len(tokens), RoleWords.of(load_lexicon("fr", FIXTURE_LANG)),
+                    nationalities)
+
+
+@pytest.mark.parametrize("text,ents", [
+    # noun phrases after prepositions that the title's reading left out
+    ("Le ministre du gouvernement de l' Est , Omar Salem , a parlé .", {(8, 10): "PERSON"}),
+    ("Le commandant de la région militaire ouest , Omar Salem , a parlé .", {(8, 10): "PERSON"}),
+    # a participle and a place preposition
+    ("Le président du Parlement basé à Tobrouk , Omar Salem , a parlé .", {(8, 10): "PERSON"}),
+])
+def test_the_apposition_after_a_title_passes_its_complements(text, ents):
+    the_title = title(1, 2)
+    person, pattern = attach(french_scene(text, ents, [the_title]), the_title, {})
+    assert (tuple(person) if person else None, pattern) == (next(iter(ents)), "apposition-before")
+
+
+def test_a_verb_after_the_complement_ends_the_apposition():
+    """'Le ministre du gouvernement a reçu, X': a lower-case word that is no adjective ends the complement."""
+    the_title = title(1, 2)
+    scene = french_scene("Le ministre du gouvernement a reçu mardi , Omar Salem , le chef .", {(8, 10): "PERSON"},
+                         [the_title])
+    assert attach(scene, the_title, {})[0] is None
+
+
+def test_a_nationality_noun_stands_between_the_comma_and_the_name():
+    """"L'émissaire de l'ONU, le Libanais X": the article and the nationality noun open the apposition."""
+    the_title = title(1, 2, (1, 5))
+    text, ents = "L' émissaire de l' ONU , le Libanais Omar Salem , a parlé .", {(4, 5): "ORG", (8, 10): "PERSON"}
+    assert attach(french_scene(text, ents, [the_title]), the_title, {})[0] is None
+    found = attach(french_scene(text, ents, [the_title], frozenset({7})), the_title, {})
+    assert found == (Person(8, 10), "apposition-before")
+
+
+def test_a_name_after_a_linking_word_or_an_agent_names_the_complements_body():
+    """'X, ministre du gouvernement de/dirigé par Y': X is the minister, Y heads the government."""
+    for text in ("Ali Salem , ministre du gouvernement de Omar Zidane , a parlé .",
+                 "Ali Salem , ministre du gouvernement dirigé par Omar Zidane , a parlé ."):
+        end = text.split().index("Omar")
+        the_title = title(3, 4, (3, end))
+        scene = french_scene(text, {(0, 2): "PERSON", (end, end + 2): "PERSON"}, [the_title])
+        assert attach(scene, the_title, {}) == (Person(0, 2), "apposition-after")
+
+
+def test_a_clause_names_the_described_person_not_the_complement():
+    """'dirigée par l'adjointe de X, Y': Y, the deputy, leads."""
+    clause = title(3, 5, category="clause", title="chef", head="chef", cue="dirigée par")
+    deputy = title(6, 7, (6, 10))
+    text = "La Manul est dirigée par l' adjointe de Omar Salem , Laura Benson , qui part ."
+    scene = french_scene(text, {(1, 2): "ORG", (8, 10): "PERSON", (11, 13): "PERSON"}, [clause, deputy])
+    assert clause_person(scene, clause)[0] == Person(11, 13)
+
+
+def test_an_apposed_title_without_article_passes_to_the_name():
+    """'Le ministre d'État, ministre de l'Intérieur, X': the first title is X's too."""
+    first, second = title(1, 2, (1, 4)), title(5, 6, (5, 9))
+    text = "Le ministre d' État , ministre de l' Intérieur , Omar Salem , a parlé ."
+    scene = french_scene(text, {(10, 12): "PERSON"}, [first, second])
+    assert attach(scene, first, {}) == (Person(10, 12), "apposition-before")
+
+
+def test_an_opening_participle_describes_the_subject_after_its_clause():
+    """'Nommé Premier ministre en mars, X a parlé'."""
+    the_title = title(1, 3)
+    scene = french_scene("Nommé Premier ministre en mars , Omar Salem a parlé .", {(6, 8): "PERSON"}, [the_title])
+    assert attach(scene, the_title, {}) == (Person(6, 8), "appointment")
+
+
+def test_a_name_alone_in_brackets_after_a_title_is_its_holder():
+    """'le président (X) et les membres du conseil'."""
+    the_title = title(1, 2)
+    scene = french_scene("Le président ( Omar Salem ) et les membres ont signé .", {(3, 5): "PERSON"}, [the_title])
+    assert attach(scene, the_title, {}) == (Person(3, 5), "before-name")
+
+
+def test_a_short_aside_between_the_title_and_its_name_is_passed():
+    """'Le ministre de la Turquie, pays allié de Tripoli, X': the aside names no one; a title in it ends the search."""
+    the_title = title(1, 2, (1, 5))
+    text = "Le ministre de la Turquie , pays allié de Tripoli , Omar Salem , est arrivé ."
+    assert attach(french_scene(text, {(11, 13): "PERSON"}, [the_title]), the_title, {}) == (
+        Person(11, 13), "apposition-before")
+    listed = "Le ministre de la Turquie , le chef de l' armée , Omar Salem , est arrivé ."
+    chief = title(7, 8, (7, 11))
+    assert attach(french_scene(listed, {(12, 14): "PERSON"}, [the_title, chief]), the_title, {})[0] is None

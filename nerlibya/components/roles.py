@@ -19,6 +19,7 @@ from ..core.roles import (Person, RoleWords, Scene, attach, clause_person, of_a_
 from ..core.types import Link, OrgRef, Role, Title, TokenRange
 from ..core.status import status_at
 from ..knowledge.kb import Office
+from ..text.name_shapes import NameShapes
 from ..text.normalize import name_key
 from .base import KnowledgePipe, sentence_index
 
@@ -41,6 +42,7 @@ def make_roles(nlp: Language, name: str, kb_path: str, lang_path: str) -> "RoleL
 class RoleLinker(KnowledgePipe):
     def build(self) -> None:
         self.words = RoleWords.of(self.lexicon)
+        self.shapes = NameShapes.of(self.lexicon.words, frozenset(self.kb.by_demonym))
         # every KB entity's offices, each with the key its title is compared by
         self._office_keys = {entity_id: tuple((office, name_key(office.title)) for office in entity.offices)
                              for entity_id, entity in self.kb.by_id.items()}
@@ -49,7 +51,7 @@ class RoleLinker(KnowledgePipe):
         titles: list[Title] = doc._.titles or []
         links = doc._.links or {}
         date = doc._.date
-        scene = Scene.of(doc, people(doc), titles, sentence_index(doc), self.words)
+        scene = Scene.of(doc, people(doc), titles, sentence_index(doc), self.words, self.nationalities(doc))
         roles: list[Role] = []
         attached: dict[int, Person] = {}
         clause_orgs: dict[int, OrgRef] = {}  # title start -> organisation a clause gives it ('the GNU, led by PM X')
@@ -76,6 +78,11 @@ class RoleLinker(KnowledgePipe):
             roles.append(self.role(links, person, title, pattern, clause_orgs.get(title.start), date))
         doc._.roles = roles
         return doc
+
+    def nationalities(self, doc: Doc) -> frozenset[int]:
+        """Where nationality words are written, in no person's name ('le Libanais', 'le commandement américain')."""
+        return frozenset(i for i, token in enumerate(doc) if token.is_alpha and token.ent_type_ != "PERSON"
+                         and self.shapes.is_nationality(token.text))
 
     # -- knowledge base ------------------------------------------------------------------------
     def kb_offices(self, links: dict[TokenRange, Link], person: Person, title: str) -> tuple[Office, ...]:

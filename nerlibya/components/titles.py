@@ -5,10 +5,14 @@ It finds the lexicon's phrases with a PhraseMatcher, lets the pure reader of `co
 them (whose office, portfolio, status), and writes `doc._.titles` as frozen `Title` values. A capitalised
 name right after a title that no entity covers yet becomes a PERSON ('Colonel Ahmed Ali'), which is how
 people the model and the KB miss are still found.
+
+One concern: the titles of a Doc and the people they introduce that no entity names yet (the helpers below are
+the shapes in which French and English write a name next to a title).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import replace
@@ -17,10 +21,12 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..core.assignments import AssignmentWords, assigned_offices, portfolio_appointments
+from ..core.assignments import AssignmentWords, assigned_offices, portfolio_appointments, portfolios_given
 from ..core.lists import list_entries, name_end, name_heading_entry
-from ..core.titles import PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text, without_verbs
+from ..core.titles import (MAX_NAME_TOKENS, PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text,
+                           without_verbs)
 from ..core.types import OrgRef, Title
+from ..knowledge.lexicon import Words
 from ..text.normalize import fold
 from .base import KnowledgePipe, is_glued_hyphen, is_line_break, on_headline_line
 from .bodies import in_title_case_line
@@ -148,6 +154,8 @@ class TitleFinder(KnowledgePipe):
         for opening, start in sorted(set(openings)):
             if start + 1 < len(doc) and doc[start].text == ".":
                 start += 1
+            while start + 1 < len(doc) and doc[start].lower_ in self.lexicon.honorifics:
+                start += 1  # 'Son Excellence Monsieur X': honorifics stacked before the name
             if start >= len(doc):
                 continue
             token = doc[start]
@@ -183,6 +191,26 @@ class TitleFinder(KnowledgePipe):
         if names:
             set_entities(doc, names, default="unmodified")
 
+    def apposed_names(self, doc: Doc, titles: list[Title], unit_starts: set[int]) -> list[tuple[int, int]]:
+        """'Le ministre des Affaires étrangères, Sabri Boukadoum, a reçu': capitalised words in no entity after the
+        comma that closes a title's phrase (an article or a courtesy title between), closed by a comma, a full stop
+        or a bracket themselves, are the holder's name: where the phrase opens and where the name starts."""
+        words = self.lexicon.words
+        skipped = words.title_determiners | self.lexicon.honorifics
+        found = []
+        for title in titles:
+            k = title.phrase_end
+            if title.category == "clause" or k + 1 >= len(doc) or doc[k].text != ",":
+                continue
+            k += 1
+            while k < len(doc) - 1 and doc[k].lower_ in skipped:
+                k += 1
+            name = self.reader.name_after(doc, k, unit_starts)
+            if (name is not None and name[1] < len(doc) and doc[name[1]].text in (",", ".", ")", ";")
+                    and not any(doc[i].is_stop or doc[i].lower_ in words.calendar_words for i in range(*name))):
+                found.append((title.phrase_start, k))  # not 'the minister, On Monday,'
+        return found
+
     def discover_listed(self, doc: Doc, titles: list[Title]) -> None:
         """The name after the colon of a list of office holders ('Defence: Salah al-Namroush') is a person's,
         whatever label the model gave its words, unless the KB knows them; one word alone is none ('Justice:
@@ -197,6 +225,26 @@ class TitleFinder(KnowledgePipe):
         if names:
             taken = {i for name in names for i in range(name.start, name.end)}
             doc.ents = [e for e in doc.ents if not taken & set(range(e.start, e.end))] + names
+
+    def discover_after_portfolios(self, doc: Doc, titles: list[Title]) -> None:
+        """'La ministre de la Justice Halima Ibrahim a annoncé': the name the portfolio's reading stopped at is a
+        person's, whatever label the model gave its words with the portfolio's, unless the KB knows them."""
+        particles = self.lexicon.words.name_particles
+        names = []
+        for title in titles:
+            end = title.end
+            if title.category != "office" or title.phrase_end != end or end == title.start + 1 \
+                    or not self.reader.opens_name_after_portfolio(doc, end, title.head):
+                continue
+            stop = end
+            while stop < min(end + MAX_NAME_TOKENS, len(doc)) and not doc[stop].ent_id_ and (
+                    doc[stop].text[:1].isupper() and doc[stop].is_alpha or doc[stop].lower_ in particles):
+                stop += 1
+            if stop - end >= 2 and doc[end].ent_type_ != "PERSON":
+                names.append(Span(doc, end, stop, label="PERSON"))
+        if names:
+            taken = {i for name in names for i in range(name.start, name.end)}
+            set_entities(doc, [e for e in doc.ents if e.id_ or taken.isdisjoint(range(e.start, e.end))] + names)
 
     def holders_are_people(self, doc: Doc, assigned: list[Title]) -> None:
         """The name a ministry is given to ('confié à Samia Dridi') is a person's, whatever other label the model
@@ -251,13 +299,18 @@ class TitleFinder(KnowledgePipe):
                     and not self._after_a_place_preposition(doc, before.start)):
                 found.append(before)
             named = by_start.get(title.phrase_end + 1) if title.phrase_end < len(doc) and doc[title.phrase_end].text == "," else None
-            if named is not None and title.category == "office" and self._person_taken_for_a_body(doc, named):
+            if named is not None and title.category == "office" and (
+                    self._person_taken_for_a_body(doc, named) or self._place_taken_for_a_name(doc, named)):
                 found.append(named)
             after = by_start.get(title.end)
             if after is not None and after.label_ in PLACE_OR_ORG and (self._looks_like_name(after) and any(
                     part in self.lexicon.words.name_articles for t in after for part in t.lower_.split("-"))
                     or _lone_surname(doc, after, title)):
                 found.append(after)
+            after_nationality = by_start.get(title.phrase_end) if title.phrase_end > title.end and \
+                self.reader.follows_as_nationality(doc[title.phrase_end - 1]) else None
+            if after_nationality is not None and self._place_shaped_like_a_name(after_nationality):
+                found.append(after_nationality)  # 'le ministre de l'Intérieur tunisien X', X tagged as a place
         if found:
             relabelled = {(e.start, e.end) for e in found}
             set_entities(doc, [Span(doc, e.start, e.end, label="PERSON") if (e.start, e.end) in relabelled else e
@@ -295,6 +348,21 @@ class TitleFinder(KnowledgePipe):
                 and all(t.is_alpha and t.is_title and t.lower_ not in body_words and fold(t.text) not in body_words
                         for t in ent))
 
+    def _place_shaped_like_a_name(self, ent: Span) -> bool:
+        """A 'place' of two or three capitalised words, no KB id, no nationality among them and no Arabic place word
+        opening it: after a title and its nationality adjective, where a place never stands, it is the holder's
+        name."""
+        words = [t.text for t in ent]
+        return (ent.label_ in ("GPE", "LOC") and len(ent) <= 3 and self._looks_like_name(ent)
+                and not any(self.reader.shapes.is_nationality(w) for w in words)
+                and not self.reader.shapes.opens_with_place_word(words))
+
+    def _place_taken_for_a_name(self, doc: Doc, ent: Span) -> bool:
+        """'le ministre de l'Intérieur tunisien, X, a reçu': such a 'place' in apposition after an office, closed by a
+        comma or a full stop, is the holder's name."""
+        closed = ent.end == len(doc) or doc[ent.end].text in (",", ".")
+        return closed and self._place_shaped_like_a_name(ent)
+
     def _after_a_place_preposition(self, doc: Doc, start: int) -> bool:
         """'envoy for Central Africa, deputy special representative ...': a place after a region preposition
         ('for') is the region of the title before it, not a person the next title describes."""
@@ -304,6 +372,18 @@ class TitleFinder(KnowledgePipe):
         """Two words or more, no KB id, each capitalised or a name particle."""
         return not ent.id_ and len(ent) >= 2 and all(
             t.text[:1].isupper() or t.lower_ in self.lexicon.words.name_particles or t.text in "-‑" for t in ent)
+
+    def portfolio_words_off_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """'ministre des Affaires Etrangères Ali Salem': the model opens the person with the portfolio's second
+        word; a person (no KB id) whose first word ends a portfolio with the word before it ('affaires étrangères',
+        words.yaml never_places) starts after it."""
+        never_places = self.reader.shapes.never_places
+        trimmed = [Span(doc, e.start + 1, e.end, label="PERSON")
+                   if e.label_ == "PERSON" and not e.id_ and len(e) > 2 and e.start > 0
+                   and fold(f"{doc[e.start - 1].text} {e[0].text}") in never_places else e for e in ents]
+        if all(a is b for a, b in zip(trimmed, ents)):
+            return ents
+        return set_entities(doc, trimmed)
 
     def given_names_before_people(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """'Minister of the Interior Fathi Pasha Agha': a given name of the lexicon, capitalised and in no entity,
@@ -317,7 +397,7 @@ class TitleFinder(KnowledgePipe):
         return set_entities(doc, grown)
 
     def process(self, doc: Doc) -> Doc:
-        ents = self.given_names_before_people(doc, self.drop_titles_taken_for_names(doc))
+        ents = self.given_names_before_people(doc, self.portfolio_words_off_names(doc, self.drop_titles_taken_for_names(doc)))
         words = self.lexicon.words
         units = without_verbs(self.nouns_of_modifiers(self.units(doc, ents)), self.lexicon.verb_qualifiers,
                               words.auxiliaries)
@@ -335,15 +415,17 @@ class TitleFinder(KnowledgePipe):
         titles = self.reader.read(doc, by_cat, title_runs, ents)
         titles = list_entries(doc, titles, by_cat["MOD"], joiners, words.name_particles, self.lexicon.honorifics)
         assigned = (assigned_offices(doc, self.assignment_words) + portfolio_appointments(doc, self.assignment_words)
-                    if self.assignment_words.ministries else [])
+                    + portfolios_given(doc, self.assignment_words) if self.assignment_words.ministries else [])
         doc._.titles = titles = sorted(titles + assigned, key=lambda t: t.start)
         if self.discover_people:
             holders = [(t.start, t.holder[0]) for t in assigned if t.holder]
-            self.discover(doc, _after_named_complements(doc, titles) + holders, unit_starts)
+            self.discover(doc, _after_named_complements(doc, titles) + holders + self.apposed_names(doc, titles, unit_starts),
+                          unit_starts)
             self.holders_are_people(doc, assigned)
             self.discover_listed(doc, titles)
             self.discover_heading_names(doc, titles)
             self.discover_apposed(doc, titles, unit_starts)
+            self.discover_after_portfolios(doc, titles)
         doc._.titles = titles = titles + self.repeated_titles(doc, titles)
         _drop_names_inside_titles(doc, list(doc.ents), [t for t in titles if t not in assigned])  # the ministry stays a name
         self.people_around_titles(doc, titles)
@@ -356,16 +438,19 @@ class TitleFinder(KnowledgePipe):
         capitalised words in no entity that open a sentence with a given name, before a comma (and an age) and an
         office, are a person the model missed; so are such words (two or more, with name particles and hyphens) after
         a punctuation mark or a lower-case word ('said X, a spokesman for ...') when none is a function, calendar,
-        opening or nationality word, outside a Title Case headline and a title's own complement."""
-        determiners = self.lexicon.words.title_determiners
-        particles = self.lexicon.words.name_particles
+        opening or nationality word, outside a Title Case headline and a title's own complement; and those after a
+        lower-case word before a comma and an office with no article ('a déclaré X, porte-parole de Y,')."""
+        words = self.lexicon.words
+        determiners, particles = words.title_determiners, words.name_particles
         spans = {found for found in (_name_opening_apposition(doc, t, determiners, particles) for t in titles) if found}
         complements = {t.end + 1 for t in titles if t.end < len(doc) and doc[t.end].lower_ in self.lexicon.complements}
         complements |= {i for t in titles for i in range(t.start, t.phrase_end)}
         names = [Span(doc, *found, label="PERSON") for found in sorted(spans)  # not 'envoy for Central Africa,'
                  if found[0] not in complements and self._opens_apposition(doc, *found)]
+        bare = {found for found in (_name_before_bare_apposition(doc, t, words) for t in titles) if found} - spans
+        names += [Span(doc, *found, label="PERSON") for found in sorted(bare)]
         if names:
-            set_entities(doc, names, default="unmodified")
+            set_entities(doc, sorted(names, key=lambda span: span.start), default="unmodified")
 
     def _opens_apposition(self, doc: Doc, start: int, end: int) -> bool:
         """Is the span found before an office's apposition a name: one opening with a given name when it holds words
@@ -391,11 +476,12 @@ class TitleFinder(KnowledgePipe):
 
 
 def _after_named_complements(doc: Doc, titles: list[Title]) -> list[tuple[int, int]]:
-    """Titles whose phrase ends with a place or an organisation ('former ambassador to the UAE [X]'): where
-    their phrase opens and where a name after it would start."""
+    """Titles whose phrase ends with a place or an organisation ('former ambassador to the UAE [X]') or with a
+    lower-case word after the title's own ('le président tunisien [X]', 'le président sortant [X]'): where their
+    phrase opens and where a name after it would start."""
     return [(t.phrase_start, t.phrase_end) for t in titles
-            if t.category != "clause" and t.end < t.phrase_end < len(doc) and not doc[t.phrase_end].is_punct
-            and doc[t.phrase_end - 1].ent_type_ in PLACE_OR_ORG]
+            if t.category != "clause" and t.phrase_end < len(doc) and not doc[t.phrase_end].is_punct
+            and ((t.end < t.phrase_end and doc[t.phrase_end - 1].ent_type_ in PLACE_OR_ORG) or doc[t.phrase_end - 1].is_lower)]
 
 
 def _past_aside(doc: Doc, end: int) -> int:
@@ -462,6 +548,25 @@ def _opens_sentence(doc: Doc, start: int) -> bool:
     return start == 0 or doc[start].is_sent_start or is_line_break(doc[start - 1])
 
 
+def _name_before_bare_apposition(doc: Doc, title: Title, words: Words) -> tuple[int, int] | None:
+    """Where two to four capitalised words in no entity lie after a lower-case word or a sentence opener ('a
+    déclaré', 'Selon'; no place or region preposition: 'à Tripoli Centre'), just before a comma and `title`, an office or rank
+    written with no article ('selon Jalel Harchaoui, chercheur au Clingendael'); or None."""
+    j = title.phrase_start - 1
+    if title.category == "clause" or j < 3 or doc[j].text != ",":
+        return None
+    start = j
+    while start > 1 and j - start < 4 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() \
+            and not doc[start - 1].ent_type_ and doc[start - 1].lower_ not in words.sentence_openers:
+        start -= 1
+    before = doc[start - 1]
+    opener = before.lower_ in words.sentence_openers
+    if j - start < 2 or not (before.is_alpha and (before.is_lower or opener)) or before.lower_ in words.place_prepositions \
+            or before.lower_ in words.region_prepositions:  # 'envoy for Central Africa, deputy representative'
+        return None
+    return start, j
+
+
 def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -> None:
     """An organisation or place the model found inside a title's own words, with no KB id, is the title's
     portfolio ('ministre de l'Économie, des Finances et du Budget'), not a name of its own."""
@@ -472,9 +577,9 @@ def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -
 
 
 def _unaccented_initial(phrase: str) -> str:
-    """The phrase with its first letter written without an accent, as capitals often are ('Économiste' ->
-    'Economiste')."""
-    return fold(phrase[:1]) + phrase[1:] if phrase else phrase
+    """The phrase with the first letter of each word written without an accent, as capitals often are
+    ('Économiste' -> 'Economiste', "chef de l'État" -> "chef de l'Etat")."""
+    return re.sub(r"(^|[\s'’-])(\w)", lambda m: m.group(1) + fold(m.group(2)), phrase)
 
 
 def _alone_on_line(doc: Doc, start: int, end: int) -> bool:

@@ -34,6 +34,7 @@ class AssignmentWords:
     portfolio_prepositions: Mapping[str, str] = field(default_factory=dict)  # 'au' -> 'du': the office's complement
     bodies: frozenset[str] = frozenset()  # 'conseil': 'nommé au Conseil X' names a body, not a portfolio
     calendar_words: frozenset[str] = frozenset()  # 'mardi': no part of a portfolio written before it
+    portfolio_articles: Mapping[str, str] = field(default_factory=dict)  # 'les' -> 'des': 'Les Finances reviennent à X'
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "AssignmentWords":
@@ -44,7 +45,8 @@ class AssignmentWords:
             adverb_endings=tuple(words.adverb_endings), determiners=words.title_determiners,
             taking_verbs=lexicon.taking_verbs, before_taking=lexicon.before_taking,
             portfolio_verbs=lexicon.portfolio_verbs, portfolio_prepositions=lexicon.portfolio_prepositions,
-            bodies=lexicon.heads.bodies, calendar_words=words.calendar_words)
+            bodies=lexicon.heads.bodies, calendar_words=words.calendar_words,
+            portfolio_articles=lexicon.portfolio_articles)
 
 
 def assigned_offices(doc: Sequence[TokenLike], words: AssignmentWords) -> list[Title]:
@@ -65,6 +67,26 @@ def assigned_offices(doc: Sequence[TokenLike], words: AssignmentWords) -> list[T
             found.append(Title(start=i, end=end, phrase_start=i, phrase_end=end,
                                title=f"{office} {span_text(doc, of, end)}", head=office, category="office",
                                holder=(holder, holder + 1)))
+    return found
+
+
+def portfolios_given(doc: Sequence[TokenLike], words: AssignmentWords) -> list[Title]:
+    """A title for each portfolio given to someone with no office written: 'Les Affaires étrangères ont été
+    confiées à X', 'La Défense revient à Y' -> X is 'ministre des Affaires étrangères' (the article becomes the
+    complement); the capitalised portfolio, no entity's or body's, right before the verb (auxiliaries between)."""
+    office = next(iter(words.ministries.values()), None)
+    found = []
+    for i, token in enumerate(doc):
+        of = words.portfolio_articles.get(token.lower_)
+        if office is None or of is None or (i > 0 and doc[i - 1].lower_ in words.of_words):
+            continue  # 'le ministère de la Défense' is a ministry's (`assigned_offices`)
+        end = _portfolio_words_end(doc, i + 1, words, unknown_names=True)
+        holder = _holder_after_verb(doc, end, words) if end > i + 1 else None
+        if holder is not None:
+            written = span_text(doc, i + 1, end)
+            title = f"{office} {of}{written}" if of.endswith(("'", "’")) else f"{office} {of} {written}"
+            found.append(Title(start=i, end=end, phrase_start=i, phrase_end=end, title=title, head=office,
+                               category="office", holder=(holder, holder + 1)))
     return found
 
 
@@ -143,14 +165,22 @@ def portfolio_appointments(doc: Sequence[TokenLike], words: AssignmentWords) -> 
     return found
 
 
-def _portfolio_words_end(doc: Sequence[TokenLike], k: int, words: AssignmentWords) -> int:
-    """Where a capitalised portfolio that no entity covers, with its lower-case adjectives, ends from `k` ('Affaires
-    sociales'), not a body's name ('Conseil présidentiel'); `k` if none starts there."""
-    if k >= len(doc) or not doc[k].text[:1].isupper() or doc[k].ent_type_ or doc[k].lower_ in words.bodies:
+def _portfolio_words_end(doc: Sequence[TokenLike], k: int, words: AssignmentWords, unknown_names: bool = False) -> int:
+    """Where a capitalised portfolio that no entity covers (or, with `unknown_names`, no person, place or body the KB
+    knows: the model tags "L'Intérieur" as a body), with its lower-case adjectives, ends from `k` ('Affaires
+    sociales'), not a body's name ('Conseil présidentiel') nor the auxiliary or verb after it; `k` if none starts
+    there."""
+    def named(token) -> bool:
+        if unknown_names:  # 'Le Pen a confié à X que': a person's name is no portfolio
+            return bool(token.ent_id_) or token.ent_type_ not in ("", "ORG", "MISC")
+        return bool(token.ent_type_)
+    if k >= len(doc) or not doc[k].text[:1].isupper() or named(doc[k]) or doc[k].lower_ in words.bodies:
         return k
     end = k + 1
-    while end < min(k + MAX_PORTFOLIO, len(doc)) and doc[end].is_alpha and not doc[end].ent_type_ and (
+    while end < min(k + MAX_PORTFOLIO, len(doc)) and doc[end].is_alpha and not named(doc[end]) and (
             doc[end].text[:1].isupper() or (doc[end].is_lower and not doc[end].is_stop
-                                             and doc[end].lower_ not in words.calendar_words)):
+                                             and doc[end].lower_ not in words.calendar_words
+                                             and doc[end].lower_ not in words.verbs
+                                             and doc[end].lower_ not in words.auxiliaries)):
         end += 1
     return end

@@ -93,6 +93,9 @@ class RoleWords:
     succession_verbs: frozenset[str] = frozenset()  # 'A succeeded B as envoy': the title is A's, not B's
     time_prepositions: frozenset[str] = frozenset()  # 'X was until 2011 a minister': a time phrase after the verb
     time_words: frozenset[str] = frozenset()  # 'time', 'february': the words of such a phrase
+    adjective_endings: tuple[str, ...] = ()  # where adjectives follow the noun: 'du gouvernement [parallèle]'
+    compass_words: frozenset[str] = frozenset()  # 'de la région militaire [ouest]'
+    place_prepositions: frozenset[str] = frozenset()  # 'le président du Parlement basé [à] Tobrouk, X'
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -132,6 +135,9 @@ class RoleWords:
             succession_verbs=words.succession_verbs,
             time_prepositions=words.time_prepositions,
             time_words=words.calendar_words | words.time_nouns,
+            adjective_endings=tuple(words.adjective_endings) if words.adjectives_follow_noun else (),
+            compass_words=words.compass_words,
+            place_prepositions=words.place_prepositions,
         )
 
 
@@ -147,16 +153,22 @@ class Scene:
     titles_ending: Mapping[int, Sequence[Title]]
     sentence_of: Sequence[int]
     words: RoleWords
+    nationalities: frozenset[int] = frozenset()  # nationality words: 'le [Libanais] X', 'le commandement [américain]'
 
     @classmethod
     def of(cls, tokens: Sequence[TokenLike], people: Sequence[Person], titles: Sequence[Title],
-           sentence_of: Sequence[int], words: RoleWords) -> "Scene":
+           sentence_of: Sequence[int], words: RoleWords, nationalities: frozenset[int] = frozenset()) -> "Scene":
         titles_ending: dict[int, list[Title]] = defaultdict(list)
         for title in titles:
             titles_ending[title.phrase_end].append(title)
         return cls(tokens, {p.start: p for p in people}, {p.end: p for p in people}, {t.start: t for t in titles},
                    {t.phrase_start: t for t in titles if t.category != "clause"}, dict(titles_ending), sentence_of,
-                   words)
+                   words, nationalities)
+
+    def national_noun(self, k: int) -> bool:
+        """A nationality noun after an article ('le Libanais', "l'Américaine"), written between an apposition's comma
+        and the name ("l'émissaire de l'ONU, le Libanais X")."""
+        return k in self.nationalities and k > 0 and self.tokens[k - 1].lower_ in self.words.title_determiners
 
     def same_sentence(self, person: Person, title: Title) -> bool:
         return self.sentence_of[person.start] == self.sentence_of[min(title.start, len(self.tokens) - 1)]
@@ -294,9 +306,9 @@ def person_after(scene: Scene, title: Title) -> Person | None:
     if title.inner and title.head in scene.words.represented_offices and _no_own_phrase(scene.tokens, title):
         return None
     for position in (title.end, title.phrase_end, past_place_complement(scene, title.phrase_end),
-                     _next_line_if_alone(scene, title)):
+                     _next_line_if_alone(scene, title), _bracketed_name(scene, title.phrase_end)):
         person = scene.starts.get(_past_stacked_titles(scene, position))
-        if person is None or (person.start, person.end) == title.of:
+        if person is None or (person.start, person.end) == title.of or _after_linking_word(scene, title, person):
             continue
         if not title.inner or position == title.end or _of_enclosing(scene, title, person):
             return person
@@ -314,6 +326,24 @@ def person_on_line_before(scene: Scene, title: Title) -> Person | None:
     if person is None or person.start == 0:
         return person
     return person if _breaks_line(tokens, person.start - 1) and not scene.titles_ending.get(person.start - 1) else None
+
+
+def _after_linking_word(scene: Scene, title: Title, person: Person) -> bool:
+    """'X, ministre des Affaires étrangères du gouvernement de Y', '... du gouvernement dirigé par Y': a name after
+    the title's words and a linking word or an agent preposition names the body of the complement, not the
+    title's holder."""
+    before = scene.tokens[person.start - 1].lower_
+    return person.start > title.end and (before in scene.words.linking_words or before in scene.words.agent_prepositions)
+
+
+def _bracketed_name(scene: Scene, k: int) -> int:
+    """'le ministre de la Défense (X)': where a name alone in brackets right after the title's phrase starts, or
+    `k`."""
+    tokens, person = scene.tokens, scene.starts.get(k + 1)
+    if k < len(tokens) and tokens[k].text == "(" and person is not None and person.end < len(tokens) \
+            and tokens[person.end].text == ")":
+        return k + 1
+    return k
 
 
 def _next_line_if_alone(scene: Scene, title: Title) -> int:
@@ -493,7 +523,7 @@ def _named_by_title_before(scene: Scene, person: Person) -> bool:
     comma = person.start - 1
     if comma < 1 or scene.tokens[comma].text != ",":
         return False
-    return any(scene.titles_ending.get(end) and past_short_clause(scene, past_place_complement(scene, end)) == comma
+    return any(scene.titles_ending.get(end) and past_complements(scene, end) == comma
                for end in range(comma, max(comma - MAX_CLAUSE_TOKENS, 0), -1))
 
 
@@ -543,8 +573,9 @@ def _names_someone_after(scene: Scene, title: Title) -> bool:
     under Y' is X's; so is 'X, researcher at the Institute of Y': a name right after 'of' is a complement)."""
     tokens = scene.tokens
     for k in range(title.phrase_end, min(title.phrase_end + MAX_WORDS_BEFORE_NAME, len(tokens))):
-        if k in scene.starts:
-            return not (k > 0 and tokens[k - 1].lower_ in scene.words.linking_words)
+        if k in scene.starts:  # not a complement: 'du gouvernement de Y', 'du gouvernement dirigé par Y'
+            return not (k > 0 and (tokens[k - 1].lower_ in scene.words.linking_words
+                                   or tokens[k - 1].lower_ in scene.words.agent_prepositions))
         if not (tokens[k].text[:1].isupper() or tokens[k].lower_ in scene.words.name_connectors):
             return False
     return False
@@ -581,15 +612,16 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     punctuation mark, a conjunction or a relative pronoun: 'face au vice-Premier ministre, X qui ...') or the
     title (or the `opening` one it is coordinated with: 'The envoy and head of X, Y said') opens the sentence."""
     tokens, words, titles_at, sentence_of = scene.tokens, scene.words, scene.titles_at, scene.sentence_of
-    k = past_named_complement(scene, past_short_clause(scene, past_place_complement(scene, title.phrase_end)))
+    k = past_named_complement(scene, past_complements(scene, title.phrase_end))
     if k >= len(tokens) or tokens[k].text != ",":
         return None
-    k += 1
+    k = (_past_aside(scene, k) if _title_opens_sentence(scene, opening or title) else k) + 1
     courtesy = k < len(tokens) and tokens[k].lower_ in words.honorifics  # 'le président, M. X' names the president
     while k < len(tokens) and (tokens[k].lower_ in words.title_determiners or tokens[k].lower_ in words.honorifics
                                or tokens[k].lower_ in words.age_words or tokens[k].text.isdigit()
+                               or scene.national_noun(k)
                                or (k in titles_at and titles_at[k].category != "clause")):
-        k = _stacked_title_end(scene, titles_at[k]) if k in titles_at else k + 1
+        k = _stacked_title_end(scene, titles_at[k], tokens[k - 1].text == ",") if k in titles_at else k + 1
     person = scene.starts.get(k)
     if person is None or _relatives_name(scene, opening or title, person):
         return None
@@ -602,6 +634,37 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
                       or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace()  # a new line
                       or _after_opening_adverbial(scene, before) or _opening_as(scene, before))
     return person if closes or (opens_sentence and not _attribution_inserted(scene, person)) else None
+
+
+def _past_aside(scene: Scene, comma: int) -> int:
+    """'Le ministre des Affaires étrangères de la Turquie, pays allié de Tripoli, X', 'le chef de la mission, la
+    Manul, X': the comma that closes a short aside after the title's comma (up to eight tokens, no person, title or
+    other punctuation) when a name follows it and none follows the first comma; or `comma`. (Read only after a
+    title that opens its sentence: '... appoint X as prime minister, setting up a clash with the incumbent, Y'.)"""
+    tokens, words = scene.tokens, scene.words
+    if _name_at(scene, comma + 1):
+        return comma
+    for k in range(comma + 1, min(comma + 9, len(tokens) - 1)):
+        if tokens[k].text == ",":
+            return k if k > comma + 1 and _name_at(scene, k + 1) else comma
+        if tokens[k].is_punct or tokens[k].ent_type_ == "PERSON" or k in scene.titles_at \
+                or tokens[k].lower_ in words.relative_pronouns:
+            return comma
+    return comma
+
+
+def _title_opens_sentence(scene: Scene, title: Title) -> bool:
+    """Is the title, past its articles, the first thing its sentence writes ('Le chef de la mission, ...')?"""
+    before = skip_back(scene.tokens, title.phrase_start, scene.words.title_determiners)
+    return before < 0 or scene.sentence_of[before] != scene.sentence_of[title.start]
+
+
+def _name_at(scene: Scene, k: int) -> bool:
+    """Does a person's name start at `k`, past articles and courtesy titles?"""
+    while k < len(scene.tokens) and (scene.tokens[k].lower_ in scene.words.title_determiners
+                                     or scene.tokens[k].lower_ in scene.words.honorifics):
+        k += 1
+    return k in scene.starts
 
 
 def _relatives_name(scene: Scene, title: Title, person: Person) -> bool:
@@ -698,10 +761,69 @@ def _after_opening_adverbial(scene: Scene, comma: int) -> bool:
     return False
 
 
-def _stacked_title_end(scene: Scene, title: Title) -> int:
+def _stacked_title_end(scene: Scene, title: Title, apposed: bool = False) -> int:
     """Where the name after a title stacked before it starts: after the title's phrase when a name starts there
-    ('le colonel canadien X'), else after its words."""
-    return title.phrase_end if title.phrase_end in scene.starts else title.end
+    ('le colonel canadien X'); after the comma that closes it when the title, with no article, is itself in
+    apposition ('Le ministre d'État, ministre de l'Intérieur, X': both are X's); else after its words."""
+    if title.phrase_end in scene.starts:
+        return title.phrase_end
+    comma = past_complements(scene, title.phrase_end)
+    if apposed and comma < len(scene.tokens) and scene.tokens[comma].text == ",":
+        return comma + 1
+    return title.end
+
+
+def past_complements(scene: Scene, k: int) -> int:
+    """Past what may follow a title's phrase before the comma of its apposition: a place or body, more noun
+    phrases after prepositions, a short clause ('le ministre de l'Intérieur du gouvernement de l'Est [basé à
+    Benghazi], X')."""
+    return past_short_clause(scene, past_noun_complements(scene, _past_acronym(scene, past_place_complement(scene, k))))
+
+
+def _past_acronym(scene: Scene, k: int) -> int:
+    """Past an acronym in brackets at `k` ("l'Armée nationale populaire [(ANP)]"), or `k`."""
+    tokens = scene.tokens
+    if k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")" and tokens[k + 1].text[:1].isupper() \
+            and tokens[k + 1].ent_type_ != "PERSON":
+        return k + 3
+    return k
+
+
+def past_noun_complements(scene: Scene, k: int) -> int:
+    """Past noun phrases chained by prepositions after a title's phrase that its reading left out: 'du
+    gouvernement de l'Est', "de l'UE pour les affaires étrangères", 'de la région militaire ouest' (each a
+    preposition, articles, a word, then capitalised words, a bracketed acronym or adjectives; no person, up to
+    ten tokens), after the adjectives of the phrase's last name; where the last one ends, or `k`."""
+    tokens, words = scene.tokens, scene.words
+    limit, j = min(len(tokens), k + MAX_CLAUSE_TOKENS), k
+    while j < limit and tokens[j].is_lower and _goes_on_noun_phrase(scene, j):
+        j += 1  # the adjective of a name the reading cut short: 'pour le Sahara [occidental]'
+    end = j
+    while j < limit and (tokens[j].lower_ in words.complements or tokens[j].lower_ in words.complement_openers):
+        j += 1
+        while j < limit and (tokens[j].lower_ in words.title_determiners or tokens[j].lower_ in words.complements):
+            j += 1
+        if j >= limit or not tokens[j].text[:1].isalpha() or tokens[j].ent_type_ == "PERSON":
+            break
+        j += 1
+        while j < limit and _goes_on_noun_phrase(scene, j):
+            j = max(j + 1, _past_acronym(scene, j))
+        end = j
+    return end
+
+
+def _goes_on_noun_phrase(scene: Scene, j: int) -> bool:
+    """Does the noun phrase go on at `j`: the rest of a name, a capitalised word, a bracketed acronym, an adjective,
+    a nationality or a compass word written after the noun?"""
+    tokens, words, token = scene.tokens, scene.words, scene.tokens[j]
+    if token.ent_type_ == "PERSON":
+        return False
+    if token.ent_iob_ == "I" or (token.text[:1].isupper() and not token.is_punct):
+        return True
+    if token.text == "(":
+        return _past_acronym(scene, j) > j
+    return token.is_lower and token.text.isalpha() and bool(words.adjective_endings) and (
+        token.lower_.endswith(words.adjective_endings) or token.lower_ in words.compass_words or j in scene.nationalities)
 
 
 def past_short_clause(scene: Scene, k: int) -> int:
@@ -714,15 +836,17 @@ def past_short_clause(scene: Scene, k: int) -> int:
             and all(tokens[i].text.isalpha() and tokens[i].text == tokens[i].lower_ for i in (k, k + 1))):
         return k + 2
     opens = k < len(tokens) and (tokens[k].lower_ in words.relative_pronouns
-                                 or (k + 1 < len(tokens) and tokens[k + 1].lower_ in words.agent_prepositions))
+                                 or (k + 1 < len(tokens) and tokens[k].lower_ not in words.auxiliaries and (
+                                     tokens[k + 1].lower_ in words.agent_prepositions or (
+                                         tokens[k].is_lower and tokens[k + 1].lower_ in words.place_prepositions))))
     if not opens:
         return k
     for end in range(k + 1, min(k + MAX_CLAUSE_TOKENS, len(tokens))):
         token = tokens[end]
         if token.text == ",":
             return end
-        if token.is_punct or token.ent_type_ == "PERSON":
-            return k
+        if token.is_punct or token.ent_type_ == "PERSON" or end in scene.titles_at:
+            return k  # 'The premier was in Tripoli with the ministers, X': X is the ministers'
     return k
 
 
@@ -755,7 +879,21 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
         k = verb_before_adverbial(scene, k)
     if k < 0 or tokens[k].lower_ not in words.appointment_words:
         return None
+    if k == 0 or scene.sentence_of[k - 1] != scene.sentence_of[k]:
+        return _subject_after_opening_clause(scene, title)
     return _subject_of_verb(scene, k)
+
+
+def _subject_after_opening_clause(scene: Scene, title: Title) -> Person | None:
+    """'Nommé Premier ministre en mars, X n'a pu entrer à Tripoli': a participle that opens the sentence describes
+    the subject named after the comma that closes its clause (up to ten tokens, no other punctuation or person)."""
+    tokens = scene.tokens
+    for k in range(title.phrase_end, min(title.phrase_end + MAX_CLAUSE_TOKENS, len(tokens) - 1)):
+        if tokens[k].text == ",":
+            return scene.starts.get(k + 1)
+        if tokens[k].is_punct or tokens[k].ent_type_ == "PERSON":
+            return None
+    return None
 
 
 def _subject_of_verb(scene: Scene, k: int) -> Person | None:
@@ -982,7 +1120,7 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     tokens, words = scene.tokens, scene.words
     cue = title.cue.split()
     if cue[-1] not in words.agent_prepositions:  # the subject before: 'X, who heads Y', 'X, qui est à la tête de Y'
-        before = skip_back(tokens, title.start, words.auxiliaries)
+        before = skip_back(tokens, title.start, words.auxiliaries | words.appointment_words)  # 'X a été nommé à la tête de Y'
         person = scene.ends.get(before + 1) or scene.ends.get(_before_description(scene, before) + 1)
         org_start = title.end
         while org_start < len(tokens) and tokens[org_start].lower_ in words.title_determiners:
@@ -997,6 +1135,8 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     else:
         introducing = None
     person = scene.starts.get(k) or scene.starts.get(past_description(scene, k))
+    if person is not None:
+        person = _named_after_complement(scene, person)
     j = skip_back(tokens, title.start, words.chain_words)
     if j >= 0 and tokens[j].text == ")" and j >= 2 and tokens[j - 2].text == "(":
         j -= 3  # 'the Government of National Unity (GNU), led by'
@@ -1004,6 +1144,20 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     if j >= 0 and tokens[j].ent_type_ in CLAUSE_ORG_LABELS:
         org = OrgRef(span=(entity_start(tokens, j), j + 1))
     return (person if _led_is_a_body(scene, j) else None), org, introducing
+
+
+def _named_after_complement(scene: Scene, person: Person) -> Person:
+    """'dirigée par l'adjointe de X, Y', 'led by the son of X, Y': a person after a linking word is the complement of
+    the description before it; the person in apposition after the comma (an article and a nationality noun
+    between: "l'Américaine Y") is the one described; else `person`."""
+    tokens, k = scene.tokens, person.end + 1
+    if person.start == 0 or tokens[person.start - 1].lower_ not in scene.words.linking_words:
+        return person
+    if person.end >= len(tokens) or tokens[person.end].text != ",":
+        return person
+    while k < len(tokens) and (tokens[k].lower_ in scene.words.title_determiners or scene.national_noun(k)):
+        k += 1
+    return scene.starts.get(k, person)
 
 
 def _before_description(scene: Scene, last: int) -> int:

@@ -522,6 +522,8 @@ class TitleReader:
         ):
             if doc[stop].ent_type_ == "PERSON" or (stop > k and self._opens_title(ctx, stop)):
                 break  # '... of the Republic of Tunisia [and Chairperson of the Council]': another title
+            if portfolio and stop > k and self.opens_name_after_portfolio(doc, stop, head):
+                break
             stop += 1
         while stop > k and doc[stop - 1].lower_ in self.words.portfolio_connectors:
             stop -= 1  # '... locales [et] de la Ville' when the name stopped at a place: no connector ends it
@@ -530,6 +532,18 @@ class TitleReader:
         if portfolio and not self._names_a_unit(ctx, k, stop):
             return replace(base, portfolio_end=stop, phrase_end=stop)
         return replace(base, org=OrgRef(text=span_text(doc, k, stop)), phrase_end=stop)
+
+    def opens_name_after_portfolio(self, doc: Sequence[TokenLike], index: int, head: str) -> bool:
+        """'ministre de la Justice [Halima Ibrahim]': where adjectives follow the noun, two capitalised words right
+        after a minister's capitalised portfolio word, the first no adjective ('Affaires Etrangères', 'Défense
+        Nationale') and no nationality, open the holder's name, not more of the portfolio (other offices' complements
+        may be a foreign body's name: 'directeur de la National Oil Company')."""
+        ministers = self.lexicon.ministry_offices.values()
+        if not (self.words.adjectives_follow_noun and index + 1 < len(doc) and any(head.endswith(m) for m in ministers)):
+            return False
+        before, word, after = doc[index - 1], doc[index], doc[index + 1]
+        return (before.text[:1].isupper() and word.is_alpha and word.text[:1].isupper() and after.text[:1].isupper()
+                and after.is_alpha and not _is_adjective(word.lower_, self.words) and not self.shapes.is_nationality(word.text))
 
     def _opens_title(self, ctx: "_Context", index: int) -> bool:
         """Does a title start at `index`, or right after the connectors there ('and Chairperson')?"""

@@ -158,6 +158,7 @@ class Lexicon:
     portfolio_verbs: frozenset[str] = frozenset()  # 'nommé': 'X a été nommé à la Défense' -> 'ministre de la Défense'
     portfolio_prepositions: dict[str, str] = field(default_factory=dict)  # 'au' -> 'du'
     field_offices: frozenset[str] = frozenset()  # 'analyst': 'a Libya analyst', the place is the field, kept in the title
+    portfolio_articles: dict[str, str] = field(default_factory=dict)  # 'les' -> 'des': 'Les Finances reviennent à X'
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
@@ -284,6 +285,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         portfolio_verbs=_lower_set(titles.get("portfolio_verbs", []), path, "portfolio_verbs"),
         portfolio_prepositions=_lower_map(titles.get("portfolio_prepositions", {}), path, "portfolio_prepositions"),
         field_offices=_lower_set(titles.get("field_offices", []), path, "field_offices"),
+        portfolio_articles=_lower_map(titles.get("portfolio_articles", {}), path, "portfolio_articles"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,
