@@ -139,6 +139,11 @@ def is_line_break(token) -> bool:
     return token.is_space and not LINE_BREAKS.isdisjoint(token.text)
 
 
+def opens_sentence_or_line(token) -> bool:
+    """The first word of the doc, of a sentence or of a line (headlines and datelines end without a full stop)."""
+    return token.i == 0 or token.is_sent_start or is_line_break(token.doc[token.i - 1])
+
+
 def sentence_index(doc: Doc, lines: bool = False) -> list[int]:
     """Sentence number of every token; a doc with no sentence boundaries is one sentence. With `lines`, a line
     break also ends a sentence (a heading or a list line ends without a full stop)."""

@@ -15,7 +15,7 @@ from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, acronym_verdic
                                  reads_as_given_name, trailing_nationality)
 from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key
-from .base import LINE_BREAKS, KnowledgePipe, is_line_break
+from .base import LINE_BREAKS, KnowledgePipe, is_line_break, opens_sentence_or_line
 from .bylines import byline_names, outlet_credits
 from .entity_spans import set_entities
 from .token_lookup import space_tokens_holding
@@ -181,7 +181,7 @@ class OrgEvidence(KnowledgePipe):
         if ent.label_ != "ORG" or len(ent) < 2 or self.is_known(ent):
             return ent
         opener = ent.doc[ent.start]
-        if opens_with_common_word(opener.text, _opens_sentence(opener), *usage.of(opener.lower_)):
+        if opens_with_common_word(opener.text, opens_sentence_or_line(opener), *usage.of(opener.lower_)):
             return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
         return ent
 
@@ -224,7 +224,7 @@ class OrgEvidence(KnowledgePipe):
             mentions[ent.id_] = mentions.get(ent.id_, 0) + 1
         return {e.start for e in known if not self.after_office(e)
                 and is_lower_case_description(tuple(t.text for t in e), self.org_words.nationalities,
-                                              _opens_sentence(e[0]), mentions[e.id_])}
+                                              opens_sentence_or_line(e[0]), mentions[e.id_])}
 
     def after_office(self, ent: Span) -> bool:
         """'the president of the presidential council': the complement of an office is the body it names."""
@@ -296,10 +296,6 @@ class OrgEvidence(KnowledgePipe):
         return doc
 
 
-def _opens_sentence(token) -> bool:
-    return token.i == 0 or token.is_sent_start or is_line_break(token.doc[token.i - 1])
-
-
 class WordUsage:
     """How the article writes each word: in lower case somewhere; capitalised inside a sentence somewhere.
     Read once, on the first question, in one pass over the token arrays (a `Token` per word cost more than
@@ -325,7 +321,7 @@ class WordUsage:
             text = strings[orth]
             if is_lower:
                 self.lower.add(text)
-            elif text[:1].isupper() and not (i == 0 or sent_start == 1 or i in after_line_break):  # as _opens_sentence
+            elif text[:1].isupper() and not (i == 0 or sent_start == 1 or i in after_line_break):  # as opens_sentence_or_line
                 self.capitalised_inside.add(strings[lower])
 
 

@@ -28,7 +28,7 @@ from ..core.titles import (MAX_NAME_TOKENS, PLACE_OR_ORG, TITLE_UNITS, TitleRead
 from ..core.types import OrgRef, Title
 from ..knowledge.lexicon import Words
 from ..text.normalize import fold
-from .base import KnowledgePipe, is_glued_hyphen, is_line_break, on_headline_line
+from .base import KnowledgePipe, is_glued_hyphen, on_headline_line, opens_sentence_or_line
 from .bodies import in_title_case_line
 from .entity_spans import set_entities
 from .repeated_surnames import repeated_surnames
@@ -460,7 +460,7 @@ class TitleFinder(KnowledgePipe):
         given = self.reader.shapes.opens_with_given_name(texts)
         if any(doc[i].ent_type_ for i in range(start, end)):  # words of a place or a body the model guessed
             return given
-        if _opens_sentence(doc, start) and given:
+        if opens_sentence_or_line(doc[start]) and given:
             return True
         words = self.lexicon.words
         plain = not any(doc[i].is_stop or doc[i].lower_ in words.calendar_words or doc[i].lower_ in words.sentence_openers
@@ -528,7 +528,7 @@ def _name_opening_apposition(doc: Doc, title: Title, determiners: frozenset[str]
         start += 1
     before = doc[start - 1] if start > 0 else None
     words = sum(doc[i].is_alpha and doc[i].text[:1].isupper() for i in range(start, j))
-    opens = _opens_sentence(doc, start) or (not before.ent_type_ and (before.is_punct or before.is_lower)
+    opens = opens_sentence_or_line(doc[start]) or (not before.ent_type_ and (before.is_punct or before.is_lower)
                                             and not is_glued_hyphen(doc, start - 1))
     return (start, j) if opens and words >= 2 else None
 
@@ -542,10 +542,6 @@ def _name_part(doc: Doc, i: int, particles: frozenset[str]) -> bool:
     """A capitalised word, a lower-case name particle ('al') or a hyphen glued inside a name ('al-Amari')."""
     token = doc[i]
     return (token.is_alpha and token.text[:1].isupper()) or token.lower_ in particles or is_glued_hyphen(doc, i)
-
-
-def _opens_sentence(doc: Doc, start: int) -> bool:
-    return start == 0 or doc[start].is_sent_start or is_line_break(doc[start - 1])
 
 
 def _name_before_bare_apposition(doc: Doc, title: Title, words: Words) -> tuple[int, int] | None:
