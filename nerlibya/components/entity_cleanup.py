@@ -81,6 +81,7 @@ class EntityCleanup(KnowledgePipe):
         self.fac_ends = frozenset(w[-1] for side in (heads.after, heads.before) for w in side.get("FAC", ()))
         self.head_starts = frozenset(w[0] for phrases in heads.after.values() for w in phrases)
         self.head_ends = frozenset(w[-1] for phrases in heads.before.values() for w in phrases)
+        self.org_ends = frozenset(w[-1] for w in heads.after.get("ORG", ()))
         self.longest_head_after = max((len(w) for phrases in heads.after.values() for w in phrases), default=0)
         self.longest_head_before = max((len(w) for phrases in heads.before.values() for w in phrases), default=0)
         lexicon = self.lexicon
@@ -195,6 +196,8 @@ class EntityCleanup(KnowledgePipe):
             return True  # 'M.', 'Sheikh', 'de M.' (from a French 'de M. Haftar'): titles, particles, initials
         if label == "PERSON" and any(c.isdigit() for t in tokens for c in t.text):
             return True  # 'COVID-19', '8263rd Meeting': no person's name is written with a digit
+        if label == "PERSON" and words[-1] in self.heads.other_kinds:
+            return True  # 'Executive Order', 'Berlin Conference': a document's or an event's head ends no person's name
         if label in NAME_LABELS and start > 0 and doc[start - 1].lower_ in self.heads.weather_events:
             return True  # 'the storm Daniel', 'cyclone Idai': the name of a weather event, no person or place
         if len(tokens) == 1 and start > 0 and doc[start - 1].shape_ in CLOCK_SHAPES:
@@ -289,6 +292,8 @@ class EntityCleanup(KnowledgePipe):
         if label == "PERSON" and end - start > 2 and doc[start].is_lower and doc[start + 1].text in ("-", "‑") \
                 and doc[start].lower_ not in self.words.name_particles:
             return None  # 'anti-Al Qathafi fighter', 'pro-Haftar forces': a prefix makes the name an adjective
+        if label == "PERSON" and end - start > 1 and doc[end - 1].text[:1].isupper() and doc[end - 1].lower_ in self.org_ends:
+            return "ORG"  # 'Anas al-Dabbashi Brigade': a body's head noun after a person's name names the body
         if label == "PERSON" and self._after_place_noun(doc, start):
             return "GPE"  # 'le quartier de Tarik Shok': a street or district may bear a person's name
         if label == "PERSON" and shapes.opens_with_given_name(words):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..core.aliases import introduces_alias
 from ..core.types import Link, TokenRange
 from ..knowledge.kb import KnowledgeBase
 from ..text.normalize import GLUED_ARTICLES, name_key, name_similarity, skeleton, tokens_alike
@@ -246,6 +247,13 @@ class Resolver(KnowledgePipe):
             return partial, partial.kb_id, "partial", 1.0
         return None, None, "model", 0.0
 
+    def alias_of(self, doc: Doc, mention: Mention, previous: tuple[Mention, Cluster] | None) -> Cluster | None:
+        """The person named just before, when only an alias cue stands between ('X, also known as "Y"')."""
+        if previous is None or previous[0].label != "PERSON" or previous[0].end >= mention.start:
+            return None
+        between = [doc[i].lower_ for i in range(previous[0].end, mention.start)]
+        return previous[1] if introduces_alias(between, self.lexicon.words.alias_cues) else None
+
     def article_namesake(self, mention: Mention, people: PeopleIndex, sentence: int, title: str | None) -> Cluster | None:
         """'M. Issa' after 'Aguila Salah Issa': a bare surname that the KB gives to someone this article has not
         named goes to the person of the article who bears it."""
@@ -288,6 +296,7 @@ class Resolver(KnowledgePipe):
         links: dict[TokenRange, Link] = {}
         clusters: dict[str, Cluster] = {}
         people = PeopleIndex()
+        previous: tuple[Mention, Cluster] | None = None
         for mention in mentions:
             group = GROUPS.get(mention.label)
             if group is None:
@@ -302,6 +311,8 @@ class Resolver(KnowledgePipe):
                 match = "exact" if mention.key == self._name_keys[kb_id] else "alias"
             elif (kb_id := self.kb_exact(mention.text, group)) is not None:
                 match, score = "alias", 1.0
+            elif group == "person" and (named := self.alias_of(doc, mention, previous)) is not None:
+                cluster, kb_id, match, score = named, named.kb_id, "alias", 1.0
             elif group == "person":
                 cluster, kb_id, match, score = self.resolve_person(mention, people, sentence,
                                                                    titles_before.get(mention.start))
@@ -323,6 +334,7 @@ class Resolver(KnowledgePipe):
             cluster.add(mention, sentence)
             people.file(cluster, mention.text, mention.parts)
             links[mention.link_key] = Link(key, kb_id, match, score)
+            previous = mention, cluster
         self.link_early_surnames(mentions, links, people)
         adopt_glossed_ids(doc, mentions, links, self.kb)
         self.join_shorter_organisations(mentions, links)

@@ -133,8 +133,9 @@ class TitleFinder(KnowledgePipe):
     # -- people introduced by titles -----------------------------------------------------------
     def may_be_name(self, doc: Doc, start: int, end: int, opening: int) -> bool:
         """A capitalised word after a title is not a name when it is a pronoun or conjunction opening the next
-        sentence ('He', 'Mais', 'Later'), a plural title ('MPs'), or a word of a Title Case headline that the article
-        never writes again ('... Official Tells Council'). A line that is only a title (from `opening`) and a
+        sentence ('He', 'Mais', 'Later'), a plural title ('MPs'), the head of a document's or an event's name
+        ('Executive Order'), or a word of a Title Case headline that the article never writes again ('... Official
+        Tells Council'). A line that is only a title (from `opening`) and a
         name whose last word the article writes again is a profile line: 'Finance Minister Hassan Zaglami',
         then 'Zaglami is a former executive'."""
         if end - start == 1:
@@ -142,6 +143,8 @@ class TitleFinder(KnowledgePipe):
             if (token.is_stop or token.lower_.rstrip("s") in self.title_words
                     or token.lower_ in self.lexicon.words.sentence_openers):
                 return False
+        if doc[end - 1].lower_ in self.lexicon.heads.other_kinds:
+            return False
         headline = on_headline_line(doc, start) or in_title_case_line(doc, start)  # the test the cleanup reads too
         if not headline or doc.text.count(span_text(doc, start, end)) >= 2:
             return True

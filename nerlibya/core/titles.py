@@ -75,11 +75,18 @@ class Unit:
 
 
 def without_verbs(units: list[Unit], verb_qualifiers: frozenset[str], auxiliaries: frozenset[str]) -> list[Unit]:
-    """The units less the qualifiers written as a verb: one of `verb_qualifiers` right after an auxiliary or a
-    relative pronoun ('the revolt that ousted dictator X', 'forces which deposed President Y') is the verb's past
-    tense, not part of the title after it ('the ousted president X' keeps it)."""
+    """The units less the qualifiers written as a verb: one of `verb_qualifiers` right after an auxiliary, a
+    relative pronoun or a subject written as an acronym or closing a bracket ('the revolt that ousted dictator X',
+    'OFAC designated militia leader Y') is the verb's past tense, not part of the title after it ('the ousted
+    president X' keeps it)."""
     return [u for u in units if not (u.cat == "QUAL" and u.phrase in verb_qualifiers and u.start > 0
-                                     and u.doc[u.start - 1].lower_ in auxiliaries)]
+                                     and _ends_a_subject_or_auxiliary(u.doc[u.start - 1], auxiliaries))]
+
+
+def _ends_a_subject_or_auxiliary(token: TokenLike, auxiliaries: frozenset[str]) -> bool:
+    """'that', 'has', 'OFAC', '(OFAC)': after these a past participle is the verb of a clause."""
+    text = token.text
+    return token.lower_ in auxiliaries or text == ")" or (len(text) > 1 and text.isalpha() and text.isupper())
 
 
 def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),

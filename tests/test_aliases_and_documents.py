@@ -1,0 +1,92 @@
+"""A person's alias ('X, also known as "Y"', 'X, dit « Y »') is a form of that person; the head of a document's
+name ('Executive Order 13726') ends no person's name; a body's head after a name ('the Anas Brigade') names a body;
+'designated' after its subject is a verb (sanctions notices and communiqués written for these tests)."""
+
+import pytest
+
+from nerlibya.core.aliases import introduces_alias
+
+CUES = frozenset({"also known as", "a.k.a.", 'dit "', 'nicknamed "'})
+
+
+@pytest.mark.parametrize("between", [
+    [",", "also", "known", "as"],
+    [",", "also", "known", "as", "\""],
+    ["(", "a.k.a.", "“"],
+    [",", "dit", "«"],
+    [",", "nicknamed", "\""],
+])
+def test_an_aside_with_an_alias_cue_introduces_an_alias(between):
+    assert introduces_alias(between, CUES)
+
+
+@pytest.mark.parametrize("between", [
+    ["also", "known", "as"],  # no aside: 'X also known as Y' is no apposition
+    [",", "dit"],  # French 'dit' with no quote: 'said'
+    [",", "nicknamed"],  # a verb: 'Haftar, nicknamed Sarraj ...'
+    [",", "and"],
+    [","],
+    [],
+])
+def test_other_words_between_two_names_introduce_no_alias(between):
+    assert not introduces_alias(between, CUES)
+
+
+def _record(extractor, text):
+    return extractor.extract(text).to_dict()
+
+
+def _people(record):
+    return {person["name"]: person for person in record["people"]}
+
+
+@pytest.mark.model
+def test_an_alias_is_a_form_of_the_person_it_follows(extractor):
+    people = _people(_record(extractor, 'The committee listed Khalil Omar al-Warfalli, also known as "al-Faris", '
+                                        "on Monday. Al-Warfalli denies the charges."))
+    assert "al-Faris" not in people
+    assert any("al-Faris" in form for form in people["Khalil Omar al-Warfalli"]["forms"])
+
+
+@pytest.mark.model
+def test_two_people_with_a_verb_between_them_stay_two(extractor):
+    people = _people(_record(extractor, "On Monday Khalil Warfalli, known for his speeches, met Salem Gharyani "
+                                        "in Misrata."))
+    assert {"Khalil Warfalli", "Salem Gharyani"} <= set(people)
+
+
+@pytest.mark.model
+def test_an_executive_order_is_no_person(extractor):
+    record = _record(extractor, "The Treasury acted pursuant to Executive Order 13726, which targets those who "
+                                "threaten the stability of Libya.")
+    assert "Order" not in _people(record)
+
+
+@pytest.mark.model
+def test_a_brigade_named_after_a_man_is_an_organisation(extractor):
+    record = _record(extractor, "Warfalli commands the Anas al-Dabbashi Brigade, a group based in Sabratha.")
+    assert "Anas al-Dabbashi Brigade" not in _people(record)
+    assert "Anas al-Dabbashi Brigade" in {org["name"] for org in record["organisations"]}
+
+
+@pytest.mark.model
+def test_designated_after_its_subject_is_the_verb_not_the_title(extractor):
+    record = _record(extractor, "Today OFAC designated Libyan militia leader Khalil Omar al-Warfalli and two "
+                                "companies.")
+    titles = [role["title"] for role in _people(record)["Khalil Omar al-Warfalli"]["roles"]]
+    assert titles == ["militia leader"]
+
+
+@pytest.mark.model
+def test_the_treasury_written_with_us_is_the_kb_department(extractor):
+    record = _record(extractor, "The U.S. Department of the Treasury said the Office of Foreign Assets Control "
+                                "(OFAC) acted on Monday.")
+    assert [org["id"] for org in record["organisations"]] == ["us-treasury"]
+
+
+@pytest.mark.model
+def test_the_twenty_seven_are_no_place(extractor):
+    record = _record(extractor, "Les avoirs sont gelés sur le territoire des Vingt-Sept, a indiqué Bruxelles "
+                                "lundi à propos de la Libye.")
+    assert "Vingt-Sept" not in {place["name"] for place in record["places"]}
+
