@@ -101,6 +101,12 @@ def test_titles_introduce_unknown_people(rules_nlp):
     assert titles["commander"].org == OrgRef(text="166th Brigade")
 
 
+def test_a_given_name_after_a_capitalised_portfolio_opens_the_holders_name(rules_nlp):
+    doc = rules_nlp("Budget talks\n\nOn Monday Minister of Finance Khaled Warfalli said the budget was late.")
+    assert ("Khaled Warfalli", "PERSON") in ents(doc)
+    assert [t.title for t in doc._.titles] == ["Minister of Finance"]
+
+
 def test_acronyms_pair_and_propagate(rules_nlp):
     doc = rules_nlp("The Stabilization Support Apparatus (SSA) denied it. Later the SSA's men left.")
     assert doc._.acronyms == {"SSA": [1, 4]}

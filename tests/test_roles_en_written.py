@@ -384,3 +384,13 @@ def test_qualifiers_that_say_when_the_office_is_held_stay_in_the_title(extractor
 def test_a_past_tense_after_a_name_is_the_verb_not_a_qualifier(extractor):
     found = roles(extractor, "Prime Minister Omar Fakhri suspended Health Minister Laila Gharbi on Monday.")
     assert found["Laila Gharbi"] == {"Health Minister"}
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Under Secretary of the Treasury Daniel Brandt said on Monday that the assets were frozen.", "Daniel Brandt",
+     "Under Secretary of the Treasury"),
+    ("The Under Secretary for Political Affairs, Ella Brandt, landed in Tripoli.", "Ella Brandt",
+     "Under Secretary for Political Affairs"),
+])
+def test_under_secretary_written_in_two_words_is_an_office(extractor, text, person, expected):
+    assert expected in roles(extractor, text)[person]

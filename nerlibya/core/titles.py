@@ -544,7 +544,11 @@ class TitleReader:
         """'ministre de la Justice [Halima Ibrahim]': where adjectives follow the noun, two capitalised words right
         after a minister's capitalised portfolio word, the first no adjective ('Affaires Etrangères', 'Défense
         Nationale') and no nationality, open the holder's name, not more of the portfolio (other offices' complements
-        may be a foreign body's name: 'directeur de la National Oil Company')."""
+        may be a foreign body's name: 'directeur de la National Oil Company'). In any language, a given name
+        after a capitalised portfolio word opens the holder's name ('Minister of Finance [Mohamed Ali]')."""
+        if 0 < index < len(doc) and doc[index - 1].text[:1].isupper() and head in self.lexicon.portfolio_offices \
+                and self.shapes.opens_with_given_name([doc[index].text]):
+            return True
         ministers = self.lexicon.ministry_offices.values()
         if not (self.words.adjectives_follow_noun and index + 1 < len(doc) and any(head.endswith(m) for m in ministers)):
             return False
