@@ -352,3 +352,9 @@ def test_each_outlet_of_a_joined_dateline_credit():
     _, outlets = _outlets("en", "MISRATA, May 3 (ABC-Coastal Wire) — The port reopened.\n"
                                 "The mayor (Omar Tlili) spoke. TOBRUK (Sahel Wire) - Nothing changed.")
     assert outlets == ["ABC", "Coastal Wire"]  # one outlet in brackets is read elsewhere; no dateline, no credit
+
+
+def test_an_analysis_or_a_commentary_credits_its_author():
+    words = load_lexicon("en").words  # the curated lists
+    doc = spacy.blank("en")("Analysis by Nadia Ferjani\nThe port reopened.\nCommentary by Omar Tlili\nInterview by Sara Wood")
+    assert [doc[s:e].text for s, e in byline_names(doc, words)] == ["Nadia Ferjani", "Omar Tlili", "Sara Wood"]
