@@ -104,3 +104,21 @@ def test_a_rank_word_between_two_offices_modifies_the_second():
     tokens = make_tokens("the Defence Minister General Omar Saleh", {})
     units = [Unit(tokens, 1, 2, "MOD"), Unit(tokens, 2, 3, "OFFICE"), Unit(tokens, 3, 4, "RANK")]
     assert [(r[0].start, r[-1].end) for r in runs(units)] == [(1, 3), (3, 4)]
+
+
+def test_a_passive_cue_around_a_time_phrase_is_one_clause_and_replaces_the_verb_alone():
+    from nerlibya.core.titles import clauses_around_dates, without_verbs
+
+    words = load_lexicon("en").words  # the curated lists: time prepositions and calendar words
+    tokens = make_tokens("The council , headed until March 2021 by Omar Ali , met .", {})
+    verb_alone = Unit(tokens, 3, 4, "CLAUSE")
+    found = clauses_around_dates(tokens, [verb_alone], frozenset({"headed", "chaired"}), words)
+    assert [(u.start, u.end, u.cat) for u in found] == [(3, 8, "CLAUSE")]
+    tokens = make_tokens("Omar Ali headed until 2021 the council .", {})
+    assert clauses_around_dates(tokens, [], frozenset({"headed"}), words) == []  # no agent: no passive cue
+    tokens = make_tokens("Today OFAC designated militia leader Omar Ali .", {})
+    qualifier = Unit(tokens, 2, 3, "QUAL")
+    assert without_verbs([qualifier], frozenset({"designated"}), words.auxiliaries) == []
+    tokens = make_tokens("The designated militia leader Omar Ali .", {})
+    qualifier = Unit(tokens, 1, 2, "QUAL")
+    assert without_verbs([qualifier], frozenset({"designated"}), words.auxiliaries) == [qualifier]

@@ -394,3 +394,31 @@ def test_a_past_tense_after_a_name_is_the_verb_not_a_qualifier(extractor):
 ])
 def test_under_secretary_written_in_two_words_is_an_office(extractor, text, person, expected):
     assert expected in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Oil news\n\nThe oil company, chaired since 2022 by Daniel Brandt, a former banker, raised output.",
+     "Daniel Brandt", "chair"),
+    ("Oil news\n\nThe Presidential Council, headed until 2021 by Fayez al-Sarraj, met on Monday.",
+     "Fayez al-Sarraj", "head"),
+    ("Pétrole\n\nLe Conseil présidentiel, dirigé jusqu'en 2021 par Fayez al-Sarraj, s'est réuni lundi.",
+     "Fayez al-Sarraj", "chef"),
+])
+def test_a_passive_cue_split_by_a_time_phrase_still_gives_the_role(extractor, text, person, expected):
+    assert expected in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Libye\n\nLe secrétaire général de l'ONU, Karl Brandt, avait nommé en janvier l'ancienne ministre des "
+     "Affaires étrangères du Ghana à ce poste.", "Karl Brandt", "ancienne ministre des Affaires étrangères"),
+    ("Libya\n\nThe head of the council, Karl Brandt, has named the former foreign minister of Ghana to the post.",
+     "Karl Brandt", "former foreign minister"),
+])
+def test_who_appoints_does_not_hold_the_title_he_gives(extractor, text, person, title):
+    assert title not in roles(extractor, text).get(person, set())
+
+
+def test_a_passive_appointment_still_gives_the_title(extractor):
+    found = roles(extractor, "Libye\n\nÀ Benghazi, le général Karl Brandt, nommé en août vice-commandant en chef "
+                             "de l'armée, a reçu mardi l'ambassadeur.")
+    assert "vice-commandant en chef" in found["Karl Brandt"]

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from ..core.assignments import AssignmentWords, assigned_offices, portfolio_appointments, portfolios_given
 from ..core.lists import list_entries, name_end, name_heading_entry
 from ..core.titles import (MAX_NAME_TOKENS, PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text,
-                           without_verbs)
+                           without_verbs, clauses_around_dates)
 from ..core.types import OrgRef, Title
 from ..knowledge.lexicon import Words
 from ..text.normalize import fold
@@ -61,6 +61,8 @@ class TitleFinder(KnowledgePipe):
         self.reader = TitleReader(lexicon, kb.by_demonym, lambda text: bool(kb.lookup(text)), place_acronyms)
         self.title_words = lexicon.title_words()
         self.assignment_words = AssignmentWords.of(lexicon)
+        self.agent_cue_verbs = frozenset(cue.split()[0] for cue in lexicon.clause_roles
+                                         if len(cue.split()) == 2 and cue.split()[1] in lexicon.words.agent_prepositions)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._cats: dict[int, str] = {}
         self._place_or_org_labels = frozenset(nlp.vocab.strings.add(label) for label in PLACE_OR_ORG)
@@ -404,6 +406,7 @@ class TitleFinder(KnowledgePipe):
         words = self.lexicon.words
         units = without_verbs(self.nouns_of_modifiers(self.units(doc, ents)), self.lexicon.verb_qualifiers,
                               words.auxiliaries)
+        units = clauses_around_dates(doc, units, self.agent_cue_verbs, words)
         joiners = words.conjunctions | {"&"}
         nationalities = frozenset(u.end for u in units if u.cat == "RANK" and u.end < len(doc)
                                   and self.reader.follows_as_nationality(doc[u.end]))

@@ -91,6 +91,7 @@ class RoleWords:
     relation_nouns: frozenset[str] = frozenset()  # 'the son of the army chief, X': X is the son
     family_nouns: frozenset[str] = frozenset()  # 'un membre d'une grande famille': kinship, not an office
     succession_verbs: frozenset[str] = frozenset()  # 'A succeeded B as envoy': the title is A's, not B's
+    active_appointers: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # auxiliaries, verbs
     time_prepositions: frozenset[str] = frozenset()  # 'X was until 2011 a minister': a time phrase after the verb
     time_words: frozenset[str] = frozenset()  # 'time', 'february': the words of such a phrase
     adjective_endings: tuple[str, ...] = ()  # where adjectives follow the noun: 'du gouvernement [parallèle]'
@@ -133,6 +134,7 @@ class RoleWords:
             relation_nouns=words.relation_nouns,
             family_nouns=words.family_nouns,
             succession_verbs=words.succession_verbs,
+            active_appointers=(words.active_auxiliaries, words.conferring_verbs),
             time_prepositions=words.time_prepositions,
             time_words=words.calendar_words | words.time_nouns,
             adjective_endings=tuple(words.adjective_endings) if words.adjectives_follow_noun else (),
@@ -898,8 +900,12 @@ def _subject_after_opening_clause(scene: Scene, title: Title) -> Person | None:
 
 def _subject_of_verb(scene: Scene, k: int) -> Person | None:
     """The person whose appointment verb ends at `k` ('X, who was appointed', 'X a été nommé'): back over
-    appointment words and auxiliaries to a name, or None."""
+    appointment words and auxiliaries to a name, or None. An active verb that confers the title ('X has
+    appointed [Y] minister', 'X avait nommé l'ancienne ministre') gives it to its object, never its subject."""
     tokens, words, ends = scene.tokens, scene.words, scene.ends
+    auxiliaries, conferring = words.active_appointers
+    if k > 0 and tokens[k].lower_ in conferring and tokens[k - 1].lower_ in auxiliaries:
+        return None
     while k >= 0:
         if k in ends:
             return _subject_before_complement(scene, ends[k])

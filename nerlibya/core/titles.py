@@ -89,6 +89,29 @@ def _ends_a_subject_or_auxiliary(token: TokenLike, auxiliaries: frozenset[str]) 
     return token.lower_ in auxiliaries or text == ")" or (len(text) > 1 and text.isalpha() and text.isupper())
 
 
+def clauses_around_dates(doc: Sequence[TokenLike], units: list[Unit], cue_verbs: frozenset[str],
+                         words: Words) -> list[Unit]:
+    """The units, and a passive clause cue split by a time phrase ('chaired since 2022 by X', 'headed until
+    2020 by Y') as one CLAUSE unit: the verb of a 'verb by' cue, a time preposition, up to four words of a date,
+    and the agent preposition."""
+    dated_words = (words.calendar_words | words.time_nouns | words.leading_determiners | words.of_words
+                   | words.time_prepositions)  # "jusqu'en 2021": the preposition may be two words
+    found = {}
+    for i in range(len(doc) - 3):
+        if doc[i].lower_ not in cue_verbs or doc[i + 1].lower_ not in words.time_prepositions:
+            continue
+        j = i + 2
+        while j < min(i + 6, len(doc)) and (doc[j].text.isdigit() or doc[j].lower_ in dated_words):
+            j += 1
+        if j > i + 2 and j < len(doc) and doc[j].lower_ in words.agent_prepositions:
+            found[i] = Unit(doc, i, j + 1, "CLAUSE")
+    if not found:
+        return units
+    # the verb alone may be a cue of its own ('X headed the council'): the passive reading replaces it
+    kept = [u for u in units if not any(f.start <= u.start < f.end or u.start <= f.start < u.end for f in found.values())]
+    return sorted(kept + list(found.values()), key=lambda u: u.start)
+
+
 def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),
          adjectives_follow_noun: bool = False, joiners: frozenset[str] = frozenset(),
          nationalities: frozenset[int] = frozenset()) -> list[list[Unit]]:
@@ -765,6 +788,8 @@ class TitleReader:
             cue = unit.phrase
             if cue not in roles:  # a cue the lexicon spells token by token: '- led' for 'X-led'
                 cue = " ".join(unit.doc[i].lower_ for i in range(unit.start, unit.end))
+            if cue not in roles:  # 'chaired since 2022 by': the cue around a time phrase
+                cue = f"{unit.doc[unit.start].lower_} {unit.doc[unit.end - 1].lower_}"
             role = roles[cue]
             titles.append(Title(start=unit.start, end=unit.end, phrase_start=unit.start, phrase_end=unit.end,
                                 title=role, head=role, category="clause", cue=cue))

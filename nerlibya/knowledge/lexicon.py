@@ -95,6 +95,8 @@ class Words:
     common_given_names: frozenset[str]  # 'Mohammed': alone, it is joined to no fuller name
     articles_before_no_person: frozenset[str]  # 'pendant le Ramadan': a one-word name after these is no person
     alias_cues: frozenset[str]  # 'also known as', 'dit': the name after one is another form of the person before
+    active_auxiliaries: frozenset[str]  # 'has', 'avait': before 'appointed'/'nommé', the subject appoints
+    conferring_verbs: frozenset[str]  # 'appointed', 'nommé': verbs whose subject gives the title, when active
 
 
 @dataclass(frozen=True)
