@@ -534,16 +534,26 @@ class TitleReader:
         return replace(base, org=OrgRef(text=span_text(doc, k, stop)), phrase_end=stop)
 
     def opens_name_after_portfolio(self, doc: Sequence[TokenLike], index: int, head: str) -> bool:
-        """'ministre de la Justice [Halima Ibrahim]': where adjectives follow the noun, two capitalised words right
-        after a minister's capitalised portfolio word, the first no adjective ('Affaires Etrangères', 'Défense
-        Nationale') and no nationality, open the holder's name, not more of the portfolio (other offices' complements
-        may be a foreign body's name: 'directeur de la National Oil Company')."""
+        """'ministre de la Justice [Halima Ibrahim]', 'ministre de la Défense nationale [Salifou Mody]': where
+        adjectives follow the noun, two capitalised words right after a minister's capitalised portfolio word (or the
+        lower-case adjective that follows it), the first no adjective ('Affaires Etrangères', 'Défense Nationale') and
+        no nationality, open the holder's name, not more of the portfolio (other offices' complements may be a
+        foreign body's name: 'directeur de la National Oil Company')."""
         ministers = self.lexicon.ministry_offices.values()
         if not (self.words.adjectives_follow_noun and index + 1 < len(doc) and any(head.endswith(m) for m in ministers)):
             return False
-        before, word, after = doc[index - 1], doc[index], doc[index + 1]
-        return (before.text[:1].isupper() and word.is_alpha and word.text[:1].isupper() and after.text[:1].isupper()
-                and after.is_alpha and not _is_adjective(word.lower_, self.words) and not self.shapes.is_nationality(word.text))
+        word, after = doc[index], doc[index + 1]
+        return (self._ends_portfolio_word(doc, index) and word.is_alpha and word.text[:1].isupper()
+                and after.text[:1].isupper() and after.is_alpha and not _is_adjective(word.lower_, self.words)
+                and not self.shapes.is_nationality(word.text))
+
+    def _ends_portfolio_word(self, doc: Sequence[TokenLike], index: int) -> bool:
+        """Does a portfolio's word end right before `index`: a capitalised word ('Justice'), or a lower-case
+        adjective after one ('Défense nationale', 'Sécurité publique')?"""
+        before = doc[index - 1]
+        return before.text[:1].isupper() or (
+            index >= 2 and before.is_lower and before.is_alpha and _is_adjective(before.lower_, self.words)
+            and doc[index - 2].text[:1].isupper())
 
     def _opens_title(self, ctx: "_Context", index: int) -> bool:
         """Does a title start at `index`, or right after the connectors there ('and Chairperson')?"""
