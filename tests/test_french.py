@@ -434,3 +434,11 @@ def test_the_kbs_rank_names_which_bearer_of_a_family_surname(extractor):
                                "Benghazi.").to_dict()
     forms = {p["name"]: set(p["forms"]) for p in record["people"]}
     assert forms.get("Saddam Haftar") == {"Saddam Haftar"} and "Haftar" in forms.get("Khalifa Haftar", set()), forms
+
+
+@pytest.mark.model
+def test_capitalised_common_nouns_are_no_places(extractor):
+    record = extractor.extract("La commission du Dialogue politique a rencontré ces différents Etats avant la "
+                               "réunion du Comité préparatoire à Tunis.").to_dict()
+    places = {p["name"] for p in record["places"]}
+    assert not places & {"Dialogue", "Etats", "Comité"} and "Tunis" in places, places
