@@ -409,6 +409,10 @@ def test_without_the_model_the_name_before_a_bare_title_in_apposition_is_found(r
      "Samia Ferjani", {"vice-présidente"}),
     # a clause after a body and its nationality
     ("Le gouvernement tunisien dirigé par Karim Belaïd a adopté le budget.", "Karim Belaïd", {"chef"}),
+    # a list of portfolios whose last one holds a body's noun
+    ("Le général Issa Kanta, ministre de l'Intérieur, de la Sécurité publique et de l'Administration du "
+     "territoire, a reçu la délégation.", "Issa Kanta",
+     {"ministre de l'Intérieur, de la Sécurité publique et de l'Administration du territoire"}),
     # a portfolio that ends with a lower-case adjective, the name right after it
     ("Le ministre de la Défense nationale Salifou Kanta est arrivé à Niamey.", "Salifou Kanta",
      {"ministre de la Défense nationale"}),

@@ -602,13 +602,23 @@ class TitleReader:
         while end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ in self.words.conjunctions):
             if doc[end + 1].lower_ not in self.words.of_words:  # 'Political Affairs, Peace and Security'
                 return (self._listed_names_end(ctx, end + 1) or end) if doc[end].text == "," else end
-            again = self.complement(ctx, end + 1, head)
+            again = self._listed_portfolio(ctx, self.complement(ctx, end + 1, head))
             if not again.portfolio_end or again.org is not None:
                 break
             if doc[end].text != "," and not _ends_portfolio_list(doc, end + 1, again.portfolio_end):
                 break  # 'le ministre des Affaires étrangères et des représentants de la société civile'
             end = again.portfolio_end
         return end
+
+    def _listed_portfolio(self, ctx: "_Context", again: "Complement") -> "Complement":
+        """A further item of a portfolio list read as an organisation no KB or id vouches for is one more portfolio
+        ('ministre de l'Intérieur, de la Sécurité publique et de l'Administration du territoire': a body's noun, but
+        listed after the minister's first portfolio)."""
+        org = again.org
+        if org is None or org.id or (org.span is not None and (ctx.doc[org.span[0]].ent_id_ or self.is_known_name(
+                span_text(ctx.doc, *org.span)))) or (org.text is not None and self.is_known_name(org.text)):
+            return again
+        return replace(again, org=None, portfolio_end=again.phrase_end)
 
     def _listed_names_end(self, ctx: "_Context", k: int) -> int | None:
         """End of the last items of a list of capitalised words closed by 'and' at `k`, followed by punctuation
