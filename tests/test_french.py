@@ -398,3 +398,51 @@ def test_without_the_model_the_name_after_a_nationality_or_qualifier_is_found(ru
 def test_without_the_model_the_name_before_a_bare_title_in_apposition_is_found(rules_extractor, text, name, title):
     """Capitalised words after a verb or 'Selon', before a comma and an office written with no article."""
     assert title in _roles_by_name(rules_extractor.extract(text).to_dict())[name]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,name,titles", [
+    # an 'as' phrase set off by commas after each name of a list
+    ("Le Forum a choisi Karim Belaïd, comme chef du gouvernement, et Samia Ferjani, comme vice-présidente.",
+     "Karim Belaïd", {"chef du gouvernement"}),
+    ("Le Forum a choisi Karim Belaïd, comme chef du gouvernement, et Samia Ferjani, comme vice-présidente.",
+     "Samia Ferjani", {"vice-présidente"}),
+    # a clause after a body and its nationality
+    ("Le gouvernement tunisien dirigé par Karim Belaïd a adopté le budget.", "Karim Belaïd", {"chef"}),
+    # a list of portfolios whose last one holds a body's noun
+    ("Le général Issa Kanta, ministre de l'Intérieur, de la Sécurité publique et de l'Administration du "
+     "territoire, a reçu la délégation.", "Issa Kanta",
+     {"ministre de l'Intérieur, de la Sécurité publique et de l'Administration du territoire"}),
+    # a portfolio that ends with a lower-case adjective, the name right after it
+    ("Le ministre de la Défense nationale Salifou Kanta est arrivé à Niamey.", "Salifou Kanta",
+     {"ministre de la Défense nationale"}),
+])
+def test_french_titles_of_unseen_outlets(extractor, text, name, titles):
+    roles = _roles_by_name(extractor.extract(text).to_dict())
+    assert titles <= roles[name], roles
+
+
+@pytest.mark.model
+def test_a_title_after_a_coordinated_clause_is_not_the_names_before_it(extractor):
+    """'X, et regroupant trois ministres, le gouverneur de la Y': the governor is somebody else."""
+    roles = _roles_by_name(extractor.extract(
+        "La délégation conduite par le Premier ministre, Karim Belaïd, et regroupant trois ministres, le gouverneur "
+        "de la Banque centrale et des patrons, est arrivée.").to_dict())
+    assert "gouverneur" not in roles["Karim Belaïd"], roles
+
+
+@pytest.mark.model
+def test_the_kbs_rank_names_which_bearer_of_a_family_surname(extractor):
+    """'le maréchal Haftar' is Khalifa Haftar, not the son the article names in full."""
+    record = extractor.extract("Saddam Haftar, le fils du maréchal, était à Niamey. Le maréchal Haftar est resté à "
+                               "Benghazi.").to_dict()
+    forms = {p["name"]: set(p["forms"]) for p in record["people"]}
+    assert forms.get("Saddam Haftar") == {"Saddam Haftar"} and "Haftar" in forms.get("Khalifa Haftar", set()), forms
+
+
+@pytest.mark.model
+def test_capitalised_common_nouns_are_no_places(extractor):
+    record = extractor.extract("La commission du Dialogue politique a rencontré ces différents Etats avant la "
+                               "réunion du Comité préparatoire à Tunis.").to_dict()
+    places = {p["name"] for p in record["places"]}
+    assert not places & {"Dialogue", "Etats", "Comité"} and "Tunis" in places, places

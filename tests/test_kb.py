@@ -87,3 +87,11 @@ def test_empty_knowledge_base_raises(tmp_path):
         (folder / name).write_text("[]\n", encoding="utf-8")
     with pytest.raises(KnowledgeBaseError, match="empty"):
         load_kb(folder)
+
+
+def test_outlets_that_report_on_libya_are_organisations():
+    """Outlets and a research body Libyan news cites by name ('told Al-Arab', 'according to 218News')."""
+    kb = load_kb()
+    for name in ("Al-Arab", "218News", "Global Initiative"):
+        ids = kb.lookup(name)
+        assert len(ids) == 1 and kb.by_id[next(iter(ids))].kind == "organisation", name

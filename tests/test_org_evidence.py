@@ -173,6 +173,10 @@ def test_a_possessive_inside_a_span_cuts_off_its_possessor():
     assert possessor_length(("Council", "'s", "Media"), marks) == 2  # "the Council's Media office"
     assert possessor_length(("Oasis", "Council", "'s"), marks) == 0  # a trailing possessive is trimmed elsewhere
     assert possessor_length(("Oasis", "Council"), marks) == 0
+    marks |= {"'", "’"}
+    assert possessor_length(("Tripoli", "Revolutionaries", "'", "Brigade"), marks) == 0  # a plural's, in the name
+    assert possessor_length(("Workers", "’", "Union"), marks) == 0
+    assert possessor_length(("Council", "'s", "Media"), marks) == 2
 
 
 def test_component_drops_the_fragment_after_a_possessor(weigh):

@@ -40,6 +40,21 @@ def test_a_given_name_left_out_before_the_span_joins_it(text, tagged, whole):
     assert _widened(text, tagged) == [whole]
 
 
+@pytest.mark.parametrize("text,tagged,whole", [
+    ("Among those listed were Mus'ab Abu-Salem and two others.", "Abu-Salem", "Mus'ab Abu-Salem"),
+    ("Ja’far Tarhouni, a smuggler, was arrested.", "Tarhouni", "Ja’far Tarhouni"),  # even at a sentence's start
+])
+def test_a_given_name_with_a_transliterated_ayn_joins_the_span(text, tagged, whole):
+    assert _widened(text, tagged) == [whole]
+
+
+def test_a_transliterated_ayn_is_told_from_other_apostrophes():
+    from nerlibya.components.person_spans import transliterated_ayn
+    assert transliterated_ayn("Mus'ab") and transliterated_ayn("Sa’ad")
+    assert not transliterated_ayn("O'Brien") and not transliterated_ayn("Libya's")
+    assert not transliterated_ayn("qu'il") and not transliterated_ayn("L’ancien") and not transliterated_ayn("I've")
+
+
 @pytest.mark.parametrize("text,tagged", [
     ("Turkish President Osmanli arrived.", "Osmanli"),  # a title is no given name
     ("The minister met Turkish Osmanli envoys.", "Osmanli"),  # nor a nationality word

@@ -374,3 +374,18 @@ def test_french_titles_written_after_or_around_the_name(extractor, text, person,
 ])
 def test_french_phrases_that_are_no_part_of_the_persons_title(extractor, text, person, unwanted):
     assert unwanted not in roles(extractor, text).get(person, set())
+
+
+def test_an_as_phrase_between_commas_is_the_names_before_it_and_not_when_a_name_follows(extractor):
+    found = roles(extractor, "The forum chose Karim Belaid, as head of government, and Samia Ferjani, as deputy.")
+    assert {"head of government"} <= found["Karim Belaid"] and {"deputy"} <= found["Samia Ferjani"]
+    found = roles(extractor, "He met Karim Belaid, as Prime Minister Samia Ferjani said.")
+    assert not found.get("Karim Belaid") and {"Prime Minister"} <= found["Samia Ferjani"]
+
+
+def test_a_rank_the_kb_gives_one_bearer_of_a_surname_names_that_one(extractor):
+    """'Field Marshal Haftar' after 'Saddam Haftar': the father, never merged into the son."""
+    record = extractor.extract("Saddam Haftar, the son of the field marshal, visited Niamey. Field Marshal Haftar "
+                               "stayed in Benghazi.").to_dict()
+    forms = {p["name"]: set(p["forms"]) for p in record["people"]}
+    assert forms.get("Saddam Haftar") == {"Saddam Haftar"} and "Haftar" in forms.get("Khalifa Haftar", set()), forms

@@ -159,10 +159,12 @@ def _opens_person(doc: Doc, i: int) -> bool:
     return i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ in STOP_ENTITY_TYPES
 
 
-def _lower_case_complement(doc: Doc, k: int, after_determiner: bool, after_of: bool, words: BodyWords) -> int:
+def _lower_case_complement(doc: Doc, k: int, after_determiner: bool, after_of: bool, words: BodyWords,
+                           coordinated: bool = False) -> int:
     """End of a French body's lower-case complement ('de protection', 'd'investissement', 'contre
     l'immigration illégale'); `k` for an infinitive ('pour rétablir') or, after an article, a noun
-    with no adjective ('de la ville')."""
+    with no adjective ('de la ville'), unless 'et' joins it to a lower-case complement before ('Direction du
+    sport et de la jeunesse')."""
     token = doc[k]
     if not (words.head_first and token.is_alpha and token.is_lower and not token.is_stop):
         return k
@@ -172,7 +174,7 @@ def _lower_case_complement(doc: Doc, k: int, after_determiner: bool, after_of: b
     stop = k + max(compound, 1)
     while stop < len(doc) and _is_adjective(doc[stop], words):
         stop += 1
-    if after_determiner and stop == k + 1 and not compound and not _names_follow(doc, stop, words):
+    if after_determiner and stop == k + 1 and not compound and not coordinated and not _names_follow(doc, stop, words):
         return k
     return stop
 
@@ -203,8 +205,9 @@ def _complement_end(doc: Doc, end: int, words: BodyWords) -> int:
     n, first_end = len(doc), end
     while end < n:
         k = end + 1 if doc[end].lower_ in words.complement_words else end
-        if (k == end and end > first_end and doc[end].lower_ in words.list_joiners and end + 1 < n
-                and doc[end + 1].lower_ in words.complement_words):
+        coordinated = (k == end and end > first_end and doc[end].lower_ in words.list_joiners and end + 1 < n
+                       and doc[end + 1].lower_ in words.complement_words)
+        if coordinated:
             k = end + 2  # 'd'investissement et de développement'; not 'le Parlement et du gouvernement'
         if k == end:
             break
@@ -216,7 +219,8 @@ def _complement_end(doc: Doc, end: int, words: BodyWords) -> int:
         if doc[k].text[:1].isupper():
             stop = _capitalised_complement(doc, k, words)
         else:
-            stop = _lower_case_complement(doc, k, k > first, doc[first - 1].lower_ in words.of_words, words)
+            stop = _lower_case_complement(doc, k, k > first, doc[first - 1].lower_ in words.of_words, words,
+                                          coordinated and doc[end - 1].is_lower)
         if stop == k:
             break
         while words.head_first and stop < n and _is_adjective(doc[stop], words):

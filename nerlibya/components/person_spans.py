@@ -20,6 +20,7 @@ from .base import is_line_break, on_headline_line
 
 MAX_GIVEN_NAMES = 2  # 'Racep Tayyeb' before 'Erdogan'; a longer run of capitals is more likely a headline
 HYPHENS = frozenset({"-", "‑"})
+APOSTROPHES = ("'", "’")
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ def _may_be_given_name(token: Token, words: NameEdgeWords) -> bool:
     """A capitalised word ('Adolfo', not 'UAE' or 'President') that is not a title, function or nationality
     word; at a sentence's or a line's start, or on a Title Case headline, it must be a known given name."""
     text = token.text
+    if transliterated_ayn(text):
+        return not words.is_other_name(text)
     if not (token.is_alpha and text[:1].isupper() and text[1:].islower()):
         return False
     lower = token.lower_
@@ -80,6 +83,18 @@ def _may_be_given_name(token: Token, words: NameEdgeWords) -> bool:
     if words.is_given_name(text):
         return True
     return not (_opens_a_line_or_sentence(token) or on_headline_line(token.doc, token.i))
+
+
+def transliterated_ayn(text: str) -> bool:
+    """'Mus'ab', 'Sa'ad', 'Ja’far': a capitalised word with an apostrophe between lower-case letters, two at least
+    on each side (an Arabic 'ayn written out; not an elision such as "L'ancien" or "I've", nor a possessive), is a
+    name's, even at a sentence's start."""
+    for mark in APOSTROPHES:
+        head, found, tail = text.partition(mark)
+        if (found and len(head) > 1 and head[:1].isupper() and head.isalpha() and head[1:].islower()
+                and len(tail) > 1 and tail.isalpha() and tail.islower()):  # not a possessive's 's
+            return True
+    return False
 
 
 def _opens_a_line_or_sentence(token: Token) -> bool:

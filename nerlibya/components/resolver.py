@@ -181,11 +181,24 @@ class Resolver(KnowledgePipe):
             return None
         return scored[0][1], round(scored[0][0], 3)
 
+    def kb_title_key(self, title: str) -> str:
+        """The title as the KB writes it ('maréchal' -> 'field marshal'), compared as a name key."""
+        return name_key(self.lexicon.kb_titles.get(title.lower(), title))
+
     def kb_offices_match(self, kb_id: str | None, title: str) -> bool:
         if not kb_id:
             return False
-        wanted = name_key(title)
+        wanted = self.kb_title_key(title)
         return any(wanted and wanted in name_key(o.title) for o in self.kb.by_id[kb_id].offices)
+
+    def kb_office_holder(self, owners: list[str], title: str | None) -> str | None:
+        """The one KB bearer of a surname whose office is exactly the title before it: 'le maréchal Haftar' is
+        Khalifa Haftar, even in an article that names his son Saddam Haftar in full."""
+        if not title:
+            return None
+        wanted = self.kb_title_key(title)
+        held = [o for o in owners if any(name_key(office.title) == wanted for office in self.kb.by_id[o].offices)]
+        return held[0] if len(held) == 1 else None
 
     # -- people --------------------------------------------------------------------------------
     def fits_surname(self, key: str, cluster: Cluster) -> bool:
@@ -226,9 +239,12 @@ class Resolver(KnowledgePipe):
             return None, None, "model", 0.0
         if len(mention.parts) == 1:
             best = self.nearest_surname_bearer(people, mention.key, sentence, title)
-            if best is not None:
-                return best, best.kb_id, "surname", 1.0
             owners = sorted(self.kb.by_surname.get(mention.key, ()))
+            holder = self.kb_office_holder(owners, title)
+            if best is not None and (holder is None or best.kb_id == holder):
+                return best, best.kb_id, "surname", 1.0
+            if holder is not None:  # the title names another bearer of the surname than the article's nearest
+                return None, holder, "surname", 1.0
             if title and len(owners) > 1:
                 owners = [o for o in owners if self.kb_offices_match(o, title)] or owners
             if len(owners) == 1:

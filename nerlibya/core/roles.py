@@ -870,7 +870,8 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
     as_start = as_phrase_start(tokens, k, words.as_words)
     if as_start is not None:
         return (_object_before(scene, _past_apposition(scene, skip_back(tokens, as_start, frozenset({","})) + 1))
-                or subject_before_as(scene, as_start) or _person_in_capacity(scene, as_start))
+                or subject_before_as(scene, as_start) or _person_in_capacity(scene, as_start)
+                or _person_before_comma_as(scene, as_start, title))
     if k + 1 in ends:  # 'the House named X Speaker'
         return _object_before(scene, k + 1)
     k = skip_back(tokens, k + 1, words.before_appointed_title)
@@ -884,6 +885,20 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
     if k == 0 or scene.sentence_of[k - 1] != scene.sentence_of[k]:
         return _subject_after_opening_clause(scene, title)
     return _subject_of_verb(scene, k)
+
+
+def _person_before_comma_as(scene: Scene, as_start: int, title: Title) -> Person | None:
+    """'Le Forum a choisi X, comme chef du gouvernement, et Y, comme vice-président': an 'as' phrase set off by a
+    comma right after a name describes that name; not when a name follows the title ('X, as Prime Minister Y
+    said': the title is Y's), nor a plural title, nor a name in another noun's complement ('the family of X, as
+    leaders of the army, is blamed': the family is)."""
+    comma = as_start - 1
+    if comma < 1 or scene.tokens[comma].text != "," or title.plural or _name_at(scene, title.phrase_end):
+        return None
+    person = scene.ends.get(comma)
+    if person is None or (person.start > 0 and scene.tokens[person.start - 1].lower_ in scene.words.linking_words):
+        return None
+    return person
 
 
 def _subject_after_opening_clause(scene: Scene, title: Title) -> Person | None:
@@ -1011,10 +1026,16 @@ def apposition_opening(scene: Scene, comma: int) -> int:
     tokens = scene.tokens
     for k in range(comma - 1, max(comma - 9, -1), -1):
         if tokens[k].text == ",":
-            return k if k in scene.ends else comma
+            return k if k in scene.ends and not _opens_with_conjunction(scene, k + 1) else comma
         if tokens[k].is_punct or tokens[k].ent_type_ == "PERSON":
             return comma
     return comma
+
+
+def _opens_with_conjunction(scene: Scene, k: int) -> bool:
+    """Does a conjunction open the words at `k` ('X, et regroupant trois ministres, le gouverneur Y'): the words
+    go on the sentence, they describe nobody in apposition."""
+    return k < len(scene.tokens) and scene.tokens[k].lower_ in scene.words.conjunctions | scene.words.clause_breakers
 
 
 def _before_inserted_adverbial(scene: Scene, comma: int) -> int:
@@ -1186,6 +1207,9 @@ def _led_is_a_body(scene: Scene, j: int) -> bool:
     an act ('an oath led by X', 'the talks are chaired by X')?"""
     tokens = scene.tokens
     j = skip_back(tokens, j + 1, scene.words.auxiliaries - {","})
+    if scene.words.adjective_endings:  # 'le gouvernement [libyen] dirigé par X': the nationality follows the body
+        while j > 0 and j in scene.nationalities and tokens[j].is_lower:
+            j -= 1
     return j >= 0 and (bool(tokens[j].ent_type_) or tokens[j].lower_ in scene.words.bodies)
 
 

@@ -564,20 +564,30 @@ class TitleReader:
         return replace(base, org=OrgRef(text=span_text(doc, k, stop)), phrase_end=stop)
 
     def opens_name_after_portfolio(self, doc: Sequence[TokenLike], index: int, head: str) -> bool:
-        """'ministre de la Justice [Halima Ibrahim]': where adjectives follow the noun, two capitalised words right
-        after a minister's capitalised portfolio word, the first no adjective ('Affaires Etrangères', 'Défense
-        Nationale') and no nationality, open the holder's name, not more of the portfolio (other offices' complements
-        may be a foreign body's name: 'directeur de la National Oil Company'). In any language, a given name
-        after a capitalised portfolio word opens the holder's name ('Minister of Finance [Mohamed Ali]')."""
+        """'ministre de la Justice [Halima Ibrahim]', 'ministre de la Défense nationale [Salifou Mody]': where
+        adjectives follow the noun, two capitalised words right after a minister's capitalised portfolio word (or the
+        lower-case adjective that follows it), the first no adjective ('Affaires Etrangères', 'Défense Nationale') and
+        no nationality, open the holder's name, not more of the portfolio (other offices' complements may be a
+        foreign body's name: 'directeur de la National Oil Company'). In any language, a given name after a capitalised
+        portfolio word opens the holder's name ('Minister of Finance [Mohamed Ali]')."""
         if 0 < index < len(doc) and doc[index - 1].text[:1].isupper() and head in self.lexicon.portfolio_offices \
                 and self.shapes.opens_with_given_name([doc[index].text]):
             return True
         ministers = self.lexicon.ministry_offices.values()
         if not (self.words.adjectives_follow_noun and index + 1 < len(doc) and any(head.endswith(m) for m in ministers)):
             return False
-        before, word, after = doc[index - 1], doc[index], doc[index + 1]
-        return (before.text[:1].isupper() and word.is_alpha and word.text[:1].isupper() and after.text[:1].isupper()
-                and after.is_alpha and not _is_adjective(word.lower_, self.words) and not self.shapes.is_nationality(word.text))
+        word, after = doc[index], doc[index + 1]
+        return (self._ends_portfolio_word(doc, index) and word.is_alpha and word.text[:1].isupper()
+                and after.text[:1].isupper() and after.is_alpha and not _is_adjective(word.lower_, self.words)
+                and not self.shapes.is_nationality(word.text))
+
+    def _ends_portfolio_word(self, doc: Sequence[TokenLike], index: int) -> bool:
+        """Does a portfolio's word end right before `index`: a capitalised word ('Justice'), or a lower-case
+        adjective after one ('Défense nationale', 'Sécurité publique')?"""
+        before = doc[index - 1]
+        return before.text[:1].isupper() or (
+            index >= 2 and before.is_lower and before.is_alpha and _is_adjective(before.lower_, self.words)
+            and doc[index - 2].text[:1].isupper())
 
     def _opens_title(self, ctx: "_Context", index: int) -> bool:
         """Does a title start at `index`, or right after the connectors there ('and Chairperson')?"""
@@ -626,13 +636,23 @@ class TitleReader:
         while end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ in self.words.conjunctions):
             if doc[end + 1].lower_ not in self.words.of_words:  # 'Political Affairs, Peace and Security'
                 return (self._listed_names_end(ctx, end + 1) or end) if doc[end].text == "," else end
-            again = self.complement(ctx, end + 1, head)
+            again = self._listed_portfolio(ctx, self.complement(ctx, end + 1, head))
             if not again.portfolio_end or again.org is not None:
                 break
             if doc[end].text != "," and not _ends_portfolio_list(doc, end + 1, again.portfolio_end):
                 break  # 'le ministre des Affaires étrangères et des représentants de la société civile'
             end = again.portfolio_end
         return end
+
+    def _listed_portfolio(self, ctx: "_Context", again: "Complement") -> "Complement":
+        """A further item of a portfolio list read as an organisation no KB or id vouches for is one more portfolio
+        ('ministre de l'Intérieur, de la Sécurité publique et de l'Administration du territoire': a body's noun, but
+        listed after the minister's first portfolio)."""
+        org = again.org
+        if org is None or org.id or (org.span is not None and (ctx.doc[org.span[0]].ent_id_ or self.is_known_name(
+                span_text(ctx.doc, *org.span)))) or (org.text is not None and self.is_known_name(org.text)):
+            return again
+        return replace(again, org=None, portfolio_end=again.phrase_end)
 
     def _listed_names_end(self, ctx: "_Context", k: int) -> int | None:
         """End of the last items of a list of capitalised words closed by 'and' at `k`, followed by punctuation

@@ -162,6 +162,7 @@ class Lexicon:
     portfolio_prepositions: dict[str, str] = field(default_factory=dict)  # 'au' -> 'du'
     field_offices: frozenset[str] = frozenset()  # 'analyst': 'a Libya analyst', the place is the field, kept in the title
     portfolio_articles: dict[str, str] = field(default_factory=dict)  # 'les' -> 'des': 'Les Finances reviennent à X'
+    kb_titles: dict[str, str] = field(default_factory=dict)  # 'maréchal' -> 'field marshal': the KB's (English) title
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
@@ -289,6 +290,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         portfolio_prepositions=_lower_map(titles.get("portfolio_prepositions", {}), path, "portfolio_prepositions"),
         field_offices=_lower_set(titles.get("field_offices", []), path, "field_offices"),
         portfolio_articles=_lower_map(titles.get("portfolio_articles", {}), path, "portfolio_articles"),
+        kb_titles=_lower_map(titles.get("kb_titles", {}), path, "kb_titles"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,
