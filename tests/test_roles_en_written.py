@@ -422,3 +422,23 @@ def test_a_passive_appointment_still_gives_the_title(extractor):
     found = roles(extractor, "Libye\n\nÀ Benghazi, le général Karl Brandt, nommé en août vice-commandant en chef "
                              "de l'armée, a reçu mardi l'ambassadeur.")
     assert "vice-commandant en chef" in found["Karl Brandt"]
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Libya news\n\nIn the east, Saddam Haftar commands the Tariq Ben Ziyad Brigade, a unit based in Benghazi.",
+     "Saddam Haftar", "commander"),
+    ("Libya news\n\nIn Tripoli, Karl Brandt leads the Nawasi Brigade, its spokesman said.",
+     "Karl Brandt", "head"),
+    ("Libye\n\nSon cousin, Karl Brandt, dirigeait alors l'Organisation pour le développement des centres "
+     "administratifs.", "Karl Brandt", "chef"),
+])
+def test_a_verb_of_office_in_the_present_or_the_past_gives_the_subject_a_role(extractor, text, person, expected):
+    assert expected in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Libya news\n\nIn 2019, Karl Brandt led the Libyan National Army offensive on the capital.", "Karl Brandt"),
+    ("Libya news\n\nKarl Brandt, who heads the Presidential Council's security team, resigned.", "Karl Brandt"),
+])
+def test_a_body_that_modifies_a_noun_gives_no_office(extractor, text, person):
+    assert roles(extractor, text).get(person, set()) == set()

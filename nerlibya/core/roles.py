@@ -1150,9 +1150,16 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
         before = skip_back(tokens, title.start, words.auxiliaries | words.appointment_words)  # 'X a été nommé à la tête de Y'
         person = scene.ends.get(before + 1) or scene.ends.get(_before_description(scene, before) + 1)
         org_start = title.end
-        while org_start < len(tokens) and tokens[org_start].lower_ in words.title_determiners:
-            org_start += 1
+        while org_start < len(tokens) and tokens[org_start].lower_ in words.before_apposed_title:
+            org_start += 1  # 'the', 'then': 'X dirigeait alors l'Organisation ...'
         org = _entity_at(tokens, org_start)
+        # the object of the verb, unless the cue is a compound's ('the X-led GNS stalled': a verb may follow)
+        if org is not None and cue[0] != "-" and _modifies_a_noun(tokens, org.span[1], words.possessive_marks):
+            if not _possesses_a_name(tokens, org.span[1], words.possessive_marks):
+                return None, None, None  # 'X led the LNA offensive', "who heads the UN's team": no office of the body
+            org = _entity_at(tokens, org.span[1] + 1)  # "who commands the LNA's Tariq Ben Zeyad brigade"
+            if org is None and cue[0] not in words.relative_pronouns:
+                return None, None, None
         # without a relative pronoun, only an organisation after the verb makes it an office ('X led the LNA')
         return (person if cue[0] in words.relative_pronouns or org is not None else None), org, None
     k = title.end
@@ -1224,6 +1231,21 @@ def past_description(scene: Scene, k: int) -> int:
         if not (token.text.isalpha() and token.text == token.lower_ and not token.ent_type_):
             return end
     return min(k + 3, len(tokens))
+
+
+def _modifies_a_noun(tokens: Sequence[TokenLike], end: int, possessive_marks: frozenset[str]) -> bool:
+    """Is the name ending at `end` a modifier of the noun after it ('the LNA offensive', "the UN's team")? A
+    possessive, or a lower-case content word (no function word: 'the LNA until 2020', 'the LNA and ...')."""
+    if end >= len(tokens):
+        return False
+    after = tokens[end]
+    return after.lower_ in possessive_marks or (after.is_lower and after.is_alpha and not after.is_stop)
+
+
+def _possesses_a_name(tokens: Sequence[TokenLike], end: int, possessive_marks: frozenset[str]) -> bool:
+    """A possessive at `end` and a capitalised name after it ("the LNA's Tariq Ben Zeyad brigade")."""
+    return (end + 1 < len(tokens) and tokens[end].lower_ in possessive_marks
+            and tokens[end + 1].text[:1].isupper())
 
 
 def _entity_at(tokens: Sequence[TokenLike], index: int) -> OrgRef | None:
