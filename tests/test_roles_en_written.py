@@ -442,3 +442,13 @@ def test_a_verb_of_office_in_the_present_or_the_past_gives_the_subject_a_role(ex
 ])
 def test_a_body_that_modifies_a_noun_gives_no_office(extractor, text, person):
     assert roles(extractor, text).get(person, set()) == set()
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Libya news\n\nShe met Karl Brandt, who chairs Libya's ceremonial presidential council, in Tripoli.",
+     "Karl Brandt", "chair"),
+    ("Libye\n\nIl a rencontré Karl Brandt qui dirige le gouvernement d'unité nationale libyen reconnu par l'ONU.",
+     "Karl Brandt", "chef"),
+])
+def test_a_countrys_body_and_a_french_adjective_keep_the_office(extractor, text, person, expected):
+    assert expected in roles(extractor, text)[person]

@@ -95,6 +95,7 @@ class RoleWords:
     time_prepositions: frozenset[str] = frozenset()  # 'X was until 2011 a minister': a time phrase after the verb
     time_words: frozenset[str] = frozenset()  # 'time', 'february': the words of such a phrase
     adjective_endings: tuple[str, ...] = ()  # where adjectives follow the noun: 'du gouvernement [parallèle]'
+    adjectives_follow_noun: bool = False  # French: a lower-case word after a name is an adjective, not a noun
     compass_words: frozenset[str] = frozenset()  # 'de la région militaire [ouest]'
     place_prepositions: frozenset[str] = frozenset()  # 'le président du Parlement basé [à] Tobrouk, X'
 
@@ -138,6 +139,7 @@ class RoleWords:
             time_prepositions=words.time_prepositions,
             time_words=words.calendar_words | words.time_nouns,
             adjective_endings=tuple(words.adjective_endings) if words.adjectives_follow_noun else (),
+            adjectives_follow_noun=words.adjectives_follow_noun,
             compass_words=words.compass_words,
             place_prepositions=words.place_prepositions,
         )
@@ -1153,8 +1155,11 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
         while org_start < len(tokens) and tokens[org_start].lower_ in words.before_apposed_title:
             org_start += 1  # 'the', 'then': 'X dirigeait alors l'Organisation ...'
         org = _entity_at(tokens, org_start)
-        # the object of the verb, unless the cue is a compound's ('the X-led GNS stalled': a verb may follow)
-        if org is not None and cue[0] != "-" and _modifies_a_noun(tokens, org.span[1], words.possessive_marks):
+        # an organisation object of the verb (a country's body, "who chairs Libya's presidential council", keeps
+        # the country), unless the cue is a compound's ('the X-led GNS stalled': a verb may follow) or adjectives
+        # follow the noun ('qui dirige le gouvernement libyen')
+        if (org is not None and cue[0] != "-" and not words.adjectives_follow_noun
+                and tokens[org.span[0]].ent_type_ == "ORG" and _modifies_a_noun(tokens, org.span[1], words.possessive_marks)):
             if not _possesses_a_name(tokens, org.span[1], words.possessive_marks):
                 return None, None, None  # 'X led the LNA offensive', "who heads the UN's team": no office of the body
             org = _entity_at(tokens, org.span[1] + 1)  # "who commands the LNA's Tariq Ben Zeyad brigade"
