@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Mapping, NamedTuple, Protocol, Sequence
 
 from ..knowledge.lexicon import Lexicon
+from ..text.normalize import fold
 from .types import OrgRef, Title
 
 APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", "(", ")", "—", "–", "!", "?"})  # "X (Sweden)" too
@@ -172,6 +173,32 @@ class Scene:
 
     def same_sentence(self, person: Person, title: Title) -> bool:
         return self.sentence_of[person.start] == self.sentence_of[min(title.start, len(self.tokens) - 1)]
+
+
+class Held(NamedTuple):
+    """A title already attached, as `holder_by_other_name` compares it: the person, who they are (the key their
+    mentions share), the office it names (`office_synonyms`' value, or None), its folded text and its place's id."""
+
+    person: Person
+    key: str
+    office: str | None
+    title: str
+    org: str | None
+
+
+def holder_by_other_name(title: Title, held: Sequence[Held], office_synonyms: Mapping[str, str]) -> Person | None:
+    """'le chef de la diplomatie française' with no name near it is the one person the article gives the same office
+    of the same country under another name ('le ministre français des Affaires étrangères, X'); None when no one
+    or several do, when the title is already that person's, or when it gives no country or says the office is
+    over ('l'ancien chef de l'État français' is someone else)."""
+    office = office_synonyms.get(fold(title.title))
+    if office is None or title.org is None or title.org.id is None or title.status not in (None, "current"):
+        return None
+    holders = {h.key: h for h in held if h.office == office and h.org == title.org.id}
+    if len(holders) != 1:
+        return None
+    holder = next(iter(holders.values()))
+    return None if any(h.key == holder.key and h.title == fold(title.title) for h in held) else holder.person
 
 
 def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[Person | None, str]:
@@ -1076,6 +1103,9 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
             return scene.ends.get(position - 1)  # 'X, qui fait office de Premier ministre'
         if token is not None and token.text == "," and tokens[position].lower_ in scene.words.appointment_words:
             return scene.ends.get(position - 1)  # 'X, appointed by the House as army chief,'
+        set_off = scene.ends.get(position - 1) if token is not None and token.text == "," and position == k else None
+        if _opens_clause(scene, set_off):  # 'X, en tant que ministre, a signé': the name the as-phrase is set off from
+            return set_off
         if token is not None and token.text == ",":  # 'X, the youngest son, was promoted to the post of'
             opening = apposition_opening(scene, position - 1)
             return scene.ends.get(opening) if opening != position - 1 else None
@@ -1084,6 +1114,18 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
         if token is None or token.is_punct or token.lower_ in scene.words.clause_breakers or token.ent_type_ == "PERSON":
             return None
     return None
+
+
+def _opens_clause(scene: Scene, person: Person | None) -> bool:
+    """Is the person the first thing its sentence names, past articles, courtesy titles and the titles written
+    before the name ('Le ministre X, en tant que ...')? Not an object ('A a reçu B, en tant que ...')."""
+    if person is None:
+        return False
+    tokens, skipped = scene.tokens, scene.words.title_determiners | scene.words.honorifics
+    k = skip_back(tokens, person.start, skipped)
+    while k >= 0 and scene.titles_ending.get(k + 1):
+        k = skip_back(tokens, min(t.phrase_start for t in scene.titles_ending[k + 1]), skipped)
+    return k < 0 or scene.sentence_of[k] != scene.sentence_of[person.start]
 
 
 def _successor(scene: Scene, person: Person) -> Person | None:

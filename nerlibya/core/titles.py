@@ -231,11 +231,16 @@ class TitleReader:
         if k in ctx.runs_at and k > comp.end:  # 'of the UN Secretary-General': a title with its organisation
             return self._nested_complement(ctx, k, base)  # before it ('of Germany Ambassador X' is two titles)
         written_with_title = bool(head) and self._portfolio_may_follow(doc, comp.end, k)
-        return (self._entity_complement(ctx, k, ent, head, base)
-                or self._nested_complement(ctx, k, base)
-                or self._common_noun_complement(ctx, k, head if written_with_title else "", base,
-                                                comp.phrase.split()[0] in self.words.of_words)
-                or self._name_complement(ctx, k, ent, head, base))
+        right = (self._entity_complement(ctx, k, ent, head, base)
+                 or self._nested_complement(ctx, k, base)
+                 or self._common_noun_complement(ctx, k, head if written_with_title else "", base,
+                                                 comp.phrase.split()[0] in self.words.of_words)
+                 or self._name_complement(ctx, k, ent, head, base))
+        if base.org is not None and comp.phrase in self.lexicon.heads.posting_joiners:
+            # 'le chef de la diplomatie française en Algérie': the nationality says whose office it is, the
+            # place after 'en' where its holder is
+            return replace(right, org=base.org)
+        return right
 
     def _past_word_before_body(self, ctx: "_Context", k: int) -> int:
         """'Speaker of the Libyan Tobruk-based House of Representatives, X', 'chair of the 1970 Sanctions Committee,

@@ -1,0 +1,92 @@
+"""French role classes of African and Maghreb press that generalise across outlets (issue 19, roles recall), on
+sentences written for these tests: titles given through 'en qualité de' and set off by commas, 'en exercice',
+'chargé de' portfolios, continental adjectives in portfolios, the courtesy titles 'S.E.M.' and 'SEM'."""
+
+import pytest
+
+from .record_views import roles
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Moussa Traoré s'est exprimé en qualité de ministre des Affaires étrangères.", "Moussa Traoré",
+     "ministre des Affaires étrangères"),
+    ("Moussa Traoré, en sa qualité de médiateur de la CEDEAO, a ouvert la séance.", "Moussa Traoré", "médiateur"),
+    ("Moussa Traoré, en tant que ministre de la Défense, a signé le protocole.", "Moussa Traoré",
+     "ministre de la Défense"),
+    ("Le général Moussa Traoré, comme commandant de la zone, a ordonné le retrait.", "Moussa Traoré",
+     "commandant de la zone"),
+])
+def test_a_title_given_by_en_qualite_de_or_set_off_by_commas_is_the_subjects(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_a_title_set_off_after_an_object_is_not_the_objects(extractor):
+    found = roles(extractor, "Le président a reçu Moussa Traoré, en tant que médiateur de la CEDEAO.")
+    assert "médiateur" not in found.get("Moussa Traoré", set())
+
+
+def test_en_exercice_stays_in_the_title(extractor):
+    found = roles(extractor, "Amadou Sall, président en exercice de la CEDEAO, a appelé au dialogue.")
+    assert "président en exercice" in found["Amadou Sall"]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Le ministre d'État chargé de la Défense, Amadou Sall, a annoncé le déploiement.", "Amadou Sall",
+     "ministre d'État chargé de la Défense"),
+    ("Fatou Ndiaye, ministre déléguée chargée des Affaires étrangères, est arrivée à Tripoli.", "Fatou Ndiaye",
+     "ministre déléguée chargée des Affaires étrangères"),
+    ("Le ministre de la Coopération africaine, Amadou Sall, a reçu l'émissaire.", "Amadou Sall",
+     "ministre de la Coopération africaine"),
+    ("La secrétaire d'État aux Affaires européennes, Claire Morel, est arrivée à Tunis.", "Claire Morel",
+     "secrétaire d'État aux Affaires européennes"),
+])
+def test_charge_de_and_continental_adjectives_stay_in_the_portfolio(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_a_nationality_after_a_portfolio_still_says_whose_office_it_is(extractor):
+    found = roles(extractor, "Le ministre de l'Intérieur tunisien, Karim Gharbi, a démenti.")
+    assert "ministre de l'Intérieur" in found["Karim Gharbi"]
+
+
+@pytest.mark.parametrize("text,person", [
+    ("S.E.M. Issa Kaboré, président du Faso, a reçu la délégation libyenne.", "Issa Kaboré"),
+    ("Le président a reçu en audience SEM Issa Kaboré, ambassadeur du Niger.", "Issa Kaboré"),
+    ("S.E. Issa Kaboré a reçu la délégation libyenne.", "Issa Kaboré"),
+])
+def test_excellency_abbreviations_are_courtesy_titles_not_names(extractor, text, person):
+    assert person in roles(extractor, text)
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Le ministre français des Affaires étrangères, Paul Morel, est arrivé à Alger. Le chef de la diplomatie "
+     "française a ensuite rencontré son homologue.", "Paul Morel", "chef de la diplomatie"),
+    ("Le chef de la diplomatie marocaine en visite à Tripoli\n\nLe ministre marocain des Affaires étrangères, "
+     "Karim Alaoui, a rencontré le Premier ministre.", "Karim Alaoui", "chef de la diplomatie"),
+    ("Le président tunisien Hédi Saïdi a reçu la délégation. Le chef de l'État tunisien a appelé au dialogue.",
+     "Hédi Saïdi", "chef de l'État"),
+])
+def test_a_title_with_no_name_is_the_one_holder_of_that_office_under_another_name(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text", [
+    # two French ministers: no telling which
+    "Le ministre français des Affaires étrangères, Paul Morel, et son prédécesseur, le ministre français des "
+    "Affaires étrangères Luc Vidal, sont arrivés. Le chef de la diplomatie française a parlé.",
+    # another country's minister, and an office that is over
+    "Le ministre algérien des Affaires étrangères, Karim Alaoui, est arrivé. Le chef de la diplomatie française a "
+    "parlé.",
+    "Le ministre français des Affaires étrangères, Paul Morel, est arrivé. L'ancien chef de la diplomatie française "
+    "a critiqué la visite.",
+])
+def test_no_title_by_another_name_when_the_holder_is_not_the_only_one(extractor, text):
+    assert not any("chef de la diplomatie" in titles for titles in roles(extractor, text).values())
+
+
+def test_a_nationality_before_en_and_a_place_says_whose_office_it_is(extractor):
+    record = extractor.extract("L'ambassadeur italien en Libye, Marco Rossi, a rencontré le maire.").to_dict()
+    role = next(r for p in record["people"] if p["name"] == "Marco Rossi" for r in p["roles"])
+    assert (role["title"], role["organisation"]) == ("ambassadeur", "Italy")
