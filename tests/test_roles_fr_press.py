@@ -90,3 +90,45 @@ def test_a_nationality_before_en_and_a_place_says_whose_office_it_is(extractor):
     record = extractor.extract("L'ambassadeur italien en Libye, Marco Rossi, a rencontré le maire.").to_dict()
     role = next(r for p in record["people"] if p["name"] == "Marco Rossi" for r in p["roles"])
     assert (role["title"], role["organisation"]) == ("ambassadeur", "Italy")
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Le président de la Haute commission électorale, Karim Sassi, a annoncé le report.", "Karim Sassi", "président"),
+    ("De son côté, le directeur général des Sénégalais de l'extérieur, Moussa Diallo, a salué l'opération.",
+     "Moussa Diallo", "directeur général des Sénégalais de l'extérieur"),
+    ("Le ministre de la Santé du gouvernement parallèle, Omar Fellah, a démenti.", "Omar Fellah",
+     "ministre de la Santé"),
+    ("Le Premier ministre du gouvernement parallèle de l'Est, Omar Fellah, a dénoncé la décision.", "Omar Fellah",
+     "Premier ministre"),
+])
+def test_lower_case_words_of_a_complement_reach_the_name_after_its_comma(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_a_body_after_a_portfolio_is_no_part_of_the_title(extractor):
+    found = roles(extractor, "Le ministre de la Santé du gouvernement provisoire, Omar Fellah, a démenti.")
+    assert found["Omar Fellah"] == {"ministre de la Santé"}
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Selon Salem al-Ferjani, un des représentants du CGN aux pourparlers, l'accord est caduc.", "Salem al-Ferjani",
+     "représentant"),
+    ("Nabil Gharsa, l'un des dirigeants de la brigade, a été arrêté.", "Nabil Gharsa", "dirigeant"),
+])
+def test_a_name_before_a_partitive_and_a_plural_title_is_a_person(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Le Conseil présidentiel, composé de neuf membres et dirigé par Karim Sassi, a été installé.", "Karim Sassi",
+     "chef"),
+    ("Le Conseil présidentiel est composé de neuf membres et dirigé par Karim Sassi.", "Karim Sassi", "chef"),
+    ("Le comité a été créé en 2015 et présidé par Karim Sassi.", "Karim Sassi", "président"),
+])
+def test_a_clause_coordinated_after_another_participle_describes_the_body_before_them(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_a_coordinated_clause_after_an_act_gives_no_office(extractor):
+    found = roles(extractor, "La réunion, organisée à Tunis et présidée par Claire Morel, a échoué.")
+    assert not found.get("Claire Morel")

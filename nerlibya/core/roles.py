@@ -1179,7 +1179,7 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     person = scene.starts.get(k) or scene.starts.get(past_description(scene, k))
     if person is not None:
         person = _named_after_complement(scene, person)
-    j = skip_back(tokens, title.start, words.chain_words)
+    j = _before_coordinated_participles(scene, title.start)
     if j >= 0 and tokens[j].text == ")" and j >= 2 and tokens[j - 2].text == "(":
         j -= 3  # 'the Government of National Unity (GNU), led by'
     org = None
@@ -1215,6 +1215,25 @@ def _before_description(scene: Scene, last: int) -> int:
         if token.ent_type_ or not (token.is_lower or token.lower_ in scene.words.title_determiners):
             return -1
     return -1
+
+
+def _before_coordinated_participles(scene: Scene, cue: int) -> int:
+    """What a clause cue at `cue` follows, past commas and conjunctions; past participles coordinated before it too
+    ('le Conseil, composé de neuf membres et dirigé par X', 'le Conseil est composé de ... et dirigé par X': the
+    token before the comma or the auxiliary that opens them, up to ten tokens back with no other punctuation, person
+    or title)."""
+    tokens = scene.tokens
+    j = skip_back(tokens, cue, scene.words.chain_words)
+    if cue == 0 or tokens[cue - 1].lower_ not in scene.words.conjunctions:
+        return j
+    for k in range(cue - 2, max(cue - 2 - MAX_CLAUSE_TOKENS, 0), -1):
+        if tokens[k].text == ",":
+            return k - 1
+        if tokens[k].lower_ in scene.words.auxiliaries:  # 'le Conseil est composé de ... et dirigé par X'
+            return skip_back(tokens, k + 1, scene.words.auxiliaries - {","})
+        if tokens[k].is_punct or tokens[k].ent_type_ == "PERSON" or (k in scene.titles_at and not scene.titles_at[k].plural):
+            return j  # ('composé de neuf membres' is no one's title)
+    return j
 
 
 def _led_is_a_body(scene: Scene, j: int) -> bool:

@@ -536,7 +536,24 @@ class TitleReader:
             return base
         if portfolio and not self._names_a_unit(ctx, k, stop):
             return replace(base, portfolio_end=stop, phrase_end=stop)
+        stop = self._lower_case_words_to_apposition(ctx, stop)
+        if self.shapes.is_nationality(doc[k].text):  # 'directeur général des Ivoiriens de l'extérieur': the people
+            return replace(base, portfolio_end=stop, phrase_end=stop)  # served, no body: kept in the title
         return replace(base, org=OrgRef(text=span_text(doc, k, stop)), phrase_end=stop)
+
+    def _lower_case_words_to_apposition(self, ctx: "_Context", stop: int) -> int:
+        """'le président de la Haute commission électorale, X', 'le directeur général des Ivoiriens de l'extérieur,
+        X': where adjectives follow the noun, the lower-case words after a capitalised body's first word (up to four,
+        of-words and articles among them; no qualifier, date or nationality) belong to its name when the comma of an
+        apposition follows them; else `stop`."""
+        doc, words = ctx.doc, self.words
+        end = stop
+        while words.adjectives_follow_noun and end < min(stop + 4, len(doc)) and doc[end].is_lower and (
+                doc[end].is_alpha or doc[end].lower_ in words.title_determiners) and end not in ctx.modifiers_at \
+                and doc[end].lower_ not in words.calendar_words and not self.shapes.is_nationality(doc[end].text):
+            end += 1
+        closed = end < len(doc) and doc[end].text == "," and not doc[end - 1].is_stop
+        return end if end > stop and closed else stop
 
     def opens_name_after_portfolio(self, doc: Sequence[TokenLike], index: int, head: str) -> bool:
         """'ministre de la Justice [Halima Ibrahim]': where adjectives follow the noun, two capitalised words right
@@ -628,8 +645,8 @@ class TitleReader:
             stop += 1
         if stop == end or stop >= len(doc) or doc[stop].text != "," or doc[stop - 1].lower_ in self.words.of_words:
             return end
-        if any(self.shapes.is_nationality(doc[i].text) for i in range(end, stop)):
-            return end  # '... du régime déchu libyen, X': whose office it is
+        if any(self.shapes.is_nationality(doc[i].text) for i in range(end, stop)) or self._names_a_body(doc, end, stop):
+            return end  # '... du régime déchu libyen, X', '... du gouvernement parallèle, X': whose office it is
         return stop
 
     def prefixed_adjective_end(self, doc: Sequence[TokenLike], end: int) -> int:
