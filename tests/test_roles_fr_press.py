@@ -132,3 +132,13 @@ def test_a_clause_coordinated_after_another_participle_describes_the_body_before
 def test_a_coordinated_clause_after_an_act_gives_no_office(extractor):
     found = roles(extractor, "La réunion, organisée à Tunis et présidée par Claire Morel, a échoué.")
     assert not found.get("Claire Morel")
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("La mort du commandant d'une brigade de Zaouïa Karim Sassi a été annoncée.", "Karim Sassi", "commandant"),
+    ("Le chef d'une milice de Tajoura Omar Fellah a été arrêté.", "Omar Fellah", "chef"),
+    ("Le commissaire de l'Union africaine aux Affaires politiques, Amadou Sall, est arrivé.", "Amadou Sall",
+     "commissaire"),
+])
+def test_an_elided_complement_and_a_portfolio_after_a_body_reach_the_name(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]

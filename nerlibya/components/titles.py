@@ -73,7 +73,7 @@ class TitleFinder(KnowledgePipe):
             written = {v for phrase in phrases for p in (phrase, phrase.replace("'", "’")) for v in (p, p.title())}
             if cat in ("OFFICE", "RANK", "MOD"):
                 written |= {_unaccented_initial(p) for p in written}
-            self.matcher.add(cat, list(nlp.tokenizer.pipe(sorted(written))))
+            self.matcher.add(cat, [_as_written_in_text(nlp, phrase) for phrase in sorted(written)])
 
     # -- lexicon units -------------------------------------------------------------------------
     def units(self, doc: Doc, ents: list[Span]) -> list[Unit]:
@@ -588,6 +588,15 @@ def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -
     kept = [e for e in ents if e.label_ == "PERSON" or e.id_ or not all(i in covered for i in range(e.start, e.end))]
     if len(kept) != len(ents):
         set_entities(doc, kept)
+
+
+def _as_written_in_text(nlp: Language, phrase: str) -> Doc:
+    """The tokens of a lexicon phrase as a text writes them: one ending with an elided article ("d'", "de l'",
+    "chargé d'") is cut as before the word it is glued to ("d'une" is "d'" + "une"; alone, "d'" is "d" + "'")."""
+    if not phrase.endswith(("'", "’")):
+        return nlp.tokenizer(phrase)
+    glued = nlp.tokenizer(phrase + "x")
+    return glued[:-1].as_doc() if glued[-1].text == "x" else nlp.tokenizer(phrase)
 
 
 def _unaccented_initial(phrase: str) -> str:

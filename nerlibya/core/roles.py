@@ -242,7 +242,7 @@ def _is_possessor(scene: Scene, title: Title) -> bool:
 def of_a_family(scene: Scene, title: Title) -> bool:
     """'X, un membre d'une grande famille de Misrata': a title whose complement is a family (its noun within
     three words after 'de') says kinship, not an office."""
-    tokens, k = scene.tokens, title.phrase_end
+    tokens, k = scene.tokens, title.end  # the complement, read in the phrase or not
     if k >= len(tokens) or tokens[k].lower_ not in scene.words.linking_words:
         return False
     return any(tokens[j].lower_ in scene.words.family_nouns for j in range(k + 1, min(k + 4, len(tokens))))
@@ -841,7 +841,8 @@ def past_noun_complements(scene: Scene, k: int) -> int:
 
 def _goes_on_noun_phrase(scene: Scene, j: int) -> bool:
     """Does the noun phrase go on at `j`: the rest of a name, a capitalised word, a bracketed acronym, an adjective,
-    a nationality or a compass word written after the noun?"""
+    a nationality or a compass word written after the noun (not a preposition spelt like an adjective's ending:
+    'aux')?"""
     tokens, words, token = scene.tokens, scene.words, scene.tokens[j]
     if token.ent_type_ == "PERSON":
         return False
@@ -849,8 +850,8 @@ def _goes_on_noun_phrase(scene: Scene, j: int) -> bool:
         return True
     if token.text == "(":
         return _past_acronym(scene, j) > j
-    return token.is_lower and token.text.isalpha() and bool(words.adjective_endings) and (
-        token.lower_.endswith(words.adjective_endings) or token.lower_ in words.compass_words or j in scene.nationalities)
+    return token.is_lower and token.text.isalpha() and bool(words.adjective_endings) and token.lower_ not in words.complements \
+        and (token.lower_.endswith(words.adjective_endings) or token.lower_ in words.compass_words or j in scene.nationalities)
 
 
 def past_short_clause(scene: Scene, k: int) -> int:

@@ -499,15 +499,26 @@ class TitleReader:
         return any(doc[i].lower_ in heads.bodies for i in range(k, stop))
 
     def _past_place(self, doc: Sequence[TokenLike], k: int) -> int:
-        """Past 'de Tripoli' / "d'Italie" (an of-word and a place entity) at `k`, or `k`."""
+        """Past 'de Tripoli' / "d'Italie" (an of-word and a place entity) at `k`, or `k`; a capitalised word no entity
+        holds counts as the place when a person's name follows it ("le chef d'une milice de Zawiya Mohamed X")."""
         place = k + 1 if k < len(doc) and doc[k].lower_ in self.words.of_words else k
-        if not (0 < place < len(doc) and doc[place - 1].lower_ in self.words.of_words
-                and doc[place].ent_type_ == "GPE" and doc[place].ent_iob_ == "B"):
+        if not (0 < place < len(doc) and doc[place - 1].lower_ in self.words.of_words):
+            return k
+        if self._unlabelled_word_before_person(doc, place):
+            return place + 1
+        if not (doc[place].ent_type_ == "GPE" and doc[place].ent_iob_ == "B"):
             return k
         end = place + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
         return end
+
+    def _unlabelled_word_before_person(self, doc: Sequence[TokenLike], k: int) -> bool:
+        """One capitalised word in no entity, no given name, right before a person's name."""
+        word = doc[k]
+        return (word.is_alpha and word.text[:1].isupper() and not word.ent_type_ and k + 1 < len(doc)
+                and doc[k + 1].ent_type_ == "PERSON" and doc[k + 1].ent_iob_ == "B"
+                and fold(word.text) not in self.words.given_names)
 
     def _name_complement(self, ctx: "_Context", k: int, ent: EntityLike | None, head: str,
                          base: "Complement") -> "Complement":
