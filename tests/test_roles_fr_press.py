@@ -138,7 +138,28 @@ def test_a_coordinated_clause_after_an_act_gives_no_office(extractor):
     ("La mort du commandant d'une brigade de Zaouïa Karim Sassi a été annoncée.", "Karim Sassi", "commandant"),
     ("Le chef d'une milice de Tajoura Omar Fellah a été arrêté.", "Omar Fellah", "chef"),
     ("Le commissaire de l'Union africaine aux Affaires politiques, Amadou Sall, est arrivé.", "Amadou Sall",
-     "commissaire"),
+     "commissaire aux Affaires politiques"),
 ])
 def test_an_elided_complement_and_a_portfolio_after_a_body_reach_the_name(extractor, text, person, title):
     assert title in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("La secrétaire générale adjointe de l'ONU pour les Affaires politiques, Claire Morel, participera.", "Claire Morel",
+     "secrétaire générale adjointe pour les Affaires politiques"),
+    ("Le secrétaire général adjoint de l'ONU aux affaires humanitaires, Paul Morel, est arrivé.", "Paul Morel",
+     "secrétaire général adjoint aux affaires humanitaires"),
+])
+def test_a_portfolio_written_after_the_body_stays_in_the_title(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_a_place_after_the_body_is_no_portfolio(extractor):
+    found = roles(extractor, "L'envoyé de l'ONU pour la Libye, Claire Morel, est arrivée à Tripoli.")
+    assert found["Claire Morel"] == {"envoyé"}
+
+
+def test_a_title_coordinated_after_one_with_a_long_complement_names_the_person_after_its_comma(extractor):
+    found = roles(extractor, "Le nouveau chef du commandement américain pour l'Afrique et l'ambassadeur des "
+                             "États-Unis en Libye, Paul Morel rencontreront le président.")
+    assert "ambassadeur" in found["Paul Morel"]

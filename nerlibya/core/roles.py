@@ -880,12 +880,20 @@ def past_short_clause(scene: Scene, k: int) -> int:
 
 def _before_coordinated_titles(scene: Scene, index: int) -> int:
     """The token before the first of the titles joined by 'and' that end at `index` ('Ambassador and
-    special envoy'), or `index` itself."""
+    special envoy', "le chef du commandement pour l'Afrique et l'ambassadeur"), or `index` itself."""
     tokens = scene.tokens
-    while index > 0 and tokens[index].lower_ in scene.words.conjunctions and scene.titles_ending.get(index):
-        first = min(scene.titles_ending[index], key=lambda t: t.phrase_start)
+    while index > 0 and tokens[index].lower_ in scene.words.conjunctions and _titles_reaching(scene, index):
+        first = min(_titles_reaching(scene, index), key=lambda t: t.phrase_start)
         index = skip_back(tokens, first.phrase_start, scene.words.title_determiners)
     return index
+
+
+def _titles_reaching(scene: Scene, index: int) -> Sequence[Title]:
+    """The titles whose phrase ends at `index`, or whose complements the reading left out do ('le chef du
+    commandement américain pour l'Afrique [et]')."""
+    return scene.titles_ending.get(index) or [
+        t for t in scene.titles_at.values()
+        if t.category != "clause" and t.phrase_end < index and past_complements(scene, t.phrase_end) == index]
 
 
 def person_appointed(scene: Scene, title: Title) -> Person | None:

@@ -735,6 +735,10 @@ class TitleReader:
             status = "former"  # French writes 'ex-patron' as one word
         skip = (demonym_at if demonym_at is not None
                 else end if end < title_end and self.follows_as_nationality(doc[end]) else None)
+        portfolio_end = self._portfolio_after_body(ctx, right, head) if skip is None else None
+        if portfolio_end is not None:  # "secrétaire générale adjointe [de l'ONU] pour les Affaires politiques"
+            right = replace(right, phrase_end=portfolio_end, unwritten=(end, right.phrase_end))
+            title_end = portfolio_end
         unwritten = (skip, skip + 1) if skip is not None else right.unwritten
         title_text = self.written_title(doc, run, title_end, unwritten, qualifier, field_start)
         if qualifier is not None:
@@ -745,6 +749,28 @@ class TitleReader:
                       title=title_text, head=head, category="rank" if head_unit.cat == "RANK" else "office",
                       status=status, org=org or right.org, of=of or right.of, plural=head_unit.cat == "PLURAL")
         return title, nested - {None}
+
+    def _portfolio_after_body(self, ctx: "_Context", right: "Complement", head: str) -> int | None:
+        """'la secrétaire générale adjointe de l'ONU pour les Affaires politiques', 'le commissaire de l'UA aux Affaires
+        politiques': after an office that takes portfolios (its first word one of `portfolio_offices`), a portfolio
+        written after the body whose office it is (a complement's preposition, articles, a portfolio word, then
+        capitalised words and adjectives, no entity) stays in the title; where it ends, or None (no body read, a
+        portfolio read already, or another office: 'le haut représentant de l'UE pour les affaires étrangères')."""
+        doc = ctx.doc
+        comp = ctx.comps.get(right.phrase_end)
+        if (right.org is None or right.org.span is None or right.portfolio_end or comp is None
+                or head.split()[0] not in self.lexicon.portfolio_offices):
+            return None
+        k = comp.end
+        while k < len(doc) and doc[k].lower_ in self.words.title_determiners:
+            k += 1
+        if k >= len(doc) or doc[k].ent_type_ or not (fold(doc[k].text) == "affaires" or fold(doc[k].text) in self.words.never_places):
+            return None
+        stop = k + 1
+        while stop < min(k + 4, len(doc)) and not doc[stop].ent_type_ and (
+                _starts_name(doc[stop]) or (doc[stop].is_lower and _is_adjective(doc[stop].lower_, self.words))):
+            stop += 1
+        return stop
 
     def _names_a_field(self, ctx: "_Context", head: str, phrase_start: int, start: int) -> bool:
         """Is the place written right before an occupation of `field_offices` its field ('a Libya analyst', 'a North
