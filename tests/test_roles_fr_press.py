@@ -163,3 +163,14 @@ def test_a_title_coordinated_after_one_with_a_long_complement_names_the_person_a
     found = roles(extractor, "Le nouveau chef du commandement américain pour l'Afrique et l'ambassadeur des "
                              "États-Unis en Libye, Paul Morel rencontreront le président.")
     assert "ambassadeur" in found["Paul Morel"]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Karim Sassi s'est proclamé commandant en chef de l'armée.", "Karim Sassi", "commandant en chef"),
+    ("Karim Sassi, qui a démissionné de son poste d'émissaire de l'ONU, est rentré à Beyrouth.", "Karim Sassi",
+     "émissaire"),
+    ("Le président a limogé Karim Sassi de son poste de ministre de l'Intérieur.", "Karim Sassi",
+     "ministre de l'Intérieur"),
+])
+def test_a_title_taken_by_oneself_or_a_post_left_is_the_subjects(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
