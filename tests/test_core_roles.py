@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from nerlibya.core.roles import Person, RoleWords, Scene, as_phrase_start, attach, clause_person
+from nerlibya.core.roles import (Held, Person, RoleWords, Scene, as_phrase_start, attach, clause_person,
+                                  holder_by_other_name)
 from nerlibya.core.types import OrgRef, Title
 from nerlibya.knowledge.lexicon import load_lexicon
 
@@ -445,3 +446,33 @@ def test_a_short_aside_between_the_title_and_its_name_is_passed():
     listed = "Le ministre de la Turquie , le chef de l' armée , Omar Salem , est arrivé ."
     chief = title(7, 8, (7, 11))
     assert attach(french_scene(listed, {(12, 14): "PERSON"}, [the_title, chief]), the_title, {})[0] is None
+
+
+SYNONYMS = {"chef de la diplomatie": "ministre des affaires etrangeres",
+            "ministre des affaires etrangeres": "ministre des affaires etrangeres"}
+FOREIGN_MINISTER = "ministre des affaires etrangeres"
+
+
+def held(start: int, key: str, org: str | None, office: str | None = FOREIGN_MINISTER,
+         written: str = FOREIGN_MINISTER) -> Held:
+    return Held(Person(start, start + 2), key, office, written, org)
+
+
+@pytest.mark.parametrize("the_title,holders,expected", [
+    # the one minister of that country named elsewhere
+    (title(0, 4, title="chef de la diplomatie", org=OrgRef(id="france")),
+     [held(10, "le-drian", "france"), held(20, "lamamra", "algeria")], Person(10, 12)),
+    # two ministers of that country: no telling which
+    (title(0, 4, title="chef de la diplomatie", org=OrgRef(id="france")),
+     [held(10, "le-drian", "france"), held(20, "fabius", "france")], None),
+    # no country said, an office that is over, or a title no synonym of an office held
+    (title(0, 4, title="chef de la diplomatie"), [held(10, "le-drian", "france")], None),
+    (title(0, 4, title="chef de la diplomatie", org=OrgRef(id="france"), status="former"),
+     [held(10, "le-drian", "france")], None),
+    (title(0, 4, title="porte-parole", org=OrgRef(id="france")), [held(10, "le-drian", "france")], None),
+    # already hers under that name
+    (title(0, 4, title="chef de la diplomatie", org=OrgRef(id="france")),
+     [held(10, "le-drian", "france"), held(10, "le-drian", "france", written="chef de la diplomatie")], None),
+])
+def test_a_title_with_no_name_goes_to_the_one_holder_of_its_office_under_another_name(the_title, holders, expected):
+    assert holder_by_other_name(the_title, holders, SYNONYMS) == expected

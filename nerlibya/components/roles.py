@@ -14,13 +14,13 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..core.roles import (Person, RoleWords, Scene, attach, clause_person, of_a_family, people_listed, respective_titles,
-                          singled_out)
+from ..core.roles import (Held, Person, RoleWords, Scene, attach, clause_person, holder_by_other_name, of_a_family,
+                          people_listed, respective_titles, singled_out)
 from ..core.types import Link, OrgRef, Role, Title, TokenRange
 from ..core.status import status_at
 from ..knowledge.kb import Office
 from ..text.name_shapes import NameShapes
-from ..text.normalize import name_key
+from ..text.normalize import fold, name_key
 from .base import KnowledgePipe, sentence_index
 
 Doc.set_extension("roles", default=None, force=True)
@@ -46,6 +46,7 @@ class RoleLinker(KnowledgePipe):
         # every KB entity's offices, each with the key its title is compared by
         self._office_keys = {entity_id: tuple((office, name_key(office.title)) for office in entity.offices)
                              for entity_id, entity in self.kb.by_id.items()}
+        self.office_synonyms = {fold(written): fold(office) for written, office in self.lexicon.office_synonyms.items()}
 
     def process(self, doc: Doc) -> Doc:
         titles: list[Title] = doc._.titles or []
@@ -76,8 +77,36 @@ class RoleLinker(KnowledgePipe):
                 continue
             attached[title.start] = person
             roles.append(self.role(links, person, title, pattern, clause_orgs.get(title.start), date))
-        doc._.roles = roles
+        doc._.roles = roles + self.roles_by_other_name(doc, links, titles, attached, roles)
         return doc
+
+    def roles_by_other_name(self, doc: Doc, links: dict[TokenRange, Link], titles: list[Title],
+                            attached: dict[int, Person], roles: list[Role]) -> list[Role]:
+        """Titles that name no one near them, given to the one person holding the same office under another of
+        its names (`core.roles.holder_by_other_name`)."""
+        if not self.office_synonyms:
+            return []
+        held = [self.held(doc, links, role) for role in roles]
+        found = []
+        for title in titles:
+            if title.start in attached or title.category == "clause" or title.inner or title.plural:
+                continue
+            person = holder_by_other_name(title, held, self.office_synonyms)
+            if person is not None:
+                found.append(self.role(links, person, title, "other-name", date=doc._.date))
+                held.append(self.held(doc, links, found[-1]))  # named twice, given once
+        return found
+
+    def held(self, doc: Doc, links: dict[TokenRange, Link], role: Role) -> Held:
+        """A role as `holder_by_other_name` compares it: whose (the link's key, else the name), which office,
+        of which place (the id the text or the link of its organisation gives)."""
+        person = Person(*role.person)
+        link = links.get(role.person)
+        org = role.org
+        org_link = links.get(org.span) if org is not None and org.span is not None else None
+        return Held(person, link.key if link else name_key(doc[person.start:person.end].text),
+                    self.office_synonyms.get(fold(role.title)), fold(role.title),
+                    (org.id if org is not None else None) or (org_link.id if org_link else None))
 
     def nationalities(self, doc: Doc) -> frozenset[int]:
         """Where nationality words are written, in no person's name ('le Libanais', 'le commandement américain')."""

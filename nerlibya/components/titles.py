@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ..core.assignments import AssignmentWords, assigned_offices, portfolio_appointments, portfolios_given
 from ..core.lists import list_entries, name_end, name_heading_entry
+from ..core.roles import as_phrase_start
 from ..core.titles import (MAX_NAME_TOKENS, PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text,
                            without_verbs, clauses_around_dates)
 from ..core.types import OrgRef, Title
@@ -74,7 +75,7 @@ class TitleFinder(KnowledgePipe):
             written = {v for phrase in phrases for p in (phrase, phrase.replace("'", "’")) for v in (p, p.title())}
             if cat in ("OFFICE", "RANK", "MOD"):
                 written |= {_unaccented_initial(p) for p in written}
-            self.matcher.add(cat, list(nlp.tokenizer.pipe(sorted(written))))
+            self.matcher.add(cat, [_as_written_in_text(nlp, phrase) for phrase in sorted(written)])
 
     # -- lexicon units -------------------------------------------------------------------------
     def units(self, doc: Doc, ents: list[Span]) -> list[Unit]:
@@ -448,7 +449,8 @@ class TitleFinder(KnowledgePipe):
         lower-case word before a comma and an office with no article ('a déclaré X, porte-parole de Y,')."""
         words = self.lexicon.words
         determiners, particles = words.title_determiners, words.name_particles
-        spans = {found for found in (_name_opening_apposition(doc, t, determiners, particles) for t in titles) if found}
+        spans = {found for found in (_name_opening_apposition(doc, t, determiners, particles, words.partitives)
+                                     for t in titles) if found}
         complements = {t.end + 1 for t in titles if t.end < len(doc) and doc[t.end].lower_ in self.lexicon.complements}
         complements |= {i for t in titles for i in range(t.start, t.phrase_end)}
         names = [Span(doc, *found, label="PERSON") for found in sorted(spans)  # not 'envoy for Central Africa,'
@@ -511,15 +513,15 @@ def _lone_surname(doc: Doc, ent: Span, title: Title) -> bool:
             and (ent.end >= len(doc) or not doc[ent.end].text[:1].isupper()))
 
 
-def _name_opening_apposition(doc: Doc, title: Title, determiners: frozenset[str],
-                             particles: frozenset[str]) -> tuple[int, int] | None:
+def _name_opening_apposition(doc: Doc, title: Title, determiners: frozenset[str], particles: frozenset[str],
+                             partitives: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """Where two capitalised words or more (with name particles and glued hyphens, up to MAX_APPOSED_NAME_TOKENS
     tokens; in no entity but a place or a body the model guessed) lie just before a comma, an age perhaps, and
     `title` (an office or rank), opening a sentence or a line or after a punctuation mark or a lower-case word; or
     None."""
     if title.category == "clause":
         return None
-    j = title.phrase_start - 1
+    j = _before_partitive(doc, title, partitives)
     while j > 0 and doc[j].lower_ in determiners:
         j -= 1
     if j < 2 or doc[j].text != ",":
@@ -539,6 +541,14 @@ def _name_opening_apposition(doc: Doc, title: Title, determiners: frozenset[str]
     return (start, j) if opens and words >= 2 else None
 
 
+def _before_partitive(doc: Doc, title: Title, partitives: frozenset[str]) -> int:
+    """The token before a title's phrase and, for a plural title, the partitive that singles one holder out ('X,
+    l'un des dirigeants du mouvement': the token before 'un des')."""
+    j = title.phrase_start - 1
+    opening = as_phrase_start(doc, j, partitives) if title.plural else None
+    return j if opening is None else opening - 1
+
+
 def _guessed_or_none(token) -> bool:
     """In no entity, or in a place or a body the model guessed and the KB does not know ('Salem [Mokhtar]')?"""
     return not token.ent_type_ or (token.ent_type_ in PLACE_OR_ORG and not token.ent_id_)
@@ -551,19 +561,27 @@ def _name_part(doc: Doc, i: int, particles: frozenset[str]) -> bool:
 
 
 def _name_before_bare_apposition(doc: Doc, title: Title, words: Words) -> tuple[int, int] | None:
-    """Where two to four capitalised words in no entity lie after a lower-case word or a sentence opener ('a
-    déclaré', 'Selon'; no place or region preposition: 'à Tripoli Centre'), just before a comma and `title`, an office or rank
-    written with no article ('selon Jalel Harchaoui, chercheur au Clingendael'); or None."""
-    j = title.phrase_start - 1
+    """Where two to four capitalised words (with name particles and glued hyphens) in no entity, or in a place or a
+    body the model guessed when an Arabic article is among them ('Aoudh al-Madjbari'), lie after a lower-case word or
+    a sentence opener ('a déclaré', 'Selon'; no place or region preposition: 'à Tripoli Centre'), just before a comma
+    and `title`, an office or rank written with no article ('selon Jalel Harchaoui, chercheur au Clingendael') or
+    after a partitive ('selon X, un des représentants du CGN'); or None."""
+    j = _before_partitive(doc, title, words.partitives)
     if title.category == "clause" or j < 3 or doc[j].text != ",":
         return None
     start = j
-    while start > 1 and j - start < 4 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() \
-            and not doc[start - 1].ent_type_ and doc[start - 1].lower_ not in words.sentence_openers:
+    while start > 1 and j - start < MAX_APPOSED_NAME_TOKENS and _name_part(doc, start - 1, words.name_particles) \
+            and _guessed_or_none(doc[start - 1]) and doc[start - 1].lower_ not in words.sentence_openers:
         start -= 1
+    while start < j and (not doc[start].text[:1].isupper() or doc[start].ent_iob_ == "I"):  # not '[al-]Madjbari'
+        start += 1
     before = doc[start - 1]
     opener = before.lower_ in words.sentence_openers
-    if j - start < 2 or not (before.is_alpha and (before.is_lower or opener)) or before.lower_ in words.place_prepositions \
+    capitalised = sum(doc[i].is_alpha and doc[i].text[:1].isupper() for i in range(start, j))
+    guessed = any(doc[i].ent_type_ for i in range(start, j))
+    if guessed and not any(doc[i].lower_ in words.name_articles for i in range(start, j)):
+        return None  # a place or a body the model guessed is a person's name when it has an Arabic article
+    if not 2 <= capitalised <= 4 or not (before.is_alpha and (before.is_lower or opener)) or before.lower_ in words.place_prepositions \
             or before.lower_ in words.region_prepositions:  # 'envoy for Central Africa, deputy representative'
         return None
     return start, j
@@ -576,6 +594,15 @@ def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -
     kept = [e for e in ents if e.label_ == "PERSON" or e.id_ or not all(i in covered for i in range(e.start, e.end))]
     if len(kept) != len(ents):
         set_entities(doc, kept)
+
+
+def _as_written_in_text(nlp: Language, phrase: str) -> Doc:
+    """The tokens of a lexicon phrase as a text writes them: one ending with an elided article ("d'", "de l'",
+    "chargé d'") is cut as before the word it is glued to ("d'une" is "d'" + "une"; alone, "d'" is "d" + "'")."""
+    if not phrase.endswith(("'", "’")):
+        return nlp.tokenizer(phrase)
+    glued = nlp.tokenizer(phrase + "x")
+    return glued[:-1].as_doc() if glued[-1].text == "x" else nlp.tokenizer(phrase)
 
 
 def _unaccented_initial(phrase: str) -> str:

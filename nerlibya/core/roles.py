@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Mapping, NamedTuple, Protocol, Sequence
 
 from ..knowledge.lexicon import Lexicon
+from ..text.normalize import fold
 from .types import OrgRef, Title
 
 APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", "(", ")", "—", "–", "!", "?"})  # "X (Sweden)" too
@@ -178,6 +179,32 @@ class Scene:
         return self.sentence_of[person.start] == self.sentence_of[min(title.start, len(self.tokens) - 1)]
 
 
+class Held(NamedTuple):
+    """A title already attached, as `holder_by_other_name` compares it: the person, who they are (the key their
+    mentions share), the office it names (`office_synonyms`' value, or None), its folded text and its place's id."""
+
+    person: Person
+    key: str
+    office: str | None
+    title: str
+    org: str | None
+
+
+def holder_by_other_name(title: Title, held: Sequence[Held], office_synonyms: Mapping[str, str]) -> Person | None:
+    """'le chef de la diplomatie française' with no name near it is the one person the article gives the same office
+    of the same country under another name ('le ministre français des Affaires étrangères, X'); None when no one
+    or several do, when the title is already that person's, or when it gives no country or says the office is
+    over ('l'ancien chef de l'État français' is someone else)."""
+    office = office_synonyms.get(fold(title.title))
+    if office is None or title.org is None or title.org.id is None or title.status not in (None, "current"):
+        return None
+    holders = {h.key: h for h in held if h.office == office and h.org == title.org.id}
+    if len(holders) != 1:
+        return None
+    holder = next(iter(holders.values()))
+    return None if any(h.key == holder.key and h.title == fold(title.title) for h in held) else holder.person
+
+
 def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[Person | None, str]:
     """The person a title describes and the pattern that says so; `attached` maps the starts of titles
     already attached (earlier in the text) to their people, for chains ('X, minister and envoy')."""
@@ -219,7 +246,7 @@ def _is_possessor(scene: Scene, title: Title) -> bool:
 def of_a_family(scene: Scene, title: Title) -> bool:
     """'X, un membre d'une grande famille de Misrata': a title whose complement is a family (its noun within
     three words after 'de') says kinship, not an office."""
-    tokens, k = scene.tokens, title.phrase_end
+    tokens, k = scene.tokens, title.end  # the complement, read in the phrase or not
     if k >= len(tokens) or tokens[k].lower_ not in scene.words.linking_words:
         return False
     return any(tokens[j].lower_ in scene.words.family_nouns for j in range(k + 1, min(k + 4, len(tokens))))
@@ -818,7 +845,8 @@ def past_noun_complements(scene: Scene, k: int) -> int:
 
 def _goes_on_noun_phrase(scene: Scene, j: int) -> bool:
     """Does the noun phrase go on at `j`: the rest of a name, a capitalised word, a bracketed acronym, an adjective,
-    a nationality or a compass word written after the noun?"""
+    a nationality or a compass word written after the noun (not a preposition spelt like an adjective's ending:
+    'aux')?"""
     tokens, words, token = scene.tokens, scene.words, scene.tokens[j]
     if token.ent_type_ == "PERSON":
         return False
@@ -826,8 +854,8 @@ def _goes_on_noun_phrase(scene: Scene, j: int) -> bool:
         return True
     if token.text == "(":
         return _past_acronym(scene, j) > j
-    return token.is_lower and token.text.isalpha() and bool(words.adjective_endings) and (
-        token.lower_.endswith(words.adjective_endings) or token.lower_ in words.compass_words or j in scene.nationalities)
+    return token.is_lower and token.text.isalpha() and bool(words.adjective_endings) and token.lower_ not in words.complements \
+        and (token.lower_.endswith(words.adjective_endings) or token.lower_ in words.compass_words or j in scene.nationalities)
 
 
 def past_short_clause(scene: Scene, k: int) -> int:
@@ -856,12 +884,20 @@ def past_short_clause(scene: Scene, k: int) -> int:
 
 def _before_coordinated_titles(scene: Scene, index: int) -> int:
     """The token before the first of the titles joined by 'and' that end at `index` ('Ambassador and
-    special envoy'), or `index` itself."""
+    special envoy', "le chef du commandement pour l'Afrique et l'ambassadeur"), or `index` itself."""
     tokens = scene.tokens
-    while index > 0 and tokens[index].lower_ in scene.words.conjunctions and scene.titles_ending.get(index):
-        first = min(scene.titles_ending[index], key=lambda t: t.phrase_start)
+    while index > 0 and tokens[index].lower_ in scene.words.conjunctions and _titles_reaching(scene, index):
+        first = min(_titles_reaching(scene, index), key=lambda t: t.phrase_start)
         index = skip_back(tokens, first.phrase_start, scene.words.title_determiners)
     return index
+
+
+def _titles_reaching(scene: Scene, index: int) -> Sequence[Title]:
+    """The titles whose phrase ends at `index`, or whose complements the reading left out do ('le chef du
+    commandement américain pour l'Afrique [et]')."""
+    return scene.titles_ending.get(index) or [
+        t for t in scene.titles_at.values()
+        if t.category != "clause" and t.phrase_end < index and past_complements(scene, t.phrase_end) == index]
 
 
 def person_appointed(scene: Scene, title: Title) -> Person | None:
@@ -1105,6 +1141,9 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
             return scene.ends.get(position - 1)  # 'X, qui fait office de Premier ministre'
         if token is not None and token.text == "," and tokens[position].lower_ in scene.words.appointment_words:
             return scene.ends.get(position - 1)  # 'X, appointed by the House as army chief,'
+        set_off = scene.ends.get(position - 1) if token is not None and token.text == "," and position == k else None
+        if _opens_clause(scene, set_off):  # 'X, en tant que ministre, a signé': the name the as-phrase is set off from
+            return set_off
         if token is not None and token.text == ",":  # 'X, the youngest son, was promoted to the post of'
             opening = apposition_opening(scene, position - 1)
             return scene.ends.get(opening) if opening != position - 1 else None
@@ -1113,6 +1152,18 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
         if token is None or token.is_punct or token.lower_ in scene.words.clause_breakers or token.ent_type_ == "PERSON":
             return None
     return None
+
+
+def _opens_clause(scene: Scene, person: Person | None) -> bool:
+    """Is the person the first thing its sentence names, past articles, courtesy titles and the titles written
+    before the name ('Le ministre X, en tant que ...')? Not an object ('A a reçu B, en tant que ...')."""
+    if person is None:
+        return False
+    tokens, skipped = scene.tokens, scene.words.title_determiners | scene.words.honorifics
+    k = skip_back(tokens, person.start, skipped)
+    while k >= 0 and scene.titles_ending.get(k + 1):
+        k = skip_back(tokens, min(t.phrase_start for t in scene.titles_ending[k + 1]), skipped)
+    return k < 0 or scene.sentence_of[k] != scene.sentence_of[person.start]
 
 
 def _successor(scene: Scene, person: Person) -> Person | None:
@@ -1176,7 +1227,7 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     person = scene.starts.get(k) or scene.starts.get(past_description(scene, k))
     if person is not None:
         person = _named_after_complement(scene, person)
-    j = skip_back(tokens, title.start, words.chain_words)
+    j = _before_coordinated_participles(scene, title.start)
     if j >= 0 and tokens[j].text == ")" and j >= 2 and tokens[j - 2].text == "(":
         j -= 3  # 'the Government of National Unity (GNU), led by'
     org = None
@@ -1212,6 +1263,25 @@ def _before_description(scene: Scene, last: int) -> int:
         if token.ent_type_ or not (token.is_lower or token.lower_ in scene.words.title_determiners):
             return -1
     return -1
+
+
+def _before_coordinated_participles(scene: Scene, cue: int) -> int:
+    """What a clause cue at `cue` follows, past commas and conjunctions; past participles coordinated before it too
+    ('le Conseil, composé de neuf membres et dirigé par X', 'le Conseil est composé de ... et dirigé par X': the
+    token before the comma or the auxiliary that opens them, up to ten tokens back with no other punctuation, person
+    or title)."""
+    tokens = scene.tokens
+    j = skip_back(tokens, cue, scene.words.chain_words)
+    if cue == 0 or tokens[cue - 1].lower_ not in scene.words.conjunctions:
+        return j
+    for k in range(cue - 2, max(cue - 2 - MAX_CLAUSE_TOKENS, 0), -1):
+        if tokens[k].text == ",":
+            return k - 1
+        if tokens[k].lower_ in scene.words.auxiliaries:  # 'le Conseil est composé de ... et dirigé par X'
+            return skip_back(tokens, k + 1, scene.words.auxiliaries - {","})
+        if tokens[k].is_punct or tokens[k].ent_type_ == "PERSON" or (k in scene.titles_at and not scene.titles_at[k].plural):
+            return j  # ('composé de neuf membres' is no one's title)
+    return j
 
 
 def _led_is_a_body(scene: Scene, j: int) -> bool:

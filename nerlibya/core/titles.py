@@ -261,11 +261,16 @@ class TitleReader:
         if k in ctx.runs_at and k > comp.end:  # 'of the UN Secretary-General': a title with its organisation
             return self._nested_complement(ctx, k, base)  # before it ('of Germany Ambassador X' is two titles)
         written_with_title = bool(head) and self._portfolio_may_follow(doc, comp.end, k)
-        return (self._entity_complement(ctx, k, ent, head, base)
-                or self._nested_complement(ctx, k, base)
-                or self._common_noun_complement(ctx, k, head if written_with_title else "", base,
-                                                comp.phrase.split()[0] in self.words.of_words)
-                or self._name_complement(ctx, k, ent, head, base))
+        right = (self._entity_complement(ctx, k, ent, head, base)
+                 or self._nested_complement(ctx, k, base)
+                 or self._common_noun_complement(ctx, k, head if written_with_title else "", base,
+                                                 comp.phrase.split()[0] in self.words.of_words)
+                 or self._name_complement(ctx, k, ent, head, base))
+        if base.org is not None and comp.phrase in self.lexicon.heads.posting_joiners:
+            # 'le chef de la diplomatie française en Algérie': the nationality says whose office it is, the
+            # place after 'en' where its holder is
+            return replace(right, org=base.org)
+        return right
 
     def _past_word_before_body(self, ctx: "_Context", k: int) -> int:
         """'Speaker of the Libyan Tobruk-based House of Representatives, X', 'chair of the 1970 Sanctions Committee,
@@ -524,15 +529,26 @@ class TitleReader:
         return any(doc[i].lower_ in heads.bodies for i in range(k, stop))
 
     def _past_place(self, doc: Sequence[TokenLike], k: int) -> int:
-        """Past 'de Tripoli' / "d'Italie" (an of-word and a place entity) at `k`, or `k`."""
+        """Past 'de Tripoli' / "d'Italie" (an of-word and a place entity) at `k`, or `k`; a capitalised word no entity
+        holds counts as the place when a person's name follows it ("le chef d'une milice de Zawiya Mohamed X")."""
         place = k + 1 if k < len(doc) and doc[k].lower_ in self.words.of_words else k
-        if not (0 < place < len(doc) and doc[place - 1].lower_ in self.words.of_words
-                and doc[place].ent_type_ == "GPE" and doc[place].ent_iob_ == "B"):
+        if not (0 < place < len(doc) and doc[place - 1].lower_ in self.words.of_words):
+            return k
+        if self._unlabelled_word_before_person(doc, place):
+            return place + 1
+        if not (doc[place].ent_type_ == "GPE" and doc[place].ent_iob_ == "B"):
             return k
         end = place + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
         return end
+
+    def _unlabelled_word_before_person(self, doc: Sequence[TokenLike], k: int) -> bool:
+        """One capitalised word in no entity, no given name, right before a person's name."""
+        word = doc[k]
+        return (word.is_alpha and word.text[:1].isupper() and not word.ent_type_ and k + 1 < len(doc)
+                and doc[k + 1].ent_type_ == "PERSON" and doc[k + 1].ent_iob_ == "B"
+                and fold(word.text) not in self.words.given_names)
 
     def _name_complement(self, ctx: "_Context", k: int, ent: EntityLike | None, head: str,
                          base: "Complement") -> "Complement":
@@ -561,7 +577,24 @@ class TitleReader:
             return base
         if portfolio and not self._names_a_unit(ctx, k, stop):
             return replace(base, portfolio_end=stop, phrase_end=stop)
+        stop = self._lower_case_words_to_apposition(ctx, stop)
+        if self.shapes.is_nationality(doc[k].text):  # 'directeur général des Ivoiriens de l'extérieur': the people
+            return replace(base, portfolio_end=stop, phrase_end=stop)  # served, no body: kept in the title
         return replace(base, org=OrgRef(text=span_text(doc, k, stop)), phrase_end=stop)
+
+    def _lower_case_words_to_apposition(self, ctx: "_Context", stop: int) -> int:
+        """'le président de la Haute commission électorale, X', 'le directeur général des Ivoiriens de l'extérieur,
+        X': where adjectives follow the noun, the lower-case words after a capitalised body's first word (up to four,
+        of-words and articles among them; no qualifier, date or nationality) belong to its name when the comma of an
+        apposition follows them; else `stop`."""
+        doc, words = ctx.doc, self.words
+        end = stop
+        while words.adjectives_follow_noun and end < min(stop + 4, len(doc)) and doc[end].is_lower and (
+                doc[end].is_alpha or doc[end].lower_ in words.title_determiners) and end not in ctx.modifiers_at \
+                and doc[end].lower_ not in words.calendar_words and not self.shapes.is_nationality(doc[end].text):
+            end += 1
+        closed = end < len(doc) and doc[end].text == "," and not doc[end - 1].is_stop
+        return end if end > stop and closed else stop
 
     def opens_name_after_portfolio(self, doc: Sequence[TokenLike], index: int, head: str) -> bool:
         """'ministre de la Justice [Halima Ibrahim]', 'ministre de la Défense nationale [Salifou Mody]': where
@@ -677,8 +710,8 @@ class TitleReader:
             stop += 1
         if stop == end or stop >= len(doc) or doc[stop].text != "," or doc[stop - 1].lower_ in self.words.of_words:
             return end
-        if any(self.shapes.is_nationality(doc[i].text) for i in range(end, stop)):
-            return end  # '... du régime déchu libyen, X': whose office it is
+        if any(self.shapes.is_nationality(doc[i].text) for i in range(end, stop)) or self._names_a_body(doc, end, stop):
+            return end  # '... du régime déchu libyen, X', '... du gouvernement parallèle, X': whose office it is
         return stop
 
     def prefixed_adjective_end(self, doc: Sequence[TokenLike], end: int) -> int:
@@ -756,6 +789,10 @@ class TitleReader:
             status = "former"  # French writes 'ex-patron' as one word
         skip = (demonym_at if demonym_at is not None
                 else end if end < title_end and self.follows_as_nationality(doc[end]) else None)
+        portfolio_end = self._portfolio_after_body(ctx, right, head) if skip is None else None
+        if portfolio_end is not None:  # "secrétaire générale adjointe [de l'ONU] pour les Affaires politiques"
+            right = replace(right, phrase_end=portfolio_end, unwritten=(end, right.phrase_end))
+            title_end = portfolio_end
         unwritten = (skip, skip + 1) if skip is not None else right.unwritten
         title_text = self.written_title(doc, run, title_end, unwritten, qualifier, field_start)
         if qualifier is not None:
@@ -766,6 +803,28 @@ class TitleReader:
                       title=title_text, head=head, category="rank" if head_unit.cat == "RANK" else "office",
                       status=status, org=org or right.org, of=of or right.of, plural=head_unit.cat == "PLURAL")
         return title, nested - {None}
+
+    def _portfolio_after_body(self, ctx: "_Context", right: "Complement", head: str) -> int | None:
+        """'la secrétaire générale adjointe de l'ONU pour les Affaires politiques', 'le commissaire de l'UA aux Affaires
+        politiques': after an office that takes portfolios (its first word one of `portfolio_offices`), a portfolio
+        written after the body whose office it is (a complement's preposition, articles, a portfolio word, then
+        capitalised words and adjectives, no entity) stays in the title; where it ends, or None (no body read, a
+        portfolio read already, or another office: 'le haut représentant de l'UE pour les affaires étrangères')."""
+        doc = ctx.doc
+        comp = ctx.comps.get(right.phrase_end)
+        if (right.org is None or right.org.span is None or right.portfolio_end or comp is None
+                or head.split()[0] not in self.lexicon.portfolio_offices):
+            return None
+        k = comp.end
+        while k < len(doc) and doc[k].lower_ in self.words.title_determiners:
+            k += 1
+        if k >= len(doc) or doc[k].ent_type_ or not (fold(doc[k].text) == "affaires" or fold(doc[k].text) in self.words.never_places):
+            return None
+        stop = k + 1
+        while stop < min(k + 4, len(doc)) and not doc[stop].ent_type_ and (
+                _starts_name(doc[stop]) or (doc[stop].is_lower and _is_adjective(doc[stop].lower_, self.words))):
+            stop += 1
+        return stop
 
     def _names_a_field(self, ctx: "_Context", head: str, phrase_start: int, start: int) -> bool:
         """Is the place written right before an occupation of `field_offices` its field ('a Libya analyst', 'a North

@@ -163,6 +163,7 @@ class Lexicon:
     field_offices: frozenset[str] = frozenset()  # 'analyst': 'a Libya analyst', the place is the field, kept in the title
     portfolio_articles: dict[str, str] = field(default_factory=dict)  # 'les' -> 'des': 'Les Finances reviennent à X'
     kb_titles: dict[str, str] = field(default_factory=dict)  # 'maréchal' -> 'field marshal': the KB's (English) title
+    office_synonyms: dict[str, str] = field(default_factory=dict)  # 'chef de la diplomatie' -> the office it names
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
@@ -291,6 +292,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         field_offices=_lower_set(titles.get("field_offices", []), path, "field_offices"),
         portfolio_articles=_lower_map(titles.get("portfolio_articles", {}), path, "portfolio_articles"),
         kb_titles=_lower_map(titles.get("kb_titles", {}), path, "kb_titles"),
+        office_synonyms=_lower_map(titles.get("office_synonyms", {}), path, "office_synonyms"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,

@@ -1,0 +1,176 @@
+"""French role classes of African and Maghreb press that generalise across outlets (issue 19, roles recall), on
+sentences written for these tests: titles given through 'en qualité de' and set off by commas, 'en exercice',
+'chargé de' portfolios, continental adjectives in portfolios, the courtesy titles 'S.E.M.' and 'SEM'."""
+
+import pytest
+
+from .record_views import roles
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Moussa Traoré s'est exprimé en qualité de ministre des Affaires étrangères.", "Moussa Traoré",
+     "ministre des Affaires étrangères"),
+    ("Moussa Traoré, en sa qualité de médiateur de la CEDEAO, a ouvert la séance.", "Moussa Traoré", "médiateur"),
+    ("Moussa Traoré, en tant que ministre de la Défense, a signé le protocole.", "Moussa Traoré",
+     "ministre de la Défense"),
+    ("Le général Moussa Traoré, comme commandant de la zone, a ordonné le retrait.", "Moussa Traoré",
+     "commandant de la zone"),
+])
+def test_a_title_given_by_en_qualite_de_or_set_off_by_commas_is_the_subjects(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_a_title_set_off_after_an_object_is_not_the_objects(extractor):
+    found = roles(extractor, "Le président a reçu Moussa Traoré, en tant que médiateur de la CEDEAO.")
+    assert "médiateur" not in found.get("Moussa Traoré", set())
+
+
+def test_en_exercice_stays_in_the_title(extractor):
+    found = roles(extractor, "Amadou Sall, président en exercice de la CEDEAO, a appelé au dialogue.")
+    assert "président en exercice" in found["Amadou Sall"]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Le ministre d'État chargé de la Défense, Amadou Sall, a annoncé le déploiement.", "Amadou Sall",
+     "ministre d'État chargé de la Défense"),
+    ("Fatou Ndiaye, ministre déléguée chargée des Affaires étrangères, est arrivée à Tripoli.", "Fatou Ndiaye",
+     "ministre déléguée chargée des Affaires étrangères"),
+    ("Le ministre de la Coopération africaine, Amadou Sall, a reçu l'émissaire.", "Amadou Sall",
+     "ministre de la Coopération africaine"),
+    ("La secrétaire d'État aux Affaires européennes, Claire Morel, est arrivée à Tunis.", "Claire Morel",
+     "secrétaire d'État aux Affaires européennes"),
+])
+def test_charge_de_and_continental_adjectives_stay_in_the_portfolio(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_a_nationality_after_a_portfolio_still_says_whose_office_it_is(extractor):
+    found = roles(extractor, "Le ministre de l'Intérieur tunisien, Karim Gharbi, a démenti.")
+    assert "ministre de l'Intérieur" in found["Karim Gharbi"]
+
+
+@pytest.mark.parametrize("text,person", [
+    ("S.E.M. Issa Kaboré, président du Faso, a reçu la délégation libyenne.", "Issa Kaboré"),
+    ("Le président a reçu en audience SEM Issa Kaboré, ambassadeur du Niger.", "Issa Kaboré"),
+    ("S.E. Issa Kaboré a reçu la délégation libyenne.", "Issa Kaboré"),
+])
+def test_excellency_abbreviations_are_courtesy_titles_not_names(extractor, text, person):
+    assert person in roles(extractor, text)
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Le ministre français des Affaires étrangères, Paul Morel, est arrivé à Alger. Le chef de la diplomatie "
+     "française a ensuite rencontré son homologue.", "Paul Morel", "chef de la diplomatie"),
+    ("Le chef de la diplomatie marocaine en visite à Tripoli\n\nLe ministre marocain des Affaires étrangères, "
+     "Karim Alaoui, a rencontré le Premier ministre.", "Karim Alaoui", "chef de la diplomatie"),
+    ("Le président tunisien Hédi Saïdi a reçu la délégation. Le chef de l'État tunisien a appelé au dialogue.",
+     "Hédi Saïdi", "chef de l'État"),
+])
+def test_a_title_with_no_name_is_the_one_holder_of_that_office_under_another_name(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text", [
+    # two French ministers: no telling which
+    "Le ministre français des Affaires étrangères, Paul Morel, et son prédécesseur, le ministre français des "
+    "Affaires étrangères Luc Vidal, sont arrivés. Le chef de la diplomatie française a parlé.",
+    # another country's minister, and an office that is over
+    "Le ministre algérien des Affaires étrangères, Karim Alaoui, est arrivé. Le chef de la diplomatie française a "
+    "parlé.",
+    "Le ministre français des Affaires étrangères, Paul Morel, est arrivé. L'ancien chef de la diplomatie française "
+    "a critiqué la visite.",
+])
+def test_no_title_by_another_name_when_the_holder_is_not_the_only_one(extractor, text):
+    assert not any("chef de la diplomatie" in titles for titles in roles(extractor, text).values())
+
+
+def test_a_nationality_before_en_and_a_place_says_whose_office_it_is(extractor):
+    record = extractor.extract("L'ambassadeur italien en Libye, Marco Rossi, a rencontré le maire.").to_dict()
+    role = next(r for p in record["people"] if p["name"] == "Marco Rossi" for r in p["roles"])
+    assert (role["title"], role["organisation"]) == ("ambassadeur", "Italy")
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Le président de la Haute commission électorale, Karim Sassi, a annoncé le report.", "Karim Sassi", "président"),
+    ("De son côté, le directeur général des Sénégalais de l'extérieur, Moussa Diallo, a salué l'opération.",
+     "Moussa Diallo", "directeur général des Sénégalais de l'extérieur"),
+    ("Le ministre de la Santé du gouvernement parallèle, Omar Fellah, a démenti.", "Omar Fellah",
+     "ministre de la Santé"),
+    ("Le Premier ministre du gouvernement parallèle de l'Est, Omar Fellah, a dénoncé la décision.", "Omar Fellah",
+     "Premier ministre"),
+])
+def test_lower_case_words_of_a_complement_reach_the_name_after_its_comma(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_a_body_after_a_portfolio_is_no_part_of_the_title(extractor):
+    found = roles(extractor, "Le ministre de la Santé du gouvernement provisoire, Omar Fellah, a démenti.")
+    assert found["Omar Fellah"] == {"ministre de la Santé"}
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Selon Salem al-Ferjani, un des représentants du CGN aux pourparlers, l'accord est caduc.", "Salem al-Ferjani",
+     "représentant"),
+    ("Nabil Gharsa, l'un des dirigeants de la brigade, a été arrêté.", "Nabil Gharsa", "dirigeant"),
+])
+def test_a_name_before_a_partitive_and_a_plural_title_is_a_person(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Le Conseil présidentiel, composé de neuf membres et dirigé par Karim Sassi, a été installé.", "Karim Sassi",
+     "chef"),
+    ("Le Conseil présidentiel est composé de neuf membres et dirigé par Karim Sassi.", "Karim Sassi", "chef"),
+    ("Le comité a été créé en 2015 et présidé par Karim Sassi.", "Karim Sassi", "président"),
+])
+def test_a_clause_coordinated_after_another_participle_describes_the_body_before_them(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_a_coordinated_clause_after_an_act_gives_no_office(extractor):
+    found = roles(extractor, "La réunion, organisée à Tunis et présidée par Claire Morel, a échoué.")
+    assert not found.get("Claire Morel")
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("La mort du commandant d'une brigade de Zaouïa Karim Sassi a été annoncée.", "Karim Sassi", "commandant"),
+    ("Le chef d'une milice de Tajoura Omar Fellah a été arrêté.", "Omar Fellah", "chef"),
+    ("Le commissaire de l'Union africaine aux Affaires politiques, Amadou Sall, est arrivé.", "Amadou Sall",
+     "commissaire aux Affaires politiques"),
+])
+def test_an_elided_complement_and_a_portfolio_after_a_body_reach_the_name(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("La secrétaire générale adjointe de l'ONU pour les Affaires politiques, Claire Morel, participera.", "Claire Morel",
+     "secrétaire générale adjointe pour les Affaires politiques"),
+    ("Le secrétaire général adjoint de l'ONU aux affaires humanitaires, Paul Morel, est arrivé.", "Paul Morel",
+     "secrétaire général adjoint aux affaires humanitaires"),
+])
+def test_a_portfolio_written_after_the_body_stays_in_the_title(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_a_place_after_the_body_is_no_portfolio(extractor):
+    found = roles(extractor, "L'envoyé de l'ONU pour la Libye, Claire Morel, est arrivée à Tripoli.")
+    assert found["Claire Morel"] == {"envoyé"}
+
+
+def test_a_title_coordinated_after_one_with_a_long_complement_names_the_person_after_its_comma(extractor):
+    found = roles(extractor, "Le nouveau chef du commandement américain pour l'Afrique et l'ambassadeur des "
+                             "États-Unis en Libye, Paul Morel rencontreront le président.")
+    assert "ambassadeur" in found["Paul Morel"]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Karim Sassi s'est proclamé commandant en chef de l'armée.", "Karim Sassi", "commandant en chef"),
+    ("Karim Sassi, qui a démissionné de son poste d'émissaire de l'ONU, est rentré à Beyrouth.", "Karim Sassi",
+     "émissaire"),
+    ("Le président a limogé Karim Sassi de son poste de ministre de l'Intérieur.", "Karim Sassi",
+     "ministre de l'Intérieur"),
+])
+def test_a_title_taken_by_oneself_or_a_post_left_is_the_subjects(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
