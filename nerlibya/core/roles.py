@@ -936,7 +936,11 @@ def _person_before_comma_as(scene: Scene, as_start: int, title: Title) -> Person
     person = scene.ends.get(comma)
     if person is None or (person.start > 0 and scene.tokens[person.start - 1].lower_ in scene.words.linking_words):
         return None
-    return person
+    # the subject, or the object of a verb that appoints ('a choisi X, comme ...'); not another verb's object
+    # ('a reçu X, en tant que médiateur': who is the mediator the sentence does not say)
+    before = scene.tokens[person.start - 1].lower_ if person.start > 0 else ""
+    appointed = before in scene.words.appointment_words or before in scene.words.conjunctions  # '..., et Y, comme'
+    return person if appointed or _opens_clause(scene, person) else None
 
 
 def _subject_after_opening_clause(scene: Scene, title: Title) -> Person | None:
