@@ -476,3 +476,81 @@ def held(start: int, key: str, org: str | None, office: str | None = FOREIGN_MIN
 ])
 def test_a_title_with_no_name_goes_to_the_one_holder_of_its_office_under_another_name(the_title, holders, expected):
     assert holder_by_other_name(the_title, holders, SYNONYMS) == expected
+
+
+def sentences_of(text: str, ents: dict[tuple[int, int], str], titles: list[Title]) -> Scene:
+    """Like `scene_of`, with a new sentence after every full stop."""
+    tokens = make_tokens(text, ents)
+    sentence_of, sentence = [], 0
+    for token in tokens:
+        sentence_of.append(sentence)
+        sentence += token.text == "."
+    people = [Person(start, end) for (start, end), label in ents.items() if label == "PERSON"]
+    return Scene.of(tokens, people, titles, sentence_of, RoleWords.of(load_lexicon("en", FIXTURE_LANG)))
+
+
+@pytest.mark.parametrize("text,ents,the_title,expected", [
+    # a subject pronoun opening its sentence: the one person the sentence before names
+    ("Nadia Ferhat arrived on Monday . She was previously appointed ambassador to Chad .", {(0, 2): "PERSON"},
+     title(10, 11),
+     Person(0, 2)),
+    ("Sami Nour left . Before that , he was named envoy .", {(0, 2): "PERSON"}, title(10, 11), Person(0, 2)),
+    ("Sami Nour met Nour in Rome . He was then named envoy .", {(0, 2): "PERSON", (3, 4): "PERSON"}, title(11, 12),
+     Person(0, 2)),  # one person named twice
+    # two people before: whose is unknown; a pronoun inside the sentence, after a person, is someone else's
+    ("Sami Nour met Omar Kadi in Rome . He was named envoy .", {(0, 2): "PERSON", (3, 5): "PERSON"},
+     title(11, 12), None),
+    ("Sami Nour left . Ali Salem said that he was named envoy .", {(0, 2): "PERSON", (4, 6): "PERSON"}, title(12, 13),
+     None),
+    ("The talks ended . He was named envoy .", {}, title(7, 8), None),
+    # back over sentences that name no one and open with the pronoun themselves
+    ("Sami Nour quit . He said nothing . He was named envoy .", {(0, 2): "PERSON"}, title(11, 12), Person(0, 2)),
+    ("Sami Nour quit . The talks failed . He was named envoy .", {(0, 2): "PERSON"}, title(11, 12), None),
+    # a title opening the sentence (or its 'as') before the pronoun's comma
+    ("Sami Nour left . A career diplomat , he spoke .", {(0, 2): "PERSON"}, title(5, 7), Person(0, 2)),
+    ("Sami Nour left . As envoy , she spoke .", {(0, 2): "PERSON"}, title(5, 6), Person(0, 2)),
+    ("Sami Nour left . The envoy , he said , spoke .", {(0, 2): "PERSON"}, title(5, 6), None),
+])
+def test_a_title_given_to_a_pronoun_is_the_sole_person_named_before(text, ents, the_title, expected):
+    person, pattern = attach(sentences_of(text, ents, [the_title]), the_title, {})
+    assert (person, pattern if person else None) == (expected, "pronoun" if expected else None)
+
+
+@pytest.mark.parametrize("text,ents,first,second", [
+    ("Ahmed Ali served as minister and as envoy .", {(0, 2): "PERSON"}, title(4, 5), title(7, 8)),
+    ("Ahmed Ali served as minister from 2013 to 2017 and as envoy .", {(0, 2): "PERSON"}, title(4, 5), title(11, 12)),
+    ("Ahmed Ali was ambassador and later minister .", {(0, 2): "PERSON"}, title(3, 4), title(6, 7)),
+    ("Ahmed Ali served as adviser , then as envoy .", {(0, 2): "PERSON"}, title(4, 5), title(8, 9)),
+])
+def test_a_title_joined_by_and_as_or_and_an_adverb_is_chained(text, ents, first, second):
+    scene = scene_of(text, ents, [first, second])
+    assert attach(scene, second, {first.start: Person(0, 2)}) == (Person(0, 2), "apposition-chain")
+
+
+def test_a_title_after_and_and_another_word_is_not_chained():
+    """'X was minister and Y envoy': the word between is a name, not 'as' or an adverb."""
+    first, second = title(3, 4), title(6, 7)
+    scene = scene_of("Ahmed Ali was minister and Sami envoy .", {(0, 2): "PERSON"}, [first, second])
+    assert attach(scene, second, {first.start: Person(0, 2)})[1] != "apposition-chain"
+
+
+@pytest.mark.parametrize("text,ents,the_title,expected", [
+    # a person right after a relative pronoun appoints: the one before its comma is appointed
+    ("Ahmed Ali , whom Omar Kadi appointed envoy , spoke .", {(0, 2): "PERSON", (4, 6): "PERSON"}, title(7, 8),
+     Person(0, 2)),
+    ("Ahmed Ali , who Omar Kadi named envoy , spoke .", {(0, 2): "PERSON", (4, 6): "PERSON"}, title(7, 8),
+     Person(0, 2)),
+    ("The man whom Omar Kadi appointed envoy spoke .", {(3, 5): "PERSON"}, title(6, 7), None),
+    ("Omar Kadi appointed Ahmed Ali envoy .", {(0, 2): "PERSON", (3, 5): "PERSON"}, title(5, 6), Person(3, 5)),
+])
+def test_whoever_a_relative_clause_names_as_subject_appoints(text, ents, the_title, expected):
+    assert attach(scene_of(text, ents, [the_title]), the_title, {})[0] == expected
+
+
+@pytest.mark.parametrize("text,ents,the_title,expected", [
+    ("Omar Kadi appointed the lawyer as envoy .", {(0, 2): "PERSON"}, title(6, 7), None),
+    ("Omar Kadi named a new envoy .", {(0, 2): "PERSON"}, title(4, 6), None),
+    ("Omar Kadi named envoy", {(0, 2): "PERSON"}, title(3, 4), Person(0, 2)),  # a headline's passive
+])
+def test_an_active_naming_verb_before_an_article_names_someone_else(text, ents, the_title, expected):
+    assert attach(scene_of(text, ents, [the_title]), the_title, {})[0] == expected

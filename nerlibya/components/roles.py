@@ -27,6 +27,9 @@ Doc.set_extension("roles", default=None, force=True)
 Doc.set_extension("date", default=None, force=True)  # the article's date, if the caller knows it (ISO 8601)
 
 IOB_INSIDE, IOB_BEGIN = 1, 3  # spaCy's codes in `Token.ent_iob`
+# patterns whose person may be named in another sentence than the title: a subject pronoun's antecedent, and the
+# person of a title chained to one attached so
+OTHER_SENTENCE_PATTERNS = frozenset({"pronoun", "apposition-chain"})
 
 
 @Language.factory(
@@ -73,7 +76,7 @@ class RoleLinker(KnowledgePipe):
             if of_a_family(scene, title):
                 continue
             person, pattern = attach(scene, title, attached)
-            if person is None or not scene.same_sentence(person, title):
+            if person is None or not (pattern in OTHER_SENTENCE_PATTERNS or scene.same_sentence(person, title)):
                 continue
             attached[title.start] = person
             roles.append(self.role(links, person, title, pattern, clause_orgs.get(title.start), date))

@@ -136,15 +136,15 @@ class TitleFinder(KnowledgePipe):
     # -- people introduced by titles -----------------------------------------------------------
     def may_be_name(self, doc: Doc, start: int, end: int, opening: int) -> bool:
         """A capitalised word after a title is not a name when it is a pronoun or conjunction opening the next
-        sentence ('He', 'Mais', 'Later'), a plural title ('MPs'), the head of a document's or an event's name
-        ('Executive Order'), or a word of a Title Case headline that the article never writes again ('... Official
-        Tells Council'). A line that is only a title (from `opening`) and a
+        sentence ('He', 'Mais', 'Later'), a plural title ('MPs'), a body's word ('the Libyan Premier League'), the
+        head of a document's or an event's name ('Executive Order'), or a word of a Title Case headline that the
+        article never writes again ('... Official Tells Council'). A line that is only a title (from `opening`) and a
         name whose last word the article writes again is a profile line: 'Finance Minister Hassan Zaglami',
         then 'Zaglami is a former executive'."""
         if end - start == 1:
             token = doc[start]
             if (token.is_stop or token.lower_.rstrip("s") in self.title_words
-                    or token.lower_ in self.lexicon.words.sentence_openers):
+                    or token.lower_ in self.lexicon.words.sentence_openers or self._body_word(token)):
                 return False
         if doc[end - 1].lower_ in self.lexicon.heads.other_kinds:
             return False
@@ -291,7 +291,8 @@ class TitleFinder(KnowledgePipe):
 
     def people_around_titles(self, doc: Doc, titles: list[Title]) -> None:
         """Names the model took for a place or an organisation, with no KB id: before a comma and an office
-        with no article ('Seddiq el-Kebir, gouverneur de la Banque centrale, affirme'), or right after a title
+        with no article ('Seddiq el-Kebir, gouverneur de la Banque centrale, affirme'; an 'organisation' shaped as a
+        name, with an article or not: 'According to Nadia Ferhat, director of the bar'), or right after a title
         when the name has an Arabic article ('le député Soleiman al-Faqih'), they are people."""
         ents = doc.ents
         by_start, by_end = {e.start: e for e in ents}, {e.end: e for e in ents}
@@ -304,6 +305,9 @@ class TitleFinder(KnowledgePipe):
             if (before is not None and before.label_ in ("GPE", "LOC") and self._looks_like_name(before)
                     and not self._after_a_place_preposition(doc, before.start)):
                 found.append(before)
+            body = self._body_before_apposition(doc, title, by_end)
+            if body is not None:
+                found.append(body)
             named = by_start.get(title.phrase_end + 1) if title.phrase_end < len(doc) and doc[title.phrase_end].text == "," else None
             if named is not None and title.category == "office" and (
                     self._person_taken_for_a_body(doc, named) or self._place_taken_for_a_name(doc, named)):
@@ -321,6 +325,15 @@ class TitleFinder(KnowledgePipe):
             relabelled = {(e.start, e.end) for e in found}
             set_entities(doc, [Span(doc, e.start, e.end, label="PERSON") if (e.start, e.end) in relabelled else e
                                for e in ents])
+
+    def _body_before_apposition(self, doc: Doc, title: Title, by_end: dict[int, Span]) -> Span | None:
+        """'According to Nadia Ferhat, director of the bar', '"...," Nadia Ferhat, a lawyer, told': an 'organisation'
+        shaped as a name (`_person_taken_for_a_body`) before a comma, an article perhaps, and an office, or None."""
+        k = title.phrase_start - 1
+        while k > 0 and doc[k].lower_ in self.lexicon.words.title_determiners:
+            k -= 1
+        before = by_end.get(k) if k >= 2 and doc[k].text == "," and title.category == "office" else None
+        return before if before is not None and self._person_taken_for_a_body(doc, before) else None
 
     def repeated_titles(self, doc: Doc, titles: list[Title]) -> list[Title]:
         """'le président du Parlement, A, celui du Conseil d'Etat, B': a title pronoun before 'de' and a named
@@ -347,12 +360,15 @@ class TitleFinder(KnowledgePipe):
         """'le Président de la République, Karim Ben Salah, a reçu': an 'organisation' in apposition after an
         office, closed by a comma or a full stop, of two to four capitalised words (no acronym, no KB id) none of
         which a body's name uses, is the holder's name."""
-        heads = self.lexicon.heads
-        body_words = heads.bodies | heads.org_name_words | heads.outlets | heads.organs | heads.generic_bodies
         closed = ent.end == len(doc) or doc[ent.end].text in (",", ".")
         return (ent.label_ == "ORG" and closed and 2 <= len(ent) <= 4 and self._looks_like_name(ent)
-                and all(t.is_alpha and t.is_title and t.lower_ not in body_words and fold(t.text) not in body_words
-                        for t in ent))
+                and all(t.is_alpha and t.is_title and not self._body_word(t) for t in ent))
+
+    def _body_word(self, token) -> bool:
+        """A word a body's name uses ('Council', 'Airlines', 'Observer'): a span holding one is no person's name."""
+        heads = self.lexicon.heads
+        body_words = heads.bodies | heads.org_name_words | heads.outlets | heads.organs | heads.generic_bodies
+        return token.lower_ in body_words or fold(token.text) in body_words
 
     def _place_shaped_like_a_name(self, ent: Span) -> bool:
         """A 'place' of two or three capitalised words, no KB id, no nationality among them and no Arabic place word
@@ -437,6 +453,7 @@ class TitleFinder(KnowledgePipe):
         _drop_names_inside_titles(doc, list(doc.ents), [t for t in titles if t not in assigned])  # the ministry stays a name
         self.people_around_titles(doc, titles)
         self.people_opening_appositions(doc, titles)
+        self.people_named_to_titles(doc, titles)
         self.people_named_by_surname(doc)
         return doc
 
@@ -459,6 +476,31 @@ class TitleFinder(KnowledgePipe):
         names += [Span(doc, *found, label="PERSON") for found in sorted(bare)]
         if names:
             set_entities(doc, sorted(names, key=lambda span: span.start), default="unmodified")
+
+    def people_named_to_titles(self, doc: Doc, titles: list[Title]) -> None:
+        """'The premier named Hiba Zaroug, as health minister', 'Dbeibah appointed Nadia Ferhat interior minister': two to four
+        capitalised words (with name particles; in no entity, or in a place or a body the model guessed) between a
+        naming verb and an office ('as', a comma, an article between) are the person named; no function, calendar,
+        nationality or body word among them ('named Misrata Military Council commander X')."""
+        words = self.lexicon.words
+        names = []
+        for title in titles:
+            if title.category != "office" or title.plural:
+                continue
+            k = title.phrase_start - 1
+            while k > 0 and (doc[k].lower_ in words.title_determiners or doc[k].lower_ in words.appointment_prepositions
+                             or doc[k].text == ","):
+                k -= 1
+            start = end = k + 1
+            while start > 1 and end - start < 4 and _name_part(doc, start - 1, words.name_particles) \
+                    and _guessed_or_none(doc[start - 1]):
+                start -= 1
+            if (end - start >= 2 and doc[start - 1].lower_ in words.naming_verbs and doc[start].text[:1].isupper()
+                    and not any(doc[i].is_stop or doc[i].lower_ in words.calendar_words or self._body_word(doc[i])
+                                or self.reader.shapes.is_nationality(doc[i].text) for i in range(start, end))):
+                names.append(Span(doc, start, end, label="PERSON"))
+        if names:
+            set_entities(doc, [*names, *doc.ents], default="unmodified")
 
     def _opens_apposition(self, doc: Doc, start: int, end: int) -> bool:
         """Is the span found before an office's apposition a name: one opening with a given name when it holds words

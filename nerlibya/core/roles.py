@@ -18,6 +18,7 @@ One concern: attaching titles to people (the patterns above share one token scan
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -32,11 +33,14 @@ APPOSITION_OPENERS = frozenset({",", "(", "[", "—", "–"})  # "X, the envoy",
 CLAUSE_ORG_LABELS = ("ORG", "GPE")
 MAX_STACKED_TITLES = 3
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?"})
+TIME_RANGE_JOINERS = frozenset({"to", "-", "–", "and"})  # 'from 2013 to 2017'
 QUOTES = frozenset({'"', "“", "”", "«", "»", "‘", "’"})
 CLOSING_QUOTES = frozenset({"”", "»", "’"})
 MAX_WORDS_BEFORE_NAME = 4
 MAX_CLAUSE_TOKENS = 10
 MAX_CAPACITY_DISTANCE = 10  # tokens between a person and 'his capacity as'
+MAX_PRONOUN_SENTENCES = 3  # sentences back to a pronoun's antecedent
+MAX_OPENING_TOKENS = 8  # a short phrase before a sentence's subject ('Before that, she')
 
 
 class TokenLike(Protocol):
@@ -90,6 +94,9 @@ class RoleWords:
     infinitive_endings: tuple[str, ...] = ()  # 'X pour remporter': a clause breaker before a verb ends a name's clause
     apposition_closers: frozenset[str] = frozenset()  # 'A met the minister, B on Monday': 'on' ends the apposition
     relation_nouns: frozenset[str] = frozenset()  # 'the son of the army chief, X': X is the son
+    subject_pronouns: frozenset[str] = frozenset()  # 'He was previously ambassador': the last sentence's person
+    object_relatives: frozenset[str] = frozenset()  # 'X, whom the House appointed governor': X is the governor
+    naming_verbs: frozenset[str] = frozenset()  # 'X appointed the lawyer as minister': X names, holds nothing
     family_nouns: frozenset[str] = frozenset()  # 'un membre d'une grande famille': kinship, not an office
     succession_verbs: frozenset[str] = frozenset()  # 'A succeeded B as envoy': the title is A's, not B's
     active_appointers: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # auxiliaries, verbs
@@ -134,6 +141,9 @@ class RoleWords:
             infinitive_endings=words.infinitive_endings,
             apposition_closers=words.apposition_closers,
             relation_nouns=words.relation_nouns,
+            subject_pronouns=words.subject_pronouns,
+            object_relatives=words.object_relatives,
+            naming_verbs=words.naming_verbs,
             family_nouns=words.family_nouns,
             succession_verbs=words.succession_verbs,
             active_appointers=(words.active_auxiliaries, words.conferring_verbs),
@@ -232,7 +242,9 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     person = person_before_bare_apposition(scene, title) or person_on_line_before(scene, title)
     if person is not None:
         return person, "apposition-after"
-    return person_appointed(scene, title), "appointment"
+    person = person_appointed(scene, title)
+    antecedent = person_before_pronoun(scene, title) if person is None else None
+    return (antecedent, "pronoun") if antecedent is not None else (person, "appointment")
 
 
 def _is_possessor(scene: Scene, title: Title) -> bool:
@@ -481,12 +493,15 @@ def past_place_complement(scene: Scene, k: int) -> int:
 
 
 def _skip_possessor(scene: Scene, index: int) -> int:
-    """Index of the token before 'the embassy's' / 'its' / 'the council's' / 'now the' that precedes `index`."""
+    """Index of the token before 'the embassy's' / 'its' / 'the council's' / 'now the' / 'the then-' that precedes
+    `index`."""
     tokens, determiners = scene.tokens, scene.words.title_determiners
     index = _before_description_words(scene, index)
+    if index > 1 and is_glued_hyphen(tokens, index - 1) and tokens[index - 2].lower_ in scene.words.before_apposed_title:
+        index -= 2  # 'X, the then-interior minister'
     k = skip_back(tokens, _skip_age(scene, skip_back(tokens, index, scene.words.before_apposed_title) + 1), determiners)
-    while k > 0 and tokens[k].text in scene.words.possessive_marks:
-        k = skip_back(tokens, _possessor_start(scene, k - 1), determiners)
+    while k > 0 and tokens[k].text in scene.words.possessive_marks:  # 'X, previously the bank's deputy governor'
+        k = skip_back(tokens, _possessor_start(scene, k - 1), scene.words.before_apposed_title)
     return k
 
 
@@ -512,11 +527,14 @@ def _describing_word(scene: Scene, token: TokenLike) -> bool:
 
 
 def _possessor_start(scene: Scene, last: int) -> int:
-    """First token of the possessor ending at `last`: an entity ('the LNA's'), or a common noun with up to two
-    lower-case words before it ('the embassy's', 'the central bank's')."""
+    """First token of the possessor ending at `last`: an entity ('the LNA's'), a title ('the UN Secretary-General's',
+    hyphens and capitals in it), or a common noun with up to two lower-case words before it ('the embassy's', 'the
+    central bank's')."""
     tokens = scene.tokens
     if tokens[last].ent_type_:
         return entity_start(tokens, last)
+    if scene.titles_ending.get(last + 1):
+        return min(t.phrase_start for t in scene.titles_ending[last + 1])
     start = last
     while (start > 0 and last - start < 2 and tokens[start - 1].text.isalpha() and tokens[start - 1].text.islower()
            and tokens[start - 1].lower_ not in scene.words.title_determiners):
@@ -613,17 +631,38 @@ def _names_someone_after(scene: Scene, title: Title) -> bool:
 
 
 def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -> Person | None:
-    """'X, the minister and envoy', 'X est un juriste et un écrivain': a title joined by 'and' (and an article) to
-    one already attached is the same person's."""
-    tokens = scene.tokens
-    previous = skip_back(tokens, title.phrase_start, scene.words.before_chained_title)
+    """'X, the minister and envoy', 'X est un juriste et un écrivain', 'X served as foreign minister from 2013 to
+    2017 and as trade minister', 'X was ambassador and later served as minister', 'X served as adviser, then as deputy
+    head': a title joined by 'and' or a comma (then an article, 'as', an adverb or a verb of serving, not of naming
+    someone; a time phrase may close the first) to one already attached is the same person's."""
+    tokens, words = scene.tokens, scene.words
+    joined = skip_back(tokens, title.phrase_start, words.before_chained_title | words.before_appointed_title
+                       | (words.appointment_words - words.naming_verbs))
+    previous = _before_time_phrase(scene, joined)
     ending = scene.titles_ending.get(previous + 1) or scene.titles_ending.get(before_place_complement(scene, previous + 1), ())
     chained = next((t for t in ending if t.start in attached), None)
     if chained is None:
         return None
-    between = " ".join(tokens[i].lower_ for i in range(previous + 1, title.phrase_start)
-                       if tokens[i].text != "," and tokens[i].lower_ not in scene.words.title_determiners)
-    return attached[chained.start] if between in scene.words.conjunctions else None
+    between = [tokens[i].lower_ for i in range(joined + 1, title.phrase_start)
+               if tokens[i].text != "," and tokens[i].lower_ not in words.title_determiners]
+    comma = any(tokens[i].text == "," for i in range(previous + 1, title.phrase_start))
+    joining = bool(between) and (between[0] in words.conjunctions or comma) and all(
+        word in words.before_appointed_title or word in words.appointment_words - words.naming_verbs
+        for word in between[1:])  # 'and later served as', not 'and appointed'
+    return attached[chained.start] if joining else None
+
+
+def _before_time_phrase(scene: Scene, k: int) -> int:
+    """Where a phrase of time that ends at `k` ('from 2013 to 2017', 'in March', 'until 2011') opens, less one; or
+    `k`: a preposition of `time_prepositions`, then numbers, words of time and 'to' between them, up to six tokens."""
+    tokens, words = scene.tokens, scene.words
+    for j in range(k, max(k - 6, -1), -1):
+        word = tokens[j].lower_
+        if word in words.time_prepositions and j < k:
+            return j - 1
+        if not (tokens[j].text.isdigit() or word in words.time_words or (word in TIME_RANGE_JOINERS and j < k)):
+            return k
+    return k
 
 
 def person_after_relative(scene: Scene, title: Title) -> Person | None:
@@ -827,6 +866,8 @@ def past_noun_complements(scene: Scene, k: int) -> int:
     ten tokens), after the adjectives of the phrase's last name; where the last one ends, or `k`."""
     tokens, words = scene.tokens, scene.words
     limit, j = min(len(tokens), k + MAX_CLAUSE_TOKENS), k
+    if j < limit and (is_glued_hyphen(tokens, j) or tokens[j].text in words.possessive_marks):
+        j = _past_noun_phrase(scene, j, limit)  # a phrase cut inside a compound: 'of the UN[-backed government]'
     while j < limit and tokens[j].is_lower and _goes_on_noun_phrase(scene, j):
         j += 1  # the adjective of a name the reading cut short: 'pour le Sahara [occidental]'
     end = j
@@ -836,11 +877,34 @@ def past_noun_complements(scene: Scene, k: int) -> int:
             j += 1
         if j >= limit or not tokens[j].text[:1].isalpha() or tokens[j].ent_type_ == "PERSON":
             break
-        j += 1
-        while j < limit and _goes_on_noun_phrase(scene, j):
-            j = max(j + 1, _past_acronym(scene, j))
+        j = _past_noun_phrase(scene, j + 1, limit)
         end = j
     return end
+
+
+def _past_noun_phrase(scene: Scene, j: int, limit: int) -> int:
+    """Past the rest of a noun phrase whose first word ends before `j`: capitalised words, acronyms, adjectives
+    after the noun (`_goes_on_noun_phrase`); a possessive and the next word ("Libya's UN-recognised Presidency
+    Council"); a compound glued by a hyphen and the lower-case noun after it ('the UN-backed government')."""
+    tokens = scene.tokens
+    while j < limit:
+        if is_glued_hyphen(tokens, j) and j + 1 < limit and tokens[j + 1].text.isalpha():
+            j += 2
+            if j < limit and tokens[j].is_lower and tokens[j].text.isalpha() and not tokens[j].is_stop:
+                j += 1
+        elif tokens[j].text in scene.words.possessive_marks and j + 1 < limit and tokens[j + 1].text[:1].isalpha() \
+                and tokens[j + 1].ent_type_ != "PERSON" and not _opens_a_title(scene, j + 1):
+            j += 2
+        elif _goes_on_noun_phrase(scene, j):
+            j = max(j + 1, _past_acronym(scene, j))
+        else:
+            break
+    return j
+
+
+def _opens_a_title(scene: Scene, j: int) -> bool:
+    """Does a title start at `j` ("the envoy of Libya's [leader], X": the name is the leader's, not the envoy's)?"""
+    return j in scene.titles_at or j in scene.titles_from
 
 
 def _goes_on_noun_phrase(scene: Scene, j: int) -> bool:
@@ -912,17 +976,95 @@ def person_appointed(scene: Scene, title: Title) -> Person | None:
                 or _person_before_comma_as(scene, as_start, title))
     if k + 1 in ends:  # 'the House named X Speaker'
         return _object_before(scene, k + 1)
+    k = _appointment_verb(scene, k)
+    if k < 0 or _names_an_object(scene, k):
+        return None
+    if k == 0 or scene.sentence_of[k - 1] != scene.sentence_of[k]:
+        return _subject_after_opening_clause(scene, title)
+    return _subject_of_verb(scene, k)
+
+
+def _names_an_object(scene: Scene, verb: int) -> bool:
+    """'X appointed the lawyer as minister', 'X named a new governor': a naming verb written right after its
+    subject's name (no auxiliary: active) and followed by an article names someone else, its object."""
+    tokens = scene.tokens
+    return (tokens[verb].lower_ in scene.words.naming_verbs and verb in scene.ends and verb + 1 < len(tokens)
+            and tokens[verb + 1].lower_ in scene.words.title_determiners)
+
+
+def _appointment_verb(scene: Scene, k: int) -> int:
+    """Where the appointment verb or copula before the title that starts after `k` is ('was appointed [the]
+    governor', 'was until 2011 a minister', 'was, until March, governor'), or -1."""
+    tokens, words = scene.tokens, scene.words
     k = skip_back(tokens, k + 1, words.before_appointed_title)
     while k >= 0 and _is_adverb(scene, tokens[k]):  # 'appointed to temporarily head', 'temporarily appointed'
         k = skip_back(tokens, k, words.before_appointed_title)
     k = _verb_before_time_phrase(scene, k)
     if k >= 0 and tokens[k].text == ",":
         k = verb_before_adverbial(scene, k)
-    if k < 0 or tokens[k].lower_ not in words.appointment_words:
-        return None
-    if k == 0 or scene.sentence_of[k - 1] != scene.sentence_of[k]:
-        return _subject_after_opening_clause(scene, title)
-    return _subject_of_verb(scene, k)
+    return k if k >= 0 and tokens[k].lower_ in words.appointment_words else -1
+
+
+def person_before_pronoun(scene: Scene, title: Title) -> Person | None:
+    """'X was sworn in on Monday. He was once ambassador to Chad', 'Before that, she served as
+    envoy', 'A veteran diplomat, he ...': a title an appointment verb, a copula or 'as' gives to a subject pronoun
+    opening its sentence (or a short opening phrase's comma), or a title opening the sentence before the pronoun's
+    comma, is the person's the sentence before names, when it names no one else."""
+    tokens, words = scene.tokens, scene.words
+    k = _skip_possessor(scene, title.phrase_start)
+    as_start = as_phrase_start(tokens, k, words.as_words)
+    k = as_start - 1 if as_start is not None else _appointment_verb(scene, k)
+    while k >= 0 and (tokens[k].lower_ in words.appointment_words or tokens[k].lower_ in words.auxiliaries
+                      or _is_adverb(scene, tokens[k])) and tokens[k].text != ",":
+        k -= 1  # 'she has also served as', 'he was previously'
+    if k < 0 or tokens[k].lower_ not in words.subject_pronouns or not _opens_clause(scene, k):
+        k = _pronoun_after_opening_title(scene, title)
+    return _antecedent(scene, scene.sentence_of[k] - 1) if k >= 0 else None
+
+
+def _antecedent(scene: Scene, sentence: int) -> Person | None:
+    """The person a subject pronoun opening the sentence after `sentence` stands for: the one `sentence` names alone;
+    back over sentences that name no one and open with a subject pronoun themselves ('X quit. He said ... He was
+    previously envoy'), up to MAX_PRONOUN_SENTENCES."""
+    for back in range(sentence, max(sentence - MAX_PRONOUN_SENTENCES, -1), -1):
+        named = [person for start, person in sorted(scene.starts.items()) if scene.sentence_of[start] == back]
+        if named:
+            surnames = {scene.tokens[person.end - 1].lower_ for person in named}
+            return named[0] if len(surnames) == 1 else None
+        first = bisect_left(scene.sentence_of, back)  # sentence numbers never decrease
+        if first >= len(scene.tokens) or scene.tokens[first].lower_ not in scene.words.subject_pronouns:
+            return None
+    return None
+
+
+def _pronoun_after_opening_title(scene: Scene, title: Title) -> int:
+    """'A veteran diplomat, he was ...', 'As interior minister, she ...': where the subject pronoun stands after the
+    comma that closes a title opening its sentence (or its opening 'as'), or -1; not an inserted attribution ('The
+    minister, he said, would ...')."""
+    k = past_complements(scene, title.phrase_end)
+    tokens = scene.tokens
+    opens = _title_opens_sentence(scene, title) or _opening_as(
+        scene, skip_back(tokens, title.phrase_start, scene.words.title_determiners))
+    if (not opens or k + 1 >= len(tokens) or tokens[k].text != "," or tokens[k + 1].lower_ not in scene.words.subject_pronouns
+            or any(tokens[j].text == "," for j in range(k + 2, min(k + 4, len(tokens))))):
+        return -1  # not 'The minister, he said, would act'
+    return k + 1
+
+
+def _opens_clause(scene: Scene, k: int) -> bool:
+    """Does `k` open its sentence, or follow the comma of a short phrase that does ('Before that, she', 'A
+    veteran diplomat, he'; no person, quote or other punctuation in it)?"""
+    tokens, sentence = scene.tokens, scene.sentence_of[k]
+    if k == 0 or scene.sentence_of[k - 1] != sentence:
+        return True
+    if tokens[k - 1].text != ",":
+        return False
+    for j in range(k - 2, max(k - 2 - MAX_OPENING_TOKENS, -1), -1):
+        if tokens[j].is_punct or tokens[j].ent_type_ == "PERSON":
+            return False
+        if j == 0 or scene.sentence_of[j - 1] != sentence:
+            return True
+    return False
 
 
 def _person_before_comma_as(scene: Scene, as_start: int, title: Title) -> Person | None:
@@ -940,7 +1082,7 @@ def _person_before_comma_as(scene: Scene, as_start: int, title: Title) -> Person
     # ('a reçu X, en tant que médiateur': who is the mediator the sentence does not say)
     before = scene.tokens[person.start - 1].lower_ if person.start > 0 else ""
     appointed = before in scene.words.appointment_words or before in scene.words.conjunctions  # '..., et Y, comme'
-    return person if appointed or _opens_clause(scene, person) else None
+    return person if appointed or _names_the_subject(scene, person) else None
 
 
 def _subject_after_opening_clause(scene: Scene, title: Title) -> Person | None:
@@ -965,7 +1107,7 @@ def _subject_of_verb(scene: Scene, k: int) -> Person | None:
         return None
     while k >= 0:
         if k in ends:
-            return _subject_before_complement(scene, ends[k])
+            return _appointee(scene, ends[k])
         if tokens[k].text == ",":
             titled = _past_apposition(scene, k)  # 'X, un commandant de la ville de Y, a été nommé'
             k = titled if titled != k and titled in ends else _before_inserted_adverbial(scene, apposition_opening(scene, k))
@@ -981,6 +1123,25 @@ def _subject_of_verb(scene: Scene, k: int) -> Person | None:
             return None
         k -= 1
     return None
+
+
+def _relative_before(scene: Scene, person: Person) -> int:
+    """Where a relative pronoun stands right before `person` (past the titles before the name: 'whom President Y',
+    'who Y named'), or -1: such a person is who appoints, the clause's subject, not who is appointed."""
+    tokens, words = scene.tokens, scene.words
+    k = skip_back(tokens, person.start, words.title_determiners)
+    while k >= 0 and scene.titles_ending.get(k + 1):
+        k = skip_back(tokens, min(t.phrase_start for t in scene.titles_ending[k + 1]), words.title_determiners)
+    return k if k >= 0 and tokens[k].lower_ in words.object_relatives | words.relative_pronouns else -1
+
+
+def _appointee(scene: Scene, person: Person) -> Person | None:
+    """The subject of an appointment verb named right before it: 'X, whom the House appointed governor' names X
+    (the person before the relative's comma, or nobody), 'X was appointed' X."""
+    relative = _relative_before(scene, person)
+    if relative < 0:
+        return _subject_before_complement(scene, person)
+    return scene.ends.get(relative - 1) if relative > 0 and scene.tokens[relative - 1].text == "," else None
 
 
 def _verb_before_time_phrase(scene: Scene, k: int) -> int:
@@ -1133,6 +1294,8 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
     tokens = scene.tokens
     for position in range(k, max(k - 6, -1), -1):
         if position in scene.ends:
+            if position < k and _names_an_object(scene, position):
+                return None  # 'X appointed the lawyer as minister'
             person = scene.ends[position]  # not 'served under X as ambassador': X is not who served
             successor = _successor(scene, person)
             if successor is not None:
@@ -1143,10 +1306,13 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
         token = tokens[position - 1] if position > 0 else None
         if token is not None and token.text == "," and tokens[position].lower_ in scene.words.relative_pronouns:
             return scene.ends.get(position - 1)  # 'X, qui fait office de Premier ministre'
+        if tokens[position].lower_ in scene.words.relative_pronouns and scene.titles_ending.get(position):
+            return scene.ends.get(_past_apposition(scene, position))  # 'X, a diplomat who served as ambassador'
         if token is not None and token.text == "," and tokens[position].lower_ in scene.words.appointment_words:
-            return scene.ends.get(position - 1)  # 'X, appointed by the House as army chief,'
+            # 'X, appointed by the House as army chief,'; 'X, the bank's deputy governor, was installed as governor'
+            return scene.ends.get(_past_apposition(scene, position - 1))
         set_off = scene.ends.get(position - 1) if token is not None and token.text == "," and position == k else None
-        if _opens_clause(scene, set_off):  # 'X, en tant que ministre, a signé': the name the as-phrase is set off from
+        if _names_the_subject(scene, set_off):  # 'X, en tant que ministre, a signé': the name the as-phrase is set off from
             return set_off
         if token is not None and token.text == ",":  # 'X, the youngest son, was promoted to the post of'
             opening = apposition_opening(scene, position - 1)
@@ -1158,7 +1324,7 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
     return None
 
 
-def _opens_clause(scene: Scene, person: Person | None) -> bool:
+def _names_the_subject(scene: Scene, person: Person | None) -> bool:
     """Is the person the first thing its sentence names, past articles, courtesy titles and the titles written
     before the name ('Le ministre X, en tant que ...')? Not an object ('A a reçu B, en tant que ...')."""
     if person is None:

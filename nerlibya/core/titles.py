@@ -76,17 +76,18 @@ class Unit:
 
 def without_verbs(units: list[Unit], verb_qualifiers: frozenset[str], auxiliaries: frozenset[str]) -> list[Unit]:
     """The units less the qualifiers written as a verb: one of `verb_qualifiers` right after an auxiliary, a
-    relative pronoun or a subject written as an acronym or closing a bracket ('the revolt that ousted dictator X',
-    'OFAC designated militia leader Y') is the verb's past tense, not part of the title after it ('the ousted
-    president X' keeps it)."""
+    relative pronoun, a person's name or a subject written as an acronym or closing a bracket ('the revolt that
+    ousted dictator X', 'Y suspended Foreign Minister Z', 'OFAC designated militia leader W') is the verb's past
+    tense, not part of the title after it ('the ousted president X', 'the suspended foreign minister' keep it)."""
     return [u for u in units if not (u.cat == "QUAL" and u.phrase in verb_qualifiers and u.start > 0
                                      and _ends_a_subject_or_auxiliary(u.doc[u.start - 1], auxiliaries))]
 
 
 def _ends_a_subject_or_auxiliary(token: TokenLike, auxiliaries: frozenset[str]) -> bool:
-    """'that', 'has', 'OFAC', '(OFAC)': after these a past participle is the verb of a clause."""
+    """'that', 'has', 'Kadi', 'OFAC', '(OFAC)': after these a past participle is the verb of a clause."""
     text = token.text
-    return token.lower_ in auxiliaries or text == ")" or (len(text) > 1 and text.isalpha() and text.isupper())
+    return (token.lower_ in auxiliaries or token.ent_type_ == "PERSON" or text == ")"
+            or (len(text) > 1 and text.isalpha() and text.isupper()))
 
 
 def clauses_around_dates(doc: Sequence[TokenLike], units: list[Unit], cue_verbs: frozenset[str],

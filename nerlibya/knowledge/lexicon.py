@@ -92,6 +92,9 @@ class Words:
     time_prepositions: frozenset[str]
     time_nouns: frozenset[str]
     relation_nouns: frozenset[str]
+    subject_pronouns: frozenset[str]
+    object_relatives: frozenset[str]
+    naming_verbs: frozenset[str]
     common_given_names: frozenset[str]  # 'Mohammed': alone, it is joined to no fuller name
     articles_before_no_person: frozenset[str]  # 'pendant le Ramadan': a one-word name after these is no person
     alias_cues: frozenset[str]  # 'also known as', 'dit': the name after one is another form of the person before
