@@ -21,6 +21,18 @@ MAX_NAME_TOKENS = 5
 SEPARATORS = frozenset({",", "&"})
 CREDIT_OPENERS = frozenset({";", "(", "["})
 
+# (people, outlets) of `credits`, kept on the Doc by the first component that reads them
+Doc.set_extension("credits", default=None, force=True)
+
+
+def credits(doc: Doc, words: Words, outlet_words: frozenset[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The people and the outlets the document's bylines, sign-offs and datelines credit (`outlet_credits` of
+    `byline_names`), read once per document: entity cleanup and organisation evidence both need them, with the
+    pipeline's one lexicon, and they depend on the tokens only, which no component changes."""
+    if doc._.credits is None:
+        doc._.credits = outlet_credits(doc, words, byline_names(doc, words), outlet_words)
+    return doc._.credits
+
 
 def byline_names(doc: Doc, words: Words) -> list[tuple[int, int]]:
     """Token ranges of the names credited in the document's bylines."""

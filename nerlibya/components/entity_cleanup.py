@@ -29,7 +29,7 @@ from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key, tokens_alike
 from .base import KnowledgePipe, is_line_break, on_headline_line
 from .bodies import Body, BodyWords, find_bodies, find_facilities, find_outlets, in_title_case_line
-from .bylines import byline_names, outlet_credits
+from .bylines import credits
 from .entity_spans import non_overlapping, set_entities
 from .person_spans import (HYPHENS, NameEdgeWords, confirmed_headline_names, with_names_after_line_breaks,
                            with_whole_names)
@@ -434,7 +434,7 @@ class EntityCleanup(KnowledgePipe):
 
     def process(self, doc: Doc) -> Doc:
         ents = doc.ents  # each read of doc.ents builds every Span
-        people, outlets = outlet_credits(doc, self.words, byline_names(doc, self.words), self.outlet_words)
+        people, outlets = credits(doc, self.words, self.outlet_words)
         credited = people + outlets
         joined = with_bylines(doc, join_split_people(doc, join_broken_names(doc, ents, self.words, self.kb), self.words, self.kb), people)
         joined = with_names_after_line_breaks(doc, joined, self.shapes.opens_with_given_name)

@@ -16,7 +16,7 @@ from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, acronym_verdic
 from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key
 from .base import LINE_BREAKS, KnowledgePipe, is_line_break, opens_sentence_or_line
-from .bylines import byline_names, outlet_credits
+from .bylines import credits
 from .entity_spans import set_entities
 from .token_lookup import space_tokens_holding
 
@@ -123,8 +123,7 @@ class OrgEvidence(KnowledgePipe):
 
     def credited_outlets(self, doc: Doc) -> set[str]:
         """The outlets a byline, a sign-off or a dateline credits ('Source: Africanews'), as name keys."""
-        words = self.lexicon.words
-        _, outlets = outlet_credits(doc, words, byline_names(doc, words), self.outlet_words)
+        _, outlets = credits(doc, self.lexicon.words, self.outlet_words)
         return {name_key(doc[start:end].text) for start, end in outlets}
 
     def outlet_next_to(self, doc: Doc, ent: Span) -> bool:

@@ -10,7 +10,7 @@ components and never changes them.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_ALPHA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,6 +22,7 @@ from ..knowledge.kb import Office
 from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key
 from .base import KnowledgePipe, sentence_index
+from .token_lookup import tokens_where
 
 Doc.set_extension("roles", default=None, force=True)
 Doc.set_extension("date", default=None, force=True)  # the article's date, if the caller knows it (ISO 8601)
@@ -112,9 +113,13 @@ class RoleLinker(KnowledgePipe):
                     (org.id if org is not None else None) or (org_link.id if org_link else None))
 
     def nationalities(self, doc: Doc) -> frozenset[int]:
-        """Where nationality words are written, in no person's name ('le Libanais', 'le commandement américain')."""
-        return frozenset(i for i, token in enumerate(doc) if token.is_alpha and token.ent_type_ != "PERSON"
-                         and self.shapes.is_nationality(token.text))
+        """Where nationality words are written, in no person's name ('le Libanais', 'le commandement américain'):
+        read from the token arrays, each distinct word asked once."""
+        if not len(doc):
+            return frozenset()
+        alpha, label = doc.to_array([IS_ALPHA, ENT_TYPE]).T
+        return frozenset(tokens_where(doc, ORTH, self.shapes.is_nationality,
+                                      among=(alpha == 1) & (label != doc.vocab.strings["PERSON"])))
 
     # -- knowledge base ------------------------------------------------------------------------
     def kb_offices(self, links: dict[TokenRange, Link], person: Person, title: str) -> tuple[Office, ...]:

@@ -50,9 +50,16 @@ def space_tokens_holding(doc: Doc, characters: frozenset[str]) -> list[int]:
 
 def tokens_where_lower(doc: Doc, wanted: Callable[[str], bool]) -> list[int]:
     """Indices of the tokens whose lower-case form passes `wanted`, asked once per distinct form."""
+    return tokens_where(doc, LOWER, wanted)
+
+
+def tokens_where(doc: Doc, attribute: int, wanted: Callable[[str], bool], among: numpy.ndarray | None = None) -> list[int]:
+    """Indices of the tokens whose string `attribute` (LOWER, ORTH) passes `wanted`, asked once per distinct
+    string; with `among` (a boolean array, one value per token), only the tokens where it holds."""
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    lowers = doc.to_array(LOWER).tolist()
-    hashes = {h for h in set(lowers) if wanted(strings[h])}
-    return [i for i, value in enumerate(lowers) if value in hashes]
+    indices = numpy.arange(len(doc)) if among is None else numpy.flatnonzero(among)
+    values = doc.to_array(attribute)[indices].tolist()
+    hashes = {h for h in set(values) if wanted(strings[h])}
+    return [i for i, value in zip(indices.tolist(), values) if value in hashes]

@@ -17,6 +17,7 @@ from .normalize import fold, tokens_alike
 
 GIVEN_NAME_SIMILARITY = 0.9  # transliteration variants of one given name: 'Seddiq' ~ 'Siddiq', 'Khalid' ~ 'Khaled'
 FIRST_WORD_CACHE = 16384  # words remembered with the given names they may open (bounded: a corpus has no end)
+WORD_CACHE = 16384  # words remembered with whether they are nationality words (bounded too)
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,7 @@ class NameShapes:
 
     def is_nationality(self, word: str) -> bool:
         """'Libanais', 'Ghanéenne', 'Européens', 'Misratan': a nationality or demonym, in any of its forms."""
-        word = fold(word)
-        return word in self.nationalities or any(
-            word.endswith(ending) and word[: -len(ending)] in self.nationalities for ending in self.nationality_endings)
+        return _is_nationality(self.nationalities, self.nationality_endings, word)
 
     def is_never_a_place(self, words: list[str]) -> bool:
         """'État', 'État libyen', 'Secrétaire général', 'Libanais': nationality words and words that name no
@@ -72,6 +71,14 @@ class NameShapes:
 
     def is_place_noun(self, word: str) -> bool:
         return fold(word) in self.place_nouns
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _is_nationality(nationalities: frozenset[str], endings: tuple[str, ...], word: str) -> bool:
+    """NameShapes.is_nationality, remembered: the roles read every word of every document."""
+    word = fold(word)
+    return word in nationalities or any(word.endswith(ending) and word[: -len(ending)] in nationalities
+                                        for ending in endings)
 
 
 @lru_cache(maxsize=FIRST_WORD_CACHE)
