@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import pytest
 
 from nerlibya.core.roles import (Held, Person, RoleWords, Scene, as_phrase_start, attach, clause_person,
-                                  holder_by_other_name)
+                                  country_body_names, holder_by_other_name, modifier_body)
 from nerlibya.core.types import OrgRef, Title
 from nerlibya.knowledge.lexicon import load_lexicon
 
@@ -554,3 +554,16 @@ def test_whoever_a_relative_clause_names_as_subject_appoints(text, ents, the_tit
 ])
 def test_an_active_naming_verb_before_an_article_names_someone_else(text, ents, the_title, expected):
     assert attach(scene_of(text, ents, [the_title]), the_title, {})[0] == expected
+
+
+def test_a_modifier_left_out_of_a_title_names_the_body_around_it():
+    modifiers = frozenset({"central bank"})
+    assert modifier_body("libya 's central bank governor".split(), modifiers) == "central bank"
+    assert modifier_body("governor of libya 's central bank".split(), modifiers) == "central bank"
+    assert modifier_body("governor of the central region".split(), modifiers) is None
+
+
+def test_a_countrys_body_is_named_by_the_languages_patterns():
+    patterns = frozenset({"{body} of {country}", "{demonym} {body}"})
+    names = country_body_names("central bank", "Libya", ("Libyan",), patterns)
+    assert set(names) == {"central bank of Libya", "Libyan central bank"}

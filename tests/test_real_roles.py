@@ -513,3 +513,68 @@ def test_a_bodys_word_after_a_title_is_no_person_without_the_model():
 
     record = Extractor(lang="en", rules_only=True).extract("Al-Ahly Tripoli won the Libyan Premier League on Sunday.")
     assert "League" not in {person["name"] for person in record.to_dict()["people"]}
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Egypt's envoy met Libya's central bank governor, Karim Mansour, in Cairo.", "Karim Mansour",
+     ("governor", "Central Bank of Libya")),
+    ("Karim Mansour served as governor of Libya's central bank from 2001 to 2009.", "Karim Mansour",
+     ("governor", "Central Bank of Libya")),
+    ("Talks were held with Hosni Fawzi, the Egyptian central bank governor.", "Hosni Fawzi", ("governor", "Egypt")),
+])
+def test_a_countrys_central_bank_written_in_lower_case_is_the_kbs_body_of_that_country(extractor, text, person,
+                                                                                      expected):
+    record = extractor.extract(text).to_dict()
+    found = {(r["title"], r["organisation"]) for p in record["people"] if p["name"] == person for r in p["roles"]}
+    assert expected in found
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Chinese Foreign Minister Li Wenbo met the delegation in Beijing.", "Li Wenbo", ("Foreign Minister", "China")),
+    ("Talks were held with Jordanian Prime Minister Samir Haddad in Amman.", "Samir Haddad",
+     ("Prime Minister", "Jordan")),
+])
+def test_a_nationality_of_a_country_outside_libyas_neighbours_says_whose_office(extractor, text, person, expected):
+    record = extractor.extract(text).to_dict()
+    found = {(r["title"], r["organisation"]) for p in record["people"] if p["name"] == person for r in p["roles"]}
+    assert expected in found
+
+
+def test_a_bodys_head_noun_right_before_a_name_is_no_given_name(extractor):
+    found = roles(extractor, "The envoy met the Chairman of the Parliament Defence Committee Khaled Bouzid in Tobruk.")
+    assert "Khaled Bouzid" in found
+    assert not any(name.startswith("Committee") for name in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Karim Bashir appoints new chief of staff for the army",
+    "Karim Bashir names new ambassador to Rome after long delay",
+])
+def test_a_present_tense_appointing_verb_gives_no_title_to_its_subject(extractor, text):
+    assert not roles(extractor, text).get("Karim Bashir")
+
+
+@pytest.mark.parametrize("text", [
+    "The talks included the Minister of Health, Salem Warda, the Ambassador of Libya to the United Nations, "
+    "Omar Kilani, and others.",
+    "The meeting was attended by the Minister of Health, Salem Warda, the Representative of Libya to the African "
+    "Union, Omar Kilani, and the government spokesman, Ali Ferjani.",
+])
+def test_a_title_with_two_complements_in_a_list_is_the_name_after_it(extractor, text):
+    found = roles(extractor, text)
+    assert found["Salem Warda"] == {"Minister of Health"}
+    assert found["Omar Kilani"] & {"Ambassador", "Representative"}
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Libya is split between a government in Tripoli, led by Karim Bashir, and rival authorities in the east.",
+     "Karim Bashir", ("head", None)),
+    ("Salem Warda, who leads a UN-brokered transitional government, met the envoy.", "Salem Warda", ("head", None)),
+    ("Karim Bashir, who heads the UN-backed Government of National Accord, met the envoy.", "Karim Bashir",
+     ("head", "Government of National Accord")),
+])
+def test_a_city_where_a_body_sits_or_a_name_qualifying_it_is_not_the_body_a_clause_gives(extractor, text, person,
+                                                                                        expected):
+    record = extractor.extract(text).to_dict()
+    found = {(r["title"], r["organisation"]) for p in record["people"] if p["name"] == person for r in p["roles"]}
+    assert expected in found

@@ -108,7 +108,8 @@ class EntityCleanup(KnowledgePipe):
         self.name_edges = NameEdgeWords(
             never_given_names=(self.title_words | words.leading_determiners | words.function_words
                                | words.calendar_words | words.compass_words | words.sentence_openers
-                               | words.conjunctions | words.family_nouns | words.platforms | words.never_places),
+                               | words.conjunctions | words.family_nouns | words.platforms | words.never_places
+                               | self.org_ends),  # 'the Foreign Affairs Committee Youssef Ali': a body's head noun
             name_articles=words.name_articles, is_nationality=self.shapes.is_nationality,
             is_given_name=lambda word: self.shapes.opens_with_given_name([word]),
             is_other_name=lambda word: any(self.kb.by_id[i].kind != "person" for i in self.kb.lookup(word)),

@@ -9,13 +9,16 @@ components and never changes them.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE, IS_ALPHA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..core.roles import (Held, Person, RoleWords, Scene, attach, clause_person, holder_by_other_name, of_a_family,
-                          people_listed, respective_titles, singled_out)
+from ..core.roles import (Held, Person, RoleWords, Scene, attach, clause_person, country_body_names,
+                          holder_by_other_name, modifier_body, of_a_family, people_listed, respective_titles,
+                          singled_out)
 from ..core.types import Link, OrgRef, Role, Title, TokenRange
 from ..core.status import status_at
 from ..knowledge.kb import Office
@@ -53,7 +56,7 @@ class RoleLinker(KnowledgePipe):
         self.office_synonyms = {fold(written): fold(office) for written, office in self.lexicon.office_synonyms.items()}
 
     def process(self, doc: Doc) -> Doc:
-        titles: list[Title] = doc._.titles or []
+        titles: list[Title] = [replace(t, org=self.country_body(doc, t)) for t in doc._.titles or []]
         links = doc._.links or {}
         date = doc._.date
         scene = Scene.of(doc, people(doc), titles, sentence_index(doc), self.words, self.nationalities(doc))
@@ -130,6 +133,32 @@ class RoleLinker(KnowledgePipe):
         wanted = name_key(title)
         return tuple(office for office, have in self._office_keys[link.id]
                      if wanted and (wanted == have or wanted.endswith(have) or have.endswith(wanted)))
+
+    def country_body(self, doc: Doc, title: Title) -> OrgRef | None:
+        """The title's organisation, or the KB body of its country that a modifier left out of the title names
+        ('Libya's central bank governor', 'governor of Libya's central bank' -> Central Bank of Libya)."""
+        org = title.org
+        country = self._country(doc, org)
+        if country is None:
+            return org
+        end = title.end
+        if org.span is not None and org.span[0] >= title.end:  # past the country: "of Libya['s central bank]"
+            end = min(len(doc), org.span[1] + 1 + max((len(m.split()) for m in self.lexicon.unwritten_modifiers),
+                                                      default=0))
+        body = modifier_body([t.lower_ for t in doc[title.phrase_start:end]], self.lexicon.unwritten_modifiers)
+        if body is None:
+            return org
+        names = country_body_names(body, country.name, country.demonyms, self.lexicon.body_names)
+        found = next((ids for ids in map(self.kb.lookup, names) if len(ids) == 1), None)
+        return OrgRef(id=next(iter(found))) if found else org
+
+    def _country(self, doc: Doc, org: OrgRef | None):
+        """The KB country (a place with demonyms) an organisation reference stands for, or None."""
+        if org is None or org.text is not None:
+            return None
+        ids = {org.id} if org.id else self.kb.lookup(doc[org.span[0]:org.span[1]].text)
+        countries = [self.kb.by_id[i] for i in ids if i in self.kb.by_id and self.kb.by_id[i].demonyms]
+        return countries[0] if len(countries) == 1 else None
 
     def role(self, links: dict[TokenRange, Link], person: Person, title: Title, pattern: str, org: OrgRef | None = None,
              date: str | None = None) -> Role:

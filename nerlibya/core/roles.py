@@ -100,6 +100,7 @@ class RoleWords:
     family_nouns: frozenset[str] = frozenset()  # 'un membre d'une grande famille': kinship, not an office
     succession_verbs: frozenset[str] = frozenset()  # 'A succeeded B as envoy': the title is A's, not B's
     active_appointers: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # auxiliaries, verbs
+    active_verbs: frozenset[str] = frozenset()  # 'appoints': an appointing verb never passive, its subject appoints
     time_prepositions: frozenset[str] = frozenset()  # 'X was until 2011 a minister': a time phrase after the verb
     time_words: frozenset[str] = frozenset()  # 'time', 'february': the words of such a phrase
     adjective_endings: tuple[str, ...] = ()  # where adjectives follow the noun: 'du gouvernement [parallèle]'
@@ -147,6 +148,7 @@ class RoleWords:
             family_nouns=words.family_nouns,
             succession_verbs=words.succession_verbs,
             active_appointers=(words.active_auxiliaries, words.conferring_verbs),
+            active_verbs=words.active_conferring_verbs,
             time_prepositions=words.time_prepositions,
             time_words=words.calendar_words | words.time_nouns,
             adjective_endings=tuple(words.adjective_endings) if words.adjectives_follow_noun else (),
@@ -1100,11 +1102,12 @@ def _subject_after_opening_clause(scene: Scene, title: Title) -> Person | None:
 def _subject_of_verb(scene: Scene, k: int) -> Person | None:
     """The person whose appointment verb ends at `k` ('X, who was appointed', 'X a été nommé'): back over
     appointment words and auxiliaries to a name, or None. An active verb that confers the title ('X has
-    appointed [Y] minister', 'X avait nommé l'ancienne ministre') gives it to its object, never its subject."""
+    appointed [Y] minister', 'X avait nommé l'ancienne ministre', 'X appoints new chair') gives it to its object,
+    never its subject."""
     tokens, words, ends = scene.tokens, scene.words, scene.ends
     auxiliaries, conferring = words.active_appointers
-    if k > 0 and tokens[k].lower_ in conferring and tokens[k - 1].lower_ in auxiliaries:
-        return None
+    if (k > 0 and tokens[k].lower_ in conferring and tokens[k - 1].lower_ in auxiliaries) or tokens[k].lower_ in words.active_verbs:
+        return None  # 'X has appointed', 'X appoints new chair': the subject gives the title
     while k >= 0:
         if k in ends:
             return _appointee(scene, ends[k])
@@ -1375,7 +1378,7 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
         org_start = title.end
         while org_start < len(tokens) and tokens[org_start].lower_ in words.before_apposed_title:
             org_start += 1  # 'the', 'then': 'X dirigeait alors l'Organisation ...'
-        org = _entity_at(tokens, org_start)
+        org = _body_at(tokens, org_start)  # past a qualifying name: "the UN-backed Government of ..."
         # an organisation object of the verb (a country's body, "who chairs Libya's presidential council", keeps
         # the country), unless the cue is a compound's ('the X-led GNS stalled': a verb may follow) or adjectives
         # follow the noun ('qui dirige le gouvernement libyen')
@@ -1401,9 +1404,27 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     if j >= 0 and tokens[j].text == ")" and j >= 2 and tokens[j - 2].text == "(":
         j -= 3  # 'the Government of National Unity (GNU), led by'
     org = None
-    if j >= 0 and tokens[j].ent_type_ in CLAUSE_ORG_LABELS:
+    if j >= 0 and tokens[j].ent_type_ in CLAUSE_ORG_LABELS and not _where_a_body_sits(scene, entity_start(tokens, j)):
         org = OrgRef(span=(entity_start(tokens, j), j + 1))
     return (person if _led_is_a_body(scene, j) else None), org, introducing
+
+
+def _body_at(tokens: Sequence[TokenLike], index: int) -> OrgRef | None:
+    """The body named at `index` after a verb ('who heads the GNU'); past a name joined by a hyphen to the word
+    after it, which qualifies the body and is none ('who leads a UN-brokered government' -> None, 'who heads the
+    UN-backed Government of National Accord' -> that government)."""
+    org = _entity_at(tokens, index)
+    if org is None or org.span[1] + 2 >= len(tokens) or not is_glued_hyphen(tokens, org.span[1]):
+        return org
+    return _body_at(tokens, org.span[1] + 2)
+
+
+def _where_a_body_sits(scene: Scene, start: int) -> bool:
+    """'a government in Tripoli, led by X', 'le gouvernement basé à Tripoli, dirigé par X': a place after a place
+    preposition says where the body led sits, it is not the body."""
+    tokens = scene.tokens
+    return (start > 0 and tokens[start].ent_type_ != "ORG"
+            and tokens[start - 1].lower_ in scene.words.place_prepositions)
 
 
 def _named_after_complement(scene: Scene, person: Person) -> Person:
@@ -1501,3 +1522,21 @@ def _entity_at(tokens: Sequence[TokenLike], index: int) -> OrgRef | None:
     while end < len(tokens) and tokens[end].ent_iob_ == "I":
         end += 1
     return OrgRef(span=(index, end))
+
+
+def modifier_body(words: Sequence[str], modifiers: frozenset[str]) -> str | None:
+    """The body a modifier left out of a title names, if the lower-case words around the title write one
+    ('Libya's central bank governor', 'governor of Libya's central bank' -> 'central bank')."""
+    text = " ".join(words)
+    return next((m for m in sorted(modifiers, key=len, reverse=True) if f" {m} " in f" {text} "), None)
+
+
+def country_body_names(body: str, country: str, demonyms: Sequence[str], patterns: frozenset[str]) -> list[str]:
+    """The names a country's body so described may bear ('{body} of {country}' -> 'central bank of Libya',
+    '{demonym} {body}' -> 'Libyan central bank'): the organisation a title's country stands for is that body
+    when the knowledge base knows one of these names."""
+    names = []
+    for pattern in sorted(patterns):
+        for demonym in (demonyms if "{demonym}" in pattern else ("",)):
+            names.append(pattern.format(body=body, country=country, demonym=demonym))
+    return names

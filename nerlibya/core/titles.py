@@ -395,6 +395,19 @@ class TitleReader:
         body = ctx.ent_starting_at(k)
         return end if body is not None and body.label_ == "ORG" else None
 
+    def second_complement_end(self, ctx: "_Context", end: int) -> int:
+        """'the Representative of Libya [to the African Union], X': a second complement naming a body after the
+        first is part of the title's phrase, so that the name after it is the one the title introduces (in a list
+        'the Minister, A, the Representative of Libya to the AU, B' the title is B's, not A's)."""
+        comp = ctx.comps.get(end)
+        if comp is None:
+            return end
+        k = comp.end
+        while k < len(ctx.doc) and ctx.doc[k].lower_ in self.words.title_determiners:
+            k += 1
+        body = ctx.ent_starting_at(k)
+        return body.end if body is not None and body.label_ == "ORG" else end
+
     def _possessed_org(self, ctx: "_Context", ent: EntityLike) -> EntityLike:
         """'of Libya's state-run National Oil Corporation': the organisation a place or body owns, if named."""
         doc, k = ctx.doc, ent.end
@@ -411,6 +424,8 @@ class TitleReader:
         X' (the inner title names nobody else; X is whose office it is)."""
         doc = ctx.doc
         place = self.demonym_place(doc[k])
+        if place and self.words.adjectives_follow_noun and doc[k].text[:1].isupper():
+            place = None  # 'directeur général des Sénégalais de l'extérieur': a capitalised French demonym is a noun
         if place:
             base = replace(base, org=OrgRef(id=place))
             k += 1
@@ -800,6 +815,8 @@ class TitleReader:
             status = status or self._status_of(qualifier.phrase)
             phrase_start = qualifier.start
         phrase_end, _ = self.trailing_modifiers(max(right.phrase_end, title_end), ctx.quals_at)
+        if right.org is not None:
+            phrase_end = self.second_complement_end(ctx, phrase_end)
         title = Title(start=start, end=title_end, phrase_start=phrase_start, phrase_end=phrase_end,
                       title=title_text, head=head, category="rank" if head_unit.cat == "RANK" else "office",
                       status=status, org=org or right.org, of=of or right.of, plural=head_unit.cat == "PLURAL")

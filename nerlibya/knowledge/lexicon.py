@@ -100,6 +100,7 @@ class Words:
     alias_cues: frozenset[str]  # 'also known as', 'dit': the name after one is another form of the person before
     active_auxiliaries: frozenset[str]  # 'has', 'avait': before 'appointed'/'nommé', the subject appoints
     conferring_verbs: frozenset[str]  # 'appointed', 'nommé': verbs whose subject gives the title, when active
+    active_conferring_verbs: frozenset[str]  # 'appoints', 'naming': forms that are never passive, no auxiliary needed
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ class Lexicon:
     portfolio_articles: dict[str, str] = field(default_factory=dict)  # 'les' -> 'des': 'Les Finances reviennent à X'
     kb_titles: dict[str, str] = field(default_factory=dict)  # 'maréchal' -> 'field marshal': the KB's (English) title
     office_synonyms: dict[str, str] = field(default_factory=dict)  # 'chef de la diplomatie' -> the office it names
+    body_names: frozenset[str] = frozenset()  # '{body} of {country}': the name of a country's body an unwritten modifier names
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
@@ -296,6 +298,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         portfolio_articles=_lower_map(titles.get("portfolio_articles", {}), path, "portfolio_articles"),
         kb_titles=_lower_map(titles.get("kb_titles", {}), path, "kb_titles"),
         office_synonyms=_lower_map(titles.get("office_synonyms", {}), path, "office_synonyms"),
+        body_names=_lower_set(titles.get("body_names", []), path, "body_names"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,
