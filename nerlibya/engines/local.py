@@ -191,6 +191,12 @@ class _Workers:
             if process.is_alive():  # pragma: no cover - a worker ignoring SIGTERM
                 process.kill()
                 process.join(timeout=5)
+        # The pool's manager thread closes its wake-up pipe when it sees the workers gone; at exit the interpreter
+        # writes to that pipe unless it is closed, and the two may cross (Python 3.11: 'Bad file descriptor' after
+        # `| head`). Waiting for the thread here leaves nothing to cross.
+        manager = getattr(self.executor, "_executor_manager_thread", None)
+        if manager is not None:
+            manager.join(timeout=5)
 
     def close(self) -> None:
         self.executor.shutdown(wait=True)
