@@ -657,14 +657,22 @@ def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -
 def _before_time_phrase(scene: Scene, k: int) -> int:
     """Where a phrase of time that ends at `k` ('from 2013 to 2017', 'in March', 'until 2011') opens, less one; or
     `k`: a preposition of `time_prepositions`, then numbers, words of time and 'to' between them, up to six tokens."""
+    opening = _time_phrase_opening(scene, k, 6, inner=TIME_RANGE_JOINERS)
+    return k if opening is None else opening - 1
+
+
+def _time_phrase_opening(scene: Scene, k: int, longest: int, inner: frozenset[str] = frozenset(),
+                        anywhere: frozenset[str] = frozenset()) -> int | None:
+    """The preposition (of `time_prepositions`) opening a phrase of time that ends at `k`, or None: after it,
+    numbers, words of time, `inner` words before `k` and `anywhere` words, the whole at most `longest` tokens."""
     tokens, words = scene.tokens, scene.words
-    for j in range(k, max(k - 6, -1), -1):
+    for j in range(k, max(k - longest, -1), -1):
         word = tokens[j].lower_
         if word in words.time_prepositions and j < k:
-            return j - 1
-        if not (tokens[j].text.isdigit() or word in words.time_words or (word in TIME_RANGE_JOINERS and j < k)):
-            return k
-    return k
+            return j
+        if not (tokens[j].text.isdigit() or word in words.time_words or word in anywhere or (word in inner and j < k)):
+            return None
+    return None
 
 
 def person_after_relative(scene: Scene, title: Title) -> Person | None:
@@ -1151,15 +1159,10 @@ def _verb_before_time_phrase(scene: Scene, k: int) -> int:
     """'X, who was until February a minister', 'X was at the time the interior minister': the appointment verb
     before a short phrase of time that ends at `k` (a preposition of `time_prepositions`, then up to three words of
     time: a number, a calendar word, a word of `time_words`, an article), or `k`."""
-    tokens, words = scene.tokens, scene.words
-    for opening in range(k, max(k - 4, 0), -1):
-        token = tokens[opening]
-        if token.lower_ in words.time_prepositions and opening < k:
-            verb = opening - 1
-            return verb if tokens[verb].lower_ in words.appointment_words else k
-        if not (token.text.isdigit() or token.lower_ in words.time_words or token.lower_ in words.title_determiners):
-            return k
-    return k
+    opening = _time_phrase_opening(scene, k, 4, anywhere=scene.words.title_determiners)
+    if opening is None or opening == 0:
+        return k
+    return opening - 1 if scene.tokens[opening - 1].lower_ in scene.words.appointment_words else k
 
 
 def _is_adverb(scene: Scene, token: TokenLike) -> bool:
