@@ -5,14 +5,15 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from nerlibya.components.person_spans import (NameEdgeWords, confirmed_headline_names, with_names_after_line_breaks,
+from nerlibya.components.person_spans import (NameEdgeWords, confirmed_headline_names, with_given_names_glued_to_people,
+                                              with_names_after_line_breaks,
                                               with_whole_names)
 
 EDGE_WORDS = NameEdgeWords(
     never_given_names=frozenset({"president", "minister", "interior", "the", "of", "earlier", "thursday", "and"}),
     name_articles=frozenset({"al", "el", "bin"}),
     is_nationality=lambda word: word in {"turkish", "libyan"},
-    is_given_name=lambda word: word.lower() in {"sadiq", "khaled"},
+    is_given_name=lambda word: word.lower() in {"sadiq", "khaled", "bakary"},
     is_other_name=lambda word: word in {"Tripoli"},
     complement_openers=frozenset({"of", "d'"}),
 )
@@ -215,3 +216,19 @@ def test_the_name_after_a_line_break_inside_a_person_is_a_person(text, tagged, f
     span = doc.char_span(0, len(tagged), label="PERSON")
     added = with_names_after_line_breaks(doc, [span], lambda words: EDGE_WORDS.is_given_name(words[0]))
     assert [s.text for s in added[1:]] == found
+
+
+@pytest.mark.parametrize("text,place,person,found", [
+    # a given name the model took for a place, right against the rest of the name: one person
+    ("said Bakary Yaou Sangaré, the minister.", "Bakary", "Yaou Sangaré", ["Bakary Yaou Sangaré"]),
+    # a word that is no given name, or a punctuation mark between, leaves both spans as they were
+    ("in Agadez Yaou Sangaré said.", "Agadez", "Yaou Sangaré", ["Agadez", "Yaou Sangaré"]),
+    ("in Bakary, Yaou Sangaré said.", "Bakary", "Yaou Sangaré", ["Bakary", "Yaou Sangaré"]),
+])
+def test_a_given_name_tagged_as_a_place_opens_the_person_after_it(text, place, person, found):
+    doc = spacy.blank("en")(text)
+    start = text.index(place)
+    spans = [doc.char_span(start, start + len(place), label="GPE"),
+             doc.char_span(text.index(person), text.index(person) + len(person), label="PERSON")]
+    joined = with_given_names_glued_to_people(doc, spans, lambda words: EDGE_WORDS.is_given_name(words[0]))
+    assert [s.text for s in joined] == found

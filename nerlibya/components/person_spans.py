@@ -177,3 +177,23 @@ def with_names_after_line_breaks(doc: Doc, ents: list[Span], opens_with_given_na
             if not any(w.isspace() for w in words) and opens_with_given_name(words):
                 out.append(Span(doc, breaks[-1] + 1, ent.end, label=ent.label_))
     return out
+
+
+PLACE_LABELS = ("GPE", "LOC")
+
+
+def with_given_names_glued_to_people(doc: Doc, ents: list[Span], opens_with_given_name: Callable[[list[str]], bool]
+                                     ) -> list[Span]:
+    """'a déclaré Bakary Yaou Sangaré': the model tagged the given name as a place and the rest as a person.
+    A one-word place the KB does not know, written right against a person (no space-only or punctuation token
+    between) and that is a given name, opens that person's name."""
+    out: list[Span] = []
+    for ent in ents:
+        previous = out[-1] if out else None
+        if (previous is not None and ent.label_ in ("PER", "PERSON") and previous.label_ in PLACE_LABELS
+                and not previous.id_ and len(previous) == 1 and previous.end == ent.start
+                and opens_with_given_name([previous.text])):
+            out[-1] = Span(doc, previous.start, ent.end, label=ent.label_, span_id=ent.id_)
+            continue
+        out.append(ent)
+    return out
