@@ -305,7 +305,8 @@ def test_facilities_named_with_their_head_noun_are_places(extractor):
      "de la réunion de Benghazi.", {"Bassem al-Fituri", "Khaled el-Zintani"}, "people", "places"),
     ("The council's members Algeria, Sierra Leone and Tunisia backed the text. Rockets fell on Ain Zara, "
      "Khalit Dakhil, Abu Salim and other districts.", {"Sierra Leone", "Khalit Dakhil"}, "places", "people"),
-], ids=["french people the model takes for places", "names listed among places"])
+    ("Witnesses in Ain Zara and Salah al-Din heard the gunfire until dawn.", {"Salah al-Din"}, "places", "people"),
+], ids=["french people the model takes for places", "names listed among places", "a hyphenated name after a place"])
 def test_the_kind_the_context_gives(extractor, text, names, group, never):
     _found_as(extractor.extract(text).to_dict(), names, group, never)
 

@@ -366,11 +366,12 @@ class EntityCleanup(KnowledgePipe):
 
     def places_in_lists(self, doc: Doc, spans: list[Span], credited: set[tuple[int, int]]) -> list[Span]:
         """A name the model took for a person or organisation, listed between places ('Tunisia, Sierra Leone
-        and Mali', 'Ain Zara, Khalit Furjan, Abu Salim') or last after them, is a place too; not a credited
-        name, nor one that opens with a given name."""
+        and Mali', 'Ain Zara, Khalit Furjan, Abu Salim', 'Ain Zara and Salah al-Din') or last after them, is
+        a place too; not a credited name, nor one of more than three words (hyphens aside) or that opens with a
+        given name."""
         out = list(spans)
         for i, span in enumerate(out):
-            if (span.label_ not in ("PERSON", "ORG") or span.id_ or span.end - span.start > 3
+            if (span.label_ not in ("PERSON", "ORG") or span.id_ or sum(not t.is_punct for t in span) > 3
                     or (span.start, span.end) in credited or self.shapes.opens_with_given_name(span.text.split())):
                 continue
             left = out[i - 1] if i and _listed_together(doc, out[i - 1].end, span.start, self.words) else None
