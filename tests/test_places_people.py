@@ -337,6 +337,18 @@ def _outlets(lang: str, text: str, outlet_words=frozenset({"newspaper", "news", 
     return [doc[s:e].text for s, e in people], [doc[s:e].text for s, e in outlets]
 
 
+@pytest.mark.parametrize("text,people,outlets", [
+    # a caption's credit in brackets: an agency's acronym and its photographer, in either order
+    ("The parade in Benghazi. (AFP / Hana Darwish)\nMore copy.", ["Hana Darwish"], ["AFP"]),
+    ("The parade in Benghazi. (Hana Darwish/EPA)", ["Hana Darwish"], ["EPA"]),
+    # two names, a bracket that does not close its line or no acronym: no credit
+    ("Fighting spread (Tripoli / Abu Salim)", [], []),
+    ("The army (LNA/Haftar Forces) advanced.", [], []),
+])
+def test_a_caption_credit_in_brackets_names_the_photographer(text, people, outlets):
+    assert _outlets("en", text) == (people, outlets)
+
+
 def test_a_credited_name_holding_an_outlet_word_is_the_outlet():
     people, outlets = _outlets("en", "By Rana Salem, Coastal Newspapers -\n\nBENGHAZI - The port reopened.")
     assert people == ["Rana Salem"] and outlets == ["Coastal Newspapers"]

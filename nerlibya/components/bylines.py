@@ -15,11 +15,12 @@ from spacy.tokens import Doc
 
 from ..knowledge.lexicon import Words
 from ..text.normalize import is_acronym
-from .token_lookup import NEWLINE, space_tokens_holding, tokens_with_lower
+from .token_lookup import NEWLINE, space_tokens_holding, tokens_with_lower, tokens_with_text
 
 MAX_NAME_TOKENS = 5
 SEPARATORS = frozenset({",", "&"})
 CREDIT_OPENERS = frozenset({";", "(", "["})
+SLASH = ("/",)
 
 # (people, outlets) of `credits`, kept on the Doc by the first component that reads them
 Doc.set_extension("credits", default=None, force=True)
@@ -110,9 +111,13 @@ def outlet_credits(doc: Doc, words: Words, names: list[tuple[int, int]],
     """The credited `names` split into people and outlets, and the outlets of sign-offs and dateline credits
     added: 'By X, McClatchy Newspapers' (a credited name holding an outlet's word: 'newspapers', 'news'),
     'Source: Africanews' (a sign-off line), 'TRIPOLI, July 24 (NNN-Xinhua) —' (the credit in brackets between
-    a dateline in capitals and its dash). Returns (people, outlets)."""
+    a dateline in capitals and its dash), '(AFP / Abdullah Doma)' (a caption's credit: an agency's acronym and
+    its photographer). Returns (people, outlets)."""
     people = [n for n in names if not _holds_outlet_word(doc, n, outlet_words)]
     outlets = [n for n in names if _holds_outlet_word(doc, n, outlet_words)]
+    for agency, person in _bracketed_photo_credits(doc, words.name_particles):
+        people.append(person)
+        outlets.append(agency)
     cue_words, first_words = _cues(words.source_cues)
     for i in tokens_with_lower(doc, first_words):
         cue = next((c for c in cue_words if tuple(t.lower_ for t in doc[i : i + len(c)]) == c), None)
@@ -120,6 +125,25 @@ def outlet_credits(doc: Doc, words: Words, names: list[tuple[int, int]],
             outlets.extend(_outlets_to_line_end(doc, i + len(cue), words))
     outlets.extend(_dateline_credits(doc))
     return people, sorted(set(outlets))
+
+
+def _bracketed_photo_credits(doc: Doc, particles: frozenset[str]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(agency, photographer) of each caption credit in brackets, one agency's acronym and one name of two to
+    four words either side of a slash, the bracket closing its line: '(AFP / Abdullah Doma)', '(Mahmud
+    Turkia/AFP)'. An acronym keeps out '(Tripoli / Abu Salim)'."""
+    found = []
+    for slash in tokens_with_text(doc, SLASH):
+        opening = next((k for k in range(slash - 1, max(-1, slash - MAX_NAME_TOKENS - 2), -1) if doc[k].text == "("), None)
+        close = next((k for k in range(slash + 1, min(len(doc), slash + MAX_NAME_TOKENS + 2)) if doc[k].text == ")"), None)
+        if opening is None or close is None or not _line_ends(doc, close + 1):
+            continue
+        parts = sorted(((opening + 1, slash), (slash + 1, close)), key=lambda part: part[1] - part[0])
+        (agency_start, agency_end), (name_start, name_end) = parts
+        if (agency_end - agency_start == 1 and is_acronym(doc[agency_start].text) and 2 <= name_end - name_start <= 4
+                and all(_name_word(t, particles) for t in doc[name_start:name_end])
+                and doc[name_start].text[:1].isupper() and doc[name_end - 1].text[:1].isupper()):
+            found.append(((agency_start, agency_end), (name_start, name_end)))
+    return found
 
 
 def _holds_outlet_word(doc: Doc, name: tuple[int, int], outlet_words: frozenset[str]) -> bool:
