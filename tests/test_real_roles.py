@@ -30,6 +30,10 @@ def test_abbreviated_ranks_and_offices_with_or_without_a_dot(extractor, text, pe
     ("The statement said board member Tarek Hassi had been appointed acting chairman.", "Tarek Hassi",
      {"board member"}),
     ("Rebels loyal to ousted leader Ali Bukar held the hill.", "Ali Bukar", {"ousted leader"}),
+    # a movement or community before the office is written in it
+    ("The party leader, Karim Jalloul, resigned on Friday.", "Karim Jalloul", {"party leader"}),
+    ("Islamist commander Yahya Darwish denied the claim.", "Yahya Darwish", {"Islamist commander"}),
+    ("Civil society activist Rana Fellah was freed.", "Rana Fellah", {"Civil society activist"}),
 ])
 def test_qualifiers_and_acronym_offices_stay_in_the_title(extractor, text, person, expected):
     assert expected <= roles(extractor, text)[person]
