@@ -122,3 +122,19 @@ def test_a_passive_cue_around_a_time_phrase_is_one_clause_and_replaces_the_verb_
     tokens = make_tokens("The designated militia leader Omar Ali .", {})
     qualifier = Unit(tokens, 1, 2, "QUAL")
     assert without_verbs([qualifier], frozenset({"designated"}), words.auxiliaries) == [qualifier]
+
+
+def test_an_office_that_is_also_a_verb_before_que_is_the_verb():
+    from nerlibya.core.titles import without_verb_offices
+
+    words = load_lexicon("fr").words
+    verbs = frozenset({"juge"})
+    tokens = make_tokens("Omar Ali , spécialiste du pays , juge que rien ne change .", {})
+    office = Unit(tokens, 7, 8, "OFFICE")
+    assert without_verb_offices([office], verbs, words.object_relatives, words.title_determiners) == []
+    tokens = make_tokens("le juge que la cour a nommé", {})
+    office = Unit(tokens, 1, 2, "OFFICE")
+    assert without_verb_offices([office], verbs, words.object_relatives, words.title_determiners) == [office]
+    tokens = make_tokens("Omar Ali , juge à Tripoli", {})
+    office = Unit(tokens, 3, 4, "OFFICE")
+    assert without_verb_offices([office], verbs, words.object_relatives, words.title_determiners) == [office]

@@ -228,6 +228,9 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
      {"ministre des Affaires Etrangères"}),
     # a short aside between the title's comma and the name's
     ("Le chef de la mission de l'ONU en Libye, la Manul, Paul Renaud, a démissionné.", "Paul Renaud", {"chef"}),
+    # a movement or community written after the office is part of it
+    ("Le chef islamiste Karim Jalloul a été libéré.", "Karim Jalloul", {"chef islamiste"}),
+    ("Le commandant rebelle Yahya Darwish a démenti.", "Yahya Darwish", {"commandant rebelle"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())
@@ -446,3 +449,9 @@ def test_capitalised_common_nouns_are_no_places(extractor):
                                "réunion du Comité préparatoire à Tunis.").to_dict()
     places = {p["name"] for p in record["places"]}
     assert not places & {"Dialogue", "Etats", "Comité"} and "Tunis" in places, places
+
+
+@pytest.mark.model
+def test_an_office_written_as_a_verb_before_que_is_no_role(extractor):
+    roles = _roles_by_name(extractor.extract("Karim Jalloul, chercheur à Tunis, juge que la crise durera.").to_dict())
+    assert roles["Karim Jalloul"] == {"chercheur"}

@@ -25,7 +25,7 @@ from ..core.assignments import AssignmentWords, assigned_offices, portfolio_appo
 from ..core.lists import list_entries, name_end, name_heading_entry
 from ..core.roles import as_phrase_start
 from ..core.titles import (MAX_NAME_TOKENS, PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text,
-                           without_verbs, clauses_around_dates)
+                           without_verb_offices, without_verbs, clauses_around_dates)
 from ..core.types import OrgRef, Title
 from ..knowledge.lexicon import Words
 from ..text.normalize import fold
@@ -423,6 +423,7 @@ class TitleFinder(KnowledgePipe):
         words = self.lexicon.words
         units = without_verbs(self.nouns_of_modifiers(self.units(doc, ents)), self.lexicon.verb_qualifiers,
                               words.auxiliaries)
+        units = without_verb_offices(units, self.lexicon.verb_offices, words.object_relatives, words.title_determiners)
         units = clauses_around_dates(doc, units, self.agent_cue_verbs, words)
         joiners = words.conjunctions | {"&"}
         nationalities = frozenset(u.end for u in units if u.cat == "RANK" and u.end < len(doc)

@@ -83,6 +83,16 @@ def without_verbs(units: list[Unit], verb_qualifiers: frozenset[str], auxiliarie
                                      and _ends_a_subject_or_auxiliary(u.doc[u.start - 1], auxiliaries))]
 
 
+def without_verb_offices(units: list[Unit], verb_offices: frozenset[str], complementisers: frozenset[str],
+                         determiners: frozenset[str]) -> list[Unit]:
+    """The units less the offices written as a verb: one of `verb_offices` right before a complementiser and not
+    after a determiner ('X, spécialiste de la Libye, juge que ...' is the verb 'juger'; 'le juge que ...' keeps
+    its judge)."""
+    return [u for u in units if not (u.cat == "OFFICE" and u.end < len(u.doc) and u.phrase in verb_offices
+                                     and u.doc[u.end].lower_ in complementisers
+                                     and (u.start == 0 or u.doc[u.start - 1].lower_ not in determiners))]
+
+
 def _ends_a_subject_or_auxiliary(token: TokenLike, auxiliaries: frozenset[str]) -> bool:
     """'that', 'has', 'Kadi', 'OFAC', '(OFAC)': after these a past participle is the verb of a clause."""
     text = token.text

@@ -157,6 +157,7 @@ class Lexicon:
     data: dict = field(repr=False, compare=False)
     title_pronouns: frozenset[str] = frozenset()  # 'celui', 'celle': 'celui du Conseil, X' repeats the title before
     verb_qualifiers: frozenset[str] = frozenset()  # 'ousted': a verb after 'that' ('the revolt that ousted dictator X')
+    verb_offices: frozenset[str] = frozenset()  # 'juge': a verb before 'que' ('X juge que ...')
     ministry_offices: dict[str, str] = field(default_factory=dict)  # 'ministère' -> 'ministre': the office of its holder
     assignment_verbs: frozenset[str] = frozenset()  # 'confié': 'le ministère de X est confié à Y' gives Y the office
     assignment_prepositions: frozenset[str] = frozenset()  # 'à', before the holder's name
@@ -287,6 +288,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         noun_modifiers=_lower_set(titles.get("noun_modifiers", []), path, "noun_modifiers"),
         title_pronouns=_lower_set(titles.get("title_pronouns", []), path, "title_pronouns"),
         verb_qualifiers=_lower_set(titles.get("verb_qualifiers", []), path, "verb_qualifiers"),
+        verb_offices=_lower_set(titles.get("verb_offices", []), path, "verb_offices"),
         ministry_offices=_lower_map(titles.get("ministry_offices", {}), path, "ministry_offices"),
         assignment_verbs=_lower_set(titles.get("assignment_verbs", []), path, "assignment_verbs"),
         assignment_prepositions=_lower_set(titles.get("assignment_prepositions", []), path, "assignment_prepositions"),
