@@ -231,6 +231,9 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     # a movement or community written after the office is part of it
     ("Le chef islamiste Karim Jalloul a été libéré.", "Karim Jalloul", {"chef islamiste"}),
     ("Le commandant rebelle Yahya Darwish a démenti.", "Yahya Darwish", {"commandant rebelle"}),
+    # a title after an apposition that names the person's relative
+    ("Karim Jalloul, fils du général Omar Jalloul et chef de la garde côtière, est arrivé.", "Karim Jalloul",
+     {"chef"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())

@@ -582,3 +582,16 @@ def test_a_city_where_a_body_sits_or_a_name_qualifying_it_is_not_the_body_a_clau
     record = extractor.extract(text).to_dict()
     found = {(r["title"], r["organisation"]) for p in record["people"] if p["name"] == person for r in p["roles"]}
     assert expected in found
+
+
+@pytest.mark.parametrize("text,person,expected,relative", [
+    ("Karim Jalloul, son of General Omar Jalloul and commander of the coast guard, arrived.", "Karim Jalloul",
+     {"commander"}, "Omar Jalloul"),
+    ("Karim Jalloul, a nephew of the minister and head of the port authority, arrived.", "Karim Jalloul",
+     {"head"}, None),
+])
+def test_a_title_after_an_apposition_naming_a_relative_is_the_persons(extractor, text, person, expected, relative):
+    found = roles(extractor, text)
+    assert expected <= found[person]
+    if relative is not None:
+        assert not expected & found.get(relative, set())

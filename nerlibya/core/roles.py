@@ -235,7 +235,8 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     person = person_before_apposition(scene, title)
     if person is not None:
         return person, "apposition-after"
-    person = person_chained(scene, title, attached) or person_after_relative(scene, title)
+    person = (person_chained(scene, title, attached) or person_after_relative(scene, title)
+              or person_past_relative(scene, title))
     if person is not None:
         return person, "apposition-chain"
     person = person_after_apposition(scene, title)
@@ -652,6 +653,44 @@ def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -
         word in words.before_appointed_title or word in words.appointment_words - words.naming_verbs
         for word in between[1:])  # 'and later served as', not 'and appointed'
     return attached[chained.start] if joining else None
+
+
+MAX_RELATIVE_TOKENS = 8  # 'son of Field Marshal Khalifa Haftar': the relative's names, titles and articles
+
+
+def person_past_relative(scene: Scene, title: Title) -> Person | None:
+    """'X, son of Khalifa Haftar and commander of the ground forces', 'X, fils du maréchal Y et chef d'état-major':
+    a title joined by a conjunction to an apposition that names the person's relative is the person's own."""
+    tokens, words = scene.tokens, scene.words
+    k = skip_back(tokens, title.phrase_start, words.title_determiners)
+    if k < 1 or tokens[k].lower_ not in words.conjunctions:
+        return None
+    k = _before_relative(scene, k - 1)
+    if k < 1 or tokens[k - 1].lower_ not in words.relation_nouns:
+        return None
+    comma = skip_back(tokens, k - 1, words.title_determiners)
+    person = scene.ends.get(comma) if comma > 0 and tokens[comma].text == "," else None
+    return person if person is not None and scene.same_sentence(person, title) else None
+
+
+def _before_relative(scene: Scene, k: int) -> int:
+    """Back from `k` over a relative's names, titles and articles to the linking word after the relation noun
+    ('son [of] the Field Marshal Y'); -1 if anything else stands there."""
+    tokens, words = scene.tokens, scene.words
+    for _ in range(MAX_RELATIVE_TOKENS):
+        if k < 1:
+            return -1
+        if tokens[k].lower_ in words.linking_words and tokens[k - 1].lower_ in words.relation_nouns:
+            return k
+        if k + 1 in scene.ends:
+            k = scene.ends[k + 1].start - 1
+        elif scene.titles_ending.get(k + 1):
+            k = scene.titles_ending[k + 1][0].phrase_start - 1
+        elif tokens[k].lower_ in words.title_determiners:
+            k -= 1
+        else:
+            return -1
+    return -1
 
 
 def _before_time_phrase(scene: Scene, k: int) -> int:
