@@ -595,3 +595,8 @@ def test_a_title_after_an_apposition_naming_a_relative_is_the_persons(extractor,
     assert expected <= found[person]
     if relative is not None:
         assert not expected & found.get(relative, set())
+
+
+def test_a_nationality_before_a_common_noun_stays_out_of_the_title(extractor):
+    """'head of the Tebu council': the community word modifies 'council'; no people served are named."""
+    assert roles(extractor, "Omar Ali, head of the Tebu council, said the road was open.")["Omar Ali"] == {"head"}

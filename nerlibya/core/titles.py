@@ -93,6 +93,11 @@ def without_verb_offices(units: list[Unit], verb_offices: frozenset[str], comple
                                      and (u.start == 0 or u.doc[u.start - 1].lower_ not in determiners))]
 
 
+def _common_noun_at(doc: Sequence[TokenLike], index: int, words: Words) -> bool:
+    """A lower-case word other than an of-word at `index`: the nationality before it modifies it."""
+    return index < len(doc) and doc[index].is_lower and doc[index].is_alpha and doc[index].lower_ not in words.of_words
+
+
 def _ends_a_subject_or_auxiliary(token: TokenLike, auxiliaries: frozenset[str]) -> bool:
     """'that', 'has', 'Kadi', 'OFAC', '(OFAC)': after these a past participle is the verb of a clause."""
     text = token.text
@@ -605,7 +610,9 @@ class TitleReader:
             return replace(base, portfolio_end=stop, phrase_end=stop)
         stop = self._lower_case_words_to_apposition(ctx, stop)
         if self.shapes.is_nationality(doc[k].text):  # 'directeur général des Ivoiriens de l'extérieur': the people
-            return replace(base, portfolio_end=stop, phrase_end=stop)  # served, no body: kept in the title
+            if _common_noun_at(doc, stop, self.words):  # served, no body: kept in the title; but 'head of the
+                return base  # Tebu council' names a common noun's owner: no portfolio, no organisation
+            return replace(base, portfolio_end=stop, phrase_end=stop)
         return replace(base, org=OrgRef(text=span_text(doc, k, stop)), phrase_end=stop)
 
     def _lower_case_words_to_apposition(self, ctx: "_Context", stop: int) -> int:
