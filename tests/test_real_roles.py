@@ -600,3 +600,11 @@ def test_a_title_after_an_apposition_naming_a_relative_is_the_persons(extractor,
 def test_a_nationality_before_a_common_noun_stays_out_of_the_title(extractor):
     """'head of the Tebu council': the community word modifies 'council'; no people served are named."""
     assert roles(extractor, "Omar Ali, head of the Tebu council, said the road was open.")["Omar Ali"] == {"head"}
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Omar Ali, at the time the interior minister, denied the report.", "Omar Ali", {"interior minister"}),
+    ("Omar Ali, until 2011 a minister, denied the report.", "Omar Ali", {"minister"}),
+])
+def test_a_phrase_of_time_between_the_comma_and_the_title(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]

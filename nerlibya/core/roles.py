@@ -503,9 +503,25 @@ def _skip_possessor(scene: Scene, index: int) -> int:
     if index > 1 and is_glued_hyphen(tokens, index - 1) and tokens[index - 2].lower_ in scene.words.before_apposed_title:
         index -= 2  # 'X, the then-interior minister'
     k = skip_back(tokens, _skip_age(scene, skip_back(tokens, index, scene.words.before_apposed_title) + 1), determiners)
+    k = _before_apposed_time_phrase(scene, k)
     while k > 0 and tokens[k].text in scene.words.possessive_marks:  # 'X, previously the bank's deputy governor'
         k = skip_back(tokens, _possessor_start(scene, k - 1), scene.words.before_apposed_title)
     return k
+
+
+def _before_apposed_time_phrase(scene: Scene, k: int) -> int:
+    """'X, at the time the interior minister', 'X, jusqu'en 2011 ministre': where a phrase of time that ends at `k`
+    (articles inside it) opens, less one; or `k`."""
+    tokens, words = scene.tokens, scene.words
+    if k >= 0 and tokens[k].lower_ in words.time_prepositions:  # 'à [l'époque]', read as the title's description
+        opening = k
+    else:
+        opening = _time_phrase_opening(scene, k, 6, anywhere=words.title_determiners)
+    if opening is None:
+        return k
+    while opening > 0 and tokens[opening - 1].lower_ in words.time_prepositions:
+        opening -= 1  # 'jusqu'en 2011'
+    return opening - 1
 
 
 def _before_description_words(scene: Scene, index: int) -> int:
