@@ -90,3 +90,17 @@ def test_the_twenty_seven_are_no_place(extractor):
                                 "lundi à propos de la Libye.")
     assert "Vingt-Sept" not in {place["name"] for place in record["places"]}
 
+
+
+@pytest.mark.model
+def test_the_treasury_is_no_place(extractor):
+    record = _record(extractor, "\"Revenues must reach the authorities in Tripoli, and Treasury will act against "
+                                "smugglers,\" said Jane Doyle, a Treasury official.")
+    assert "Treasury" not in {place["name"] for place in record["places"]}
+
+
+@pytest.mark.model
+def test_the_gaddafi_era_agency_written_as_a_word_is_the_agency(extractor):
+    record = _record(extractor, "Officials denied the reports, state news agency Jana said on Sunday.")
+    assert "Jana" not in _people(record)
+    assert [org["id"] for org in record["organisations"]] == ["jamahiriya-news-agency"]

@@ -282,10 +282,11 @@ def test_knowledge_components_round_trip_through_bytes(rules_nlp):
     assert copy.lexicon == ruler.lexicon
 
 
-def test_resolver_reads_a_surname_the_model_tagged_as_organisation(fixture_kb_path):
+@pytest.mark.parametrize("label", ["ORG", "LOC"])
+def test_resolver_reads_a_surname_the_model_tagged_as_organisation(fixture_kb_path, label):
     """'Langley' after 'Michael Langley' is the same person, even tagged ORG (its comparison key once lost
-    'La', as if it were the French article)."""
-    nlp = preset_pipeline("en", [(1, 3, "PERSON"), (5, 6, "ORG")], ("nerlibya_resolver", {"kb_path": fixture_kb_path}),
+    'La', as if it were the French article) or LOC (the French model's place label: 'a déclaré Akar')."""
+    nlp = preset_pipeline("en", [(1, 3, "PERSON"), (5, 6, label)], ("nerlibya_resolver", {"kb_path": fixture_kb_path}),
                           sentences=True)
     doc = nlp("General Michael Langley spoke . Langley left .")
     assert [(e.text, e.label_) for e in doc.ents] == [("Michael Langley", "PERSON"), ("Langley", "PERSON")]

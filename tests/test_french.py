@@ -393,6 +393,10 @@ def test_without_the_model_the_name_in_apposition_after_a_title_is_found(rules_e
 @pytest.mark.parametrize("text,name,title", [
     ("Le président tunisien Amadou Diallo a reçu son homologue.", "Amadou Diallo", "président"),
     ("Le président sortant Amadou Diallo a été renversé.", "Amadou Diallo", "président sortant"),
+    # a past participle that says the office is lost ('démis', 'limogé', 'déchu') qualifies it like 'sortant'
+    ("Il a reçu le membre démis du Parlement, Amadou Diallo, mardi.", "Amadou Diallo", "membre démis"),
+    ("Il a reçu le gouverneur limogé de la Banque centrale, Amadou Diallo, mardi.", "Amadou Diallo",
+     "gouverneur limogé"),
 ])
 def test_without_the_model_the_name_after_a_nationality_or_qualifier_is_found(rules_extractor, text, name, title):
     """The capitalised words right after a title's phrase ending with a lower-case word are its holder's name."""

@@ -40,6 +40,7 @@ def test_an_acronym_before_a_noun_is_a_modifier(text, modifier):
     ("The story so far.\nSABHA, Libya (AP) — Gunmen attacked.", ["SABHA", "Libya"]),
     ("By A Writer\n\nTunis- The talks resumed.", ["Tunis"]),
     ("MAGHREB/LIBYA - New talks open", ["MAGHREB", "LIBYA"]),
+    ("Rabat, MAGHREBNEWS (Politique) - The talks resumed.", ["Rabat"]),
     ("ANALYSIS - Why the talks failed", []),
     ("Libya - the talks failed", []),
     ("EXCLUSIVE-Libya plans new vote", []),

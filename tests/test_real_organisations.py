@@ -187,6 +187,37 @@ def test_a_person_run_on_after_a_units_town_is_a_person_not_part_of_the_unit(ext
     assert not any("Nouri" in o["name"] for o in record["organisations"])
 
 
+def test_the_conseil_de_la_presidence_is_the_presidential_council(extractor):
+    """Anadolu's French writes the Presidency Council word for word: 'Conseil de la présidence (libyenne)'."""
+    found = organisations(extractor, "Le président du Conseil de la présidence libyenne, Karim Salhi, est arrivé "
+                                     "mardi à Tripoli.")
+    assert "Conseil de la présidence" in found["Presidential Council"]["forms"]
+
+
+@pytest.mark.parametrize("rules_only", [False, True])
+def test_two_known_bodies_joined_by_et_du_stay_two(rules_only):
+    """'de la Chambre des représentants et du Haut Conseil d'État': the head noun 'Chambre' read on through
+    'et du' (as in 'ministère des Affaires étrangères et de la Coopération') made one body of the two."""
+    from nerlibya.api import Extractor
+    record = Extractor(lang="fr", rules_only=rules_only).extract(
+        "Les délégués de la Chambre des représentants et du Haut Conseil d'État ont signé l'accord.").to_dict()
+    assert [o["id"] for o in record["organisations"]] == ["house-of-representatives", "high-council-of-state"]
+
+
+def test_the_conseil_supreme_de_l_etat_is_the_high_council_of_state(extractor):
+    found = organisations(extractor, "La décision est contestée par le Conseil suprême de l'État, qui la juge "
+                                     "illégitime.")
+    assert "Conseil suprême de l'État" in found["High Council of State"]["forms"]
+
+
+def test_en_compagnie_de_a_person_is_no_company(extractor):
+    """'en compagnie de' means 'together with': the head noun 'compagnie' names no body there."""
+    record = extractor.extract("Le ministre a visité le port en compagnie de Karim Salhi, envoyé de l'ONU "
+                               "en Libye.").to_dict()
+    assert "Karim Salhi" in {p["name"] for p in record["people"]}
+    assert not any("compagnie" in o["name"] for o in record["organisations"])
+
+
 def test_french_bodies_opened_by_haut_or_closed_by_supreme_are_whole(extractor):
     found = organisations(extractor, "Le Haut Comité de réconciliation nationale et le Conseil suprême des tribus "
                                      "maliennes ont signé un appel commun.")

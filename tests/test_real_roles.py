@@ -421,6 +421,9 @@ def test_a_rank_the_kb_gives_one_bearer_of_a_surname_names_that_one(extractor):
     # 'who served as' after a title in apposition: the apposition's person
     ("Sara Lind, a career diplomat who previously served as ambassador to Germany, said talks would resume.",
      "Sara Lind", {"career diplomat", "ambassador"}),
+    # a claimed office ('purports to be', 'claims to be', as sanctions notices write a rival government's)
+    ("Omar Kadi claims to be the Defense Minister and Prime Minister of a rival cabinet.",
+     "Omar Kadi", {"Prime Minister", "Defense Minister"}),
     # 'leads', 'chairs', 'runs' and a named body after a name
     ("Omar Kadi leads the Government of National Stability.", "Omar Kadi", {"head"}),
     ("Omar Kadi chairs the High Council of State.", "Omar Kadi", {"chair"}),

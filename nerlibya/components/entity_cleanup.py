@@ -367,12 +367,13 @@ class EntityCleanup(KnowledgePipe):
     def places_in_lists(self, doc: Doc, spans: list[Span], credited: set[tuple[int, int]]) -> list[Span]:
         """A name the model took for a person or organisation, listed between places ('Tunisia, Sierra Leone
         and Mali', 'Ain Zara, Khalit Furjan, Abu Salim', 'Ain Zara and Salah al-Din') or last after them, is
-        a place too; not a credited name, nor one of more than three words (hyphens aside) or that opens with a
-        given name."""
+        a place too; not a credited name, nor one of more than three words (hyphens aside), nor one that opens
+        with a given name, nor a word that is never a place ('in Tripoli, and Treasury will act')."""
         out = list(spans)
         for i, span in enumerate(out):
             if (span.label_ not in ("PERSON", "ORG") or span.id_ or sum(not t.is_punct for t in span) > 3
-                    or (span.start, span.end) in credited or self.shapes.opens_with_given_name(span.text.split())):
+                    or (span.start, span.end) in credited or self.shapes.opens_with_given_name(span.text.split())
+                    or self.shapes.is_never_a_place(span.text.split())):
                 continue
             left = out[i - 1] if i and _listed_together(doc, out[i - 1].end, span.start, self.words) else None
             right = out[i + 1] if i + 1 < len(out) and _listed_together(doc, span.end, out[i + 1].start, self.words) else None
@@ -403,6 +404,8 @@ class EntityCleanup(KnowledgePipe):
         for label in ("FAC", "ORG"):
             end = span.end + _head_length(after, self.heads.after.get(label, ()))
             head_before = _head_length(before, self.heads.before.get(label, ()), at_end=True)
+            if head_before and self._in_adverb_phrase(doc, span.start - head_before - 1):
+                head_before = 0
             start = span.start - head_before - 1 if head_before else span.start  # the head noun and its 'de'
             outside = [i for i in range(start, end) if not span.start <= i < span.end]
             if outside and not any(i in taken for i in outside):
@@ -412,6 +415,11 @@ class EntityCleanup(KnowledgePipe):
                 known = self.kb.by_id.get(span.id_)
                 return [Span(doc, start, end, label=label, span_id=span.id_ if known and known.label == label else "")]
         return [span]
+
+    def _in_adverb_phrase(self, doc: Doc, head: int) -> bool:
+        """'en compagnie de Martin Kobler' ('together with'), 'mise en place de': a head noun right after
+        'en' is part of an adverb phrase, not the head of a body's or a facility's name."""
+        return head > 0 and doc[head - 1].lower_ in self.heads.adverb_openers
 
     def _place_then_person(self, span: Span) -> bool:
         """'Zaouïa Nouri Bachir' tagged as one person: a first word that opens no name, then a given name
@@ -452,7 +460,7 @@ class EntityCleanup(KnowledgePipe):
                                        + find_facilities(doc, self.facility_words))
                    if taken_by_bodies.isdisjoint(range(found.start, found.end))]
         spans = with_bodies(doc, spans, sorted(bodies, key=lambda body: body.start), self.body_complement_openers,
-                            self.owner_links)
+                            self.owner_links, self.words.conjunctions)
         taken = {i for span in spans for i in range(span.start, span.end)}
         spans = [part for span in spans for part in self.with_head_noun(span, taken)]
         kept = drop_capitalised_common_words(doc, spans, known=self.kb.by_surname, credited=frozenset(credited))
@@ -468,13 +476,13 @@ def inflected(nationalities: frozenset[str], endings: frozenset[str]) -> frozens
 
 
 def with_bodies(doc: Doc, spans: list[Span], bodies: list[Body], openers: frozenset[str] = frozenset(),
-                owner_links: frozenset[str] = frozenset()) -> list[Span]:
+                owner_links: frozenset[str] = frozenset(), conjunctions: frozenset[str] = frozenset()) -> list[Span]:
     """Bodies found by their head noun replace the spans they cover or cut ('Libya' in 'Libya Sanctions
     Committee', 'Security Directorates Support Force' before 'for the Regions'); a body that would cut a
     KB name or a person's name is left out. A known body written with a word more keeps its id: its head
     noun is the known name's ('Libyan' + 'National Transitional Council', 'Chambre des représentants' +
     'de Libye'). A known organisation ending the body's name after its own complement owns it and stays
-    apart ('ministère de la Santé' + 'du GNA')."""
+    apart ('ministère de la Santé' + 'du GNA'); two known bodies joined by a conjunction stay two."""
     if not bodies:
         return spans
     kept_bodies = []
@@ -486,7 +494,8 @@ def with_bodies(doc: Doc, spans: list[Span], bodies: list[Body], openers: frozen
         cuts_a_name = cuts_a_name or any(s.label_ == "PERSON" and (s.start, s.end) != (start, end) for s in crossing
                                          if body.head < s.start or body.head >= s.end)
         known = next((s.id_ for s in crossing if s.id_ and s.label_ == body.label and s.start <= body.head < s.end), "")
-        if not (found_already or cuts_a_name or any(_goes_on_in_lower_case(doc, body, s, openers) for s in crossing)):
+        if not (found_already or cuts_a_name or _joins_two_known(doc, crossing, conjunctions)
+                or any(_goes_on_in_lower_case(doc, body, s, openers) for s in crossing)):
             kept_bodies.append((start, end, known, body.label))
     if not kept_bodies:
         return spans
@@ -496,6 +505,15 @@ def with_bodies(doc: Doc, spans: list[Span], bodies: list[Body], openers: frozen
     out = [s for s in spans if covered.isdisjoint(range(s.start, s.end))]
     out += [Span(doc, start, end, label=label, span_id=known) for start, end, known, label in kept_bodies]
     return sorted(out, key=lambda s: s.start)
+
+
+def _joins_two_known(doc: Doc, crossing: list[Span], conjunctions: frozenset[str]) -> bool:
+    """'la Chambre des représentants et du Haut Conseil d'État': a French body's name may go on through 'et
+    de' ('ministère des Affaires étrangères et de la Coopération'), but two known organisations with a
+    conjunction between them are a list of two bodies, not one name."""
+    known = [s for s in crossing if s.id_ and s.label_ == "ORG"]
+    return any(a.id_ != b.id_ and any(doc[i].lower_ in conjunctions for i in range(a.end, b.start))
+               for a, b in zip(known, known[1:]))
 
 
 def _before_owner(doc: Doc, body: Body, spans: list[Span], links: frozenset[str]) -> int:

@@ -64,8 +64,16 @@ def dateline_places(doc: Doc) -> list[tuple[int, int]]:
             glued = not doc[end - 1].whitespace_ and len(names) == 1 and not credited
             listed = len(names) > 1 and all(doc[s:e].text.isupper() for s, e in names[:1])
             if credited or glued or listed:
-                found.extend(names)
+                found.extend(_without_outlet(doc, names))
     return found
+
+
+def _without_outlet(doc: Doc, names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'Tunis, UNIVERSNEWS (Politique) –': after a place written in title case, a name all in capitals is the
+    outlet's credit, not a second place ('SABHA, Libya (AP)' writes the place, not the country, in capitals)."""
+    if len(names) < 2 or doc[names[0][0]:names[0][1]].text.isupper():
+        return names
+    return names[:1] + [(s, e) for s, e in names[1:] if not doc[s:e].text.isupper()]
 
 
 def _line_starts(doc: Doc):

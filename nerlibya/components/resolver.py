@@ -38,6 +38,15 @@ def _surname_forms(key: str) -> tuple[str, ...]:
 GROUPS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 
 
+def _repeats_a_person(mention: "Mention", person_names: set[str], surnames: set[str]) -> bool:
+    """An ORG, GPE or FAC mention that repeats a person's name or surname is that person; so is a LOC that
+    is the bare surname of a longer name ('a déclaré Akar' after 'Hulusi Akar'), but not a whole name: the
+    French model tags a district as a person in one place ('Abou Slim') and rightly as a LOC in another."""
+    if mention.label in ("ORG", "GPE", "FAC"):
+        return mention.key in person_names or mention.key in surnames
+    return mention.label == "LOC" and mention.key in surnames and mention.key not in person_names
+
+
 @dataclass(slots=True)
 class Mention:
     """One entity of `doc.ents`, read once: every read of `doc.ents` builds its Spans anew, and every
@@ -373,8 +382,7 @@ class Resolver(KnowledgePipe):
             if len(known) == 1:  # the KB knows this name as another kind: 'Commandement général' tagged PER
                 entity = self.kb.by_id[next(iter(known))]
                 mention.label, mention.span_id = entity.label, entity.id
-            elif (mention.label in ("ORG", "GPE", "FAC") and not mention.span_id and not known
-                  and (mention.key in person_names or mention.key in surnames)):
+            elif not mention.span_id and not known and _repeats_a_person(mention, person_names, surnames):
                 mention.label = "PERSON"
         return mentions
 

@@ -30,7 +30,7 @@ FILES = (TITLES_FILE, NAME_HEADS_FILE, WORDS_FILE)
 HEAD_LABELS = ("FAC", "ORG")
 WORD_LIST_KEYS = ("bodies", "organs", "outlets", "org_name_words", "other_kinds", "generic_bodies",
                   "name_joiners", "place_joiners", "posted_bodies", "posting_joiners", "complement_compounds", "name_breakers", "leading_adjectives", "lower_case_heads",
-                  "range_openers", "indefinite_articles", "portfolio_bodies", "weather_events")  # plain word lists beside the FAC/ORG head nouns
+                  "range_openers", "indefinite_articles", "portfolio_bodies", "weather_events", "adverb_openers")  # plain word lists beside the FAC/ORG head nouns
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,7 @@ class NameHeads:
     indefinite_articles: frozenset[str] = frozenset()  # 'a', 'une': 'forming a government of national unity'
     portfolio_bodies: frozenset[str] = frozenset()  # 'ministry': a nationality before one says whose it is
     weather_events: frozenset[str] = frozenset()  # 'storm', 'cyclone': the name right after one is the event's
+    adverb_openers: frozenset[str] = frozenset()  # 'en': 'en compagnie de X', 'mise en place de': no body's head
 
 
 @dataclass(frozen=True)
