@@ -104,3 +104,17 @@ def test_the_gaddafi_era_agency_written_as_a_word_is_the_agency(extractor):
     record = _record(extractor, "Officials denied the reports, state news agency Jana said on Sunday.")
     assert "Jana" not in _people(record)
     assert [org["id"] for org in record["organisations"]] == ["jamahiriya-news-agency"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("rules_only", [False, True])
+def test_a_short_agency_acronym_written_as_a_given_name_leaves_the_person_whole(rules_only):
+    """'Lana' is the Libyan agency's acronym written as a word and a given name: before a capitalised surname it
+    opens a person's name (the KB ruler used to take it for the agency, and the person was lost)."""
+    from nerlibya.api import Extractor
+
+    extractor = Extractor(lang="en", rules_only=rules_only)
+    record = _record(extractor, "Lana Haddad, the ambassador to the UN, spoke on Monday.")
+    assert "Lana Haddad" in _people(record)
+    record = _record(extractor, "Officials denied the reports, the state news agency Lana said on Sunday.")
+    assert [org["id"] for org in record["organisations"]] == ["libyan-news-agency"]

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..core.org_evidence import reads_as_given_name
 from ..errors import KnowledgeBaseError
 from ..text.normalize import surface_variants
 from .base import KnowledgePipe
@@ -172,6 +173,14 @@ class KBRuler(KnowledgePipe):
             end += 1
         return doc[end - 1].lower_ in self.place_nouns
 
+    def acronym_as_given_name(self, doc: Doc, start: int, end: int) -> bool:
+        """'Lana Nusseibeh': a body's acronym written as a word ('Lana' for LANA) right before another capitalised
+        word is a person's given name; left to the model, it stays in the person's name (core: reads_as_given_name).
+        Longer acronyms written so are bodies ('Unicef Director X')."""
+        word = doc[start].text
+        return (end == start + 1 and end < len(doc) and len(word) < WORD_ACRONYM_LETTERS and not word.isupper()
+                and bool(self.kb.by_acronym.get(word.upper())) and reads_as_given_name(word, doc[end].text))
+
     def match(self, doc: Doc) -> list[Span]:
         found = [(match_id, start, end) for matcher in (self.lower_matcher, self.exact_matcher)
                  for match_id, start, end in matcher(doc)]
@@ -182,7 +191,8 @@ class KBRuler(KnowledgePipe):
                                                                   or self.names_a_place(doc, end)))
                    and (attrs[match_id][0] not in place_labels
                         or not (self.inside_longer_place_name(doc, start, end, match_starts)
-                                or self.opens_with_a_common_word(doc, start, end)))]
+                                or self.opens_with_a_common_word(doc, start, end)))
+                   and not self.acronym_as_given_name(doc, start, end)]
         spans = []
         for start, end, match_id in longest_matches(matches):
             label, span_id = self._span_attrs[match_id]
