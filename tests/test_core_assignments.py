@@ -82,3 +82,78 @@ def test_a_portfolio_given_with_no_office_written_is_its_holders_ministry():
     assert portfolios_given(toks("La mission a été confiée à Ali Salem ."), words) == []
     # a person's name after an article is no portfolio ('Le Pen a confié à X que ...')
     assert portfolios_given(_person(toks("Le Pen a confié à Samir Haddad ."), 1), words) == []
+
+
+def test_a_cabinet_listed_without_verbs_gives_each_person_the_portfolio_written_after_the_name():
+    """'le gouvernement compte deux femmes : X aux Affaires sociales et Y à la Santé'."""
+    from nerlibya.core.assignments import portfolios_listed
+
+    words = replace(WORDS, portfolio_prepositions={"aux": "des", "au": "du", "à": "de"},
+                    determiners=frozenset({"la", "un"}), cabinet_words=frozenset({"gouvernement", "ministres"}),
+                    cabinet_portfolios=frozenset({"affaires", "santé"}), list_ends=frozenset({"et", ",", "."}))
+    doc = _person(toks("Le gouvernement compte deux femmes : Samia Dridi aux Affaires sociales , Leila Kadi à la Santé ."),
+                  6, 7, 12, 13)
+    assert [(t.title, t.holder) for t in portfolios_listed(doc, words)] == [
+        ("ministre des Affaires sociales", (7, 8)), ("ministre de la Santé", (13, 14))]
+
+
+def test_one_person_at_a_place_or_a_list_with_no_cabinet_word_lists_no_portfolio():
+    from nerlibya.core.assignments import portfolios_listed
+
+    words = replace(WORDS, portfolio_prepositions={"aux": "des", "au": "du", "à": "de"},
+                    determiners=frozenset({"la", "un"}), cabinet_words=frozenset({"gouvernement", "ministre"}),
+                    cabinet_portfolios=frozenset({"défense", "santé", "justice"}), list_ends=frozenset({"et", ",", "."}))
+    # one entry: a visit, not a list
+    assert portfolios_listed(_person(toks("Le ministre a reçu Omar Kadi à la Défense ."), 4, 5), words) == []
+    # no cabinet word before the names
+    doc = _person(toks("On a vu Samia Dridi à la Santé , Leila Kadi à la Justice ."), 3, 4, 9, 10)
+    assert portfolios_listed(doc, words) == []
+    # no portfolio word: places
+    doc = _person(toks("Le ministre a vu Samia Dridi à la Kasbah , Leila Kadi à la Marsa ."), 4, 5, 10, 11)
+    assert portfolios_listed(doc, words) == []
+    # a portfolio that does not close its entry ('à la Conférence de Berlin')
+    doc = _person(toks("Le gouvernement envoie Omar Kadi à la Conférence de Berlin , Leila Kadi au Caire ."), 3, 4, 11, 12)
+    assert portfolios_listed(doc, words) == []
+
+
+def test_a_post_given_to_someone_is_theirs():
+    """'le poste de ministre des Finances a été confié à X', "la fonction d'émissaire est occupée par l'Américaine Y"."""
+    from nerlibya.core.assignments import post_holders
+    from nerlibya.core.types import Title
+
+    words = replace(WORDS, post_nouns=frozenset({"poste", "fonction"}), post_verbs=frozenset({"occupée"}),
+                    agent_prepositions=frozenset({"par"}), determiners=frozenset({"un", "l'"}),
+                    of_words=WORDS.of_words | {"d'"})
+    doc = _person(toks("Le poste de ministre des Finances a été confié à un économiste de Misrata , Omar Kadi ."), 15, 16)
+    title = Title(start=3, end=6, phrase_start=3, phrase_end=6, title="ministre des Finances", head="ministre", category="office")
+    assert post_holders(doc, [title], words)[0].holder == (15, 16)
+    doc = _person(toks("La fonction d' émissaire est occupée par l' Américaine Samia Dridi ."), 9, 10)
+    title = Title(start=3, end=4, phrase_start=3, phrase_end=4, title="émissaire", head="émissaire", category="office")
+    assert post_holders(doc, [title], words)[0].holder == (9, 10)
+
+
+def test_a_post_nobody_is_given_or_a_title_with_no_post_noun_keeps_no_holder():
+    from nerlibya.core.assignments import post_holders
+    from nerlibya.core.types import Title
+
+    words = replace(WORDS, post_nouns=frozenset({"poste"}), post_verbs=frozenset({"occupée"}),
+                    agent_prepositions=frozenset({"par"}))
+    title = Title(start=3, end=4, phrase_start=3, phrase_end=4, title="gouverneur", head="gouverneur", category="office")
+    # a verb that gives nothing
+    doc = _person(toks("Le poste de gouverneur a été critiqué par Omar Kadi ."), 8, 9)
+    assert post_holders(doc, [title], words)[0].holder is None
+    # no post noun before the title: the minister himself confides something
+    doc = _person(toks("Le ministre de gouverneur a confié à Omar Kadi ."), 7, 8)
+    assert post_holders(doc, [title], words)[0].holder is None
+    # what follows 'à' is no person
+    doc = toks("Le poste de gouverneur a été confié à la commission .")
+    assert post_holders(doc, [title], words)[0].holder is None
+
+
+def test_a_day_between_the_appointment_and_the_portfolio_is_skipped():
+    from nerlibya.core.assignments import portfolio_appointments
+
+    words = replace(WORDS, portfolio_verbs=frozenset({"nommé"}), portfolio_prepositions={"à": "de"},
+                    calendar_words=frozenset({"mardi"}), determiners=frozenset({"la"}))
+    (title,) = portfolio_appointments(toks("Omar Kadi a été nommé mardi à la Défense ."), words)
+    assert (title.title, title.start, title.end) == ("ministre de la Défense", 6, 9)

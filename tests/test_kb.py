@@ -62,6 +62,8 @@ def _append(folder: Path, filename: str, text: str) -> None:
     ("organisations.yaml", '- id: "zz-org"\n  name: "Zz Org"\n  acronyms:\n    - "GNU"\n', "acronym 'GNU'"),
     ("people.yaml", '- id: "zz-person"\n  name: "Zz Person"\n  aliases: "not a list"\n', "must be a list"),
     ("organisations.yaml", '- id: "zz-org"\n  name: "Zz Senate"\n  generic_names:\n    - "Senate"\n', "generic name 'Senate'"),
+    ("organisations.yaml", '- id: "zz-org"\n  name: "Zz Org"\n  shared_names:\n    - "Nobody Council"\n',
+     "shared name 'nobody council'"),
 ])
 def test_validator_reports_entry_and_problem(tmp_path, filename, entry, problem):
     folder = _copy_fixture(tmp_path)

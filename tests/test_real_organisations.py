@@ -1,9 +1,16 @@
 """Organisations as real news writes them, end to end with the shipped KB and language data (short
 texts written for these tests)."""
 
+import json
+from pathlib import Path
+
+import jsonschema
 import pytest
 
+import nerlibya
+
 pytestmark = pytest.mark.model
+SCHEMA = json.loads((Path(nerlibya.__file__).parent / "schema" / "record-1.schema.json").read_text(encoding="utf-8"))
 
 
 def organisations(extractor, text):
@@ -239,3 +246,23 @@ def test_french_lower_case_ministries_whole_and_apart_from_their_owner(extractor
 def test_no_name_ends_with_a_preposition(extractor):
     found = organisations(extractor, "The envoy said the Office in Tunis would close next month.")
     assert not any(name.endswith(" in") for name in found)
+
+
+@pytest.mark.parametrize("text,date,body", [
+    # the head the article names decides
+    ("Le Premier ministre du gouvernement d'union nationale, Abdelhamid Dbeibah, a reçu l'ambassadeur.", None,
+     "government-of-national-unity"),
+    ("Le gouvernement d'union nationale de Fayez al-Sarraj a dénoncé l'attaque.", "2023-05-01",
+     "government-of-national-accord"),
+    # else the article's date
+    ("Le gouvernement d'union nationale a dénoncé l'attaque.", "2022-05-01", "government-of-national-unity"),
+    ("Le gouvernement d'union nationale a dénoncé l'attaque.", "2019-04-10", "government-of-national-accord"),
+    # else the KB's owner of the name
+    ("Le gouvernement d'union nationale a dénoncé l'attaque.", None, "government-of-national-accord"),
+    # a name of its own decides whatever the date
+    ("Le gouvernement d'union nationale (GNA) a dénoncé l'attaque.", "2022-05-01", "government-of-national-accord"),
+])
+def test_gouvernement_d_union_nationale_is_the_body_the_article_decides(extractor, text, date, body):
+    record = extractor.extract(text, "x.txt", date=date).to_dict()
+    assert [o["id"] for o in record["organisations"]] == [body]
+    jsonschema.validate(record, SCHEMA)

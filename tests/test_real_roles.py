@@ -339,7 +339,7 @@ def test_french_capitals_without_accents_and_elided_body_names(extractor):
     ("Quelques heures plus tard, le porte-parole de la coalition, Omar Kadi affirmait le contraire.", "Omar Kadi",
      "porte-parole"),
     # a word with a qualifier's prefix after the noun is part of the title; the town the holder is from is not
-    ("Ali Kilani, un commandant ex-rebelle de la ville de Gharyan, a été nommé.", "Ali Kilani", "commandant ex-rebelle"),
+    ("Ali Kilani, commandant ex-rebelle venu de Gharyan, a été nommé.", "Ali Kilani", "commandant ex-rebelle"),
     # a plural office keeps its portfolio, shared by the names before it; 'tous deux' before a shared title
     ("Ali Salem et Omar Kadi, ministres de l'Intérieur et de la Défense, ont signé l'accord.", "Omar Kadi",
      "ministre de l'Intérieur et de la Défense"),

@@ -174,3 +174,113 @@ def test_a_title_coordinated_after_one_with_a_long_complement_names_the_person_a
 ])
 def test_a_title_taken_by_oneself_or_a_post_left_is_the_subjects(extractor, text, person, title):
     assert title in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Le nouveau gouvernement compte deux femmes ministres : Samia Dridi aux Affaires sociales et Leila Kadi à la "
+     "Santé.", "Leila Kadi", "ministre de la Santé"),
+    ("Parmi les ministres reconduits figurent Ali Zeidan à la Défense, Mustafa Abushagur aux Finances et Omar "
+     "Zlitni à l'Intérieur.", "Mustafa Abushagur", "ministre des Finances"),
+    # a long apposition between the subject and the appointment to a portfolio
+    ("Omar Zlitni, un ancien officier rebelle originaire de la région de Nalout, a été nommé à la Défense.", "Omar Zlitni",
+     "ministre de la Défense"),
+])
+def test_a_portfolio_listed_after_a_name_or_given_past_a_long_apposition_is_a_ministers(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_a_person_received_at_a_capitalised_place_holds_no_portfolio(extractor):
+    found = roles(extractor, "Le ministre a reçu Omar Zlitni à la Présidence, puis Ali Zeidan au Palais.")
+    assert not any(title.startswith("ministre") for title in found.get("Omar Zlitni", set()) | found.get("Ali Zeidan", set()))
+
+
+def test_a_verb_after_a_long_apposition_is_no_title_of_the_subject(extractor):
+    found = roles(extractor, "À Tobrouk, Omar Zlitni, enseignant qui a perdu trois membres de sa famille, juge la peine "
+                             "trop légère.")
+    assert "juge" not in found.get("Omar Zlitni", set())
+
+
+@pytest.mark.parametrize("text,person,title", [
+    # who succeeds someone at the head of a body heads it now
+    ("Omar Zlitni succède à Mohamed Salem à la tête de la Banque centrale.", "Omar Zlitni", "chef"),
+    ("Omar Zlitni, qui a succédé à Mohamed Salem à la tête de la Banque centrale, a prêté serment.", "Omar Zlitni",
+     "chef"),
+    # a phrase of time, or a day alone, between the appointment verb and the title
+    ("Omar Zlitni, nommé en 2021 à la tête de la Banque centrale, a démissionné.", "Omar Zlitni", "chef"),
+    ("Omar Zlitni a été nommé lundi ministre de la Santé.", "Omar Zlitni", "ministre de la Santé"),
+    ("Omar Zlitni a été élu jeudi à la tête du Parlement.", "Omar Zlitni", "chef"),
+    # feminine forms
+    ("La procureure générale adjointe Samia Dridi a ouvert une enquête.", "Samia Dridi",
+     "procureure générale adjointe"),
+    ("La rapporteuse spéciale Samia Dridi a dénoncé les détentions.", "Samia Dridi", "rapporteuse spéciale"),
+])
+def test_successions_days_and_feminine_titles(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_who_is_succeeded_at_the_head_of_a_body_does_not_head_it(extractor):
+    found = roles(extractor, "Omar Zlitni succède à Mohamed Salem à la tête de la Banque centrale.")
+    assert "chef" not in found.get("Mohamed Salem", set())
+
+
+def test_a_clause_set_off_after_who_is_replaced_describes_them(extractor):
+    found = roles(extractor, "Omar Zlitni remplace Ali Zeidan, qui dirige la Banque centrale.")
+    assert "chef" not in found.get("Omar Zlitni", set())
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Le poste de ministre des Finances a été confié à un économiste de Misrata, Omar Zlitni.", "Omar Zlitni",
+     "ministre des Finances"),
+    ("La fonction d'émissaire de l'ONU est assurée par l'Américaine Samia Dridi, une diplomate chevronnée.",
+     "Samia Dridi", "émissaire"),
+])
+def test_a_post_a_clause_gives_is_its_holders(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    # a number after a unit's name is part of it
+    ("Le commandant de la Brigade 166, Omar Zlitni, a démenti.", "Omar Zlitni", "commandant"),
+    # taking the head of a body
+    ("Omar Zlitni a pris la tête de la Banque centrale en 2021.", "Omar Zlitni", "chef"),
+    ("Omar Zlitni prend les rênes de la Banque centrale.", "Omar Zlitni", "chef"),
+    # the functions or the rank a person holds, leaves or is promoted to
+    ("Omar Zlitni a quitté ses fonctions de ministre de la Santé.", "Omar Zlitni", "ministre de la Santé"),
+    ("Omar Zlitni a été promu au grade de général.", "Omar Zlitni", "général"),
+])
+def test_units_with_numbers_heads_taken_and_functions_held(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_who_reports_that_a_body_took_the_lead_heads_nothing(extractor):
+    found = roles(extractor, "L'armée a pris la tête de la coalition, a dit Omar Zlitni.")
+    assert "chef" not in found.get("Omar Zlitni", set())
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Omar Zlitni a critiqué la fonction de médiateur de l'ONU.", "médiateur"),
+    ("Omar Zlitni veut supprimer le grade de maréchal.", "maréchal"),
+])
+def test_a_post_or_rank_talked_about_is_not_the_subjects(extractor, text, title):
+    assert title not in roles(extractor, text).get("Omar Zlitni", set())
+
+
+@pytest.mark.parametrize("text,holder,head", [
+    ("Omar Zlitni, ministre de l'Intérieur du gouvernement Dbeibah, a été arrêté.", "Omar Zlitni",
+     "Abdul Hamid Dbeibah"),
+    ("Ali Zeidan a reçu Omar Zlitni, ministre de la Santé du cabinet Sarraj.", "Omar Zlitni", "Fayez al-Sarraj"),
+])
+def test_a_body_named_after_its_head_is_no_holder_of_the_title(extractor, text, holder, head):
+    """'le gouvernement Dbeibah': the name after the body's noun names the body; the title is the person's before."""
+    found = roles(extractor, text)
+    assert any(title.startswith("ministre") for title in found[holder])
+    assert not found.get(head)
+
+
+def test_a_title_with_nobody_before_it_is_the_name_after_its_body(extractor):
+    assert "porte-parole du gouvernement" in roles(extractor, "Le porte-parole du gouvernement Mohamed Hamouda a démenti.")[
+        "Mohamed Hamouda"]
+
+
+def test_a_day_between_the_appointment_and_the_portfolio(extractor):
+    assert "ministre de la Défense" in roles(extractor, "Omar Zlitni a été nommé mardi à la Défense.")["Omar Zlitni"]

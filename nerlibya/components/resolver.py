@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.aliases import introduces_alias
+from ..core.eras import Era, body_of_shared_name, era_of
 from ..core.types import Link, TokenRange
 from ..knowledge.kb import KnowledgeBase
 from ..text.normalize import GLUED_ARTICLES, name_key, name_similarity, skeleton, tokens_alike
@@ -165,6 +166,15 @@ class Resolver(KnowledgePipe):
         self._org_grammar = NameGrammar(self.lexicon.heads.bodies, words.linking_words, words.adjectives_follow_noun)
         self._name_keys = {entity.id: name_key(entity.name) for entity in kb}
         self._common_given_names = frozenset(name_key(name) for name in words.common_given_names)
+        self._sharers: dict[str, frozenset[str]] = {}  # a shared name's key -> the bodies that share it with its owner
+        for entity in kb:
+            for key in entity.shared_names:
+                self._sharers[key] = self._sharers.get(key, frozenset()) | {entity.id}
+        bodies = {body for sharers in self._sharers.values() for body in sharers} | {
+            owner for key in self._sharers for owner in kb.by_alias.get(key, ())}
+        self._eras: dict[str, Era] = {body: era_of(body, [(person.id, office.start, office.end) for person in kb.people()
+                                                          for office in person.offices if office.organisation == body])
+                                      for body in bodies}
         self._people_by_skeleton: dict[str, list[tuple[str, str]]] = {}
         for person in kb.people():
             for full in person.full_names:
@@ -363,6 +373,7 @@ class Resolver(KnowledgePipe):
         self.link_early_surnames(mentions, links, people)
         adopt_glossed_ids(doc, mentions, links, self.kb)
         self.join_shorter_organisations(mentions, links)
+        self.decide_shared_names(doc, mentions, links)
         common = common_word_matches(mentions, links, self.lexicon.words.leading_determiners)
         set_entities(doc, [entity_span(doc, mention, links[mention.link_key]) if mention.link_key in links else ent
                            for mention, ent in zip(mentions, ents) if mention.link_key not in common])
@@ -385,6 +396,30 @@ class Resolver(KnowledgePipe):
             elif not mention.span_id and not known and _repeats_a_person(mention, person_names, surnames):
                 mention.label = "PERSON"
         return mentions
+
+    def decide_shared_names(self, doc: Doc, mentions: list[Mention], links: dict[TokenRange, Link]) -> None:
+        """'gouvernement d'union nationale' names the GNA of 2016 (the KB's owner of the name) and the GNU of 2021
+        (which lists it in `shared_names`): a body written only so, never by a name of its own ('GNA'), is the one
+        the article decides (`core.eras.body_of_shared_name`: the heads it names, else its date), or stays the
+        owner."""
+        by_key: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            link = links.get(mention.link_key)
+            if link and link.id and GROUPS.get(mention.label) == "organisation":
+                by_key.setdefault(link.key, []).append(mention)
+        named = frozenset(link.id for link in links.values() if link.id and self.kb.by_id[link.id].kind == "person")
+        date = doc._.date if Doc.has_extension("date") else None
+        for key, found in by_key.items():
+            owner = links[found[0].link_key].id
+            sharers = [self._sharers.get(m.key) for m in found]
+            if not all(sharers) or any(owner in bodies for bodies in sharers):
+                continue
+            bodies = sorted({owner, *sharers[0]})
+            chosen = body_of_shared_name([self._eras[body] for body in bodies], named, date)
+            if chosen is not None and chosen != owner:
+                for link_key, link in list(links.items()):
+                    if link.key == key:
+                        links[link_key] = Link(chosen, chosen, "alias", 1.0)
 
     def join_shorter_organisations(self, mentions: list[Mention], links: dict[TokenRange, Link]) -> None:
         """'the Central Bank' after 'Central Bank of Libya', 'OPEC' before its long form: one record

@@ -21,7 +21,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..core.assignments import AssignmentWords, assigned_offices, portfolio_appointments, portfolios_given
+from ..core.assignments import (AssignmentWords, assigned_offices, portfolio_appointments, portfolios_given,
+                               portfolios_listed, post_holders)
 from ..core.lists import list_entries, name_end, name_heading_entry
 from ..core.roles import as_phrase_start
 from ..core.titles import (MAX_NAME_TOKENS, PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text,
@@ -438,8 +439,10 @@ class TitleFinder(KnowledgePipe):
             ents += self.discover(doc, openings, unit_starts)
         titles = self.reader.read(doc, by_cat, title_runs, ents)
         titles = list_entries(doc, titles, by_cat["MOD"], joiners, words.name_particles, self.lexicon.honorifics)
+        titles = post_holders(doc, titles, self.assignment_words)
         assigned = (assigned_offices(doc, self.assignment_words) + portfolio_appointments(doc, self.assignment_words)
-                    + portfolios_given(doc, self.assignment_words) if self.assignment_words.ministries else [])
+                    + portfolios_given(doc, self.assignment_words) + portfolios_listed(doc, self.assignment_words)
+                    if self.assignment_words.ministries else [])
         doc._.titles = titles = sorted(titles + assigned, key=lambda t: t.start)
         if self.discover_people:
             holders = [(t.start, t.holder[0]) for t in assigned if t.holder]

@@ -2,12 +2,13 @@
 Pétrole a été confié à un vieux routier du secteur, X' -> X is 'ministre de la Justice', 'ministre du Pétrole';
 and the portfolio a person takes: 'X, un ancien banquier, se voit confier le portefeuille des Finances', 'X
 hérite du portefeuille de la Défense'; and a portfolio one is appointed to: 'X a été nommé à la Défense' -> 'ministre
-de la Défense' (the title then reads as an appointment's). Pure functions over tokens and the language's words (`AssignmentWords`,
-from the title data)."""
+de la Défense' (the title then reads as an appointment's); a cabinet listed without verbs ('X aux Affaires
+sociales et Y à la Santé'); and a post a clause gives ('le poste de ministre des Finances a été confié à X'). Pure
+functions over tokens and the language's words (`AssignmentWords`, from the title data)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
 from ..knowledge.lexicon import Lexicon
@@ -17,6 +18,8 @@ from .types import Title
 MAX_PORTFOLIO = 6  # tokens from 'de' to the verb
 MAX_DESCRIPTION = 8  # tokens of 'un vieux routier du secteur' before the comma and the name
 MAX_APPOSITION = 15  # tokens of 'X, ancien responsable de la compagnie ENI,' between a name and its verb
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+ENTRY_PUNCTUATION = SENTENCE_ENDS | {",", ";", ")"}  # what closes an entry of a list
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,12 @@ class AssignmentWords:
     bodies: frozenset[str] = frozenset()  # 'conseil': 'nommé au Conseil X' names a body, not a portfolio
     calendar_words: frozenset[str] = frozenset()  # 'mardi': no part of a portfolio written before it
     portfolio_articles: Mapping[str, str] = field(default_factory=dict)  # 'les' -> 'des': 'Les Finances reviennent à X'
+    cabinet_words: frozenset[str] = frozenset()  # 'ministres', 'gouvernement': a sentence that lists a cabinet
+    cabinet_portfolios: frozenset[str] = frozenset()  # 'défense', 'affaires': the words that open a listed portfolio
+    list_ends: frozenset[str] = frozenset()  # 'et', ',', '.': what may close a listed portfolio
+    post_nouns: frozenset[str] = frozenset()  # 'poste', 'fonction': 'le poste de ministre X a été confié à Y'
+    post_verbs: frozenset[str] = frozenset()  # 'occupée': 'la fonction d'émissaire est occupée par Y'
+    agent_prepositions: frozenset[str] = frozenset()  # 'par': after a post verb, before the holder
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "AssignmentWords":
@@ -46,7 +55,9 @@ class AssignmentWords:
             taking_verbs=lexicon.taking_verbs, before_taking=lexicon.before_taking,
             portfolio_verbs=lexicon.portfolio_verbs, portfolio_prepositions=lexicon.portfolio_prepositions,
             bodies=lexicon.heads.bodies, calendar_words=words.calendar_words,
-            portfolio_articles=lexicon.portfolio_articles)
+            portfolio_articles=lexicon.portfolio_articles, cabinet_words=lexicon.cabinet_words,
+            cabinet_portfolios=lexicon.cabinet_portfolios, list_ends=words.conjunctions | ENTRY_PUNCTUATION,
+            post_nouns=lexicon.post_nouns, post_verbs=lexicon.post_verbs, agent_prepositions=words.agent_prepositions)
 
 
 def assigned_offices(doc: Sequence[TokenLike], words: AssignmentWords) -> list[Title]:
@@ -90,6 +101,27 @@ def portfolios_given(doc: Sequence[TokenLike], words: AssignmentWords) -> list[T
     return found
 
 
+def post_holders(doc: Sequence[TokenLike], titles: Sequence[Title], words: AssignmentWords) -> list[Title]:
+    """Each title, with its holder where a clause gives the post it names to someone: 'le poste de ministre de la
+    Justice a été confié à un juriste peu connu, X', "la fonction d'émissaire de l'ONU est occupée
+    par X" (a post noun and 'de' right before the title, a verb of `verbs` or `post_verbs` after its phrase)."""
+    if not words.post_nouns:
+        return list(titles)
+    verbs = replace(words, verbs=words.verbs | words.post_verbs, prepositions=words.prepositions | words.agent_prepositions)
+    return [replace(title, holder=(holder, holder + 1)) if (holder := _post_holder(doc, title, verbs)) is not None
+            else title for title in titles]
+
+
+def _post_holder(doc: Sequence[TokenLike], title: Title, words: AssignmentWords) -> int | None:
+    """Where the holder's name starts after the clause that gives the post `title` names, or None."""
+    k = title.phrase_start - 1
+    if title.holder is not None or title.plural or title.category == "clause" or k < 1 \
+            or doc[k].lower_ not in words.of_words or doc[k - 1].lower_ not in words.post_nouns:
+        return None
+    holder = _holder_after_verb(doc, title.phrase_end, words)
+    return holder if holder is not None and holder < len(doc) and doc[holder].ent_type_ == "PERSON" else None
+
+
 def _portfolio(doc: Sequence[TokenLike], k: int, words: AssignmentWords) -> tuple[int, int] | None:
     """(where 'de' starts, where the portfolio ends) for 'de la Justice' or 'clé du Pétrole' at `k`: a
     capitalised word after 'de', words up to the auxiliary or verb, no punctuation; or None."""
@@ -106,7 +138,8 @@ def _portfolio(doc: Sequence[TokenLike], k: int, words: AssignmentWords) -> tupl
 
 
 def _holder_after_verb(doc: Sequence[TokenLike], k: int, words: AssignmentWords) -> int | None:
-    """Where the holder's name starts after 'a été confié à' (or 'à un ..., ' before it) from `k`; or None."""
+    """Where the holder's name starts after 'a été confié à' (or 'à un ..., ', "à l'Algérien" before it) from `k`;
+    or None."""
     while k < len(doc) and (doc[k].lower_ in words.auxiliaries or doc[k].lower_.endswith(words.adverb_endings)):
         k += 1
     if k + 2 >= len(doc) or doc[k].lower_ not in words.verbs or doc[k + 1].lower_ not in words.prepositions:
@@ -114,6 +147,9 @@ def _holder_after_verb(doc: Sequence[TokenLike], k: int, words: AssignmentWords)
     k += 2
     if doc[k].lower_ not in words.determiners:
         return k
+    if k + 2 < len(doc) and doc[k + 1].text[:1].isupper() and doc[k + 1].ent_type_ != "PERSON" \
+            and doc[k + 2].ent_type_ == "PERSON":
+        return k + 2  # "à l'Algérien X": a nationality noun before the name
     for j in range(k + 1, min(k + MAX_DESCRIPTION, len(doc) - 1)):
         if doc[j].text == ",":
             return j + 1
@@ -146,23 +182,72 @@ def _taker_before(doc: Sequence[TokenLike], noun: int, words: AssignmentWords) -
 
 
 def portfolio_appointments(doc: Sequence[TokenLike], words: AssignmentWords) -> list[Title]:
-    """A title for each 'nommé à la Défense', 'nommée aux Affaires sociales': from the preposition to the end of
-    the capitalised portfolio (no entity's), its text the office with the complement the preposition becomes."""
+    """A title for each 'nommé à la Défense', 'nommée mardi aux Affaires sociales' (a day or month alone may stand
+    between the verb and the preposition): from the preposition to the end of the capitalised portfolio (no
+    entity's), its text the office with the complement the preposition becomes."""
     office = next(iter(words.ministries.values()), None)
     found = []
-    for i in range(len(doc) - 2):
-        of = words.portfolio_prepositions.get(doc[i + 1].lower_)
-        if office is None or of is None or doc[i].lower_ not in words.portfolio_verbs:
+    for p in range(1, len(doc) - 1):
+        of = words.portfolio_prepositions.get(doc[p].lower_)
+        verb = p - 2 if p > 1 and doc[p - 1].lower_ in words.calendar_words else p - 1
+        if office is None or of is None or doc[verb].lower_ not in words.portfolio_verbs:
             continue
-        start = i + 2
-        while start < len(doc) and doc[start].lower_ in words.determiners - {"un", "une"}:
-            start += 1
+        start = _past_articles(doc, p + 1, words)
         end = _portfolio_words_end(doc, start, words)
         if end > start:
-            written = span_text(doc, i + 2, end)
-            found.append(Title(start=i + 1, end=end, phrase_start=i + 1, phrase_end=end, title=f"{office} {of} {written}",
+            written = span_text(doc, p + 1, end)
+            found.append(Title(start=p, end=end, phrase_start=p, phrase_end=end, title=f"{office} {of} {written}",
                                head=office, category="office"))
     return found
+
+
+def portfolios_listed(doc: Sequence[TokenLike], words: AssignmentWords) -> list[Title]:
+    """A title for each 'X aux Affaires sociales' of a cabinet listed without verbs ('le gouvernement compte deux
+    femmes : X aux Affaires sociales et Y à la Santé'); two entries at least, in a sentence that names a cabinet
+    before them ('reçu X à la Kasbah et Y à la Marsa' lists nothing)."""
+    by_sentence: dict[int, list[Title]] = {}
+    for i in range(1, len(doc) - 1):
+        after_name = doc[i - 1].ent_type_ == "PERSON" and doc[i].lower_ in words.portfolio_prepositions
+        sentence = _cabinet_sentence(doc, i, words) if after_name else None
+        entry = _listed_portfolio(doc, i, words) if sentence is not None else None
+        if entry is not None:
+            by_sentence.setdefault(sentence, []).append(entry)
+    return [title for listed in by_sentence.values() if len(listed) > 1 for title in listed]
+
+
+def _listed_portfolio(doc: Sequence[TokenLike], i: int, words: AssignmentWords) -> Title | None:
+    """The entry whose preposition is at `i`: a capitalised portfolio (no entity's) that opens with a portfolio word
+    and closes the entry (a comma, 'et', the sentence's end); its holder the person before, its text the office with
+    the complement the preposition becomes; or None."""
+    office = next(iter(words.ministries.values()), None)
+    of = words.portfolio_prepositions.get(doc[i].lower_)
+    if office is None or of is None:
+        return None
+    start = _past_articles(doc, i + 1, words)
+    end = _portfolio_words_end(doc, start, words, unknown_names=True)
+    if end == start or doc[start].lower_ not in words.cabinet_portfolios or (
+            end < len(doc) and doc[end].lower_ not in words.list_ends):
+        return None
+    return Title(start=i, end=end, phrase_start=i, phrase_end=end, title=f"{office} {of} {span_text(doc, i + 1, end)}",
+                 head=office, category="office", holder=(i - 1, i))
+
+
+def _past_articles(doc: Sequence[TokenLike], k: int, words: AssignmentWords) -> int:
+    """Past the definite articles at `k` ('la', "l'"): where a portfolio's own words start."""
+    while k < len(doc) and doc[k].lower_ in words.determiners - {"un", "une"}:
+        k += 1
+    return k
+
+
+def _cabinet_sentence(doc: Sequence[TokenLike], k: int, words: AssignmentWords) -> int | None:
+    """Where the sentence of `k` starts if a cabinet word ('ministres', 'gouvernement') stands in it before `k`;
+    else None."""
+    named = False
+    for j in range(k - 1, -1, -1):
+        if doc[j].text in SENTENCE_ENDS:
+            return j + 1 if named else None
+        named = named or doc[j].lower_ in words.cabinet_words
+    return 0 if named else None
 
 
 def _portfolio_words_end(doc: Sequence[TokenLike], k: int, words: AssignmentWords, unknown_names: bool = False) -> int:

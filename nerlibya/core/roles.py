@@ -41,6 +41,8 @@ MAX_CLAUSE_TOKENS = 10
 MAX_CAPACITY_DISTANCE = 10  # tokens between a person and 'his capacity as'
 MAX_PRONOUN_SENTENCES = 3  # sentences back to a pronoun's antecedent
 MAX_OPENING_TOKENS = 8  # a short phrase before a sentence's subject ('Before that, she')
+MAX_APPOSITION_TOKENS = 8  # 'X, 51 ans, un ancien haut fonctionnaire': an apposition before a title
+MAX_SUBJECT_APPOSITION_TOKENS = 12  # 'X, un ancien officier rebelle originaire de Nalout, a été nommé': before a verb
 
 
 class TokenLike(Protocol):
@@ -103,6 +105,7 @@ class RoleWords:
     active_verbs: frozenset[str] = frozenset()  # 'appoints': an appointing verb never passive, its subject appoints
     time_prepositions: frozenset[str] = frozenset()  # 'X was until 2011 a minister': a time phrase after the verb
     time_words: frozenset[str] = frozenset()  # 'time', 'february': the words of such a phrase
+    calendar_words: frozenset[str] = frozenset()  # 'mardi', 'monday': a day or month alone after a verb
     adjective_endings: tuple[str, ...] = ()  # where adjectives follow the noun: 'du gouvernement [parallèle]'
     adjectives_follow_noun: bool = False  # French: a lower-case word after a name is an adjective, not a noun
     compass_words: frozenset[str] = frozenset()  # 'de la région militaire [ouest]'
@@ -151,6 +154,7 @@ class RoleWords:
             active_verbs=words.active_conferring_verbs,
             time_prepositions=words.time_prepositions,
             time_words=words.calendar_words | words.time_nouns,
+            calendar_words=words.calendar_words,
             adjective_endings=tuple(words.adjective_endings) if words.adjectives_follow_noun else (),
             adjectives_follow_noun=words.adjectives_follow_noun,
             compass_words=words.compass_words,
@@ -354,7 +358,8 @@ def person_after(scene: Scene, title: Title) -> Person | None:
     for position in (title.end, title.phrase_end, past_place_complement(scene, title.phrase_end),
                      _next_line_if_alone(scene, title), _bracketed_name(scene, title.phrase_end)):
         person = scene.starts.get(_past_stacked_titles(scene, position))
-        if person is None or (person.start, person.end) == title.of or _after_linking_word(scene, title, person):
+        if (person is None or (person.start, person.end) == title.of or _after_linking_word(scene, title, person)
+                or _names_the_body(scene, title, person)):
             continue
         if not title.inner or position == title.end or _of_enclosing(scene, title, person):
             return person
@@ -380,6 +385,16 @@ def _after_linking_word(scene: Scene, title: Title, person: Person) -> bool:
     title's holder."""
     before = scene.tokens[person.start - 1].lower_
     return person.start > title.end and (before in scene.words.linking_words or before in scene.words.agent_prepositions)
+
+
+def _names_the_body(scene: Scene, title: Title, person: Person) -> bool:
+    """'X, ministre de l'Intérieur du gouvernement Dbeibah,': in a title set off after a person, a name right after
+    the body's noun of its complement names the body after its head ('le gouvernement Dbeibah'); the holder is X.
+    ('Le porte-parole du gouvernement Y a démenti', with no one before the title: Y is the spokesman.)"""
+    tokens = scene.tokens
+    comma = _skip_possessor(scene, title.phrase_start)
+    return (person.start > title.start and tokens[person.start - 1].lower_ in scene.words.bodies
+            and comma >= 0 and tokens[comma].text in APPOSITION_OPENERS and comma in scene.ends)
 
 
 def _bracketed_name(scene: Scene, k: int) -> int:
@@ -641,9 +656,11 @@ def _names_someone_after(scene: Scene, title: Title) -> bool:
     under Y' is X's; so is 'X, researcher at the Institute of Y': a name right after 'of' is a complement)."""
     tokens = scene.tokens
     for k in range(title.phrase_end, min(title.phrase_end + MAX_WORDS_BEFORE_NAME, len(tokens))):
-        if k in scene.starts:  # not a complement: 'du gouvernement de Y', 'du gouvernement dirigé par Y'
+        if k in scene.starts:  # not a complement: 'du gouvernement de Y', 'du gouvernement dirigé par Y', 'du
+            # gouvernement Y' (a body named after its head)
             return not (k > 0 and (tokens[k - 1].lower_ in scene.words.linking_words
-                                   or tokens[k - 1].lower_ in scene.words.agent_prepositions))
+                                   or tokens[k - 1].lower_ in scene.words.agent_prepositions
+                                   or tokens[k - 1].lower_ in scene.words.bodies))
         if not (tokens[k].text[:1].isupper() or tokens[k].lower_ in scene.words.name_connectors):
             return False
     return False
@@ -1176,7 +1193,8 @@ def _subject_of_verb(scene: Scene, k: int) -> Person | None:
             return _appointee(scene, ends[k])
         if tokens[k].text == ",":
             titled = _past_apposition(scene, k)  # 'X, un commandant de la ville de Y, a été nommé'
-            k = titled if titled != k and titled in ends else _before_inserted_adverbial(scene, apposition_opening(scene, k))
+            k = titled if titled != k and titled in ends else _before_inserted_adverbial(
+                scene, apposition_opening(scene, k, MAX_SUBJECT_APPOSITION_TOKENS))
             if k in ends:
                 return _subject_before_complement(scene, ends[k])
         if tokens[k].lower_ in words.conjunctions and scene.titles_ending.get(k):
@@ -1213,8 +1231,10 @@ def _appointee(scene: Scene, person: Person) -> Person | None:
 def _verb_before_time_phrase(scene: Scene, k: int) -> int:
     """'X, who was until February a minister', 'X was at the time the interior minister': the appointment verb
     before a short phrase of time that ends at `k` (a preposition of `time_prepositions`, then up to three words of
-    time: a number, a calendar word, a word of `time_words`, an article), or `k`."""
+    time: a number, a calendar word, a word of `time_words`, an article; or a calendar word alone), or `k`."""
     opening = _time_phrase_opening(scene, k, 4, anywhere=scene.words.title_determiners)
+    if opening is None and k > 0 and scene.tokens[k].lower_ in scene.words.calendar_words:
+        opening = k  # 'X a été nommé mardi ministre', 'X was named Tuesday as envoy': a day alone
     if opening is None or opening == 0:
         return k
     return opening - 1 if scene.tokens[opening - 1].lower_ in scene.words.appointment_words else k
@@ -1284,11 +1304,13 @@ def _person_in_capacity(scene: Scene, k: int) -> Person | None:
     return None
 
 
-def apposition_opening(scene: Scene, comma: int) -> int:
+def apposition_opening(scene: Scene, comma: int, reach: int = MAX_APPOSITION_TOKENS) -> int:
     """'X, a deputy unknown to the public, was elected': from the comma closing an apposition, the comma
-    that opens it right after a name (up to eight tokens back, no other punctuation), or `comma`."""
+    that opens it right after a name (up to `reach` tokens back, no other punctuation), or `comma`. An appointment
+    verb after the apposition reaches further back than a title does ('X, enseignant qui a perdu sa maison, juge
+    ...': 'juge' there is a verb)."""
     tokens = scene.tokens
-    for k in range(comma - 1, max(comma - 9, -1), -1):
+    for k in range(comma - 1, max(comma - reach - 1, -1), -1):
         if tokens[k].text == ",":
             return k if k in scene.ends and not _opens_with_conjunction(scene, k + 1) else comma
         if tokens[k].is_punct or tokens[k].ent_type_ == "PERSON":
@@ -1376,7 +1398,7 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
         if _names_the_subject(scene, set_off):  # 'X, en tant que ministre, a signé': the name the as-phrase is set off from
             return set_off
         if token is not None and token.text == ",":  # 'X, the youngest son, was promoted to the post of'
-            opening = apposition_opening(scene, position - 1)
+            opening = apposition_opening(scene, position - 1, MAX_SUBJECT_APPOSITION_TOKENS)
             return scene.ends.get(opening) if opening != position - 1 else None
         if token is not None and is_glued_hyphen(tokens, position - 1):  # 'X was re-elected as speaker'
             continue
@@ -1431,8 +1453,11 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     tokens, words = scene.tokens, scene.words
     cue = title.cue.split()
     if cue[-1] not in words.agent_prepositions:  # the subject before: 'X, who heads Y', 'X, qui est à la tête de Y'
-        before = skip_back(tokens, title.start, words.auxiliaries | words.appointment_words)  # 'X a été nommé à la tête de Y'
+        before = _subject_end_before_verb(scene, title.start)  # 'X a été nommé [en 2021] à la tête de Y'
         person = scene.ends.get(before + 1) or scene.ends.get(_before_description(scene, before) + 1)
+        if person is not None and person.end == title.start:
+            # 'A succède à B à la tête de Y': A heads Y now; not 'A remplace B, qui dirige Y', which describes B
+            person = _successor(scene, person) or person
         org_start = title.end
         while org_start < len(tokens) and tokens[org_start].lower_ in words.before_apposed_title:
             org_start += 1  # 'the', 'then': 'X dirigeait alors l'Organisation ...'
@@ -1465,6 +1490,15 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     if j >= 0 and tokens[j].ent_type_ in CLAUSE_ORG_LABELS and not _where_a_body_sits(scene, entity_start(tokens, j)):
         org = OrgRef(span=(entity_start(tokens, j), j + 1))
     return (person if _led_is_a_body(scene, j) else None), org, introducing
+
+
+def _subject_end_before_verb(scene: Scene, cue: int) -> int:
+    """Where the words before a cue end past its auxiliaries and appointment verb, and a phrase of time between the
+    verb and the cue ('X a été nommé en 2021 à la tête de Y'): the subject's last token, if there is one."""
+    skipped = scene.words.auxiliaries | scene.words.appointment_words
+    before = skip_back(scene.tokens, cue, skipped)
+    verb = _verb_before_time_phrase(scene, before)
+    return before if verb == before else skip_back(scene.tokens, verb + 1, skipped)
 
 
 def _body_at(tokens: Sequence[TokenLike], index: int) -> OrgRef | None:

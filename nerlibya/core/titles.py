@@ -608,7 +608,7 @@ class TitleReader:
             return base
         if portfolio and not self._names_a_unit(ctx, k, stop):
             return replace(base, portfolio_end=stop, phrase_end=stop)
-        stop = self._lower_case_words_to_apposition(ctx, stop)
+        stop = self._lower_case_words_to_apposition(ctx, _past_number(doc, stop))
         if self.shapes.is_nationality(doc[k].text):  # 'directeur général des Ivoiriens de l'extérieur': the people
             if _common_noun_at(doc, stop, self.words):  # served, no body: kept in the title; but 'head of the
                 return base  # Tebu council' names a common noun's owner: no portfolio, no organisation
@@ -1122,6 +1122,11 @@ def _after_long_form(doc: Sequence[TokenLike], index: int) -> int:
         if doc[end].ent_type_ == "PERSON" or doc[end].text in ("(", "."):
             return index
     return index
+
+
+def _past_number(doc: Sequence[TokenLike], stop: int) -> int:
+    """'le commandant de la Brigade 166, X': a number written after a unit's name is part of it; past it, or `stop`."""
+    return stop + 1 if stop < len(doc) and doc[stop].text.isdigit() else stop
 
 
 def _starts_name(token) -> bool:

@@ -26,7 +26,7 @@ _LIST_FIELDS = ("aliases", "acronyms", "surnames")
 _KNOWN_FIELDS = {
     "person": {"id", "name", "aliases", "surnames", "country", "offices", "wikidata", "sources", "gender"},
     "organisation": {"id", "name", "aliases", "acronyms", "kind", "country", "parent", "wikidata", "sources",
-                     "generic_names"},
+                     "generic_names", "shared_names"},
     "place": {"id", "name", "aliases", "acronyms", "label", "country", "wikidata", "sources", "demonyms"},
 }
 
@@ -52,6 +52,7 @@ class KBEntity:
     country: str | None = None
     offices: tuple[Office, ...] = ()
     generic_names: tuple[str, ...] = ()  # keys of its names that other countries' bodies bear too
+    shared_names: tuple[str, ...] = ()  # keys of another body's names the press gives this one too (its successor)
 
     @property
     def full_names(self) -> tuple[str, ...]:
@@ -189,7 +190,8 @@ def parse_entry(raw: object, kind: str, path: str) -> KBEntity:
     label = KIND_LABEL.get(kind) or raw.get("label")
     if label not in ("PERSON", "ORG", *PLACE_LABELS):
         raise KnowledgeBaseError(path, entry_id, f"unknown label {label!r} (use one of {', '.join(PLACE_LABELS)})")
-    lists = {key: _strings(raw.get(key), path, entry_id, key) for key in (*_LIST_FIELDS, "demonyms", "generic_names")}
+    lists = {key: _strings(raw.get(key), path, entry_id, key)
+             for key in (*_LIST_FIELDS, "demonyms", "generic_names", "shared_names")}
     own_names = {name_key(n) for n in (name, *lists["aliases"])}
     stray = [n for n in lists["generic_names"] if name_key(n) not in own_names]
     if stray:
@@ -209,6 +211,7 @@ def parse_entry(raw: object, kind: str, path: str) -> KBEntity:
         country=_optional_string(raw, "country", path, entry_id),
         offices=_parse_offices(raw.get("offices"), path, entry_id),
         generic_names=tuple(sorted({name_key(n) for n in lists["generic_names"]})),
+        shared_names=tuple(sorted({name_key(n) for n in lists["shared_names"]})),
     )
 
 
@@ -286,6 +289,10 @@ def _read_and_check(folder: Path) -> tuple[list[Problem], list[KBEntity]]:
         for office in entity.offices:
             if office.organisation and office.organisation not in org_ids:
                 problems.append(Problem(path, entity.id, f"office organisation {office.organisation!r} is not an organisation id"))
+    for path, entity in entities:
+        for key in entity.shared_names:
+            if alias_owner.get(key, entity.id) == entity.id:
+                problems.append(Problem(path, entity.id, f"shared name {key!r} is no other entity's name"))
     for kind, path, raw in raw_entries:
         if kind == "organisation" and isinstance(raw, dict) and raw.get("parent") and raw["parent"] not in org_ids:
             problems.append(Problem(path, raw.get("id"), f"parent {raw['parent']!r} is not an organisation id"))

@@ -168,6 +168,10 @@ class Lexicon:
     portfolio_prepositions: dict[str, str] = field(default_factory=dict)  # 'au' -> 'du'
     field_offices: frozenset[str] = frozenset()  # 'analyst': 'a Libya analyst', the place is the field, kept in the title
     portfolio_articles: dict[str, str] = field(default_factory=dict)  # 'les' -> 'des': 'Les Finances reviennent à X'
+    cabinet_words: frozenset[str] = frozenset()  # 'ministres : X aux Finances, Y à la Santé' lists a cabinet
+    cabinet_portfolios: frozenset[str] = frozenset()  # 'finances': the words that open a portfolio so listed
+    post_nouns: frozenset[str] = frozenset()  # 'poste': 'le poste de ministre X a été confié à Y'
+    post_verbs: frozenset[str] = frozenset()  # 'occupée': 'la fonction d'émissaire est occupée par Y'
     kb_titles: dict[str, str] = field(default_factory=dict)  # 'maréchal' -> 'field marshal': the KB's (English) title
     office_synonyms: dict[str, str] = field(default_factory=dict)  # 'chef de la diplomatie' -> the office it names
     body_names: frozenset[str] = frozenset()  # '{body} of {country}': the name of a country's body an unwritten modifier names
@@ -299,6 +303,10 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         portfolio_prepositions=_lower_map(titles.get("portfolio_prepositions", {}), path, "portfolio_prepositions"),
         field_offices=_lower_set(titles.get("field_offices", []), path, "field_offices"),
         portfolio_articles=_lower_map(titles.get("portfolio_articles", {}), path, "portfolio_articles"),
+        cabinet_words=_lower_set(titles.get("cabinet_words", []), path, "cabinet_words"),
+        cabinet_portfolios=_lower_set(titles.get("cabinet_portfolios", []), path, "cabinet_portfolios"),
+        post_nouns=_lower_set(titles.get("post_nouns", []), path, "post_nouns"),
+        post_verbs=_lower_set(titles.get("post_verbs", []), path, "post_verbs"),
         kb_titles=_lower_map(titles.get("kb_titles", {}), path, "kb_titles"),
         office_synonyms=_lower_map(titles.get("office_synonyms", {}), path, "office_synonyms"),
         body_names=_lower_set(titles.get("body_names", []), path, "body_names"),
