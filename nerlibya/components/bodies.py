@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .base import is_glued_hyphen, lower_case_in_title
-from .token_lookup import lower_hashes, tokens_where_lower, tokens_with_lower
+from .token_lookup import line_around, lower_hashes, tokens_where_lower, tokens_with_lower
 
 NAME_JOINERS = frozenset({"-", "+", "/"})
 STOP_ENTITY_TYPES = frozenset({"PERSON", "PER"})
@@ -293,15 +293,9 @@ def in_title_case_line(doc: Doc, i: int) -> bool:
     """doc[i] is on a headline-like line, with no full stop at its end and most longer words
     capitalised ('Militias Clash As Council Meets'): there, capitals do not mark names. A headline is short:
     a line longer than HEADLINE_TOKENS either way is none, so each call reads a bounded stretch of text."""
-    start, end = i, i
-    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
-        start -= 1
-        if i - start > HEADLINE_TOKENS:
-            return False
-    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
-        end += 1
-        if end - i > HEADLINE_TOKENS:
-            return False
+    start, end = line_around(doc, i)
+    if i - start > HEADLINE_TOKENS or end - i > HEADLINE_TOKENS:
+        return False
     if doc[end - 1].text in (".", "!", "?") or (end - 2 > start and doc[end - 2].text == "." and doc[end - 1].is_quote):
         return False
     longer = [doc[k] for k in range(start, end) if doc[k].is_alpha and len(doc[k]) > 3 and not lower_case_in_title(doc, k)]
