@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .base import is_glued_hyphen, lower_case_in_title
-from .token_lookup import line_around, lower_hashes, tokens_where_lower, tokens_with_lower
+from .token_lookup import WordTest, line_around, lower_hashes, tokens_where_lower, tokens_with_lower
 
 NAME_JOINERS = frozenset({"-", "+", "/"})
 STOP_ENTITY_TYPES = frozenset({"PERSON", "PER"})
@@ -370,9 +370,8 @@ def _outlet_after_noun(doc: Doc, start: int, words: BodyWords) -> Body | None:
 
 def find_outlets(doc: Doc, words: BodyWords, outlets: frozenset[str]) -> list[Body]:
     """Every outlet named beside a kind of outlet, in text order."""
-    firsts = _first_words(outlets)
     found = []
-    for i in tokens_where_lower(doc, lambda lower: lower.split("'")[0] in firsts):
+    for i in tokens_where_lower(doc, _opens_an_outlet(outlets)):
         body = outlet_at(doc, i, words, outlets)
         if body is not None and (not found or body.start >= found[-1].end):
             found.append(body)
@@ -380,6 +379,7 @@ def find_outlets(doc: Doc, words: BodyWords, outlets: frozenset[str]) -> list[Bo
 
 
 @lru_cache(maxsize=8)
-def _first_words(phrases: frozenset[str]) -> frozenset[str]:
-    """The words the phrases open with, up to an apostrophe ('l'' of 'l'agence')."""
-    return frozenset(phrase.split()[0].split("'")[0] for phrase in phrases)
+def _opens_an_outlet(outlets: frozenset[str]) -> WordTest:
+    """Does a lower-case word open one of the outlets' names, up to an apostrophe ('l'' of 'l'agence')?"""
+    firsts = frozenset(phrase.split()[0].split("'")[0] for phrase in outlets)
+    return WordTest(lambda lower: lower.split("'")[0] in firsts)

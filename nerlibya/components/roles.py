@@ -25,7 +25,7 @@ from ..knowledge.kb import Office
 from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key
 from .base import KnowledgePipe, sentence_index
-from .token_lookup import tokens_where
+from .token_lookup import WordTest, tokens_where
 
 Doc.set_extension("roles", default=None, force=True)
 Doc.set_extension("date", default=None, force=True)  # the article's date, if the caller knows it (ISO 8601)
@@ -50,6 +50,7 @@ class RoleLinker(KnowledgePipe):
     def build(self) -> None:
         self.words = RoleWords.of(self.lexicon)
         self.shapes = NameShapes.of(self.lexicon.words, frozenset(self.kb.by_demonym))
+        self._is_nationality = WordTest(self.shapes.is_nationality)
         # every KB entity's offices, each with the key its title is compared by
         self._office_keys = {entity_id: tuple((office, name_key(office.title)) for office in entity.offices)
                              for entity_id, entity in self.kb.by_id.items()}
@@ -121,7 +122,7 @@ class RoleLinker(KnowledgePipe):
         if not len(doc):
             return frozenset()
         alpha, label = doc.to_array([IS_ALPHA, ENT_TYPE]).T
-        return frozenset(tokens_where(doc, ORTH, self.shapes.is_nationality,
+        return frozenset(tokens_where(doc, ORTH, self._is_nationality,
                                       among=(alpha == 1) & (label != doc.vocab.strings["PERSON"])))
 
     # -- knowledge base ------------------------------------------------------------------------

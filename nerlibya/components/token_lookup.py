@@ -1,17 +1,18 @@
 """Find tokens by their lower-case form from one array of hashes, without building a `Token` per word.
 
 A rule that starts from a few listed words ('committee', 'by', 'agency') would otherwise read every token of
-every document as a Python object, which costs more than the rule itself on news-length texts. Each Doc's
-tokens are filed once by their hash (the rules ask a dozen word lists of every document), and a word list is
-met with the doc's distinct words in one set intersection.
+every document as a Python object, which costs more than the rule itself on news-length texts. Each attribute
+is read once per Doc, as a list of hashes and the set of its distinct values (the rules ask a dozen word lists
+of every document, and most lists meet none of its words: one set comparison then answers).
 
-The filing is kept beside the Doc (a weak reference: it goes with the Doc) and read again while the Doc has as
-many tokens: no nerlibya component retokenizes.
+What was read is kept beside the Doc (a weak reference: it goes with the Doc) and read again while the Doc has
+as many tokens: no nerlibya component retokenizes.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 from weakref import WeakKeyDictionary
@@ -22,6 +23,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 NEWLINE = frozenset("\n")
+WORD_TEST_MEMORY = 65536  # words a WordTest remembers its verdict on
 
 _FILED: WeakKeyDictionary = WeakKeyDictionary()  # Doc -> (its length, {attribute or key: what was read})
 
@@ -45,8 +47,19 @@ def tokens_with_text(doc: Doc, words: Iterable[str]) -> list[int]:
 def _tokens_with(doc: Doc, attribute: int, hashes: frozenset[int]) -> list[int]:
     if not len(doc) or not hashes:
         return []
-    filed = _positions(doc, attribute)
-    return sorted(i for value in hashes.intersection(filed) for i in filed[value])
+    column = _column(doc, attribute)
+    if hashes.isdisjoint(column.distinct):
+        return []
+    return [i for i, value in enumerate(column.values) if value in hashes]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One attribute of every token of a Doc: as an array, as a list, and its distinct values."""
+
+    array: numpy.ndarray
+    values: list[int]
+    distinct: frozenset[int]
 
 
 def _read_once(doc: Doc, key, read: Callable[[Doc], object]):
@@ -60,23 +73,26 @@ def _read_once(doc: Doc, key, read: Callable[[Doc], object]):
     return known[key]
 
 
-def _positions(doc: Doc, attribute: int) -> dict[int, list[int]]:
-    """The indices of the tokens of each distinct value of `attribute`, in text order."""
-    def read(doc: Doc) -> dict[int, list[int]]:
-        filed: dict[int, list[int]] = {}
-        for i, value in enumerate(doc.to_array(attribute).tolist()):
-            filed.setdefault(value, []).append(i)
-        return filed
+def _column(doc: Doc, attribute: int) -> Column:
+    def read(doc: Doc) -> Column:
+        array = doc.to_array(attribute)
+        values = array.tolist()
+        return Column(array, values, frozenset(values))
     return _read_once(doc, attribute, read)
 
 
 def space_tokens_holding(doc: Doc, characters: frozenset[str]) -> tuple[int, ...]:
-    """Indices of the whitespace tokens whose text holds one of `characters` (line breaks), in text order: one
-    array read instead of a `Token` per word."""
+    """Indices of the whitespace tokens whose text holds one of `characters` (line breaks), in text order."""
     if not len(doc):
         return ()
-    return _read_once(doc, characters, lambda doc: tuple(i for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist()
-                                                         if not characters.isdisjoint(doc[i].text)))
+    return _read_once(doc, characters, lambda doc: tuple(i for i, text in _space_tokens(doc)
+                                                         if not characters.isdisjoint(text)))
+
+
+def _space_tokens(doc: Doc) -> tuple[tuple[int, str], ...]:
+    """Index and text of each whitespace token: one array read, and a `Token` for these tokens only."""
+    return _read_once(doc, IS_SPACE, lambda doc: tuple((i, doc[i].text)
+                                                       for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist()))
 
 
 def line_around(doc: Doc, index: int) -> tuple[int, int]:
@@ -97,11 +113,40 @@ def tokens_where(doc: Doc, attribute: int, wanted: Callable[[str], bool], among:
     string; with `among` (a boolean array, one value per token), only the tokens where it holds."""
     if not len(doc):
         return []
-    strings = doc.vocab.strings
+    strings, column = doc.vocab.strings, _column(doc, attribute)
+    passing = wanted.passing if isinstance(wanted, WordTest) else (
+        lambda strings, values: {h for h in values if wanted(strings[h])})
     if among is None:
-        filed = _positions(doc, attribute)
-        return sorted(i for value in [value for value in filed if wanted(strings[value])] for i in filed[value])
-    indices = numpy.arange(len(doc)) if among is None else numpy.flatnonzero(among)
-    values = doc.to_array(attribute)[indices].tolist()
-    hashes = {h for h in set(values) if wanted(strings[h])}
+        hashes = passing(strings, column.distinct)
+        return [i for i, value in enumerate(column.values) if value in hashes] if hashes else []
+    indices = numpy.flatnonzero(among)
+    values = column.array[indices].tolist()
+    hashes = passing(strings, set(values))
     return [i for i, value in zip(indices.tolist(), values) if value in hashes]
+
+
+class WordTest:
+    """A test of a word that `tokens_where` remembers by the word's hash, across documents: it is asked of every
+    distinct word of every document, and news repeats its words. At most `size` verdicts are kept (a corpus has
+    no end): past that the memory starts again."""
+
+    def __init__(self, test: Callable[[str], bool], size: int = WORD_TEST_MEMORY):
+        self.test, self.size = test, size
+        self._verdicts: dict[int, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        return self.test(word)
+
+    def passing(self, strings, hashes: Iterable[int]) -> set[int]:
+        """Those of `hashes` whose string (looked up in `strings`) passes the test."""
+        verdicts = self._verdicts
+        if len(verdicts) > self.size:
+            verdicts.clear()
+        passed = set()
+        for value in hashes:
+            verdict = verdicts.get(value)
+            if verdict is None:
+                verdict = verdicts[value] = self.test(strings[value])
+            if verdict:
+                passed.add(value)
+        return passed
