@@ -57,7 +57,7 @@ class RoleLinker(KnowledgePipe):
         self.office_synonyms = {fold(written): fold(office) for written, office in self.lexicon.office_synonyms.items()}
 
     def process(self, doc: Doc) -> Doc:
-        titles: list[Title] = [replace(t, org=self.country_body(doc, t)) for t in doc._.titles or []]
+        titles: list[Title] = [self.with_country_body(doc, t) for t in doc._.titles or []]
         links = doc._.links or {}
         date = doc._.date
         scene = Scene.of(doc, people(doc), titles, sentence_index(doc), self.words, self.nationalities(doc))
@@ -134,6 +134,11 @@ class RoleLinker(KnowledgePipe):
         wanted = name_key(title)
         return tuple(office for office, have in self._office_keys[link.id]
                      if wanted and (wanted == have or wanted.endswith(have) or have.endswith(wanted)))
+
+    def with_country_body(self, doc: Doc, title: Title) -> Title:
+        """The title with `country_body` as its organisation (the title itself when that is its own: most are)."""
+        org = self.country_body(doc, title)
+        return title if org is title.org else replace(title, org=org)
 
     def country_body(self, doc: Doc, title: Title) -> OrgRef | None:
         """The title's organisation, or the KB body of its country that a modifier left out of the title names

@@ -5,8 +5,9 @@ every document as a Python object, which costs more than the rule itself on news
 is read once per Doc, as a list of hashes and the set of its distinct values (the rules ask a dozen word lists
 of every document, and most lists meet none of its words: one set comparison then answers).
 
-What was read is kept beside the Doc (a weak reference: it goes with the Doc) and read again while the Doc has
-as many tokens: no nerlibya component retokenizes.
+What was read of the last Doc asked about is kept (with a weak reference to it: it goes with the Doc), as the
+pipeline's components run one after the other on each Doc, and read again while the Doc has as many tokens: no
+nerlibya component retokenizes.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
-from weakref import WeakKeyDictionary
+from weakref import ref
 
 import numpy
 from spacy.attrs import IS_SPACE, LOWER, ORTH
@@ -25,7 +26,7 @@ from spacy.tokens import Doc
 NEWLINE = frozenset("\n")
 WORD_TEST_MEMORY = 65536  # words a WordTest remembers its verdict on
 
-_FILED: WeakKeyDictionary = WeakKeyDictionary()  # Doc -> (its length, {attribute or key: what was read})
+_last_read: tuple[ref, int, dict] | None = None  # the Doc last asked about, its length, {key: what was read}
 
 
 @lru_cache(maxsize=64)
@@ -63,11 +64,13 @@ class Column:
 
 
 def _read_once(doc: Doc, key, read: Callable[[Doc], object]):
-    """What `read(doc)` gives, read on the first call for this Doc and `key` and remembered with the Doc."""
-    length, known = _FILED.get(doc, (None, None))
-    if length != len(doc):
-        known = {}
-        _FILED[doc] = (len(doc), known)
+    """What `read(doc)` gives, read on the first call for this Doc and `key`, remembered until another Doc is asked
+    about."""
+    global _last_read
+    last = _last_read
+    if last is None or last[0]() is not doc or last[1] != len(doc):
+        last = _last_read = (ref(doc), len(doc), {})
+    known = last[2]
     if key not in known:
         known[key] = read(doc)
     return known[key]
