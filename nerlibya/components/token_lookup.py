@@ -77,25 +77,26 @@ def _read_once(doc: Doc, key, read: Callable[[Doc], object]):
 
 
 def _column(doc: Doc, attribute: int) -> Column:
+    """The Doc's column of `attribute` (a lexical one, which no component changes)."""
     def read(doc: Doc) -> Column:
         array = doc.to_array(attribute)
         values = array.tolist()
         return Column(array, values, frozenset(values))
-    return _read_once(doc, attribute, read)
+    return _read_once(doc, ("column", attribute), read)
 
 
 def space_tokens_holding(doc: Doc, characters: frozenset[str]) -> tuple[int, ...]:
     """Indices of the whitespace tokens whose text holds one of `characters` (line breaks), in text order."""
     if not len(doc):
         return ()
-    return _read_once(doc, characters, lambda doc: tuple(i for i, text in _space_tokens(doc)
-                                                         if not characters.isdisjoint(text)))
+    return _read_once(doc, ("holding", characters),
+                      lambda doc: tuple(i for i, text in _space_tokens(doc) if not characters.isdisjoint(text)))
 
 
 def _space_tokens(doc: Doc) -> tuple[tuple[int, str], ...]:
     """Index and text of each whitespace token: one array read, and a `Token` for these tokens only."""
-    return _read_once(doc, IS_SPACE, lambda doc: tuple((i, doc[i].text)
-                                                       for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist()))
+    return _read_once(doc, ("spaces",), lambda doc: tuple((i, doc[i].text)
+                                                          for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist()))
 
 
 def line_around(doc: Doc, index: int) -> tuple[int, int]:
@@ -106,14 +107,16 @@ def line_around(doc: Doc, index: int) -> tuple[int, int]:
     return (breaks[after - 1] + 1 if after else 0), (breaks[after] if after < len(breaks) else len(doc))
 
 
-def tokens_where_lower(doc: Doc, wanted: Callable[[str], bool]) -> list[int]:
+def tokens_where_lower(doc: Doc, wanted: Callable[[str], bool] | WordTest) -> list[int]:
     """Indices of the tokens whose lower-case form passes `wanted`, asked once per distinct form."""
     return tokens_where(doc, LOWER, wanted)
 
 
-def tokens_where(doc: Doc, attribute: int, wanted: Callable[[str], bool], among: numpy.ndarray | None = None) -> list[int]:
+def tokens_where(doc: Doc, attribute: int, wanted: Callable[[str], bool] | WordTest,
+                 among: numpy.ndarray | None = None) -> list[int]:
     """Indices of the tokens whose string `attribute` (LOWER, ORTH) passes `wanted`, asked once per distinct
-    string; with `among` (a boolean array, one value per token), only the tokens where it holds."""
+    string (a WordTest: once per string it has not seen); with `among` (a boolean array, one value per token),
+    only the tokens where it holds."""
     if not len(doc):
         return []
     strings, column = doc.vocab.strings, _column(doc, attribute)
@@ -136,9 +139,6 @@ class WordTest:
     def __init__(self, test: Callable[[str], bool], size: int = WORD_TEST_MEMORY):
         self.test, self.size = test, size
         self._verdicts: dict[int, bool] = {}
-
-    def __call__(self, word: str) -> bool:
-        return self.test(word)
 
     def passing(self, strings, hashes: Iterable[int]) -> set[int]:
         """Those of `hashes` whose string (looked up in `strings`) passes the test."""
