@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from ..core.roles import is_glued_hyphen
 from ..knowledge.kb import KnowledgeBase, load_kb
 from ..knowledge.lexicon import Lexicon, lexicon_from_data, load_lexicon
-from .token_lookup import space_tokens_holding
+from .token_lookup import line_around, space_tokens_holding
 
 KB_FILE = "kb.jsonl"
 MAX_HEADLINE_TOKENS = 40
@@ -163,16 +163,9 @@ def sentence_index(doc: Doc, lines: bool = False) -> list[int]:
 def on_headline_line(doc: Doc, index: int) -> bool:
     """Is doc[index] on a line written in Title Case (a headline: every word of four letters or more
     capitalised, at least four words, no full stop at the end)?"""
-    start = index
-    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
-        start -= 1
-        if index - start > MAX_HEADLINE_TOKENS:
-            return False  # a line this long is a paragraph; and the scan stays short
-    end = index
-    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
-        end += 1
-        if end - start > MAX_HEADLINE_TOKENS:
-            return False
+    start, end = line_around(doc, index)
+    if end - start > MAX_HEADLINE_TOKENS:
+        return False  # a line this long is a paragraph
     if end - start < 4 or doc[end - 1].text in (".", ":"):
         return False  # a headline ends without a full stop; a byline or a sentence ends with one
     words = [doc[i] for i in range(start, end) if doc[i].is_alpha]

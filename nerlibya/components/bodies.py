@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .base import is_glued_hyphen, lower_case_in_title
-from .token_lookup import lower_hashes, tokens_where_lower, tokens_with_lower
+from .token_lookup import WordTest, line_around, lower_hashes, tokens_where_lower, tokens_with_lower
 
 NAME_JOINERS = frozenset({"-", "+", "/"})
 STOP_ENTITY_TYPES = frozenset({"PERSON", "PER"})
@@ -293,15 +293,9 @@ def in_title_case_line(doc: Doc, i: int) -> bool:
     """doc[i] is on a headline-like line, with no full stop at its end and most longer words
     capitalised ('Militias Clash As Council Meets'): there, capitals do not mark names. A headline is short:
     a line longer than HEADLINE_TOKENS either way is none, so each call reads a bounded stretch of text."""
-    start, end = i, i
-    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
-        start -= 1
-        if i - start > HEADLINE_TOKENS:
-            return False
-    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
-        end += 1
-        if end - i > HEADLINE_TOKENS:
-            return False
+    start, end = line_around(doc, i)
+    if i - start > HEADLINE_TOKENS or end - i > HEADLINE_TOKENS:
+        return False
     if doc[end - 1].text in (".", "!", "?") or (end - 2 > start and doc[end - 2].text == "." and doc[end - 1].is_quote):
         return False
     longer = [doc[k] for k in range(start, end) if doc[k].is_alpha and len(doc[k]) > 3 and not lower_case_in_title(doc, k)]
@@ -376,9 +370,8 @@ def _outlet_after_noun(doc: Doc, start: int, words: BodyWords) -> Body | None:
 
 def find_outlets(doc: Doc, words: BodyWords, outlets: frozenset[str]) -> list[Body]:
     """Every outlet named beside a kind of outlet, in text order."""
-    firsts = _first_words(outlets)
     found = []
-    for i in tokens_where_lower(doc, lambda lower: lower.split("'")[0] in firsts):
+    for i in tokens_where_lower(doc, _opens_an_outlet(outlets)):
         body = outlet_at(doc, i, words, outlets)
         if body is not None and (not found or body.start >= found[-1].end):
             found.append(body)
@@ -386,6 +379,7 @@ def find_outlets(doc: Doc, words: BodyWords, outlets: frozenset[str]) -> list[Bo
 
 
 @lru_cache(maxsize=8)
-def _first_words(phrases: frozenset[str]) -> frozenset[str]:
-    """The words the phrases open with, up to an apostrophe ('l'' of 'l'agence')."""
-    return frozenset(phrase.split()[0].split("'")[0] for phrase in phrases)
+def _opens_an_outlet(outlets: frozenset[str]) -> WordTest:
+    """Does a lower-case word open one of the outlets' names, up to an apostrophe ('l'' of 'l'agence')?"""
+    firsts = frozenset(phrase.split()[0].split("'")[0] for phrase in outlets)
+    return WordTest(lambda lower: lower.split("'")[0] in firsts)

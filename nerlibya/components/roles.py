@@ -25,7 +25,7 @@ from ..knowledge.kb import Office
 from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key
 from .base import KnowledgePipe, sentence_index
-from .token_lookup import tokens_where
+from .token_lookup import WordTest, tokens_where
 
 Doc.set_extension("roles", default=None, force=True)
 Doc.set_extension("date", default=None, force=True)  # the article's date, if the caller knows it (ISO 8601)
@@ -50,13 +50,14 @@ class RoleLinker(KnowledgePipe):
     def build(self) -> None:
         self.words = RoleWords.of(self.lexicon)
         self.shapes = NameShapes.of(self.lexicon.words, frozenset(self.kb.by_demonym))
+        self._is_nationality = WordTest(self.shapes.is_nationality)
         # every KB entity's offices, each with the key its title is compared by
         self._office_keys = {entity_id: tuple((office, name_key(office.title)) for office in entity.offices)
                              for entity_id, entity in self.kb.by_id.items()}
         self.office_synonyms = {fold(written): fold(office) for written, office in self.lexicon.office_synonyms.items()}
 
     def process(self, doc: Doc) -> Doc:
-        titles: list[Title] = [replace(t, org=self.country_body(doc, t)) for t in doc._.titles or []]
+        titles: list[Title] = [self.with_country_body(doc, t) for t in doc._.titles or []]
         links = doc._.links or {}
         date = doc._.date
         scene = Scene.of(doc, people(doc), titles, sentence_index(doc), self.words, self.nationalities(doc))
@@ -121,7 +122,7 @@ class RoleLinker(KnowledgePipe):
         if not len(doc):
             return frozenset()
         alpha, label = doc.to_array([IS_ALPHA, ENT_TYPE]).T
-        return frozenset(tokens_where(doc, ORTH, self.shapes.is_nationality,
+        return frozenset(tokens_where(doc, ORTH, self._is_nationality,
                                       among=(alpha == 1) & (label != doc.vocab.strings["PERSON"])))
 
     # -- knowledge base ------------------------------------------------------------------------
@@ -133,6 +134,11 @@ class RoleLinker(KnowledgePipe):
         wanted = name_key(title)
         return tuple(office for office, have in self._office_keys[link.id]
                      if wanted and (wanted == have or wanted.endswith(have) or have.endswith(wanted)))
+
+    def with_country_body(self, doc: Doc, title: Title) -> Title:
+        """The title with `country_body` as its organisation (the title itself when that is its own: most are)."""
+        org = self.country_body(doc, title)
+        return title if org is title.org else replace(title, org=org)
 
     def country_body(self, doc: Doc, title: Title) -> OrgRef | None:
         """The title's organisation, or the KB body of its country that a modifier left out of the title names

@@ -425,7 +425,8 @@ class TitleFinder(KnowledgePipe):
         units = without_verbs(self.nouns_of_modifiers(self.units(doc, ents)), self.lexicon.verb_qualifiers,
                               words.auxiliaries)
         units = without_verb_offices(units, self.lexicon.verb_offices, words.object_relatives, words.title_determiners)
-        units = clauses_around_dates(doc, units, self.agent_cue_verbs, words)
+        if tokens_with_lower(doc, lower_hashes(self.agent_cue_verbs)):  # the scan reads every word: most docs have no cue
+            units = clauses_around_dates(doc, units, self.agent_cue_verbs, words)
         joiners = words.conjunctions | {"&"}
         nationalities = frozenset(u.end for u in units if u.cat == "RANK" and u.end < len(doc)
                                   and self.reader.follows_as_nationality(doc[u.end]))
