@@ -1,7 +1,7 @@
 """The role patterns as pure functions: hand-made tokens, no spaCy pipeline (as scispacy tests
 `find_abbreviation` on hand-cut spans before its component)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -63,6 +63,59 @@ def test_a_clause_gives_person_and_organisation():
     clause = title(3, 5, title="head", head="head", category="clause", cue="led by")
     scene = scene_of("The GNU , led by Abdul Dbeibah , said .", {(1, 2): "ORG", (5, 7): "PERSON"}, [clause])
     assert clause_person(scene, clause) == (Person(5, 7), OrgRef(span=(1, 2)), None)
+
+
+@pytest.mark.parametrize("text,cue,led", [
+    ("the rival GNU in the east , led by Ali Saad , said .", 7, True),
+    ("the march in the east , led by Ali Saad , ended .", 6, False),
+])
+def test_a_body_led_may_say_where_it_sits_by_a_point_of_the_compass(text, cue, led):
+    clause = title(cue, cue + 2, title="head", head="head", category="clause", cue="led by")
+    scene = scene_of(text, {(2, 3): "ORG", (cue + 2, cue + 4): "PERSON"} if led else {(cue + 2, cue + 4): "PERSON"},
+                     [clause])
+    assert clause_person(scene, clause) == ((Person(cue + 2, cue + 4) if led else None), None, None)
+
+
+def test_a_title_stacked_in_apposition_may_open_with_words_it_leaves_out():
+    """'The envoy for Yemen, former Egyptian trade minister X,': 'former' opens the second title's phrase."""
+    envoy, minister = title(1, 2, (1, 4)), title(7, 9, (5, 9))
+    text = "The envoy for Yemen , former Egyptian trade minister Ali Saad , landed ."
+    scene = scene_of(text, {(3, 4): "GPE", (9, 11): "PERSON"}, [envoy, minister])
+    assert attach(scene, envoy, {}) == (Person(9, 11), "apposition-before")
+
+
+@pytest.mark.parametrize("text,other,at", [
+    ("Ali Saad served under Omar Tayeb as minister .", (4, 6), 7),
+    ("Ali Saad served in the Tayeb government as minister .", (5, 6), 8),
+])
+def test_who_served_as_is_the_subject_not_the_name_served_under_or_qualifying_a_noun(text, other, at):
+    minister = title(at, at + 1)
+    scene = scene_of(text, {(0, 2): "PERSON", other: "PERSON"}, [minister])
+    assert attach(scene, minister, {}) == (Person(0, 2), "appointment")
+
+
+def test_a_name_qualifying_a_noun_in_an_apposition_is_not_the_subject_of_the_appointment():
+    governor = title(9, 10)
+    scene = scene_of("Ali Saad , a Tayeb ally , was appointed governor .", {(0, 2): "PERSON", (4, 5): "PERSON"},
+                     [governor])
+    assert attach(scene, governor, {}) == (Person(0, 2), "appointment")
+
+
+@pytest.mark.parametrize("text,ents,at,expected", [
+    ("Ali Saad , a Tayeb loyalist who was appointed governor .", {(0, 2): "PERSON", (4, 5): "PERSON"}, 9, Person(0, 2)),
+    ("The Tayeb loyalist was appointed governor .", {(1, 2): "PERSON"}, 5, None),
+])
+def test_a_name_qualifying_the_noun_before_an_appointment_verb_is_not_its_subject(text, ents, at, expected):
+    governor = title(at, at + 1)
+    assert attach(scene_of(text, ents, [governor]), governor, {})[0] == expected
+
+
+def test_a_possessor_may_be_a_common_noun_a_name_qualifies():
+    """"X, the Tayeb government's spokesman,": the apposition reaches X past the name inside the possessor."""
+    spokesman = title(8, 9)
+    scene = scene_of("Ali Saad , the Tayeb government 's spokesman , said .", {(0, 2): "PERSON", (4, 5): "PERSON"},
+                     [spokesman])
+    assert attach(scene, spokesman, {}) == (Person(0, 2), "apposition-after")
 
 
 def test_an_acronym_in_parentheses_inside_a_title_phrase_is_the_same_persons():
@@ -567,3 +620,15 @@ def test_a_countrys_body_is_named_by_the_languages_patterns():
     patterns = frozenset({"{body} of {country}", "{demonym} {body}"})
     names = country_body_names("central bank", "Libya", ("Libyan",), patterns)
     assert set(names) == {"central bank of Libya", "Libyan central bank"}
+
+
+def test_a_title_before_a_hyphenated_name_the_model_found_only_the_end_of_is_not_apposed_to_the_name_before():
+    """'army commander X, Prime Minister Abdel Hamid Al-Dabaiba, ...' with only 'Dabaiba' found: the title is
+    not X's."""
+    text = "army commander Khalifa Haftar , Prime Minister Abdel Hamid Al - Dabaiba , spoke ."
+    tokens = [replace(t, whitespace_="") if i in (9, 10) else t
+              for i, t in enumerate(make_tokens(text, {(2, 4): "PERSON", (11, 12): "PERSON"}))]
+    prime = title(5, 7)
+    scene = Scene.of(tokens, [Person(2, 4), Person(11, 12)], [prime], [0] * len(tokens),
+                     RoleWords.of(load_lexicon("en", FIXTURE_LANG)))
+    assert attach(scene, prime, {})[0] != Person(2, 4)

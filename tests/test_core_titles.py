@@ -1,5 +1,7 @@
 """Reading titles as pure functions: hand-made tokens, units and entities, no spaCy pipeline."""
 
+from dataclasses import replace
+
 from nerlibya.core.titles import TitleReader, Unit, runs
 from nerlibya.core.types import OrgRef, Title
 from nerlibya.knowledge.lexicon import load_lexicon
@@ -9,8 +11,9 @@ from .tokens import Ent, make_tokens
 
 
 def read(lang: str, text: str, units: list[tuple[int, int, str]], ents: dict[tuple[int, int], str],
-         demonyms: dict[str, str] | None = None) -> list[Title]:
-    tokens = make_tokens(text, ents)
+         demonyms: dict[str, str] | None = None, glued: frozenset[int] = frozenset()) -> list[Title]:
+    """`glued`: tokens written with no space after them ('Libyan-American': 'Libyan' and '-')."""
+    tokens = [replace(t, whitespace_="") if i in glued else t for i, t in enumerate(make_tokens(text, ents))]
     reader = TitleReader(load_lexicon(lang, FIXTURE_LANG), demonyms or {}, lambda name: False)
     found = [Unit(tokens, start, end, cat) for start, end, cat in units]
     by_cat: dict[str, list[Unit]] = {}
@@ -138,3 +141,20 @@ def test_an_office_that_is_also_a_verb_before_que_is_the_verb():
     tokens = make_tokens("Omar Ali , juge à Tripoli", {})
     office = Unit(tokens, 3, 4, "OFFICE")
     assert without_verb_offices([office], verbs, words.object_relatives, words.title_determiners) == [office]
+
+
+def test_an_acronym_no_entity_holds_before_a_title_names_its_body():
+    [title] = read("en", "Sami Nour , an LMR columnist , said", [(5, 6, "OFFICE")], {(0, 2): "PERSON"})
+    assert (title.title, title.phrase_start, title.org) == ("columnist", 4, OrgRef(span=(4, 5)))
+
+
+def test_a_headline_in_capitals_does_not_read_its_words_as_acronyms():
+    [title] = read("en", "MEETS SECRETARY BURNS :", [(1, 2, "OFFICE")], {})
+    assert (title.phrase_start, title.org) == (1, None)
+
+
+def test_nationalities_glued_by_a_hyphen_before_a_title_are_one_word():
+    text = "Sami Nour , a Libyan - American businessman , said"
+    [title] = read("en", text, [(7, 8, "OFFICE")], {(0, 2): "PERSON"},
+                   demonyms={"libyan": "libya", "american": "united-states"}, glued=frozenset({4, 5}))
+    assert (title.title, title.phrase_start, title.org) == ("businessman", 4, OrgRef(id="united-states"))

@@ -452,3 +452,84 @@ def test_a_body_that_modifies_a_noun_gives_no_office(extractor, text, person):
 ])
 def test_a_countrys_body_and_a_french_adjective_keep_the_office(extractor, text, person, expected):
     assert expected in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Sami Nour, an LMR columnist, wrote that the truce would not hold.", "Sami Nour", {"columnist"}),
+    ('"Talks have stalled," says Sami Nour, a former diplomat and LMR columnist.', "Sami Nour",
+     {"former diplomat", "columnist"}),
+])
+def test_an_acronym_no_entity_holds_before_an_apposed_title_keeps_it_apposed(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Libyan novelist Hisham Matar won the prize.", "Hisham Matar", {"novelist"}),
+    ("Reuters reporter Ahmed Elumami contributed to the story.", "Ahmed Elumami", {"reporter"}),
+    ("Mahmoud Turkia, an AFP photographer, was injured.", "Mahmoud Turkia", {"photographer"}),
+    ("The historian Ali Ahmida wrote about the camps.", "Ali Ahmida", {"historian"}),
+    ("Dr. Salem Tayeb, a surgeon at the Tripoli Medical Center, said 12 were wounded.", "Salem Tayeb",
+     {"Dr.", "surgeon"}),
+    ("Omar Mahmoud, dean of the faculty of law, chaired the seminar.", "Omar Mahmoud", {"dean"}),
+])
+def test_the_occupations_news_names_its_sources_by(extractor, text, person, expected):
+    assert expected <= roles(extractor, text)[person]
+
+
+def test_a_body_led_after_where_it_sits_by_a_point_of_the_compass_gives_its_head(extractor):
+    found = roles(extractor, "Protests spread to towns held by the rebel administration in the south, led by Idris "
+                             "Mahjoub, on Friday.")
+    assert "head" in found["Idris Mahjoub"]
+
+
+def test_a_title_in_apposition_before_another_with_a_nationality_inside_it_is_the_same_persons(extractor):
+    found = roles(extractor, "The UN envoy for Yemen, former Egyptian trade minister Omar Haddad, landed in Aden on "
+                             "Monday.")
+    assert {"envoy", "former trade minister"} <= found["Omar Haddad"]
+
+
+def test_a_title_after_nationalities_glued_by_a_hyphen_is_apposed_to_the_name_before(extractor):
+    found = roles(extractor, "Omar Haddad, a British-Libyan activist, said the vote was rigged.")
+    assert "activist" in found["Omar Haddad"]
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Haddad, Libya's first female foreign minister, met her Turkish counterpart.",
+    "Omar Haddad, the country's first female foreign minister, met her Turkish counterpart.",
+])
+def test_an_ordinal_and_a_describing_word_before_a_title_do_not_keep_it_from_its_person(extractor, text):
+    assert "foreign minister" in roles(extractor, text)["Omar Haddad"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Omar Haddad served under Gaddafi as ambassador to Brazil.", "ambassador"),
+    ("Omar Haddad, who served under Gaddafi as foreign minister, defected in 2011.", "foreign minister"),
+    ("Omar Haddad served in the Gaddafi government as oil minister.", "oil minister"),
+])
+def test_who_served_under_someone_or_in_their_government_as_is_the_subject(extractor, text, expected):
+    found = roles(extractor, text)
+    assert expected in found["Omar Haddad"]
+    assert not any(expected in titles for person, titles in found.items() if person != "Omar Haddad")
+
+
+@pytest.mark.parametrize("text,person,other,expected", [
+    ("Ali Saad, a close Dbeibah ally, was appointed governor on Monday.", "Ali Saad", "Abdul Hamid Dbeibah",
+     "governor"),
+    ("Talks resumed the week after Khaled Haftar was sworn in as chief of staff.", "Khaled Haftar", None,
+     "chief of staff"),
+])
+def test_a_name_qualifying_a_noun_after_an_article_is_not_who_is_appointed(extractor, text, person, other, expected):
+    found = roles(extractor, text)
+    assert expected in found[person]
+    assert expected not in found.get(other, set())
+
+
+def test_a_name_qualifying_the_noun_of_a_relative_clause_is_not_who_was_appointed(extractor):
+    found = roles(extractor, "Ali Saad, a Haftar loyalist who was appointed governor in 2020, fled to Cairo.")
+    assert "governor" in found["Ali Saad"]
+    assert "governor" not in found.get("Khalifa Haftar", set()) | found.get("Haftar", set())
+
+
+def test_a_title_owned_by_a_body_a_name_qualifies_is_apposed_to_the_name_before(extractor):
+    found = roles(extractor, "Ali Saad, the Dbeibah government's spokesman, said talks would resume.")
+    assert "spokesman" in found["Ali Saad"]

@@ -21,7 +21,7 @@ class Tok:
 
     @property
     def text_with_ws(self) -> str:
-        return self.text + " "
+        return self.text + self.whitespace_
 
     @property
     def is_punct(self) -> bool:

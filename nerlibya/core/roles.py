@@ -110,6 +110,7 @@ class RoleWords:
     adjectives_follow_noun: bool = False  # French: a lower-case word after a name is an adjective, not a noun
     compass_words: frozenset[str] = frozenset()  # 'de la région militaire [ouest]'
     place_prepositions: frozenset[str] = frozenset()  # 'le président du Parlement basé [à] Tobrouk, X'
+    describing_ordinals: frozenset[str] = frozenset()  # "X, Libya's [first] female foreign minister'
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -159,6 +160,7 @@ class RoleWords:
             adjectives_follow_noun=words.adjectives_follow_noun,
             compass_words=words.compass_words,
             place_prepositions=words.place_prepositions,
+            describing_ordinals=lexicon.describing_ordinals,
         )
 
 
@@ -554,16 +556,18 @@ def _before_description_words(scene: Scene, index: int) -> int:
 
 
 def _describing_word(scene: Scene, token: TokenLike) -> bool:
-    """A lower-case content word that none of the patterns reads ('as', 'appointed' say how a title is given)."""
+    """A lower-case content word that none of the patterns reads ('as', 'appointed' say how a title is given), or an
+    ordinal ("Libya's [first] female foreign minister"), which a stop list may hold."""
     words = scene.words
-    return (token.text.isalpha() and token.text.islower() and not token.is_stop and not token.ent_type_
+    return (token.text.isalpha() and token.text.islower() and not token.ent_type_
+            and (not token.is_stop or token.lower_ in words.describing_ordinals)
             and token.lower_ not in words.as_words and token.lower_ not in words.appointment_words)
 
 
 def _possessor_start(scene: Scene, last: int) -> int:
     """First token of the possessor ending at `last`: an entity ('the LNA's'), a title ('the UN Secretary-General's',
     hyphens and capitals in it), or a common noun with up to two lower-case words before it ('the embassy's', 'the
-    central bank's')."""
+    central bank's') and a name after its article ("the Dbeibah government's")."""
     tokens = scene.tokens
     if tokens[last].ent_type_:
         return entity_start(tokens, last)
@@ -573,7 +577,8 @@ def _possessor_start(scene: Scene, last: int) -> int:
     while (start > 0 and last - start < 2 and tokens[start - 1].text.isalpha() and tokens[start - 1].text.islower()
            and tokens[start - 1].lower_ not in scene.words.title_determiners):
         start -= 1
-    return start
+    named = entity_start(tokens, start - 1) if start > 1 and tokens[start - 1].ent_type_ else start
+    return named if 0 < named < start and tokens[named - 1].lower_ in scene.words.title_determiners else start
 
 
 def _skip_age(scene: Scene, index: int) -> int:
@@ -653,16 +658,21 @@ def _names_after(scene: Scene, title: Title) -> bool:
 def _names_someone_after(scene: Scene, title: Title) -> bool:
     """Does a name follow the title's phrase after a few capitalised words at most? In a list ('X, Assistant
     Secretary at the U.S. Department of Energy Y, and ...') the title is Y's, not X's ('X, a former bank chief
-    under Y' is X's; so is 'X, researcher at the Institute of Y': a name right after 'of' is a complement)."""
-    tokens = scene.tokens
-    for k in range(title.phrase_end, min(title.phrase_end + MAX_WORDS_BEFORE_NAME, len(tokens))):
+    under Y' is X's; so is 'X, researcher at the Institute of Y': a name right after 'of' is a complement). A
+    hyphen glued inside a name is no word of its own ('Prime Minister Abdel Hamid Al-[Dabaiba]': the model
+    may find only the name's end)."""
+    tokens, k, words = scene.tokens, title.phrase_end, 0
+    while k < len(tokens) and words < MAX_WORDS_BEFORE_NAME:
         if k in scene.starts:  # not a complement: 'du gouvernement de Y', 'du gouvernement dirigé par Y', 'du
             # gouvernement Y' (a body named after its head)
             return not (k > 0 and (tokens[k - 1].lower_ in scene.words.linking_words
                                    or tokens[k - 1].lower_ in scene.words.agent_prepositions
                                    or tokens[k - 1].lower_ in scene.words.bodies))
-        if not (tokens[k].text[:1].isupper() or tokens[k].lower_ in scene.words.name_connectors):
+        hyphen = k > title.phrase_end and is_glued_hyphen(tokens, k)
+        if not (hyphen or tokens[k].text[:1].isupper() or tokens[k].lower_ in scene.words.name_connectors):
             return False
+        words += not hyphen
+        k += 1
     return False
 
 
@@ -763,7 +773,7 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     """'The head of the council, X, said': the person after the comma, if the apposition closes there (a
     punctuation mark, a conjunction or a relative pronoun: 'face au vice-Premier ministre, X qui ...') or the
     title (or the `opening` one it is coordinated with: 'The envoy and head of X, Y said') opens the sentence."""
-    tokens, words, titles_at, sentence_of = scene.tokens, scene.words, scene.titles_at, scene.sentence_of
+    tokens, words, sentence_of = scene.tokens, scene.words, scene.sentence_of
     k = past_named_complement(scene, past_complements(scene, title.phrase_end))
     if k >= len(tokens) or tokens[k].text != ",":
         return None
@@ -771,9 +781,9 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     courtesy = k < len(tokens) and tokens[k].lower_ in words.honorifics  # 'le président, M. X' names the president
     while k < len(tokens) and (tokens[k].lower_ in words.title_determiners or tokens[k].lower_ in words.honorifics
                                or tokens[k].lower_ in words.age_words or tokens[k].text.isdigit()
-                               or scene.national_noun(k)
-                               or (k in titles_at and titles_at[k].category != "clause")):
-        k = _stacked_title_end(scene, titles_at[k], tokens[k - 1].text == ",") if k in titles_at else k + 1
+                               or scene.national_noun(k) or _stacked_title_at(scene, k) is not None):
+        stacked = _stacked_title_at(scene, k)
+        k = _stacked_title_end(scene, stacked, tokens[k - 1].text == ",") if stacked is not None else k + 1
     person = scene.starts.get(k)
     if person is None or _relatives_name(scene, opening or title, person):
         return None
@@ -786,6 +796,13 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
                       or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace()  # a new line
                       or _after_opening_adverbial(scene, before) or _opening_as(scene, before))
     return person if closes or (opens_sentence and not _attribution_inserted(scene, person)) else None
+
+
+def _stacked_title_at(scene: Scene, k: int) -> Title | None:
+    """The title (no clause) written at `k`, or whose phrase opens there with words its title leaves out ('The
+    envoy, [former] Jordanian foreign minister X': 'former' opens the phrase of 'foreign minister'); or None."""
+    title = scene.titles_at.get(k) or scene.titles_from.get(k)
+    return title if title is not None and title.category != "clause" else None
 
 
 def _past_aside(scene: Scene, comma: int) -> int:
@@ -1189,6 +1206,9 @@ def _subject_of_verb(scene: Scene, k: int) -> Person | None:
     if (k > 0 and tokens[k].lower_ in conferring and tokens[k - 1].lower_ in auxiliaries) or tokens[k].lower_ in words.active_verbs:
         return None  # 'X has appointed', 'X appoints new chair': the subject gives the title
     while k >= 0:
+        if k in ends and _article_before_qualifying_name(scene, ends[k]) >= 0:
+            comma = _article_before_qualifying_name(scene, ends[k]) - 1  # 'X, a Haftar loyalist who was appointed'
+            return _appointee(scene, ends[comma]) if comma > 0 and tokens[comma].text == "," and comma in ends else None
         if k in ends:
             return _appointee(scene, ends[k])
         if tokens[k].text == ",":
@@ -1306,14 +1326,16 @@ def _person_in_capacity(scene: Scene, k: int) -> Person | None:
 
 def apposition_opening(scene: Scene, comma: int, reach: int = MAX_APPOSITION_TOKENS) -> int:
     """'X, a deputy unknown to the public, was elected': from the comma closing an apposition, the comma
-    that opens it right after a name (up to `reach` tokens back, no other punctuation), or `comma`. An appointment
-    verb after the apposition reaches further back than a title does ('X, enseignant qui a perdu sa maison, juge
-    ...': 'juge' there is a verb)."""
+    that opens it right after a name (up to `reach` tokens back, no other punctuation, no person but one
+    qualifying a noun: 'X, a Dbeibah ally, was appointed'), or `comma`. An appointment verb after the apposition
+    reaches further back than a title does ('X, enseignant qui a perdu sa maison, juge ...': 'juge' there is a
+    verb)."""
     tokens = scene.tokens
     for k in range(comma - 1, max(comma - reach - 1, -1), -1):
         if tokens[k].text == ",":
             return k if k in scene.ends and not _opens_with_conjunction(scene, k + 1) else comma
-        if tokens[k].is_punct or tokens[k].ent_type_ == "PERSON":
+        qualifying = k + 1 in scene.ends and _modifies_a_noun_after_article(scene, scene.ends[k + 1])
+        if tokens[k].is_punct or (tokens[k].ent_type_ == "PERSON" and not qualifying):
             return comma
     return comma
 
@@ -1379,13 +1401,16 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
         if position in scene.ends:
             if position < k and _names_an_object(scene, position):
                 return None  # 'X appointed the lawyer as minister'
-            person = scene.ends[position]  # not 'served under X as ambassador': X is not who served
+            person = scene.ends[position]
+            if position < k and _modifies_a_noun_after_article(scene, person):
+                return subject_before_as(scene, person.start - 1)  # 'X served in the [Gaddafi] government as'
             successor = _successor(scene, person)
             if successor is not None:
                 return successor
             before = tokens[person.start - 1].lower_ if person.start > 0 else ""
-            return None if before in scene.words.clause_breakers - scene.words.conjunctions else _subject_past_agent(
-                scene, person)
+            if before in scene.words.clause_breakers - scene.words.conjunctions:
+                return subject_before_as(scene, person.start - 1)  # 'X served under [Y] as ambassador': X served
+            return _subject_past_agent(scene, person)
         token = tokens[position - 1] if position > 0 else None
         if token is not None and token.text == "," and tokens[position].lower_ in scene.words.relative_pronouns:
             return scene.ends.get(position - 1)  # 'X, qui fait office de Premier ministre'
@@ -1405,6 +1430,27 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
         if token is None or token.is_punct or token.lower_ in scene.words.clause_breakers or token.ent_type_ == "PERSON":
             return None
     return None
+
+
+def _modifies_a_noun_after_article(scene: Scene, person: Person) -> bool:
+    """'the Gaddafi government', 'a close Haftar ally': a name between an article (and up to two lower-case content
+    words) and a lower-case content word qualifies that word ('a day after X was sworn in' does not)."""
+    return _article_before_qualifying_name(scene, person) >= 0
+
+
+def _article_before_qualifying_name(scene: Scene, person: Person) -> int:
+    """Where the article stands before a name that qualifies a noun (`_modifies_a_noun_after_article`), or -1."""
+    tokens, k = scene.tokens, person.start - 1
+    while k >= 0 and person.start - k <= 2 and _content_word(tokens[k]):
+        k -= 1
+    qualifies = (k >= 0 and tokens[k].lower_ in scene.words.title_determiners
+                 and person.end < len(tokens) and _content_word(tokens[person.end]))
+    return k if qualifies else -1
+
+
+def _content_word(token: TokenLike) -> bool:
+    """A lower-case word that no stop list holds."""
+    return token.is_lower and token.is_alpha and not token.is_stop
 
 
 def _names_the_subject(scene: Scene, person: Person | None) -> bool:
@@ -1571,11 +1617,21 @@ def _led_is_a_body(scene: Scene, j: int) -> bool:
     """Is what a clause such as 'led by X' follows a body ('the government', 'forces', 'the LNA', 'the PC is'), not
     an act ('an oath led by X', 'the talks are chaired by X')?"""
     tokens = scene.tokens
-    j = skip_back(tokens, j + 1, scene.words.auxiliaries - {","})
+    j = _before_compass_place(scene, skip_back(tokens, j + 1, scene.words.auxiliaries - {","}))
     if scene.words.adjective_endings:  # 'le gouvernement [libyen] dirigé par X': the nationality follows the body
         while j > 0 and j in scene.nationalities and tokens[j].is_lower:
             j -= 1
     return j >= 0 and (bool(tokens[j].ent_type_) or tokens[j].lower_ in scene.words.bodies)
+
+
+def _before_compass_place(scene: Scene, j: int) -> int:
+    """'the rebel administration [in the south], led by X': where a body sits, written as a point of the compass
+    after a place preposition, follows the body; the token before the preposition, or `j`."""
+    tokens, words = scene.tokens, scene.words
+    if j < 0 or tokens[j].lower_ not in words.compass_words:
+        return j
+    k = skip_back(tokens, j, words.title_determiners)
+    return k - 1 if k > 0 and tokens[k].lower_ in words.place_prepositions else j
 
 
 def past_description(scene: Scene, k: int) -> int:

@@ -212,9 +212,9 @@ class TitleReader:
         token = ctx.doc[j]
         place = self.demonym_place(token)
         if place:
-            return OrgRef(id=place), None, j
-        if token.text[:1].isupper() and self.shapes.is_nationality(token.text):
-            return None, None, j  # a nationality the KB has no place for ('former Jordanian foreign minister')
+            return OrgRef(id=place), None, self._compound_nationality_start(ctx.doc, j)
+        if self._capitalised_nationality(token):
+            return None, None, self._compound_nationality_start(ctx.doc, j)  # 'former Jordanian foreign minister'
         if token.text in self.words.possessive_marks and j > 0:
             ent = ctx.ent_ending_at(j - 1)
             if ent is not None:
@@ -228,8 +228,22 @@ class TitleReader:
             ent = ctx.ent_ending_at(j - 1)  # 'the HoR-designated premier', 'a UN-appointed envoy'
         if ent is not None and ent.label_ in PLACE_OR_ORG:
             return OrgRef(span=(ent.start, ent.end)), None, ent.start
+        if _unread_acronym_before(ctx.doc, j):
+            return OrgRef(span=(j, j + 1)), None, j
         compound = self._compound_modifier_start(ctx, j)
         return None, None, start if compound is None else compound
+
+    def _capitalised_nationality(self, token: TokenLike) -> bool:
+        """A nationality, capitalised, whether or not the KB has its place ('Jordanian')."""
+        return token.text[:1].isupper() and (bool(self.demonym_place(token)) or self.shapes.is_nationality(token.text))
+
+    def _compound_nationality_start(self, doc: Sequence[TokenLike], j: int) -> int:
+        """'a Libyan-American businessman', 'British-Libyan activist X': nationalities glued by hyphens before a
+        title are one word; where the first starts (the last says whose office it is)."""
+        while j >= 2 and doc[j - 1].text in HYPHENS and not _written_apart(doc, j - 1) \
+                and self._capitalised_nationality(doc[j - 2]):
+            j -= 2
+        return j
 
     def _compound_modifier_start(self, ctx: "_Context", j: int) -> int | None:
         """'X, the Tripoli-based interior minister', 'a Gaddafi-era minister': a word joined by a hyphen to a
@@ -1097,6 +1111,14 @@ def _names_place_or_org(doc: Sequence[TokenLike], index: int, words: Words) -> b
         token = doc[index + 1] if doc[index + 1].lower_ not in words.portfolio_connectors or index + 2 >= len(doc) else doc[index + 2]
     return token.ent_iob_ == "B" and token.ent_type_ in PLACE_OR_ORG and (token.ent_type_ not in ("ORG", "LOC")
                                                                           or bool(token.ent_id_))
+
+
+def _unread_acronym_before(doc: Sequence[TokenLike], j: int) -> bool:
+    """'an LMR columnist', 'a lawyer and ECFR analyst': an acronym no entity holds, written in capitals right
+    before a title that is not (a headline in capitals is not), names the body the title is held in."""
+    token, title = doc[j], doc[j + 1]
+    return (len(token.text) > 1 and token.text.isalpha() and token.text.isupper() and not token.ent_type_
+            and not title.text.isupper())
 
 
 def _qualifies_next_word(doc: Sequence[TokenLike], end: int) -> bool:

@@ -174,6 +174,7 @@ class Lexicon:
     post_verbs: frozenset[str] = frozenset()  # 'occupée': 'la fonction d'émissaire est occupée par Y'
     kb_titles: dict[str, str] = field(default_factory=dict)  # 'maréchal' -> 'field marshal': the KB's (English) title
     office_synonyms: dict[str, str] = field(default_factory=dict)  # 'chef de la diplomatie' -> the office it names
+    describing_ordinals: frozenset[str] = frozenset()  # 'first': "Libya's first female foreign minister" describes her
     body_names: frozenset[str] = frozenset()  # '{body} of {country}': the name of a country's body an unwritten modifier names
 
     def title_words(self) -> frozenset[str]:
@@ -309,6 +310,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         post_verbs=_lower_set(titles.get("post_verbs", []), path, "post_verbs"),
         kb_titles=_lower_map(titles.get("kb_titles", {}), path, "kb_titles"),
         office_synonyms=_lower_map(titles.get("office_synonyms", {}), path, "office_synonyms"),
+        describing_ordinals=_lower_set(titles.get("describing_ordinals", []), path, "describing_ordinals"),
         body_names=_lower_set(titles.get("body_names", []), path, "body_names"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
