@@ -237,6 +237,7 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
     # a phrase of time between the apposition's comma and the title
     ("Omar Ali, à l'époque ministre de l'Intérieur, a démenti.", "Omar Ali", {"ministre de l'Intérieur"}),
     ("Omar Ali, jusqu'en 2011 ministre de l'Intérieur, a démenti.", "Omar Ali", {"ministre de l'Intérieur"}),
+    ("Omar Ali, qui était à l'époque ministre de l'Intérieur, a démenti.", "Omar Ali", {"ministre de l'Intérieur"}),
 ])
 def test_french_titles_as_news_writes_them(extractor, text, name, titles):
     roles = _roles_by_name(extractor.extract(text).to_dict())

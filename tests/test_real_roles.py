@@ -608,6 +608,9 @@ def test_a_nationality_before_a_common_noun_stays_out_of_the_title(extractor):
 @pytest.mark.parametrize("text,person,expected", [
     ("Omar Ali, at the time the interior minister, denied the report.", "Omar Ali", {"interior minister"}),
     ("Omar Ali, until 2011 a minister, denied the report.", "Omar Ali", {"minister"}),
+    # and between a relative pronoun and its copula or appointment verb
+    ("Omar Ali, who until last year was mayor of Misrata, denied the report.", "Omar Ali", {"mayor"}),
+    ("Omar Ali, who in 2011 was appointed governor, denied the report.", "Omar Ali", {"governor"}),
 ])
 def test_a_phrase_of_time_between_the_comma_and_the_title(extractor, text, person, expected):
     assert expected <= roles(extractor, text)[person]

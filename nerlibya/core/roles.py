@@ -1222,6 +1222,10 @@ def _subject_of_verb(scene: Scene, k: int) -> Person | None:
             earlier = min(t.phrase_start for t in scene.titles_ending[k])
             k = skip_back(tokens, earlier, words.before_appointed_title)
             continue
+        opening = _time_phrase_opening(scene, k, 6, anywhere=words.title_determiners)
+        if opening is not None:  # 'X, who until last year was mayor', 'X, qui était à l'époque ministre'
+            k = opening - 1
+            continue
         if (tokens[k].lower_ not in words.appointment_words and tokens[k].lower_ not in words.auxiliaries
                 and not _is_adverb(scene, tokens[k])):  # 'X was unanimously elected'
             return None
