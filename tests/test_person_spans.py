@@ -49,6 +49,19 @@ def test_a_given_name_with_a_transliterated_ayn_joins_the_span(text, tagged, who
     assert _widened(text, tagged) == [whole]
 
 
+@pytest.mark.parametrize("text,tagged,whole", [
+    # a lone listed given name goes on over the surname written after it
+    ("The council named Khaled Ferhat governor.", "Khaled", "Khaled Ferhat"),
+    # not over a title, an acronym, a KB name or a word after a comma
+    ("The council named Khaled President of the board.", "Khaled", "Khaled"),
+    ("Khaled UNSMIL staff met.", "Khaled", "Khaled"),
+    ("Khaled Tripoli office met.", "Khaled", "Khaled"),
+    ("Khaled, Ferhat and others met.", "Khaled", "Khaled"),
+])
+def test_a_lone_given_name_takes_the_surname_after_it(text, tagged, whole):
+    assert _widened(text, tagged) == [whole]
+
+
 def test_a_transliterated_ayn_is_told_from_other_apostrophes():
     from nerlibya.components.person_spans import transliterated_ayn
     assert transliterated_ayn("Mus'ab") and transliterated_ayn("Sa’ad")

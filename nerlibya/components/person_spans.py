@@ -39,7 +39,7 @@ class NameEdgeWords:
 
 def with_whole_names(doc: Doc, spans: list[Span], words: NameEdgeWords) -> list[Span]:
     """Each person's span without a KB id, widened over the given names before it and an 'al-X' surname
-    after it that no other span holds."""
+    after it that no other span holds, and a lone given name over the surname written right after it."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     out = []
     for span in spans:
@@ -47,7 +47,7 @@ def with_whole_names(doc: Doc, spans: list[Span], words: NameEdgeWords) -> list[
             out.append(span)
             continue
         start = _given_names_start(doc, span.start, taken, words)
-        end = _surname_end(doc, span.end, taken, words)
+        end = _surname_end(doc, _lone_given_name_end(doc, span, taken, words), taken, words)
         if (start, end) == (span.start, span.end):
             out.append(span)
             continue
@@ -102,6 +102,21 @@ def _opens_a_line_or_sentence(token: Token) -> bool:
         return True
     previous = token.doc[token.i - 1]
     return is_line_break(previous) or previous.text in (":", "(", '"', "“", "«")
+
+
+def _lone_given_name_end(doc: Doc, span: Span, taken: set[int], words: NameEdgeWords) -> int:
+    """'appointed Nadia Ferhat': a person the model cut to a listed given name goes on over one capitalised word
+    written right after it that no other span holds and that may be a name (not an acronym, a title or a
+    function word)."""
+    end = span.end
+    if len(span) != 1 or not words.is_given_name(span.text) or end >= len(doc) or end in taken:
+        return end
+    after = doc[end]
+    if (span[0].whitespace_ and after.is_alpha and after.text[:1].isupper() and not after.is_upper
+            and after.lower_ not in words.never_given_names and not words.is_other_name(after.text)
+            and not words.is_nationality(after.text)):
+        return end + 1
+    return end
 
 
 def _surname_end(doc: Doc, end: int, taken: set[int], words: NameEdgeWords) -> int:
