@@ -158,3 +158,23 @@ def test_nationalities_glued_by_a_hyphen_before_a_title_are_one_word():
     [title] = read("en", text, [(7, 8, "OFFICE")], {(0, 2): "PERSON"},
                    demonyms={"libyan": "libya", "american": "united-states"}, glued=frozenset({4, 5}))
     assert (title.title, title.phrase_start, title.org) == ("businessman", 4, OrgRef(id="united-states"))
+
+
+def test_a_portfolio_list_goes_on_past_commas_and_a_lower_case_complement_inside_it():
+    """Agency copy lists a minister's portfolios with commas, one ending with a complement ('à l'étranger') before
+    'et des ...'; a comma followed by something else ('de passage à ...') ends the portfolio."""
+    text = ("le ministre des Affaires étrangères , de la Diaspora à l' étranger et des Affaires consulaires , "
+            "Ali Said , a reçu")
+    units = [(1, 2, "OFFICE"), (2, 3, "COMP"), (6, 7, "COMP"), (9, 10, "COMP"), (13, 14, "COMP")]
+    [title] = read("fr", text, units, {(17, 19): "PERSON"})
+    assert title.end == 16
+    units = [(1, 2, "OFFICE"), (2, 3, "COMP"), (5, 6, "COMP"), (7, 8, "COMP")]
+    [title] = read("fr", "le ministre des Finances , de passage à Paris , a dit", units, {(8, 9): "GPE"})
+    assert (title.title, title.end) == ("ministre des Finances", 4)
+
+
+def test_an_unknown_organisation_the_model_tagged_in_a_portfolio_list_is_one_more_portfolio():
+    text = "the Minister of Foreign Affairs , Diaspora Relations Abroad and Sahel Affairs , Ali Said , received"
+    [title] = read("en", text, [(1, 2, "OFFICE"), (2, 3, "COMP")],
+                   {(6, 9): "ORG", (10, 12): "ORG", (13, 15): "PERSON"})
+    assert title.end == 12

@@ -97,6 +97,8 @@ def _roles_by_name(record: dict) -> dict[str, set[str]]:
      {"ministre de l'Économie, des Finances et du Budget"}),
     ("Reçu par la ministre de la Coopération et des Communautés à l'étranger, Julie Morin, il a parlé.", "Julie Morin",
      {"ministre de la Coopération et des Communautés à l'étranger"}),
+    ("Le ministre d'Etat, ministre de l'Industrie, des Marocains à l'étranger et des Mines, Karim Lahlou, a signé.",
+     "Karim Lahlou", {"ministre d'Etat", "ministre de l'Industrie, des Marocains à l'étranger et des Mines"}),
     # complements and qualifiers that belong to the office
     ("Nadia Ferhat, Première ministre de la transition, a promis des élections.", "Nadia Ferhat",
      {"Première ministre de la transition"}),

@@ -128,6 +128,8 @@ def test_a_title_served_by_another_is_not_stacked(extractor):
     ("The patients were stable, said IOM physician Dr. Samir Fellah.", "Samir Fellah", {"physician"}),
     ("Ruth Keller, Under-Secretary-General for Humanitarian and Refugee Affairs, briefed the council.",
      "Ruth Keller", {"Under-Secretary-General for Humanitarian and Refugee Affairs"}),
+    ("The Minister of Trade, National Community Abroad and Maghreb Affairs, Karim Lahlou, signed the deal.",
+     "Karim Lahlou", {"Minister of Trade, National Community Abroad and Maghreb Affairs"}),
 ])
 def test_appointed_objects_honorifics_and_long_portfolios(extractor, text, person, expected):
     assert expected <= roles(extractor, text)[person]

@@ -710,19 +710,21 @@ class TitleReader:
 
     def more_portfolios(self, ctx: "_Context", end: int, head: str) -> int:
         """Where a list of portfolios ends: 'ministre de l'Économie, des Finances et de l'Industrie', 'ministre de
-        l'Europe et des affaires étrangères' (a comma or 'et' followed by another portfolio continues it; a comma
-        followed by a name does not)."""
+        l'Europe et des affaires étrangères' (a comma or 'et' followed by another portfolio continues it, also after a
+        portfolio's lower-case complement: '... de la Communauté nationale à l'étranger et des Affaires africaines'; a
+        comma followed by a name does not)."""
         doc = ctx.doc
-        while end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ in self.words.conjunctions):
-            if doc[end + 1].lower_ not in self.words.of_words:  # 'Political Affairs, Peace and Security'
-                return (self._listed_names_end(ctx, end + 1) or end) if doc[end].text == "," else end
-            again = self._listed_portfolio(ctx, self.complement(ctx, end + 1, head))
+        while (joint := self.lower_case_tail(doc, end, joined=True)) + 1 < len(doc) and (
+                doc[joint].text == "," or doc[joint].lower_ in self.words.conjunctions):
+            if doc[joint + 1].lower_ not in self.words.of_words:  # 'Political Affairs, Peace and Security'
+                return (self._listed_names_end(ctx, joint + 1) or joint) if doc[joint].text == "," else joint
+            again = self._listed_portfolio(ctx, self.complement(ctx, joint + 1, head))
             if not again.portfolio_end or again.org is not None:
                 break
-            if doc[end].text != "," and not _ends_portfolio_list(doc, end + 1, again.portfolio_end):
+            if doc[joint].text != "," and not _ends_portfolio_list(doc, joint + 1, again.portfolio_end):
                 break  # 'le ministre des Affaires étrangères et des représentants de la société civile'
             end = again.portfolio_end
-        return end
+        return self.lower_case_tail(doc, end)
 
     def _listed_portfolio(self, ctx: "_Context", again: "Complement") -> "Complement":
         """A further item of a portfolio list read as an organisation no KB or id vouches for is one more portfolio
@@ -736,9 +738,10 @@ class TitleReader:
 
     def _listed_names_end(self, ctx: "_Context", k: int) -> int | None:
         """End of the last items of a list of capitalised words closed by 'and' at `k`, followed by punctuation
-        ('Peace and Security,'): no entity, no title among them; or None."""
+        ('Peace and Security,'): no entity the KB knows, no title among them; or None."""
         doc, stop, joined = ctx.doc, k, False
-        while stop < min(k + 6, len(doc)) and not doc[stop].ent_type_ and stop not in ctx.runs_at:
+        while stop < min(k + 6, len(doc)) and (not doc[stop].ent_type_ or _unvouched_body(doc[stop])) \
+                and stop not in ctx.runs_at:
             if doc[stop].lower_ in self.words.conjunctions and stop > k:
                 joined = True
             elif not (doc[stop].is_alpha and doc[stop].text[:1].isupper()):
@@ -747,19 +750,28 @@ class TitleReader:
         ends_list = stop < len(doc) and doc[stop].is_punct and doc[stop - 1].text[:1].isupper()
         return stop if joined and ends_list else None
 
-    def lower_case_tail(self, doc: Sequence[TokenLike], end: int) -> int:
+    def lower_case_tail(self, doc: Sequence[TokenLike], end: int, joined: bool = False) -> int:
         """A short lower-case complement ending a portfolio before an apposition belongs to it: 'ministre ... des
-        Tunisiens à l'étranger, X' (a preposition and up to three words, the last no of-word, none a nationality)."""
+        Tunisiens à l'étranger, X' (a preposition and up to three words, the last no of-word, none a nationality);
+        `joined`: also before 'et des' and the next portfolio of a list ('... à l'étranger et des Affaires africaines'),
+        which the caller must then read."""
         if end >= len(doc) or doc[end].lower_ not in self.lexicon.complements:
             return end
         stop = end
-        while stop < min(end + 4, len(doc)) and doc[stop].is_lower and not doc[stop].is_punct:
+        while stop < min(end + 4, len(doc)) and doc[stop].is_lower and not doc[stop].is_punct \
+                and not (joined and self._joins_next_portfolio(doc, stop)):
             stop += 1
-        if stop == end or stop >= len(doc) or doc[stop].text != "," or doc[stop - 1].lower_ in self.words.of_words:
+        closed = stop < len(doc) and (doc[stop].text == "," or (joined and self._joins_next_portfolio(doc, stop)))
+        if stop == end or not closed or doc[stop - 1].lower_ in self.words.of_words:
             return end
         if any(self.shapes.is_nationality(doc[i].text) for i in range(end, stop)) or self._names_a_body(doc, end, stop):
             return end  # '... du régime déchu libyen, X', '... du gouvernement parallèle, X': whose office it is
         return stop
+
+    def _joins_next_portfolio(self, doc: Sequence[TokenLike], index: int) -> bool:
+        """'et des Affaires africaines': a conjunction, an of-word and a capitalised word go on to another portfolio."""
+        return (index + 2 < len(doc) and doc[index].lower_ in self.words.conjunctions
+                and doc[index + 1].lower_ in self.words.of_words and doc[index + 2].text[:1].isupper())
 
     def prefixed_adjective_end(self, doc: Sequence[TokenLike], end: int) -> int:
         """'un commandant ex-rebelle': a lower-case word written after the noun with a qualifier's prefix ('ex-')
@@ -821,7 +833,7 @@ class TitleReader:
         if place:
             right = replace(right, org=right.org or OrgRef(id=place))
         if right.portfolio_end:
-            right = replace(right, portfolio_end=self.lower_case_tail(doc, self.more_portfolios(ctx, right.portfolio_end, head)))
+            right = replace(right, portfolio_end=self.more_portfolios(ctx, right.portfolio_end, head))
         nested = {right.inner}
         title_end = right.portfolio_end or end
         if right.portfolio_end:  # 'ministre des Affaires étrangères par intérim du GUN'
@@ -1109,8 +1121,13 @@ def _names_place_or_org(doc: Sequence[TokenLike], index: int, words: Words) -> b
     token = doc[index]
     if token.lower_ in words.portfolio_connectors and index + 1 < len(doc):
         token = doc[index + 1] if doc[index + 1].lower_ not in words.portfolio_connectors or index + 2 >= len(doc) else doc[index + 2]
-    return token.ent_iob_ == "B" and token.ent_type_ in PLACE_OR_ORG and (token.ent_type_ not in ("ORG", "LOC")
-                                                                          or bool(token.ent_id_))
+    return token.ent_iob_ == "B" and token.ent_type_ in PLACE_OR_ORG and not _unvouched_body(token)
+
+
+def _unvouched_body(token: TokenLike) -> bool:
+    """Is the token in an organisation or a region the model tagged and the KB does not know: in a list of
+    portfolios, likely one more portfolio ('National Community Abroad')?"""
+    return token.ent_type_ in ("ORG", "LOC") and not token.ent_id_
 
 
 def _unread_acronym_before(doc: Sequence[TokenLike], j: int) -> bool:
