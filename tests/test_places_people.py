@@ -306,7 +306,10 @@ def test_facilities_named_with_their_head_noun_are_places(extractor):
     ("The council's members Algeria, Sierra Leone and Tunisia backed the text. Rockets fell on Ain Zara, "
      "Khalit Dakhil, Abu Salim and other districts.", {"Sierra Leone", "Khalit Dakhil"}, "places", "people"),
     ("Witnesses in Ain Zara and Salah al-Din heard the gunfire until dawn.", {"Salah al-Din"}, "places", "people"),
-], ids=["french people the model takes for places", "names listed among places", "a hyphenated name after a place"])
+    ("Traffic stopped on Omar Mukhtar Street and on Gamal Abdel Nasser Street.",
+     {"Omar Mukhtar Street", "Gamal Abdel Nasser Street"}, "places", "people"),
+], ids=["french people the model takes for places", "names listed among places", "a hyphenated name after a place",
+        "streets named after people"])
 def test_the_kind_the_context_gives(extractor, text, names, group, never):
     _found_as(extractor.extract(text).to_dict(), names, group, never)
 

@@ -295,6 +295,8 @@ class EntityCleanup(KnowledgePipe):
             return None  # 'anti-Al Qathafi fighter', 'pro-Haftar forces': a prefix makes the name an adjective
         if label == "PERSON" and end - start > 1 and doc[end - 1].text[:1].isupper() and doc[end - 1].lower_ in self.org_ends:
             return "ORG"  # 'Anas al-Dabbashi Brigade': a body's head noun after a person's name names the body
+        if self._place_named_after_a_person(doc, start, end, label):
+            return "GPE"  # 'Omar Mukhtar Street', 'Habib Bourguiba Avenue'
         if label == "PERSON" and self._after_place_noun(doc, start):
             return "GPE"  # 'le quartier de Tarik Shok': a street or district may bear a person's name
         if label == "PERSON" and shapes.opens_with_given_name(words):
@@ -305,6 +307,14 @@ class EntityCleanup(KnowledgePipe):
             if self._placed_by_context(doc, start, end, strict=label != "PERSON"):
                 return "GPE"
         return label
+
+    def _place_named_after_a_person(self, doc: Doc, start: int, end: int, label: str) -> bool:
+        """A person's name, tagged as a person or as a body, then a capitalised place noun ('Omar Mukhtar Street',
+        'Habib Bourguiba Avenue') names a street or a square."""
+        last = doc[end - 1]
+        return (end - start > 1 and last.text[:1].isupper() and self.shapes.is_place_noun(last.text)
+                and (label == "PERSON" or (label == "ORG" and self.shapes.opens_with_given_name(
+                    [doc[i].text for i in range(start, end - 1)]))))
 
     def _names_a_person(self, doc: Doc, start: int, end: int) -> bool:
         """A 'place' after a courtesy title ('M. Mejri'), or one word the KB knows as a person's surname and not
