@@ -399,7 +399,9 @@ class Resolver(KnowledgePipe):
         return resolved
 
     def first_evidence(self, article: Article, mention: Mention, group: str) -> Resolved:
-        """The evidence in the order of the module's docstring, strongest first."""
+        """The strongest evidence first: the article's bearer of a surname the KB gives to someone not named here,
+        the KB ruler's id, a KB name; then a person's alias cue or name (KB, then article), or an acronym the
+        article pairs with a long form."""
         sentence = article.sentence_of[mention.start]
         title = article.titles_before.get(mention.start)
         if (namesake := self.article_namesake(mention, article.people, sentence, title)) is not None:
