@@ -172,6 +172,20 @@ def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None,
     """Group the Doc's linked entities into records, ordered by first mention. `warnings` name the
     components the Doc was processed without."""
     links = doc._.links or {}
+    records, groups, entities = _group_mentions(doc, links)
+    _name_records(records, kb)
+    _attach_roles(doc, links, records, kb)
+    ordered = {"people": [], "organisations": [], "places": []}
+    for key, record in records.items():
+        ordered[groups[key]].append(record)
+    return ArticleRecord(source=source, lang=doc.lang_, entities=entities, warnings=list(warnings or []),
+                         calibration=calibration, **ordered)
+
+
+def _group_mentions(doc: Doc,
+                    links: dict[TokenRange, Link]) -> tuple[dict[str, EntityRecord], dict[str, str], list[dict]]:
+    """One record per link key, in order of first mention, with its mentions and written forms and its best
+    match; the group of each key; and every entity as the record lists it."""
     records: dict[str, EntityRecord] = {}
     groups: dict[str, str] = {}
     entities = []
@@ -196,11 +210,22 @@ def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None,
             record.forms.append(form)
         if link.score > record.score:
             record.match, record.score = link.match, link.score
+    return records, groups, entities
+
+
+def _name_records(records: dict[str, EntityRecord], kb: KnowledgeBase | None) -> None:
+    """Each record's canonical name (the KB's if it knows the entity), and a KB place's own label."""
     for record in records.values():
         kb_entity = kb.by_id.get(record.id) if kb is not None and record.id else None
         record.name = _canonical(record.forms or ["?"], kb_entity.name if kb_entity else None)
         if kb_entity is not None and kb_entity.kind == "place":
             record.label = kb_entity.label
+
+
+def _attach_roles(doc: Doc, links: dict[TokenRange, Link], records: dict[str, EntityRecord],
+                  kb: KnowledgeBase | None) -> None:
+    """Give each role to its person's record, once: a title written again adds only the organisation the
+    first writing lacked."""
     trimmed = {span[0]: span for span in sorted(links, key=lambda span: span[1] - span[0])}
     for role in doc._.roles or []:
         link = links.get(role.person)
@@ -215,8 +240,3 @@ def doc_to_record(doc: Doc, source: str = "-", kb: KnowledgeBase | None = None,
             person.roles.append(_role(doc, role, org_name, org_id, _linked_name(links, role.of, records)))
         elif duplicate.organisation is None and org_name:
             duplicate.organisation, duplicate.organisation_id = org_name, org_id
-    ordered = {"people": [], "organisations": [], "places": []}
-    for key, record in records.items():
-        ordered[groups[key]].append(record)
-    return ArticleRecord(source=source, lang=doc.lang_, entities=entities, warnings=list(warnings or []),
-                         calibration=calibration, **ordered)

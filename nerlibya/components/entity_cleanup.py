@@ -84,12 +84,24 @@ class EntityCleanup(KnowledgePipe):
         self.org_ends = frozenset(w[-1] for w in heads.after.get("ORG", ()))
         self.longest_head_after = max((len(w) for phrases in heads.after.values() for w in phrases), default=0)
         self.longest_head_before = max((len(w) for phrases in heads.before.values() for w in phrases), default=0)
-        lexicon = self.lexicon
-        single_words = {w for w in lexicon.offices | lexicon.ranks if " " not in w}
         # the words a body's lower-case complement opens with ('de la gouvernance', 'sur le monde', 'en eau')
         self.body_complement_openers = words.of_words | words.body_complements | heads.posting_joiners
         self.owner_links = words.of_words | words.leading_determiners  # 'du', 'de l'', 'of the' before an owner
-        self.body_words = BodyWords(
+        self.body_words = self._body_words()
+        self.facility_words = replace(self.body_words, lower_case_heads=frozenset(), bodies=frozenset(
+            w[0] for side in (heads.after, heads.before) for w in side.get("FAC", ()) if len(w) == 1))
+        self.modifier_words = None if words.adjectives_follow_noun else ModifierWords(
+            not_nouns=(words.function_words | words.auxiliaries | words.conjunctions | words.quantifiers
+                       | words.adverbs | words.sentence_openers | words.place_prepositions | words.of_words),
+            determiners=words.title_determiners)
+        self.name_edges = self._name_edges(elided)
+
+    def _body_words(self) -> BodyWords:
+        """The words by which a body's name is read: its head nouns, complements, determiners, and the words
+        that stop it (a one-word office or rank, a demonym)."""
+        lexicon, words, heads = self.lexicon, self.words, self.heads
+        single_words = {w for w in lexicon.offices | lexicon.ranks if " " not in w}
+        return BodyWords(
             bodies=heads.bodies, complement_words=words.body_complements, of_words=words.of_words,
             determiners=words.leading_determiners - words.body_complements - words.of_words,
             stop_words=frozenset(single_words), demonyms=self.demonyms | inflected(words.nationality_words,
@@ -99,13 +111,11 @@ class EntityCleanup(KnowledgePipe):
             list_joiners=words.conjunctions | {"&"}, head_first=words.adjectives_follow_noun,
             compounds=heads.complement_compounds, leading_adjectives=heads.leading_adjectives,
             lower_case_heads=heads.lower_case_heads)
-        self.facility_words = replace(self.body_words, lower_case_heads=frozenset(), bodies=frozenset(
-            w[0] for side in (heads.after, heads.before) for w in side.get("FAC", ()) if len(w) == 1))
-        self.modifier_words = None if words.adjectives_follow_noun else ModifierWords(
-            not_nouns=(words.function_words | words.auxiliaries | words.conjunctions | words.quantifiers
-                       | words.adverbs | words.sentence_openers | words.place_prepositions | words.of_words),
-            determiners=words.title_determiners)
-        self.name_edges = NameEdgeWords(
+
+    def _name_edges(self, elided: frozenset[str]) -> NameEdgeWords:
+        """The words that cannot open a person's name as its given name, and the tests of a name's edges."""
+        words = self.words
+        return NameEdgeWords(
             never_given_names=(self.title_words | words.leading_determiners | words.function_words
                                | words.calendar_words | words.compass_words | words.sentence_openers
                                | words.conjunctions | words.family_nouns | words.platforms | words.never_places

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -95,6 +96,43 @@ class Cluster:
     @property
     def has_full_name(self) -> bool:
         return bool(self.full_name_sentences)
+
+
+class Resolved(NamedTuple):
+    """What the evidence decides of one mention: the cluster it joins (if an earlier one), its KB id, and how
+    it was matched, with what score."""
+
+    cluster: Cluster | None
+    kb_id: str | None
+    match: str
+    score: float
+
+
+UNRESOLVED = Resolved(None, None, "model", 0.0)
+
+
+@dataclass
+class Article:
+    """What the resolver reads of an article once, and what it has decided so far, mention after mention."""
+
+    doc: Doc
+    sentence_of: list[int]
+    titles_before: dict[int, str]  # token index -> the head of the title that ends there
+    acronyms: dict[str, TokenRange]
+    short_of: dict[str, str]  # a long form's key -> the acronym the article pairs with it
+    links: dict[TokenRange, Link] = field(default_factory=dict)
+    clusters: dict[str, Cluster] = field(default_factory=dict)
+    people: PeopleIndex = field(default_factory=PeopleIndex)
+    previous: tuple[Mention, Cluster] | None = None
+
+    @classmethod
+    def of(cls, doc: Doc) -> "Article":
+        """A long form stands for its acronym wherever it is written again ('the NOC (National Oil Company)
+        ... the National Oil Company'); a title that is a clause does not stand before a name."""
+        acronyms = doc._.acronyms or {}
+        return cls(doc, sentence_index(doc, lines=True),
+                   {t.end: t.head for t in (doc._.titles or []) if t.category != "clause"}, acronyms,
+                   {name_key(doc[start:end].text): short for short, (start, end) in acronyms.items()})
 
 
 def latest(clusters: list[Cluster]) -> Cluster:
@@ -253,34 +291,46 @@ class Resolver(KnowledgePipe):
                     newest = c.sentences[-1]
         return latest(sorted(nearest.values(), key=people.position)) if nearest else None
 
-    def resolve_person(self, mention: Mention, people: PeopleIndex, sentence: int, title: str | None) -> tuple[Cluster | None, str | None, str, float]:
+    def resolve_person(self, mention: Mention, people: PeopleIndex, sentence: int, title: str | None) -> Resolved:
+        """A person's name that neither the KB's ruler nor an alias cue decides."""
         if not mention.parts:  # nothing to compare by: a name of its own
-            return None, None, "model", 0.0
+            return UNRESOLVED
         if len(mention.parts) == 1:
-            best = self.nearest_surname_bearer(people, mention.key, sentence, title)
-            owners = sorted(self.kb.by_surname.get(mention.key, ()))
-            holder = self.kb_office_holder(owners, title)
-            if best is not None and (holder is None or best.kb_id == holder):
-                return best, best.kb_id, "surname", 1.0
-            if holder is not None:  # the title names another bearer of the surname than the article's nearest
-                return None, holder, "surname", 1.0
-            if title and len(owners) > 1:
-                owners = [o for o in owners if self.kb_offices_match(o, title)] or owners
-            if len(owners) == 1:
-                return None, owners[0], "surname", 1.0
-            partial = self.given_name_match(people, mention.parts)
-            return (partial, partial.kb_id, "partial", 1.0) if partial else (None, None, "model", 0.0)
+            return self.resolve_single_name(mention, people, sentence, title)
+        return self.resolve_full_name(mention, people)
+
+    def resolve_single_name(self, mention: Mention, people: PeopleIndex, sentence: int,
+                            title: str | None) -> Resolved:
+        """A bare surname is the article's nearest bearer, unless its title names another bearer in the KB;
+        failing both, the KB's one bearer (of that office); else a bare given name of one fuller name."""
+        best = self.nearest_surname_bearer(people, mention.key, sentence, title)
+        owners = sorted(self.kb.by_surname.get(mention.key, ()))
+        holder = self.kb_office_holder(owners, title)
+        if best is not None and (holder is None or best.kb_id == holder):
+            return Resolved(best, best.kb_id, "surname", 1.0)
+        if holder is not None:  # the title names another bearer of the surname than the article's nearest
+            return Resolved(None, holder, "surname", 1.0)
+        if title and len(owners) > 1:
+            owners = [o for o in owners if self.kb_offices_match(o, title)] or owners
+        if len(owners) == 1:
+            return Resolved(None, owners[0], "surname", 1.0)
+        partial = self.given_name_match(people, mention.parts)
+        return Resolved(partial, partial.kb_id, "partial", 1.0) if partial else UNRESOLVED
+
+    def resolve_full_name(self, mention: Mention, people: PeopleIndex) -> Resolved:
+        """A name of two words or more: a KB person spelt alike, else an earlier name of the article spelt
+        alike, else the leading or trailing parts of one fuller name of the article."""
         fuzzy = self.kb_fuzzy(mention)
         if fuzzy:
-            return None, fuzzy[0], "fuzzy", fuzzy[1]
+            return Resolved(None, fuzzy[0], "fuzzy", fuzzy[1])
         text = mention.text
         for cluster in people.by_full_name(mention.parts):
             if any(len(n.split()) > 1 and name_similarity(text, n) >= self.fuzzy_threshold for n in cluster.names):
-                return cluster, cluster.kb_id, "fuzzy", 1.0
+                return Resolved(cluster, cluster.kb_id, "fuzzy", 1.0)
         partial = self.given_name_match(people, mention.parts) or self.trailing_name_match(people, mention.parts)
         if partial:
-            return partial, partial.kb_id, "partial", 1.0
-        return None, None, "model", 0.0
+            return Resolved(partial, partial.kb_id, "partial", 1.0)
+        return UNRESOLVED
 
     def alias_of(self, doc: Doc, mention: Mention, previous: tuple[Mention, Cluster] | None) -> Cluster | None:
         """The person named just before, when only an alias cue stands between ('X, also known as "Y"')."""
@@ -322,55 +372,13 @@ class Resolver(KnowledgePipe):
     def process(self, doc: Doc) -> Doc:
         ents = doc.ents
         mentions = self.correct_labels([Mention.of(ent) for ent in ents])
-        sentence_of = sentence_index(doc, lines=True)
-        titles_before = {t.end: t.head for t in (doc._.titles or []) if t.category != "clause"}
-        acronyms = doc._.acronyms or {}
-        # a long form stands for its acronym wherever it is written again ('the NOC (National Oil Company)
-        # ... the National Oil Company')
-        short_of = {name_key(doc[start:end].text): short for short, (start, end) in acronyms.items()}
-        links: dict[TokenRange, Link] = {}
-        clusters: dict[str, Cluster] = {}
-        people = PeopleIndex()
-        previous: tuple[Mention, Cluster] | None = None
+        article = Article.of(doc)
         for mention in mentions:
             group = GROUPS.get(mention.label)
-            if group is None:
-                continue
-            kb_id, match, score, cluster = None, "model", 0.0, None
-            sentence = sentence_of[mention.start]
-            namesake = self.article_namesake(mention, people, sentence, titles_before.get(mention.start))
-            if namesake is not None:
-                cluster, kb_id, match, score = namesake, namesake.kb_id, "surname", 1.0
-            elif mention.span_id and mention.span_id in self.kb:
-                kb_id, score = mention.span_id, 1.0
-                match = "exact" if mention.key == self._name_keys[kb_id] else "alias"
-            elif (kb_id := self.kb_exact(mention.text, group)) is not None:
-                match, score = "alias", 1.0
-            elif group == "person" and (named := self.alias_of(doc, mention, previous)) is not None:
-                cluster, kb_id, match, score = named, named.kb_id, "alias", 1.0
-            elif group == "person":
-                cluster, kb_id, match, score = self.resolve_person(mention, people, sentence,
-                                                                   titles_before.get(mention.start))
-            elif mention.text in acronyms:
-                long_span = acronyms[mention.text]
-                link = links.get(tuple(long_span))
-                if link:
-                    kb_id, match, score = link.id, "acronym", 1.0
-                    cluster = clusters.get(link.key)
-            if kb_id is None and group != "person" and mention.key in short_of:
-                kb_id = self.kb_exact(short_of[mention.key], group)
-                match, score = ("acronym", 1.0) if kb_id else (match, score)
-            key = kb_id or (cluster.key if cluster else f"{group}:{mention.key or mention.text}")
-            cluster = clusters.get(key) or cluster
-            if cluster is None or cluster.key != key:
-                cluster = clusters[key] = Cluster(key, kb_id)
-                if group == "person":
-                    people.add(cluster)
-            cluster.add(mention, sentence)
-            people.file(cluster, mention.text, mention.parts)
-            links[mention.link_key] = Link(key, kb_id, match, score)
-            previous = mention, cluster
-        self.link_early_surnames(mentions, links, people)
+            if group is not None:
+                self.file(article, mention, group, self.link(article, mention, group))
+        links = article.links
+        self.link_early_surnames(mentions, links, article.people)
         adopt_glossed_ids(doc, mentions, links, self.kb)
         self.join_shorter_organisations(mentions, links)
         self.decide_shared_names(doc, mentions, links)
@@ -379,6 +387,61 @@ class Resolver(KnowledgePipe):
                            for mention, ent in zip(mentions, ents) if mention.link_key not in common])
         doc._.links = links
         return doc
+
+    def link(self, article: Article, mention: Mention, group: str) -> Resolved:
+        """The first evidence that decides the mention; an organisation or place none decides may still be the
+        long form of an acronym the article pairs, written again without it."""
+        resolved = self.first_evidence(article, mention, group)
+        if resolved.kb_id is None and group != "person" and mention.key in article.short_of:
+            kb_id = self.kb_exact(article.short_of[mention.key], group)
+            if kb_id:
+                resolved = resolved._replace(kb_id=kb_id, match="acronym", score=1.0)
+        return resolved
+
+    def first_evidence(self, article: Article, mention: Mention, group: str) -> Resolved:
+        """The strongest evidence first: the article's bearer of a surname the KB gives to someone not named here,
+        the KB ruler's id, a KB name; then a person's alias cue or name (KB, then article), or an acronym the
+        article pairs with a long form."""
+        sentence = article.sentence_of[mention.start]
+        title = article.titles_before.get(mention.start)
+        if (namesake := self.article_namesake(mention, article.people, sentence, title)) is not None:
+            return Resolved(namesake, namesake.kb_id, "surname", 1.0)
+        if mention.span_id and mention.span_id in self.kb:
+            exact = mention.key == self._name_keys[mention.span_id]
+            return Resolved(None, mention.span_id, "exact" if exact else "alias", 1.0)
+        if (kb_id := self.kb_exact(mention.text, group)) is not None:
+            return Resolved(None, kb_id, "alias", 1.0)
+        if group == "person":
+            if (named := self.alias_of(article.doc, mention, article.previous)) is not None:
+                return Resolved(named, named.kb_id, "alias", 1.0)
+            return self.resolve_person(mention, article.people, sentence, title)
+        return self.paired_acronym(article, mention)
+
+    @staticmethod
+    def paired_acronym(article: Article, mention: Mention) -> Resolved:
+        """An acronym the article pairs with a long form takes the long form's link ('LNA' after 'Libyan
+        National Army (LNA)')."""
+        long_span = article.acronyms.get(mention.text)
+        link = article.links.get(tuple(long_span)) if long_span is not None else None
+        if not link:
+            return UNRESOLVED
+        return Resolved(article.clusters.get(link.key), link.id, "acronym", 1.0)
+
+    @staticmethod
+    def file(article: Article, mention: Mention, group: str, resolved: Resolved) -> None:
+        """Add the mention to its cluster (the KB id's, else the cluster it was matched to, else a key local to
+        the document), opening the cluster if it is the first, and record its link."""
+        cluster, kb_id = resolved.cluster, resolved.kb_id
+        key = kb_id or (cluster.key if cluster else f"{group}:{mention.key or mention.text}")
+        cluster = article.clusters.get(key) or cluster
+        if cluster is None or cluster.key != key:
+            cluster = article.clusters[key] = Cluster(key, kb_id)
+            if group == "person":
+                article.people.add(cluster)
+        cluster.add(mention, article.sentence_of[mention.start])
+        article.people.file(cluster, mention.text, mention.parts)
+        article.links[mention.link_key] = Link(key, kb_id, resolved.match, resolved.score)
+        article.previous = mention, cluster
 
     def correct_labels(self, mentions: list[Mention]) -> list[Mention]:
         """Correct the model's label where the evidence is better: a name the KB knows takes the KB's label and

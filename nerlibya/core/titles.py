@@ -814,12 +814,8 @@ class TitleReader:
         """The title a run of units makes, read with its context; and the starts of the titles nested in
         its complement."""
         doc = ctx.doc
-        start, end = run[0].start, run[-1].end
-        end, trailing_status = self.trailing_modifiers(self.prefixed_adjective_end(doc, end), ctx.modifiers_at)
-        end, trailing_status = _trailing_qualifier(doc, end, self.lexicon.trailing_qualifiers, trailing_status)
-        demonym_at = self.demonym_before_modifier(ctx, end)
-        if demonym_at is not None:  # 'Premier ministre libyen désigné'
-            end, trailing_status = self.trailing_modifiers(end + 1, ctx.modifiers_at)
+        start = run[0].start
+        end, trailing_status, demonym_at = self.run_end(ctx, run[-1].end)
         head_unit = run[-1]  # a run ends with its head
         head = head_unit.phrase.replace("’", "'")  # the lexicon's spelling: 'chef d’état-major' is a portfolio office
         head = self.lexicon.plural_offices.get(head, head)  # 'ministres de l'Intérieur et de la Défense': a portfolio
@@ -828,24 +824,8 @@ class TitleReader:
         if field_start is not None:  # 'a Libya analyst': the place is the analyst's field, not whose office it is
             org = None
         qualifier = _qualifier_before(ctx, phrase_start) if phrase_start != start else None
-        right = self.through_acronym(ctx, self.complement(ctx, end, head), head)
-        place = self.demonym_place(doc[demonym_at]) if demonym_at is not None else None
-        if place:
-            right = replace(right, org=right.org or OrgRef(id=place))
-        if right.portfolio_end:
-            right = replace(right, portfolio_end=self.more_portfolios(ctx, right.portfolio_end, head))
-        nested = {right.inner}
-        title_end = right.portfolio_end or end
-        if right.portfolio_end:  # 'ministre des Affaires étrangères par intérim du GUN'
-            title_end, after_portfolio = self.trailing_modifiers(title_end, ctx.modifiers_at)
-            trailing_status = trailing_status or after_portfolio
-            again = self.complement(ctx, title_end, "")  # '... du GUN'
-            nested.add(again.inner)
-            right = replace(again, org=again.org or right.org, portfolio_end=title_end,
-                            phrase_end=max(again.phrase_end, title_end), unwritten=right.unwritten)
-        status = next((self.lexicon.qualifiers[u.phrase] for u in run if u.cat == "QUAL"), trailing_status)
-        if status is None and head.startswith("ex-"):
-            status = "former"  # French writes 'ex-patron' as one word
+        right, title_end, trailing_status, nested = self.right_context(ctx, end, head, demonym_at, trailing_status)
+        status = self.run_status(run, head, trailing_status)
         skip = (demonym_at if demonym_at is not None
                 else end if end < title_end and self.follows_as_nationality(doc[end]) else None)
         portfolio_end = self._portfolio_after_body(ctx, right, head) if skip is None else None
@@ -864,6 +844,48 @@ class TitleReader:
                       title=title_text, head=head, category="rank" if head_unit.cat == "RANK" else "office",
                       status=status, org=org or right.org, of=of or right.of, plural=head_unit.cat == "PLURAL")
         return title, nested - {None}
+
+    def run_end(self, ctx: "_Context", end: int) -> tuple[int, str | None, int | None]:
+        """Where a run's title ends once the modifiers and qualifiers after its head are read ('Premier ministre
+        libyen désigné'); the status they give, and where a demonym among them stands."""
+        doc = ctx.doc
+        end, trailing_status = self.trailing_modifiers(self.prefixed_adjective_end(doc, end), ctx.modifiers_at)
+        end, trailing_status = _trailing_qualifier(doc, end, self.lexicon.trailing_qualifiers, trailing_status)
+        demonym_at = self.demonym_before_modifier(ctx, end)
+        if demonym_at is not None:  # 'Premier ministre libyen désigné'
+            end, trailing_status = self.trailing_modifiers(end + 1, ctx.modifiers_at)
+        return end, trailing_status, demonym_at
+
+    def right_context(self, ctx: "_Context", end: int, head: str, demonym_at: int | None,
+                      trailing_status: str | None) -> tuple["Complement", int, str | None, set[int | None]]:
+        """The complement after a run's title (a demonym's place is its organisation), carried through its
+        portfolios to the body after them; where the title ends, its status so far, and the starts of the
+        titles nested in the complement."""
+        doc = ctx.doc
+        right = self.through_acronym(ctx, self.complement(ctx, end, head), head)
+        place = self.demonym_place(doc[demonym_at]) if demonym_at is not None else None
+        if place:
+            right = replace(right, org=right.org or OrgRef(id=place))
+        if right.portfolio_end:
+            right = replace(right, portfolio_end=self.more_portfolios(ctx, right.portfolio_end, head))
+        nested = {right.inner}
+        title_end = right.portfolio_end or end
+        if right.portfolio_end:  # 'ministre des Affaires étrangères par intérim du GUN'
+            title_end, after_portfolio = self.trailing_modifiers(title_end, ctx.modifiers_at)
+            trailing_status = trailing_status or after_portfolio
+            again = self.complement(ctx, title_end, "")  # '... du GUN'
+            nested.add(again.inner)
+            right = replace(again, org=again.org or right.org, portfolio_end=title_end,
+                            phrase_end=max(again.phrase_end, title_end), unwritten=right.unwritten)
+        return right, title_end, trailing_status, nested
+
+    def run_status(self, run: list[Unit], head: str, trailing_status: str | None) -> str | None:
+        """A qualifier within the run gives the title's status, else one after it; French writes 'ex-patron' as
+        one word."""
+        status = next((self.lexicon.qualifiers[u.phrase] for u in run if u.cat == "QUAL"), trailing_status)
+        if status is None and head.startswith("ex-"):
+            status = "former"
+        return status
 
     def _portfolio_after_body(self, ctx: "_Context", right: "Complement", head: str) -> int | None:
         """'la secrétaire générale adjointe de l'ONU pour les Affaires politiques', 'le commissaire de l'UA aux Affaires

@@ -252,12 +252,20 @@ def check_kb(folder: str | Path) -> tuple[list[Problem], dict[str, int]]:
 
 def _read_and_check(folder: Path) -> tuple[list[Problem], list[KBEntity]]:
     """The problems and the parsed entities, from one reading of the files."""
-    problems: list[Problem] = []
-    entities: list[tuple[str, KBEntity]] = []
     try:
         raw_entries = list(read_entries(folder))
     except KnowledgeBaseError as exc:
         return [Problem(exc.path, exc.entry_id, exc.problem)], []
+    problems, entities = _parse_entries(raw_entries)
+    claims, alias_owner = _claim_problems(entities)
+    return problems + claims + _reference_problems(raw_entries, entities, alias_owner), [e for _, e in entities]
+
+
+def _parse_entries(raw_entries: list[tuple[str, str, object]]) -> tuple[list[Problem], list[tuple[str, KBEntity]]]:
+    """Each entry parsed, with its file; an entry that does not parse, or breaks its file's order by id, is a
+    problem."""
+    problems: list[Problem] = []
+    entities: list[tuple[str, KBEntity]] = []
     previous_id: dict[str, str] = {}
     for kind, path, raw in raw_entries:
         try:
@@ -269,6 +277,13 @@ def _read_and_check(folder: Path) -> tuple[list[Problem], list[KBEntity]]:
             problems.append(Problem(path, entity.id, f"not sorted by id (comes after {previous_id[path]!r})"))
         previous_id[path] = entity.id
         entities.append((path, entity))
+    return problems, entities
+
+
+def _claim_problems(entities: list[tuple[str, KBEntity]]) -> tuple[list[Problem], dict[str, str]]:
+    """An id, a name or an acronym that two entities claim is a problem (the first claimant keeps it); and the
+    entity that owns each name key."""
+    problems: list[Problem] = []
     seen_ids: dict[str, str] = {}
     alias_owner: dict[str, str] = {}
     acronym_owner: dict[str, str] = {}
@@ -284,6 +299,14 @@ def _read_and_check(folder: Path) -> tuple[list[Problem], list[KBEntity]]:
             owner = acronym_owner.setdefault(acronym, entity.id)
             if owner != entity.id:
                 problems.append(Problem(path, entity.id, f"acronym {acronym!r} is also claimed by {owner!r}"))
+    return problems, alias_owner
+
+
+def _reference_problems(raw_entries: list[tuple[str, str, object]], entities: list[tuple[str, KBEntity]],
+                        alias_owner: dict[str, str]) -> list[Problem]:
+    """A reference to nothing is a problem: an office's or a parent's organisation that is no organisation id,
+    a shared name that is no other entity's name."""
+    problems: list[Problem] = []
     org_ids = {e.id for _, e in entities if e.kind == "organisation"}
     for path, entity in entities:
         for office in entity.offices:
@@ -296,7 +319,7 @@ def _read_and_check(folder: Path) -> tuple[list[Problem], list[KBEntity]]:
     for kind, path, raw in raw_entries:
         if kind == "organisation" and isinstance(raw, dict) and raw.get("parent") and raw["parent"] not in org_ids:
             problems.append(Problem(path, raw.get("id"), f"parent {raw['parent']!r} is not an organisation id"))
-    return problems, [entity for _, entity in entities]
+    return problems
 
 
 @lru_cache(maxsize=8)
