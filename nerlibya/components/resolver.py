@@ -8,6 +8,8 @@ then the article's own earlier mentions (surname -> nearest full name that fits,
 and finally a key local to the document (`id` null in the record).
 
 Writes `doc._.links`: {(start, end): Link(key, id, match, score)} and sets `ent.kb_id_`.
+
+One concern: linking each mention to its entity (the steps share the article's clusters and the KB's indexes).
 """
 
 from __future__ import annotations
