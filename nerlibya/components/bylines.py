@@ -9,6 +9,7 @@ by 'and', ',' or ';'; each name of two words or more is a person. The cues are l
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterable
 
 from spacy.strings import hash_string
 from spacy.tokens import Doc
@@ -133,8 +134,8 @@ def _bracketed_photo_credits(doc: Doc, particles: frozenset[str]) -> list[tuple[
     Turkia/AFP)'. An acronym keeps out '(Tripoli / Abu Salim)'."""
     found = []
     for slash in tokens_with_text(doc, SLASH):
-        opening = next((k for k in range(slash - 1, max(-1, slash - MAX_NAME_TOKENS - 2), -1) if doc[k].text == "("), None)
-        close = next((k for k in range(slash + 1, min(len(doc), slash + MAX_NAME_TOKENS + 2)) if doc[k].text == ")"), None)
+        opening = _first_written(doc, "(", range(slash - 1, max(-1, slash - MAX_NAME_TOKENS - 2), -1))
+        close = _first_written(doc, ")", range(slash + 1, min(len(doc), slash + MAX_NAME_TOKENS + 2)))
         if opening is None or close is None or not _line_ends(doc, close + 1):
             continue
         parts = sorted(((opening + 1, slash), (slash + 1, close)), key=lambda part: part[1] - part[0])
@@ -183,10 +184,10 @@ def _dateline_credits(doc: Doc) -> list[tuple[int, int]]:
     for start in (0, *(i + 1 for i in space_tokens_holding(doc, NEWLINE))):
         if start >= len(doc) or not (doc[start].is_alpha and doc[start].text[:1].isupper() and len(doc[start]) > 1):
             continue
-        opening = next((k for k in range(start + 1, min(len(doc), start + MAX_CREDIT_TOKENS)) if doc[k].text == "("), None)
+        opening = _first_written(doc, "(", range(start + 1, min(len(doc), start + MAX_CREDIT_TOKENS)))
         if opening is None or not (doc[start].is_upper or any(t.text == "," for t in doc[start:opening])):
             continue  # a place in capitals, or a place and its date ('Niamey, 12 février')
-        close = next((k for k in range(opening + 1, min(len(doc), opening + MAX_CREDIT_TOKENS)) if doc[k].text == ")"), None)
+        close = _first_written(doc, ")", range(opening + 1, min(len(doc), opening + MAX_CREDIT_TOKENS)))
         if close is None or close + 1 >= len(doc) or doc[close + 1].text not in CREDIT_DASHES:
             continue
         parts = _parts_between_joiners(opening + 1, close, [k for k in range(opening + 1, close)
@@ -196,6 +197,11 @@ def _dateline_credits(doc: Doc) -> list[tuple[int, int]]:
         elif close == opening + 2 and is_acronym(doc[opening + 1].text):
             found.append((opening + 1, close))
     return found
+
+
+def _first_written(doc: Doc, text: str, indices: Iterable[int]) -> int | None:
+    """The first of `indices` (in their order) where `text` is written, or None: a bracket near a credit."""
+    return next((k for k in indices if doc[k].text == text), None)
 
 
 def _parts_between_joiners(start: int, end: int, joiners: list[int]) -> list[tuple[int, int]]:
