@@ -118,3 +118,19 @@ def test_a_short_agency_acronym_written_as_a_given_name_leaves_the_person_whole(
     assert "Lana Haddad" in _people(record)
     record = _record(extractor, "Officials denied the reports, the state news agency Lana said on Sunday.")
     assert [org["id"] for org in record["organisations"]] == ["libyan-news-agency"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,community", [
+    ("Born in the Qaddafa heartland, Omar Ali studied abroad.", "Qaddafa"),
+    ("Dozens of Magarha tribesmen blocked the road.", "Magarha"),
+    ("Il est né dans la tribu des Awlad Bou Seif, a dit Karim Benali.", "Awlad Bou Seif"),
+])
+def test_a_tribe_beside_a_community_noun_is_no_person(extractor, text, community):
+    assert community not in _people(extractor.extract(text).to_dict())
+
+
+@pytest.mark.model
+def test_cairo_after_a_contracted_article(extractor):
+    record = extractor.extract("Le ministre est arrivé au Caire lundi, a indiqué Karim Benali.").to_dict()
+    assert "Cairo" in {place["name"] for place in record["places"]}

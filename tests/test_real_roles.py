@@ -616,3 +616,61 @@ def test_a_nationality_before_a_common_noun_stays_out_of_the_title(extractor):
 ])
 def test_a_phrase_of_time_between_the_comma_and_the_title(extractor, text, person, expected):
     assert expected <= roles(extractor, text)[person]
+
+
+def test_leading_a_countrys_people_is_no_office(extractor):
+    """"who led Libya's rebels": the country possesses people, no body whose head the person was."""
+    assert roles(extractor, "Omar Ali, who led Libya's rebels abroad, has died.")["Omar Ali"] == set()
+    assert roles(extractor, "Omar Ali, who chairs Libya's presidential council, spoke.")["Omar Ali"] == {"chair"}
+
+
+def test_a_second_portfolio_after_the_first(extractor):
+    """'Under Secretary of the Treasury for X and Y': the second portfolio is in the title, no organisation."""
+    record = extractor.extract("\"It ends now,\" said Dana Price, Under Secretary of the Treasury for Terrorism "
+                               "and Financial Intelligence.").to_dict()
+    [role] = [r for p in record["people"] if p["name"] == "Dana Price" for r in p["roles"]]
+    assert role["title"] == "Under Secretary of the Treasury for Terrorism and Financial Intelligence"
+    assert role["organisation"] is None
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Ancien ministre de l'Intérieur, puis Premier ministre désigné, Karim Benali revient sur son échec.",
+     "Karim Benali", {"Ancien ministre de l'Intérieur", "Premier ministre désigné"}),
+    ("A former interior minister, later prime minister-designate, Karim Benali has never governed.",
+     "Karim Benali", {"former interior minister", "prime minister-designate"}),
+    # a participle's agent after a title that opens the sentence
+    ("Premier ministre désigné par le Parlement en 2022, Karim Benali n'a jamais gouverné.",
+     "Karim Benali", {"Premier ministre désigné"}),
+])
+def test_titles_stacked_before_the_name_with_an_adverb(extractor, text, person, expected):
+    assert roles(extractor, text)[person] == expected
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("La mission, dirigée par l'Américaine Jane Doyle, a appelé au calme.", "Jane Doyle", {"chef"}),
+    ("The mission, currently led by Jane Doyle, urged calm.", "Jane Doyle", {"head"}),
+    ("The mission, led on an interim basis by Jane Doyle, urged calm.", "Jane Doyle", {"interim head"}),
+    ("Omar Ali runs the port; Salem Warda heads the Libyan Investment Authority.", "Salem Warda", {"head"}),
+])
+def test_who_leads_a_body_written_around_the_verb(extractor, text, person, expected):
+    assert roles(extractor, text)[person] == expected
+
+
+def test_heads_after_a_name_with_no_body_is_no_office(extractor):
+    assert roles(extractor, "Salem Warda heads to Paris for talks.")["Salem Warda"] == set()
+
+
+def test_a_name_the_model_took_for_a_body_right_after_an_office(extractor):
+    """"Russia's permanent representative X criticised": two capitalised words after the office, closed by a verb."""
+    found = roles(extractor, "Ruritania's permanent representative Ivor Kelmsky criticised the plan.")
+    assert found.get("Ivor Kelmsky") == {"permanent representative"}
+
+
+def test_a_spokesperson_for_a_titled_person_is_the_name_in_apposition(extractor):
+    """'a spokesperson for Secretary-General X, Y, said': no article before the inner office, so X holds it and Y
+    speaks for X; with an article the name after it is the representative ('the Special Representative of the
+    Secretary-General X')."""
+    found = roles(extractor, "Talks resume today, a spokesperson for Secretary-General Omar Ali, Jane Doyle, said.")
+    assert "spokesperson" in found["Jane Doyle"] and "spokesperson" not in found["Omar Ali"]
+    found = roles(extractor, "The Special Representative of the Secretary-General Jane Doyle briefed the council.")
+    assert found["Jane Doyle"] == {"Special Representative"}

@@ -263,6 +263,17 @@ class EntityCleanup(KnowledgePipe):
         family = self.words.family_nouns
         return (after < len(doc) and doc[after].lower_ in family) or (start > 0 and doc[start - 1].lower_ in family)
 
+    def _names_a_community(self, doc: Doc, start: int, end: int) -> bool:
+        """A word the KB knows as no one's name next to a community noun ('the Warfalla heartland', 'Magarha
+        tribesmen', 'la tribu des Warfalla'): a tribe or clan, no person."""
+        if self.kb.lookup(doc[start:end].text):
+            return False
+        community = self.words.community_nouns
+        before = start - 1
+        while before > 0 and doc[before].lower_ in self.words.of_words:
+            before -= 1  # 'la tribu [des] Warfalla'
+        return (end < len(doc) and doc[end].lower_ in community) or (before >= 0 and doc[before].lower_ in community)
+
     def _carries_a_name(self, token) -> bool:
         """A capitalised word that is no title, particle, determiner or initial: a person's name needs one."""
         lower, text = token.lower_, token.text
@@ -298,8 +309,9 @@ class EntityCleanup(KnowledgePipe):
                 return "PERSON"
             return "ORG" if self._place_inside_a_name(doc, start, end) else label
         if label == "PERSON" and len(words) == 1 and (fold(words[0]) in shapes.never_places
-                                                      or self._names_a_family(doc, start, end)):
-            return None  # 'président de la République', 'the Haftar family'
+                                                      or self._names_a_family(doc, start, end)
+                                                      or self._names_a_community(doc, start, end)):
+            return None  # 'président de la République', 'the Haftar family', 'the Warfalla heartland'
         if label == "PERSON" and end - start > 2 and doc[start].is_lower and doc[start + 1].text in ("-", "‑") \
                 and doc[start].lower_ not in self.words.name_particles:
             return None  # 'anti-Al Qathafi fighter', 'pro-Haftar forces': a prefix makes the name an adjective

@@ -26,7 +26,8 @@ from ..core.assignments import (AssignmentWords, assigned_offices, portfolio_app
 from ..core.lists import list_entries, name_end, name_heading_entry
 from ..core.roles import as_phrase_start
 from ..core.titles import (MAX_NAME_TOKENS, PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text,
-                           without_verb_offices, without_verbs, clauses_around_dates)
+                           without_verb_offices, without_verbs, clauses_around_dates,
+                           plural_verbs_as_clauses)
 from ..core.types import OrgRef, Title
 from ..knowledge.lexicon import Words
 from ..text.normalize import fold
@@ -316,7 +317,7 @@ class TitleFinder(KnowledgePipe):
             after = by_start.get(title.end)
             if after is not None and after.label_ in PLACE_OR_ORG and (self._looks_like_name(after) and any(
                     part in self.lexicon.words.name_articles for t in after for part in t.lower_.split("-"))
-                    or _lone_surname(doc, after, title)):
+                    or _lone_surname(doc, after, title) or self._person_taken_for_a_body(doc, after, verb_closes=True)):
                 found.append(after)
             after_nationality = by_start.get(title.phrase_end) if title.phrase_end > title.end and \
                 self.reader.follows_as_nationality(doc[title.phrase_end - 1]) else None
@@ -357,11 +358,14 @@ class TitleFinder(KnowledgePipe):
                                     org=OrgRef(span=(body.start, body.end)), of=None, inner=False))
         return repeated
 
-    def _person_taken_for_a_body(self, doc: Doc, ent: Span) -> bool:
+    def _person_taken_for_a_body(self, doc: Doc, ent: Span, verb_closes: bool = False) -> bool:
         """'le Président de la République, Karim Ben Salah, a reçu': an 'organisation' in apposition after an
         office, closed by a comma or a full stop, of two to four capitalised words (no acronym, no KB id) none of
-        which a body's name uses, is the holder's name."""
-        closed = ent.end == len(doc) or doc[ent.end].text in (",", ".")
+        which a body's name uses, is the holder's name; right after the office, a lower-case word that is no
+        body's may close it too ("Russia's envoy Vassily Nebenzia criticised")."""
+        after = doc[ent.end] if ent.end < len(doc) else None
+        closed = after is None or after.text in (",", ".") or (
+            verb_closes and after.is_lower and after.is_alpha and not self._body_word(after))
         return (ent.label_ == "ORG" and closed and 2 <= len(ent) <= 4 and self._looks_like_name(ent)
                 and all(t.is_alpha and t.is_title and not self._body_word(t) for t in ent))
 
@@ -425,6 +429,7 @@ class TitleFinder(KnowledgePipe):
         units = without_verbs(self.nouns_of_modifiers(self.units(doc, ents)), self.lexicon.verb_qualifiers,
                               words.auxiliaries)
         units = without_verb_offices(units, self.lexicon.verb_offices, words.object_relatives, words.title_determiners)
+        units = plural_verbs_as_clauses(units, self.lexicon.clause_roles)
         if tokens_with_lower(doc, lower_hashes(self.agent_cue_verbs)):  # the scan reads every word: most docs have no cue
             units = clauses_around_dates(doc, units, self.agent_cue_verbs, words)
         joiners = words.conjunctions | {"&"}

@@ -93,6 +93,7 @@ class RoleWords:
     represented_offices: frozenset[str]
     bodies: frozenset[str]  # 'government', 'council': nouns a clause such as 'led by X' makes X head of
     before_apposed_title: frozenset[str]  # 'X, now the governor': determiners and adverbs after the comma
+    adverbs: frozenset[str]  # 'Ancien ministre, puis Premier ministre, X': between stacked titles
     infinitive_endings: tuple[str, ...] = ()  # 'X pour remporter': a clause breaker before a verb ends a name's clause
     apposition_closers: frozenset[str] = frozenset()  # 'A met the minister, B on Monday': 'on' ends the apposition
     relation_nouns: frozenset[str] = frozenset()  # 'the son of the army chief, X': X is the son
@@ -143,6 +144,7 @@ class RoleWords:
             represented_offices=lexicon.represented_offices,
             bodies=lexicon.heads.bodies,
             before_apposed_title=words.title_determiners | words.adverbs,
+            adverbs=words.adverbs,
             infinitive_endings=words.infinitive_endings,
             apposition_closers=words.apposition_closers,
             relation_nouns=words.relation_nouns,
@@ -781,9 +783,13 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     courtesy = k < len(tokens) and tokens[k].lower_ in words.honorifics  # 'le président, M. X' names the president
     while k < len(tokens) and (tokens[k].lower_ in words.title_determiners or tokens[k].lower_ in words.honorifics
                                or tokens[k].lower_ in words.age_words or tokens[k].text.isdigit()
-                               or scene.national_noun(k) or _stacked_title_at(scene, k) is not None):
+                               or scene.national_noun(k) or _stacked_title_at(scene, k) is not None
+                               or _adverb_before_stacked_title(scene, k)):
+        apposed = tokens[k - 1].text == ","
+        if _adverb_before_stacked_title(scene, k) and apposed:
+            k += 1  # 'Ancien ministre, puis Premier ministre, X': the adverb keeps the title in apposition
         stacked = _stacked_title_at(scene, k)
-        k = _stacked_title_end(scene, stacked, tokens[k - 1].text == ",") if stacked is not None else k + 1
+        k = _stacked_title_end(scene, stacked, apposed) if stacked is not None else k + 1
     person = scene.starts.get(k)
     if person is None or _relatives_name(scene, opening or title, person):
         return None
@@ -796,6 +802,13 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
                       or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace()  # a new line
                       or _after_opening_adverbial(scene, before) or _opening_as(scene, before))
     return person if closes or (opens_sentence and not _attribution_inserted(scene, person)) else None
+
+
+def _adverb_before_stacked_title(scene: Scene, k: int) -> bool:
+    """'Ancien ministre, [puis] Premier ministre désigné, X', 'A former minister, [later] premier, X': an adverb
+    between the comma and a further title stacked before the name."""
+    return (scene.tokens[k].lower_ in scene.words.adverbs and k + 1 < len(scene.tokens)
+            and _stacked_title_at(scene, k + 1) is not None)
 
 
 def _stacked_title_at(scene: Scene, k: int) -> Title | None:
@@ -1030,7 +1043,7 @@ def past_short_clause(scene: Scene, k: int) -> int:
     if (k + 2 < len(tokens) and tokens[k + 2].text == "," and tokens[k].lower_.endswith(words.adverb_endings)
             and all(tokens[i].text.isalpha() and tokens[i].text == tokens[i].lower_ for i in (k, k + 1))):
         return k + 2
-    opens = k < len(tokens) and (tokens[k].lower_ in words.relative_pronouns
+    opens = k < len(tokens) and (tokens[k].lower_ in words.relative_pronouns or _agent_after_participle(scene, k)
                                  or (k + 1 < len(tokens) and tokens[k].lower_ not in words.auxiliaries and (
                                      tokens[k + 1].lower_ in words.agent_prepositions or (
                                          tokens[k].is_lower and tokens[k + 1].lower_ in words.place_prepositions))))
@@ -1043,6 +1056,13 @@ def past_short_clause(scene: Scene, k: int) -> int:
         if token.is_punct or token.ent_type_ == "PERSON" or end in scene.titles_at:
             return k  # 'The premier was in Tripoli with the ministers, X': X is the ministers'
     return k
+
+
+def _agent_after_participle(scene: Scene, k: int) -> bool:
+    """Is `k` an agent preposition right after a lower-case word the title's phrase ends with ('Premier ministre
+    désigné [par] la Chambre en 2022, X': the participle read as the title's qualifier)?"""
+    tokens = scene.tokens
+    return k > 0 and tokens[k].lower_ in scene.words.agent_prepositions and tokens[k - 1].is_lower
 
 
 def _before_coordinated_titles(scene: Scene, index: int) -> int:
@@ -1522,6 +1542,8 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
             org = _entity_at(tokens, org.span[1] + 1)  # "who commands the LNA's Tariq Ben Zeyad brigade"
             if org is None and cue[0] not in words.relative_pronouns:
                 return None, None, None
+        if org is not None and _place_possesses_no_body(scene, org.span[1]):
+            return None, None, None  # "who led Libya's rebels": people, no body whose office he held
         # without a relative pronoun, only an organisation after the verb makes it an office ('X led the LNA')
         return (person if cue[0] in words.relative_pronouns or org is not None else None), org, None
     k = title.end
@@ -1533,7 +1555,8 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     person = scene.starts.get(k) or scene.starts.get(past_description(scene, k))
     if person is not None:
         person = _named_after_complement(scene, person)
-    j = _before_coordinated_participles(scene, title.start)
+    cue_start = skip_back(tokens, title.start, words.before_apposed_title) + 1  # 'UNSMIL, [currently] led by X'
+    j = _before_coordinated_participles(scene, cue_start)
     if j >= 0 and tokens[j].text == ")" and j >= 2 and tokens[j - 2].text == "(":
         j -= 3  # 'the Government of National Unity (GNU), led by'
     org = None
@@ -1640,10 +1663,10 @@ def _before_compass_place(scene: Scene, j: int) -> int:
 
 def past_description(scene: Scene, k: int) -> int:
     """Past a short lower-case description before a name: 'led by [his rival] X', 'présidé par [son rival
-    politique] X' (determiners and up to three lower-case words, no entity)."""
+    politique] X' (determiners, a nationality noun, and up to three lower-case words, no entity)."""
     tokens = scene.tokens
-    while k < len(tokens) and tokens[k].lower_ in scene.words.title_determiners:
-        k += 1
+    while k < len(tokens) and (tokens[k].lower_ in scene.words.title_determiners or scene.national_noun(k)):
+        k += 1  # "dirigée par [l'Américaine] X"
     for end in range(k, min(k + 3, len(tokens))):
         token = tokens[end]
         if not (token.text.isalpha() and token.text == token.lower_ and not token.ent_type_):
@@ -1658,6 +1681,20 @@ def _modifies_a_noun(tokens: Sequence[TokenLike], end: int, possessive_marks: fr
         return False
     after = tokens[end]
     return after.lower_ in possessive_marks or (after.is_lower and after.is_alpha and not after.is_stop)
+
+
+def _place_possesses_no_body(scene: Scene, end: int) -> bool:
+    """Is the place ending at `end` a possessive before lower-case words none of which is a body ("Libya's rebels",
+    "the country's youth"), not before one ("Libya's presidential council")?"""
+    tokens = scene.tokens
+    if end >= len(tokens) or tokens[end - 1].ent_type_ == "ORG" or tokens[end].lower_ not in scene.words.possessive_marks:
+        return False
+    k = end + 1
+    while k < len(tokens) and tokens[k].is_lower and tokens[k].is_alpha:
+        if tokens[k].lower_ in scene.words.bodies:
+            return False
+        k += 1
+    return k > end + 1
 
 
 def _possesses_a_name(tokens: Sequence[TokenLike], end: int, possessive_marks: frozenset[str]) -> bool:

@@ -83,6 +83,14 @@ def without_verbs(units: list[Unit], verb_qualifiers: frozenset[str], auxiliarie
                                      and _ends_a_subject_or_auxiliary(u.doc[u.start - 1], auxiliaries))]
 
 
+def plural_verbs_as_clauses(units: list[Unit], clause_cues: Mapping[str, str]) -> list[Unit]:
+    """The units, with a plural office spelt like a clause's verb read as that verb right after a person's name ('X
+    heads the fund': the verb, not 'heads of state')."""
+    return [Unit(u.doc, u.start, u.end, "CLAUSE") if (u.cat == "PLURAL" and u.phrase in clause_cues and u.start > 0
+                                                       and u.doc[u.start - 1].ent_type_ == "PERSON") else u
+            for u in units]
+
+
 def without_verb_offices(units: list[Unit], verb_offices: frozenset[str], complementisers: frozenset[str],
                          determiners: frozenset[str]) -> list[Unit]:
     """The units less the offices written as a verb: one of `verb_offices` right before a complementiser and not
@@ -464,8 +472,10 @@ class TitleReader:
         if nested is None:
             return None
         found = replace(base, org=base.org or nested.org, inner=nested.start)
-        if nested.head in self.lexicon.represented_offices and nested.phrase_end <= _after_parenthesis(doc, nested.end):
+        if (nested.head in self.lexicon.represented_offices and nested.phrase_end <= _after_parenthesis(doc, nested.end)
+                and doc[nested.phrase_start - 1].lower_ in self.words.title_determiners):
             # 'Special Representative of the Secretary-General X': X is the representative, not the one represented
+            # (without an article the office is the name's: 'a spokesperson for Secretary-General X, Y')
             return replace(found, phrase_end=nested.phrase_end)
         # "envoy of the Secretary-General [of the UN] X"; not past the nested title's place ('... for Libya X')
         own_phrase = nested.phrase_end > nested.end and doc[nested.phrase_end - 1].ent_type_ != "GPE"
@@ -873,11 +883,20 @@ class TitleReader:
         if right.portfolio_end:  # 'ministre des Affaires étrangères par intérim du GUN'
             title_end, after_portfolio = self.trailing_modifiers(title_end, ctx.modifiers_at)
             trailing_status = trailing_status or after_portfolio
+            title_end = self._second_portfolio_end(ctx, title_end, head)
             again = self.complement(ctx, title_end, "")  # '... du GUN'
             nested.add(again.inner)
             right = replace(again, org=again.org or right.org, portfolio_end=title_end,
                             phrase_end=max(again.phrase_end, title_end), unwritten=right.unwritten)
         return right, title_end, trailing_status, nested
+
+    def _second_portfolio_end(self, ctx: "_Context", end: int, head: str) -> int:
+        """Where a second portfolio ends, written after the first with a portfolio preposition ('Under Secretary of
+        the Treasury for Terrorism and Financial Intelligence'), or `end` when there is none."""
+        if end >= len(ctx.doc) or ctx.doc[end].lower_ not in self.words.portfolio_prepositions:
+            return end
+        second = self.complement(ctx, end, head)
+        return self.more_portfolios(ctx, second.portfolio_end, head) if second.portfolio_end and second.org is None else end
 
     def run_status(self, run: list[Unit], head: str, trailing_status: str | None) -> str | None:
         """A qualifier within the run gives the title's status, else one after it; French writes 'ex-patron' as
