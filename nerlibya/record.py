@@ -148,7 +148,20 @@ def _org_name(doc: Doc, links: dict[TokenRange, Link], org: OrgRef | None, recor
             record = records_by_key[link.key]
             return record.name, record.id
         return printable(doc[start:end].text), None
-    return printable(org.text), None
+    later = _body_found_later(doc, links, org, records_by_key, trimmed)
+    return (later.name, later.id) if later else (printable(org.text), None)
+
+
+def _body_found_later(doc: Doc, links: dict[TokenRange, Link], org: OrgRef, records_by_key: dict[str, EntityRecord],
+                      trimmed: dict[int, TokenRange]) -> EntityRecord | None:
+    """The organisation record of a body found after the title was read, opening where its words do and at least
+    as long ("directeur de l'Autorité [de lutte contre l'immigration illégale]"), or None."""
+    span = trimmed.get(org.at) if org.at is not None else None
+    link = links.get(span) if span else None
+    record = records_by_key.get(link.key) if link else None
+    if record is None or record.label != "ORG" or len(doc[span[0]:span[1]].text) < len(org.text or ""):
+        return None
+    return record
 
 
 def _linked_name(links: dict[TokenRange, Link], span: TokenRange | None, records_by_key: dict[str, EntityRecord]) -> str | None:

@@ -134,3 +134,30 @@ def test_a_tribe_beside_a_community_noun_is_no_person(extractor, text, community
 def test_cairo_after_a_contracted_article(extractor):
     record = extractor.extract("Le ministre est arrivé au Caire lundi, a indiqué Karim Benali.").to_dict()
     assert "Cairo" in {place["name"] for place in record["places"]}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,speaker", [
+    ("\"This is about keeping people out,\" said Ivor Kelmsky of Amnesty International.", "Ivor Kelmsky"),
+    ("\"This is about keeping people out,\" Matteo de Bellis said.", "Matteo de Bellis"),
+    ("« Nos deux pays partagent les mêmes menaces », a déclaré Ivor Kelmsky, chercheur.", "Ivor Kelmsky"),
+])
+def test_the_speaker_of_a_quote_is_a_person(extractor, text, speaker):
+    assert speaker in _people(extractor.extract(text).to_dict())
+
+
+@pytest.mark.model
+def test_a_body_that_speaks_stays_a_body(extractor):
+    record = extractor.extract("\"It is over,\" said Human Rights Watch on Monday.").to_dict()
+    assert not record["people"]
+
+
+@pytest.mark.model
+def test_a_headline_surname_shared_by_a_family_joins_the_one_named_first(extractor):
+    """'Haftar' in a headline, then 'Khalifa Haftar' and his son 'Saddam Haftar': the bare surname is not a person
+    of its own; it joins the one the article names in full first."""
+    record = extractor.extract("Warda vows to enter the capital\n\nSalem Warda said on Monday he would enter the "
+                               "capital. His son Omar Warda agreed.").to_dict()
+    people = {person["name"]: person["forms"] for person in record["people"]}
+    assert set(people) == {"Salem Warda", "Omar Warda"}
+    assert "Warda" in people["Salem Warda"]

@@ -468,3 +468,14 @@ def test_capitalised_common_nouns_are_no_places(extractor):
 def test_an_office_written_as_a_verb_before_que_is_no_role(extractor):
     roles = _roles_by_name(extractor.extract("Karim Jalloul, chercheur à Tunis, juge que la crise durera.").to_dict())
     assert roles["Karim Jalloul"] == {"chercheur"}
+
+
+@pytest.mark.model
+def test_a_role_names_the_whole_body_found_after_its_title(extractor):
+    """'le directeur de l'Autorité de lutte contre ...': the body named in full after the title was read is the
+    role's organisation, not its first word."""
+    record = extractor.extract("La délégation comprenait le directeur de l'Autorité de lutte contre la contrebande "
+                               "des carburants, Karim Benali, et son adjoint.").to_dict()
+    [role] = [r for p in record["people"] if p["name"] == "Karim Benali" for r in p["roles"]]
+    assert role["organisation"] in {org["name"] for org in record["organisations"]}
+    assert role["organisation"].startswith("Autorité de lutte")

@@ -5,9 +5,9 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from nerlibya.components.person_spans import (NameEdgeWords, confirmed_headline_names, with_given_names_glued_to_people,
-                                              with_names_after_line_breaks,
-                                              with_whole_names)
+from nerlibya.components.person_spans import (NameEdgeWords, SpeakerWords, confirmed_headline_names,
+                                              with_given_names_glued_to_people, with_names_after_line_breaks,
+                                              with_quoted_speakers, with_whole_names)
 
 EDGE_WORDS = NameEdgeWords(
     never_given_names=frozenset({"president", "minister", "interior", "the", "of", "earlier", "thursday", "and"}),
@@ -245,3 +245,20 @@ def test_a_given_name_tagged_as_a_place_opens_the_person_after_it(text, place, p
              doc.char_span(text.index(person), text.index(person) + len(person), label="PERSON")]
     joined = with_given_names_glued_to_people(doc, spans, lambda words: EDGE_WORDS.is_given_name(words[0]))
     assert [s.text for s in joined] == found
+
+
+SPEAKERS = SpeakerWords(speech_verbs=frozenset({"said"}), between=frozenset({"has"}),
+                        after_name=frozenset({"of"}), name_particles=frozenset({"de"}))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('" We stay , " said Ivor de Kelmsky of the league .', ["Ivor de Kelmsky"]),
+    ('" We stay , " Ivor Kelmsky said .', ["Ivor Kelmsky"]),
+    ('" We stay , " said Minister Kelmsky .', []),  # a title word opens it
+    ('" We stay , " said Kelmsky .', []),  # one word alone
+    ("Ivor Kelmsky said nothing .", []),  # no quote before the verb
+])
+def test_the_speaker_of_a_quote(text, expected):
+    doc = spacy.blank("en").make_doc(text)
+    found = with_quoted_speakers(doc, [], SPEAKERS, EDGE_WORDS)
+    assert [span.text for span in found] == expected

@@ -651,6 +651,7 @@ def test_titles_stacked_before_the_name_with_an_adverb(extractor, text, person, 
     ("The mission, currently led by Jane Doyle, urged calm.", "Jane Doyle", {"head"}),
     ("The mission, led on an interim basis by Jane Doyle, urged calm.", "Jane Doyle", {"interim head"}),
     ("Omar Ali runs the port; Salem Warda heads the Libyan Investment Authority.", "Salem Warda", {"head"}),
+    ("Salem Warda, 81, has led the Libyan Investment Authority since 2014.", "Salem Warda", {"head"}),
 ])
 def test_who_leads_a_body_written_around_the_verb(extractor, text, person, expected):
     assert roles(extractor, text)[person] == expected
@@ -674,3 +675,21 @@ def test_a_spokesperson_for_a_titled_person_is_the_name_in_apposition(extractor)
     assert "spokesperson" in found["Jane Doyle"] and "spokesperson" not in found["Omar Ali"]
     found = roles(extractor, "The Special Representative of the Secretary-General Jane Doyle briefed the council.")
     assert found["Jane Doyle"] == {"Special Representative"}
+
+
+def test_a_list_of_profiles_gives_each_name_the_title_that_opens_its_paragraph(extractor):
+    """'Name' alone on a line, then 'The prime minister of ...' opening the next: each entry's title is its name's
+    (two entries or more: a name alone before one sentence may be a byline)."""
+    text = ("Who's who in the capital\n\nOmar Ali\nThe prime minister of the Government of National Unity since "
+            "2021. He has refused to step down.\n\nSalem Warda\nThe 70-year-old speaker of the House of "
+            "Representatives, based in the east.\n")
+    found = roles(extractor, text)
+    assert found["Omar Ali"] == {"prime minister"} and found["Salem Warda"] == {"speaker"}
+    byline = "Jane Doyle\nThe prime minister of the Government of National Unity said on Monday that talks resume."
+    assert roles(extractor, byline).get("Jane Doyle", set()) == set()
+
+
+def test_a_town_someone_comes_from_is_not_whose_office(extractor):
+    record = extractor.extract("Omar Ali, a businessman from Misrata, was elected.").to_dict()
+    [role] = [r for p in record["people"] for r in p["roles"]]
+    assert (role["title"], role["organisation"]) == ("businessman", None)

@@ -31,8 +31,9 @@ from .base import KnowledgePipe, is_line_break, on_headline_line
 from .bodies import Body, BodyWords, find_bodies, find_facilities, find_outlets, in_title_case_line
 from .bylines import credits
 from .entity_spans import non_overlapping, set_entities
-from .person_spans import (HYPHENS, NameEdgeWords, confirmed_headline_names, with_given_names_glued_to_people,
-                           with_names_after_line_breaks, with_whole_names)
+from .person_spans import (HYPHENS, NameEdgeWords, SpeakerWords, confirmed_headline_names,
+                           with_given_names_glued_to_people, with_names_after_line_breaks, with_quoted_speakers,
+                           with_whole_names)
 from .place_uses import ModifierWords, dateline_places, is_acronym_as_modifier, with_dateline_places
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
@@ -95,6 +96,8 @@ class EntityCleanup(KnowledgePipe):
                        | words.adverbs | words.sentence_openers | words.place_prepositions | words.of_words),
             determiners=words.title_determiners)
         self.name_edges = self._name_edges(elided)
+        self.speaker_words = SpeakerWords(speech_verbs=words.speech_verbs, between=words.auxiliaries,
+                                          after_name=words.speaker_complements, name_particles=words.name_particles)
 
     def _body_words(self) -> BodyWords:
         """The words by which a body's name is read: its head nouns, complements, determiners, and the words
@@ -481,6 +484,7 @@ class EntityCleanup(KnowledgePipe):
         joined = with_bylines(doc, join_split_people(doc, join_broken_names(doc, ents, self.words, self.kb), self.words, self.kb), people)
         joined = with_names_after_line_breaks(doc, joined, self.shapes.opens_with_given_name)
         joined = with_given_names_glued_to_people(doc, joined, self.shapes.opens_with_given_name)
+        joined = with_quoted_speakers(doc, joined, self.speaker_words, self.name_edges)
         trimmed = [span for span in map(self.trim, joined) if span is not None]
         trimmed = with_whole_names(doc, with_bylines(doc, trimmed, [], outlets), self.name_edges)
         trimmed = confirmed_headline_names(doc, trimmed, frozenset(credited), self.name_edges)

@@ -212,3 +212,90 @@ def with_given_names_glued_to_people(doc: Doc, ents: list[Span], opens_with_give
             continue
         out.append(ent)
     return out
+
+
+QUOTE_MARKS = frozenset({'"', "”", "»", "“"})
+SPEAKER_ENDS = frozenset({",", ".", "(", ";", ":"})
+MAX_SPEAKER_WORDS = 4
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    """What `with_quoted_speakers` reads: the verbs that attribute a quote, the words between a quote and its verb
+    ('a' in '», a déclaré X'), the words a speaker's name may be followed by ('of', 'de') and name particles."""
+
+    speech_verbs: frozenset[str]
+    between: frozenset[str]
+    after_name: frozenset[str]
+    name_particles: frozenset[str]
+
+
+def with_quoted_speakers(doc: Doc, ents: list[Span], words: SpeakerWords, edges: NameEdgeWords) -> list[Span]:
+    """'"...," said Matteo de Bellis of Amnesty', '"...," Matteo de Bellis said': two to four capitalised words,
+    written between a closing quote and the verb that attributes it or right after that verb, are the speaker the
+    model missed or took for a body or a place (in no entity, or exactly one the KB does not know; no title, place
+    or organisation word among them)."""
+    mistaken = {(e.start, e.end): e for e in ents if not e.id_ and e.label_ not in ("PER", "PERSON")}
+    taken = {i for ent in ents if (ent.start, ent.end) not in mistaken for i in range(ent.start, ent.end)}
+    found: dict[tuple[int, int], Span] = {}
+    for k, token in enumerate(doc):
+        if token.lower_ not in words.speech_verbs:
+            continue
+        after = (k + 1, _speaker_end(doc, k + 1, words)) if _after_quote(doc, k, words.between) else (None, None)
+        for start, end in (after, (_speaker_start(doc, k, words), k)):
+            if start is not None and end is not None and end - start >= 2 and taken.isdisjoint(range(start, end)) \
+                    and _free_or_mistaken(ents, mistaken, start, end) and _is_name_shaped(doc, start, end, edges):
+                found[(start, end)] = Span(doc, start, end, label="PERSON")
+                taken.update(range(start, end))
+    if not found:
+        return ents
+    kept = [ent for ent in ents if (ent.start, ent.end) not in found]
+    return sorted(kept + list(found.values()), key=lambda span: span.start)
+
+
+def _free_or_mistaken(ents: list[Span], mistaken: dict[tuple[int, int], Span], start: int, end: int) -> bool:
+    """Are the words in no entity, or exactly in one the model mislabelled?"""
+    return (start, end) in mistaken or not any(e.start < end and start < e.end for e in ents)
+
+
+def _after_quote(doc: Doc, k: int, between: frozenset[str]) -> bool:
+    """Does the verb at `k` follow a quote's end, past auxiliaries ('», a déclaré')?"""
+    j = k - 1
+    while j >= 0 and doc[j].lower_ in between:
+        j -= 1
+    return j >= 0 and _closes_quote(doc, j + 1)
+
+
+def _closes_quote(doc: Doc, k: int) -> bool:
+    """Does a quote end right before `k`, with its comma inside or outside ('...," said', '», a déclaré')?"""
+    if k >= 2 and doc[k - 1].text in QUOTE_MARKS and doc[k - 2].text in (",", "?", "!"):
+        return True
+    return k >= 2 and doc[k - 1].text == "," and doc[k - 2].text in QUOTE_MARKS
+
+
+def _speaker_end(doc: Doc, start: int, words: SpeakerWords) -> int | None:
+    """End of a name opening at `start` and closed by punctuation or a word of `after_name`, or None."""
+    end = start
+    while end < len(doc) and end - start < MAX_SPEAKER_WORDS and _name_word(doc[end], words):
+        end += 1
+    closed = end == len(doc) or doc[end].text in SPEAKER_ENDS or doc[end].lower_ in words.after_name
+    return end if closed and end > start and doc[end - 1].text[:1].isupper() else None
+
+
+def _speaker_start(doc: Doc, verb: int, words: SpeakerWords) -> int | None:
+    """Start of a name ending right before the verb and opening right after a quote and its comma, or None."""
+    start = verb
+    while start > 0 and verb - start < MAX_SPEAKER_WORDS and _name_word(doc[start - 1], words):
+        start -= 1
+    return start if _closes_quote(doc, start) and start < verb else None
+
+
+def _name_word(token: Token, words: SpeakerWords) -> bool:
+    return (token.is_alpha and token.text[:1].isupper()) or token.lower_ in words.name_particles or token.text in HYPHENS
+
+
+def _is_name_shaped(doc: Doc, start: int, end: int, edges: NameEdgeWords) -> bool:
+    """No title, function, nationality, place or organisation word among the capitalised words."""
+    return all(not token.text[:1].isupper() or (token.lower_ not in edges.never_given_names
+               and not edges.is_nationality(token.lower_) and not edges.is_other_name(token.text))
+               for token in doc[start:end])

@@ -14,7 +14,6 @@ One concern: linking each mention to its entity (the steps share the article's c
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -33,6 +32,14 @@ from .people_index import PeopleIndex
 
 Doc.set_extension("links", default=None, force=True)
 Span.set_extension("link", getter=lambda span: (span.doc._.links or {}).get((span.start, span.end)), force=True)
+
+def _named_first(clusters: list["Cluster"]) -> "Cluster | None":
+    """Of the people a bare surname fits, the one whose full name the article gives first (None if two tie)."""
+    if len(clusters) < 2:
+        return clusters[0] if clusters else None
+    ranked = sorted(clusters, key=lambda c: min(c.full_name_sentences))
+    return ranked[0] if min(ranked[0].full_name_sentences) < min(ranked[1].full_name_sentences) else None
+
 
 def _surname_forms(key: str) -> tuple[str, ...]:
     """A surname key, and without an Arabic article glued to it ('elkeeb' -> 'keeb')."""
@@ -514,8 +521,9 @@ class Resolver(KnowledgePipe):
         return frozenset(i for i in self.kb.by_acronym.get(text.upper(), ()) if self.kb.by_id[i].kind == "organisation")
 
     def link_early_surnames(self, mentions: list[Mention], links: dict[TokenRange, Link], people: PeopleIndex) -> None:
-        """A bare surname before the full name ('Cameron' in a headline, 'David Cameron' below) joins the one
-        person of the article it fits, once the whole article has been read; so does a bare given name that
+        """A bare surname before the full name ('Cameron' in a headline, 'David Cameron' below) joins the person of
+        the article it fits, once the whole article has been read (of several, the one named in full first: 'Haftar'
+        in a headline, then 'Khalifa Haftar' and his sons); so does a bare given name that
         opens the name of exactly one person of the article and no one's surname ('Saddam' before 'Saddam
         Haftar'). Only mentions tagged PERSON
         upstream qualify: one relabelled by `correct_labels` stays as resolved."""
@@ -523,9 +531,10 @@ class Resolver(KnowledgePipe):
             link = links.get(mention.link_key)
             if not link or mention.tagged_label != "PERSON" or link.match != "model" or len(mention.parts) != 1:
                 continue
-            fitting = list(itertools.islice((c for c in people.recent_by_surname(mention.key) if c.key != link.key
-                                             and c.has_full_name and self.fits_surname(mention.key, c)), 2))
-            if len(fitting) == 1:
-                links[mention.link_key] = Link(fitting[0].key, fitting[0].kb_id, "surname", 1.0)
+            fitting = [c for c in people.recent_by_surname(mention.key) if c.key != link.key
+                       and c.has_full_name and self.fits_surname(mention.key, c)]
+            first = _named_first(fitting)
+            if first is not None:
+                links[mention.link_key] = Link(first.key, first.kb_id, "surname", 1.0)
             elif not fitting and (given := self.given_name_match(people, mention.parts)) is not None:
                 links[mention.link_key] = Link(given.key, given.kb_id, "partial", 1.0)  # 'son Saddam' in a headline

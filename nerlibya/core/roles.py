@@ -376,11 +376,51 @@ def person_on_line_before(scene: Scene, title: Title) -> Person | None:
     a fact box, where each title line heads the name below it (the name's own line follows a title line)."""
     tokens, start, end = scene.tokens, title.phrase_start, title.phrase_end
     if start < 2 or not _breaks_line(tokens, start - 1) or not (end >= len(tokens) or _breaks_line(tokens, end)):
-        return None
+        return person_heading_profile(scene, title)
     person = scene.ends.get(start - 1)
     if person is None or person.start == 0:
         return person
     return person if _breaks_line(tokens, person.start - 1) and not scene.titles_ending.get(person.start - 1) else None
+
+
+def person_heading_profile(scene: Scene, title: Title) -> Person | None:
+    """A list of profiles writes each name alone on its line and opens the next line with the person's title ('Khalifa
+    Haftar' / 'The 81-year-old field marshal commands ...'): the person whose line ends before the title's opens, when
+    the article holds two such entries or more (one name alone on a line before a sentence is a byline)."""
+    person = _name_line_before(scene, _line_opening(scene, title.phrase_start))
+    if person is None:
+        return None
+    entries = sum(1 for p in scene.starts.values() if _name_line_before(scene, p.end + 1) is p
+                  and _opens_with_title(scene, p.end + 1))
+    return person if entries >= 2 else None
+
+
+def _line_opening(scene: Scene, start: int) -> int:
+    """Where the line of a phrase starting at `start` opens, back over determiners, an age and digits."""
+    tokens, skipped = scene.tokens, scene.words.title_determiners | scene.words.age_words
+    k = start - 1
+    while k >= 0 and (tokens[k].lower_ in skipped or tokens[k].text.isdigit()):
+        k -= 1
+    return k + 1
+
+
+def _name_line_before(scene: Scene, k: int) -> Person | None:
+    """The person whose name is alone on the line that ends right before the line opening at `k`, or None."""
+    tokens = scene.tokens
+    if k < 2 or not _breaks_line(tokens, k - 1):
+        return None
+    person = scene.ends.get(k - 1)
+    if person is None or (person.start > 0 and not _breaks_line(tokens, person.start - 1)):
+        return None
+    return None if scene.titles_ending.get(person.start - 1) else person
+
+
+def _opens_with_title(scene: Scene, k: int) -> bool:
+    """Does the line opening at `k` open with a title, past determiners, an age and digits?"""
+    tokens, skipped = scene.tokens, scene.words.title_determiners | scene.words.age_words
+    while k < len(tokens) and (tokens[k].lower_ in skipped or tokens[k].text.isdigit()):
+        k += 1
+    return k in scene.titles_from or k in scene.titles_at
 
 
 def _after_linking_word(scene: Scene, title: Title, person: Person) -> bool:
@@ -1523,7 +1563,7 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     tokens, words = scene.tokens, scene.words
     cue = title.cue.split()
     if cue[-1] not in words.agent_prepositions:  # the subject before: 'X, who heads Y', 'X, qui est à la tête de Y'
-        before = _subject_end_before_verb(scene, title.start)  # 'X a été nommé [en 2021] à la tête de Y'
+        before = _before_age(scene, _subject_end_before_verb(scene, title.start))  # 'X a été nommé [en 2021] à la tête de Y'
         person = scene.ends.get(before + 1) or scene.ends.get(_before_description(scene, before) + 1)
         if person is not None and person.end == title.start:
             # 'A succède à B à la tête de Y': A heads Y now; not 'A remplace B, qui dirige Y', which describes B
@@ -1563,6 +1603,12 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     if j >= 0 and tokens[j].ent_type_ in CLAUSE_ORG_LABELS and not _where_a_body_sits(scene, entity_start(tokens, j)):
         org = OrgRef(span=(entity_start(tokens, j), j + 1))
     return (person if _led_is_a_body(scene, j) else None), org, introducing
+
+
+def _before_age(scene: Scene, k: int) -> int:
+    """'X, 81, has led the LNA': the name's end before an age set off by commas that ends at `k`, or `k`."""
+    tokens = scene.tokens
+    return k - 2 if k >= 2 and tokens[k].text.isdigit() and tokens[k - 1].text == "," else k
 
 
 def _subject_end_before_verb(scene: Scene, cue: int) -> int:

@@ -186,6 +186,17 @@ class TitleReader:
     def shapes(self) -> NameShapes:
         return NameShapes.of(self.words, frozenset(self.demonyms))
 
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        """The ids of the places the KB gives a nationality word: countries, not towns."""
+        return frozenset(self.demonyms.values())
+
+    def _names_an_origin(self, comp: Unit, ent: EntityLike | None) -> bool:
+        """'a businessman from Misrata', 'a former judge from al-Qubba': a town after an origin preposition says
+        where the person comes from, not whose office it is (a country may: 'an envoy from Egypt')."""
+        return (ent is not None and comp.phrase in self.words.origin_prepositions and ent.label_ in ("GPE", "LOC")
+                and ent.id_ not in self.countries)
+
     def read(self, doc: Sequence[TokenLike], units_by_cat: Mapping[str, list[Unit]], title_runs: list[list[Unit]],
              ents: Sequence[EntityLike]) -> list[Title]:
         """Every title of a document, in text order."""
@@ -291,6 +302,8 @@ class TitleReader:
         if unit is not None:  # 'chairman of the board', 'head of IT': a unit of the body, kept in the title
             return unit
         ent = ctx.ent_starting_at(k)
+        if self._names_an_origin(comp, ent):
+            return base
         if _qualifies_next_word(doc, ent.end if ent is not None else k + 1):
             # 'head of the UN-backed government': the name qualifies the complement, it is not one; the body
             # named after it is ('head of the UN-backed Government of National Accord')
@@ -506,7 +519,7 @@ class TitleReader:
             if body_name_end is not None:
                 ent = ctx.ent_starting_at(stop)
                 org = (OrgRef(span=(ent.start, ent.end)) if ent is not None and ent.end == body_name_end
-                       else OrgRef(text=span_text(doc, k, body_name_end)))
+                       else OrgRef(text=span_text(doc, k, body_name_end), at=k))
                 return replace(base, org=org, phrase_end=_after_long_form(doc, body_name_end))
             stop = self._past_place(doc, stop)
             named = stop < len(doc) and (doc[stop].text == "," or doc[stop].ent_type_ == "PERSON")
@@ -637,7 +650,7 @@ class TitleReader:
             if _common_noun_at(doc, stop, self.words):  # served, no body: kept in the title; but 'head of the
                 return base  # Tebu council' names a common noun's owner: no portfolio, no organisation
             return replace(base, portfolio_end=stop, phrase_end=stop)
-        return replace(base, org=OrgRef(text=span_text(doc, k, stop)), phrase_end=stop)
+        return replace(base, org=OrgRef(text=span_text(doc, k, stop), at=k), phrase_end=stop)
 
     def _lower_case_words_to_apposition(self, ctx: "_Context", stop: int) -> int:
         """'le président de la Haute commission électorale, X', 'le directeur général des Ivoiriens de l'extérieur,

@@ -14,11 +14,13 @@ TokenRange = tuple[int, int]  # (start, end) token offsets, end exclusive
 @dataclass(frozen=True)
 class OrgRef:
     """Whose office a title is: a KB id ('France' from 'French'), the token range of an entity ('of the
-    LNA'), or the words the text gives ('of the 166th Brigade'). Exactly one is set."""
+    LNA'), or the words the text gives ('of the 166th Brigade'). Exactly one is set; with `text`, `at` is the token
+    its words start at, where an organisation found later (after titles are read) may name the body in full."""
 
     id: str | None = None
     span: TokenRange | None = None
     text: str | None = None
+    at: int | None = None
 
 
 @dataclass(frozen=True)
