@@ -96,6 +96,7 @@ def outlets(lang, words, kinds, text):
     ("The official SANA news agency said so.", ["SANA"]),
     ("He told Sahara Nights TV on Monday.", ["Sahara Nights"]),
     ("He spoke to Misratan TV.", []),  # only a demonym
+    ("So says the newspaper Al-Sahil Al-Jadid. Others agree.", ["Al-Sahil Al-Jadid"]),  # glued hyphens stay in
     ("The agency said so.", []),
 ])
 def test_english_outlets_named_before_their_kind(text, expected):

@@ -292,6 +292,17 @@ def test_a_title_after_a_short_apposition_is_the_persons():
     assert attach(scene, listed, {}) == (Person(11, 13), "apposition-before")
 
 
+def test_a_title_after_another_apposition_and_before_a_verb_is_a_new_subject():
+    """'After meeting X, the UN envoy, the German diplomat said': the diplomat is another person; after an age
+    ('X, 51, the envoy said') the title is still X's."""
+    envoy, diplomat = title(6, 7), title(9, 10)
+    text = "After meeting Ahmed Ali , the envoy , the diplomat said so ."
+    assert attach(scene_of(text, {(2, 4): "PERSON"}, [envoy, diplomat]), diplomat, {})[0] is None
+    aged = title(8, 9)
+    scene = scene_of("After meeting Ahmed Ali , 51 , the envoy said so .", {(2, 4): "PERSON"}, [aged])
+    assert attach(scene, aged, {}) == (Person(2, 4), "apposition-after")
+
+
 def test_as_past_an_apposition_but_not_past_a_bare_comma():
     promoted = title(10, 11)
     scene = scene_of("Ahmed Ali , the youngest son , was promoted as commander .", {(0, 2): "PERSON"}, [promoted])

@@ -146,3 +146,39 @@ def test_a_given_name_too_common_to_name_anyone_is_not_joined_to_a_fuller_name(e
 def test_a_rarer_given_name_alone_still_joins_the_one_fuller_name_it_opens(extractor):
     people = _record(extractor, "Saddam Haftar visited Benghazi on Monday. Saddam later met tribal elders.")["people"]
     assert [entry["name"] for entry in people] == ["Saddam Haftar"]
+
+
+def test_a_group_named_by_a_plural_office_is_no_person_and_no_organisation(extractor):
+    record = _record(extractor, "At a meeting of Nordic Defence Ministers, Norway's Defence Minister Ola Berg "
+                                "said the Council of Ministers would meet again.")
+    assert not any(name.endswith("Ministers") and name != "Council of Ministers"
+                   for name in _names(record, "people") | _names(record, "organisations"))
+    assert "Ola Berg" in _names(record, "people")
+
+
+def test_an_outlet_s_web_edition_is_the_outlet_and_no_person(extractor):
+    record = _record(extractor, "Libyan Minister of Health for Al Jazeera Net: the hospitals are full\n\n"
+                                "The minister, Ali Zanati, told Al-Jazeera Net that supplies were short.")
+    assert "Net" not in _names(record, "people")
+    assert "Al Jazeera" in _names(record, "organisations")
+
+
+def test_a_body_s_head_noun_alone_is_no_place(extractor):
+    record = _record(extractor, "Omar Saad a été choisi par les délégués du Forum, réunis près de Genève.")
+    assert "Forum" not in _names(record, "places")
+    assert "Forum" in _names(record, "organisations")
+
+
+@pytest.mark.parametrize("text", [
+    "The claim first appeared in the Polish newspaper Gazeta Poranna on Monday.",
+    "The claim first appeared in an article in the local daily, Gazeta Poranna, on Monday.",
+])
+def test_an_outlet_named_after_its_kind_is_no_person(extractor, text):
+    record = _record(extractor, text)
+    assert "Gazeta Poranna" not in _names(record, "people")
+    assert "Gazeta Poranna" in _names(record, "organisations")
+
+
+def test_a_person_after_an_outlet_s_kind_and_a_comma_stays_a_person(extractor):
+    record = _record(extractor, "In an interview with the newspaper, Karim Salhi said the talks would resume.")
+    assert "Karim Salhi" in _names(record, "people")

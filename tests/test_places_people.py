@@ -362,6 +362,10 @@ def test_a_sign_off_line_credits_outlets_only_when_names_fill_it():
     assert outlets == ["Sahel Wire", "AFP"]
     _, outlets = _outlets("fr", "Le port a rouvert.\n\nSource : Agence Sahel")
     assert outlets == ["Agence Sahel"]
+    _, outlets = _outlets("en", "The port reopened.\n\nSource: Sahel Wire March 3, 2019")
+    assert outlets == ["Sahel Wire"]  # a date may close the line
+    _, outlets = _outlets("en", "The port reopened.\n\nSource: Sahel Wire March in Tunis")
+    assert outlets == []
 
 
 def test_each_outlet_of_a_joined_dateline_credit():
@@ -374,3 +378,10 @@ def test_an_analysis_or_a_commentary_credits_its_author():
     words = load_lexicon("en").words  # the curated lists
     doc = spacy.blank("en")("Analysis by Nadia Ferjani\nThe port reopened.\nCommentary by Omar Tlili\nInterview by Sara Wood")
     assert [doc[s:e].text for s, e in byline_names(doc, words)] == ["Nadia Ferjani", "Omar Tlili", "Sara Wood"]
+
+
+@pytest.mark.model
+def test_the_hague_is_named_with_its_article(extractor):
+    """The city's name holds its article (the dev gold writes 'The Hague'); French writes 'La Haye'."""
+    places = {p["name"]: p["forms"] for p in extractor.extract("The tribunal in The Hague met on Monday.").to_dict()["places"]}
+    assert places.get("The Hague") == ["The Hague"]

@@ -199,6 +199,13 @@ def test_the_conseil_de_la_presidence_is_the_presidential_council(extractor):
     found = organisations(extractor, "Le président du Conseil de la présidence libyenne, Karim Salhi, est arrivé "
                                      "mardi à Tripoli.")
     assert "Conseil de la présidence" in found["Presidential Council"]["forms"]
+    found = organisations(extractor, "Trois candidats briguent un siège au Conseil de Présidence, selon la mission.")
+    assert "Conseil de Présidence" in found["Presidential Council"]["forms"]
+
+
+def test_the_parliament_of_tobruk_is_the_house_of_representatives(extractor):
+    found = organisations(extractor, "The envoy met the Speaker of the Parliament of Tobruk, Karim Salhi, on Monday.")
+    assert "Parliament of Tobruk" in found["House of Representatives"]["forms"]
 
 
 @pytest.mark.parametrize("rules_only", [False, True])

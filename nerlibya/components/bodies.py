@@ -359,13 +359,20 @@ def outlet_at(doc: Doc, i: int, words: BodyWords, outlets: frozenset[str]) -> Bo
 
 def _outlet_after_noun(doc: Doc, start: int, words: BodyWords) -> Body | None:
     """'told Libyan broadcaster Almasar', 'the news agency Tass': an English outlet named after its kind,
-    when the name is followed by punctuation or a lower-case word (not a person: 'the agency Director')."""
+    when the name is followed by punctuation or a lower-case word (not a person: 'the agency Director').
+    A hyphen glued between two of its words stays in it ('the news site Al-Araby Al-Jadid')."""
     end = start
-    while end < len(doc) and _is_name_word(doc[end], words) and doc[end].ent_type_ not in STOP_ENTITY_TYPES:
+    while end < len(doc) and (_name_word_of_outlet(doc[end], words)
+                              or (end > start and is_glued_hyphen(doc, end) and end + 1 < len(doc)
+                                  and _name_word_of_outlet(doc[end + 1], words))):
         end += 1
     if end == start or (end < len(doc) and doc[end].text[:1].isupper()):
         return None
     return Body(start, end, end - 1)
+
+
+def _name_word_of_outlet(token: Token, words: BodyWords) -> bool:
+    return _is_name_word(token, words) and token.ent_type_ not in STOP_ENTITY_TYPES
 
 
 def find_outlets(doc: Doc, words: BodyWords, outlets: frozenset[str]) -> list[Body]:

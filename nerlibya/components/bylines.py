@@ -153,7 +153,8 @@ def _holds_outlet_word(doc: Doc, name: tuple[int, int], outlet_words: frozenset[
 
 def _outlets_to_line_end(doc: Doc, start: int, words: Words) -> list[tuple[int, int]]:
     """The names joined by '/', ',' or 'and' from `start` to the end of the line, or none when the line goes
-    on with other words ('Source: the ministry said ...')."""
+    on with other words ('Source: the ministry said ...'); a date may close the line ('Source: Sahel Wire
+    March 3, 2019')."""
     names, i = [], start
     while i < len(doc):
         end = i
@@ -161,12 +162,25 @@ def _outlets_to_line_end(doc: Doc, start: int, words: Words) -> list[tuple[int, 
             end += 1
         if end == i or not doc[end - 1].text[:1].isupper():
             return []
+        dated = next((k for k in range(i + 1, end) if doc[k].lower_ in words.calendar_words and _date_to_line_end(doc, k, words)), None)
+        if dated is not None:
+            return [*names, (i, dated)]
         names.append((i, end))
         if end < len(doc) and (doc[end].text in OUTLET_JOINERS or doc[end].lower_ in words.conjunctions):
             i = end + 1
             continue
         return names if _line_ends(doc, end) else []
     return []
+
+
+def _date_to_line_end(doc: Doc, i: int, words: Words) -> bool:
+    """Do day or month words, numbers and commas alone fill the line from doc[i] ('February 25, 2019')?"""
+    k = i
+    while not _line_ends(doc, k):
+        if not (doc[k].like_num or doc[k].text == "," or doc[k].lower_ in words.calendar_words):
+            return False
+        k += 1
+    return k > i
 
 
 def _line_ends(doc: Doc, i: int) -> bool:

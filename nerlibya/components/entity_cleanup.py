@@ -68,6 +68,7 @@ class EntityCleanup(KnowledgePipe):
         words, heads = self.lexicon.words, self.lexicon.heads
         self.words = words
         self.title_words = self.lexicon.title_words()
+        self.plural_title_ends = frozenset(phrase.split()[-1] for phrase in self.lexicon.plural_offices)
         self.demonyms = frozenset(self.kb.by_demonym)
         self.shapes = NameShapes.of(words, self.demonyms)
         # an elided word glued after a name ('Khaled X s'est retiré') is no part of it
@@ -194,6 +195,25 @@ class EntityCleanup(KnowledgePipe):
         entity = self.kb.by_id[next(iter(known))]
         return Span(ent.doc, ent.start, ent.end, label=entity.label, span_id=entity.id)
 
+    def _outlet_after_its_kind(self, doc: Doc, start: int, end: int) -> bool:
+        """A name right after a kind of outlet ('the Russian newspaper Nezavisimaya Gazeta'; after a comma, when
+        punctuation closes it: 'the local daily, X,') names the outlet, unless it opens with a given name ('told the
+        newspaper, Ahmed Ali said')."""
+        k = start - 1
+        if k > 0 and doc[k].text == ",":
+            if end < len(doc) and not doc[end].is_punct:
+                return False
+            k -= 1
+        kinds = self.heads.outlets
+        return (any(" ".join(t.lower_ for t in doc[k - n + 1:k + 1]) in kinds for n in (1, 2, 3) if k - n + 1 >= 0)
+                and not self.shapes.opens_with_given_name([doc[i].text for i in range(start, end)]))
+
+    def _lone_body_head(self, doc: Doc, start: int, end: int) -> bool:
+        """A body's head noun alone, its name not going on ('les membres du Forum', not 'Centre Moyen-Orient'): the
+        body named in full elsewhere, no place."""
+        return (end - start == 1 and doc[start].lower_ in self.heads.bodies
+                and not (end < len(doc) and doc[end].text[:1].isupper()))
+
     def _is_not_a_name(self, doc: Doc, start: int, end: int, label: str) -> bool:
         """Spans the model tags that are no names at all: 'Field Marshal' or 'Defence' (from 'Minister of
         Defence') as organisations, a nationality word as a place, 'In' or 'Later' as a person, 'Oct 10' as a place."""
@@ -212,6 +232,8 @@ class EntityCleanup(KnowledgePipe):
             return True  # 'COVID-19', '8263rd Meeting': no person's name is written with a digit
         if label == "PERSON" and words[-1] in self.heads.other_kinds:
             return True  # 'Executive Order', 'Berlin Conference': a document's or an event's head ends no person's name
+        if words[-1] in self.plural_title_ends and not any(w in self.heads.bodies for w in words):
+            return True  # 'a meeting of European Foreign Ministers': a group named by its office ('Council of Ministers' is a body)
         if label in NAME_LABELS and start > 0 and doc[start - 1].lower_ in self.heads.weather_events:
             return True  # 'the storm Daniel', 'cyclone Idai': the name of a weather event, no person or place
         if len(tokens) == 1 and start > 0 and doc[start - 1].shape_ in CLOCK_SHAPES:
@@ -306,11 +328,13 @@ class EntityCleanup(KnowledgePipe):
                 return None  # 'État', 'Défense' (a portfolio), an operation named in quotes ('«Dignité»')
             if self._names_a_person(doc, start, end):
                 return "PERSON"
-            if self._opens_with_common_noun(doc[start]):
+            if self._opens_with_common_noun(doc[start]) or self._lone_body_head(doc, start, end):
                 return "ORG"  # 'ministère russe de la Défense': a body named by its common noun
             if shapes.opens_with_given_name(words):
                 return "PERSON"
             return "ORG" if self._place_inside_a_name(doc, start, end) else label
+        if label == "PERSON" and self._outlet_after_its_kind(doc, start, end):
+            return "ORG"  # 'the Russian newspaper Nezavisimaya Gazeta'
         if label == "PERSON" and len(words) == 1 and (fold(words[0]) in shapes.never_places
                                                       or self._names_a_family(doc, start, end)
                                                       or self._names_a_community(doc, start, end)):

@@ -127,15 +127,15 @@ class OrgEvidence(KnowledgePipe):
         return {name_key(doc[start:end].text) for start, end in outlets}
 
     def outlet_next_to(self, doc: Doc, ent: Span) -> bool:
-        """'the MENA news agency', 'l'agence APS', 'the “Desert Courier” newspaper': an outlet noun on either
-        side; or 'TRIPOLI (Reuters)', 'Tripoli (Sahara Wire) -': a dateline's credit in parentheses after a city
+        """'the MENA news agency', 'l'agence APS', 'the “Desert Courier” newspaper', 'the daily, X,': an outlet noun
+        on either side; or 'TRIPOLI (Reuters)', 'Tripoli (Sahara Wire) -': a dateline's credit in parentheses after a city
         in capitals or a place that opens its line."""
         after = tuple(t.lower_ for t in doc[ent.end : ent.end + 4] if not t.is_quote)
         if any(after[: len(o)] == o for o in self.outlets):
             return True
         ends = _ends_before_adjectives(doc, ent.start) if self.lexicon.words.adjectives_follow_noun else (ent.start,)
         for end in ends:
-            before = tuple(t.lower_ for t in doc[max(0, end - 4) : end] if not t.is_quote)
+            before = tuple(t.lower_ for t in doc[max(0, end - 4) : end] if not t.is_quote and t.text != ",")
             if before and any(before[-len(o):] == o for o in self.outlets):
                 return True
         return (ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")"

@@ -473,7 +473,8 @@ class TitleFinder(KnowledgePipe):
         office, are a person the model missed; so are such words (two or more, with name particles and hyphens) after
         a punctuation mark or a lower-case word ('said X, a spokesman for ...') when none is a function, calendar,
         opening or nationality word, outside a Title Case headline and a title's own complement; and those after a
-        lower-case word before a comma and an office with no article ('a déclaré X, porte-parole de Y,')."""
+        lower-case word before a comma and an office with no article ('a déclaré X, porte-parole de Y,'). Words
+        ending with a plural office name a group, no one."""
         words = self.lexicon.words
         determiners, particles = words.title_determiners, words.name_particles
         spans = {found for found in (_name_opening_apposition(doc, t, determiners, particles, words.partitives)
@@ -484,6 +485,7 @@ class TitleFinder(KnowledgePipe):
                  if found[0] not in complements and self._opens_apposition(doc, *found)]
         bare = {found for found in (_name_before_bare_apposition(doc, t, words) for t in titles) if found} - spans
         names += [Span(doc, *found, label="PERSON") for found in sorted(bare)]
+        names = [span for span in names if span[-1].lower_ not in self.lexicon.plural_offices]  # 'of Arab Foreign Ministers,'
         if names:
             set_entities(doc, sorted(names, key=lambda span: span.start), default="unmodified")
 

@@ -643,16 +643,32 @@ def person_before_apposition(scene: Scene, title: Title) -> Person | None:
     if person is not None and _names_after(scene, title) and (
             _named_by_title_before(scene, person) or _listed_after(scene, title)):
         return None  # a list: 'le chef du GNA, X, le président du Parlement, Y,'; 'A and B, the Minister of X, C, and'
-    if person is not None or scene.tokens[comma].text != "," or _names_after(scene, title):
+    if person is not None or scene.tokens[comma].text != "," or _names_after(scene, title) or (
+            _opens_own_clause(scene, title) and _ends_a_title(scene, comma)):
         return person
     return scene.ends.get(apposition_opening(scene, comma))  # 'X, 51 ans, un ancien haut fonctionnaire'
+
+
+def _opens_own_clause(scene: Scene, title: Title) -> bool:
+    """Is the title's phrase followed right away by a verb (a lower-case content word, or an auxiliary that takes a
+    subject: 'a précisé')? After another title's apposition it is then the subject of a new clause ('After meeting
+    X, the UN envoy, the German diplomat said'), another person than the name before ('X, 51, the envoy said' is X)."""
+    k = title.phrase_end
+    if k >= len(scene.tokens):
+        return False
+    token = scene.tokens[k]
+    return (token.is_lower and token.text.isalpha()
+            and (not token.is_stop or token.lower_ in scene.words.active_appointers[0]))
 
 
 def _named_by_title_before(scene: Scene, person: Person) -> bool:
     """Is the person the apposition of a title before them ('the head of the GNA [recognised by the UN], X')?"""
     comma = person.start - 1
-    if comma < 1 or scene.tokens[comma].text != ",":
-        return False
+    return comma >= 1 and scene.tokens[comma].text == "," and _ends_a_title(scene, comma)
+
+
+def _ends_a_title(scene: Scene, comma: int) -> bool:
+    """Does a title and its complements end right before `comma`?"""
     return any(scene.titles_ending.get(end) and past_complements(scene, end) == comma
                for end in range(comma, max(comma - MAX_CLAUSE_TOKENS, 0), -1))
 
