@@ -673,8 +673,12 @@ def test_a_spokesperson_for_a_titled_person_is_the_name_in_apposition(extractor)
     Secretary-General X')."""
     found = roles(extractor, "Talks resume today, a spokesperson for Secretary-General Omar Ali, Jane Doyle, said.")
     assert "spokesperson" in found["Jane Doyle"] and "spokesperson" not in found["Omar Ali"]
+    assert found["Omar Ali"] == {"Secretary-General"}
     found = roles(extractor, "The Special Representative of the Secretary-General Jane Doyle briefed the council.")
     assert found["Jane Doyle"] == {"Special Representative"}
+    # an unnamed spokesperson for a body's titled head: the head holds only their own office
+    found = roles(extractor, "Talks resume today, a spokesperson for UN Secretary-General Omar Ali said.")
+    assert found["Omar Ali"] == {"Secretary-General"}
 
 
 def test_a_list_of_profiles_gives_each_name_the_title_that_opens_its_paragraph(extractor):

@@ -355,10 +355,11 @@ def person_after(scene: Scene, title: Title) -> Person | None:
     body complement: 'the Head of the Presidency Council of the GNA X'; a title
     inside another's complement only right after itself: 'Envoy of the Secretary-General for Libya X', or
     after its own phrase when the enclosing title's reading made that name its own person: 'l'envoyé du
-    secrétaire général de l'ONU X'; never an office others represent: in 'Special Representative of the
-    Secretary-General X', X is the representative)."""
-    if title.inner and title.head in scene.words.represented_offices and _no_own_phrase(scene.tokens, title):
-        return None
+    secrétaire général de l'ONU X'; never an office others represent after an article: in 'Special
+    Representative of the Secretary-General X', X is the representative)."""
+    if (title.inner and title.head in scene.words.represented_offices and _no_own_phrase(scene.tokens, title)
+            and title.phrase_start > 0 and scene.tokens[title.phrase_start - 1].lower_ in scene.words.title_determiners):
+        return None  # (without an article the office is the name's: 'a spokesperson for Secretary-General X')
     for position in (title.end, title.phrase_end, past_place_complement(scene, title.phrase_end),
                      _next_line_if_alone(scene, title), _bracketed_name(scene, title.phrase_end)):
         person = scene.starts.get(_past_stacked_titles(scene, position))

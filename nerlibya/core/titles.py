@@ -311,6 +311,9 @@ class TitleReader:
             return self._entity_complement(ctx, qualified, ctx.ent_starting_at(qualified), head, base) or base
         if k in ctx.runs_at and k > comp.end:  # 'of the UN Secretary-General': a title with its organisation
             return self._nested_complement(ctx, k, base)  # before it ('of Germany Ambassador X' is two titles)
+        if ent is not None and ent.label_ == "ORG" and (nested := ctx.runs_at.get(ent.end)) is not None \
+                and nested.phrase_start == k:  # 'a spokesperson for UN Secretary-General X': X's spokesperson
+            return self._nested_complement(ctx, ent.end, base)
         written_with_title = bool(head) and self._portfolio_may_follow(doc, comp.end, k)
         right = (self._entity_complement(ctx, k, ent, head, base)
                  or self._nested_complement(ctx, k, base)
