@@ -82,6 +82,18 @@ def test_a_name_first_line_alone_or_an_office_that_runs_on_is_no_entry():
     assert [t.holder for t in found] == [None, None]
 
 
+def test_a_name_first_line_may_go_on_with_a_remark_after_its_titles_comma_or_full_stop():
+    """A who's-who box: '- Ali Salem: Speaker of the House, based in Tobruk.'; a headline's quote after the colon
+    ('Ali Salem: Minister must resign') goes on after the title and stays no entry."""
+    toks = tokens("- Karim Salhi : Speaker of the House , based in Tobruk .",
+                  "- Leila Abdou : Governor of the bank . A lawyer , she ...")
+    titles = [_minister(4, 8, "Speaker of the House"), _minister(18, 22, "Governor of the bank")]
+    assert [t.holder for t in list_entries(toks, titles, [], JOINERS, PARTICLES)] == [(1, 3), (15, 17)]
+    toks = tokens("Karim Salhi : Minister must resign", "Leila Abdou : Governor will stay")
+    found = list_entries(toks, [_minister(3, 4, "x"), _minister(9, 10, "y")], [], JOINERS, PARTICLES)
+    assert [t.holder for t in found] == [None, None]
+
+
 def test_bulleted_title_lines_and_long_hyphenated_names_with_a_remark_in_brackets():
     toks = tokens("• Ministre des Sports : Karim Abdel - Razzaq Taher Al - Salhi ( remplace Ali Omar )",
                   "• Ministre du Plan : Leila Abdou")

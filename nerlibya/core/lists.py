@@ -19,6 +19,7 @@ from .types import OrgRef, Title
 MIN_ENTRIES = 2
 MAX_NAME_TOKENS = 6
 BULLETS = frozenset({"-", "–", "•", "*", "·"})
+ENTRY_CLOSERS = frozenset({".", ";", ","})  # after a name-first entry's title: its line may go on with a remark
 
 
 def list_entries(doc: Sequence[TokenLike], titles: list[Title], modifiers: Sequence[Unit],
@@ -86,15 +87,14 @@ def name_heading_entry(doc: Sequence[TokenLike], title: Title, name_particles: f
 
 def name_before_colon(doc: Sequence[TokenLike], title: Title, name_particles: frozenset[str],
                       honorifics: frozenset[str]) -> tuple[int, int] | None:
-    """'- M. Ali Salem: ministre de la Justice.': the short capitalised name that opens the line (after a bullet
-    and a courtesy title, if any) before the colon right before `title`, when the title's phrase ends the line
-    (a full stop may close it); or None."""
+    """'- M. Ali Salem: ministre de la Justice.', '- Ali Salem: Speaker of the House, based in Tobruk.': the short
+    capitalised name that opens the line (after a bullet and a courtesy title, if any) before the colon right
+    before `title`, when the title's phrase ends the line or a punctuation mark closes it (a remark may follow);
+    or None. ('Ali Salem: Minister must resign', a headline's quote, goes on after the title.)"""
     colon, end = title.phrase_start - 1, title.phrase_end
     if colon < 1 or doc[colon].text != ":":
         return None
-    if end < len(doc) and doc[end].text in (".", ";"):
-        end += 1
-    if not (end >= len(doc) or _opens_line(doc, end) or "\n" in doc[end].text):
+    if not (end >= len(doc) or _opens_line(doc, end) or "\n" in doc[end].text or doc[end].text in ENTRY_CLOSERS):
         return None
     start = colon
     while start > 0 and not _opens_entry(doc, start):

@@ -28,8 +28,9 @@ from ..knowledge.lexicon import Lexicon
 from ..text.normalize import fold
 from .types import OrgRef, Title
 
-APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", "(", ")", "—", "–", "!", "?"})  # "X (Sweden)" too
-APPOSITION_OPENERS = frozenset({",", "(", "[", "—", "–"})  # "X, the envoy", "X (the envoy)", "X – the envoy"
+APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", "(", ")", "—", "–", "--", "!", "?"})  # "X (Sweden)" too
+# "X, the envoy", "X (the envoy)", "X – the envoy", "X -- the envoy" (a dash typed as two hyphens)
+APPOSITION_OPENERS = frozenset({",", "(", "[", "—", "–", "--"})
 CLAUSE_ORG_LABELS = ("ORG", "GPE")
 MAX_STACKED_TITLES = 3
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?"})
@@ -112,6 +113,8 @@ class RoleWords:
     compass_words: frozenset[str] = frozenset()  # 'de la région militaire [ouest]'
     place_prepositions: frozenset[str] = frozenset()  # 'le président du Parlement basé [à] Tobrouk, X'
     describing_ordinals: frozenset[str] = frozenset()  # "X, Libya's [first] female foreign minister'
+    speech_verbs: frozenset[str] = frozenset()  # '..., a council spokeswoman [said]': the title names the speaker
+    personal_possessives: frozenset[str] = frozenset()  # 'X, the head of the council, and [his] deputy': another's
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -163,6 +166,8 @@ class RoleWords:
             compass_words=words.compass_words,
             place_prepositions=words.place_prepositions,
             describing_ordinals=lexicon.describing_ordinals,
+            speech_verbs=words.speech_verbs,
+            personal_possessives=lexicon.personal_possessives,
         )
 
 
@@ -233,7 +238,7 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     person = person_of_enclosing(scene, title, attached)
     if person is not None:
         return person, "acronym"
-    if _is_possessor(scene, title):
+    if _is_possessor(scene, title) or _names_an_unnamed_speaker(scene, title):
         return None, ""
     person = person_after(scene, title) or person_after_coordinated(scene, title)
     if person is not None:
@@ -264,6 +269,15 @@ def _is_possessor(scene: Scene, title: Title) -> bool:
     'X, prime minister of Libya's government'.)"""
     end = title.end
     return end < len(scene.tokens) and scene.tokens[end].text in scene.words.possessive_marks
+
+
+def _names_an_unnamed_speaker(scene: Scene, title: Title) -> bool:
+    """'The council named X to replace him, a council spokeswoman said': a title (with its complements) right
+    before a verb of saying is that verb's subject, a speaker the sentence does not name; not the name before it
+    (an apposition closes with a comma: 'X, a spokesman, said')."""
+    k = past_complements(scene, title.phrase_end)
+    return (k < len(scene.tokens) and scene.tokens[k].lower_ in scene.words.speech_verbs
+            and scene.tokens[k - 1].text != ",")
 
 
 def of_a_family(scene: Scene, title: Title) -> bool:
@@ -739,14 +753,17 @@ def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -
     """'X, the minister and envoy', 'X est un juriste et un écrivain', 'X served as foreign minister from 2013 to
     2017 and as trade minister', 'X was ambassador and later served as minister', 'X served as adviser, then as deputy
     head': a title joined by 'and' or a comma (then an article, 'as', an adverb or a verb of serving, not of naming
-    someone; a time phrase may close the first) to one already attached is the same person's."""
+    someone; a time phrase may close the first) to one already attached is the same person's; not one a person's
+    possessive opens right after the joining word ('X, the head of the council, and his deputy': the deputy is
+    someone else; 'X, Y's adviser and his chief of staff', 'X served as Y's adviser and later as his chief of
+    staff' are X's)."""
     tokens, words = scene.tokens, scene.words
     joined = skip_back(tokens, title.phrase_start, words.before_chained_title | words.before_appointed_title
                        | (words.appointment_words - words.naming_verbs))
     previous = _before_time_phrase(scene, joined)
-    ending = scene.titles_ending.get(previous + 1) or scene.titles_ending.get(before_place_complement(scene, previous + 1), ())
+    ending = _titles_reaching(scene, previous + 1) or scene.titles_ending.get(before_place_complement(scene, previous + 1), ())
     chained = next((t for t in ending if t.start in attached), None)
-    if chained is None:
+    if chained is None or _joined_as_anothers(scene, joined, title, chained):
         return None
     between = [tokens[i].lower_ for i in range(joined + 1, title.phrase_start)
                if tokens[i].text != "," and tokens[i].lower_ not in words.title_determiners]
@@ -755,6 +772,17 @@ def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -
         word in words.before_appointed_title or word in words.appointment_words - words.naming_verbs
         for word in between[1:])  # 'and later served as', not 'and appointed'
     return attached[chained.start] if joining else None
+
+
+def _joined_as_anothers(scene: Scene, joined: int, title: Title, chained: Title) -> bool:
+    """Are the words between `joined` and the title only a joining word and a person's possessive ('..., and his
+    deputy'), the possessive then the person's own, as the title it is chained to names no other person's
+    ('Y's adviser and his chief of staff': 'his' is Y's)?"""
+    words, tokens = scene.words, scene.tokens
+    between = [t.lower_ for t in tokens[joined + 1:title.start] if t.text != ","]
+    possessed = chained.start > 0 and tokens[chained.start - 1].text in words.possessive_marks
+    return bool(between) and between[-1] in words.personal_possessives and not possessed and all(
+        w in words.conjunctions or w in words.personal_possessives for w in between)
 
 
 MAX_RELATIVE_TOKENS = 8  # 'son of Field Marshal Khalifa Haftar': the relative's names, titles and articles
@@ -1299,6 +1327,8 @@ def _subject_of_verb(scene: Scene, k: int) -> Person | None:
             earlier = min(t.phrase_start for t in scene.titles_ending[k])
             k = skip_back(tokens, earlier, words.before_appointed_title)
             continue
+        if tokens[k].lower_ in words.relative_pronouns and scene.titles_ending.get(k):
+            return _described_by_title(scene, k)  # 'X, a lawyer who was appointed minister'
         opening = _time_phrase_opening(scene, k, 6, anywhere=words.title_determiners)
         if opening is not None:  # 'X, who until last year was mayor', 'X, qui était à l'époque ministre'
             k = opening - 1
@@ -1372,6 +1402,19 @@ def _past_apposition(scene: Scene, end: int) -> int:
     first = min(scene.titles_ending[end], key=lambda t: t.phrase_start)
     comma = _before_coordinated_titles(scene, _skip_possessor(scene, first.phrase_start))
     return comma if comma >= 0 and scene.tokens[comma].text == "," else end
+
+
+def _described_by_title(scene: Scene, end: int) -> Person | None:
+    """The person a title ending at `end` (before a relative pronoun) describes, whom the relative clause is then
+    about: the name before its apposition ('X, a diplomat who served as'), or the subject of the copula or
+    appointment verb before it ('X is a lawyer who was appointed minister'); None for anyone else's title ('X met
+    a diplomat who')."""
+    apposed = scene.ends.get(_past_apposition(scene, end))
+    if apposed is not None:
+        return apposed
+    first = min(scene.titles_ending[end], key=lambda t: t.phrase_start)
+    verb = _appointment_verb(scene, first.phrase_start - 1)
+    return _subject_of_verb(scene, verb) if verb > 0 else None
 
 
 def _object_before(scene: Scene, end: int) -> Person | None:
@@ -1496,7 +1539,7 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
         if token is not None and token.text == "," and tokens[position].lower_ in scene.words.relative_pronouns:
             return scene.ends.get(position - 1)  # 'X, qui fait office de Premier ministre'
         if tokens[position].lower_ in scene.words.relative_pronouns and scene.titles_ending.get(position):
-            return scene.ends.get(_past_apposition(scene, position))  # 'X, a diplomat who served as ambassador'
+            return _described_by_title(scene, position)  # 'X, a diplomat who served as ambassador'
         if token is not None and token.text == "," and tokens[position].lower_ in scene.words.appointment_words:
             # 'X, appointed by the House as army chief,'; 'X, the bank's deputy governor, was installed as governor'
             return scene.ends.get(_past_apposition(scene, position - 1))

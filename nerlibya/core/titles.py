@@ -108,9 +108,13 @@ def _common_noun_at(doc: Sequence[TokenLike], index: int, words: Words) -> bool:
 
 def _ends_a_subject_or_auxiliary(token: TokenLike, auxiliaries: frozenset[str]) -> bool:
     """'that', 'has', 'Kadi', 'OFAC', '(OFAC)': after these a past participle is the verb of a clause."""
+    return token.lower_ in auxiliaries or token.ent_type_ == "PERSON" or token.text == ")" or _is_acronym(token)
+
+
+def _is_acronym(token: TokenLike) -> bool:
+    """'OFAC', 'IT': two letters or more, all capitals."""
     text = token.text
-    return (token.lower_ in auxiliaries or token.ent_type_ == "PERSON" or text == ")"
-            or (len(text) > 1 and text.isalpha() and text.isupper()))
+    return len(text) > 1 and text.isalpha() and text.isupper()
 
 
 def clauses_around_dates(doc: Sequence[TokenLike], units: list[Unit], cue_verbs: frozenset[str],
@@ -362,15 +366,17 @@ class TitleReader:
         return all(doc[i].lower_ in self.words.portfolio_articles for i in range(start, k))
 
     def _unit_end(self, doc: Sequence[TokenLike], k: int) -> int | None:
-        """End of a unit inside a body written at `k` ('board', 'IT', 'moral guidance department'): up to
-        a few words ending with a unit noun of the lexicon; a lower-case function word ('it') is none."""
+        """End of a unit inside a body written at `k` ('board', 'IT', 'moral guidance department', 'IT
+        department'): up to a few words ending with a unit noun of the lexicon, the words before it in lower case
+        or acronyms no entity holds (a capitalised name is a body's: 'Moral Guidance Department'; 'the LNA media
+        department' is the LNA's); a lower-case function word ('it') is none."""
         units = self.lexicon.unit_nouns
         for end in range(min(k + MAX_UNIT_WORDS, len(doc)), k, -1):
             last = doc[end - 1]
             if last.is_lower and last.is_stop:
                 continue
-            if (span_text(doc, k, end).lower() in units
-                    or (last.lower_ in units and all(doc[i].is_lower for i in range(k, end)))):
+            if span_text(doc, k, end).lower() in units or (last.lower_ in units and last.is_lower and all(
+                    doc[i].is_lower or (_is_acronym(doc[i]) and not doc[i].ent_type_) for i in range(k, end - 1))):
                 return end
         return None
 
@@ -513,7 +519,7 @@ class TitleReader:
                and head not in self.lexicon.portfolio_offices else None)
         if own is not None:  # 'chef du bureau exécutif', 'coordinateur des opérations militaires'
             return replace(base, portfolio_end=own, phrase_end=own)
-        portfolio_end = self._lower_case_portfolio_end(doc, k) if head in self.lexicon.portfolio_offices else None
+        portfolio_end = self._lower_case_portfolio_end(ctx, k) if head in self.lexicon.portfolio_offices else None
         if portfolio_end is None:
             # 'gouverneur par intérim de la banque, X', 'Premier ministre du gouvernement de Tripoli, X', 'le
             # porte-parole du gouvernement X': a common-noun complement, with the place it belongs to, before a name
@@ -545,25 +551,40 @@ class TitleReader:
                 break
         return stop
 
-    def _lower_case_portfolio_end(self, doc: Sequence[TokenLike], k: int) -> int | None:
+    def _lower_case_portfolio_end(self, ctx: "_Context", k: int) -> int | None:
         """'his minister of civil aviation', 'director of banking and monetary control': where a lower-case
         portfolio ends; none that names a body or has a nationality ('responsable de la compagnie pétrolière
-        italienne': whose office)."""
-        stop = _lower_case_words_end(doc, k, self.words.conjunctions, self.words.past_tense_endings)
+        italienne': whose office), unless the lexicon's modifiers hold it whole ('minister of local government',
+        "minister of women's affairs")."""
+        doc = ctx.doc
+        stop = self._before_next_title(ctx, k, _lower_case_words_end(doc, k, self.words.conjunctions,
+                                                                     self.words.past_tense_endings))
+        known = ctx.modifiers_at.get(k)
+        if (known is not None and known.cat == "MOD" and known.end >= stop
+                and all(doc[i].is_lower or doc[i].text in self.words.possessive_marks for i in range(k, known.end))):
+            return known.end
         if stop == k or self._names_a_body(doc, k, stop) or any(
                 self.shapes.is_nationality(doc[i].text) for i in range(k, stop)):
             return None
         return stop
 
+    def _before_next_title(self, ctx: "_Context", k: int, stop: int) -> int:
+        """'minister of defence and deputy prime minister': a conjunction followed by another title (read already:
+        titles are read right to left) ends the portfolio `k:stop` before it."""
+        return next((j for j in range(k + 1, stop)
+                     if ctx.doc[j].lower_ in self.words.conjunctions and j + 1 in ctx.runs_at), stop)
+
     def _body_name_end(self, doc: Sequence[TokenLike], k: int, stop: int) -> int | None:
         """'le porte-parole de l'opération Unified Protector, X', 'le chef du groupe armé SSA, X': a lower-case
-        noun (and a word after it) and the capitalised name it introduces (no person's) name whose office it is;
-        where that name ends, or None."""
+        noun (and a word after it) and the capitalised name it introduces (no person's, no nationality word:
+        'commander of eastern Libyan forces' names no body 'eastern Libyan') name whose office it is; where that
+        name ends, or None."""
         if not (stop == k + 1 or (stop == k + 2 and not doc[k + 1].is_stop)) or (
                 stop < len(doc) and fold(doc[stop].text) in self.words.given_names):
             return None  # 'de l'armée Ahmed ...': a given name opens a person's name, not a body's
         end = stop
-        while end < min(stop + MAX_NAME_TOKENS, len(doc)) and _starts_name(doc[end]) and doc[end].ent_type_ != "PERSON":
+        while (end < min(stop + MAX_NAME_TOKENS, len(doc)) and _starts_name(doc[end]) and doc[end].ent_type_ != "PERSON"
+               and not self.shapes.is_nationality(doc[end].text)):  # 'commander of eastern [Libyan] forces'
             end += 1
         return end if end > stop else None
 
@@ -781,7 +802,7 @@ class TitleReader:
         Tunisiens à l'étranger, X' (a preposition and up to three words, the last no of-word, none a nationality);
         `joined`: also before 'et des' and the next portfolio of a list ('... à l'étranger et des Affaires africaines'),
         which the caller must then read."""
-        if end >= len(doc) or doc[end].lower_ not in self.lexicon.complements:
+        if end >= len(doc) or doc[end].lower_ not in self.lexicon.complements or self._says_where(doc, end):
             return end
         stop = end
         while stop < min(end + 4, len(doc)) and doc[stop].is_lower and not doc[stop].is_punct \
@@ -793,6 +814,12 @@ class TitleReader:
         if any(self.shapes.is_nationality(doc[i].text) for i in range(end, stop)) or self._names_a_body(doc, end, stop):
             return end  # '... du régime déchu libyen, X', '... du gouvernement parallèle, X': whose office it is
         return stop
+
+    def _says_where(self, doc: Sequence[TokenLike], index: int) -> bool:
+        """'Minister of Health in the east, X', 'head of the media office at the bank, X': a preposition of
+        `seat_prepositions` and an article say where the office's holder sits, no part of the office."""
+        return (doc[index].lower_ in self.lexicon.seat_prepositions and index + 1 < len(doc)
+                and doc[index + 1].lower_ in self.words.title_determiners)
 
     def _joins_next_portfolio(self, doc: Sequence[TokenLike], index: int) -> bool:
         """'et des Affaires africaines': a conjunction, an of-word and a capitalised word go on to another portfolio."""

@@ -180,6 +180,8 @@ class Lexicon:
     kb_titles: dict[str, str] = field(default_factory=dict)  # 'maréchal' -> 'field marshal': the KB's (English) title
     office_synonyms: dict[str, str] = field(default_factory=dict)  # 'chef de la diplomatie' -> the office it names
     describing_ordinals: frozenset[str] = frozenset()  # 'first': "Libya's first female foreign minister" describes her
+    personal_possessives: frozenset[str] = frozenset()  # 'his': 'X, the head of the council, and [his] deputy'
+    seat_prepositions: frozenset[str] = frozenset()  # 'in': 'Minister of Health [in the east], X' says where, not what
     body_names: frozenset[str] = frozenset()  # '{body} of {country}': the name of a country's body an unwritten modifier names
 
     def title_words(self) -> frozenset[str]:
@@ -317,6 +319,8 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         office_synonyms=_lower_map(titles.get("office_synonyms", {}), path, "office_synonyms"),
         describing_ordinals=_lower_set(titles.get("describing_ordinals", []), path, "describing_ordinals"),
         body_names=_lower_set(titles.get("body_names", []), path, "body_names"),
+        seat_prepositions=_lower_set(titles.get("seat_prepositions", []), path, "seat_prepositions"),
+        personal_possessives=_lower_set(titles.get("personal_possessives", []), path, "personal_possessives"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,
