@@ -3,6 +3,8 @@ tokens, no pipeline."""
 
 from dataclasses import replace
 
+import pytest
+
 from nerlibya.core.assignments import AssignmentWords, assigned_offices, portfolios_given
 
 from .tokens import Tok
@@ -157,3 +159,30 @@ def test_a_day_between_the_appointment_and_the_portfolio_is_skipped():
                     calendar_words=frozenset({"mardi"}), determiners=frozenset({"la"}))
     (title,) = portfolio_appointments(toks("Omar Kadi a été nommé mardi à la Défense ."), words)
     assert (title.title, title.start, title.end) == ("ministre de la Défense", 6, 9)
+
+
+@pytest.mark.parametrize("text,person,start", [
+    ("Samia Dridi occupe le poste de gouverneur .", (0, 1), 6),
+    ("Samia Dridi , qui a occupé la fonction de gouverneur , a parlé .", (0, 1), 9),
+])
+def test_the_subject_of_a_verb_that_holds_a_post_holds_it(text, person, start):
+    """'X occupe le poste de gouverneur', 'X, qui a occupé la fonction de': the holder is written before the verb (its
+    last token is given)."""
+    from nerlibya.core.assignments import post_holders
+    from nerlibya.core.types import Title
+
+    words = replace(WORDS, post_nouns=frozenset({"poste", "fonction"}), holding_verbs=frozenset({"occupe", "occupé"}),
+                    determiners=frozenset({"le", "la"}), auxiliaries=WORDS.auxiliaries | {"qui"})
+    title = Title(start=start, end=start + 1, phrase_start=start, phrase_end=start + 1, title="gouverneur",
+                  head="gouverneur", category="office")
+    assert post_holders(_person(toks(text), *person), [title], words)[0].holder == (1, 2)
+
+
+def test_a_post_sought_or_the_object_of_another_verb_has_no_holder_before_it():
+    from nerlibya.core.assignments import post_holders
+    from nerlibya.core.types import Title
+
+    words = replace(WORDS, post_nouns=frozenset({"poste"}), holding_verbs=frozenset({"occupe"}),
+                    determiners=frozenset({"le"}))
+    title = Title(start=6, end=7, phrase_start=6, phrase_end=7, title="gouverneur", head="gouverneur", category="office")
+    assert post_holders(_person(toks("Samia Dridi brigue le poste de gouverneur ."), 0, 1), [title], words)[0].holder is None

@@ -6,7 +6,8 @@ from dataclasses import dataclass, replace
 import pytest
 
 from nerlibya.core.roles import (Held, Person, RoleWords, Scene, as_phrase_start, attach, clause_person,
-                                  country_body_names, holder_by_other_name, modifier_body)
+                                  country_body_names, holder_by_other_name, modifier_body, person_respectively,
+                                  bracketed_body)
 from nerlibya.core.types import OrgRef, Title
 from nerlibya.knowledge.lexicon import load_lexicon
 
@@ -643,3 +644,63 @@ def test_a_title_before_a_hyphenated_name_the_model_found_only_the_end_of_is_not
     scene = Scene.of(tokens, [Person(2, 4), Person(11, 12)], [prime], [0] * len(tokens),
                      RoleWords.of(load_lexicon("en", FIXTURE_LANG)))
     assert attach(scene, prime, {})[0] != Person(2, 4)
+
+
+RESPECTIVELY = "Ali Salem et Omar Kadi , respectivement ministre de la Défense et ministre des Finances , ont signé ."
+
+
+def test_titles_after_respectivement_go_in_order_to_the_people_listed_before_it():
+    """'A et B, respectivement T1 et T2': A holds T1 and B holds T2, not the other way round."""
+    first, second = title(7, 8, (7, 11)), title(12, 13, (12, 15))
+    scene = french_scene(RESPECTIVELY, {(0, 2): "PERSON", (3, 5): "PERSON"}, [first, second])
+    assert attach(scene, first, {}) == (Person(0, 2), "apposition-after")
+    assert attach(scene, second, {}) == (Person(3, 5), "apposition-after")
+
+
+@pytest.mark.parametrize("text,ents", [
+    # one title for two people: no telling whose
+    ("Ali Salem et Omar Kadi , respectivement ministre de la Défense , ont signé .",
+     {(0, 2): "PERSON", (3, 5): "PERSON"}),
+    # one person: no list to pair
+    ("Ali Salem , respectivement ministre de la Défense et ministre des Finances , a signé .", {(0, 2): "PERSON"}),
+])
+def test_respectivement_pairs_only_as_many_titles_as_people(text, ents):
+    first = title(5, 6, (5, 9)) if text.count("Kadi") == 0 else title(7, 8, (7, 11))
+    second = [title(10, 11, (10, 13))] if text.count("Kadi") == 0 else []
+    assert person_respectively(french_scene(text, ents, [first, *second]), first) is None
+
+
+@pytest.mark.parametrize("text,ents,led", [
+    ("La Manul , que dirige Ali Saad , a parlé .", {(1, 2): "ORG", (5, 7): "PERSON"}, True),
+    # an act is led, not held: no office
+    ("La réunion , que dirige Ali Saad , a échoué .", {(5, 7): "PERSON"}, False),
+])
+def test_que_and_a_verb_name_the_subject_after_it_as_par_does(text, ents, led):
+    """'Y, que dirige X': X heads Y, written after the verb."""
+    clause = title(3, 5, title="chef", head="chef", category="clause", cue="que dirige")
+    person, org, _ = clause_person(french_scene(text, ents, [clause]), clause)
+    assert (person, org) == ((Person(5, 7), OrgRef(span=(1, 2))) if led else (None, None))
+
+
+def test_a_bracketed_acronym_before_led_by_is_the_body_led():
+    """'le gouvernement reconnu par l'ONU (GNA), dirigé par X': X heads the GNA, not the UN the participle names."""
+    clause = title(10, 12, title="chef", head="chef", category="clause", cue="dirigé par")
+    scene = french_scene("Le gouvernement reconnu par l' ONU ( GNA ) , dirigé par Ali Saad , a parlé .",
+                         {(5, 6): "ORG", (7, 8): "ORG", (12, 14): "PERSON"}, [clause])
+    assert clause_person(scene, clause)[:2] == (Person(12, 14), OrgRef(span=(7, 8)))
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    # a participle and its agent between the body's noun and its acronym
+    ("Ali Saad , chef du gouvernement reconnu par l' ONU ( GNA ) , a parlé .", {(9, 10): "ORG", (11, 12): "ORG"},
+     ("chef", (11, 12))),
+    # a comma before the bracket: the acronym is no complement of the office
+    ("Ali Saad , chef du gouvernement , ( GNA ) , a parlé .", {(8, 9): "ORG"}, ("chef du gouvernement", None)),
+    # the bracket holds no organisation
+    ("Ali Saad , chef du gouvernement ( 2016 ) , a parlé .", {}, ("chef du gouvernement", None)),
+])
+def test_an_office_of_a_bodys_bare_noun_takes_the_bodys_bracketed_acronym(text, ents, expected):
+    office = title(3, 6, title="chef du gouvernement", head="chef")
+    words = replace(RoleWords.of(load_lexicon("fr", FIXTURE_LANG)), bodies=frozenset({"gouvernement"}))
+    found = bracketed_body(make_tokens(text, {**ents, (0, 2): "PERSON"}), office, words)
+    assert (found.title, found.org.span if found.org else None) == expected

@@ -479,3 +479,18 @@ def test_a_role_names_the_whole_body_found_after_its_title(extractor):
     [role] = [r for p in record["people"] if p["name"] == "Karim Benali" for r in p["roles"]]
     assert role["organisation"] in {org["name"] for org in record["organisations"]}
     assert role["organisation"].startswith("Autorité de lutte")
+
+
+@pytest.mark.parametrize("text", [
+    "Le général Abdelsalam al-Hassi a démenti toute implication.",
+    "Mohamed al-Hassi, un commerçant de Sebha, a été arrêté.",
+])
+def test_a_kb_surname_after_another_given_name_and_its_article_is_not_the_kb_person(rules_extractor, text):
+    """'Abdelsalam al-Hassi' is not the KB's Omar al-Hassi: the surname, written with its article after another
+    given name, is part of someone else's name (never merge two people)."""
+    assert "Omar al-Hassi" not in {p["name"] for p in rules_extractor.extract(text).to_dict()["people"]}
+
+
+def test_the_kb_person_named_whole_or_by_surname_after_a_title_is_still_found(rules_extractor):
+    record = rules_extractor.extract("Le Premier ministre al-Hassi a démenti. Omar al-Hassi est rentré.").to_dict()
+    assert "Omar al-Hassi" in {p["name"] for p in record["people"]}

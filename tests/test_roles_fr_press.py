@@ -284,3 +284,173 @@ def test_a_title_with_nobody_before_it_is_the_name_after_its_body(extractor):
 
 def test_a_day_between_the_appointment_and_the_portfolio(extractor):
     assert "ministre de la Défense" in roles(extractor, "Omar Zlitni a été nommé mardi à la Défense.")["Omar Zlitni"]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("La cheffe du gouvernement tunisien, Leila Kadi, a reçu la délégation.", "Leila Kadi", "cheffe du gouvernement"),
+    ("L'ex-cheffe du gouvernement Leila Kadi a reçu la délégation.", "Leila Kadi", "ex-cheffe du gouvernement"),
+    ("L'ex-ambassadrice des États-Unis, Claire Morel, a reçu la délégation.", "Claire Morel", "ex-ambassadrice"),
+    ("La commandante de la mission, Claire Morel, a reçu la délégation.", "Claire Morel", "commandante"),
+])
+def test_feminine_offices_and_ex_before_any_office(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_ex_before_an_office_says_it_is_over(extractor):
+    record = extractor.extract("L'ex-présidente de la commission, Claire Morel, a reçu la délégation.").to_dict()
+    role = next(r for p in record["people"] if p["name"] == "Claire Morel" for r in p["roles"])
+    assert role["status"] == "former"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Omar Fellah et Karim Sassi, respectivement ministre de la Défense et ministre de l'Intérieur, ont signé "
+     "l'accord.", {"Omar Fellah": "ministre de la Défense", "Karim Sassi": "ministre de l'Intérieur"}),
+    ("Le président a reçu Omar Fellah, Karim Sassi et Amadou Sall, respectivement Premier ministre, ministre des "
+     "Finances et ministre de la Santé.", {"Omar Fellah": "Premier ministre", "Karim Sassi": "ministre des Finances",
+                                          "Amadou Sall": "ministre de la Santé"}),
+])
+def test_titles_after_respectivement_go_in_order_to_the_names_before_it(extractor, text, expected):
+    found = roles(extractor, text)
+    for person, title in expected.items():
+        assert title in found[person] and not (found[person] - {title})
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Patron de la Compagnie nationale du pétrole depuis juillet 2022, Omar Fellah a rencontré les grévistes.",
+     "Omar Fellah", "Patron"),
+    ("Président du Haut Conseil d'État depuis 2023, Karim Sassi a rejeté le texte.", "Karim Sassi", "Président"),
+])
+def test_a_fronted_title_with_a_phrase_of_time_is_the_subject_after_its_comma(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Le ministre des Affaires religieuses et des Wakfs, Karim Sassi, a inauguré la mosquée.", "Karim Sassi",
+     "ministre des Affaires religieuses et des Wakfs"),
+    ("Amadou Sall, ministre des Ressources humaines, a reçu les syndicats.", "Amadou Sall",
+     "ministre des Ressources humaines"),
+    ("Le wali d'Illizi, Karim Sassi, a reçu la délégation libyenne.", "Karim Sassi", "wali"),
+    ("Le procureur général près la cour d'appel de Misrata, Omar Fellah, a ordonné l'arrestation.", "Omar Fellah",
+     "procureur général"),
+    ("Le procureur de la République près le tribunal de Sfax, Omar Fellah, a ordonné l'arrestation.", "Omar Fellah",
+     "procureur de la République"),
+])
+def test_maghreb_cabinet_portfolios_walis_and_prosecutors_posted_to_a_court(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Le médecin du président, Omar Fellah, a été entendu par les juges.", "Omar Fellah"),
+    ("Un proche du ministre de l'Intérieur, Omar Fellah, a été arrêté.", "Omar Fellah"),
+    ("Le gendre du maréchal, Omar Fellah, a été arrêté.", "Omar Fellah"),
+    ("Le garde du corps du ministre, Omar Fellah, a été blessé.", "Omar Fellah"),
+    ("Le secrétaire particulier du président, Omar Fellah, a été arrêté.", "Omar Fellah"),
+])
+def test_the_office_of_whom_a_companion_works_for_is_not_the_companions(extractor, text, person):
+    found = roles(extractor, text).get(person, set())
+    assert not found & {"président", "ministre", "ministre de l'Intérieur", "maréchal"}
+
+
+@pytest.mark.parametrize("text,person,unit", [
+    ("Le commandant de la brigade Tareq Ben Zeyad, Omar Fellah, a démenti.", "Omar Fellah", "Tareq Ben Zeyad"),
+    ("Le colonel Karim Sassi, commandant du bataillon Omar Mokhtar, a démenti.", "Karim Sassi", "Omar Mokhtar"),
+])
+def test_a_unit_named_after_a_person_is_no_person(extractor, text, person, unit):
+    record = extractor.extract(text).to_dict()
+    assert unit not in {p["name"] for p in record["people"]}
+    role = next(r for p in record["people"] if p["name"] == person for r in p["roles"] if r["title"] == "commandant")
+    assert role["organisation"].endswith(unit)
+
+
+def test_a_rank_of_brigade_stays_a_rank_before_the_name(extractor):
+    assert "général de brigade" in roles(extractor, "Le général de brigade Karim Sassi a démenti.")["Karim Sassi"]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Le chef d'état-major général des armées, le général Amadou Sall, a reçu la délégation.", "Amadou Sall",
+     "chef d'état-major général des armées"),
+    ("La vice-secrétaire générale de l'ONU, Claire Morel, a ouvert les travaux.", "Claire Morel",
+     "vice-secrétaire générale"),
+    ("Le consul général de Libye à Sfax, Omar Fellah, a reçu les ressortissants.", "Omar Fellah", "consul général"),
+    ("Le ministre de la Défense et des Anciens combattants, Amadou Sall, a reçu la délégation.", "Amadou Sall",
+     "ministre de la Défense et des Anciens combattants"),
+])
+def test_general_after_an_office_is_its_adjective_not_a_rank(extractor, text, person, title):
+    found = roles(extractor, text)[person]
+    assert title in found and not {"générale", "général des armées"} & found
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("La Manul, que dirige Karim Sassi, a convoqué les délégations.", "Karim Sassi", "chef"),
+    ("Le Conseil présidentiel, que préside Omar Fellah, a démenti.", "Omar Fellah", "président"),
+    ("L'Armée nationale libyenne, que commande le maréchal Omar Fellah, a avancé.", "Omar Fellah", "commandant"),
+])
+def test_a_body_que_dirige_x_is_headed_by_x(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_a_meeting_que_preside_x_is_no_office(extractor):
+    assert not roles(extractor, "La réunion que préside Omar Fellah a été reportée.").get("Omar Fellah")
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Claire Morel occupe le poste d'envoyée spéciale par intérim.", "Claire Morel", "envoyée spéciale par intérim"),
+    ("Omar Fellah, qui occupait alors le poste de ministre de l'Intérieur, a démissionné.", "Omar Fellah",
+     "ministre de l'Intérieur"),
+    ("Omar Fellah exerce les fonctions de porte-parole du gouvernement.", "Omar Fellah", "porte-parole du gouvernement"),
+])
+def test_the_subject_of_a_verb_holding_a_post_holds_it(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text", [
+    "Omar Fellah brigue le poste de président.",
+    "Omar Fellah convoite le poste de Premier ministre.",
+])
+def test_a_post_sought_is_not_held(extractor, text):
+    assert not roles(extractor, text).get("Omar Fellah")
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Omar Fellah, réélu président de la République en septembre, a reçu la délégation.", "Omar Fellah",
+     "président de la République"),
+    ("Réélue présidente de la commission en mai, Claire Morel a reçu la délégation.", "Claire Morel", "présidente"),
+    ("Omar Fellah a été investi Premier ministre en mars.", "Omar Fellah", "Premier ministre"),
+])
+def test_reelected_and_invested_give_the_office(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text", [
+    "Fayez al-Sarraj, chef du gouvernement soutenu par les Nations unies (GNA), a signé l'accord.",
+    "Fayez al-Sarraj, chef du gouvernement (GNA), a signé l'accord.",
+])
+def test_an_office_of_a_bare_body_noun_takes_the_bodys_bracketed_acronym(extractor, text):
+    record = extractor.extract(text).to_dict()
+    role = next(r for p in record["people"] if p["name"] == "Fayez al-Sarraj" for r in p["roles"])
+    assert (role["title"], role["organisation"]) == ("chef", "Government of National Accord")
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Des manifestants se sont rassemblés avenue Habib Bourguiba à Tunis.", "avenue Habib Bourguiba"),
+    ("Les blessés ont été transférés à l'hôpital Habib Bourguiba de Sfax.", "hôpital Habib Bourguiba"),
+    ("Le vol a atterri à l'aéroport Houari Boumediene.", "aéroport Houari Boumediene"),
+])
+def test_a_street_or_facility_named_after_a_person_is_a_place_not_a_person(extractor, text, place):
+    record = extractor.extract(text).to_dict()
+    assert not record["people"] and place in {p["name"] for p in record["places"]}
+
+
+def test_an_office_of_a_facility_kind_before_a_name_keeps_the_person(extractor):
+    assert "directeur d'hôpital" in roles(extractor, "Le directeur d'hôpital Ali Salem a démenti.")["Ali Salem"]
+
+
+@pytest.mark.parametrize("text", [
+    "La Manul est dirigée par intérim par Claire Morel.",
+    "La Manul, dirigée par intérim par l'Américaine Claire Morel, a démenti.",
+])
+def test_a_body_led_by_someone_written_past_a_copula_or_a_nationality(extractor, text):
+    record = extractor.extract(text).to_dict()
+    role = next(r for p in record["people"] if p["name"] == "Claire Morel" for r in p["roles"]
+                if r["title"] == "chef par intérim")
+    assert role["organisation"] == "United Nations Support Mission in Libya"

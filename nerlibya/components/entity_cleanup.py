@@ -457,6 +457,9 @@ class EntityCleanup(KnowledgePipe):
         if span.label_ not in HEAD_NOUN_LABELS or (span.label_ == "ORG" and span.id_):
             return [span]
         doc = span.doc
+        named = self._named_after(span, taken)
+        if named is not None:
+            return [Span(doc, span.start - 1, span.end, label=named)]
         after, before = self._words_after(doc, span.end), self._words_before(doc, span.start)
         if not after and not before:
             return [span]  # no head noun can follow or precede it
@@ -474,6 +477,22 @@ class EntityCleanup(KnowledgePipe):
                 known = self.kb.by_id.get(span.id_)
                 return [Span(doc, start, end, label=label, span_id=span.id_ if known and known.label == label else "")]
         return [span]
+
+    def _named_after(self, span: Span, taken: set[int]) -> str | None:
+        """'la brigade Tariq Ben Ziyad', 'du bataillon Omar Mokhtar', 'avenue Habib Bourguiba', "l'hôpital Mustapha
+        Pacha": a person's name written right after a lower-case unit or facility noun names that unit (ORG) or
+        place (FAC) after the person; the label, or None. A unit noun needs its article ('le général de brigade X'
+        is a rank); a facility noun no 'de' alone before it ("directeur d'hôpital X" is an office)."""
+        doc, k = span.doc, span.start - 1
+        if span.label_ != "PERSON" or k < 1 or k in taken or not doc[k].is_lower:
+            return None
+        before = doc[k - 1].lower_
+        if doc[k].lower_ in self.heads.named_units and before in self.heads.unit_articles:
+            return "ORG"
+        if doc[k].lower_ in self.heads.named_facilities and (before in self.heads.unit_articles
+                                                              or before not in self.words.of_words):
+            return "FAC"
+        return None
 
     def _in_adverb_phrase(self, doc: Doc, head: int) -> bool:
         """'en compagnie de Martin Kobler' ('together with'), 'mise en place de': a head noun right after

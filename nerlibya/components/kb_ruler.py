@@ -126,6 +126,7 @@ class KBRuler(KnowledgePipe):
             after = doc[end]
             if after.text[:1].isupper() and after.is_alpha:
                 return True
+        start = self._before_name_article(doc, start)  # 'Mohamed [al-]Hassi' is not Omar al-Hassi
         if start == 0:
             return False
         before = doc[start - 1]
@@ -133,6 +134,15 @@ class KBRuler(KnowledgePipe):
             return False
         # a sentence's first word is capitalised anyway: part of the name unless it is a word that opens sentences
         return not _opens_sentence(doc, start - 1) or before.lower_ not in self.sentence_openers
+
+    def _before_name_article(self, doc: Doc, start: int) -> int:
+        """Where a surname's lower-case article written before it ('al-', 'el ', 'ben ') opens; or `start`."""
+        articles = self.lexicon.words.name_articles
+        if start >= 2 and doc[start - 1].text in HYPHENS and doc[start - 2].is_lower and doc[start - 2].lower_ in articles:
+            return start - 2
+        if start >= 1 and doc[start - 1].is_lower and doc[start - 1].lower_ in articles:
+            return start - 1
+        return start
 
     def inside_longer_place_name(self, doc: Doc, start: int, end: int, match_starts: set[int]) -> bool:
         """A place inside the name of an outlet, a conference or a body ('The Washington Post', 'Berlin

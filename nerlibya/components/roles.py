@@ -16,7 +16,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, IS_ALPHA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..core.roles import (Held, Person, RoleWords, Scene, attach, clause_person, country_body_names,
+from ..core.roles import (Held, Person, RoleWords, Scene, attach, bracketed_body, clause_person, country_body_names,
                           holder_by_other_name, modifier_body, of_a_family, people_listed, respective_titles,
                           singled_out)
 from ..core.types import Link, OrgRef, Role, Title, TokenRange
@@ -57,10 +57,12 @@ class RoleLinker(KnowledgePipe):
         self.office_synonyms = {fold(written): fold(office) for written, office in self.lexicon.office_synonyms.items()}
 
     def process(self, doc: Doc) -> Doc:
-        titles: list[Title] = [self.with_country_body(doc, t) for t in doc._.titles or []]
+        nationalities = self.nationalities(doc)
+        titles: list[Title] = [bracketed_body(doc, self.with_country_body(doc, t), self.words, nationalities)
+                               for t in doc._.titles or []]
         links = doc._.links or {}
         date = doc._.date
-        scene = Scene.of(doc, people(doc), titles, sentence_index(doc), self.words, self.nationalities(doc))
+        scene = Scene.of(doc, people(doc), titles, sentence_index(doc), self.words, nationalities)
         roles: list[Role] = []
         attached: dict[int, Person] = {}
         clause_orgs: dict[int, OrgRef] = {}  # title start -> organisation a clause gives it ('the GNU, led by PM X')

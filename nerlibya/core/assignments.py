@@ -44,6 +44,7 @@ class AssignmentWords:
     post_nouns: frozenset[str] = frozenset()  # 'poste', 'fonction': 'le poste de ministre X a été confié à Y'
     post_verbs: frozenset[str] = frozenset()  # 'occupée': 'la fonction d'émissaire est occupée par Y'
     agent_prepositions: frozenset[str] = frozenset()  # 'par': after a post verb, before the holder
+    holding_verbs: frozenset[str] = frozenset()  # 'occupe': 'Y occupe le poste d'émissaire', Y before the verb
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "AssignmentWords":
@@ -57,7 +58,8 @@ class AssignmentWords:
             bodies=lexicon.heads.bodies, calendar_words=words.calendar_words,
             portfolio_articles=lexicon.portfolio_articles, cabinet_words=lexicon.cabinet_words,
             cabinet_portfolios=lexicon.cabinet_portfolios, list_ends=words.conjunctions | ENTRY_PUNCTUATION,
-            post_nouns=lexicon.post_nouns, post_verbs=lexicon.post_verbs, agent_prepositions=words.agent_prepositions)
+            post_nouns=lexicon.post_nouns, post_verbs=lexicon.post_verbs, agent_prepositions=words.agent_prepositions,
+            holding_verbs=lexicon.holding_verbs)
 
 
 def assigned_offices(doc: Sequence[TokenLike], words: AssignmentWords) -> list[Title]:
@@ -113,13 +115,33 @@ def post_holders(doc: Sequence[TokenLike], titles: Sequence[Title], words: Assig
 
 
 def _post_holder(doc: Sequence[TokenLike], title: Title, words: AssignmentWords) -> int | None:
-    """Where the holder's name starts after the clause that gives the post `title` names, or None."""
+    """Where the holder's name starts after the clause that gives the post `title` names, or where it ends (its
+    last token) before a verb that holds it ('X occupe le poste de ministre'); or None."""
     k = title.phrase_start - 1
     if title.holder is not None or title.plural or title.category == "clause" or k < 1 \
             or doc[k].lower_ not in words.of_words or doc[k - 1].lower_ not in words.post_nouns:
         return None
     holder = _holder_after_verb(doc, title.phrase_end, words)
+    if holder is None:
+        holder = _holder_before_verb(doc, k - 1, words)
     return holder if holder is not None and holder < len(doc) and doc[holder].ent_type_ == "PERSON" else None
+
+
+def _holder_before_verb(doc: Sequence[TokenLike], noun: int, words: AssignmentWords) -> int | None:
+    """The last token of the subject of a verb that holds the post named at `noun` ('X occupe le poste de', 'X, qui
+    a occupé la fonction de', 'X exerce les fonctions de'): past the noun's article, the verb, then auxiliaries,
+    'qui' and adverbs; or None."""
+    k = noun - 1
+    if k >= 0 and doc[k].lower_ in words.determiners | words.of_words:
+        k -= 1
+    if k < 1 or doc[k].lower_ not in words.holding_verbs:
+        return None
+    k -= 1
+    while k >= 0 and (doc[k].lower_ in words.auxiliaries or doc[k].lower_.endswith(words.adverb_endings)):
+        k -= 1
+    if k >= 0 and doc[k].text == "," and doc[k + 1].lower_ in words.auxiliaries:
+        k -= 1  # 'X, qui occupait'
+    return k if k >= 0 else None
 
 
 def _portfolio(doc: Sequence[TokenLike], k: int, words: AssignmentWords) -> tuple[int, int] | None:

@@ -42,6 +42,7 @@ MAX_CLAUSE_TOKENS = 10
 MAX_CAPACITY_DISTANCE = 10  # tokens between a person and 'his capacity as'
 MAX_PRONOUN_SENTENCES = 3  # sentences back to a pronoun's antecedent
 MAX_OPENING_TOKENS = 8  # a short phrase before a sentence's subject ('Before that, she')
+MAX_BODY_QUALIFIER_TOKENS = 6  # 'reconnu par la communauté internationale' before a body's bracketed acronym
 MAX_APPOSITION_TOKENS = 8  # 'X, 51 ans, un ancien haut fonctionnaire': an apposition before a title
 MAX_SUBJECT_APPOSITION_TOKENS = 12  # 'X, un ancien officier rebelle originaire de Nalout, a été nommé': before a verb
 
@@ -115,6 +116,7 @@ class RoleWords:
     describing_ordinals: frozenset[str] = frozenset()  # "X, Libya's [first] female foreign minister'
     speech_verbs: frozenset[str] = frozenset()  # '..., a council spokeswoman [said]': the title names the speaker
     personal_possessives: frozenset[str] = frozenset()  # 'X, the head of the council, and [his] deputy': another's
+    respectively: frozenset[str] = frozenset()  # 'A et B, [respectivement] T1 et T2': the n-th title is the n-th's
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -168,6 +170,7 @@ class RoleWords:
             describing_ordinals=lexicon.describing_ordinals,
             speech_verbs=words.speech_verbs,
             personal_possessives=lexicon.personal_possessives,
+            respectively=lexicon.respectively_words,
         )
 
 
@@ -235,6 +238,9 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     already attached (earlier in the text) to their people, for chains ('X, minister and envoy')."""
     if title.holder is not None:  # '- M. X: ministre de la Justice.'
         return scene.starts.get(title.holder[0]) or scene.ends.get(title.holder[1]), "list-entry"
+    person = person_respectively(scene, title)
+    if person is not None:
+        return person, "apposition-after"
     person = person_of_enclosing(scene, title, attached)
     if person is not None:
         return person, "acronym"
@@ -313,14 +319,55 @@ def people_listed(scene: Scene, title: Title) -> list[Person]:
             k += 1
     if len(listed) > 1:
         return listed
-    listed = []
     k = skip_back(tokens, title.phrase_start, scene.words.before_shared_title)
-    if k < 0 or tokens[k].text != ",":
-        return []
+    listed = people_before_comma(scene, k) if k >= 0 and tokens[k].text == "," else []
+    return listed if len(listed) > 1 else []
+
+
+def people_before_comma(scene: Scene, comma: int) -> list[Person]:
+    """The people listed right before this comma ('A, B and C,'), the nearest first; none if no name ends there."""
+    listed: list[Person] = []
+    k = comma
     while (person := scene.ends.get(k)) is not None:
         listed.append(person)
-        k = skip_back(tokens, person.start, chain) + 1
-    return listed if len(listed) > 1 else []
+        k = skip_back(scene.tokens, person.start, scene.words.chain_words) + 1
+    return listed
+
+
+def person_respectively(scene: Scene, title: Title) -> Person | None:
+    """'A et B, respectivement ministre de la Défense et ministre de l'Intérieur': titles written in a row after
+    'respectivement' go, in order, to as many people listed before its comma; the person of this title, or None
+    (no such word, or as many titles as people not written)."""
+    before = _titles_back_to(scene, title, scene.words.respectively)
+    if before is None:
+        return None
+    cue = title.phrase_start - 1 if not before else before[0].phrase_start - 1
+    listed = people_before_comma(scene, cue - 1) if cue > 0 and scene.tokens[cue - 1].text == "," else []
+    rank, count = len(before), len(before) + 1 + len(_titles_on_from(scene, title))
+    return listed[::-1][rank] if len(listed) == count > 1 else None
+
+
+def _titles_back_to(scene: Scene, title: Title, cues: frozenset[str]) -> list[Title] | None:
+    """The titles written in a row ('T1, T2 et') between one of `cues` and this title, in text order; None if
+    something else comes between."""
+    tokens, k, row = scene.tokens, title.phrase_start - 1, []
+    while k >= 0 and tokens[k].lower_ not in cues:
+        ending = [t for t in scene.titles_ending.get(k, ()) if t.category != "clause"]
+        if tokens[k].lower_ not in scene.words.chain_words or not ending:
+            return None
+        row.insert(0, min(ending, key=lambda t: t.phrase_start))
+        k = row[0].phrase_start - 1
+    return row if k >= 0 else None
+
+
+def _titles_on_from(scene: Scene, title: Title) -> list[Title]:
+    """The titles written in a row after this one (', T2 et T3'), each after a comma or a conjunction."""
+    row, k = [], title.phrase_end
+    while k < len(scene.tokens) and scene.tokens[k].lower_ in scene.words.chain_words \
+            and (after := scene.titles_from.get(k + 1)) is not None:
+        row.append(after)
+        k = after.phrase_end
+    return row
 
 
 def respective_titles(scene: Scene, title: Title, listed: Sequence[Person]) -> list[Title]:
@@ -862,9 +909,11 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     title (or the `opening` one it is coordinated with: 'The envoy and head of X, Y said') opens the sentence."""
     tokens, words, sentence_of = scene.tokens, scene.words, scene.sentence_of
     k = past_named_complement(scene, past_complements(scene, title.phrase_end))
+    fronted = _title_opens_sentence(scene, opening or title)
+    k = _past_time_phrase(scene, k) if fronted else k
     if k >= len(tokens) or tokens[k].text != ",":
         return None
-    k = (_past_aside(scene, k) if _title_opens_sentence(scene, opening or title) else k) + 1
+    k = (_past_aside(scene, k) if fronted else k) + 1
     courtesy = k < len(tokens) and tokens[k].lower_ in words.honorifics  # 'le président, M. X' names the president
     while k < len(tokens) and (tokens[k].lower_ in words.title_determiners or tokens[k].lower_ in words.honorifics
                                or tokens[k].lower_ in words.age_words or tokens[k].text.isdigit()
@@ -894,6 +943,19 @@ def _adverb_before_stacked_title(scene: Scene, k: int) -> bool:
     between the comma and a further title stacked before the name."""
     return (scene.tokens[k].lower_ in scene.words.adverbs and k + 1 < len(scene.tokens)
             and _stacked_title_at(scene, k + 1) is not None)
+
+
+def _past_time_phrase(scene: Scene, k: int) -> int:
+    """'Patron de la NOC depuis juillet 2022, X': where a phrase of time that opens at `k` (a preposition of
+    `time_prepositions`, then numbers, words of time and articles up to a comma) ends; or `k`."""
+    tokens, words = scene.tokens, scene.words
+    if k >= len(tokens) or tokens[k].lower_ not in words.time_prepositions:
+        return k
+    j = k + 1
+    while j < min(k + 6, len(tokens)) and (tokens[j].text.isdigit() or tokens[j].lower_ in words.time_words
+                                            or tokens[j].lower_ in words.title_determiners):
+        j += 1
+    return j if j > k + 1 and j < len(tokens) and tokens[j].text == "," else k
 
 
 def _stacked_title_at(scene: Scene, k: int) -> Title | None:
@@ -1619,10 +1681,11 @@ def _subject_past_agent(scene: Scene, person: Person) -> Person | None:
 
 def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | None, Title | None]:
     """(person, organisation, title that introduces the person) for 'headed by X' / 'X, who heads Y' /
-    'X had led Y'."""
+    'X had led Y'; 'Y, que dirige X' names its subject after the verb, as 'dirigé par X' does."""
     tokens, words = scene.tokens, scene.words
     cue = title.cue.split()
-    if cue[-1] not in words.agent_prepositions:  # the subject before: 'X, who heads Y', 'X, qui est à la tête de Y'
+    if cue[-1] not in words.agent_prepositions and cue[0] not in words.object_relatives:
+        # the subject before: 'X, who heads Y', 'X, qui est à la tête de Y'
         before = _before_age(scene, _subject_end_before_verb(scene, title.start))  # 'X a été nommé [en 2021] à la tête de Y'
         person = scene.ends.get(before + 1) or scene.ends.get(_before_description(scene, before) + 1)
         if person is not None and person.end == title.start:
@@ -1652,13 +1715,15 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
         k = introducing.end
     else:
         introducing = None
-    person = scene.starts.get(k) or scene.starts.get(past_description(scene, k))
+    person = scene.starts.get(k) or scene.starts.get(past_description(scene, k))  # "par [l'Américaine] X"
     if person is not None:
         person = _named_after_complement(scene, person)
     cue_start = skip_back(tokens, title.start, words.before_apposed_title) + 1  # 'UNSMIL, [currently] led by X'
-    j = _before_coordinated_participles(scene, cue_start)
+    j = skip_back(tokens, _before_coordinated_participles(scene, cue_start) + 1, words.auxiliaries - {","})
     if j >= 0 and tokens[j].text == ")" and j >= 2 and tokens[j - 2].text == "(":
-        j -= 3  # 'the Government of National Unity (GNU), led by'
+        # 'the Government of National Unity (GNU), led by': the acronym, an organisation, names the body itself
+        # ('le gouvernement reconnu par l'ONU (GNA), dirigé par': not the UN); else the name before the bracket
+        j -= 1 if tokens[j - 1].ent_type_ == "ORG" else 3
     org = None
     if j >= 0 and tokens[j].ent_type_ in CLAUSE_ORG_LABELS and not _where_a_body_sits(scene, entity_start(tokens, j)):
         org = OrgRef(span=(entity_start(tokens, j), j + 1))
@@ -1817,6 +1882,27 @@ def _entity_at(tokens: Sequence[TokenLike], index: int) -> OrgRef | None:
     while end < len(tokens) and tokens[end].ent_iob_ == "I":
         end += 1
     return OrgRef(span=(index, end))
+
+
+def bracketed_body(tokens: Sequence[TokenLike], title: Title, words: RoleWords, nationalities: frozenset[int]
+                   = frozenset()) -> Title:
+    """'chef du gouvernement reconnu par l'ONU (GNA)', 'président du Parlement (HoR)': an office written with a
+    body's bare noun, then words that qualify the body (no comma, no person; a nationality word, a participle and
+    its agent) and an organisation's acronym in brackets, is the office's head of that organisation ('chef' of the
+    GNA); the title unchanged otherwise, or when it names another organisation already."""
+    written = title.title.split()
+    if len(written) < 3 or written[-1].lower() not in words.bodies or written[-2].lower() not in words.linking_words \
+            or (title.org is not None and title.org.span is not None) or title.category != "office":
+        return title
+    k = title.phrase_end
+    while k < min(title.phrase_end + MAX_BODY_QUALIFIER_TOKENS, len(tokens)) and tokens[k].text != "(":
+        if tokens[k].is_punct or tokens[k].ent_type_ == "PERSON" or not (tokens[k].is_lower or tokens[k].ent_type_
+                                                                          or k in nationalities):
+            return title
+        k += 1
+    if k + 2 >= len(tokens) or tokens[k].text != "(" or tokens[k + 1].ent_type_ != "ORG" or tokens[k + 2].text != ")":
+        return title
+    return replace(title, title=" ".join(written[:-2]), phrase_end=k + 3, org=OrgRef(span=(k + 1, k + 2)))
 
 
 def modifier_body(words: Sequence[str], modifiers: frozenset[str]) -> str | None:

@@ -30,7 +30,8 @@ FILES = (TITLES_FILE, NAME_HEADS_FILE, WORDS_FILE)
 HEAD_LABELS = ("FAC", "ORG")
 WORD_LIST_KEYS = ("bodies", "organs", "outlets", "org_name_words", "other_kinds", "generic_bodies",
                   "name_joiners", "place_joiners", "posted_bodies", "posting_joiners", "complement_compounds", "name_breakers", "leading_adjectives", "lower_case_heads",
-                  "range_openers", "indefinite_articles", "portfolio_bodies", "weather_events", "adverb_openers")  # plain word lists beside the FAC/ORG head nouns
+                  "range_openers", "indefinite_articles", "portfolio_bodies", "weather_events", "adverb_openers",
+                  "named_units", "unit_articles", "named_facilities")  # plain word lists beside the FAC/ORG head nouns
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,9 @@ class NameHeads:
     portfolio_bodies: frozenset[str] = frozenset()  # 'ministry': a nationality before one says whose it is
     weather_events: frozenset[str] = frozenset()  # 'storm', 'cyclone': the name right after one is the event's
     adverb_openers: frozenset[str] = frozenset()  # 'en': 'en compagnie de X', 'mise en place de': no body's head
+    named_units: frozenset[str] = frozenset()  # 'brigade': 'la brigade Tariq Ben Ziyad' is a unit named after a person
+    unit_articles: frozenset[str] = frozenset()  # 'la', 'du': the articles before such a unit noun (not 'général de brigade')
+    named_facilities: frozenset[str] = frozenset()  # 'avenue', 'hôpital': 'avenue Habib Bourguiba' is a place, no person
 
 
 @dataclass(frozen=True)
@@ -177,12 +181,14 @@ class Lexicon:
     cabinet_portfolios: frozenset[str] = frozenset()  # 'finances': the words that open a portfolio so listed
     post_nouns: frozenset[str] = frozenset()  # 'poste': 'le poste de ministre X a été confié à Y'
     post_verbs: frozenset[str] = frozenset()  # 'occupée': 'la fonction d'émissaire est occupée par Y'
+    holding_verbs: frozenset[str] = frozenset()  # 'occupe': 'Y occupe le poste d'émissaire', Y before the verb
     kb_titles: dict[str, str] = field(default_factory=dict)  # 'maréchal' -> 'field marshal': the KB's (English) title
     office_synonyms: dict[str, str] = field(default_factory=dict)  # 'chef de la diplomatie' -> the office it names
     describing_ordinals: frozenset[str] = frozenset()  # 'first': "Libya's first female foreign minister" describes her
     personal_possessives: frozenset[str] = frozenset()  # 'his': 'X, the head of the council, and [his] deputy'
     seat_prepositions: frozenset[str] = frozenset()  # 'in': 'Minister of Health [in the east], X' says where, not what
     body_names: frozenset[str] = frozenset()  # '{body} of {country}': the name of a country's body an unwritten modifier names
+    respectively_words: frozenset[str] = frozenset()  # 'respectivement': 'A et B, respectivement T1 et T2' pairs them
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
@@ -315,12 +321,14 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         cabinet_portfolios=_lower_set(titles.get("cabinet_portfolios", []), path, "cabinet_portfolios"),
         post_nouns=_lower_set(titles.get("post_nouns", []), path, "post_nouns"),
         post_verbs=_lower_set(titles.get("post_verbs", []), path, "post_verbs"),
+        holding_verbs=_lower_set(titles.get("holding_verbs", []), path, "holding_verbs"),
         kb_titles=_lower_map(titles.get("kb_titles", {}), path, "kb_titles"),
         office_synonyms=_lower_map(titles.get("office_synonyms", {}), path, "office_synonyms"),
         describing_ordinals=_lower_set(titles.get("describing_ordinals", []), path, "describing_ordinals"),
         body_names=_lower_set(titles.get("body_names", []), path, "body_names"),
         seat_prepositions=_lower_set(titles.get("seat_prepositions", []), path, "seat_prepositions"),
         personal_possessives=_lower_set(titles.get("personal_possessives", []), path, "personal_possessives"),
+        respectively_words=_lower_set(titles.get("respectively_words", []), path, "respectively_words"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,
