@@ -25,6 +25,7 @@ from ..sinks.sqlite import SqliteSink
 from ..sinks.table import TableSink
 from ..sources.files import count_inputs
 from ..sources.items import ReadOptions
+from .allocator import keep_freed_memory
 from .exits import EXIT_OK, EXIT_SOME_FAILED, exit_for, stderr
 from .output_files import STDOUT_NAME, open_output, writing
 from .progress import above_progress, loading_status, progress_bar, stdout_is_terminal
@@ -64,6 +65,7 @@ def run_extract(run: ExtractRun) -> int:
 
 def _stream(run: ExtractRun, tally: Tally) -> None:
     total = count_inputs(run.paths, run.options) if run.show_progress else None
+    keep_freed_memory()
     run.engine.check(run.settings)
     with start_up_frozen(), open_sink(run.output_format, run.output, run.single,
                                       run.options.input_format == "text") as (sink, guard):
