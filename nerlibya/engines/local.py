@@ -17,6 +17,7 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import process as futures_process
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from dataclasses import dataclass, field
@@ -173,6 +174,7 @@ class _Workers:
         self.executor = self._new()
 
     def stop(self) -> None:
+        _leave_out_of_exit_wakeups(self.executor)
         processes = list((getattr(self.executor, "_processes", None) or {}).values())
         results = getattr(self.executor, "_result_queue", None)
         self.executor.shutdown(wait=False, cancel_futures=True)
@@ -200,6 +202,17 @@ class _Workers:
 
     def close(self) -> None:
         self.executor.shutdown(wait=True)
+
+
+def _leave_out_of_exit_wakeups(executor: ProcessPoolExecutor) -> None:
+    """At exit the interpreter writes to the wake-up pipe of every pool manager thread it knows of, while a stopped
+    pool's manager closes that pipe as its workers go: the two may cross ('Bad file descriptor' printed after
+    nerlibya's one line, seen after a second SIGTERM on a loaded machine, when the join below had no time to run).
+    A pool being stopped is taken off that list first; its thread still ends, and the interpreter joins it."""
+    manager = getattr(executor, "_executor_manager_thread", None)
+    wakeups = getattr(futures_process, "_threads_wakeups", None)
+    if manager is not None and wakeups is not None:
+        wakeups.pop(manager, None)
 
 
 def _finished(future: Future | None) -> bool:
