@@ -458,12 +458,17 @@ def person_heading_profile(scene: Scene, title: Title) -> Person | None:
 
 
 def _line_opening(scene: Scene, start: int) -> int:
-    """Where the line of a phrase starting at `start` opens, back over determiners, an age and digits."""
-    tokens, skipped = scene.tokens, scene.words.title_determiners | scene.words.age_words
+    """Where the line of a phrase starting at `start` opens, back over the words `_before_a_title` skips."""
     k = start - 1
-    while k >= 0 and (tokens[k].lower_ in skipped or tokens[k].text.isdigit()):
+    while k >= 0 and _before_a_title(scene, scene.tokens[k]):
         k -= 1
     return k + 1
+
+
+def _before_a_title(scene: Scene, token: TokenLike) -> bool:
+    """A determiner, a word of an age or a number: what may open a profile's line before its title ('The
+    81-year-old field marshal')."""
+    return token.lower_ in scene.words.title_determiners or token.lower_ in scene.words.age_words or token.text.isdigit()
 
 
 def _name_line_before(scene: Scene, k: int) -> Person | None:
@@ -478,9 +483,9 @@ def _name_line_before(scene: Scene, k: int) -> Person | None:
 
 
 def _opens_with_title(scene: Scene, k: int) -> bool:
-    """Does the line opening at `k` open with a title, past determiners, an age and digits?"""
-    tokens, skipped = scene.tokens, scene.words.title_determiners | scene.words.age_words
-    while k < len(tokens) and (tokens[k].lower_ in skipped or tokens[k].text.isdigit()):
+    """Does the line opening at `k` open with a title, past the words `_before_a_title` skips?"""
+    tokens = scene.tokens
+    while k < len(tokens) and _before_a_title(scene, tokens[k]):
         k += 1
     return k in scene.titles_from or k in scene.titles_at
 
@@ -946,16 +951,13 @@ def _adverb_before_stacked_title(scene: Scene, k: int) -> bool:
 
 
 def _past_time_phrase(scene: Scene, k: int) -> int:
-    """'Patron de la NOC depuis juillet 2022, X': where a phrase of time that opens at `k` (a preposition of
-    `time_prepositions`, then numbers, words of time and articles up to a comma) ends; or `k`."""
-    tokens, words = scene.tokens, scene.words
-    if k >= len(tokens) or tokens[k].lower_ not in words.time_prepositions:
+    """'Patron de la NOC depuis juillet 2022, X': the comma that closes a phrase of time opening at `k` (as
+    `_time_phrase_opening` reads one, articles inside it), or `k`."""
+    tokens = scene.tokens
+    comma = next((j for j in range(k + 2, min(k + 7, len(tokens))) if tokens[j].text == ","), None)
+    if comma is None:
         return k
-    j = k + 1
-    while j < min(k + 6, len(tokens)) and (tokens[j].text.isdigit() or tokens[j].lower_ in words.time_words
-                                            or tokens[j].lower_ in words.title_determiners):
-        j += 1
-    return j if j > k + 1 and j < len(tokens) and tokens[j].text == "," else k
+    return comma if _time_phrase_opening(scene, comma - 1, 6, anywhere=scene.words.title_determiners) == k else k
 
 
 def _stacked_title_at(scene: Scene, k: int) -> Title | None:
