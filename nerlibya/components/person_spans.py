@@ -17,6 +17,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
 from .base import is_line_break, on_headline_line
+from .token_lookup import lower_hashes, tokens_with_lower
 
 MAX_GIVEN_NAMES = 2  # 'Racep Tayyeb' before 'Erdogan'; a longer run of capitals is more likely a headline
 HYPHENS = frozenset({"-", "‑"})
@@ -235,12 +236,13 @@ def with_quoted_speakers(doc: Doc, ents: list[Span], words: SpeakerWords, edges:
     written between a closing quote and the verb that attributes it or right after that verb, are the speaker the
     model missed or took for a body or a place (in no entity, or exactly one the KB does not know; no title, place
     or organisation word among them)."""
+    verbs = tokens_with_lower(doc, lower_hashes(words.speech_verbs))  # most documents quote no one
+    if not verbs:
+        return ents
     mistaken = {(e.start, e.end): e for e in ents if not e.id_ and e.label_ not in ("PER", "PERSON")}
     taken = {i for ent in ents if (ent.start, ent.end) not in mistaken for i in range(ent.start, ent.end)}
     found: dict[tuple[int, int], Span] = {}
-    for k, token in enumerate(doc):
-        if token.lower_ not in words.speech_verbs:
-            continue
+    for k in verbs:
         after = (k + 1, _speaker_end(doc, k + 1, words)) if _after_quote(doc, k, words.between) else (None, None)
         for start, end in (after, (_speaker_start(doc, k, words), k)):
             if start is not None and end is not None and end - start >= 2 and taken.isdisjoint(range(start, end)) \
