@@ -704,3 +704,12 @@ def test_an_office_of_a_bodys_bare_noun_takes_the_bodys_bracketed_acronym(text, 
     words = replace(RoleWords.of(load_lexicon("fr", FIXTURE_LANG)), bodies=frozenset({"gouvernement"}))
     found = bracketed_body(make_tokens(text, {**ents, (0, 2): "PERSON"}), office, words)
     assert (found.title, found.org.span if found.org else None) == expected
+
+
+def test_a_title_joined_by_and_with_a_name_of_its_own_in_apposition_is_that_persons():
+    """'General X, the defence minister, and the police chief, Y, took part': the chief is Y, not X."""
+    minister, chief = title(5, 7), title(10, 12)
+    text = "General Salifou Mody , the defence minister , and the police chief , Assane Moussa , took part ."
+    scene = scene_of(text, {(1, 3): "PERSON", (13, 15): "PERSON"}, [minister, chief])
+    assert attach(scene, minister, {}) == (Person(1, 3), "apposition-after")
+    assert attach(scene, chief, {5: Person(1, 3)}) == (Person(13, 15), "apposition-before")

@@ -178,3 +178,10 @@ def test_an_unknown_organisation_the_model_tagged_in_a_portfolio_list_is_one_mor
     [title] = read("en", text, [(1, 2, "OFFICE"), (2, 3, "COMP")],
                    {(6, 9): "ORG", (10, 12): "ORG", (13, 15): "PERSON"})
     assert title.end == 12
+
+
+def test_particles_do_not_count_towards_the_length_of_a_name_after_a_title():
+    tokens = make_tokens("Sheikh Mohammed bin Hamad bin Tahnoun Al Nahyan , an adviser", {})
+    reader = TitleReader(load_lexicon("en", FIXTURE_LANG), {}, lambda name: False)
+    assert reader.name_after(tokens, 1, set()) == (1, 8)
+    assert reader.name_after(make_tokens("Bo Co Do Fo Go Ho Jo Ko", {}), 0, set()) == (0, 6)

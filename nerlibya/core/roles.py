@@ -808,7 +808,7 @@ def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -
     someone; a time phrase may close the first) to one already attached is the same person's; not one a person's
     possessive opens right after the joining word ('X, the head of the council, and his deputy': the deputy is
     someone else; 'X, Y's adviser and his chief of staff', 'X served as Y's adviser and later as his chief of
-    staff' are X's)."""
+    staff' are X's), nor one with a name of its own in apposition ('X, the minister, and the police chief, Y')."""
     tokens, words = scene.tokens, scene.words
     joined = skip_back(tokens, title.phrase_start, words.before_chained_title | words.before_appointed_title
                        | (words.appointment_words - words.naming_verbs))
@@ -823,7 +823,10 @@ def person_chained(scene: Scene, title: Title, attached: Mapping[int, Person]) -
     joining = bool(between) and (between[0] in words.conjunctions or comma) and all(
         word in words.before_appointed_title or word in words.appointment_words - words.naming_verbs
         for word in between[1:])  # 'and later served as', not 'and appointed'
-    return attached[chained.start] if joining else None
+    if not joining:
+        return None
+    own = person_after_apposition(scene, title)
+    return attached[chained.start] if own is None or own == attached[chained.start] else None
 
 
 def _joined_as_anothers(scene: Scene, joined: int, title: Title, chained: Title) -> bool:

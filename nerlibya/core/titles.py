@@ -1022,10 +1022,12 @@ class TitleReader:
 
     # -- people introduced by titles ---------------------------------------------------------
     def name_after(self, doc: Sequence[TokenLike], index: int, unit_starts: set[int]) -> tuple[int, int] | None:
-        """Token range of a capitalised name starting at `index`, or None."""
+        """Token range of a capitalised name starting at `index`, or None. Particles do not count towards its
+        length: 'Mohammed bin Hamad bin Tahnoun Al Nahyan' is one name of four words."""
         end = index
         last_capital = None
-        while end < len(doc) and end - index < MAX_NAME_TOKENS:
+        words_read = 0
+        while end < len(doc) and words_read < MAX_NAME_TOKENS:
             token = doc[end]
             if token.ent_type_ and token.ent_type_ != "PERSON":
                 break
@@ -1036,6 +1038,7 @@ class TitleReader:
                 if self.demonym_place(token) and end == index:
                     return None
                 last_capital = end + 1
+                words_read += token.lower_ not in self.words.name_particles
             elif token.lower_ in self.words.name_particles or text in ("-", "‑"):
                 pass
             else:
