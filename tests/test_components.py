@@ -94,6 +94,16 @@ def test_cleanup_makes_a_person_of_the_name_after_a_courtesy_title(fixture_kb_pa
     assert ents(doc) == [("Omar Abdel Karim", "PERSON"), ("Sheikh Falcon", "PRODUCT")]
 
 
+def test_cleanup_drops_a_person_that_ends_with_a_courtesy_title(fixture_kb_path, fixture_lang_path):
+    """fr_core_news_sm may tag 'Déclaration de M.' as a person before the name the courtesy title introduces."""
+    nlp = preset_pipeline("en", [(0, 3, "PERSON"), (3, 5, "PERSON")],
+                          ("nerlibya_entity_cleanup", {"kb_path": fixture_kb_path, "lang_path": fixture_lang_path}))
+    assert ents(nlp("Statement by Mr. Taher Sonni was read")) == [("Taher Sonni", "PERSON")]
+    nlp = preset_pipeline("en", [(1, 6, "PERSON")],
+                          ("nerlibya_entity_cleanup", {"kb_path": fixture_kb_path, "lang_path": fixture_lang_path}))
+    assert ents(nlp("Minister Ali Khalifa al-Sheikh resigned")) == [("Ali Khalifa al-Sheikh", "PERSON")]  # a surname
+
+
 def test_titles_introduce_unknown_people(rules_nlp):
     doc = rules_nlp("Colonel Ahmed al-Zawi, the commander of the 166th Brigade, spoke.")
     assert ("Ahmed al-Zawi", "PERSON") in ents(doc)

@@ -62,6 +62,18 @@ def test_a_lone_given_name_takes_the_surname_after_it(text, tagged, whole):
     assert _widened(text, tagged) == [whole]
 
 
+@pytest.mark.parametrize("text,tagged,whole", [
+    ("Justice Minister Salah al-Mirghani spoke.", "Salah", "Salah al-Mirghani"),
+    # a surname in capitals, as UN and EU documents write it, with its article in capitals too
+    ("Statement by Mr. Taher EL-SONNI, Permanent Representative.", "Taher", "Taher EL-SONNI"),
+    # an article in capitals before a surname that is not, or a capitalised 'Al' in running text: left alone
+    ("Statement by Taher EL-Sonni today.", "Taher", "Taher"),
+    ("Talks in Taher Al-Sonni today.", "Taher", "Taher"),
+])
+def test_an_arabic_article_and_surname_after_the_span_join_it(text, tagged, whole):
+    assert _widened(text, tagged) == [whole]
+
+
 def test_a_transliterated_ayn_is_told_from_other_apostrophes():
     from nerlibya.components.person_spans import transliterated_ayn
     assert transliterated_ayn("Mus'ab") and transliterated_ayn("Sa’ad")

@@ -228,6 +228,8 @@ class EntityCleanup(KnowledgePipe):
             return True
         if label == "PERSON" and not any(map(self._carries_a_name, tokens)):
             return True  # 'M.', 'Sheikh', 'de M.' (from a French 'de M. Haftar'): titles, particles, initials
+        if label == "PERSON" and words[-1] in self.lexicon.honorifics and _is_abbreviated(tokens[-1].text):
+            return True  # 'Déclaration de M.' (before 'Taher X'): 'M.', 'Mme', 'Mr' come before a name, never end one
         if label == "PERSON" and any(c.isdigit() for t in tokens for c in t.text):
             return True  # 'COVID-19', '8263rd Meeting': no person's name is written with a digit
         if label == "PERSON" and words[-1] in self.heads.other_kinds:
@@ -651,6 +653,11 @@ def _is_acronym_before_name(token, following) -> bool:
 def _in_quotes(doc: Doc, start: int, end: int) -> bool:
     return (start > 0 and end < len(doc) and doc[start - 1].text in OPENING_QUOTES
             and doc[end].text in CLOSING_QUOTES)
+
+
+def _is_abbreviated(text: str) -> bool:
+    """A courtesy title written short ('M.', 'Mme', 'Dr'), which no surname is; 'Sheikh' may be one ('al-Sheikh')."""
+    return text.endswith(".") or len(text) <= 3
 
 
 def _unbroken_words(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -121,11 +121,12 @@ def _lone_given_name_end(doc: Doc, span: Span, taken: set[int], words: NameEdgeW
 
 
 def _surname_end(doc: Doc, end: int, taken: set[int], words: NameEdgeWords) -> int:
-    """Where the name ends once an 'al-Mirghani' written right after doc[:end] is counted in."""
+    """Where the name ends once an 'al-Mirghani' written right after doc[:end] is counted in, or an 'EL-SONNI'
+    in the capitals that UN and EU documents write surnames in."""
     if end >= len(doc) or end in taken or doc[end - 1].whitespace_ == "":
         return end
     article = doc[end]
-    if article.lower_ not in words.name_articles or not article.is_lower:
+    if article.lower_ not in words.name_articles or not (article.is_lower or article.is_upper):
         return end
     surname = end + 1
     if surname < len(doc) and doc[surname].text in HYPHENS and not article.whitespace_:
@@ -134,7 +135,7 @@ def _surname_end(doc: Doc, end: int, taken: set[int], words: NameEdgeWords) -> i
         return end
     token = doc[surname]
     glued = not doc[surname - 1].whitespace_
-    if token.is_alpha and token.text[:1].isupper() and glued:
+    if token.is_alpha and token.text[:1].isupper() and glued and (article.is_lower or token.is_upper):
         return surname + 1
     return end
 
