@@ -713,3 +713,16 @@ def test_a_title_joined_by_and_with_a_name_of_its_own_in_apposition_is_that_pers
     scene = scene_of(text, {(1, 3): "PERSON", (13, 15): "PERSON"}, [minister, chief])
     assert attach(scene, minister, {}) == (Person(1, 3), "apposition-after")
     assert attach(scene, chief, {5: Person(1, 3)}) == (Person(13, 15), "apposition-before")
+
+
+@pytest.mark.parametrize("text,org", [
+    ("Farhat Bengdara dirige depuis juillet 2022 la NOC .", (7, 8)),
+    ("Farhat Bengdara dirige depuis 2022 la NOC .", (6, 7)),
+])
+def test_a_phrase_of_time_between_a_clause_verb_and_its_object(text, org):
+    """'X dirige depuis 2022 la NOC': the body after the time phrase is the one X heads."""
+    clause = title(2, 3, title="chef", head="chef", category="clause", cue="dirige")
+    words = replace(RoleWords.of(load_lexicon("fr", FIXTURE_LANG)), time_prepositions=frozenset({"depuis"}))
+    tokens = make_tokens(text, {(0, 2): "PERSON", org: "ORG"})
+    scene = Scene.of(tokens, [Person(0, 2)], [clause], [0] * len(tokens), words)
+    assert clause_person(scene, clause) == (Person(0, 2), OrgRef(span=org), None)

@@ -494,3 +494,15 @@ def test_a_kb_surname_after_another_given_name_and_its_article_is_not_the_kb_per
 def test_the_kb_person_named_whole_or_by_surname_after_a_title_is_still_found(rules_extractor):
     record = rules_extractor.extract("Le Premier ministre al-Hassi a démenti. Omar al-Hassi est rentré.").to_dict()
     assert "Omar al-Hassi" in {p["name"] for p in record["people"]}
+
+
+@pytest.mark.parametrize("text", [
+    "L'ex-ministre de la Planification du gouvernement de Fayez al-Sarraj, Taher Jehimi, juge le fonds opaque.",
+    "The former planning minister in the government of Fayez al-Sarraj, Taher Jehimi, said the fund was opaque.",
+])
+@pytest.mark.model
+def test_a_person_owning_the_complements_noun_is_passed_over_to_the_apposition(extractor, text):
+    """'du gouvernement de Fayez al-Sarraj, Taher Jehimi': the government is Sarraj's; the minister is Jehimi."""
+    roles = _roles_by_name(extractor.extract(text).to_dict())
+    assert roles["Fayez al-Sarraj"] == set()
+    assert {"ex-ministre de la Planification", "former planning minister"} & roles["Taher Jehimi"]

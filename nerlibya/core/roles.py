@@ -1426,6 +1426,21 @@ def _appointee(scene: Scene, person: Person) -> Person | None:
     return scene.ends.get(relative - 1) if relative > 0 and scene.tokens[relative - 1].text == "," else None
 
 
+def _past_time_phrase_after_verb(scene: Scene, k: int) -> int:
+    """'X dirige [depuis 2022] la NOC', 'X a pris [en mars] la tête de Y': where the object starts past a phrase of time
+    opening at `k` (a preposition of `time_prepositions`, then up to three numbers, words of time and articles, at
+    least one number or word of time), or `k`."""
+    tokens, words = scene.tokens, scene.words
+    if k >= len(tokens) or tokens[k].lower_ not in words.time_prepositions:
+        return k
+    j, timed = k + 1, False
+    while j < min(k + 4, len(tokens)) and (tokens[j].text.isdigit() or tokens[j].lower_ in words.time_words
+                                            or tokens[j].lower_ in words.title_determiners):
+        timed = timed or tokens[j].lower_ not in words.title_determiners
+        j += 1
+    return j if timed else k
+
+
 def _verb_before_time_phrase(scene: Scene, k: int) -> int:
     """'X, who was until February a minister', 'X was at the time the interior minister': the appointment verb
     before a short phrase of time that ends at `k` (a preposition of `time_prepositions`, then up to three words of
@@ -1696,7 +1711,7 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
         if person is not None and person.end == title.start:
             # 'A succède à B à la tête de Y': A heads Y now; not 'A remplace B, qui dirige Y', which describes B
             person = _successor(scene, person) or person
-        org_start = title.end
+        org_start = _past_time_phrase_after_verb(scene, title.end)  # 'X dirige [depuis 2022] la NOC'
         while org_start < len(tokens) and tokens[org_start].lower_ in words.before_apposed_title:
             org_start += 1  # 'the', 'then': 'X dirigeait alors l'Organisation ...'
         org = _body_at(tokens, org_start)  # past a qualifying name: "the UN-backed Government of ..."

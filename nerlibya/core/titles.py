@@ -532,10 +532,18 @@ class TitleReader:
                 return replace(base, org=org, phrase_end=_after_long_form(doc, body_name_end))
             stop = self._past_place(doc, stop)
             named = stop < len(doc) and (doc[stop].text == "," or doc[stop].ent_type_ == "PERSON")
-            return replace(base, phrase_end=stop) if named else base
+            return replace(base, phrase_end=self._past_owner(ctx, stop)) if named else base
         if portfolio_end < len(doc) and doc[portfolio_end].ent_iob_ == "B" and doc[portfolio_end].ent_type_ in PLACE_OR_ORG:
             return base  # 'chief of staff of eastern Libya's forces': the words qualify the place, no portfolio
         return replace(base, portfolio_end=portfolio_end, phrase_end=portfolio_end)
+
+    def _past_owner(self, ctx: "_Context", stop: int) -> int:
+        """'l'ex-ministre de la Planification du gouvernement de [Fayez al-Sarraj], X': a person after the common noun's
+        linking word owns the noun, and the phrase goes on over the name to the apposition after it."""
+        owner = ctx.ent_starting_at(stop)
+        if owner is None or owner.label_ != "PERSON" or ctx.doc[stop - 1].lower_ not in self.words.linking_words:
+            return stop
+        return owner.end
 
     def _common_noun_end(self, ctx: "_Context", k: int) -> int:
         """Where the lower-case words of a common-noun complement from `k` end: up to four, not into another
