@@ -11,10 +11,12 @@ from .tokens import Ent, make_tokens
 
 
 def read(lang: str, text: str, units: list[tuple[int, int, str]], ents: dict[tuple[int, int], str],
-         demonyms: dict[str, str] | None = None, glued: frozenset[int] = frozenset()) -> list[Title]:
-    """`glued`: tokens written with no space after them ('Libyan-American': 'Libyan' and '-')."""
+         demonyms: dict[str, str] | None = None, glued: frozenset[int] = frozenset(),
+         lang_path: str | None = FIXTURE_LANG) -> list[Title]:
+    """`glued`: tokens written with no space after them ('Libyan-American': 'Libyan' and '-'); `lang_path` None
+    reads the packaged language data."""
     tokens = [replace(t, whitespace_="") if i in glued else t for i, t in enumerate(make_tokens(text, ents))]
-    reader = TitleReader(load_lexicon(lang, FIXTURE_LANG), demonyms or {}, lambda name: False)
+    reader = TitleReader(load_lexicon(lang, lang_path), demonyms or {}, lambda name: False)
     found = [Unit(tokens, start, end, cat) for start, end, cat in units]
     by_cat: dict[str, list[Unit]] = {}
     for unit in found:
@@ -185,3 +187,10 @@ def test_particles_do_not_count_towards_the_length_of_a_name_after_a_title():
     reader = TitleReader(load_lexicon("en", FIXTURE_LANG), {}, lambda name: False)
     assert reader.name_after(tokens, 1, set()) == (1, 8)
     assert reader.name_after(make_tokens("Bo Co Do Fo Go Ho Jo Ko", {}), 0, set()) == (0, 6)
+
+
+def test_a_body_noun_after_a_name_in_the_complement_carries_the_phrase_to_the_apposition():
+    """'the head of the AISE foreign intelligence service, X': AISE is whose office; the phrase ends at X's comma."""
+    [head] = read("en", "the head of the AISE foreign intelligence service , Giovanni Caravelli , said",
+                  [(1, 2, "OFFICE"), (2, 3, "COMP")], {(9, 11): "PERSON"}, lang_path=None)
+    assert (head.org, head.phrase_end) == (OrgRef(text="AISE", at=4), 8)

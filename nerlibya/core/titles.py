@@ -682,7 +682,7 @@ class TitleReader:
             if _common_noun_at(doc, stop, self.words):  # served, no body: kept in the title; but 'head of the
                 return base  # Tebu council' names a common noun's owner: no portfolio, no organisation
             return replace(base, portfolio_end=stop, phrase_end=stop)
-        return replace(base, org=OrgRef(text=span_text(doc, k, stop), at=k), phrase_end=stop)
+        return replace(base, org=OrgRef(text=span_text(doc, k, stop), at=k), phrase_end=self._body_noun_end(ctx, stop))
 
     def _lower_case_words_to_apposition(self, ctx: "_Context", stop: int) -> int:
         """'le président de la Haute commission électorale, X', 'le directeur général des Ivoiriens de l'extérieur,
@@ -696,6 +696,18 @@ class TitleReader:
                 and doc[end].lower_ not in words.calendar_words and not self.shapes.is_nationality(doc[end].text):
             end += 1
         closed = end < len(doc) and doc[end].text == "," and not doc[end - 1].is_stop
+        return end if end > stop and closed else stop
+
+    def _body_noun_end(self, ctx: "_Context", stop: int) -> int:
+        """'the head of the AISE foreign intelligence service, X': where adjectives come before the noun, lower-case
+        words after a name (up to four) that end with a body's noun before an apposition's comma are the body the
+        name qualifies; the phrase goes on to that comma (the name stays the organisation). Else `stop`."""
+        doc = ctx.doc
+        end = stop
+        while (not self.words.adjectives_follow_noun and end < min(stop + 4, len(doc)) and doc[end].is_lower
+               and doc[end].is_alpha):
+            end += 1
+        closed = end < len(doc) and doc[end].text == "," and doc[end - 1].lower_ in self.lexicon.heads.bodies
         return end if end > stop and closed else stop
 
     def opens_name_after_portfolio(self, doc: Sequence[TokenLike], index: int, head: str) -> bool:
