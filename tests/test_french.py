@@ -506,3 +506,12 @@ def test_a_person_owning_the_complements_noun_is_passed_over_to_the_apposition(e
     roles = _roles_by_name(extractor.extract(text).to_dict())
     assert roles["Fayez al-Sarraj"] == set()
     assert {"ex-ministre de la Planification", "former planning minister"} & roles["Taher Jehimi"]
+
+
+@pytest.mark.model
+def test_a_name_with_an_arabic_article_taken_for_a_body_after_an_office_is_its_holder(extractor):
+    """fr_core_news_sm tags 'Abdelmoneim al-Arabi' as an organisation in apposition after the spokesman."""
+    record = extractor.extract("« Tout est calme », a assuré le porte-parole du ministère de l'Intérieur, "
+                               "Abdelmoneim al-Arabi. La Mission d'appui de l'ONU a appelé au calme.").to_dict()
+    assert _roles_by_name(record)["Abdelmoneim al-Arabi"] == {"porte-parole"}
+    assert "unsmil" in {o["id"] for o in record["organisations"]}

@@ -360,14 +360,20 @@ class TitleFinder(KnowledgePipe):
 
     def _person_taken_for_a_body(self, doc: Doc, ent: Span, verb_closes: bool = False) -> bool:
         """'le Président de la République, Karim Ben Salah, a reçu': an 'organisation' in apposition after an
-        office, closed by a comma or a full stop, of two to four capitalised words (no acronym, no KB id) none of
-        which a body's name uses, is the holder's name; right after the office, a lower-case word that is no
-        body's may close it too ("Russia's envoy Vassily Nebenzia criticised")."""
+        office, closed by a comma or a full stop, of two to four capitalised words (no acronym, no KB id; an Arabic
+        article may join them: 'Abdelmoneim al-Arabi') none of which a body's name uses, is the holder's name; right
+        after the office, a lower-case word that is no body's may close it too ("Russia's envoy Vassily Nebenzia
+        criticised")."""
         after = doc[ent.end] if ent.end < len(doc) else None
         closed = after is None or after.text in (",", ".") or (
             verb_closes and after.is_lower and after.is_alpha and not self._body_word(after))
-        return (ent.label_ == "ORG" and closed and 2 <= len(ent) <= 4 and self._looks_like_name(ent)
-                and all(t.is_alpha and t.is_title and not self._body_word(t) for t in ent))
+        words = [t for t in ent if not self._joins_a_surname(t)]
+        return (ent.label_ == "ORG" and closed and 2 <= len(words) <= 4 and self._looks_like_name(ent)
+                and all(t.is_alpha and t.is_title and not self._body_word(t) for t in words))
+
+    def _joins_a_surname(self, token) -> bool:
+        """An Arabic article or the hyphen after it, inside a name ('al', '-' in 'al-Arabi')."""
+        return token.text in ("-", "‑") or (token.is_lower and token.lower_ in self.lexicon.words.name_articles)
 
     def _body_word(self, token) -> bool:
         """A word a body's name uses ('Council', 'Airlines', 'Observer'): a span holding one is no person's name."""
