@@ -227,6 +227,14 @@ def test_regions_written_inside_a_title_belong_to_it(extractor):
     assert found["Leila Haddad"] == {"deputy Middle East and North Africa director"}
 
 
+def test_a_region_inside_a_title_is_no_place_but_one_in_its_complement_is(extractor):
+    """The gold counts 'North Africa' in 'deputy Middle East and North Africa director' as the office's words;
+    'the envoy for the Sahel' names the region the office covers, a place."""
+    record = extractor.extract("The group's deputy Middle East and North Africa director, Leila Haddad, urged calm. "
+                               "The UN special envoy for the Sahel, Omar Salem, agreed.").to_dict()
+    assert {p["name"] for p in record["places"]} == {"Sahel"}
+
+
 def test_one_of_a_plural_title_before_a_single_name(extractor):
     found = roles(extractor, "The army took the port, one of the operation's commanders, Salem Rafadi, told reporters.")
     assert "commander" in found["Salem Rafadi"]

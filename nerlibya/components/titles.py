@@ -649,9 +649,11 @@ def _name_before_bare_apposition(doc: Doc, title: Title, words: Words) -> tuple[
 
 def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -> None:
     """An organisation or place the model found inside a title's own words, with no KB id, is the title's
-    portfolio ('ministre de l'Économie, des Finances et du Budget'), not a name of its own."""
+    portfolio ('ministre de l'Économie, des Finances et du Budget'), not a name of its own; so is a region, known
+    or not ('deputy Middle East and North Africa director': the region is the office's, no place the text is about)."""
     covered = {i for t in titles for i in range(t.start, t.end)}
-    kept = [e for e in ents if e.label_ == "PERSON" or e.id_ or not all(i in covered for i in range(e.start, e.end))]
+    kept = [e for e in ents if e.label_ == "PERSON" or (e.id_ and e.label_ != "LOC")
+            or not all(i in covered for i in range(e.start, e.end))]
     if len(kept) != len(ents):
         set_entities(doc, kept)
 
