@@ -161,3 +161,11 @@ def test_a_headline_surname_shared_by_a_family_joins_the_one_named_first(extract
     people = {person["name"]: person["forms"] for person in record["people"]}
     assert set(people) == {"Salem Warda", "Omar Warda"}
     assert "Warda" in people["Salem Warda"]
+
+
+@pytest.mark.model
+def test_a_headline_surname_joins_the_kb_person_named_below_under_another_spelling(extractor):
+    """'Haftar' in a headline, 'Khalifa Hifter' below: the KB gives both spellings to one person."""
+    record = extractor.extract("Fighting flares as Haftar forces push on airport\n\nForces loyal to commander Khalifa "
+                               "Hifter pressed their offensive on Saturday.").to_dict()
+    assert [p["name"] for p in record["people"]] == ["Khalifa Haftar"]

@@ -271,6 +271,11 @@ class Resolver(KnowledgePipe):
         """'Hegazy' fits 'Mahmoud Hijazy'; 'Elkeeb', with its article glued, fits 'Abdul Rahmin El Keeb'."""
         return any(tokens_alike(k, s, self.surname_threshold) for k in _surname_forms(key) for s in cluster.surnames)
 
+    def bears_surname(self, key: str, cluster: Cluster, kb_surname_ids: frozenset[str]) -> bool:
+        """The surname fits as written, or the KB gives it to the person under another spelling ('Haftar' for
+        'Khalifa Hifter'); `kb_surname_ids` are the KB people with surname `key`."""
+        return cluster.kb_id in kb_surname_ids or self.fits_surname(key, cluster)
+
     def nearest_surname_bearer(self, people: PeopleIndex, key: str, sentence: int, title: str | None,
                                other_than: str | None = None) -> Cluster | None:
         """The person a bare surname denotes: of the people named in full whose surname fits (a bare surname
@@ -282,7 +287,7 @@ class Resolver(KnowledgePipe):
         def fits(c: Cluster) -> bool:
             return (c.has_full_name and sentence not in c.full_name_sentences
                     and (other_than is None or c.kb_id != other_than)
-                    and (c.kb_id in kb_surname_ids or self.fits_surname(key, c)))
+                    and self.bears_surname(key, c, kb_surname_ids))
 
         if title:
             titled = [c for c in people.with_kb_ids(kb_surname_ids)
@@ -531,8 +536,9 @@ class Resolver(KnowledgePipe):
             link = links.get(mention.link_key)
             if not link or mention.tagged_label != "PERSON" or link.match != "model" or len(mention.parts) != 1:
                 continue
-            fitting = [c for c in people.recent_by_surname(mention.key) if c.key != link.key
-                       and c.has_full_name and self.fits_surname(mention.key, c)]
+            kb_surname_ids = self.kb.by_surname.get(mention.key, frozenset())  # 'Haftar' above 'Khalifa Hifter'
+            fitting = [c for c in people.recent_by_surname(mention.key, kb_surname_ids) if c.key != link.key
+                       and c.has_full_name and self.bears_surname(mention.key, c, kb_surname_ids)]
             first = _named_first(fitting)
             if first is not None:
                 links[mention.link_key] = Link(first.key, first.kb_id, "surname", 1.0)
