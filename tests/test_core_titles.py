@@ -194,3 +194,10 @@ def test_a_body_noun_after_a_name_in_the_complement_carries_the_phrase_to_the_ap
     [head] = read("en", "the head of the AISE foreign intelligence service , Giovanni Caravelli , said",
                   [(1, 2, "OFFICE"), (2, 3, "COMP")], {(9, 11): "PERSON"}, lang_path=None)
     assert (head.org, head.phrase_end) == (OrgRef(text="AISE", at=4), 8)
+
+
+def test_a_body_named_after_lower_case_words_is_the_whole_organisation_found_there():
+    """'leader of the main opposition Republican People's Party': the organisation is the entity, possessive and all."""
+    [leader] = read("en", "Ozgur Ozel , leader of the main opposition Republican People 's Party , voted",
+                    [(3, 4, "OFFICE"), (4, 5, "COMP")], {(0, 2): "PERSON", (8, 12): "ORG"}, lang_path=None)
+    assert (leader.org, leader.phrase_end) == (OrgRef(span=(8, 12)), 12)

@@ -176,6 +176,8 @@ def test_a_possessive_inside_a_span_cuts_off_its_possessor():
     marks |= {"'", "’"}
     assert possessor_length(("Tripoli", "Revolutionaries", "'", "Brigade"), marks) == 0  # a plural's, in the name
     assert possessor_length(("Workers", "’", "Union"), marks) == 0
+    assert possessor_length(("Republican", "People", "'s", "Party"), marks, frozenset({"people"})) == 0
+    assert possessor_length(("Republican", "People", "'s", "Party"), marks) == 3
     assert possessor_length(("Council", "'s", "Media"), marks) == 2
 
 

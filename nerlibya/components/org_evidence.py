@@ -169,7 +169,7 @@ class OrgEvidence(KnowledgePipe):
         if ent.label_ != "ORG" or len(ent) < 3 or self.is_known(ent):
             return ent
         words = tuple(t.text for t in ent)
-        cut = possessor_length(words, self.possessives)
+        cut = possessor_length(words, self.possessives, self.lexicon.words.plural_possessors)
         tail = qualifier_tail(words, self.qualifiers, self.linking_words) or breaker_tail(words, self.name_breakers)
         if not (cut or tail) or cut >= len(ent) - tail:
             return ent

@@ -137,17 +137,22 @@ def is_generic_alone(words: tuple[str, ...], org_words: OrgWords) -> bool:
     return all(fold(w) in org_words.generic_bodies for w in words)
 
 
-def possessor_length(words: tuple[str, ...], possessive_marks: frozenset[str]) -> int:
+def possessor_length(words: tuple[str, ...], possessive_marks: frozenset[str],
+                     plural_possessors: frozenset[str] = frozenset()) -> int:
     """How many words open a span with a possessor, to cut: 2 for 'Council' + "'s" + 'Information' (from "the
-    Council's Information office"); a name holds no possessive inside it (0 if none), but for a plural's bare
-    apostrophe, which names who the body is of ("Tripoli Revolutionaries' Brigade", "Petroleum Workers' Union")."""
-    inside = [i for i, w in enumerate(words[:-1]) if w.lower() in possessive_marks and not _plural_of_name(words, i)]
+    Council's Information office"); a name holds no possessive inside it (0 if none), but for a plural's, which
+    names who the body is of ("Tripoli Revolutionaries' Brigade", "Petroleum Workers' Union", and after one of
+    `plural_possessors`: "Republican People's Party")."""
+    inside = [i for i, w in enumerate(words[:-1])
+              if w.lower() in possessive_marks and not _plural_of_name(words, i, plural_possessors)]
     return inside[-1] + 1 if inside else 0
 
 
-def _plural_of_name(words: tuple[str, ...], i: int) -> bool:
-    """Is the mark at `i` a bare apostrophe after a capitalised plural ('Martyrs' + "'")?"""
-    return i > 0 and words[i] in ("'", "’") and words[i - 1].endswith("s") and words[i - 1][:1].isupper()
+def _plural_of_name(words: tuple[str, ...], i: int, plural_possessors: frozenset[str]) -> bool:
+    """Is the mark at `i` a capitalised plural's: a bare apostrophe after 'Martyrs', or any after 'People'?"""
+    if i == 0 or not words[i - 1][:1].isupper():
+        return False
+    return words[i - 1].lower() in plural_possessors or (words[i] in ("'", "’") and words[i - 1].endswith("s"))
 
 
 def is_one_of_a_kind(before: str, after: str | None, indefinite_articles: frozenset[str],

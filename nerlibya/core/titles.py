@@ -527,6 +527,8 @@ class TitleReader:
             body_name_end = self._body_name_end(doc, k, stop)
             if body_name_end is not None:
                 ent = ctx.ent_starting_at(stop)
+                if ent is not None and ent.label_ == "ORG":
+                    body_name_end = max(body_name_end, ent.end)  # "the main opposition Republican People's Party"
                 org = (OrgRef(span=(ent.start, ent.end)) if ent is not None and ent.end == body_name_end
                        else OrgRef(text=span_text(doc, k, body_name_end), at=k))
                 return replace(base, org=org, phrase_end=_after_long_form(doc, body_name_end))

@@ -61,6 +61,7 @@ class Words:
     byline_staff_words: frozenset[str]  # 'By Staff Writer', 'Par notre correspondant': a credit naming no one
     name_articles: frozenset[str]
     possessive_marks: frozenset[str]
+    plural_possessors: frozenset[str]  # 'people': "Republican People's Party" keeps its possessive
     title_determiners: frozenset[str]
     name_particles: frozenset[str]
     portfolio_connectors: frozenset[str]
