@@ -515,3 +515,9 @@ def test_a_name_with_an_arabic_article_taken_for_a_body_after_an_office_is_its_h
                                "Abdelmoneim al-Arabi. La Mission d'appui de l'ONU a appelé au calme.").to_dict()
     assert _roles_by_name(record)["Abdelmoneim al-Arabi"] == {"porte-parole"}
     assert "unsmil" in {o["id"] for o in record["organisations"]}
+
+
+def test_a_name_after_a_title_and_the_place_its_holder_is_posted_to_is_found_without_the_model(rules_extractor):
+    record = rules_extractor.extract("La réunion a eu lieu en présence de l'ambassadeur de Tunisie à Tripoli, "
+                                     "Lassaad Ajili, et du consul.").to_dict()
+    assert _roles_by_name(record)["Lassaad Ajili"] == {"ambassadeur"}

@@ -39,6 +39,7 @@ from .token_lookup import lower_hashes, tokens_with_lower
 
 Doc.set_extension("titles", default=None, force=True)
 
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 MAX_APPOSED_NAME_TOKENS = 7  # 'Mohamed Ali al - Maknee, a commander': a name before an apposition, hyphens counted
 PRIORITY = {"RANK": 5, "OFFICE": 4, "PLURAL": 4, "QUAL": 3, "CLAUSE": 3, "COMP": 2, "HONOR": 2, "APPOINT": 1, "MOD": 1}
 
@@ -207,7 +208,7 @@ class TitleFinder(KnowledgePipe):
         skipped = words.title_determiners | self.lexicon.honorifics
         found = []
         for title in titles:
-            k = title.phrase_end
+            k = self._past_place_complement(doc, title.phrase_end)
             if title.category == "clause" or k + 1 >= len(doc) or doc[k].text != ",":
                 continue
             k += 1
@@ -218,6 +219,17 @@ class TitleFinder(KnowledgePipe):
                     and not any(doc[i].is_stop or doc[i].lower_ in words.calendar_words for i in range(*name))):
                 found.append((title.phrase_start, k))  # not 'the minister, On Monday,'
         return found
+
+    def _past_place_complement(self, doc: Doc, k: int) -> int:
+        """"l'ambassadeur de Tunisie [à Tripoli], X": past a preposition and a place after a title's phrase (where its
+        holder is posted), or `k`."""
+        if k + 1 >= len(doc) or doc[k].lower_ not in self.lexicon.complements or doc[k + 1].ent_iob_ != "B" \
+                or doc[k + 1].ent_type_ not in PLACE_LABELS:
+            return k
+        end = k + 2
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return end
 
     def discover_listed(self, doc: Doc, titles: list[Title]) -> None:
         """The name after the colon of a list of office holders ('Defence: Salah al-Namroush') is a person's,
