@@ -15,6 +15,8 @@ CUES = frozenset({"also known as", "a.k.a.", 'dit "', 'nicknamed "'})
     ["(", "a.k.a.", "“"],
     [",", "dit", "«"],
     [",", "nicknamed", "\""],
+    ["(", "\""],  # 'X ("Y")': a quoted name in brackets
+    ["(", "«"],
 ])
 def test_an_aside_with_an_alias_cue_introduces_an_alias(between):
     assert introduces_alias(between, CUES)
@@ -26,6 +28,8 @@ def test_an_aside_with_an_alias_cue_introduces_an_alias(between):
     [",", "nicknamed"],  # a verb: 'Haftar, nicknamed Sarraj ...'
     [",", "and"],
     [","],
+    ["("],  # 'Menfi (Haftar was absent)': a bracket with no quote opens any aside
+    [",", "\""],  # 'X, "Y' opens a quotation
     [],
 ])
 def test_other_words_between_two_names_introduce_no_alias(between):
@@ -46,6 +50,14 @@ def test_an_alias_is_a_form_of_the_person_it_follows(extractor):
                                         "on Monday. Al-Warfalli denies the charges."))
     assert "al-Faris" not in people
     assert any("al-Faris" in form for form in people["Khalil Omar al-Warfalli"]["forms"])
+
+
+@pytest.mark.model
+def test_a_quoted_nickname_in_brackets_is_no_person_and_the_apposition_after_it_is_the_persons(extractor):
+    people = _people(_record(extractor, 'Clashes followed the killing of Ahmed Salem al-Zawi ("Bija"), head of the '
+                                        "Nasr Brigade, on Monday."))
+    assert set(people) == {"Ahmed Salem al-Zawi"}
+    assert [role["title"] for role in people["Ahmed Salem al-Zawi"]["roles"]] == ["head"]
 
 
 @pytest.mark.model

@@ -41,6 +41,9 @@ def bodies(lang, words, text):
     ("The Libya Sanctions Committee met.", ["Libya Sanctions Committee"]),
     ("The chair of the 2048 Sanctions Committee spoke.", ["2048 Sanctions Committee"]),  # a resolution, not a year
     ("Copyright 2023 Sahel Media Council", ["Sahel Media Council"]),
+    ("Fighters of Brigade 301 and of Brigade 166 withdrew.", ["Brigade 301", "Brigade 166"]),  # a unit's number after it
+    ("The Brigade 128 and Force 55 clashed.", ["Brigade 128", "Force 55"]),  # two units, not one name
+    ("The Council 2021 session opened.", []),  # a year after a head noun names no unit
     # a credit line without a full stop, many names but lower-case words too: no headline
     ("- The Sahel notes are edited by the team of the Coastal Studies Department of the Sahel Research Council in Tripoli -",
      ["Coastal Studies Department", "Sahel Research Council"]),

@@ -41,6 +41,12 @@ def test_kb_ruler_longest_match_wins_and_surnames_are_case_sensitive(ruler_nlp):
     assert [(e.text, e.id_) for e in doc.ents] == [("Khalifa Haftar", "khalifa-haftar"), ("Haftar", "")]
 
 
+def test_kb_ruler_finds_the_place_of_a_post_before_its_holders_name(ruler_nlp):
+    doc = ruler_nlp("He met the Maltese envoy to Tripoli Joseph Cole and the envoy in Benghazi Ali Omar.")
+    assert ents(doc) == [("Tripoli", "GPE"), ("Benghazi", "GPE")]
+    assert ents(ruler_nlp("The Tripoli Process met again.")) == []  # a place inside a longer name stays unread
+
+
 def test_kb_ruler_acronyms_are_case_sensitive(ruler_nlp):
     assert ents(ruler_nlp("The gnu and the GNU.")) == [("GNU", "ORG")]
 

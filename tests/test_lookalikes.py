@@ -7,7 +7,7 @@ similarity weighs letters by how outlets vary them (models/transliteration.yaml)
 
 import pytest
 
-from nerlibya.text.normalize import name_similarity, token_similarity, tokens_alike
+from nerlibya.text.normalize import name_similarity, spelling_keys, token_similarity, tokens_alike
 from nerlibya.text.transliteration import default_scheme, normalised, parse_scheme
 from nerlibya.errors import KnowledgeBaseError
 
@@ -20,6 +20,8 @@ THRESHOLD = 0.84
     ("Salem Hamad", "Salim Hamid"),
     ("Ali Zidan", "Ali Zeidan Masri"),
     ("Mohamed Ghazi", "Mohamed Ghazal"),
+    ("Chris Stevens", "Christine Stevens"),  # a short form is alike only to the full name it is listed with
+    ("Ali Salem", "Alia Salem"),
 ])
 def test_look_alike_people_stay_apart(a, b):
     assert name_similarity(a, b) < THRESHOLD
@@ -35,6 +37,8 @@ def test_look_alike_people_stay_apart(a, b):
     ("Oualid Ellafi", "Walid Ellafi"),
     ("Osama Juwaili", "Osama Jwaili"),
     ("Ahmed Maiteeq", "Ahmad Maitiq"),
+    ("Chris Stevens", "Christopher Stevens"),  # a listed short form of a given name
+    ("Mike Pompeo", "Michael Pompeo"),
 ])
 def test_transliteration_variants_stay_together(a, b):
     assert name_similarity(a, b) >= THRESHOLD
@@ -49,6 +53,10 @@ def test_written_e_is_a_short_vowel_either_way():
     assert token_similarity("Hamed", "Hamid") >= 0.9 and token_similarity("Ahmed", "Ahmad") >= 0.9
 
 
+def test_a_short_form_shares_a_spelling_key_with_its_full_name():
+    assert spelling_keys("Chris") & spelling_keys("Christopher")
+
+
 def test_a_broken_scheme_is_a_clear_error():
     with pytest.raises(KnowledgeBaseError, match="invalid transliteration scheme"):
         parse_scheme({"rewrites": [["(", "x"]], "cheap_pairs": [], "gap_letters": "", "gap_cost": 0.5}, "t.yaml")
@@ -57,7 +65,7 @@ def test_a_broken_scheme_is_a_clear_error():
 
 PARTS = ["Hamad", "Hamid", "Hamed", "Masri", "Mishri", "Khaled", "Khalid", "Seddiq", "Siddiq", "Ali", "Alia",
          "Abdelrahman", "Abderrahman", "Dbeibah", "Dbaiba", "Saqr", "Saddam", "Ayman", "Amman", "Mohammed", "Muhammad",
-         "Oualid", "Walid", "Juwaili", "Jwaili", "X", "Abdelkarim", "Abdel", "Haftar", "Hafter"]
+         "Oualid", "Walid", "Juwaili", "Jwaili", "X", "Abdelkarim", "Abdel", "Haftar", "Hafter", "Chris", "Christopher"]
 
 
 @pytest.mark.parametrize("threshold", [0.0, 0.5, 0.84, 0.9, 1.0])

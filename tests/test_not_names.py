@@ -182,3 +182,11 @@ def test_an_outlet_named_after_its_kind_is_no_person(extractor, text):
 def test_a_person_after_an_outlet_s_kind_and_a_comma_stays_a_person(extractor):
     record = _record(extractor, "In an interview with the newspaper, Karim Salhi said the talks would resume.")
     assert "Karim Salhi" in _names(record, "people")
+
+
+def test_a_date_after_a_body_is_no_part_of_its_name(extractor):
+    record = _record(extractor, "The letter reached the Sanctions Committee on 12 May and was read by the Committee "
+                                "on 3 June 2019. The Committee on Foreign Relations met later.")
+    forms = {form for org in record["organisations"] for form in org["forms"]}
+    assert not any(any(ch.isdigit() for ch in form) for form in forms)
+    assert "Committee on Foreign Relations" in forms

@@ -117,6 +117,23 @@ def test_every_name_of_a_bracketed_credit_line_is_credited():
     assert not byline_names(spacy.blank("en")("The talks (by Tuesday, Sara Wood said) failed."), words)
 
 
+def test_a_lower_case_byline_credits_only_names_that_fill_its_line():
+    words = load_lexicon("en", str(FIXTURE_LANG)).words
+    doc = spacy.blank("en")("Libya after the vote\n\nby Nadia Farouk and Karl Lindqvist\nPublished on 3 May 2021\n"
+                            "The decree was signed\nby Abdel Salem Omar on Monday.")
+    assert [doc[s:e].text for s, e in byline_names(doc, words)] == ["Nadia Farouk", "Karl Lindqvist"]
+
+
+def test_a_signature_block_credits_its_signatories():
+    words = load_lexicon("en", str(FIXTURE_LANG)).words
+    doc = spacy.blank("en")("The report is attached.\n\n(Signed) Hanna de Vries\nCoordinator\n\n(Signed) Omar "
+                            "Abou-Salem\nExpert")
+    assert [doc[s:e].text for s, e in byline_names(doc, words)] == ["Hanna de Vries", "Omar Abou-Salem"]
+    french = load_lexicon("fr", str(FIXTURE_LANG)).words
+    doc = spacy.blank("fr")("Le rapport est joint.\n\n(Signé) Nadia Farouk\nCoordonnatrice")
+    assert [doc[s:e].text for s, e in byline_names(doc, french)] == ["Nadia Farouk"]
+
+
 def test_french_credit_lines_name_every_author():
     words = load_lexicon("fr", str(FIXTURE_LANG)).words
     doc = spacy.blank("fr")("Le texte a été adopté.\n(Par Karim Benali et Nadia Farouk, avec AFP)\n"
@@ -166,10 +183,43 @@ def test_bylines_and_credits_are_people(extractor):
 
 
 @pytest.mark.model
+def test_a_credited_name_opening_with_a_month_word_is_a_person(extractor):
+    record = extractor.extract("By Jan Smit and Omar Ali\n\nThe talks resumed in Tripoli on Monday, officials "
+                               "said.").to_dict()
+    assert {"Jan Smit", "Omar Ali"} <= _names(record, "people")
+
+
+@pytest.mark.model
 def test_a_reuters_credit_line_names_every_author(extractor):
     record = extractor.extract("Armed groups withdrew from the coastal road on Sunday, residents said.\n"
                                "(Reporting by Ahmed Elumami; Editing by Mark Potter)").to_dict()
     assert {"Ahmed Elumami", "Mark Potter"} <= _names(record, "people")
+
+
+@pytest.mark.model
+def test_a_known_place_and_a_castle_name_a_facility_even_in_a_headline(extractor):
+    record = extractor.extract("Misrata Castle Under Fire by Rival Brigades\nShells fell near Misrata Castle, where "
+                               "the garrison held out on Monday.").to_dict()
+    assert "Misrata Castle" in _names(record, "places")
+    assert not _names(record, "people")
+
+
+@pytest.mark.model
+def test_a_numbered_french_channel_is_an_outlet_not_its_country(extractor):
+    record = extractor.extract("Le ministre a répondu aux questions des journalistes dans une interview diffusée "
+                               "lundi soir par France 2.").to_dict()
+    assert "France 2" in _names(record, "organisations")
+    assert "France" not in _names(record, "places")
+
+
+@pytest.mark.model
+def test_the_cue_of_a_credit_after_a_bureau_is_no_person(extractor):
+    record = extractor.extract("Armed groups withdrew from the coastal road on Sunday, residents said.\n"
+                               "(Reporting by Ahmed Elumami; Additional reporting by Tunis bureau; Writing by "
+                               "Sami Aboudi; Editing by Mark Potter)").to_dict()
+    people = _names(record, "people")
+    assert {"Ahmed Elumami", "Sami Aboudi", "Mark Potter"} <= people
+    assert "Writing" not in people
 
 
 @pytest.mark.model
@@ -350,6 +400,15 @@ def _outlets(lang: str, text: str, outlet_words=frozenset({"newspaper", "news", 
 ])
 def test_a_caption_credit_in_brackets_names_the_photographer(text, people, outlets):
     assert _outlets("en", text) == (people, outlets)
+
+
+@pytest.mark.parametrize("text,outlets", [
+    ("VALLETTA (MALTA) (SEAPRESS/MNA) - The minister left for Tripoli.", ["SEAPRESS", "MNA"]),
+    ("ROME (SEAPRESS) - The minister left for Tripoli.", ["SEAPRESS"]),
+    ("TRIPOLI, July 24 (NNN-Xinhua) - The port reopened.", ["NNN", "Xinhua"]),
+])
+def test_a_dateline_credit_after_a_bracketed_country_names_the_agencies(text, outlets):
+    assert _outlets("en", text)[1] == outlets
 
 
 def test_a_credited_name_holding_an_outlet_word_is_the_outlet():

@@ -246,6 +246,8 @@ def body_at(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> Body | Non
         start, end = max(floor, _with_leading_rank(doc, _left_modifiers(doc, head, words, floor), words)), head + 1
     if after_number and not capitalised:
         start = min(start, _number_start(doc, head))  # '6+6 committee', '444e brigade'
+    if capitalised:
+        end = _past_unit_number(doc, end)
     named_end = end
     end = _complement_end(doc, end, words)
     if end - start < 2 or (end < len(doc) and doc[end].lower_ in words.portfolio_titles):
@@ -255,6 +257,13 @@ def body_at(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> Body | Non
             return None  # 'le ministère de la santé', 'un ministère libyen': a lower-case head needs its portfolio
         end = _before_second_capital(doc, named_end, end)
     return Body(start, end, head)
+
+
+def _past_unit_number(doc: Doc, end: int) -> int:
+    """'Brigade 301', 'Battalion 128': a number (no year) right after a capitalised head noun is the unit's name."""
+    if end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) <= 4 and not _is_year(doc[end]):
+        return end + 1
+    return end
 
 
 def _before_second_capital(doc: Doc, start: int, end: int) -> int:
@@ -309,13 +318,19 @@ def find_bodies(doc: Doc, words: BodyWords) -> list[Body]:
         if not found or i >= found[-1].end:
             # reading back into the last body's final word is enough to join it ('Council' ... 'Committee'
             # of one name): reading through it again made a long run of capitalised words quadratic
-            body = body_at(doc, i, words, floor=found[-1].end - 1 if found else 0)
+            body = body_at(doc, i, words, floor=_join_floor(doc, found[-1]) if found else 0)
             if body is not None and not in_title_case_line(doc, i):  # the line is read for a body only
                 if found and body.start < found[-1].end:  # 'Council' ... 'Committee' of one name
                     found[-1] = Body(min(found[-1].start, body.start), body.end, body.head)
                 else:
                     found.append(body)
     return found
+
+
+def _join_floor(doc: Doc, last: Body) -> int:
+    """How far back the next body's modifiers may be read: into the last body's final word, to join one name
+    ('Council' ... 'Committee'); not into a unit's number ('Battalion 128 and Brigade 444' are two units)."""
+    return last.end if doc[last.end - 1].text.isdigit() else last.end - 1
 
 
 def find_facilities(doc: Doc, words: BodyWords) -> list[Body]:

@@ -2,7 +2,8 @@
 
 The statistical model reads a byline as a sentence and tags its names as places or organisations, or not
 at all. A credit cue opening a line (or a credit after ';') is followed by names written in capitals, joined
-by 'and', ',' or ';'; each name of two words or more is a person. The cues are language data
+by 'and', ',' or ';'; each name of two words or more is a person. A cue in lower case ('by X and Y', as
+think tanks sign) credits only names that fill the rest of its line. The cues are language data
 (`byline_cues` in models/lang/<code>/words.yaml).
 """
 
@@ -44,10 +45,18 @@ def byline_names(doc: Doc, words: Words) -> list[tuple[int, int]]:
         if not _credit_may_start(doc, i):
             continue
         cue = next((c for c in cue_words if tuple(t.lower_ for t in doc[i : i + len(c)]) == c), None)
-        if cue is not None and doc[i].text[:1].isupper():
-            found.extend(name for name in _names_after(doc, i + len(cue), words)
+        names = _names_after(doc, i + len(cue), words) if cue is not None else []
+        if names and (doc[i].text[:1].isupper() or _line_ends(doc, names[-1][1])):  # 'by X and Y' alone on its line
+            found.extend(name for name in names
                          if not all(t.lower_ in words.byline_staff_words for t in doc[name[0] : name[1]]))
     return found
+
+
+def opens_credit_cue(doc: Doc, i: int, words: Words) -> bool:
+    """'Writing' in '; Writing by X': the first word of a credit cue of several words, which the model may tag
+    as a name."""
+    cue_words, _ = _cues(words.byline_cues)
+    return any(len(cue) > 1 and tuple(t.lower_ for t in doc[i : i + len(cue)]) == cue for cue in cue_words)
 
 
 @lru_cache(maxsize=8)
@@ -201,7 +210,7 @@ def _dateline_credits(doc: Doc) -> list[tuple[int, int]]:
         opening = _first_written(doc, "(", range(start + 1, min(len(doc), start + MAX_CREDIT_TOKENS)))
         if opening is None or not (doc[start].is_upper or any(t.text == "," for t in doc[start:opening])):
             continue  # a place in capitals, or a place and its date ('Niamey, 12 février')
-        close = _first_written(doc, ")", range(opening + 1, min(len(doc), opening + MAX_CREDIT_TOKENS)))
+        opening, close = _credit_brackets(doc, opening)
         if close is None or close + 1 >= len(doc) or doc[close + 1].text not in CREDIT_DASHES:
             continue
         parts = _parts_between_joiners(opening + 1, close, [k for k in range(opening + 1, close)
@@ -211,6 +220,17 @@ def _dateline_credits(doc: Doc) -> list[tuple[int, int]]:
         elif close == opening + 2 and is_acronym(doc[opening + 1].text):
             found.append((opening + 1, close))
     return found
+
+
+def _credit_brackets(doc: Doc, opening: int) -> tuple[int, int | None]:
+    """Where the credit's brackets open and close ('(Reuters)'); past a country in capitals bracketed before
+    them ('VALLETTA (MALTA) (ITALPRESS/MNA) -', as Italpress writes its datelines)."""
+    close = _first_written(doc, ")", range(opening + 1, min(len(doc), opening + MAX_CREDIT_TOKENS)))
+    if (close == opening + 2 and doc[opening + 1].is_upper and doc[opening + 1].is_alpha
+            and close + 1 < len(doc) and doc[close + 1].text == "("):
+        opening = close + 1
+        close = _first_written(doc, ")", range(opening + 1, min(len(doc), opening + MAX_CREDIT_TOKENS)))
+    return opening, close
 
 
 def _first_written(doc: Doc, text: str, indices: Iterable[int]) -> int | None:

@@ -29,7 +29,7 @@ from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key, tokens_alike
 from .base import KnowledgePipe, is_line_break, on_headline_line
 from .bodies import Body, BodyWords, find_bodies, find_facilities, find_outlets, in_title_case_line
-from .bylines import credits
+from .bylines import credits, opens_credit_cue
 from .entity_spans import non_overlapping, set_entities
 from .person_spans import (HYPHENS, NameEdgeWords, SpeakerWords, confirmed_headline_names,
                            with_given_names_glued_to_people, with_names_after_line_breaks, with_quoted_speakers,
@@ -143,7 +143,9 @@ class EntityCleanup(KnowledgePipe):
                                                          for i in range(start + length, end))
         return False
 
-    def trim(self, ent: Span) -> Span | None:
+    def trim(self, ent: Span, credited: bool = False) -> Span | None:
+        """The entity as a name and nothing else, or None if it is no name; a name a byline credits (`credited`)
+        is one even when it opens with a word that also dates ('By Jan Smit', '(Signed) Jan Barend Coetzee')."""
         ent_label = ent.label_
         label = LABEL_MAP.get(ent_label, ent_label)
         if label in self.drop_labels:
@@ -153,6 +155,8 @@ class EntityCleanup(KnowledgePipe):
         if not has_id:
             end = _without_trailing_qualifier(doc, start, end, self.qualifier_words, self.dangling)
         end = _without_trailing(doc, start, end, self.trailing, self.dangling)
+        if not has_id and label != "PERSON":
+            end = _without_trailing_date(doc, start, end, self.words.calendar_words, self.dangling)
         if (not has_id and label in NAME_LABELS and end - start > 2 and _is_acronym_before_name(doc[start], doc[start + 1])
                 and self.shapes.opens_with_given_name([doc[i].text for i in range(start + 1, end)])):
             label = "PERSON"  # 'du PJC Karim al-Tarhouni', tagged as one place or body
@@ -172,7 +176,7 @@ class EntityCleanup(KnowledgePipe):
             start = _after_label(doc, start, end)
         if start >= end:
             return None
-        if not has_id and self._is_not_a_name(doc, start, end, label):
+        if not has_id and not credited and self._is_not_a_name(doc, start, end, label):
             return None
         if not has_id and label == "ORG" and self._is_not_an_organisation(doc, start, end):
             return None
@@ -240,6 +244,8 @@ class EntityCleanup(KnowledgePipe):
             return True  # 'the storm Daniel', 'cyclone Idai': the name of a weather event, no person or place
         if len(tokens) == 1 and start > 0 and doc[start - 1].shape_ in CLOCK_SHAPES:
             return True  # '12:59 GMT': a time zone after a clock time
+        if len(tokens) == 1 and opens_credit_cue(doc, start, self.words):
+            return True  # '; Writing by X': a credit's cue, no name
         if label != "PERSON" and tokens[0].is_lower and words[0] in self.title_words:
             return True  # fr_core_news_sm's 'ministre des Affaires étrangères' (ORG) is a title, not a name
         if label != "PERSON" and all(w in self.title_words for w in words):
@@ -346,6 +352,8 @@ class EntityCleanup(KnowledgePipe):
             return None  # 'anti-Al Qathafi fighter', 'pro-Haftar forces': a prefix makes the name an adjective
         if label == "PERSON" and end - start > 1 and doc[end - 1].text[:1].isupper() and doc[end - 1].lower_ in self.org_ends:
             return "ORG"  # 'Anas al-Dabbashi Brigade': a body's head noun after a person's name names the body
+        if label == "PERSON" and self._known_place_then_facility_noun(doc, start, end):
+            return "FAC"  # 'Sabha Castle' in a headline: a known place and a facility's head noun name the facility
         if self._place_named_after_a_person(doc, start, end, label):
             return "GPE"  # 'Omar Mukhtar Street', 'Habib Bourguiba Avenue'
         if label == "PERSON" and self._after_place_noun(doc, start):
@@ -366,6 +374,12 @@ class EntityCleanup(KnowledgePipe):
         return (end - start > 1 and last.text[:1].isupper() and self.shapes.is_place_noun(last.text)
                 and (label == "PERSON" or (label == "ORG" and self.shapes.opens_with_given_name(
                     [doc[i].text for i in range(start, end - 1)]))))
+
+    def _known_place_then_facility_noun(self, doc: Doc, start: int, end: int) -> bool:
+        """'Sabha Castle', 'Misrata Airport': a place the KB knows, then a capitalised facility head noun."""
+        last = doc[end - 1]
+        return (end - start > 1 and last.text[:1].isupper() and last.lower_ in self.fac_ends
+                and self._is_known_place(doc[start:end - 1].text))
 
     def _names_a_person(self, doc: Doc, start: int, end: int) -> bool:
         """A 'place' after a courtesy title ('M. Mejri'), or one word the KB knows as a person's surname and not
@@ -530,7 +544,9 @@ class EntityCleanup(KnowledgePipe):
         joined = with_names_after_line_breaks(doc, joined, self.shapes.opens_with_given_name)
         joined = with_given_names_glued_to_people(doc, joined, self.shapes.opens_with_given_name)
         joined = with_quoted_speakers(doc, joined, self.speaker_words, self.name_edges)
-        trimmed = [span for span in map(self.trim, joined) if span is not None]
+        credited_people = set(people)
+        trimmed = [span for span in (self.trim(ent, (ent.start, ent.end) in credited_people) for ent in joined)
+                   if span is not None]
         trimmed = with_whole_names(doc, with_bylines(doc, trimmed, [], outlets), self.name_edges)
         trimmed = confirmed_headline_names(doc, trimmed, frozenset(credited), self.name_edges)
         spans = self.places_in_lists(doc, trimmed, set(credited))
@@ -679,6 +695,16 @@ def _without_trailing(doc: Doc, start: int, end: int, trailing: frozenset[str], 
         if lower not in trailing and not (end - start > 1 and lower in dangling):
             break
         end -= 1
+    return end
+
+
+def _without_trailing_date(doc: Doc, start: int, end: int, calendar: frozenset[str], dangling: frozenset[str]) -> int:
+    """'the Committee on 3 March 2016': a date after a linking word ends no name; the end before that word."""
+    k = end
+    while k > start + 1 and (doc[k - 1].like_num or doc[k - 1].lower_ in calendar or doc[k - 1].text == ","):
+        k -= 1
+    if k < end and any(doc[i].lower_ in calendar for i in range(k, end)) and doc[k - 1].lower_ in dangling and k - 1 > start:
+        return k - 1
     return end
 
 

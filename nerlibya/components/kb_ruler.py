@@ -63,6 +63,8 @@ class KBRuler(KnowledgePipe):
         title_heads = {w for phrase in lexicon.offices | lexicon.ranks | lexicon.honorifics for w in phrase.split()}
         self.not_name_words = (frozenset(title_heads) | frozenset(kb.by_demonym) | words.calendar_words
                                | words.leading_determiners | words.nationality_words)
+        self.post_prepositions = words.post_prepositions
+        self.office_ends = frozenset(phrase.split()[-1] for phrase in lexicon.offices)
         self.capitalised_place_openers = _capitalised_openers(
             name for entity in kb if entity.label in PLACE_LABELS for name in entity.full_names) - words.place_name_starts
         heads = self.lexicon.heads
@@ -151,11 +153,17 @@ class KBRuler(KnowledgePipe):
         if end < len(doc) and end not in match_starts and not doc[end - 1].is_upper:  # 'U.S. Department' stays
             after = doc[end]
             if _capitalised(after) and after.lower_ not in self.not_name_words:
-                return not self.names_a_facility(doc, end)
+                return not (self.names_a_facility(doc, end) or self.place_of_a_post(doc, start))
         if start >= 2 and _capitalised(doc[start - 2]) and doc[start - 1].text in HYPHENS and start - 2 not in match_starts:
             return not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_  # 'SOS-Méditerranée'
         return (start >= 3 and _capitalised(doc[start - 1]) and doc[start - 2].text in HYPHENS
                 and doc[start - 3].lower_ in self.lexicon.words.name_articles)  # 'Al-Arab London'
+
+    def place_of_a_post(self, doc: Doc, start: int) -> bool:
+        """'ambassador to Tripoli Serhat Aksen', 'envoy for Libya Nicola Orlando': a place right after an office and
+        the preposition of its post closes the title; the capitalised words after it are the holder's name."""
+        return (start >= 2 and doc[start - 1].lower_ in self.post_prepositions
+                and doc[start - 2].lower_ in self.office_ends)
 
     def names_a_place(self, doc: Doc, end: int) -> bool:
         """A KB surname before a lower-case place noun, alone or listed with other names before it ('the

@@ -741,10 +741,13 @@ def _ends_a_title(scene: Scene, comma: int) -> bool:
 
 
 def _before_bracketed_word(tokens: Sequence[TokenLike], comma: int) -> int:
-    """'X (Sweden), Chair of ...': where a word or two in brackets before `comma` open, or `comma`."""
-    for opening in (comma - 3, comma - 4):
-        if (opening >= 0 and tokens[comma - 1].text == ")" and tokens[opening].text == "("
-                and not any(tokens[i].is_punct for i in range(opening + 1, comma - 1))):
+    """'X (Sweden), Chair of ...', 'X ("Ghaniwa"), head of ...': where a word or two in brackets (quoted or not)
+    before `comma` open, or `comma`."""
+    for opening in range(comma - 3, comma - 7, -1):
+        inside = [tokens[i] for i in range(opening + 1, comma - 1)] if opening >= 0 else []
+        words = [t for t in inside if t.text not in QUOTES]
+        if (inside and tokens[comma - 1].text == ")" and tokens[opening].text == "(" and len(words) <= 2
+                and not any(t.is_punct for t in words) and len(inside) - len(words) in (0, 2)):
             return opening
     return comma
 

@@ -93,6 +93,7 @@ class Words:
     portfolio_articles: frozenset[str]
     sentence_openers: frozenset[str]
     apposition_closers: frozenset[str]
+    post_prepositions: frozenset[str]  # 'to': 'ambassador to [Libya] X', the place of a post, then its holder
     past_tense_endings: tuple[str, ...]
     compound_modifier_ends: frozenset[str]
     succession_verbs: frozenset[str]

@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import product
 
 from ..knowledge.lexicon import load_name_rules
-from .transliteration import part_similarity, parts_alike
+from .transliteration import part_similarity, parts_alike, short_form_partners
 
 APOSTROPHES = "\u2019\u2018\u02bc\u00b4`"
 DASHES = "\u2010\u2011\u2012\u2013\u2014"
@@ -133,7 +133,7 @@ def spelling_keys(part: str) -> frozenset[str]:
     in vowels, 'h' or doubled letters, which the skeleton ignores; the rare rest are not compared. Parts
     over 20 letters get no deletion forms (a very long token would otherwise give thousands)."""
     part = name_key(part)
-    keys = {part, "~" + skeleton(part)}
+    keys = {part, "~" + skeleton(part), *short_form_partners(part)}  # 'Chris' is filed under 'christopher' too
     if len(part) <= MAX_DELETION_KEYED_LENGTH:
         keys.update(part[:i] + part[i + 1 :] for i in range(len(part)))
     return frozenset(keys)

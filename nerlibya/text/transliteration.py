@@ -31,6 +31,7 @@ class Transliteration:
     gap_letters: frozenset[str]
     gap_cost: float
     final_gap_letters: frozenset[str]
+    short_forms: frozenset[tuple[str, str]] = frozenset()  # both orders of each (short, full) given name
 
     def normalise(self, part: str) -> str:
         for pattern, replacement in self.rewrites:
@@ -71,8 +72,9 @@ def parse_scheme(raw: dict, source: str) -> Transliteration:
     try:
         rewrites = tuple((re.compile(pattern), replacement) for pattern, replacement in raw["rewrites"])
         costs = {pair: float(cost) for a, b, cost in raw["cheap_pairs"] for pair in ((a, b), (b, a))}
+        short_forms = frozenset(pair for short, full in raw.get("short_forms", []) for pair in ((short, full), (full, short)))
         return Transliteration(rewrites, costs, frozenset(raw["gap_letters"]), float(raw["gap_cost"]),
-                               frozenset(raw.get("final_gap_letters", raw["gap_letters"])))
+                               frozenset(raw.get("final_gap_letters", raw["gap_letters"])), short_forms)
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise KnowledgeBaseError(source, None, f"invalid transliteration scheme: {exc}") from None
 
@@ -93,13 +95,19 @@ def normalised(part: str) -> str:
     return default_scheme().normalise(part)
 
 
+@lru_cache(maxsize=16384)
+def short_form_partners(part: str) -> frozenset[str]:
+    """The given names a folded name part is the short or the full form of ('chris' -> 'christopher')."""
+    return frozenset(other for one, other in default_scheme().short_forms if one == part)
+
+
 @lru_cache(maxsize=65536)
 def part_similarity(a: str, b: str) -> float:
     """Similarity in [0, 1] of two folded name parts (lower case, no accents)."""
     scheme = default_scheme()
     na, nb = normalised(a), normalised(b)
-    if na == nb:
-        return 1.0
+    if na == nb or b in short_form_partners(a):
+        return 1.0  # 'Chris' is 'Christopher' as the article writes him a second time
     shorter, longer = sorted((na, nb), key=len)
     if longer.startswith(shorter) and not scheme.final_gap_letters.issuperset(longer[len(shorter):]):
         return 0.0  # a name and a longer one built on it are two names: 'Ali'/'Alia', 'Abdel'/'Abdelkarim'
@@ -119,7 +127,7 @@ def parts_alike(a: str, b: str, threshold: float) -> bool:
     na, nb = normalised(a), normalised(b)
     longest = max(len(na), len(nb))
     limit = (1.0 - threshold) * longest + LIMIT_MARGIN
-    if na != nb and longest:
+    if na != nb and longest and b not in short_form_partners(a):
         scheme = default_scheme()
         # every letter one part has over the other is a gap, and no gap costs less than the cheapest one
         if abs(len(na) - len(nb)) * min(scheme.gap_cost, 1.0) > limit or scheme.distance(na, nb, limit) > limit:
