@@ -6,8 +6,8 @@ from dataclasses import dataclass, replace
 import pytest
 
 from nerlibya.core.roles import (Held, Person, RoleWords, Scene, as_phrase_start, attach, clause_person,
-                                  country_body_names, holder_by_other_name, modifier_body, person_respectively,
-                                  bracketed_body)
+                                  country_body_names, holder_by_other_name, modifier_body, person_as_owner,
+                                  person_respectively, bracketed_body)
 from nerlibya.core.types import OrgRef, Title
 from nerlibya.knowledge.lexicon import load_lexicon
 
@@ -726,3 +726,12 @@ def test_a_phrase_of_time_between_a_clause_verb_and_its_object(text, org):
     tokens = make_tokens(text, {(0, 2): "PERSON", org: "ORG"})
     scene = Scene.of(tokens, [Person(0, 2)], [clause], [0] * len(tokens), words)
     assert clause_person(scene, clause) == (Person(0, 2), OrgRef(span=org), None)
+
+
+def test_a_possessor_found_to_be_a_person_names_whose_office_it_is_not_its_body():
+    # "Karimi's deputy, Ali Saad": the titles read 'Karimi' as a body, the resolver found him a person
+    deputy = title(2, 3, (0, 3), title="deputy", head="deputy", org=OrgRef(span=(0, 1)))
+    owned = person_as_owner(deputy, frozenset({Person(0, 1), Person(4, 6)}))
+    assert (owned.org, owned.of) == (None, (0, 1))
+    # a body stays the organisation
+    assert person_as_owner(deputy, frozenset({Person(4, 6)})) == deputy

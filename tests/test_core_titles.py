@@ -111,6 +111,23 @@ def test_a_rank_word_between_two_offices_modifies_the_second():
     assert [(r[0].start, r[-1].end) for r in runs(units)] == [(1, 3), (3, 4)]
 
 
+def test_a_capitalised_office_after_a_lower_case_office_starts_a_second_title():
+    """'spokesman Ambassador X' is two titles; 'deputy Prime Minister' one, 'deputy' being a modifier as well."""
+    tokens = make_tokens("Presidency spokesman Ambassador Omar Saleh said", {})
+    units = [Unit(tokens, 1, 2, "OFFICE"), Unit(tokens, 2, 3, "OFFICE")]
+    assert [(r[0].start, r[-1].end) for r in runs(units)] == [(1, 2), (2, 3)]
+    tokens = make_tokens("the deputy Minister Omar Saleh said", {})
+    units = [Unit(tokens, 1, 2, "OFFICE"), Unit(tokens, 2, 3, "OFFICE")]
+    assert [(r[0].start, r[-1].end) for r in runs(units, modifiers=frozenset({"deputy"}))] == [(1, 3)]
+
+
+def test_an_office_that_is_also_an_honorific_opens_its_own_title():
+    tokens = make_tokens("the Emir Sheikh Omar Saleh said", {})
+    units = [Unit(tokens, 1, 2, "OFFICE"), Unit(tokens, 2, 3, "OFFICE")]
+    assert [(r[0].start, r[-1].end) for r in runs(units, honorifics=frozenset({"sheikh"}))] == [(1, 2), (2, 3)]
+    assert [(r[0].start, r[-1].end) for r in runs(units)] == [(1, 3)]
+
+
 def test_a_passive_cue_around_a_time_phrase_is_one_clause_and_replaces_the_verb_alone():
     from nerlibya.core.titles import clauses_around_dates, without_verbs
 

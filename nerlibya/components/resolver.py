@@ -266,6 +266,12 @@ class Resolver(KnowledgePipe):
         held = [o for o in owners if any(name_key(office.title) == wanted for office in self.kb.by_id[o].offices)]
         return held[0] if len(held) == 1 else None
 
+    def holds_other_offices(self, kb_id: str, title: str | None) -> bool:
+        """'Bahrain's King Hamad' is not the KB's one Hamad, a prime minister: the office written before the bare
+        name is one written before a given name ('king', 'emir') and none of the KB bearer's offices."""
+        return (bool(title) and title.lower() in self.lexicon.given_name_offices
+                and not self.kb_offices_match(kb_id, title))
+
     # -- people --------------------------------------------------------------------------------
     def fits_surname(self, key: str, cluster: Cluster) -> bool:
         """'Hegazy' fits 'Mahmoud Hijazy'; 'Elkeeb', with its article glued, fits 'Abdul Rahmin El Keeb'."""
@@ -403,9 +409,13 @@ class Resolver(KnowledgePipe):
         return doc
 
     def link(self, article: Article, mention: Mention, group: str) -> Resolved:
-        """The first evidence that decides the mention; an organisation or place none decides may still be the
-        long form of an acronym the article pairs, written again without it."""
+        """The first evidence that decides the mention, unless it gives a ruler's given name ('King Hamad') the
+        KB's bearer of that surname; an organisation or place none decides may still be the long form of an
+        acronym the article pairs, written again without it."""
         resolved = self.first_evidence(article, mention, group)
+        if (resolved.cluster is None and resolved.kb_id is not None and len(mention.parts) == 1
+                and self.holds_other_offices(resolved.kb_id, article.titles_before.get(mention.start))):
+            return UNRESOLVED
         if resolved.kb_id is None and group != "person" and mention.key in article.short_of:
             kb_id = self.kb_exact(article.short_of[mention.key], group)
             if kb_id:

@@ -17,8 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..core.roles import (Held, Person, RoleWords, Scene, attach, bracketed_body, clause_person, country_body_names,
-                          holder_by_other_name, modifier_body, of_a_family, people_listed, respective_titles,
-                          singled_out)
+                          holder_by_other_name, modifier_body, of_a_family, people_listed, person_as_owner,
+                          respective_titles, singled_out)
 from ..core.types import Link, OrgRef, Role, Title, TokenRange
 from ..core.status import status_at
 from ..knowledge.kb import Office
@@ -58,11 +58,14 @@ class RoleLinker(KnowledgePipe):
 
     def process(self, doc: Doc) -> Doc:
         nationalities = self.nationalities(doc)
-        titles: list[Title] = [bracketed_body(doc, self.with_country_body(doc, t), self.words, nationalities)
+        persons = people(doc)
+        named = frozenset(persons)
+        titles: list[Title] = [person_as_owner(bracketed_body(doc, self.with_country_body(doc, t), self.words,
+                                                              nationalities), named)
                                for t in doc._.titles or []]
         links = doc._.links or {}
         date = doc._.date
-        scene = Scene.of(doc, people(doc), titles, sentence_index(doc), self.words, nationalities)
+        scene = Scene.of(doc, persons, titles, sentence_index(doc), self.words, nationalities)
         roles: list[Role] = []
         attached: dict[int, Person] = {}
         clause_orgs: dict[int, OrgRef] = {}  # title start -> organisation a clause gives it ('the GNU, led by PM X')

@@ -139,7 +139,8 @@ class TitleFinder(KnowledgePipe):
     # -- people introduced by titles -----------------------------------------------------------
     def may_be_name(self, doc: Doc, start: int, end: int, opening: int) -> bool:
         """A capitalised word after a title is not a name when it is a pronoun or conjunction opening the next
-        sentence ('He', 'Mais', 'Later'), a plural title ('MPs'), a body's word ('the Libyan Premier League'), the
+        sentence ('He', 'Mais', 'Later'), a plural title ('MPs'), a body's word ('the Libyan Premier League'), a
+        place noun ('the Mayor of Derna Municipality'), the
         head of a document's or an event's name ('Executive Order'), or a word of a Title Case headline that the
         article never writes again ('... Official Tells Council'). A line that is only a title (from `opening`) and a
         name whose last word the article writes again is a profile line: 'Finance Minister Hassan Zaglami',
@@ -147,7 +148,8 @@ class TitleFinder(KnowledgePipe):
         if end - start == 1:
             token = doc[start]
             if (token.is_stop or token.lower_.rstrip("s") in self.title_words
-                    or token.lower_ in self.lexicon.words.sentence_openers or self._body_word(token)):
+                    or token.lower_ in self.lexicon.words.sentence_openers or self._body_word(token)
+                    or token.lower_ in self.lexicon.words.place_nouns):
                 return False
         if doc[end - 1].lower_ in self.lexicon.heads.other_kinds:
             return False
@@ -453,7 +455,8 @@ class TitleFinder(KnowledgePipe):
         joiners = words.conjunctions | {"&"}
         nationalities = frozenset(u.end for u in units if u.cat == "RANK" and u.end < len(doc)
                                   and self.reader.follows_as_nationality(doc[u.end]))
-        title_runs = runs(units, self.lexicon.appointment_verbs, words.adjectives_follow_noun, joiners, nationalities)
+        title_runs = runs(units, self.lexicon.appointment_verbs, words.adjectives_follow_noun, joiners, nationalities,
+                          self.lexicon.modifiers, self.lexicon.honorifics)
         by_cat: dict[str, list[Unit]] = defaultdict(list)
         for unit in units:
             by_cat[unit.cat].append(unit)

@@ -1928,6 +1928,15 @@ def bracketed_body(tokens: Sequence[TokenLike], title: Title, words: RoleWords, 
     return replace(title, title=" ".join(written[:-2]), phrase_end=k + 3, org=OrgRef(span=(k + 1, k + 2)))
 
 
+def person_as_owner(title: Title, people: frozenset[Person]) -> Title:
+    """"Tantoush's deputy, X": a name the titles read as a body before the resolver found it a person's names whose
+    office it is (`of`), not its organisation: a person is no organisation."""
+    org = title.org
+    if org is None or org.span is None or title.of is not None or Person(*org.span) not in people:
+        return title
+    return replace(title, org=None, of=org.span)
+
+
 def modifier_body(words: Sequence[str], modifiers: frozenset[str]) -> str | None:
     """The body a modifier left out of a title names, if the lower-case words around the title write one
     ('Libya's central bank governor', 'governor of Libya's central bank' -> 'central bank')."""

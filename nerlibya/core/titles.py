@@ -142,13 +142,17 @@ def clauses_around_dates(doc: Sequence[TokenLike], units: list[Unit], cue_verbs:
 
 def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),
          adjectives_follow_noun: bool = False, joiners: frozenset[str] = frozenset(),
-         nationalities: frozenset[int] = frozenset()) -> list[list[Unit]]:
+         nationalities: frozenset[int] = frozenset(), modifiers: frozenset[str] = frozenset(),
+         honorifics: frozenset[str] = frozenset()) -> list[list[Unit]]:
     """Group adjacent title units; a rank after an office starts a new title, unless an office follows it at
     once (the rank word is then a modifier: 'deputy general commander'); a run must end
     with an office or rank, and a lone lower-case rank used as an adjective makes none ('a major obstacle';
     where adjectives follow the noun, a modifier or a nationality adjective (at `nationalities`) after the rank
     says it is a noun: 'le commandant militaire', 'le colonel canadien').
-    (Any other unit between two title units keeps them apart.) A qualifier that is also an appointment verb
+    (Any other unit between two title units keeps them apart, and so does a capitalised office after one written in
+    lower case that is none of `modifiers`: 'spokesman Ambassador X', not 'deputy Prime Minister'; an office that
+    is also one of `honorifics` opens a title of its own: 'Emir Sheikh X', 'Minister of Foreign Affairs Sheikh
+    X'.) A qualifier that is also an appointment verb
     does not open a run: 'désigné Premier ministre' is 'appointed Prime Minister' (the qualifier,
     'Premier ministre désigné', follows the noun). Two modifiers joined by one of `joiners` share the office
     after them: 'Economy and Finance Minister'."""
@@ -161,8 +165,9 @@ def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),
         opens = not current or current[-1].end != unit.start
         if unit.cat not in TITLE_UNITS or (opens and unit.cat == "QUAL" and unit.phrase in appointment_verbs):
             continue
-        if current and (current[-1].end != unit.start or (unit.cat == "RANK" and current[-1].cat == "OFFICE"
-                                                           and not _office_follows(units, index))):
+        if current and (current[-1].end != unit.start or _capitalised_after_lower_office(current[-1], unit, modifiers)
+                        or (unit.phrase in honorifics and current[-1].cat != "QUAL")
+                        or (unit.cat == "RANK" and current[-1].cat == "OFFICE" and not _office_follows(units, index))):
             _add_run(runs, current)
             current = []
         current.append(unit)
@@ -208,7 +213,8 @@ class TitleReader:
                        comps={u.start: u for u in units_by_cat.get("COMP", ())},
                        modifiers_at={u.start: u for u in [*units_by_cat.get("MOD", ()), *units_by_cat.get("QUAL", ())]},
                        quals_ending={u.end: u for u in [*units_by_cat.get("MOD", ()), *units_by_cat.get("QUAL", ())]},
-                       quals_at={u.start: u for u in units_by_cat.get("QUAL", ())})
+                       quals_at={u.start: u for u in units_by_cat.get("QUAL", ())},
+                       run_ends=frozenset(run[-1].end for run in title_runs))
         titles = self.run_titles(ctx, title_runs) + self.clause_titles(units_by_cat.get("CLAUSE", []))
         return sorted(titles, key=lambda t: t.start)
 
@@ -256,6 +262,15 @@ class TitleReader:
         compound = self._compound_modifier_start(ctx, j)
         return None, None, start if compound is None else compound
 
+    def _complement_of_title_before(self, ctx: "_Context", k: int) -> bool:
+        """'WHO Representative in Libya Dr. X', 'the envoy to Libya Gen. X': a place or body written at `k` after
+        another title and its preposition is that title's complement, not whose the rank after it is (an office's
+        may be: 'the Special Representative of the UN Secretary-General')."""
+        j = k - 1
+        while j > 0 and ctx.doc[j].lower_ in self.words.title_determiners:
+            j -= 1
+        return j in ctx.comps and j in ctx.run_ends
+
     def _capitalised_nationality(self, token: TokenLike) -> bool:
         """A nationality, capitalised, whether or not the KB has its place ('Jordanian')."""
         return token.text[:1].isupper() and (bool(self.demonym_place(token)) or self.shapes.is_nationality(token.text))
@@ -283,9 +298,11 @@ class TitleReader:
         ent = ctx.ent_ending_at(j - 2)
         return ent.start if ent is not None else j - 2
 
-    def complement(self, ctx: "_Context", end: int, head: str) -> "Complement":
+    def complement(self, ctx: "_Context", end: int, head: str, owned: bool = False) -> "Complement":
         """Read 'of/to/for ...' after a title: organisation, person served, portfolio, phrase end. The
-        first reading that applies decides: an entity, a nested title, a common noun, a capitalised name."""
+        first reading that applies decides: an entity, a nested title, a common noun, a capitalised name.
+        `owned`: a body or person written before the title says whose office it is ("Amnesty's director", "the
+        President's adviser")."""
         doc = ctx.doc
         base = Complement(phrase_end=end)
         k = end
@@ -319,7 +336,7 @@ class TitleReader:
                 and nested.phrase_start == k:  # 'a spokesperson for UN Secretary-General X': X's spokesperson
             return self._nested_complement(ctx, ent.end, base)
         written_with_title = bool(head) and self._portfolio_may_follow(doc, comp.end, k)
-        right = (self._entity_complement(ctx, k, ent, head, base)
+        right = (self._entity_complement(ctx, k, ent, head, base, owned)
                  or self._nested_complement(ctx, k, base)
                  or self._common_noun_complement(ctx, k, head if written_with_title else "", base,
                                                  comp.phrase.split()[0] in self.words.of_words)
@@ -352,6 +369,11 @@ class TitleReader:
         if (possessor is not None and possessor.label_ in PLACE_OR_ORG and possessor.end + 1 < len(doc)
                 and doc[possessor.end].text in self.words.possessive_marks):
             org, k = OrgRef(span=(possessor.start, possessor.end)), possessor.end + 1
+        elif possessor is not None and possessor.label_ in ("GPE", "LOC"):
+            # 'director of the Middle East programme', 'head of the Libya desk': the place names the unit, whose
+            # body may follow ('at Chatham House')
+            unit_end = self._unit_end(doc, possessor.end)
+            return None if unit_end is None else replace(base, portfolio_end=unit_end, phrase_end=unit_end)
         unit_end = self._unit_end(doc, k)
         if unit_end is None:
             return None
@@ -381,14 +403,14 @@ class TitleReader:
         return None
 
     def _entity_complement(self, ctx: "_Context", k: int, ent: EntityLike | None, head: str,
-                           base: "Complement") -> "Complement | None":
+                           base: "Complement", owned: bool = False) -> "Complement | None":
         """An organisation or place ('of the LNA') or a person ('to X') right after the preposition. After a
         portfolio office, an organisation or a region (no country) neither the KB nor an id vouches for is read
         as the portfolio ('ministre de l'Europe et des affaires étrangères', '... des Collectivités locales')."""
         if ent is None:
             return None
         doc = ctx.doc
-        regions_end = self._regions_before_body(ctx, ent)
+        regions_end = self._regions_before_body(ctx, ent, owned)
         if regions_end is not None:  # 'director for the Middle East and North Africa at Amnesty International'
             return replace(base, portfolio_end=regions_end, phrase_end=regions_end)
         portfolio = head in self.lexicon.portfolio_offices
@@ -401,7 +423,7 @@ class TitleReader:
             end = _after_parenthesis(doc, ent.end)
             if end < len(doc) and self.demonym_place(doc[end]):
                 end += 1  # '(GUN) libyen'
-            phrase_end = self._past_possessed_noun(ctx, end, after_place=ent.label_ in ("GPE", "LOC"))
+            phrase_end = self._past_possessed_noun(ctx, end, after_name=True)
             return replace(base, org=OrgRef(span=(ent.start, ent.end)), phrase_end=phrase_end)
         if ent.label_ == "PERSON":
             owned_end = self._past_possessed_noun(ctx, ent.end)
@@ -410,31 +432,36 @@ class TitleReader:
             return replace(base, of=(ent.start, ent.end), phrase_end=ent.end)
         return None
 
-    def _past_possessed_noun(self, ctx: "_Context", k: int, after_place: bool = False) -> int:
+    def _past_possessed_noun(self, ctx: "_Context", k: int, after_name: bool = False) -> int:
         """'the leader of Libya's internationally recognised government, X': past a possessive and the
         lower-case words it owns when an apposition follows them (a comma; no title among the words, as in
-        'the envoy of Libya's leader, X'), or `k`. After a place the words need no possessive when they end with
-        a body noun: 'the spokesman for the Tripoli government, X'."""
+        'the envoy of Libya's leader, X'), or `k`. After a place or a body (`after_name`) the words need no
+        possessive when they end with a body or place noun, capitalised or not: 'the spokesman for the Tripoli
+        government, X', 'the head of the UN mission, X', 'the Mayor of Derna Municipality, X'."""
         doc = ctx.doc
         possessive = k < len(doc) and doc[k].text in self.words.possessive_marks
-        if not possessive and not after_place:
+        if not possessive and not after_name:
             return k
         first = k + 1 if possessive else k
         stop = first
-        while stop < min(first + 5, len(doc)) and (doc[stop].is_lower and doc[stop].is_alpha or doc[stop].text in HYPHENS):
+        heads = self.lexicon.heads
+        nouns = heads.bodies | heads.generic_bodies | self.words.place_nouns
+        while stop < min(first + 5, len(doc)) and (doc[stop].is_lower and doc[stop].is_alpha or doc[stop].text in HYPHENS
+                                                   or (not possessive and doc[stop].lower_ in nouns)):
             if stop in ctx.runs_at:
                 return k
             stop += 1
         owns = stop > first and stop < len(doc) and doc[stop].text == "," and not doc[stop - 1].is_stop
-        heads = self.lexicon.heads
         if owns and not possessive:
-            owns = doc[stop - 1].lower_ in heads.bodies or doc[stop - 1].lower_ in heads.generic_bodies
+            owns = doc[stop - 1].lower_ in nouns
         return stop if owns else k
 
-    def _regions_before_body(self, ctx: "_Context", ent: EntityLike) -> int | None:
+    def _regions_before_body(self, ctx: "_Context", ent: EntityLike, owned: bool = False) -> int | None:
         """Where regions a title covers end ('for the Middle East and North Africa'), when a preposition and an
-        organisation follow them ('at Amnesty International'): the regions are the title's portfolio, the
-        organisation whose office it is. None otherwise."""
+        organisation follow them ('at Amnesty International'), or the title's phrase ends with them and an
+        organisation is written before the title (`owned`: "Amnesty's director for the Middle East and North
+        Africa, X"): the regions are the title's portfolio, the organisation whose office it is. None otherwise
+        ('envoy for Central Africa': the region is whose office it is)."""
         doc, end = ctx.doc, ent.end
         before = ent.start - 1
         while before > 0 and doc[before].lower_ in self.words.title_determiners:
@@ -447,7 +474,7 @@ class TitleReader:
                 break
             end = after.end
         if end not in ctx.comps:
-            return None
+            return end if owned and (end == len(doc) or not doc[end].is_alpha) else None
         k = ctx.comps[end].end
         while k < len(doc) and doc[k].lower_ in self.words.title_determiners:
             k += 1
@@ -488,8 +515,9 @@ class TitleReader:
         if place:
             base = replace(base, org=OrgRef(id=place))
             k += 1
-            if ctx.runs_at.get(k) is None:  # 'to the French President' without a name: the country is whose office it is
-                return replace(base, phrase_end=k)
+            if ctx.runs_at.get(k) is None:  # 'to the French President' without a name: the country is whose office it
+                # is, and the body its noun names is in the phrase before an apposition ('of the Egyptian embassy, X')
+                return replace(base, phrase_end=self._past_possessed_noun(ctx, k, after_name=True))
         nested = ctx.runs_at.get(k)
         if nested is None:
             return None
@@ -757,7 +785,10 @@ class TitleReader:
 
     def _names_a_unit(self, ctx: "_Context", k: int, stop: int) -> bool:
         """Do the capitalised words k:stop name a body rather than a portfolio: a body noun that no portfolio
-        word covers ('Director of the Moral Guidance Department', not 'Minister of Local Government')?"""
+        word covers ('Director of the Moral Guidance Department', not 'Minister of Local Government', even when the
+        model made the words one organisation and no modifier unit was read inside it)?"""
+        if span_text(ctx.doc, k, stop).lower() in self.lexicon.modifiers:
+            return False
         portfolio_words = {i for u in ctx.modifiers_at.values() if k <= u.start < stop for i in range(u.start, u.end)}
         return any(ctx.doc[i].lower_ in self.lexicon.heads.bodies and i not in portfolio_words for i in range(k, stop))
 
@@ -895,11 +926,15 @@ class TitleReader:
         head = head_unit.phrase.replace("’", "'")  # the lexicon's spelling: 'chef d’état-major' is a portfolio office
         head = self.lexicon.plural_offices.get(head, head)  # 'ministres de l'Intérieur et de la Défense': a portfolio
         org, of, phrase_start = self.left_context(ctx, start)
+        if head_unit.cat == "RANK" and org is not None and self._complement_of_title_before(ctx, phrase_start):
+            org, phrase_start = None, start
         field_start = phrase_start if org is not None and self._names_a_field(ctx, head, phrase_start, start) else None
         if field_start is not None:  # 'a Libya analyst': the place is the analyst's field, not whose office it is
             org = None
         qualifier = _qualifier_before(ctx, phrase_start) if phrase_start != start else None
-        right, title_end, trailing_status, nested = self.right_context(ctx, end, head, demonym_at, trailing_status)
+        owned = org is not None or of is not None or (start > 0 and doc[start - 1].text in self.words.possessive_marks)
+        right, title_end, trailing_status, nested = self.right_context(ctx, end, head, demonym_at, trailing_status,
+                                                                       owned)
         status = self.run_status(run, head, trailing_status)
         skip = (demonym_at if demonym_at is not None
                 else end if end < title_end and self.follows_as_nationality(doc[end]) else None)
@@ -931,13 +966,13 @@ class TitleReader:
             end, trailing_status = self.trailing_modifiers(end + 1, ctx.modifiers_at)
         return end, trailing_status, demonym_at
 
-    def right_context(self, ctx: "_Context", end: int, head: str, demonym_at: int | None,
-                      trailing_status: str | None) -> tuple["Complement", int, str | None, set[int | None]]:
+    def right_context(self, ctx: "_Context", end: int, head: str, demonym_at: int | None, trailing_status: str | None,
+                      owned: bool = False) -> tuple["Complement", int, str | None, set[int | None]]:
         """The complement after a run's title (a demonym's place is its organisation), carried through its
         portfolios to the body after them; where the title ends, its status so far, and the starts of the
-        titles nested in the complement."""
+        titles nested in the complement. `owned` as in `complement`."""
         doc = ctx.doc
-        right = self.through_acronym(ctx, self.complement(ctx, end, head), head)
+        right = self.through_acronym(ctx, self.complement(ctx, end, head, owned), head)
         place = self.demonym_place(doc[demonym_at]) if demonym_at is not None else None
         if place:
             right = replace(right, org=right.org or OrgRef(id=place))
@@ -1096,6 +1131,7 @@ class _Context:
     modifiers_at: dict[int, Unit]
     quals_ending: dict[int, Unit]  # qualifiers and modifiers, by end: read before a nationality ('renegade Libyan')
     quals_at: dict[int, Unit]  # qualifiers by start: one after a title's complement ends its phrase
+    run_ends: frozenset[int] = frozenset()  # where each run of title units ends
     runs_at: dict[int, Title] = field(default_factory=dict)
 
     def ent_starting_at(self, index: int) -> EntityLike | None:
@@ -1118,6 +1154,15 @@ def _office_follows(units: list[Unit], index: int) -> bool:
     """The unit after `index` is an office written right after it."""
     following = units[index + 1] if index + 1 < len(units) else None
     return following is not None and following.cat == "OFFICE" and following.start == units[index].end
+
+
+def _capitalised_after_lower_office(before: Unit, after: Unit, modifiers: frozenset[str]) -> bool:
+    """'Presidency spokesman Ambassador X': a capitalised office right after an office written in lower case opens
+    a second title (a title's words keep one case: 'foreign minister', 'Foreign Minister'), unless the first may
+    modify the second ('deputy Prime Minister', 'deputy Middle East director')."""
+    doc = before.doc
+    return (before.cat == "OFFICE" and after.cat == "OFFICE" and before.phrase not in modifiers
+            and doc[before.end - 1].is_lower and doc[after.start].text[:1].isupper())
 
 
 def _joined_modifiers(before: Unit, after: Unit, joiners: frozenset[str]) -> bool:

@@ -190,6 +190,7 @@ class Lexicon:
     personal_possessives: frozenset[str] = frozenset()  # 'his': 'X, the head of the council, and [his] deputy'
     seat_prepositions: frozenset[str] = frozenset()  # 'in': 'Minister of Health [in the east], X' says where, not what
     body_names: frozenset[str] = frozenset()  # '{body} of {country}': the name of a country's body an unwritten modifier names
+    given_name_offices: frozenset[str] = frozenset()  # 'king': 'King Hamad' writes a given name, never a surname
     respectively_words: frozenset[str] = frozenset()  # 'respectivement': 'A et B, respectivement T1 et T2' pairs them
 
     def title_words(self) -> frozenset[str]:
@@ -328,6 +329,7 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         office_synonyms=_lower_map(titles.get("office_synonyms", {}), path, "office_synonyms"),
         describing_ordinals=_lower_set(titles.get("describing_ordinals", []), path, "describing_ordinals"),
         body_names=_lower_set(titles.get("body_names", []), path, "body_names"),
+        given_name_offices=_lower_set(titles.get("given_name_offices", []), path, "given_name_offices"),
         seat_prepositions=_lower_set(titles.get("seat_prepositions", []), path, "seat_prepositions"),
         personal_possessives=_lower_set(titles.get("personal_possessives", []), path, "personal_possessives"),
         respectively_words=_lower_set(titles.get("respectively_words", []), path, "respectively_words"),
