@@ -143,3 +143,12 @@ def test_a_french_ministry_in_lower_case_is_named_by_its_capitalised_portfolio()
     assert bodies("fr", words, "Un ministère libyen a démenti.") == []
     assert bodies("fr", words, "Le ministère de la Diaspora et des Maliens de l'extérieur a parlé.") == [
         "ministère de la Diaspora et des Maliens de l'extérieur"]  # a listed noun ends the name after its article
+
+
+def test_a_name_the_model_found_across_a_line_break_ends_a_body_at_the_break():
+    """'... du ministère de l'Intérieur' closing a line, then 'Le Temps : ...' (an interview's next speaker), tagged
+    by the model as one name: the body ends with its line."""
+    doc = spacy.blank("fr")("Questions à la porte-parole de la Commission de l'Intérieur\n\nLe Temps : Combien ?")
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index("Intérieur"), words.index(":"), label="MISC")]
+    assert [doc[b.start:b.end].text for b in find_bodies(doc, FRENCH)] == ["Commission de l'Intérieur"]

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from nerlibya.core.assignments import AssignmentWords, assigned_offices, portfolios_given
+from nerlibya.core.assignments import AssignmentWords, assigned_offices, charged_portfolios, portfolios_given
 
 from .tokens import Tok
 
@@ -186,3 +186,21 @@ def test_a_post_sought_or_the_object_of_another_verb_has_no_holder_before_it():
                     determiners=frozenset({"le"}))
     title = Title(start=6, end=7, phrase_start=6, phrase_end=7, title="gouverneur", head="gouverneur", category="office")
     assert post_holders(_person(toks("Samia Dridi brigue le poste de gouverneur ."), 0, 1), [title], words)[0].holder is None
+
+
+CHARGED = replace(WORDS, determiners=frozenset({"la", "l'", "les"}), charge_offices=frozenset({"chargé", "chargée"}),
+                  cabinet_portfolios=frozenset({"affaires", "santé"}), qualifiers={"par intérim": "interim"})
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Omar Kadi , chargé des Affaires étrangères par intérim , a reçu .",
+     [("chargé des Affaires étrangères par intérim", "interim")]),
+    ("Samia Dridi , chargée de la Santé , est arrivée .", [("chargée de la Santé", None)]),
+    # a task, not a portfolio; an office before the participle reads it with its portfolio
+    ("Omar Kadi , chargé de l' enquête , a parlé .", []),
+    ("Le ministre d'État , chargé des Affaires étrangères , a parlé .", []),
+])
+def test_a_participle_after_a_name_before_a_cabinet_portfolio_is_an_office(text, expected):
+    """'X, chargé des Affaires étrangères par intérim': an office of its own, no 'ministre' before it."""
+    doc = _person(toks(text), 0, 1)
+    assert [(t.title, t.status) for t in charged_portfolios(doc, CHARGED)] == expected

@@ -6,7 +6,8 @@ from dataclasses import dataclass, replace
 import pytest
 
 from nerlibya.core.roles import (Held, Person, RoleWords, Scene, as_phrase_start, attach, clause_person,
-                                  country_body_names, holder_by_other_name, modifier_body, person_as_owner,
+                                  country_body_names, holder_by_other_name, in_feminine, modifier_body,
+                                  person_as_owner,
                                   person_respectively, bracketed_body)
 from nerlibya.core.types import OrgRef, Title
 from nerlibya.knowledge.lexicon import load_lexicon
@@ -480,6 +481,133 @@ def test_a_clause_names_the_described_person_not_the_complement():
     assert clause_person(scene, clause)[0] == Person(11, 13)
 
 
+@pytest.mark.parametrize("text,ents,titles,expected", [
+    # a description, then the comma of the apposition
+    ("La mission est dirigée par son adjointe , Laura Benson , une Américaine .", {(1, 2): "ORG", (8, 10): "PERSON"},
+     [], Person(8, 10)),
+    ("Le Conseil , dirigé par l' homme d' affaires originaire de Tripoli , Omar Salem qui est nommé .",
+     {(1, 2): "ORG", (11, 12): "GPE", (13, 15): "PERSON"}, [], Person(13, 15)),
+    # a title after its article, with its complement
+    ("Le Conseil est dirigé par le ministre de la Justice , Omar Salem , depuis mars .",
+     {(1, 2): "ORG", (11, 13): "PERSON"}, [title(6, 7, (6, 10))], Person(11, 13)),
+    # the name after the comma opens a new clause: nobody leads
+    ("La force est dirigée par des civils , Omar Salem a parlé .", {(1, 2): "ORG", (8, 10): "PERSON"}, [], None),
+    # another body in the description: not a description of the person
+    ("Le Conseil est dirigé par le chef de l' ONU , Omar Salem , depuis mars .",
+     {(1, 2): "ORG", (9, 10): "ORG", (11, 13): "PERSON"}, [], None),
+])
+def test_a_clause_names_the_person_apposed_after_a_description(text, ents, titles, expected):
+    """'dirigée par son adjointe, X': X leads, if the name closes its apposition."""
+    cue = text.split().index("par") - 1
+    clause = title(cue, cue + 2, category="clause", title="chef", head="chef", cue="dirigé par")
+    assert clause_person(french_scene(text, ents, [clause, *titles]), clause)[0] == expected
+
+
+@pytest.mark.parametrize("text,led", [
+    ("La garde nationale , commandée par Omar Salem , reste .", True),
+    ("Le gouvernement intérimaire , dirigé par Omar Salem , proteste .", True),
+    ("Une réunion spéciale , présidée par Omar Salem , a eu lieu .", False),
+])
+def test_adjectives_after_a_bodys_noun_still_make_it_the_body_led(text, led):
+    """'la garde nationale, commandée par X': X commands a body; 'une réunion spéciale, présidée par X' is an act."""
+    cue = text.split().index("par") - 1
+    clause = title(cue, cue + 2, category="clause", title="commandant", head="commandant", cue="commandée par")
+    scene = french_scene(text, {(cue + 2, cue + 4): "PERSON"}, [clause])
+    scene = replace(scene, words=replace(scene.words, bodies=frozenset({"garde", "gouvernement"})))
+    assert clause_person(scene, clause)[0] == (Person(cue + 2, cue + 4) if led else None)
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    # where the body sits is no organisation of the clause; the body's noun before it is what is led
+    ("Le gouvernement de Benghazi , dirigé par Omar Salem , proteste .", {(3, 4): "GPE"}, (True, None)),
+    ("Le gouvernement de l' Est , dirigé par Omar Salem , proteste .", {}, (True, None)),
+    ("Le gouvernement basé à Benghazi , dirigé par Omar Salem , proteste .", {(4, 5): "GPE"}, (True, None)),
+    # a meeting in a town is an act, not a body
+    ("Une réunion à Tripoli , présidée par Omar Salem , a eu lieu .", {(3, 4): "GPE"}, (False, None)),
+])
+def test_a_place_after_a_bodys_noun_says_where_it_sits(text, ents, expected):
+    """'le gouvernement de Benghazi, dirigé par X': X heads the government, of no organisation 'Benghazi'."""
+    cue = text.split().index("par") - 1
+    name = (cue + 2, cue + 4)
+    clause = title(cue, cue + 2, category="clause", title="chef", head="chef", cue="dirigé par")
+    scene = french_scene(text, {**ents, name: "PERSON"}, [clause])
+    scene = replace(scene, words=replace(scene.words, bodies=frozenset({"gouvernement"})))
+    person, org, _ = clause_person(scene, clause)
+    assert (person == Person(*name), org) == expected
+
+
+@pytest.mark.parametrize("text,led", [
+    ("Le gouvernement , avec à sa tête Omar Salem , proteste .", True),
+    ("Le gouvernement intérimaire a à sa tête Omar Salem depuis mars .", True),
+    # a procession is no body
+    ("Le cortège , avec à sa tête Omar Salem , défile .", False),
+])
+def test_a_cue_may_name_its_holder_after_it(text, led):
+    """'le gouvernement, avec à sa tête X': X heads the government, as after 'dirigé par'."""
+    tokens = text.split()
+    start = tokens.index("à") - 1
+    cue = " ".join(tokens[start:start + 4])
+    clause = title(start, start + 4, category="clause", title="chef", head="chef", cue=cue)
+    name = (start + 4, start + 6)
+    scene = french_scene(text, {name: "PERSON"}, [clause])
+    scene = replace(scene, words=replace(scene.words, bodies=frozenset({"gouvernement"}),
+                                         holder_after_cues=frozenset({"avec à sa tête", "a à sa tête"})))
+    assert clause_person(scene, clause)[0] == (Person(*name) if led else None)
+
+
+def test_a_clause_names_the_person_right_after_a_hyphenated_rank():
+    """'commandée par le colonel-major X': the rank with its article introduces X."""
+    text = "La brigade , commandée par le colonel-major Omar Salem , reste ."
+    clause = title(3, 5, category="clause", title="commandant", head="commandant", cue="commandée par")
+    scene = french_scene(text, {(1, 2): "ORG", (7, 9): "PERSON"}, [clause, title(6, 7, category="rank")])
+    assert clause_person(scene, clause)[0] == Person(7, 9)
+
+
+@pytest.mark.parametrize("text,titles,nationalities,expected", [
+    ("La commission , présidée par la ministre Leila Salem , siège .", [title(6, 7)], frozenset(), "présidente"),
+    ("La commission , présidée par la Tunisienne Leila Salem , siège .", [], frozenset({6}), "présidente"),
+    # the article is the family's, not a woman's
+    ("La milice , présidée par la famille de Omar Salem , siège .", [], frozenset(), "président"),
+    # an elided article says nothing of gender
+    ("La commission , présidée par l' ministre Leila Salem , siège .", [title(6, 7)], frozenset(), "président"),
+])
+def test_a_clause_gives_a_woman_introduced_by_a_feminine_article_the_feminine_noun(text, titles, nationalities,
+                                                                                    expected):
+    """'la commission, présidée par la ministre X': X is its 'présidente'."""
+    clause = title(3, 5, category="clause", title="président", head="président", cue="présidée par")
+    scene = french_scene(text, {(1, 2): "ORG"}, [clause, *titles], nationalities)
+    assert in_feminine(scene, clause).title == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Le président a nommé mardi Omar Salem ministre .",
+    "Le maréchal a nommé son fils Omar Salem chef .",
+])
+def test_an_active_appointment_names_its_object_past_a_day_or_a_kinship_noun(text):
+    """'a nommé [mardi] X ministre', 'a nommé [son fils] X chef': X is appointed, not the subject."""
+    the_title = title(len(text.split()) - 2, len(text.split()) - 1)
+    name = text.split().index("Omar")
+    person, pattern = attach(french_scene(text, {(name, name + 2): "PERSON"}, [the_title]), the_title, {})
+    assert (person, pattern) == (Person(name, name + 2), "appointment")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Omar Salem est à la tête du gouvernement parallèle .", Person(0, 2)),
+    ("Omar Salem , à la tête de la milice , a démenti .", Person(0, 2)),
+    # no body: no office
+    ("Omar Salem est à la tête de la contestation .", None),
+])
+def test_a_position_cue_before_a_bodys_noun_is_an_office_without_a_name(text, expected):
+    """'X est à la tête du gouvernement parallèle': X heads a body the article does not name."""
+    tokens = text.split()
+    start = tokens.index("à")  # 'à la tête de' / 'à la tête du'
+    cue = " ".join(tokens[start:start + 4])
+    clause = title(start, start + 4, category="clause", title="chef", head="chef", cue=cue)
+    scene = french_scene(text, {(0, 2): "PERSON"}, [clause])
+    scene = replace(scene, words=replace(scene.words, bodies=frozenset({"gouvernement", "milice"})))
+    assert clause_person(scene, clause)[0] == expected
+
+
 def test_an_apposed_title_without_article_passes_to_the_name():
     """'Le ministre d'État, ministre de l'Intérieur, X': the first title is X's too."""
     first, second = title(1, 2, (1, 4)), title(5, 6, (5, 9))
@@ -735,3 +863,33 @@ def test_a_possessor_found_to_be_a_person_names_whose_office_it_is_not_its_body(
     assert (owned.org, owned.of) == (None, (0, 1))
     # a body stays the organisation
     assert person_as_owner(deputy, frozenset({Person(4, 6)})) == deputy
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the apposition after "le père d'X" describes the father, whom the article does not name
+    ("Le père d' Omar Salem , ancien ministre , est mort .", None),
+    ("Omar Salem , ancien ministre , est mort .", Person(0, 2)),
+])
+def test_an_apposition_after_a_relatives_complement_describes_the_relative(text, expected):
+    """"le père d'X, ancien ministre de la Défense": X is not the minister."""
+    name = text.split().index("Omar")
+    the_title = title(name + 3, name + 5)
+    assert attach(french_scene(text, {(name, name + 2): "PERSON"}, [the_title]), the_title, {})[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("À la tête du HCE depuis 2023 , Omar Salem a parlé .", Person(8, 10)),
+    ("Nommé à la tête du HCE en 2022 , Omar Salem a démissionné .", Person(9, 11)),
+    # a person before the cue in its sentence is its subject, not the one after the comma
+    ("Ali Kadi , à la tête du HCE depuis 2023 , a reçu Omar Salem .", Person(0, 2)),
+])
+def test_a_position_cue_opening_the_sentence_describes_the_subject_after_its_comma(text, expected):
+    """'À la tête du HCE depuis 2023, X a parlé': X heads the HCE."""
+    tokens = text.split()
+    start = tokens.index("à") if "à" in tokens else tokens.index("À")
+    cue = " ".join(tokens[start:start + 4]).lower()
+    clause = title(start, start + 4, category="clause", title="chef", head="chef", cue=cue)
+    org = tokens.index("HCE")
+    people = {(i, i + 2): "PERSON" for i, word in enumerate(tokens) if word in ("Omar", "Ali")}
+    scene = french_scene(text, {**people, (org, org + 1): "ORG"}, [clause])
+    assert clause_person(scene, clause)[0] == expected

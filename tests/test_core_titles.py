@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from nerlibya.core.titles import TitleReader, Unit, runs
+from nerlibya.core.titles import TitleReader, Unit, bodies_named_before, runs
 from nerlibya.core.types import OrgRef, Title
 from nerlibya.knowledge.lexicon import load_lexicon
 
@@ -218,3 +218,30 @@ def test_a_body_named_after_lower_case_words_is_the_whole_organisation_found_the
     [leader] = read("en", "Ozgur Ozel , leader of the main opposition Republican People 's Party , voted",
                     [(3, 4, "OFFICE"), (4, 5, "COMP")], {(0, 2): "PERSON", (8, 12): "ORG"}, lang_path=None)
     assert (leader.org, leader.phrase_end) == (OrgRef(span=(8, 12)), 12)
+
+
+BARE_BODY_OFFICES = {"président du conseil": "président"}
+
+
+def _office(start: int, end: int, text: str, **fields) -> Title:
+    return Title(start=start, end=end, phrase_start=start, phrase_end=end, title=text, head=text.lower(),
+                 category="office", **fields)
+
+
+def test_an_office_naming_a_bare_body_is_the_office_of_that_body_named_before():
+    """'Le Conseil présidentiel s'est réuni . Le président du Conseil , X': 'président' of that council."""
+    text = "Le Conseil présidentiel s'est réuni . Le président du Conseil , Omar Salem , a parlé ."
+    tokens = make_tokens(text, {})
+    council = [Ent(1, 3, "ORG")]
+    (title,) = bodies_named_before(tokens, [_office(7, 10, "président du Conseil")], council, BARE_BODY_OFFICES)
+    assert (title.title, title.end, title.org) == ("président", 8, OrgRef(span=(1, 3)))
+
+
+def test_an_office_naming_a_bare_body_stays_whole_with_no_such_body_or_another_organisation():
+    """'la présidente du Conseil italien', 'le président du Conseil' with no council named: the office as written."""
+    tokens = make_tokens("Le président du Conseil , Omar Salem , a parlé au Parlement européen .", {})
+    office = _office(1, 4, "président du Conseil")
+    assert bodies_named_before(tokens, [office], [Ent(11, 13, "ORG")], BARE_BODY_OFFICES) == [office]
+    tokens = make_tokens("Le Conseil présidentiel a dit . Le président du Conseil italien , Omar Salem , a parlé .", {})
+    office = _office(6, 9, "président du Conseil", org=OrgRef(id="italy"))
+    assert bodies_named_before(tokens, [office], [Ent(1, 3, "ORG")], BARE_BODY_OFFICES) == [office]

@@ -454,3 +454,41 @@ def test_a_body_led_by_someone_written_past_a_copula_or_a_nationality(extractor,
     role = next(r for p in record["people"] if p["name"] == "Claire Morel" for r in p["roles"]
                 if r["title"] == "chef par intérim")
     assert role["organisation"] == "United Nations Support Mission in Libya"
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("La haute représentante de l'Union européenne, Marie Dubois, est arrivée à Tripoli.", "Marie Dubois",
+     "haute représentante"),
+    ("Le haut représentant de l'UE, Pierre Lenoir, a salué l'accord.", "Pierre Lenoir", "haut représentant"),
+])
+def test_haut_representant_is_one_office(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Le rival du Premier ministre, Karim Bensalem, a dénoncé la décision.", "Karim Bensalem", "Premier ministre"),
+    ("Un allié du ministre de l'Intérieur, Karim Bensalem, a été arrêté.", "Karim Bensalem",
+     "ministre de l'Intérieur"),
+])
+def test_a_rivals_or_allys_complement_title_is_not_the_apposed_names(extractor, text, person, title):
+    """'le rival du Premier ministre, X': X is the rival."""
+    assert title not in roles(extractor, text).get(person, set())
+
+
+def test_a_month_after_a_portfolio_says_when_and_is_no_part_of_it(extractor):
+    """'X, devenu ministre de la Santé en mars, ...': the office is 'ministre de la Santé'."""
+    found = roles(extractor, "Karim Bensalem, devenu ministre de la Santé en mars, a visité l'hôpital.")
+    assert found["Karim Bensalem"] == {"ministre de la Santé"}
+
+
+def test_un_women_written_in_french_is_the_organisation_of_the_title_before_the_name(extractor):
+    """"la directrice exécutive d'ONU Femmes, X": the body's two words, then the apposition."""
+    record = extractor.extract("Le ministre a reçu la directrice exécutive d'ONU Femmes, Claire Morel.").to_dict()
+    (person,) = [p for p in record["people"] if p["name"] == "Claire Morel"]
+    assert [(r["title"], r["organisation"]) for r in person["roles"]] == [("directrice exécutive", "UN Women")]
+
+
+def test_a_unit_named_by_a_number_after_its_noun_ends_the_titles_complement(extractor):
+    """'le chef de la brigade 166, X': the number names the brigade; the name after the comma is its chief's."""
+    found = roles(extractor, "Le chef de la brigade 215, Karim Bensalem, a démenti toute implication.")
+    assert "chef" in found["Karim Bensalem"]

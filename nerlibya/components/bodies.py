@@ -149,8 +149,8 @@ def _capitalised_complement(doc: Doc, k: int, words: BodyWords, people_allowed: 
         if not people_allowed and _opens_person(doc, stop + 1):
             break  # 'of National Accord Fayez' + 'Al Saraj': the word before a person's name is their given name
         stop += 1
-    while stop < n and doc[stop].ent_iob_ == "I":
-        stop += 1  # a name the model found goes in whole: 'Souq al-Juma'
+    while stop < n and doc[stop].ent_iob_ == "I" and not doc[stop].is_space:
+        stop += 1  # a name the model found goes in whole ('Souq al-Juma'), up to a line break it crosses
     names_a_body = any(doc[i].lower_ in words.bodies for i in range(k, stop))
     return k if names_a_body and not words.head_first else stop
 

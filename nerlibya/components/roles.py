@@ -17,8 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..core.roles import (Held, Person, RoleWords, Scene, attach, bracketed_body, clause_person, country_body_names,
-                          holder_by_other_name, modifier_body, of_a_family, people_listed, person_as_owner,
-                          respective_titles, singled_out)
+                          holder_by_other_name, in_feminine, modifier_body, of_a_family, people_listed,
+                          person_as_owner, respective_titles, singled_out)
 from ..core.types import Link, OrgRef, Role, Title, TokenRange
 from ..core.status import status_at
 from ..knowledge.kb import Office
@@ -73,7 +73,7 @@ class RoleLinker(KnowledgePipe):
             if title.category == "clause":
                 person, org, introducing = clause_person(scene, title)
                 if person is not None:
-                    roles.append(self.role(links, person, title, "clause", org, date))
+                    roles.append(self.role(links, person, in_feminine(scene, title), "clause", org, date))
                     if introducing is not None and introducing.org is None and org is not None:
                         clause_orgs.setdefault(introducing.start, org)
                 continue

@@ -21,12 +21,12 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..core.assignments import (AssignmentWords, assigned_offices, portfolio_appointments, portfolios_given,
-                               portfolios_listed, post_holders)
+from ..core.assignments import (AssignmentWords, assigned_offices, charged_portfolios, portfolio_appointments,
+                               portfolios_given, portfolios_listed, post_holders)
 from ..core.lists import list_entries, name_end, name_heading_entry
 from ..core.roles import as_phrase_start
-from ..core.titles import (MAX_NAME_TOKENS, PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, runs, span_text,
-                           without_verb_offices, without_verbs, clauses_around_dates,
+from ..core.titles import (MAX_NAME_TOKENS, PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, bodies_named_before, runs,
+                           span_text, without_verb_offices, without_verbs, clauses_around_dates,
                            plural_verbs_as_clauses)
 from ..core.types import OrgRef, Title
 from ..knowledge.lexicon import Words
@@ -464,11 +464,13 @@ class TitleFinder(KnowledgePipe):
         if self.discover_people:
             openings = [(run[0].start, run[-1].end) for run in title_runs] + [(u.start, u.end) for u in by_cat["HONOR"]]
             ents += self.discover(doc, openings, unit_starts)
-        titles = self.reader.read(doc, by_cat, title_runs, ents)
+        titles = bodies_named_before(doc, self.reader.read(doc, by_cat, title_runs, ents), ents,
+                                     self.lexicon.bare_body_offices)
         titles = list_entries(doc, titles, by_cat["MOD"], joiners, words.name_particles, self.lexicon.honorifics)
         titles = post_holders(doc, titles, self.assignment_words)
         assigned = (assigned_offices(doc, self.assignment_words) + portfolio_appointments(doc, self.assignment_words)
                     + portfolios_given(doc, self.assignment_words) + portfolios_listed(doc, self.assignment_words)
+                    + charged_portfolios(doc, self.assignment_words)
                     if self.assignment_words.ministries else [])
         doc._.titles = titles = sorted(titles + assigned, key=lambda t: t.start)
         if self.discover_people:

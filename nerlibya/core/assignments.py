@@ -45,6 +45,8 @@ class AssignmentWords:
     post_verbs: frozenset[str] = frozenset()  # 'occupée': 'la fonction d'émissaire est occupée par Y'
     agent_prepositions: frozenset[str] = frozenset()  # 'par': after a post verb, before the holder
     holding_verbs: frozenset[str] = frozenset()  # 'occupe': 'Y occupe le poste d'émissaire', Y before the verb
+    charge_offices: frozenset[str] = frozenset()  # 'chargé': 'X, chargé des Affaires étrangères', an office alone
+    qualifiers: Mapping[str, str] = field(default_factory=dict)  # 'par intérim' -> 'interim', after such an office
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "AssignmentWords":
@@ -59,7 +61,7 @@ class AssignmentWords:
             portfolio_articles=lexicon.portfolio_articles, cabinet_words=lexicon.cabinet_words,
             cabinet_portfolios=lexicon.cabinet_portfolios, list_ends=words.conjunctions | ENTRY_PUNCTUATION,
             post_nouns=lexicon.post_nouns, post_verbs=lexicon.post_verbs, agent_prepositions=words.agent_prepositions,
-            holding_verbs=lexicon.holding_verbs)
+            holding_verbs=lexicon.holding_verbs, charge_offices=lexicon.charge_offices, qualifiers=lexicon.qualifiers)
 
 
 def assigned_offices(doc: Sequence[TokenLike], words: AssignmentWords) -> list[Title]:
@@ -221,6 +223,36 @@ def portfolio_appointments(doc: Sequence[TokenLike], words: AssignmentWords) -> 
             found.append(Title(start=p, end=end, phrase_start=p, phrase_end=end, title=f"{office} {of} {written}",
                                head=office, category="office"))
     return found
+
+
+def charged_portfolios(doc: Sequence[TokenLike], words: AssignmentWords) -> list[Title]:
+    """A title for each 'X, chargé des Affaires étrangères par intérim,': a participle of `charge_offices` right
+    after a person's name and its comma (no office before it: 'ministre d'État chargé de la Défense' is read with
+    its office), before a capitalised portfolio that opens with a cabinet word, with a qualifier after it."""
+    found = []
+    for i in range(2, len(doc) - 2):
+        if (doc[i].lower_ not in words.charge_offices or doc[i - 1].text != "," or doc[i - 2].ent_type_ != "PERSON"
+                or doc[i + 1].lower_ not in words.of_words):
+            continue
+        start = _past_articles(doc, i + 2, words)
+        end = _portfolio_words_end(doc, start, words, unknown_names=True)
+        if end > start and doc[start].lower_ in words.cabinet_portfolios:
+            end, status = _past_qualifier(doc, start, end, words.qualifiers)
+            found.append(Title(start=i, end=end, phrase_start=i, phrase_end=end, title=span_text(doc, i, end),
+                               head=doc[i].lower_, category="office", status=status))
+    return found
+
+
+def _past_qualifier(doc: Sequence[TokenLike], start: int, end: int,
+                    qualifiers: Mapping[str, str]) -> tuple[int, str | None]:
+    """(end, status) past the first qualifier written after the portfolio's first word up to `end` ('par intérim' ->
+    'interim'; the portfolio's lower-case words may have run into it), or (end, None)."""
+    for k in range(start + 1, end + 1):
+        for phrase, status in qualifiers.items():
+            words = phrase.split()
+            if [doc[j].lower_ for j in range(k, min(k + len(words), len(doc)))] == words:
+                return k + len(words), status
+    return end, None
 
 
 def portfolios_listed(doc: Sequence[TokenLike], words: AssignmentWords) -> list[Title]:

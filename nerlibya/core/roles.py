@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Mapping, NamedTuple, Protocol, Sequence
 
@@ -32,6 +32,8 @@ APPOSITION_END_PUNCTUATION = frozenset({",", ".", ";", ":", "(", ")", "—", "�
 # "X, the envoy", "X (the envoy)", "X – the envoy", "X -- the envoy" (a dash typed as two hyphens)
 APPOSITION_OPENERS = frozenset({",", "(", "[", "—", "–", "--"})
 CLAUSE_ORG_LABELS = ("ORG", "GPE")
+DESCRIBED_PLACE_LABELS = ("GPE", "LOC")  # "l'homme d'affaires originaire de [Tripoli], X"
+MAX_DESCRIPTION_TOKENS = 10  # a determiner, up to eight words, the comma
 MAX_STACKED_TITLES = 3
 CLAUSE_ENDS = frozenset({".", ",", ";", ":", "!", "?"})
 TIME_RANGE_JOINERS = frozenset({"to", "-", "–", "and"})  # 'from 2013 to 2017'
@@ -117,6 +119,9 @@ class RoleWords:
     speech_verbs: frozenset[str] = frozenset()  # '..., a council spokeswoman [said]': the title names the speaker
     personal_possessives: frozenset[str] = frozenset()  # 'X, the head of the council, and [his] deputy': another's
     respectively: frozenset[str] = frozenset()  # 'A et B, [respectivement] T1 et T2': the n-th title is the n-th's
+    feminine_clause_roles: Mapping[str, str] = field(default_factory=dict)  # 'président' -> 'présidente'
+    feminine_determiners: frozenset[str] = frozenset()  # 'présidée par [la] ministre X'
+    holder_after_cues: frozenset[str] = frozenset()  # 'le gouvernement, [avec à sa tête] X': X named after it
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -171,6 +176,9 @@ class RoleWords:
             speech_verbs=words.speech_verbs,
             personal_possessives=lexicon.personal_possessives,
             respectively=lexicon.respectively_words,
+            feminine_clause_roles=lexicon.feminine_clause_roles,
+            feminine_determiners=lexicon.feminine_determiners,
+            holder_after_cues=lexicon.holder_after_cues,
         )
 
 
@@ -394,6 +402,13 @@ def is_glued_hyphen(tokens: Sequence[TokenLike], i: int) -> bool:
     """tokens[i] is a hyphen written between two words with no space ('re-elected', 'Follow-Up'), not a dash."""
     return (tokens[i].text in ("-", "\u2011") and i > 0 and tokens[i].text_with_ws == tokens[i].text
             and tokens[i - 1].text_with_ws == tokens[i - 1].text)
+
+
+def skip_forward(tokens: Sequence[TokenLike], index: int, words: frozenset[str]) -> int:
+    """Index of the first token from `index` on whose lower form is not in `words` (or the end)."""
+    while index < len(tokens) and tokens[index].lower_ in words:
+        index += 1
+    return index
 
 
 def skip_back(tokens: Sequence[TokenLike], index: int, words: frozenset[str]) -> int:
@@ -707,6 +722,8 @@ def person_before_apposition(scene: Scene, title: Title) -> Person | None:
         return None
     person = (scene.ends.get(comma) or scene.ends.get(_before_bracketed_word(scene.tokens, comma))
               or scene.ends.get(_before_country(scene, comma)))
+    if person is not None and _complement_of_relative(scene, person):
+        return None  # "le père d'X, ancien ministre": the apposition describes the father
     if person is not None and _names_after(scene, title) and (
             _named_by_title_before(scene, person) or _listed_after(scene, title)):
         return None  # a list: 'le chef du GNA, X, le président du Parlement, Y,'; 'A and B, the Minister of X, C, and'
@@ -1002,6 +1019,14 @@ def _name_at(scene: Scene, k: int) -> bool:
                                      or scene.tokens[k].lower_ in scene.words.honorifics):
         k += 1
     return k in scene.starts
+
+
+def _complement_of_relative(scene: Scene, person: Person) -> bool:
+    """Is `person` written right after a relation noun and its linking word ("le père d'X", 'the son of X'), the
+    complement of an unnamed relative whom an apposition after the name describes?"""
+    tokens, words = scene.tokens, scene.words
+    k = skip_back(tokens, person.start, words.title_determiners)
+    return k > 0 and tokens[k].lower_ in words.linking_words and tokens[k - 1].lower_ in words.relation_nouns
 
 
 def _relatives_name(scene: Scene, title: Title, person: Person) -> bool:
@@ -1513,6 +1538,9 @@ def _object_before(scene: Scene, end: int) -> Person | None:
     k = skip_back(tokens, person.start, skipped)
     if k >= 0 and scene.titles_ending.get(k + 1):  # 'its speaker, X'
         k = skip_back(tokens, min(t.phrase_start for t in scene.titles_ending[k + 1]), skipped)
+    elif k > 0 and tokens[k].lower_ in words.relation_nouns and tokens[k - 1].lower_ in words.title_determiners:
+        k = skip_back(tokens, k, skipped)  # 'a nommé [son fils] X chef d'état-major' (not a headline's 'son X')
+    k = _verb_before_time_phrase(scene, k)  # 'a nommé [mardi] X ministre'
     verb = tokens[k].lower_ if k >= 0 else ""
     return person if verb in words.appointment_words and verb not in words.auxiliaries else None
 
@@ -1707,10 +1735,14 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     'X had led Y'; 'Y, que dirige X' names its subject after the verb, as 'dirigé par X' does."""
     tokens, words = scene.tokens, scene.words
     cue = title.cue.split()
-    if cue[-1] not in words.agent_prepositions and cue[0] not in words.object_relatives:
+    if cue[-1] not in words.agent_prepositions and cue[0] not in words.object_relatives \
+            and title.cue not in words.holder_after_cues:
         # the subject before: 'X, who heads Y', 'X, qui est à la tête de Y'
         before = _before_age(scene, _subject_end_before_verb(scene, title.start))  # 'X a été nommé [en 2021] à la tête de Y'
         person = scene.ends.get(before + 1) or scene.ends.get(_before_description(scene, before) + 1)
+        if person is None and (before < 0 or scene.sentence_of[before] != scene.sentence_of[title.start]):
+            person = _subject_after_opening_clause(scene, title)  # '[Nommé] à la tête du HCE en 2023, X a ...'
+
         if person is not None and person.end == title.start:
             # 'A succède à B à la tête de Y': A heads Y now; not 'A remplace B, qui dirige Y', which describes B
             person = _successor(scene, person) or person
@@ -1730,19 +1762,24 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
                 return None, None, None
         if org is not None and _place_possesses_no_body(scene, org.span[1]):
             return None, None, None  # "who led Libya's rebels": people, no body whose office he held
-        # without a relative pronoun, only an organisation after the verb makes it an office ('X led the LNA')
-        return (person if cue[0] in words.relative_pronouns or org is not None else None), org, None
+        # without a relative pronoun, only an organisation after the verb makes it an office ('X led the LNA'),
+        # or a body's noun after a cue that names the position ('X est à la tête du gouvernement parallèle')
+        heads = cue[0] in words.relative_pronouns or org is not None or _heads_a_body(scene, cue, org_start)
+        return (person if heads else None), org, None
     k = title.end
-    introducing = scene.titles_at.get(k) or scene.titles_from.get(k)
-    if introducing is not None and introducing.category != "clause":
+    introducing = _stacked_title_at(scene, k)
+    if introducing is not None:
         k = introducing.end
-    else:
-        introducing = None
     person = scene.starts.get(k) or scene.starts.get(past_description(scene, k))  # "par [l'Américaine] X"
     if person is not None:
         person = _named_after_complement(scene, person)
+    else:  # 'commandée par le colonel-major X', 'présidé par le ministre de la Justice, X', 'par son adjointe, X'
+        described = introducing or _stacked_title_at(scene, skip_forward(tokens, k, words.title_determiners))
+        person = ((scene.starts.get(described.end) if described else None)
+                  or _apposed_after_description(scene, past_complements(scene, described.phrase_end) if described else k))
     cue_start = skip_back(tokens, title.start, words.before_apposed_title) + 1  # 'UNSMIL, [currently] led by X'
-    j = skip_back(tokens, _before_coordinated_participles(scene, cue_start) + 1, words.auxiliaries - {","})
+    j = _before_auxiliaries(tokens, _before_coordinated_participles(scene, cue_start) + 1, words.auxiliaries - {","})
+    j = _body_before_place(scene, j)  # 'le gouvernement [de Benghazi], dirigé par X'
     if j >= 0 and tokens[j].text == ")" and j >= 2 and tokens[j - 2].text == "(":
         # 'the Government of National Unity (GNU), led by': the acronym, an organisation, names the body itself
         # ('le gouvernement reconnu par l'ONU (GNA), dirigé par': not the UN); else the name before the bracket
@@ -1751,6 +1788,51 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     if j >= 0 and tokens[j].ent_type_ in CLAUSE_ORG_LABELS and not _where_a_body_sits(scene, entity_start(tokens, j)):
         org = OrgRef(span=(entity_start(tokens, j), j + 1))
     return (person if _led_is_a_body(scene, j) else None), org, introducing
+
+
+def _before_auxiliaries(tokens: Sequence[TokenLike], index: int, auxiliaries: frozenset[str]) -> int:
+    """As `skip_back` over auxiliaries, which are written in lower case: "le gouvernement de l'Est" ends with the
+    east, not with 'est' (is)."""
+    index -= 1
+    while index >= 0 and tokens[index].lower_ in auxiliaries and not tokens[index].text[:1].isupper():
+        index -= 1
+    return index
+
+
+def _body_before_place(scene: Scene, j: int) -> int:
+    """'le gouvernement de Benghazi, dirigé par X', "le gouvernement de l'Est", 'le gouvernement basé à Tripoli',
+    'une réunion à Tripoli, présidée par X': a place (or a capitalised word in no entity) after a linking word or a
+    place preposition says where the noun before it is; that noun (a body's, a participle's before it, or what a
+    place preposition follows) is what the clause follows, not the place. `j` when no such noun stands there."""
+    tokens, words = scene.tokens, scene.words
+    if j < 0 or tokens[j].ent_type_ not in DESCRIBED_PLACE_LABELS + ("",) or not tokens[j].text[:1].isupper():
+        return j
+    k = skip_back(tokens, entity_start(tokens, j), words.title_determiners)
+    if k < 1 or tokens[k].lower_ not in words.linking_words | words.place_prepositions:
+        return j
+    noun = skip_back(tokens, k, words.title_determiners)
+    for at in (noun, noun - 1):  # 'le gouvernement [basé] à Tripoli'
+        if at >= 0 and tokens[at].lower_ in words.bodies:
+            return at
+    return noun if tokens[k].lower_ in words.place_prepositions else j
+
+
+def _heads_a_body(scene: Scene, cue: Sequence[str], k: int) -> bool:
+    """'X est à la tête du gouvernement parallèle', 'X, à la tête de la milice': a cue naming the position (ending
+    with a linking word, not a verb: 'X dirige les opérations') before a body's noun that no name follows."""
+    tokens = scene.tokens
+    return cue[-1] in scene.words.linking_words and k < len(tokens) and tokens[k].lower_ in scene.words.bodies
+
+
+def in_feminine(scene: Scene, title: Title) -> Title:
+    """'la commission, présidée par la ministre X': a clause whose person a feminine article and her title or
+    nationality introduce gives the feminine noun ('présidente', 'cheffe'); not 'dirigée par la famille de X'."""
+    tokens, words, k = scene.tokens, scene.words, title.end
+    feminine = words.feminine_clause_roles.get(title.title)
+    if (feminine is None or k + 1 >= len(tokens) or tokens[k].lower_ not in words.feminine_determiners
+            or not (_stacked_title_at(scene, k + 1) or scene.national_noun(k + 1))):
+        return title
+    return replace(title, title=feminine)
 
 
 def _before_age(scene: Scene, k: int) -> int:
@@ -1800,6 +1882,31 @@ def _named_after_complement(scene: Scene, person: Person) -> Person:
     return scene.starts.get(k, person)
 
 
+def _apposed_after_description(scene: Scene, k: int) -> Person | None:
+    """'dirigée par son adjointe, X', "dirigée par l'homme d'affaires originaire de Tripoli, X": the name in
+    apposition after the comma that closes a description at `k` (an introducing title's comma, or a determiner and
+    up to eight lower-case words, elided articles and places; no other name or body), if a punctuation mark or a
+    relative pronoun closes the name: else it may open a new clause ('par des civils, X a dit')."""
+    tokens = scene.tokens
+    if k >= len(tokens) or not (tokens[k].text == "," or tokens[k].lower_ in scene.words.title_determiners):
+        return None
+    for comma in range(k, min(k + MAX_DESCRIPTION_TOKENS, len(tokens) - 1)):
+        token = tokens[comma]
+        if token.text == ",":
+            person = scene.starts.get(comma + 1)
+            return person if person is not None and _closes_apposition(scene, person.end) else None
+        if not (token.is_lower or token.ent_type_ in DESCRIBED_PLACE_LABELS) or token.ent_type_ in ("PERSON", "ORG"):
+            return None
+    return None
+
+
+def _closes_apposition(scene: Scene, end: int) -> bool:
+    """Does the apposed name ending at `end` close there (the text's end, a punctuation mark, 'qui')?"""
+    tokens = scene.tokens
+    return (end >= len(tokens) or tokens[end].text in APPOSITION_END_PUNCTUATION
+            or tokens[end].lower_ in scene.words.relative_pronouns)
+
+
 def _before_description(scene: Scene, last: int) -> int:
     """The end of the name before a short lower-case description in apposition that ends at `last`: 'X, l'homme
     fort de l'est du pays à la tête de Y' (a determiner after the comma, then up to seven lower-case words and
@@ -1839,8 +1946,9 @@ def _led_is_a_body(scene: Scene, j: int) -> bool:
     an act ('an oath led by X', 'the talks are chaired by X')?"""
     tokens = scene.tokens
     j = _before_compass_place(scene, skip_back(tokens, j + 1, scene.words.auxiliaries - {","}))
-    if scene.words.adjective_endings:  # 'le gouvernement [libyen] dirigé par X': the nationality follows the body
-        while j > 0 and j in scene.nationalities and tokens[j].is_lower:
+    if scene.words.adjective_endings:  # 'le gouvernement [libyen]', 'la garde [nationale]': adjectives follow the body
+        while j > 0 and tokens[j].is_lower and (j in scene.nationalities
+                                                or tokens[j].lower_.endswith(scene.words.adjective_endings)):
             j -= 1
     return j >= 0 and (bool(tokens[j].ent_type_) or tokens[j].lower_ in scene.words.bodies)
 

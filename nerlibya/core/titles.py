@@ -560,7 +560,7 @@ class TitleReader:
                 org = (OrgRef(span=(ent.start, ent.end)) if ent is not None and ent.end == body_name_end
                        else OrgRef(text=span_text(doc, k, body_name_end), at=k))
                 return replace(base, org=org, phrase_end=_after_long_form(doc, body_name_end))
-            stop = self._past_place(doc, stop)
+            stop = self._past_place(doc, self._past_unit_number(doc, stop))
             named = stop < len(doc) and (doc[stop].text == "," or doc[stop].ent_type_ == "PERSON")
             return replace(base, phrase_end=self._past_owner(ctx, stop)) if named else base
         if portfolio_end < len(doc) and doc[portfolio_end].ent_iob_ == "B" and doc[portfolio_end].ent_type_ in PLACE_OR_ORG:
@@ -574,6 +574,12 @@ class TitleReader:
         if owner is None or owner.label_ != "PERSON" or ctx.doc[stop - 1].lower_ not in self.words.linking_words:
             return stop
         return owner.end
+
+    def _past_unit_number(self, doc: Sequence[TokenLike], k: int) -> int:
+        """'le chef de la brigade [166], X': the number a body's noun is named by, written after it; else `k`."""
+        if 0 < k < len(doc) and doc[k].text.isdigit() and doc[k - 1].lower_ in self.lexicon.heads.bodies:
+            return k + 1
+        return k
 
     def _common_noun_end(self, ctx: "_Context", k: int) -> int:
         """Where the lower-case words of a common-noun complement from `k` end: up to four, not into another
@@ -866,6 +872,8 @@ class TitleReader:
             return end
         if any(self.shapes.is_nationality(doc[i].text) for i in range(end, stop)) or self._names_a_body(doc, end, stop):
             return end  # '... du régime déchu libyen, X', '... du gouvernement parallèle, X': whose office it is
+        if any(doc[i].lower_ in self.words.calendar_words for i in range(end, stop)):
+            return end  # 'devenu ministre de la Santé en mars, X': when, no part of the office
         return stop
 
     def _says_where(self, doc: Sequence[TokenLike], index: int) -> bool:
@@ -1213,6 +1221,27 @@ def _rank_used_as_adjective(doc: Sequence[TokenLike], run: list[Unit]) -> bool:
     head, end = run[-1], run[-1].end
     return (len(run) == 1 and head.cat == "RANK" and end - head.start == 1 and doc[head.start].is_lower and end < len(doc)
             and doc[end].is_lower and doc[end].is_alpha and not doc[end].is_stop)
+
+
+def bodies_named_before(doc: Sequence[TokenLike], titles: list[Title], ents: Sequence[EntityLike],
+                        bare_body_offices: Mapping[str, str]) -> list[Title]:
+    """'Le Conseil présidentiel s'est réuni. Le président du Conseil, X': an office of `bare_body_offices` that
+    names a body by its bare head noun ('président du Conseil', alone Italy's head of government) is, after a body
+    of that head was named (an organisation of two words or more opening with it), that body's office: the title
+    its value keeps ('président'), the organisation the last such body before it."""
+    found = []
+    for title in titles:
+        kept = bare_body_offices.get(title.title.lower()) if title.org is None else None
+        head = title.head.split()[-1]
+        body = None if kept is None else next((e for e in reversed(ents) if e.end <= title.start and e.label_ == "ORG"
+                                                and e.end - e.start > 1 and doc[e.start].lower_ == head), None)
+        if body is None:
+            found.append(title)
+            continue
+        end = title.start + len(kept.split())
+        found.append(replace(title, end=end, title=span_text(doc, title.start, end), head=kept,
+                             org=OrgRef(span=(body.start, body.end))))
+    return found
 
 
 def span_text(doc: Sequence[TokenLike], start: int, end: int) -> str:

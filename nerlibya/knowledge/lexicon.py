@@ -192,6 +192,11 @@ class Lexicon:
     body_names: frozenset[str] = frozenset()  # '{body} of {country}': the name of a country's body an unwritten modifier names
     given_name_offices: frozenset[str] = frozenset()  # 'king': 'King Hamad' writes a given name, never a surname
     respectively_words: frozenset[str] = frozenset()  # 'respectivement': 'A et B, respectivement T1 et T2' pairs them
+    feminine_clause_roles: dict[str, str] = field(default_factory=dict)  # 'président' -> 'présidente'
+    feminine_determiners: frozenset[str] = frozenset()  # 'présidée par [la] ministre X': she is 'présidente'
+    charge_offices: frozenset[str] = frozenset()  # 'chargé': 'X, chargé des Affaires étrangères' holds an office
+    bare_body_offices: dict[str, str] = field(default_factory=dict)  # 'président du conseil' -> 'président'
+    holder_after_cues: frozenset[str] = frozenset()  # 'avec à sa tête': a clause cue whose holder is named after it
 
     def title_words(self) -> frozenset[str]:
         """Every word that can be part of a title or an honorific ('field', 'marshal', 'foreign', 'mr.')."""
@@ -333,6 +338,11 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
         seat_prepositions=_lower_set(titles.get("seat_prepositions", []), path, "seat_prepositions"),
         personal_possessives=_lower_set(titles.get("personal_possessives", []), path, "personal_possessives"),
         respectively_words=_lower_set(titles.get("respectively_words", []), path, "respectively_words"),
+        feminine_clause_roles=_lower_map(titles.get("feminine_clause_roles", {}), path, "feminine_clause_roles"),
+        feminine_determiners=_lower_set(titles.get("feminine_determiners", []), path, "feminine_determiners"),
+        charge_offices=_lower_set(titles.get("charge_offices", []), path, "charge_offices"),
+        bare_body_offices=_lower_map(titles.get("bare_body_offices", {}), path, "bare_body_offices"),
+        holder_after_cues=_lower_set(titles.get("holder_after_cues", []), path, "holder_after_cues"),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,
