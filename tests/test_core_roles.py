@@ -893,3 +893,10 @@ def test_a_position_cue_opening_the_sentence_describes_the_subject_after_its_com
     people = {(i, i + 2): "PERSON" for i, word in enumerate(tokens) if word in ("Omar", "Ali")}
     scene = french_scene(text, {**people, (org, org + 1): "ORG"}, [clause])
     assert clause_person(scene, clause)[0] == expected
+
+
+def test_a_given_name_spelt_as_a_verb_of_saying_after_a_title_is_the_holders():
+    """'Interior Minister Said Ali told reporters': 'Said' opens the name, it is no verb after an unnamed speaker."""
+    minister = title(0, 2)
+    scene = scene_of("Interior Minister Said Ali told reporters .", {(2, 4): "PERSON"}, [minister])
+    assert attach(scene, minister, {}) == (Person(2, 4), "before-name")

@@ -288,10 +288,11 @@ def _is_possessor(scene: Scene, title: Title) -> bool:
 def _names_an_unnamed_speaker(scene: Scene, title: Title) -> bool:
     """'The council named X to replace him, a council spokeswoman said': a title (with its complements) right
     before a verb of saying is that verb's subject, a speaker the sentence does not name; not the name before it
-    (an apposition closes with a comma: 'X, a spokesman, said')."""
+    (an apposition closes with a comma: 'X, a spokesman, said'). A verb's word that opens a name is none: 'Interior
+    Minister Said Ali' ('Said' then a name that the entity holds)."""
     k = past_complements(scene, title.phrase_end)
     return (k < len(scene.tokens) and scene.tokens[k].lower_ in scene.words.speech_verbs
-            and scene.tokens[k - 1].text != ",")
+            and scene.tokens[k - 1].text != "," and scene.starts.get(k) is None)
 
 
 def of_a_family(scene: Scene, title: Title) -> bool:
