@@ -410,3 +410,11 @@ def test_a_name_stops_before_a_preposition_no_name_holds():
     assert breaker_tail(("Oil", "Authority", "during", "talks"), breakers) == 2
     assert breaker_tail(("Mission", "onusienne", "en", "Libye"), breakers) == 0
     assert breaker_tail(("Dans", "Tripoli"), breakers) == 0  # only a word inside, written in lower case
+
+
+def test_a_ministrys_name_ends_before_a_second_portfolio_of_the_title():
+    from nerlibya.core.org_evidence import second_portfolio_tail
+    words = ("Ministry", "of", "Foreign", "Affairs", "for", "Political", "Affairs")
+    assert second_portfolio_tail(words, frozenset({"for"})) == 3
+    assert second_portfolio_tail(("Ministry", "for", "Europe", "and", "Foreign", "Affairs"), frozenset({"for"})) == 0
+    assert second_portfolio_tail(("Commission", "for", "Human", "Rights"), frozenset({"for"})) == 0

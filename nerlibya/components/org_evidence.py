@@ -12,7 +12,7 @@ from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, acronym_verdic
                                  is_generic_alone, is_lower_case_description, is_nationality_and_common_noun, is_one_of_a_kind,
                                  is_unplaced_generic_name, joins_complement, leading_nationality,
                                  opens_with_common_word, org_verdict, place_joiners_of, breaker_tail, possessor_length, qualifier_tail,
-                                 reads_as_given_name, trailing_nationality)
+                                 reads_as_given_name, second_portfolio_tail, trailing_nationality)
 from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key
 from .base import LINE_BREAKS, KnowledgePipe, is_line_break, opens_sentence_or_line
@@ -170,7 +170,8 @@ class OrgEvidence(KnowledgePipe):
             return ent
         words = tuple(t.text for t in ent)
         cut = possessor_length(words, self.possessives, self.lexicon.words.plural_possessors)
-        tail = qualifier_tail(words, self.qualifiers, self.linking_words) or breaker_tail(words, self.name_breakers)
+        tail = (qualifier_tail(words, self.qualifiers, self.linking_words) or breaker_tail(words, self.name_breakers)
+                or second_portfolio_tail(words, self.lexicon.words.portfolio_prepositions))
         if not (cut or tail) or cut >= len(ent) - tail:
             return ent
         return Span(ent.doc, ent.start + cut, ent.end - tail, label=ent.label_)

@@ -175,6 +175,15 @@ def qualifier_tail(words: tuple[str, ...], qualifiers: frozenset[str], linking_w
     return len(words) - link if link is not None else 0
 
 
+def second_portfolio_tail(words: tuple[str, ...], portfolio_prepositions: frozenset[str]) -> int:
+    """How many words to cut from a ministry's name that runs into a second portfolio of the title before it: 3 for
+    'for' + 'Political Affairs' (of "Undersecretary of the Ministry of Foreign Affairs for Political Affairs"): the
+    word before the preposition is the last word again, so the name has ended there; 0 if none."""
+    cut = max((i for i, w in enumerate(words[1:-1], start=1)
+               if w.lower() in portfolio_prepositions and words[i - 1] == words[-1]), default=None)
+    return len(words) - cut if cut is not None and words[-1][:1].isupper() else 0
+
+
 def breaker_tail(words: tuple[str, ...], breakers: frozenset[str]) -> int:
     """How many words to cut from the end of a name that runs on through a preposition no name holds: 3 for
     'Autorité' + 'dans des dépôts' (of "placer les fonds de l'Autorité dans des dépôts"); 0 if none."""
