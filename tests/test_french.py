@@ -521,3 +521,10 @@ def test_a_name_after_a_title_and_the_place_its_holder_is_posted_to_is_found_wit
     record = rules_extractor.extract("La réunion a eu lieu en présence de l'ambassadeur de Tunisie à Tripoli, "
                                      "Lassaad Ajili, et du consul.").to_dict()
     assert _roles_by_name(record)["Lassaad Ajili"] == {"ambassadeur"}
+
+
+def test_a_resident_representative_of_a_un_body(rules_extractor):
+    record = rules_extractor.extract("Le PNUD a salué l'annonce. Le représentant résident du Programme des Nations "
+                                     "unies pour le développement, Marc Durand, a parlé.").to_dict()
+    assert {o["id"] for o in record["organisations"]} == {"undp"}
+    assert _roles_by_name(record)["Marc Durand"] == {"représentant résident"}
