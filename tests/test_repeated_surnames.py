@@ -3,7 +3,7 @@
 import spacy
 from spacy.tokens import Span
 
-from nerlibya.components.repeated_surnames import repeated_surnames
+from nerlibya.components.repeated_surnames import repeated_full_names, repeated_surnames
 
 DETERMINERS = frozenset({"the", "a"})
 
@@ -27,3 +27,10 @@ def test_a_surname_before_the_full_name_or_inside_another_name_is_left():
 def test_one_word_names_and_short_words_give_no_surname():
     assert _found("Haftar spoke . Haftar left .", [(0, 1)]) == []
     assert _found("Omar Al spoke . Al left .", [(0, 2)]) == []
+
+
+def test_the_whole_name_written_again_is_that_person_unless_a_capitalised_word_runs_on():
+    doc = spacy.blank("en")("By Mary Fitzgerald . Talks stalled . Mary Fitzgerald is a scholar . Ann Mary Fitzgerald "
+                            "Smith spoke .")
+    found = repeated_full_names(doc, [Span(doc, 1, 3, label="PERSON")])
+    assert [(span.text, span.start) for span in found] == [("Mary Fitzgerald", 7)]

@@ -1,4 +1,5 @@
-"""People named again by their surname alone: 'Hassan Ziglam' ... 'Ziglam is a former executive'.
+"""People named again by their surname alone: 'Hassan Ziglam' ... 'Ziglam is a former executive', or by their whole
+name where no other entity holds it ('By Mary Fitzgerald' ... 'Mary Fitzgerald is a scholar at ...').
 
 Outlets name a person in full once, then by the surname alone; the statistical model often leaves such a
 bare surname untagged, above all where it opens a sentence, and the roles given to it there ('Ziglam, leader
@@ -41,3 +42,25 @@ def _stands_alone(doc: Doc, index: int, determiners: frozenset[str]) -> bool:
             return False
     following = doc[index + 1] if index + 1 < len(doc) else None
     return following is None or not (following.is_alpha and following.text[:1].isupper())
+
+
+def repeated_full_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A new PERSON span for each repetition, outside `spans`, of the words of a person's name of `spans` (two words
+    or more), not run on by a capitalised word: the rules found the name once, a byline or a title, and the same
+    words are the same name elsewhere."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for span in spans:
+        if span.label_ == "PERSON" and span.end - span.start >= 2:
+            names.setdefault(doc[span.start].text, set()).add(tuple(t.text for t in span))
+    found = []
+    for i in tokens_with_text(doc, names) if names else ():
+        for words in names[doc[i].text]:
+            end = i + len(words)
+            if (end <= len(doc) and taken.isdisjoint(range(i, end)) and tuple(t.text for t in doc[i:end]) == words
+                    and not (end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper())
+                    and not (i > 0 and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper()
+                             and not doc[i - 1].is_sent_start)):  # 'Later Mary Fitzgerald said'
+                found.append(Span(doc, i, end, label="PERSON"))
+                taken.update(range(i, end))
+    return found

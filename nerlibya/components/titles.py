@@ -34,7 +34,7 @@ from ..text.normalize import fold
 from .base import KnowledgePipe, is_glued_hyphen, on_headline_line, opens_sentence_or_line
 from .bodies import in_title_case_line
 from .entity_spans import set_entities
-from .repeated_surnames import repeated_surnames
+from .repeated_surnames import repeated_full_names, repeated_surnames
 from .token_lookup import lower_hashes, tokens_with_lower
 
 Doc.set_extension("titles", default=None, force=True)
@@ -553,9 +553,12 @@ class TitleFinder(KnowledgePipe):
         return plain and not (on_headline_line(doc, start) or in_title_case_line(doc, start))
 
     def people_named_by_surname(self, doc: Doc) -> None:
-        """Once every person named in full is found (the last of them just above, after titles), a lone
-        capitalised word repeating one's surname later on is that person ('Ziglam is a former executive')."""
-        found = repeated_surnames(doc, list(doc.ents), self.lexicon.words.leading_determiners)
+        """Once every person named in full is found (the last of them just above, after titles), the same words
+        elsewhere are that person, and a lone capitalised word repeating one's surname later on too ('Ziglam is a
+        former executive')."""
+        ents = list(doc.ents)
+        found = repeated_full_names(doc, ents)
+        found += repeated_surnames(doc, ents + found, self.lexicon.words.leading_determiners)
         if found:
             set_entities(doc, found, default="unmodified")
 
