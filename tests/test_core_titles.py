@@ -245,3 +245,11 @@ def test_an_office_naming_a_bare_body_stays_whole_with_no_such_body_or_another_o
     tokens = make_tokens("Le Conseil présidentiel a dit . Le président du Conseil italien , Omar Salem , a parlé .", {})
     office = _office(6, 9, "président du Conseil", org=OrgRef(id="italy"))
     assert bodies_named_before(tokens, [office], [Ent(1, 3, "ORG")], BARE_BODY_OFFICES) == [office]
+
+
+def test_a_body_after_a_common_nouns_linking_word_is_whose_office_it_is():
+    """'the commander of the ground forces of the LNA, X': the LNA owns the forces and is whose office it is; the
+    phrase runs to X's comma."""
+    [commander] = read("en", "the commander of the ground forces of the LNA , Saddam Haftar , signed",
+                       [(1, 2, "OFFICE"), (2, 3, "COMP")], {(8, 9): "ORG", (10, 12): "PERSON"}, lang_path=None)
+    assert (commander.title, commander.org, commander.phrase_end) == ("commander", OrgRef(span=(8, 9)), 9)

@@ -560,12 +560,30 @@ class TitleReader:
                 org = (OrgRef(span=(ent.start, ent.end)) if ent is not None and ent.end == body_name_end
                        else OrgRef(text=span_text(doc, k, body_name_end), at=k))
                 return replace(base, org=org, phrase_end=_after_long_form(doc, body_name_end))
+            owner = self._owning_body(ctx, stop)
+            if owner is not None:  # "chef d'état-major des forces terrestres de l'ANL, X"
+                return replace(base, org=OrgRef(span=(owner.start, owner.end)), phrase_end=_after_long_form(doc, owner.end))
             stop = self._past_place(doc, self._past_unit_number(doc, stop))
             named = stop < len(doc) and (doc[stop].text == "," or doc[stop].ent_type_ == "PERSON")
             return replace(base, phrase_end=self._past_owner(ctx, stop)) if named else base
         if portfolio_end < len(doc) and doc[portfolio_end].ent_iob_ == "B" and doc[portfolio_end].ent_type_ in PLACE_OR_ORG:
             return base  # 'chief of staff of eastern Libya's forces': the words qualify the place, no portfolio
         return replace(base, portfolio_end=portfolio_end, phrase_end=portfolio_end)
+
+    def _owning_body(self, ctx: "_Context", stop: int) -> EntityLike | None:
+        """'commander of the ground forces [of the LNA]', "chef d'état-major des forces terrestres [de l'ANL]": the
+        organisation after the common noun's linking word (and articles) owns it, and is whose office it is (the
+        common noun stays out of the title, as the real-news gold writes 'porte-parole' of 'des forces du GNA')."""
+        doc, determiners = ctx.doc, self.words.title_determiners
+        before, after = stop - 1, stop
+        while before > 0 and doc[before].lower_ in determiners:
+            before -= 1
+        while after < len(doc) and doc[after].lower_ in determiners:
+            after += 1
+        owner = ctx.ent_starting_at(after)
+        if owner is None or owner.label_ != "ORG" or before < 1 or doc[before].lower_ not in self.words.linking_words:
+            return None
+        return owner
 
     def _past_owner(self, ctx: "_Context", stop: int) -> int:
         """'l'ex-ministre de la Planification du gouvernement de [Fayez al-Sarraj], X': a person after the common noun's
