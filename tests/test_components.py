@@ -85,6 +85,13 @@ def test_cleanup_trims_determiners_possessives_and_titles(fixture_kb_path, fixtu
     assert ents(doc) == [("General Command", "ORG"), ("Ahmed Ali", "PERSON")]
 
 
+def test_cleanup_trims_a_nationality_word_of_the_word_lists_before_a_person(fixture_kb_path, fixture_lang_path):
+    """'Eritrean' is a nationality word of words.yaml that no KB place gives as its demonym: no given name still."""
+    nlp = preset_pipeline("en", [(3, 6, "PERSON")],
+                          ("nerlibya_entity_cleanup", {"kb_path": fixture_kb_path, "lang_path": fixture_lang_path}))
+    assert ents(nlp("The list names Eritrean Tesfay Hagos and others")) == [("Tesfay Hagos", "PERSON")]
+
+
 def test_cleanup_keeps_a_dropped_label_the_kb_knows_by_name(fixture_kb_path, fixture_lang_path):
     nlp = preset_pipeline("en", [(2, 6, "MISC"), (8, 9, "MISC")],
                           ("nerlibya_entity_cleanup", {"kb_path": fixture_kb_path, "lang_path": fixture_lang_path}))

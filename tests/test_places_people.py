@@ -233,6 +233,12 @@ def test_french_nationality_words_and_the_state_are_no_places(extractor):
 
 
 @pytest.mark.model
+def test_the_adjective_opening_a_french_bodys_name_is_no_place(extractor):
+    record = extractor.extract("La Haute commission mixte tuniso-libyenne se réunira à Tunis en juin.").to_dict()
+    assert _forms(record, "places") == {"Tunis"}
+
+
+@pytest.mark.model
 def test_districts_and_streets_are_places_not_people(extractor):
     record = extractor.extract(
         "Shelling hit the area of Hay Nakheel overnight. Residents fled from Souq al-Thulatha. Gunmen fought "

@@ -61,6 +61,17 @@ def test_outlet_in_a_credit_and_before_its_kind(extractor):
     assert "Desert Courier" in found and "Photo: Sahara Pictures Agency" not in found
 
 
+@pytest.mark.parametrize("text", [
+    "Le correspondant d'Anadolu a indiqué que la réunion se poursuivait à Tripoli.",
+    "The minister told Anadolu that the talks would resume on Sunday.",
+])
+def test_the_turkish_agency_cited_by_its_short_name(extractor, text):
+    """'Anadolu' alone is the agency, not a person (the French model) nor nothing (the English one)."""
+    found = organisations(extractor, text)
+    record = extractor.extract(text).to_dict()
+    assert "Anadolu Agency" in found and not record["people"], (found, record["people"])
+
+
 def test_long_form_glossed_by_a_known_acronym_in_another_language(extractor):
     found = organisations(extractor, "La Compagnie nationale libyenne de pétrole (NOC) a annoncé mardi la "
                                      "reprise de la production, selon un communiqué de la NOC.")

@@ -14,6 +14,9 @@ pytestmark = pytest.mark.model
     ("Capt. Hamid Sallabi said the patrol had returned.", "Hamid Sallabi", {"Capt."}),
     ("Supporters of Col Idris Mansour gathered outside.", "Idris Mansour", {"Col"}),
     ("Amb. Laura Pinto opened the new consulate.", "Laura Pinto", {"Amb."}),
+    ("The briefing was given by Navy Commander Adm. Kemal Aydin on Monday.", "Kemal Aydin",
+     {"Navy Commander", "Adm."}),
+    ("The flotilla was led by Vice Adm. Kemal Aydin.", "Kemal Aydin", {"Vice Adm."}),
 ])
 def test_abbreviated_ranks_and_offices_with_or_without_a_dot(extractor, text, person, expected):
     found = roles(extractor, text)
@@ -130,6 +133,25 @@ def test_a_title_served_by_another_is_not_stacked(extractor):
      "Ruth Keller", {"Under-Secretary-General for Humanitarian and Refugee Affairs"}),
     ("The Minister of Trade, National Community Abroad and Maghreb Affairs, Karim Lahlou, signed the deal.",
      "Karim Lahlou", {"Minister of Trade, National Community Abroad and Maghreb Affairs"}),
+    # the holder's given name is in no list: two capitalised words after a portfolio's word end the portfolio
+    ("Talks were held with Minister for Finance and Employment Clive Zammit in Valletta.", "Clive Zammit",
+     {"Minister for Finance and Employment"}),
+    ("He met Minister for Foreign and European Affairs Edward Grech on Friday.", "Edward Grech",
+     {"Minister for Foreign and European Affairs"}),
+    ("The envoy met Minister for Home Affairs Byron Farrugia last week.", "Byron Farrugia",
+     {"Minister for Home Affairs"}),
+    ("He met Minister for Home Affairs and Law Enforcement Byron Farrugia on Monday.", "Byron Farrugia",
+     {"Minister for Home Affairs and Law Enforcement"}),
+    ("He met Minister for Home Affairs, National Security and Law Enforcement Byron Farrugia.", "Byron Farrugia",
+     {"Minister for Home Affairs, National Security and Law Enforcement"}),
+    ("He met Minister for Home Affairs, Security and Law Enforcement Omar Zlitni on Monday.", "Omar Zlitni",
+     {"Minister for Home Affairs, Security and Law Enforcement"}),
+    # a body's noun inside a portfolio that a portfolio noun ends is no body ('Cabinet Affairs')
+    ("He met Minister of State for Cabinet Affairs Adel Jumaa in Tripoli.", "Adel Jumaa",
+     {"Minister of State for Cabinet Affairs"}),
+    # nor do a portfolio's words before the name the model found join it as given names
+    ("Talks were held with Minister of Energy and Water Resources Mark Vella on Monday.", "Mark Vella",
+     {"Minister of Energy and Water Resources"}),
 ])
 def test_appointed_objects_honorifics_and_long_portfolios(extractor, text, person, expected):
     assert expected <= roles(extractor, text)[person]
@@ -823,3 +845,14 @@ def test_a_portfolio_the_model_took_for_an_organisation_stays_in_the_title(extra
     unit was read inside it and 'Government' made it a body; the words are one modifier of the lexicon."""
     found = _titles_with_bodies(extractor, "Omar Ali thanked the Minister of Local Government, Salem Warda, for his help.")
     assert found["Salem Warda"] == {("Minister of Local Government", None, None)}
+
+
+@pytest.mark.parametrize("text", [
+    "The head of Tunisian intelligence, Karim Jaziri, also attended the talks.",
+    "The head of Tunisian intelligence, Major General Karim Jaziri, also attended the talks.",
+    "The meeting was attended by head of Tunisian intelligence Karim Jaziri.",
+])
+def test_the_noun_a_nationality_qualifies_is_read_before_the_holder(extractor, text):
+    """'head of Egyptian intelligence, X': the lower-case noun after the nationality ends the title's phrase, so
+    the name after it is the holder's (the reading stopped after the nationality and found no one)."""
+    assert "head" in roles(extractor, text)["Karim Jaziri"]

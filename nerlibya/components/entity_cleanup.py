@@ -123,6 +123,7 @@ class EntityCleanup(KnowledgePipe):
             never_given_names=(self.title_words | words.leading_determiners | words.function_words
                                | words.calendar_words | words.compass_words | words.sentence_openers
                                | words.conjunctions | words.family_nouns | words.platforms | words.never_places
+                               | words.portfolio_nouns  # 'Minister of Energy and Water Resources Paul Borg'
                                | self.org_ends),  # 'the Foreign Affairs Committee Youssef Ali': a body's head noun
             name_articles=words.name_articles, is_nationality=self.shapes.is_nationality,
             is_given_name=lambda word: self.shapes.opens_with_given_name([word]),
@@ -132,6 +133,7 @@ class EntityCleanup(KnowledgePipe):
     def _is_person_prefix(self, token) -> bool:
         lower = token.lower_
         return (lower in self.words.leading_determiners or lower in self.title_words or fold(lower) in self.demonyms
+                or self.shapes.is_nationality(token.text)  # the word lists' too: 'Eritrean Ermas Germai'
                 or token.is_punct)  # the KB's demonyms are folded: 'Algérien' -> 'algerien'
 
     def _honorific_before_name(self, doc: Doc, start: int, end: int) -> bool:

@@ -505,6 +505,18 @@ class TitleReader:
         owned = ctx.ent_starting_at(k)
         return owned if owned is not None and owned.label_ == "ORG" else ent
 
+    def _past_qualified_nouns(self, doc: Sequence[TokenLike], k: int) -> int:
+        """'the head of Egyptian intelligence, X': where nouns precede their adjectives' nouns, the lower-case nouns
+        (one or two, no function word) a nationality qualifies are in the title's phrase when a comma or a name
+        follows them, so that the holder after them is found; else `k`."""
+        if self.words.adjectives_follow_noun:
+            return k
+        stop = k
+        while stop < min(k + 2, len(doc)) and doc[stop].is_lower and doc[stop].is_alpha and not doc[stop].is_stop:
+            stop += 1
+        ends = stop > k and stop < len(doc) and (doc[stop].text == "," or _starts_name(doc[stop]))
+        return stop if ends else k
+
     def _nested_complement(self, ctx: "_Context", k: int, base: "Complement") -> "Complement | None":
         """A nationality word and/or another title: 'to the French President', 'Chief of Staff to the President
         X' (the inner title names nobody else; X is whose office it is)."""
@@ -516,8 +528,10 @@ class TitleReader:
             base = replace(base, org=OrgRef(id=place))
             k += 1
             if ctx.runs_at.get(k) is None:  # 'to the French President' without a name: the country is whose office it
-                # is, and the body its noun names is in the phrase before an apposition ('of the Egyptian embassy, X')
-                return replace(base, phrase_end=self._past_possessed_noun(ctx, k, after_name=True))
+                # is, and the body its noun names is in the phrase before an apposition ('of the Egyptian embassy, X',
+                # 'the head of Egyptian intelligence, X')
+                possessed = self._past_possessed_noun(ctx, k, after_name=True)
+                return replace(base, phrase_end=possessed if possessed > k else self._past_qualified_nouns(doc, k))
         nested = ctx.runs_at.get(k)
         if nested is None:
             return None
@@ -772,7 +786,7 @@ class TitleReader:
         foreign body's name: 'directeur de la National Oil Company'). In any language, a given name after a capitalised
         portfolio word opens the holder's name ('Minister of Finance [Mohamed Ali]')."""
         if 0 < index < len(doc) and doc[index - 1].text[:1].isupper() and head in self.lexicon.portfolio_offices \
-                and self.shapes.opens_with_given_name([doc[index].text]):
+                and (self.shapes.opens_with_given_name([doc[index].text]) or self._two_names_after_portfolio(doc, index)):
             return True
         ministers = self.lexicon.ministry_offices.values()
         if not (self.words.adjectives_follow_noun and index + 1 < len(doc) and any(head.endswith(m) for m in ministers)):
@@ -781,6 +795,17 @@ class TitleReader:
         return (self._ends_portfolio_word(doc, index) and word.is_alpha and word.text[:1].isupper()
                 and after.text[:1].isupper() and after.is_alpha and not _is_adjective(word.lower_, self.words)
                 and not self.shapes.is_nationality(word.text))
+
+    def _two_names_after_portfolio(self, doc: Sequence[TokenLike], index: int) -> bool:
+        """'Minister for Finance and Employment [Clyde Caruana]': the given name may be in no list, but two
+        capitalised words right after a portfolio's word, neither a portfolio's word, a title's nor a nationality, are
+        no more of the portfolio."""
+        portfolio_words = self.lexicon.modifiers | self.words.portfolio_nouns
+        title_words = self.lexicon.honorifics | self.lexicon.offices | self.lexicon.ranks  # 'Sheikh Omar Ali'
+        pair = doc[index:index + 2]
+        return (len(pair) == 2 and doc[index - 1].lower_ in portfolio_words
+                and all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in portfolio_words
+                        and t.lower_ not in title_words and not self.shapes.is_nationality(t.text) for t in pair))
 
     def _ends_portfolio_word(self, doc: Sequence[TokenLike], index: int) -> bool:
         """Does a portfolio's word end right before `index`: a capitalised word ('Justice'), or a lower-case
@@ -810,8 +835,9 @@ class TitleReader:
     def _names_a_unit(self, ctx: "_Context", k: int, stop: int) -> bool:
         """Do the capitalised words k:stop name a body rather than a portfolio: a body noun that no portfolio
         word covers ('Director of the Moral Guidance Department', not 'Minister of Local Government', even when the
-        model made the words one organisation and no modifier unit was read inside it)?"""
-        if span_text(ctx.doc, k, stop).lower() in self.lexicon.modifiers:
+        model made the words one organisation and no modifier unit was read inside it), and no portfolio noun ends
+        ('Minister of State for Cabinet Affairs')?"""
+        if span_text(ctx.doc, k, stop).lower() in self.lexicon.modifiers or ctx.doc[stop - 1].lower_ in self.words.portfolio_nouns:
             return False
         portfolio_words = {i for u in ctx.modifiers_at.values() if k <= u.start < stop for i in range(u.start, u.end)}
         return any(ctx.doc[i].lower_ in self.lexicon.heads.bodies and i not in portfolio_words for i in range(k, stop))
@@ -862,10 +888,15 @@ class TitleReader:
 
     def _listed_names_end(self, ctx: "_Context", k: int) -> int | None:
         """End of the last items of a list of capitalised words closed by 'and' at `k`, followed by punctuation
-        ('Peace and Security,'): no entity the KB knows, no title among them; or None."""
+        ('Peace and Security,') or by a holder's name after a portfolio's word: no entity the KB knows, no title
+        among them; or None."""
         doc, stop, joined = ctx.doc, k, False
-        while stop < min(k + 6, len(doc)) and (not doc[stop].ent_type_ or _unvouched_body(doc[stop])) \
-                and stop not in ctx.runs_at:
+        while stop < min(k + 6, len(doc)):
+            if joined and (self._two_names_after_portfolio(doc, stop) or doc[stop].ent_iob_ == "B"
+                           and doc[stop].ent_type_ == "PERSON" and doc[stop - 1].text[:1].isupper()):
+                return stop  # '..., National Security and Law Enforcement [Byron X]': the holder closes the list
+            if (doc[stop].ent_type_ and not _unvouched_body(doc[stop])) or stop in ctx.runs_at:
+                break
             if doc[stop].lower_ in self.words.conjunctions and stop > k:
                 joined = True
             elif not (doc[stop].is_alpha and doc[stop].text[:1].isupper()):

@@ -65,6 +65,7 @@ class Words:
     title_determiners: frozenset[str]
     name_particles: frozenset[str]
     portfolio_connectors: frozenset[str]
+    portfolio_nouns: frozenset[str]  # 'Affairs', 'Employment': a portfolio's words besides the title modifiers
     not_title_words: frozenset[str]
     adjectives_follow_noun: bool
     lower_case_bodies_are_names: bool
