@@ -297,57 +297,26 @@ def lexicon_from_data(lang: str, data: dict[str, dict], source: str = "<memory>"
     path = f"{source}/{TITLES_FILE}"
     return Lexicon(
         lang=lang,
-        offices=_with_prefixed_offices(_lower_set(titles.get("offices", []), path, "offices"),
-                                       _lower_set(titles.get("office_prefixes", []), path, "office_prefixes")),
-        ranks=_lower_set(titles.get("ranks", []), path, "ranks"),
-        modifiers=_lower_set(titles.get("modifiers", []), path, "modifiers"),
-        qualifiers=_lower_map(titles.get("qualifiers", {}), path, "qualifiers"),
-        trailing_qualifiers=_lower_map(titles.get("trailing_qualifiers", {}), path, "trailing_qualifiers"),
-        unwritten_qualifiers=_lower_set(titles.get("unwritten_qualifiers", []), path, "unwritten_qualifiers"),
-        unwritten_modifiers=_lower_set(titles.get("unwritten_modifiers", []), path, "unwritten_modifiers"),
-        unit_nouns=_lower_set(titles.get("unit_nouns", []), path, "unit_nouns"),
-        plural_offices=_lower_map(titles.get("plural_offices", {}), path, "plural_offices"),
-        complements=_lower_set(titles.get("complements", []), path, "complements"),
-        portfolio_offices=_lower_set(titles.get("portfolio_offices", []), path, "portfolio_offices"),
-        clause_roles=_lower_map(titles.get("clause_roles", {}), path, "clause_roles"),
-        appointment_verbs=_lower_set(titles.get("appointment_verbs", []), path, "appointment_verbs"),
-        honorifics=_lower_set(titles.get("honorifics", []), path, "honorifics"),
-        represented_offices=_lower_set(titles.get("represented_offices", []), path, "represented_offices"),
-        noun_modifiers=_lower_set(titles.get("noun_modifiers", []), path, "noun_modifiers"),
-        title_pronouns=_lower_set(titles.get("title_pronouns", []), path, "title_pronouns"),
-        verb_qualifiers=_lower_set(titles.get("verb_qualifiers", []), path, "verb_qualifiers"),
-        verb_offices=_lower_set(titles.get("verb_offices", []), path, "verb_offices"),
-        ministry_offices=_lower_map(titles.get("ministry_offices", {}), path, "ministry_offices"),
-        assignment_verbs=_lower_set(titles.get("assignment_verbs", []), path, "assignment_verbs"),
-        assignment_prepositions=_lower_set(titles.get("assignment_prepositions", []), path, "assignment_prepositions"),
-        taking_verbs=_lower_set(titles.get("taking_verbs", []), path, "taking_verbs"),
-        before_taking=_lower_set(titles.get("before_taking", []), path, "before_taking"),
-        portfolio_verbs=_lower_set(titles.get("portfolio_verbs", []), path, "portfolio_verbs"),
-        portfolio_prepositions=_lower_map(titles.get("portfolio_prepositions", {}), path, "portfolio_prepositions"),
-        field_offices=_lower_set(titles.get("field_offices", []), path, "field_offices"),
-        portfolio_articles=_lower_map(titles.get("portfolio_articles", {}), path, "portfolio_articles"),
-        cabinet_words=_lower_set(titles.get("cabinet_words", []), path, "cabinet_words"),
-        cabinet_portfolios=_lower_set(titles.get("cabinet_portfolios", []), path, "cabinet_portfolios"),
-        post_nouns=_lower_set(titles.get("post_nouns", []), path, "post_nouns"),
-        post_verbs=_lower_set(titles.get("post_verbs", []), path, "post_verbs"),
-        holding_verbs=_lower_set(titles.get("holding_verbs", []), path, "holding_verbs"),
-        kb_titles=_lower_map(titles.get("kb_titles", {}), path, "kb_titles"),
-        office_synonyms=_lower_map(titles.get("office_synonyms", {}), path, "office_synonyms"),
-        describing_ordinals=_lower_set(titles.get("describing_ordinals", []), path, "describing_ordinals"),
-        body_names=_lower_set(titles.get("body_names", []), path, "body_names"),
-        given_name_offices=_lower_set(titles.get("given_name_offices", []), path, "given_name_offices"),
-        seat_prepositions=_lower_set(titles.get("seat_prepositions", []), path, "seat_prepositions"),
-        personal_possessives=_lower_set(titles.get("personal_possessives", []), path, "personal_possessives"),
-        respectively_words=_lower_set(titles.get("respectively_words", []), path, "respectively_words"),
-        feminine_clause_roles=_lower_map(titles.get("feminine_clause_roles", {}), path, "feminine_clause_roles"),
-        feminine_determiners=_lower_set(titles.get("feminine_determiners", []), path, "feminine_determiners"),
-        charge_offices=_lower_set(titles.get("charge_offices", []), path, "charge_offices"),
-        bare_body_offices=_lower_map(titles.get("bare_body_offices", {}), path, "bare_body_offices"),
-        holder_after_cues=_lower_set(titles.get("holder_after_cues", []), path, "holder_after_cues"),
+        **_title_lists(titles, path),
         heads=_name_heads(data[NAME_HEADS_FILE], f"{source}/{NAME_HEADS_FILE}"),
         words=_words(data[WORDS_FILE], f"{source}/{WORDS_FILE}"),
         data=data,
     )
+
+
+def _title_lists(titles: dict, path: str) -> dict:
+    """Every word list (`frozenset[str]`) and map (`dict[str, str]`) of the Lexicon, read from titles.yaml under
+    its own field name (a key left out is empty), so that a new list is one field and one YAML key; the offices
+    also gain their prefixed forms (`office_prefixes`)."""
+    readers = {"frozenset[str]": (_lower_set, list), "dict[str, str]": (_lower_map, dict)}
+    values = {}
+    for spec in fields(Lexicon):
+        if spec.type in readers:
+            read, empty = readers[spec.type]
+            values[spec.name] = read(titles.get(spec.name, empty()), path, spec.name)
+    prefixes = _lower_set(titles.get("office_prefixes", []), path, "office_prefixes")
+    values["offices"] = _with_prefixed_offices(values["offices"], prefixes)
+    return values
 
 
 def _with_prefixed_offices(offices: frozenset[str], prefixes: frozenset[str]) -> frozenset[str]:
