@@ -196,6 +196,22 @@ class TitleReader:
         return NameShapes.of(self.words, frozenset(self.demonyms))
 
     @cached_property
+    def owned_nouns(self) -> frozenset[str]:
+        """Nouns that name what a body or place owns ('government', 'mission', 'municipality')."""
+        heads = self.lexicon.heads
+        return heads.bodies | heads.generic_bodies | self.words.place_nouns
+
+    @cached_property
+    def portfolio_words(self) -> frozenset[str]:
+        """Words a portfolio is written with ('Finance', 'Affairs', 'Employment')."""
+        return self.lexicon.modifiers | self.words.portfolio_nouns
+
+    @cached_property
+    def title_words(self) -> frozenset[str]:
+        """Honorifics, offices and ranks, whole: none opens a person's name ('Sheikh Omar Ali')."""
+        return self.lexicon.honorifics | self.lexicon.offices | self.lexicon.ranks
+
+    @cached_property
     def countries(self) -> frozenset[str]:
         """The ids of the places the KB gives a nationality word: countries, not towns."""
         return frozenset(self.demonyms.values())
@@ -444,8 +460,7 @@ class TitleReader:
             return k
         first = k + 1 if possessive else k
         stop = first
-        heads = self.lexicon.heads
-        nouns = heads.bodies | heads.generic_bodies | self.words.place_nouns
+        nouns = self.owned_nouns
         while stop < min(first + 5, len(doc)) and (doc[stop].is_lower and doc[stop].is_alpha or doc[stop].text in HYPHENS
                                                    or (not possessive and doc[stop].lower_ in nouns)):
             if stop in ctx.runs_at:
@@ -800,12 +815,10 @@ class TitleReader:
         """'Minister for Finance and Employment [Clyde Caruana]': the given name may be in no list, but two
         capitalised words right after a portfolio's word, neither a portfolio's word, a title's nor a nationality, are
         no more of the portfolio."""
-        portfolio_words = self.lexicon.modifiers | self.words.portfolio_nouns
-        title_words = self.lexicon.honorifics | self.lexicon.offices | self.lexicon.ranks  # 'Sheikh Omar Ali'
-        pair = doc[index:index + 2]
+        portfolio_words, pair = self.portfolio_words, doc[index:index + 2]
         return (len(pair) == 2 and doc[index - 1].lower_ in portfolio_words
                 and all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in portfolio_words
-                        and t.lower_ not in title_words and not self.shapes.is_nationality(t.text) for t in pair))
+                        and t.lower_ not in self.title_words and not self.shapes.is_nationality(t.text) for t in pair))
 
     def _ends_portfolio_word(self, doc: Sequence[TokenLike], index: int) -> bool:
         """Does a portfolio's word end right before `index`: a capitalised word ('Justice'), or a lower-case
@@ -837,7 +850,8 @@ class TitleReader:
         word covers ('Director of the Moral Guidance Department', not 'Minister of Local Government', even when the
         model made the words one organisation and no modifier unit was read inside it), and no portfolio noun ends
         ('Minister of State for Cabinet Affairs')?"""
-        if span_text(ctx.doc, k, stop).lower() in self.lexicon.modifiers or ctx.doc[stop - 1].lower_ in self.words.portfolio_nouns:
+        if (span_text(ctx.doc, k, stop).lower() in self.lexicon.modifiers
+                or ctx.doc[stop - 1].lower_ in self.words.portfolio_nouns):
             return False
         portfolio_words = {i for u in ctx.modifiers_at.values() if k <= u.start < stop for i in range(u.start, u.end)}
         return any(ctx.doc[i].lower_ in self.lexicon.heads.bodies and i not in portfolio_words for i in range(k, stop))
