@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,7 +31,7 @@ class Transliteration:
     gap_letters: frozenset[str]
     gap_cost: float
     final_gap_letters: frozenset[str]
-    short_forms: frozenset[tuple[str, str]] = frozenset()  # both orders of each (short, full) given name
+    short_forms: dict[str, frozenset[str]] = field(default_factory=dict)  # 'chris' <-> 'christopher', both ways
 
     def normalise(self, part: str) -> str:
         for pattern, replacement in self.rewrites:
@@ -72,7 +72,11 @@ def parse_scheme(raw: dict, source: str) -> Transliteration:
     try:
         rewrites = tuple((re.compile(pattern), replacement) for pattern, replacement in raw["rewrites"])
         costs = {pair: float(cost) for a, b, cost in raw["cheap_pairs"] for pair in ((a, b), (b, a))}
-        short_forms = frozenset(pair for short, full in raw.get("short_forms", []) for pair in ((short, full), (full, short)))
+        partners: dict[str, set[str]] = {}
+        for short, full in raw.get("short_forms", []):
+            partners.setdefault(short, set()).add(full)
+            partners.setdefault(full, set()).add(short)
+        short_forms = {name: frozenset(others) for name, others in partners.items()}
         return Transliteration(rewrites, costs, frozenset(raw["gap_letters"]), float(raw["gap_cost"]),
                                frozenset(raw.get("final_gap_letters", raw["gap_letters"])), short_forms)
     except (KeyError, TypeError, ValueError, re.error) as exc:
@@ -95,10 +99,9 @@ def normalised(part: str) -> str:
     return default_scheme().normalise(part)
 
 
-@lru_cache(maxsize=16384)
 def short_form_partners(part: str) -> frozenset[str]:
     """The given names a folded name part is the short or the full form of ('chris' -> 'christopher')."""
-    return frozenset(other for one, other in default_scheme().short_forms if one == part)
+    return default_scheme().short_forms.get(part, frozenset())
 
 
 @lru_cache(maxsize=65536)
