@@ -14,7 +14,6 @@ One concern: tidying the model's entity spans (each step reads the same token ar
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Sequence
 
 import operator
 
@@ -23,29 +22,29 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..knowledge.kb import KnowledgeBase
-from ..knowledge.lexicon import Words
 from ..text.name_shapes import NameShapes
-from ..text.normalize import fold, name_key, tokens_alike
-from .base import KnowledgePipe, is_line_break, on_headline_line
-from .bodies import Body, BodyWords, find_bodies, find_facilities, find_outlets, in_title_case_line
+from ..text.normalize import fold, name_key
+from .base import KnowledgePipe, on_headline_line
+from .bodies import BodyWords, find_bodies, find_facilities, find_outlets, in_title_case_line
+from .body_spans import with_bodies
 from .bylines import credits, opens_credit_cue
+from .common_words import drop_capitalised_common_words
 from .entity_spans import non_overlapping, set_entities
+from .people_joins import join_broken_names, join_split_people, listed_together, with_bylines
 from .person_spans import (HYPHENS, NameEdgeWords, SpeakerWords, confirmed_headline_names,
                            with_given_names_glued_to_people, with_names_after_line_breaks, with_quoted_speakers,
                            with_whole_names)
 from .place_uses import ModifierWords, dateline_places, is_acronym_as_modifier, with_dateline_places
+from .span_edges import (LABEL_MAP, NAME_LABELS, after_determiners, after_label, head_length, in_quotes, is_abbreviated,
+                         is_acronym_before_name, unbroken_words, without_trailing, without_trailing_date,
+                         without_trailing_qualifier)
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
 TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")", "/"})
-LABEL_MAP = {"PER": "PERSON"}
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 CLOCK_SHAPES = frozenset({"d:dd", "dd:dd", "d.dd", "dd.dd", "ddxdd", "dxdd"})  # '9:15', '12:59', '14h30'
 HEAD_NOUN_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 APPOSITION_WORDS = 4  # 'X, a small coastal town': words between the comma and the place noun, at most
-OPENING_QUOTES = frozenset({"«", "“", '"'})
-CLOSING_QUOTES = frozenset({"»", "”", '"'})
 IOB_OUTSIDE = 2  # spaCy's code for 'O' in `Token.ent_iob`
 
 
@@ -153,19 +152,19 @@ class EntityCleanup(KnowledgePipe):
         if label in self.drop_labels:
             return self.known_entity(ent)
         doc, start, has_id = ent.doc, ent.start, bool(ent.id_)
-        start, end = _unbroken_words(doc, start, ent.end)
+        start, end = unbroken_words(doc, start, ent.end)
         if not has_id:
-            end = _without_trailing_qualifier(doc, start, end, self.qualifier_words, self.dangling)
-        end = _without_trailing(doc, start, end, self.trailing, self.dangling)
+            end = without_trailing_qualifier(doc, start, end, self.qualifier_words, self.dangling)
+        end = without_trailing(doc, start, end, self.trailing, self.dangling)
         if not has_id and label != "PERSON":
-            end = _without_trailing_date(doc, start, end, self.words.calendar_words, self.dangling)
-        if (not has_id and label in NAME_LABELS and end - start > 2 and _is_acronym_before_name(doc[start], doc[start + 1])
+            end = without_trailing_date(doc, start, end, self.words.calendar_words, self.dangling)
+        if (not has_id and label in NAME_LABELS and end - start > 2 and is_acronym_before_name(doc[start], doc[start + 1])
                 and self.shapes.opens_with_given_name([doc[i].text for i in range(start + 1, end)])):
             label = "PERSON"  # 'du PJC Karim al-Tarhouni', tagged as one place or body
         if not has_id and label != "PERSON" and self._honorific_before_name(doc, start, end):
             label = "PERSON"  # 'H.E Jean-Claude Gakosso', tagged as a product: the honorific is trimmed below
         if label == "PERSON" and not has_id:
-            while start < end - 1 and (self._is_person_prefix(doc[start]) or _is_acronym_before_name(doc[start], doc[start + 1])):
+            while start < end - 1 and (self._is_person_prefix(doc[start]) or is_acronym_before_name(doc[start], doc[start + 1])):
                 start += 1
         span_id = ent.id
         if label == "PERSON" and start > 0 and self._is_initial(doc[start - 1]):
@@ -174,8 +173,8 @@ class EntityCleanup(KnowledgePipe):
             if known is not None and fold(known.name)[:1] != fold(doc[start].text)[:1]:
                 span_id = 0
         if not has_id:
-            start = _after_determiners(doc, start, end, self.words.leading_determiners)
-            start = _after_label(doc, start, end)
+            start = after_determiners(doc, start, end, self.words.leading_determiners)
+            start = after_label(doc, start, end)
         if start >= end:
             return None
         if not has_id and not credited and self._is_not_a_name(doc, start, end, label):
@@ -234,7 +233,7 @@ class EntityCleanup(KnowledgePipe):
             return True
         if label == "PERSON" and not any(map(self._carries_a_name, tokens)):
             return True  # 'M.', 'Sheikh', 'de M.' (from a French 'de M. Haftar'): titles, particles, initials
-        if label == "PERSON" and words[-1] in self.lexicon.honorifics and _is_abbreviated(tokens[-1].text):
+        if label == "PERSON" and words[-1] in self.lexicon.honorifics and is_abbreviated(tokens[-1].text):
             return True  # 'Déclaration de M.' (before 'Taher X'): 'M.', 'Mme', 'Mr' come before a name, never end one
         if label == "PERSON" and any(c.isdigit() for t in tokens for c in t.text):
             return True  # 'COVID-19', '8263rd Meeting': no person's name is written with a digit
@@ -334,7 +333,7 @@ class EntityCleanup(KnowledgePipe):
             return "ORG"
         if label in PLACE_LABELS:
             if (shapes.is_never_a_place(words) or all(w.lower() in self.title_words for w in words)
-                    or _in_quotes(doc, start, end)):
+                    or in_quotes(doc, start, end)):
                 return None  # 'État', 'Défense' (a portfolio), an operation named in quotes ('«Dignité»')
             if self._names_a_person(doc, start, end):
                 return "PERSON"
@@ -452,8 +451,8 @@ class EntityCleanup(KnowledgePipe):
                     or (span.start, span.end) in credited or self.shapes.opens_with_given_name(span.text.split())
                     or self.shapes.is_never_a_place(span.text.split())):
                 continue
-            left = out[i - 1] if i and _listed_together(doc, out[i - 1].end, span.start, self.words) else None
-            right = out[i + 1] if i + 1 < len(out) and _listed_together(doc, span.end, out[i + 1].start, self.words) else None
+            left = out[i - 1] if i and listed_together(doc, out[i - 1].end, span.start, self.words) else None
+            right = out[i + 1] if i + 1 < len(out) and listed_together(doc, span.end, out[i + 1].start, self.words) else None
             left_place, right_place = (s is not None and s.label_ in PLACE_LABELS for s in (left, right))
             last_item = left_place and right is None and doc[span.start - 1].lower_ in self.words.conjunctions
             # 'the Souq al-Juma area', 'the al-Sarraj and Ain Zara areas': names before a lower-case place noun
@@ -482,8 +481,8 @@ class EntityCleanup(KnowledgePipe):
         if not after and not before:
             return [span]  # no head noun can follow or precede it
         for label in ("FAC", "ORG"):
-            end = span.end + _head_length(after, self.heads.after.get(label, ()))
-            head_before = _head_length(before, self.heads.before.get(label, ()), at_end=True)
+            end = span.end + head_length(after, self.heads.after.get(label, ()))
+            head_before = head_length(before, self.heads.before.get(label, ()), at_end=True)
             if head_before and self._in_adverb_phrase(doc, span.start - head_before - 1):
                 head_before = 0
             start = span.start - head_before - 1 if head_before else span.start  # the head noun and its 'de'
@@ -574,70 +573,6 @@ def inflected(nationalities: frozenset[str], endings: frozenset[str]) -> frozens
     return frozenset(w + e for w in nationalities for e in ("", *endings))
 
 
-def with_bodies(doc: Doc, spans: list[Span], bodies: list[Body], openers: frozenset[str] = frozenset(),
-                owner_links: frozenset[str] = frozenset(), conjunctions: frozenset[str] = frozenset()) -> list[Span]:
-    """Bodies found by their head noun replace the spans they cover or cut ('Libya' in 'Libya Sanctions
-    Committee', 'Security Directorates Support Force' before 'for the Regions'); a body that would cut a
-    KB name or a person's name is left out. A known body written with a word more keeps its id: its head
-    noun is the known name's ('Libyan' + 'National Transitional Council', 'Chambre des représentants' +
-    'de Libye'). A known organisation ending the body's name after its own complement owns it and stays
-    apart ('ministère de la Santé' + 'du GNA'); two known bodies joined by a conjunction stay two."""
-    if not bodies:
-        return spans
-    kept_bodies = []
-    for body in bodies:
-        start, end = body.start, _before_owner(doc, body, spans, owner_links)
-        crossing = [s for s in spans if s.start < end and start < s.end]
-        found_already = any((s.start, s.end) == (start, end) and (s.id_ or s.label_ == body.label) for s in crossing)
-        cuts_a_name = any((s.id_ or s.label_ == "PERSON") and not (start <= s.start and s.end <= end) for s in crossing)
-        cuts_a_name = cuts_a_name or any(s.label_ == "PERSON" and (s.start, s.end) != (start, end) for s in crossing
-                                         if body.head < s.start or body.head >= s.end)
-        known = next((s.id_ for s in crossing if s.id_ and s.label_ == body.label and s.start <= body.head < s.end), "")
-        if not (found_already or cuts_a_name or _joins_two_known(doc, crossing, conjunctions)
-                or any(_goes_on_in_lower_case(doc, body, s, openers) for s in crossing)):
-            kept_bodies.append((start, end, known, body.label))
-    if not kept_bodies:
-        return spans
-    covered = {i for start, end, _, _ in kept_bodies for i in range(start, end)}
-    for i in covered:
-        doc[i].ent_id = 0  # set_ents keeps a token's old id ('Misrata' in 'Misrata Military Council')
-    out = [s for s in spans if covered.isdisjoint(range(s.start, s.end))]
-    out += [Span(doc, start, end, label=label, span_id=known) for start, end, known, label in kept_bodies]
-    return sorted(out, key=lambda s: s.start)
-
-
-def _joins_two_known(doc: Doc, crossing: list[Span], conjunctions: frozenset[str]) -> bool:
-    """'la Chambre des représentants et du Haut Conseil d'État': a French body's name may go on through 'et
-    de' ('ministère des Affaires étrangères et de la Coopération'), but two known organisations with a
-    conjunction between them are a list of two bodies, not one name."""
-    known = [s for s in crossing if s.id_ and s.label_ == "ORG"]
-    return any(a.id_ != b.id_ and any(doc[i].lower_ in conjunctions for i in range(a.end, b.start))
-               for a, b in zip(known, known[1:]))
-
-
-def _before_owner(doc: Doc, body: Body, spans: list[Span], links: frozenset[str]) -> int:
-    """Where the body's name ends before a known organisation that closes it and owns it, after a capitalised
-    portfolio or a known name: 'ministère de la Santé' + 'du' + 'GNA', 'ministère des Affaires étrangères' +
-    'du gouvernement d'union nationale'; the body's end if none does ('Fédération libyenne des sociétés de la
-    Croix-Rouge' is one name), or if the name left would be its head and one word."""
-    owner = next((s for s in spans if s.end == body.end and s.start > body.head and s.id_ and s.label_ == "ORG"), None)
-    if owner is None:
-        return body.end
-    end = owner.start
-    while end > body.head and doc[end - 1].lower_ in links:
-        end -= 1
-    named = doc[end - 1].text[:1].isupper() or any(s.id_ and (s.start, s.end) == (body.start, end) for s in spans)
-    return end if named and end - body.start >= 3 and end < owner.start else body.end
-
-
-def _goes_on_in_lower_case(doc: Doc, body: Body, span: Span, openers: frozenset[str]) -> bool:
-    """The model's organisation opens where the body does and goes on past it in a lower-case complement
-    ('Institut africain' + 'de la gouvernance'), which the head-noun reading stopped short of: kept whole;
-    not over a verb ('Conseil de sécurité' + 'ouvre la voie')."""
-    return (span.label_ == "ORG" and not span.id_ and span.start == body.start and span.end > body.end
-            and doc[body.end].lower_ in openers and all(t.is_lower or t.is_punct for t in doc[body.end : span.end]))
-
-
 def replace_ents(doc: Doc, old: tuple[Span, ...], new: list[Span]) -> None:
     """`set_entities(doc, new)`, which also makes every other token 'O'. When the tokens outside `old` are 'O'
     already (as the KB ruler and the model leave them), only the tokens of `old` that `new` does not cover
@@ -659,274 +594,3 @@ def _freed_tokens(doc: Doc, old: tuple[Span, ...], new: list[Span]) -> list[Span
     return [Span(doc, i, i + 1) for ent in old for i in range(ent.start, ent.end) if i not in covered]
 
 
-def _is_acronym_before_name(token, following) -> bool:
-    """'PJC Awadh al-Barassi', 'GNU MoI Emad Trabelsi': an acronym (a party, a body, an office; in capitals, or
-    mixed case with a capital at both ends: 'MoI', 'MoFA', 'HoR') before a name written in Title Case is no part
-    of it."""
-    text = token.text
-    shaped = token.is_upper or (len(text) <= 5 and text[0].isupper() and text[-1].isupper())
-    return shaped and token.is_alpha and len(text) > 1 and not following.is_upper
-
-
-def _in_quotes(doc: Doc, start: int, end: int) -> bool:
-    return (start > 0 and end < len(doc) and doc[start - 1].text in OPENING_QUOTES
-            and doc[end].text in CLOSING_QUOTES)
-
-
-def _is_abbreviated(text: str) -> bool:
-    """A courtesy title written short ('M.', 'Mme', 'Dr'), which no surname is; 'Sheikh' may be one ('al-Sheikh')."""
-    return text.endswith(".") or len(text) <= 3
-
-
-def _unbroken_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Names cross no line and no run of spaces: past any whitespace token that opens doc[start:end], up to
-    the first one inside it (the model reads 'Nadia Farouk\r', 'Farouk\u2028Talks' as one name)."""
-    while start < end and doc[start].is_space:
-        start += 1
-    for i in range(start, end):
-        if doc[i].is_space:
-            return start, i
-    return start, end
-
-
-def _without_trailing(doc: Doc, start: int, end: int, trailing: frozenset[str], dangling: frozenset[str]) -> int:
-    """The end of doc[start:end] without trailing punctuation and possessives, and without a dangling
-    "de l'" or "of the" after a name."""
-    while end > start:
-        lower = doc[end - 1].lower_
-        if lower not in trailing and not (end - start > 1 and lower in dangling):
-            break
-        end -= 1
-    return end
-
-
-def _without_trailing_date(doc: Doc, start: int, end: int, calendar: frozenset[str], dangling: frozenset[str]) -> int:
-    """'the Committee on 3 March 2016': a date after a linking word ends no name; the end before that word."""
-    k = end
-    while k > start + 1 and (doc[k - 1].like_num or doc[k - 1].lower_ in calendar or doc[k - 1].text == ","):
-        k -= 1
-    if k < end and any(doc[i].lower_ in calendar for i in range(k, end)) and doc[k - 1].lower_ in dangling and k - 1 > start:
-        return k - 1
-    return end
-
-
-def _without_trailing_qualifier(doc: Doc, start: int, end: int, qualifiers: frozenset[str],
-                                dangling: frozenset[str]) -> int:
-    """The end of doc[start:end] before a lower-case title qualifier after "de l'" ('l'Alliance de l'ancien PM
-    X'): the qualifier opens the title after the name, whose dangling "de l'" is trimmed next."""
-    last = doc[end - 1]
-    if end - start > 2 and last.is_lower and last.lower_ in qualifiers and doc[end - 2].lower_ in dangling:
-        return end - 1
-    return end
-
-
-def _after_label(doc: Doc, start: int, end: int) -> int:
-    """The start of doc[start:end] past a label and its colon ('Photo: Getty Images'): names hold no colon."""
-    for i in range(end - 1, start - 1, -1):
-        if doc[i].text == ":":
-            return i + 1
-    return start
-
-
-def _after_determiners(doc: Doc, start: int, end: int, determiners: frozenset[str]) -> int:
-    """The start of doc[start:end] past leading determiners ('the', 'les'; an all-capitals 'A' stays)."""
-    while start < end:
-        token = doc[start]
-        if token.lower_ not in determiners or token.is_upper:
-            break
-        start += 1
-    return start
-
-
-def _head_length(words: tuple[str, ...], heads: tuple[tuple[str, ...], ...], at_end: bool = False) -> int:
-    """Length of the first of `heads` that `words` start with (or end with), 0 if none."""
-    for head in heads:
-        if (words[-len(head):] if at_end else words[:len(head)]) == head:
-            return len(head)
-    return 0
-
-
-def join_broken_names(doc: Doc, ents: tuple[Span, ...], words: Words, kb: KnowledgeBase | None = None) -> list[Span]:
-    """Mend names the model cut in two: at the Arabic article ('Abdallah al' + '-Theni'), or an organisation
-    ending in 'of' before the place it belongs to ('Social Council of' + 'Souq al-Juma'). The second part's KB
-    id stays only if the KB names its entity by the whole (see `kept_id`)."""
-    out: list[Span] = []
-    i = 0
-    while i < len(ents):
-        ent = ents[i]
-        end = ent.end
-        last = doc[end - 1]
-        if last.text == "-" and end - ent.start > 1 and doc[end - 2].lower_ in words.name_articles:
-            end -= 1  # the model kept the hyphen: 'Al-' + 'Joufra'
-            last = doc[end - 1]
-        last_lower = last.lower_
-        if last_lower in words.name_articles and end < len(doc):
-            nxt = end + 1 if doc[end].text == "-" else end
-            if nxt < len(doc) and doc[nxt].text[:1].isupper():
-                following = ents[i + 1] if i + 1 < len(ents) and ents[i + 1].start == nxt else None
-                new_end = following.end if following is not None else nxt + 1
-                known = following if following is not None and following.id_ else None
-                out.append(Span(doc, ent.start, new_end, label=known.label_ if known else ent.label_,
-                                span_id=kept_id({known.id_} if known else set(), doc[ent.start:new_end], kb)))
-                i += 2 if following is not None else 1
-                continue
-        following = ents[i + 1] if i + 1 < len(ents) else None
-        if (ent.label_ == "ORG" and following is not None and last_lower in words.linking_words
-                and following.start == end and not _opens_with_common_word(doc[ent.start], words)):
-            # 'Social Council of' + 'Souq al-Juma'
-            out.append(Span(doc, ent.start, following.end, label="ORG"))
-            i += 2
-            continue
-        out.append(ent)
-        i += 1
-    return out
-
-
-def _listed_together(doc: Doc, end: int, start: int, words: Words) -> bool:
-    """Only a list separator stands between doc[:end] and doc[start:]: ',', 'and', ', and'."""
-    gap = [doc[i].lower_ for i in range(end, start)]
-    return 1 <= len(gap) <= 2 and all(w == "," or w in words.conjunctions for w in gap)
-
-
-def with_bylines(doc: Doc, ents: list[Span], people: list[tuple[int, int]],
-                 outlets: Sequence[tuple[int, int]] = ()) -> list[Span]:
-    """The credited names as people and the credited outlets as organisations, in place of whatever the model
-    made of their words; an outlet the KB matched keeps its span and id."""
-    known = {(ent.start, ent.end) for ent in ents if ent.id_ and ent.label_ == "ORG"}
-    credits = [(start, end, "PERSON") for start, end in people]
-    credits += [(start, end, "ORG") for start, end in outlets if (start, end) not in known]
-    if not credits:
-        return ents
-    taken = {i for start, end, _ in credits for i in range(start, end)}
-    kept = [ent for ent in ents if taken.isdisjoint(range(ent.start, ent.end))]
-    return sorted(kept + [Span(doc, start, end, label=label) for start, end, label in credits], key=lambda s: s.start)
-
-
-GIVEN_NAME_SIMILARITY = 0.84  # as the resolver's fuzzy threshold
-
-
-def kept_id(ids: set[str], whole: Span, kb: KnowledgeBase | None) -> str:
-    """The KB id a mended name keeps: a part's id (often a bare surname's) only when the KB names that entity by
-    the whole text or the whole opens with that entity's given name ('Abdelghani «Gheniwa» el-Kikli');
-    'Mohamed' + 'al-Mishri' is not Khaled al-Mishri: the resolver decides."""
-    for kb_id in sorted(ids):
-        entity = kb.by_id.get(kb_id) if kb is not None else None
-        if kb is None or kb_id in kb.lookup(whole.text) or (entity is not None and _opens_with_given_name(whole, entity)):
-            return kb_id
-    return ""
-
-
-def _opens_with_given_name(whole: Span, entity) -> bool:
-    first = whole[0].text.split("-")[0]
-    return any(tokens_alike(first, name.split()[0].split("-")[0], GIVEN_NAME_SIMILARITY)
-               for name in entity.full_names if len(name.split()) > 1)
-
-
-def join_split_people(doc: Doc, ents: list[Span], words: Words, kb: KnowledgeBase | None = None) -> list[Span]:
-    """Mend one person the model wrote as two: across a loose Arabic article ('Abdel-Fattah' + 'el-' +
-    'Sissi') or around a nickname in quotes ('Abdelghani «Gheniwa» el-Kikli'). Parts that carry two
-    different KB ids are two people and stay apart; a part's KB id (a surname) stays with the whole only when
-    the KB names its person so ('Mohamed' + 'al-Mishri' is not Khaled al-Mishri: the resolver decides)."""
-    out: list[Span] = []
-    i = 0
-    while i < len(ents):
-        ent = ents[i]
-        following = ents[i + 1] if i + 1 < len(ents) else None
-        parts = _parts_of_one_person(doc, ent, following, out[-1] if out else None, words)
-        ids = {part.id_ for part in parts or () if part.id_}
-        if not parts or len(ids) > 1:
-            out.append(ent)
-            i += 1
-            continue
-        if out and parts[0] is out[-1]:
-            out.pop()
-        whole = doc[parts[0].start:parts[-1].end]
-        out.append(Span(doc, whole.start, whole.end, label="PERSON", span_id=kept_id(ids, whole, kb)))
-        i += 2
-    return out
-
-
-def _parts_of_one_person(doc: Doc, ent: Span, following: Span | None, previous: Span | None,
-                         words: Words) -> list[Span] | None:
-    """The spans (and given-name token) that write one person, if `ent` and `following` are two pieces of
-    one name; else None."""
-    if following is None or not _is_person(following):
-        return None
-    if _is_person(ent) and following.start > ent.end and _only_articles(doc, ent.end, following.start, words):
-        return [ent, following]
-    if _is_nickname(doc, ent) and _only_articles(doc, ent.end + 1, following.start, words):
-        given = doc[ent.start - 2]
-        if not (given.is_alpha and given.text[:1].isupper()):
-            return None
-        if previous is not None and previous.end == given.i + 1 and _is_person(previous):
-            return [previous, ent, following]
-        return [doc[given.i : given.i + 1], ent, following]
-    return None
-
-
-def _is_person(span: Span) -> bool:
-    return LABEL_MAP.get(span.label_, span.label_) == "PERSON"
-
-
-def _only_articles(doc: Doc, start: int, end: int, words: Words) -> bool:
-    """doc[start:end] is empty, or an Arabic article and its hyphen ('el', '-')."""
-    gap = [doc[i] for i in range(start, end)]
-    return not gap or (len(gap) <= 2 and gap[0].lower_ in words.name_articles
-                       and all(t.text in ("-", "‑") for t in gap[1:]))
-
-
-def _is_nickname(doc: Doc, span: Span) -> bool:
-    """A name in quotes right after a capitalised word: 'Abdelghani «Gheniwa»'."""
-    return (span.start >= 2 and span.end < len(doc) and doc[span.start - 1].text in OPENING_QUOTES
-            and doc[span.end].text in CLOSING_QUOTES)
-
-
-def _opens_with_common_word(token, words: Words) -> bool:
-    """A span opening with a lower-case word other than an article is a title the model took for a name
-    ('ministre des Affaires étrangères du' before 'Ghana'), not an organisation to mend."""
-    return token.is_lower and token.lower_ not in words.leading_determiners
-
-
-def drop_capitalised_common_words(doc: Doc, spans: list[Span], known=frozenset(),
-                                  credited: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:
-    """A span whose only capital is the sentence's first letter ('Jeudi', 'Premiers résultats', 'Turnout') is
-    a name only if the article writes that word capitalised more than once, or the KB knows it as a surname
-    (a shared surname such as 'Haftar' carries no id of its own). So is a person the model finds in a Title
-    Case headline ('Struggles Empower a Clan'). A name a byline or a sign-off credits (`credited`: 'Source:
-    Africanews') is kept."""
-    kept = []
-    text = None  # Doc.text joins every token: build it once, and only if needed
-    counts: dict[str, int] = {}  # each word counted once: counting anew for every span made long articles quadratic
-    for span in spans:
-        if (span.start, span.end) not in credited and (_may_be_common_word(doc, span, known) or _headline_person(doc, span)):
-            text = doc.text if text is None else text
-            word = doc[span.start].text
-            if word not in counts:
-                counts[word] = text.count(word)
-            if counts[word] < 2:
-                continue
-        kept.append(span)
-    return kept
-
-
-def _may_be_common_word(doc: Doc, span: Span, known) -> bool:
-    """A name span with no id whose only capital opens a sentence, and that the KB does not know as a
-    surname. The cheap tests come first: most spans have a KB id."""
-    start, end = span.start, span.end
-    return (not span.id_ and span.label_ in NAME_LABELS and doc[start].text[:1].isupper()
-            and not any(doc[i].text[:1].isupper() for i in range(start + 1, end))
-            and _opens_sentence(doc[start]) and name_key(span.text) not in known)
-
-
-def _headline_person(doc: Doc, span: Span) -> bool:
-    """A person with no KB id, on a Title Case line."""
-    return span.label_ == "PERSON" and not span.id_ and on_headline_line(doc, span.start)
-
-
-def _opens_sentence(token) -> bool:
-    """First word of a sentence, of a line (headlines and datelines end without a full stop), or after a
-    colon ('Libye : Difficile entrée en fonction ...')."""
-    if token.is_sent_start or token.i == 0:
-        return True
-    previous = token.doc[token.i - 1]
-    return is_line_break(previous) or previous.text == ":"
