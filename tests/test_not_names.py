@@ -1,5 +1,6 @@
 """Capitalised words real news writes that are no person and no organisation: a Title Case headline with a
-hyphenated compound or a lower-case function word, a named storm, a time zone after a clock time, an outlet
+hyphenated compound or a lower-case function word, a named storm (also after a French adjective), a French
+elided conjunction before a name ('qu’'), a time zone after a clock time, an outlet
 written as one word, an adverb opening a sentence after a title; and a given name too common to name anyone
 alone, kept apart from the fuller name it opens (short texts written for these tests)."""
 
@@ -42,6 +43,20 @@ def test_the_name_of_a_storm_is_no_person_or_place(extractor):
     record = _record(extractor, "Heavy rain from the storm Hilda flooded the valley on Tuesday, and the "
                                 "hurricane Marcus reached the coast a week later, the governor said.")
     assert not {"Hilda", "Marcus"} & (_names(record, "people") | _names(record, "places"))
+
+
+def test_a_french_storms_name_after_the_adjectives_of_its_noun_is_no_person(extractor):
+    record = _record(extractor, "La tempête tropicale Hilda a inondé la vallée mardi, et le cyclone "
+                                "méditerranéen Marcus a touché la côte une semaine plus tard.")
+    assert not {"Hilda", "Marcus"} & (_names(record, "people") | _names(record, "places"))
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Le juge a estimé qu’Omar Benslimane avait menti aux enquêteurs.", "Omar Benslimane"),
+    ("Le rapport dit lorsqu’Omar Benslimane est arrivé à Tunis, la réunion était finie.", "Omar Benslimane"),
+])
+def test_an_elided_conjunction_before_a_name_is_not_part_of_it(extractor, text, person):
+    assert _names(_record(extractor, text), "people") == {person}
 
 
 def test_a_time_zone_after_a_clock_time_is_no_organisation(extractor):

@@ -62,6 +62,16 @@ def test_outlet_in_a_credit_and_before_its_kind(extractor):
 
 
 @pytest.mark.parametrize("text", [
+    "Les militants du parti salafiste Nour ont défilé à Tyr.",
+    "Le mouvement libanais Nour a démenti toute implication dans l'attentat.",
+])
+def test_a_french_party_named_after_its_noun_is_the_party_though_a_given_name(extractor, text):
+    record = extractor.extract(text).to_dict()
+    assert "Nour" in {o["name"] for o in record["organisations"]}
+    assert "Nour" not in {p["name"] for p in record["people"]}
+
+
+@pytest.mark.parametrize("text", [
     "Le correspondant d'Anadolu a indiqué que la réunion se poursuivait à Tripoli.",
     "The minister told Anadolu that the talks would resume on Sunday.",
 ])

@@ -209,12 +209,17 @@ def test_a_verb_after_a_long_apposition_is_no_title_of_the_subject(extractor):
     ("Omar Zlitni, nommé en 2021 à la tête de la Banque centrale, a démissionné.", "Omar Zlitni", "chef"),
     ("Omar Zlitni a été nommé lundi ministre de la Santé.", "Omar Zlitni", "ministre de la Santé"),
     ("Omar Zlitni a été élu jeudi à la tête du Parlement.", "Omar Zlitni", "chef"),
+    # the object pronouns 'en' and 'y' between the subject and its appointment verb
+    ("Le conseil a été fondé par le colonel Karim Mansour, qui s’en est proclamé le chef.", "Karim Mansour",
+     "chef"),
+    ("Le général Karim Mansour s'en est proclamé président en 2014.", "Karim Mansour", "président"),
+    ("Karim Mansour, arrivé à Rabat en 2019, y a été nommé ambassadeur.", "Karim Mansour", "ambassadeur"),
     # feminine forms
     ("La procureure générale adjointe Samia Dridi a ouvert une enquête.", "Samia Dridi",
      "procureure générale adjointe"),
     ("La rapporteuse spéciale Samia Dridi a dénoncé les détentions.", "Samia Dridi", "rapporteuse spéciale"),
 ])
-def test_successions_days_and_feminine_titles(extractor, text, person, title):
+def test_successions_days_clitics_and_feminine_titles(extractor, text, person, title):
     assert title in roles(extractor, text)[person]
 
 
@@ -492,3 +497,11 @@ def test_a_unit_named_by_a_number_after_its_noun_ends_the_titles_complement(extr
     """'le chef de la brigade 166, X': the number names the brigade; the name after the comma is its chief's."""
     found = roles(extractor, "Le chef de la brigade 215, Karim Bensalem, a démenti toute implication.")
     assert "chef" in found["Karim Bensalem"]
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Le ministre a reçu l'imam Karim Benali à la grande mosquée.", "Karim Benali"),
+    ("L’imam libanais Youssef Haddad a appelé au calme.", "Youssef Haddad"),
+])
+def test_imam_before_a_name_is_a_title(extractor, text, person):
+    assert "imam" in roles(extractor, text)[person]

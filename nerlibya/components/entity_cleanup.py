@@ -35,9 +35,9 @@ from .person_spans import (HYPHENS, NameEdgeWords, SpeakerWords, confirmed_headl
                            with_given_names_glued_to_people, with_names_after_line_breaks, with_quoted_speakers,
                            with_whole_names)
 from .place_uses import ModifierWords, dateline_places, is_acronym_as_modifier, with_dateline_places
-from .span_edges import (LABEL_MAP, NAME_LABELS, after_determiners, after_label, head_length, in_quotes, is_abbreviated,
-                         is_acronym_before_name, unbroken_words, without_trailing, without_trailing_date,
-                         without_trailing_qualifier)
+from .span_edges import (LABEL_MAP, NAME_LABELS, after_determiners, after_elided_words, after_label,
+                         ends_before_adjectives, head_length, in_quotes, is_abbreviated, is_acronym_before_name,
+                         unbroken_words, without_trailing, without_trailing_date, without_trailing_qualifier)
 
 # punctuation is the same in every language; words come from the language's data (models/lang/<code>/)
 TRAILING_PUNCTUATION = frozenset({"'", "’", ",", ".", ";", ":", "-", "—", "–", '"', "”", "“", "(", ")", "/"})
@@ -174,6 +174,7 @@ class EntityCleanup(KnowledgePipe):
                 span_id = 0
         if not has_id:
             start = after_determiners(doc, start, end, self.words.leading_determiners)
+            start = after_elided_words(doc, start, end)
             start = after_label(doc, start, end)
         if start >= end:
             return None
@@ -213,6 +214,12 @@ class EntityCleanup(KnowledgePipe):
         return (any(" ".join(t.lower_ for t in doc[k - n + 1:k + 1]) in kinds for n in (1, 2, 3) if k - n + 1 >= 0)
                 and not self.shapes.opens_with_given_name([doc[i].text for i in range(start, end)]))
 
+    def _after_its_kind(self, doc: Doc, start: int, kinds: frozenset[str]) -> bool:
+        """A name written right after a lower-case noun of `kinds`, or after it and its adjectives where they
+        follow the noun ('la tempête tropicale Hilda', 'le parti salafiste Nour'): a name of that kind."""
+        ends = ends_before_adjectives(doc, start) if self.words.adjectives_follow_noun else [start]
+        return any(end > 0 and doc[end - 1].lower_ in kinds for end in ends)
+
     def _lone_body_head(self, doc: Doc, start: int, end: int) -> bool:
         """A body's head noun alone, its name not going on ('les membres du Forum', not 'Centre Moyen-Orient'): the
         body named in full elsewhere, no place."""
@@ -241,8 +248,8 @@ class EntityCleanup(KnowledgePipe):
             return True  # 'Executive Order', 'Berlin Conference': a document's or an event's head ends no person's name
         if words[-1] in self.plural_title_ends and not any(w in self.heads.bodies for w in words):
             return True  # 'a meeting of European Foreign Ministers': a group named by its office ('Council of Ministers' is a body)
-        if label in NAME_LABELS and start > 0 and doc[start - 1].lower_ in self.heads.weather_events:
-            return True  # 'the storm Daniel', 'cyclone Idai': the name of a weather event, no person or place
+        if label in NAME_LABELS and self._after_its_kind(doc, start, self.heads.weather_events):
+            return True  # 'the storm Daniel', 'la tempête tropicale Hilda': a weather event's name, no person or place
         if len(tokens) == 1 and start > 0 and doc[start - 1].shape_ in CLOCK_SHAPES:
             return True  # '12:59 GMT': a time zone after a clock time
         if len(tokens) == 1 and opens_credit_cue(doc, start, self.words):
@@ -331,6 +338,8 @@ class EntityCleanup(KnowledgePipe):
             return None  # 'pro-Gadhafi city', 'anti-Tripoli militias': the prefix makes the name an adjective
         if label == "FAC" and self._place_inside_a_name(doc, start, end):
             return "ORG"
+        if (label == "PERSON" or label in PLACE_LABELS) and self._after_its_kind(doc, start, self.heads.named_parties):
+            return "ORG"  # 'le parti salafiste Nour': a party's name, though a given name too
         if label in PLACE_LABELS:
             if (shapes.is_never_a_place(words) or all(w.lower() in self.title_words for w in words)
                     or in_quotes(doc, start, end)):

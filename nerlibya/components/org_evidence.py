@@ -18,6 +18,7 @@ from ..text.normalize import fold, name_key
 from .base import LINE_BREAKS, KnowledgePipe, is_line_break, opens_sentence_or_line
 from .bylines import credits
 from .entity_spans import set_entities
+from .span_edges import ends_before_adjectives
 from .token_lookup import space_tokens_holding
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -43,6 +44,7 @@ class OrgEvidence(KnowledgePipe):
         self.org_words = OrgWords.of(heads.bodies, heads.org_name_words, heads.other_kinds,
                                      words.nationality_words | demonyms, heads.generic_bodies, words.conjunctions)
         self.outlets = tuple(tuple(o.split()) for o in heads.outlets)
+        self.kinds_before = self.outlets + tuple((party,) for party in sorted(heads.named_parties))  # 'le parti X'
         self.outlet_words = frozenset(w for w in heads.outlets | heads.org_name_words if " " not in w)
         self.title_words = self.lexicon.title_words()
         self.owner_links = words.of_words | words.leading_determiners  # 'de l'', 'of the' before a body's owner
@@ -128,15 +130,16 @@ class OrgEvidence(KnowledgePipe):
 
     def outlet_next_to(self, doc: Doc, ent: Span) -> bool:
         """'the MENA news agency', 'l'agence APS', 'the “Desert Courier” newspaper', 'the daily, X,': an outlet noun
-        on either side; or 'TRIPOLI (Reuters)', 'Tripoli (Sahara Wire) -': a dateline's credit in parentheses after a city
-        in capitals or a place that opens its line."""
+        on either side (before it, a party's noun too: 'le parti salafiste Nour'); or 'TRIPOLI (Reuters)',
+        'Tripoli (Sahara Wire) -': a dateline's credit in parentheses after a city in capitals or a place that opens
+        its line."""
         after = tuple(t.lower_ for t in doc[ent.end : ent.end + 4] if not t.is_quote)
         if any(after[: len(o)] == o for o in self.outlets):
             return True
-        ends = _ends_before_adjectives(doc, ent.start) if self.lexicon.words.adjectives_follow_noun else (ent.start,)
+        ends = ends_before_adjectives(doc, ent.start) if self.lexicon.words.adjectives_follow_noun else (ent.start,)
         for end in ends:
             before = tuple(t.lower_ for t in doc[max(0, end - 4) : end] if not t.is_quote and t.text != ",")
-            if before and any(before[-len(o):] == o for o in self.outlets):
+            if before and any(before[-len(o):] == o for o in self.kinds_before):
                 return True
         return (ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")"
                 and (doc[ent.start - 2].is_upper or _place_opens_line(doc, ent.start - 2)))
@@ -333,13 +336,3 @@ def _place_opens_line(doc: Doc, last: int) -> bool:
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     return start == 0 or is_line_break(doc[start - 1])
-
-
-def _ends_before_adjectives(doc: Doc, start: int, most: int = 2) -> list[int]:
-    """`start`, and each place further back over the lower-case words right before it (at most `most`, no
-    function word) where an outlet noun may end: 'la télévision' + 'syrienne' + 'Arrai'."""
-    ends = [start]
-    while (len(ends) <= most and ends[-1] > 0 and doc[ends[-1] - 1].is_lower and doc[ends[-1] - 1].is_alpha
-           and not doc[ends[-1] - 1].is_stop):
-        ends.append(ends[-1] - 1)
-    return ends

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..knowledge.lexicon import Words
+from ..text.normalize import APOSTROPHES
 
 LABEL_MAP = {"PER": "PERSON"}
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -91,6 +92,32 @@ def after_determiners(doc: Doc, start: int, end: int, determiners: frozenset[str
             break
         start += 1
     return start
+
+
+def is_elided_word(token) -> bool:
+    """A lower-case word written elided, its apostrophe last ('qu’', 'lorsqu'', 'jusqu’'): the conjunction or
+    preposition before a name ('qu’Omar X'), never a part of it; a name's own apostrophe sits inside it
+    ("O'Brien")."""
+    text = token.text
+    return len(text) > 1 and text[-1] in ("'", *APOSTROPHES) and text[:-1].isalpha() and text.islower()
+
+
+def after_elided_words(doc: Doc, start: int, end: int) -> int:
+    """The start of doc[start:end] past leading elided words (see is_elided_word)."""
+    while start < end - 1 and is_elided_word(doc[start]):
+        start += 1
+    return start
+
+
+def ends_before_adjectives(doc: Doc, start: int, most: int = 2) -> list[int]:
+    """`start`, and each place further back over the lower-case words right before it (at most `most`, no
+    function word) where the noun of the name's kind may end, in a language that writes adjectives after the noun:
+    'la télévision' + 'syrienne' + 'Arrai', 'la tempête' + 'tropicale' + 'Hilda'."""
+    ends = [start]
+    while (len(ends) <= most and ends[-1] > 0 and doc[ends[-1] - 1].is_lower and doc[ends[-1] - 1].is_alpha
+           and not doc[ends[-1] - 1].is_stop):
+        ends.append(ends[-1] - 1)
+    return ends
 
 
 def head_length(words: tuple[str, ...], heads: tuple[tuple[str, ...], ...], at_end: bool = False) -> int:

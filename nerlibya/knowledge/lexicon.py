@@ -31,7 +31,8 @@ HEAD_LABELS = ("FAC", "ORG")
 WORD_LIST_KEYS = ("bodies", "organs", "outlets", "org_name_words", "other_kinds", "generic_bodies",
                   "name_joiners", "place_joiners", "posted_bodies", "posting_joiners", "complement_compounds", "name_breakers", "leading_adjectives", "lower_case_heads",
                   "range_openers", "indefinite_articles", "portfolio_bodies", "weather_events", "adverb_openers",
-                  "named_units", "unit_articles", "named_facilities")  # plain word lists beside the FAC/ORG head nouns
+                  "named_units", "unit_articles", "named_facilities",
+                  "named_parties")  # plain word lists beside the FAC/ORG head nouns
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class Words:
     infinitive_endings: tuple[str, ...]
     conjunctions: frozenset[str]
     auxiliaries: frozenset[str]
+    object_clitics: frozenset[str]
     as_words: frozenset[str]
     appointment_prepositions: frozenset[str]
     adverbs: frozenset[str]
@@ -142,6 +144,7 @@ class NameHeads:
     named_units: frozenset[str] = frozenset()  # 'brigade': 'la brigade Tariq Ben Ziyad' is a unit named after a person
     unit_articles: frozenset[str] = frozenset()  # 'la', 'du': the articles before such a unit noun (not 'général de brigade')
     named_facilities: frozenset[str] = frozenset()  # 'avenue', 'hôpital': 'avenue Habib Bourguiba' is a place, no person
+    named_parties: frozenset[str] = frozenset()  # 'parti': 'le parti salafiste Nour' names the party, no person
 
 
 @dataclass(frozen=True)

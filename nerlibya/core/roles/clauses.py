@@ -181,7 +181,8 @@ def _subject_of_verb(scene: Scene, k: int) -> Person | None:
             k = opening - 1
             continue
         if (tokens[k].lower_ not in words.appointment_words and tokens[k].lower_ not in words.auxiliaries
-                and not is_adverb(scene, tokens[k])):  # 'X was unanimously elected'
+                and tokens[k].lower_ not in words.object_clitics
+                and not is_adverb(scene, tokens[k])):  # 'X was unanimously elected', "X s'en est proclamé"
             return None
         k -= 1
     return None

@@ -107,6 +107,7 @@ class RoleWords:
     feminine_clause_roles: Mapping[str, str] = field(default_factory=dict)  # 'président' -> 'présidente'
     feminine_determiners: frozenset[str] = frozenset()  # 'présidée par [la] ministre X'
     holder_after_cues: frozenset[str] = frozenset()  # 'le gouvernement, [avec à sa tête] X': X named after it
+    object_clitics: frozenset[str] = frozenset()  # "X s'[en] est proclamé le chef": between a subject and its verb
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> "RoleWords":
@@ -120,6 +121,7 @@ class RoleWords:
             as_words=words.as_words,
             appointment_words=frozenset(w for p in lexicon.appointment_verbs for w in p.split()),
             auxiliaries=words.auxiliaries | {","},
+            object_clitics=words.object_clitics,
             clause_breakers=words.clause_breakers,
             relative_pronouns=words.relative_pronouns,
             apposition_end=APPOSITION_END_PUNCTUATION | words.conjunctions | words.relative_pronouns,
