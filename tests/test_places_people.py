@@ -82,6 +82,18 @@ def test_pieces_of_one_person_are_joined_but_two_kb_people_stay_apart():
     assert [s.text for s in join_split_people(doc, [given, other], words)] == ["Karim", "Sarraj"]
 
 
+def test_a_surname_opening_with_an_article_right_after_a_name_goes_on_that_name():
+    words = load_lexicon("en", str(FIXTURE_LANG)).words
+    doc = spacy.blank("en")("Residents said Omar Fathi Al Zawi and Salem Warda Sami left.")
+    tokens = [t.text for t in doc]
+    given, surname = Span(doc, 2, 4, label="PERSON"), Span(doc, 4, 6, label="PERSON")
+    assert [s.text for s in join_split_people(doc, [given, surname], words)] == ["Omar Fathi Al Zawi"]
+    # two names touching, the second without an article: left to the other rules
+    salem = tokens.index("Salem")
+    first, second = Span(doc, salem, salem + 2, label="PERSON"), Span(doc, salem + 2, salem + 3, label="PERSON")
+    assert [s.text for s in join_split_people(doc, [first, second], words)] == ["Salem Warda", "Sami"]
+
+
 def test_byline_names_follow_a_credit_cue_at_a_line_start():
     words = load_lexicon("en", str(FIXTURE_LANG)).words
     doc = spacy.blank("en")("By Sami Ferjani in Tripoli and Leila Haddad in Misrata\nBy Monday the talks had failed.\n"

@@ -33,6 +33,9 @@ def test_abbreviated_ranks_and_offices_with_or_without_a_dot(extractor, text, pe
     ("The statement said board member Tarek Hassi had been appointed acting chairman.", "Tarek Hassi",
      {"board member"}),
     ("Rebels loyal to ousted leader Ali Bukar held the hill.", "Ali Bukar", {"ousted leader"}),
+    # a qualifier saying the holder was killed or overthrown, also before a nationality word
+    ("Crowds mourned the slain Libyan commander Karim Benali in Misrata.", "Karim Benali", {"slain commander"}),
+    ("Fighters hunted the fallen ruler Karim Benali across the desert.", "Karim Benali", {"fallen ruler"}),
     # a movement or community before the office is written in it
     ("The party leader, Karim Jalloul, resigned on Friday.", "Karim Jalloul", {"party leader"}),
     ("Islamist commander Yahya Darwish denied the claim.", "Yahya Darwish", {"Islamist commander"}),
@@ -182,6 +185,11 @@ def test_a_unit_inside_a_body_stays_in_the_title(extractor, text, person, expect
      ("Ahmed Salem", "Karim Bashir", "Tarek Hassi"), "deputy prime minister"),
     ("Residents met Omar Fergiani and Salem Warda, both deputies for Sabha, on Friday.",
      ("Omar Fergiani", "Salem Warda"), "deputy"),
+    # a word opening the list after the title does not end it
+    ("The council has three deputies, namely Omar Fergiani, Salem Warda and Karim Bashir, the mission said.",
+     ("Omar Fergiani", "Salem Warda", "Karim Bashir"), "deputy"),
+    ("The board named two advisers, including Omar Fergiani and Salem Warda, on Monday.",
+     ("Omar Fergiani", "Salem Warda"), "adviser"),
 ])
 def test_a_plural_title_is_shared_by_the_people_listed(extractor, text, people, expected):
     found = roles(extractor, text)

@@ -235,6 +235,8 @@ def test_a_surname_the_model_took_for_a_place_joins_its_given_name_before_an_app
 @pytest.mark.parametrize("text", [
     "The premier was in Tripoli with the foreign and interior ministers, Karim Benali and Salem Mokhtar, in May.",
     "Karim Benali and Salem Mokhtar, the foreign and interior ministers, were in Tripoli in May.",
+    # a bare surname the model takes for a people or a body is still the person named in full before
+    "Karim Benali met the envoy. Rome sent the foreign and interior ministers, Benali and Salem Mokhtar.",
 ])
 def test_two_joined_modifiers_of_a_plural_title_go_one_to_each_of_two_people_in_turn(extractor, text):
     found = roles(extractor, text)
@@ -244,3 +246,4 @@ def test_two_joined_modifiers_of_a_plural_title_go_one_to_each_of_two_people_in_
 def test_a_plural_title_with_no_joined_modifiers_is_shared_as_it_is(extractor):
     found = roles(extractor, "The deputy prime ministers, Karim Benali and Salem Mokhtar, were in Tripoli.")
     assert found["Karim Benali"] == found["Salem Mokhtar"] == {"deputy prime minister"}
+

@@ -302,6 +302,8 @@ def test_a_country_acronym_as_modifier_gives_the_title_its_country(extractor, te
      "Khaled Mansour", "deputy general commander"),
     # a modifier that is also a noun, after a qualifier, is the office
     ("Karim Zaidi, a former executive at Eni, joined the cabinet.", "Karim Zaidi", "former executive"),
+    # the kind of body a spokesman speaks for
+    ("The court heard prosecution spokesman Karim Benali on Sunday.", "Karim Benali", "prosecution spokesman"),
 ])
 def test_offices_written_with_modifier_words(extractor, text, person, expected):
     assert expected in roles(extractor, text)[person]
@@ -312,6 +314,9 @@ def test_offices_written_with_modifier_words(extractor, text, person, expected):
      "Omar Tarhouni", "leader"),
     ("Finance Minister Hassan Zaglami\n\nZaglami is a former executive of the state oil firm. He studied law.",
      "Hassan Zaglami", "former executive"),
+    # the model took the bare surname for a body or a people
+    ("Karim Benali returned to Tripoli in May. Congress elected Benali prime minister last month.",
+     "Karim Benali", "prime minister"),
 ])
 def test_a_title_given_to_the_surname_alone_is_the_persons_named_before(extractor, text, person, expected):
     found = roles(extractor, text)

@@ -154,10 +154,17 @@ class KBRuler(KnowledgePipe):
             after = doc[end]
             if _capitalised(after) and after.lower_ not in self.not_name_words:
                 return not (self.names_a_facility(doc, end) or self.place_of_a_post(doc, start))
-        if start >= 2 and _capitalised(doc[start - 2]) and doc[start - 1].text in HYPHENS and start - 2 not in match_starts:
-            return not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_  # 'SOS-Méditerranée'
+        if _hyphen_joined(doc, start, match_starts):  # 'SOS-Méditerranée'
+            return True
         return (start >= 3 and _capitalised(doc[start - 1]) and doc[start - 2].text in HYPHENS
                 and doc[start - 3].lower_ in self.lexicon.words.name_articles)  # 'Al-Arab London'
+
+    def second_half_of_a_name(self, doc: Doc, start: int, match_starts: set[int]) -> bool:
+        """'Mustafa Abdul-Jalil': a KB surname glued by a hyphen to a capitalised word is the second half of
+        a compound name, which the model reads whole; not after an article ('Al-Sarraj') nor after a KB name of
+        its own ('the Sarraj-Haftar talks' names two)."""
+        articles = self.lexicon.words.name_articles
+        return _hyphen_joined(doc, start, match_starts) and doc[start - 2].lower_ not in articles
 
     def place_of_a_post(self, doc: Doc, start: int) -> bool:
         """'ambassador to Tripoli Serhat Aksen', 'envoy for Libya Nicola Orlando': a place right after an office and
@@ -205,8 +212,9 @@ class KBRuler(KnowledgePipe):
         match_starts = {start for _, start, _ in found}
         place_labels, attrs = self._place_labels, self._span_attrs
         matches = [(start, end, match_id) for match_id, start, end in found
-                   if (match_id not in self._surname_keys or not (self.inside_longer_name(doc, start, end)
-                                                                  or self.names_a_place(doc, end)))
+                   if (match_id not in self._surname_keys
+                       or not (self.inside_longer_name(doc, start, end) or self.names_a_place(doc, end)
+                               or self.second_half_of_a_name(doc, start, match_starts)))
                    and (attrs[match_id][0] not in place_labels
                         or not (self.inside_longer_place_name(doc, start, end, match_starts)
                                 or self.opens_with_a_common_word(doc, start, end)))
@@ -254,6 +262,13 @@ def _not_overlapping(spans: list[Span], others: list[Span]) -> list[Span]:
         return list(spans)
     taken = {i for span in others for i in range(span.start, span.end)}
     return [span for span in spans if taken.isdisjoint(range(span.start, span.end))]
+
+
+def _hyphen_joined(doc: Doc, start: int, match_starts: set[int]) -> bool:
+    """The match is glued by a hyphen to a capitalised word before it that opens no match of its own: one
+    compound name ('SOS-Méditerranée', 'Abdul-Jalil'), not two names paired ('Sarraj-Haftar')."""
+    return (start >= 2 and _capitalised(doc[start - 2]) and doc[start - 1].text in HYPHENS
+            and start - 2 not in match_starts and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_)
 
 
 def _capitalised(token) -> bool:

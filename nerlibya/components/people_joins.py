@@ -119,7 +119,7 @@ def _parts_of_one_person(doc: Doc, ent: Span, following: Span | None, previous: 
     one name; else None."""
     if following is None or not _is_person(following):
         return None
-    if _is_person(ent) and following.start > ent.end and _only_articles(doc, ent.end, following.start, words):
+    if _is_person(ent) and _joined_by_an_article(doc, ent, following, words):
         return [ent, following]
     if _is_nickname(doc, ent) and _only_articles(doc, ent.end + 1, following.start, words):
         given = doc[ent.start - 2]
@@ -133,6 +133,14 @@ def _parts_of_one_person(doc: Doc, ent: Span, following: Span | None, previous: 
 
 def _is_person(span: Span) -> bool:
     return LABEL_MAP.get(span.label_, span.label_) == "PERSON"
+
+
+def _joined_by_an_article(doc: Doc, ent: Span, following: Span, words: Words) -> bool:
+    """Only an Arabic article stands between the two pieces ('Abdallah al' + '-Theni'), or the second piece
+    opens with one right after the first ('Abdel Ghani' + 'Al Kikli'): a surname goes on the name before it."""
+    if following.start == ent.end:
+        return following[0].lower_ in words.name_articles
+    return following.start > ent.end and _only_articles(doc, ent.end, following.start, words)
 
 
 def _only_articles(doc: Doc, start: int, end: int, words: Words) -> bool:

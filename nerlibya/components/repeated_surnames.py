@@ -16,12 +16,13 @@ from spacy.tokens import Doc, Span
 from .token_lookup import tokens_with_text
 
 MIN_SURNAME_LENGTH = 3  # 'Al', 'Bu' and initials are no surnames of their own
+GUESSED_NAME_LABELS = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})  # names, not dates ('May') or numbers
 
 
 def repeated_surnames(doc: Doc, spans: list[Span], determiners: frozenset[str]) -> list[Span]:
-    """A new PERSON span for each lone word outside `spans` that repeats the surname of a person of `spans`
-    named (with two words or more) before it."""
-    taken = {i for span in spans for i in range(span.start, span.end)}
+    """A new PERSON span for each lone word outside `spans` (or only in a model's guess of another kind of
+    name) that repeats the surname of a person of `spans` named (with two words or more) before it."""
+    taken = {i for span in spans if not _guessed_other_name(span) for i in range(span.start, span.end)}
     first_named: dict[str, int] = {}
     for span in spans:
         if span.label_ == "PERSON" and span.end - span.start >= 2:
@@ -32,6 +33,21 @@ def repeated_surnames(doc: Doc, spans: list[Span], determiners: frozenset[str]) 
         return []
     return [Span(doc, i, i + 1, label="PERSON") for i in tokens_with_text(doc, first_named)
             if i not in taken and first_named[doc[i].text] <= i and _stands_alone(doc, i, determiners)]
+
+
+def surnames_guessed_as_other_names(doc: Doc, spans: list[Span], determiners: frozenset[str]) -> list[Span]:
+    """The spans of `repeated_surnames` that take the place of a model's one-word guess of another kind of name;
+    read before any title is, so that 'Congress elected [Benali] prime minister' has a holder, not a body."""
+    guessed = {span.start for span in spans if _guessed_other_name(span)}
+    return [span for span in repeated_surnames(doc, spans, determiners) if span.start in guessed]
+
+
+def _guessed_other_name(span: Span) -> bool:
+    """A one-word span the model took for another kind of name, which no KB entry backs: 'Congress elected
+    [Benali] prime minister' (ORG), 'the ministers, [Benali] and X' (NORP). The model reads a surname without
+    its given name as a body or a people as often as a person; a surname of someone named in full before is
+    that person."""
+    return span.end - span.start == 1 and span.label_ in GUESSED_NAME_LABELS and not span.id_
 
 
 def _stands_alone(doc: Doc, index: int, determiners: frozenset[str]) -> bool:

@@ -34,7 +34,7 @@ from ..text.normalize import fold
 from .base import KnowledgePipe, is_glued_hyphen, on_headline_line, opens_sentence_or_line
 from .bodies import in_title_case_line
 from .entity_spans import set_entities
-from .repeated_surnames import repeated_full_names, repeated_surnames
+from .repeated_surnames import repeated_full_names, repeated_surnames, surnames_guessed_as_other_names
 from .token_lookup import lower_hashes, tokens_with_lower
 
 Doc.set_extension("titles", default=None, force=True)
@@ -445,6 +445,7 @@ class TitleFinder(KnowledgePipe):
 
     def process(self, doc: Doc) -> Doc:
         ents = self.given_names_before_people(doc, self.portfolio_words_off_names(doc, self.drop_titles_taken_for_names(doc)))
+        ents = self.surnames_taken_for_other_names(doc, ents)
         words = self.lexicon.words
         units = without_verbs(self.nouns_of_modifiers(self.units(doc, ents)), self.lexicon.verb_qualifiers,
                               words.auxiliaries)
@@ -551,6 +552,16 @@ class TitleFinder(KnowledgePipe):
         plain = not any(doc[i].is_stop or doc[i].lower_ in words.calendar_words or doc[i].lower_ in words.sentence_openers
                         or self.reader.shapes.is_nationality(doc[i].text) or doc[i].text.isupper() for i in range(start, end))
         return plain and not (on_headline_line(doc, start) or in_title_case_line(doc, start))
+
+    def surnames_taken_for_other_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A lone surname of someone named in full before, which the model took for a body or a people, is that
+        person before any title is read around it: 'Congress elected Benali prime minister' names no body's
+        prime minister."""
+        found = surnames_guessed_as_other_names(doc, ents, self.lexicon.words.leading_determiners)
+        if not found:
+            return ents
+        set_entities(doc, found, default="unmodified")
+        return list(doc.ents)
 
     def people_named_by_surname(self, doc: Doc) -> None:
         """Once every person named in full is found (the last of them just above, after titles), the same words

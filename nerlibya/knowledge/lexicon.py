@@ -85,6 +85,7 @@ class Words:
     age_words: frozenset[str]
     agent_prepositions: frozenset[str]
     quantifiers: frozenset[str]
+    list_openers: frozenset[str]  # 'namely': between a plural title and the people it lists after it
     capacity_nouns: frozenset[str]
     partitives: frozenset[str]
     adverb_endings: tuple[str, ...]

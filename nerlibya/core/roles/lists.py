@@ -13,10 +13,10 @@ from .scene import Person, Scene, as_phrase_start, skip_back
 
 def people_listed(scene: Scene, title: Title) -> list[Person]:
     """The people sharing a title written in the plural: listed after it ('deputy prime ministers, A, B and
-    C') or before it ('A and B, both deputies for Sabha'); two at least."""
+    C', 'three deputies, namely A and B') or before it ('A and B, both deputies for Sabha'); two at least."""
     tokens, chain = scene.tokens, scene.words.chain_words
     listed: list[Person] = []
-    k = title.phrase_end + (1 if title.phrase_end < len(tokens) and tokens[title.phrase_end].text == "," else 0)
+    k = _list_start(scene, title.phrase_end)
     while (person := scene.starts.get(k)) is not None:
         listed.append(person)
         k = person.end
@@ -27,6 +27,14 @@ def people_listed(scene: Scene, title: Title) -> list[Person]:
     k = skip_back(tokens, title.phrase_start, scene.words.before_shared_title)
     listed = people_before_comma(scene, k) if k >= 0 and tokens[k].text == "," else []
     return listed if len(listed) > 1 else []
+
+
+def _list_start(scene: Scene, k: int) -> int:
+    """Where the people a plural title lists begin, from the token after it: past a comma and a word that opens
+    the list ('namely', 'including')."""
+    tokens = scene.tokens
+    k += 1 if k < len(tokens) and tokens[k].text == "," else 0
+    return k + 1 if k < len(tokens) and tokens[k].lower_ in scene.words.list_openers else k
 
 
 def people_before_comma(scene: Scene, comma: int) -> list[Person]:

@@ -74,6 +74,7 @@ class RoleWords:
     name_connectors: frozenset[str]
     linking_words: frozenset[str]
     before_shared_title: frozenset[str]
+    list_openers: frozenset[str]  # 'deputies, [namely] A, B and C'
     capacity_nouns: frozenset[str]
     partitives: frozenset[str]
     adverb_endings: tuple[str, ...]
@@ -133,6 +134,7 @@ class RoleWords:
             name_connectors=words.conjunctions | words.linking_words,
             linking_words=words.linking_words,
             before_shared_title=words.title_determiners | words.quantifiers,
+            list_openers=words.list_openers,
             capacity_nouns=words.capacity_nouns,
             partitives=words.partitives,
             adverb_endings=words.adverb_endings,
