@@ -152,3 +152,11 @@ def test_a_name_the_model_found_across_a_line_break_ends_a_body_at_the_break():
     words = [t.text for t in doc]
     doc.ents = [Span(doc, words.index("Intérieur"), words.index(":"), label="MISC")]
     assert [doc[b.start:b.end].text for b in find_bodies(doc, FRENCH)] == ["Commission de l'Intérieur"]
+
+
+def test_a_body_the_kb_matched_ends_before_a_name_written_after_it():
+    """'Speaker of the Council of Elders Kamal X' (no model to tag the person): the KB's name of the body ends its
+    complement."""
+    doc = spacy.blank("en")("The Speaker of the Council of Elders Kamal Ferjani met the press .")
+    doc.ents = [Span(doc, 4, 7, label="ORG", span_id="council-of-elders")]
+    assert [doc[b.start:b.end].text for b in find_bodies(doc, ENGLISH)] == ["Council of Elders"]

@@ -900,3 +900,30 @@ def test_a_given_name_spelt_as_a_verb_of_saying_after_a_title_is_the_holders():
     minister = title(0, 2)
     scene = scene_of("Interior Minister Said Ali told reporters .", {(2, 4): "PERSON"}, [minister])
     assert attach(scene, minister, {}) == (Person(2, 4), "before-name")
+
+
+def test_an_article_opening_an_apposition_pairs_titles_with_the_names_listed_before():
+    """'A and B, the President & Vice-President of X': the n-th title is the n-th name's, with no 'respectively'."""
+    first, second = title(9, 10, title="President"), title(11, 12, (11, 15), title="Vice-President")
+    scene = scene_of("He met Ali Saad and Omar Kadi , the President & Vice-President of the Council .",
+                     {(2, 4): "PERSON", (5, 7): "PERSON", (14, 15): "ORG"}, [first, second])
+    assert (person_respectively(scene, first), person_respectively(scene, second)) == (Person(2, 4), Person(5, 7))
+
+
+def test_an_article_before_one_title_after_two_names_pairs_nothing():
+    only = title(9, 10, (9, 13), title="President")
+    scene = scene_of("He met Ali Saad and Omar Kadi , the President of the Council .",
+                     {(2, 4): "PERSON", (5, 7): "PERSON", (12, 13): "ORG"}, [only])
+    assert person_respectively(scene, only) is None
+
+
+@pytest.mark.parametrize("spaced,expected", [(True, Person(2, 4)), (False, None)])
+def test_a_hyphen_with_spaces_sets_off_an_apposition_as_a_dash_does(spaced, expected):
+    """'X - the former minister - said': a hyphen typed for a dash; a hyphen inside a word ('Kadi-the') is none."""
+    apposed = title(6, 8, title="former minister")
+    tokens = make_tokens("He met Ali Saad - the former minister - today .", {(2, 4): "PERSON"})
+    if not spaced:
+        tokens[3], tokens[4] = replace(tokens[3], whitespace_=""), replace(tokens[4], whitespace_="")
+    people = [Person(2, 4)]
+    scene = Scene.of(tokens, people, [apposed], [0] * len(tokens), RoleWords.of(load_lexicon("en", FIXTURE_LANG)))
+    assert attach(scene, apposed, {})[0] == expected

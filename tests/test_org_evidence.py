@@ -418,3 +418,12 @@ def test_a_ministrys_name_ends_before_a_second_portfolio_of_the_title():
     assert second_portfolio_tail(words, frozenset({"for"})) == 3
     assert second_portfolio_tail(("Ministry", "for", "Europe", "and", "Foreign", "Affairs"), frozenset({"for"})) == 0
     assert second_portfolio_tail(("Commission", "for", "Human", "Rights"), frozenset({"for"})) == 0
+
+
+def test_a_last_complement_before_a_possessive_owns_the_next_noun():
+    """"the Bureau of Chad's National Assembly": the name read up to the possessive ends before its 'of'."""
+    from nerlibya.core.org_evidence import owner_tail
+    of_words = frozenset({"of"})
+    assert owner_tail(("Bureau", "of", "Chad"), of_words) == 2
+    assert owner_tail(("Bank", "of", "Commerce", "of", "Chad"), of_words) == 2  # only the last complement
+    assert owner_tail(("National", "Assembly"), of_words) == 0

@@ -462,3 +462,8 @@ def test_the_hague_is_named_with_its_article(extractor):
     """The city's name holds its article (the dev gold writes 'The Hague'); French writes 'La Haye'."""
     places = {p["name"]: p["forms"] for p in extractor.extract("The tribunal in The Hague met on Monday.").to_dict()["places"]}
     assert places.get("The Hague") == ["The Hague"]
+
+
+def test_the_ghaddafi_spelling_is_the_late_ruler_not_a_place(extractor):
+    record = extractor.extract("Ten years after the Ghaddafi era ended, the oil towns still have no power.").to_dict()
+    assert [p["name"] for p in record["people"]] == ["Muammar Gaddafi"] and not record["places"]

@@ -294,3 +294,26 @@ def test_gouvernement_d_union_nationale_is_the_body_the_article_decides(extracto
     record = extractor.extract(text, "x.txt", date=date).to_dict()
     assert [o["id"] for o in record["organisations"]] == [body]
     jsonschema.validate(record, SCHEMA)
+
+
+def test_a_byline_naming_a_known_body_credits_it_and_no_person(extractor):
+    record = extractor.extract("By Human Rights Watch, June 2, 2015\nMilitias in Benghazi held dozens of "
+                               "journalists for weeks, the group said.").to_dict()
+    assert "Human Rights Watch" in {o["name"] for o in record["organisations"]}
+    assert not record["people"]
+
+
+def test_a_bracketed_sign_off_credits_its_outlet(extractor):
+    found = organisations(extractor, "The minister met the envoy in Tunis on Monday.\n\n(Source: Sahel Wire)")
+    assert "Sahel Wire" in found
+
+
+def test_a_complement_owning_the_next_noun_is_no_part_of_the_body(extractor):
+    found = organisations(extractor, "The envoy wrote to the Bureau of Libya’s High Council of State on Monday.")
+    assert "High Council of State" in found and not any(name.endswith("of Libya") for name in found)
+
+
+def test_an_agency_line_before_the_story_credits_its_outlet(extractor):
+    found = organisations(extractor, "Sahel Cloud News Agency – Niamey\n\nThe foreign minister met the envoy on "
+                                     "Thursday.")
+    assert "Sahel Cloud News Agency" in found

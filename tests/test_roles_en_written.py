@@ -692,3 +692,47 @@ def test_a_dash_typed_as_two_hyphens_opens_and_closes_an_apposition(extractor, t
 ])
 def test_a_title_joined_to_one_past_its_lower_case_complement_is_the_same_persons(extractor, text):
     assert "spokesman" in roles(extractor, text)["Omar Salem"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In the run-off she beat Karim Zawi - who served as interim premier after the war - by three votes.",
+     "interim premier"),
+    ("The court heard Karim Zawi - the former interior minister - on Monday.", "former interior minister"),
+])
+def test_a_clause_or_apposition_set_off_by_spaced_hyphens_describes_the_name(extractor, text, expected):
+    """A hyphen typed with spaces for a dash ends the name and opens what describes it."""
+    found = roles(extractor, text)
+    assert expected in found["Karim Zawi"] and not any("-" in name for name in found)
+
+
+def test_two_names_then_two_titles_in_a_row_pair_in_order(extractor):
+    found = roles(extractor, "The envoy met Salma Bakkar and Idris Tarhouni, the President & first vice-President "
+                             "of the Supreme Council, in Misrata.")
+    assert found["Salma Bakkar"] == {"President"} and found["Idris Tarhouni"] == {"first vice-President"}
+
+
+def test_titles_joined_by_a_curly_possessive_are_no_organisation(extractor):
+    found = roles(extractor, "The council will hear Amara Diallo, the UN Secretary-General’s Special Representative "
+                             "for Mali, on Friday.")
+    assert "Special Representative" in found["Amara Diallo"] and "Secretary" not in found["Amara Diallo"]
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Khaled Fourti, at the helm of the National Oil Corporation since 2019, resigned.", "Khaled Fourti"),
+    ("Rima Busaifi has been at the helm of the Presidential Council since March.", "Rima Busaifi"),
+])
+def test_at_the_helm_of_a_body_heads_it(extractor, text, person):
+    assert "head" in roles(extractor, text)[person]
+
+
+def test_a_pronoun_whose_last_sentence_opens_with_a_pronoun_goes_further_back(extractor):
+    found = roles(extractor, "Nabil Gharyani studied law in Tunis.\nHe returned in 2012 to advise the council that "
+                             "had ousted Fawzi Rahim.\nIn March, he was appointed deputy to Prime Minister Adel Sweisi.")
+    assert "deputy" in found["Nabil Gharyani"] and "deputy" not in found.get("Fawzi Rahim", set())
+
+
+def test_an_opening_capacity_phrase_gives_its_title_to_the_name_after_its_comma(extractor):
+    """'During his tenure as X, Y ...': the capacity phrase opens the sentence as a bare 'As X, Y' does."""
+    tenure = roles(extractor, "During his tenure as head of the audit bureau, Jamal Sweihli doubled its staff.")
+    time = roles(extractor, "In her time as envoy to Niger, Amal Fergiani opened two consulates.")
+    assert "head" in tenure["Jamal Sweihli"] and "envoy" in time["Amal Fergiani"]

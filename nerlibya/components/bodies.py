@@ -59,6 +59,7 @@ class BodyWords:
     compounds: frozenset[str] = frozenset()  # "droits de l'homme": lower-case words a complement takes in whole
     leading_adjectives: frozenset[str] = frozenset()  # 'haut', 'grand': capitalised before a French head ('Haut Comité')
     lower_case_heads: frozenset[str] = frozenset()  # 'ministère': a body written in lower case before its portfolio
+    possessive_marks: frozenset[str] = frozenset()  # "of Libya's House": the complement owns the next noun
 
 
 def _is_name_word(token: Token, words: BodyWords, titles_allowed: bool = False, people_allowed: bool = False) -> bool:
@@ -149,10 +150,19 @@ def _capitalised_complement(doc: Doc, k: int, words: BodyWords, people_allowed: 
         if not people_allowed and _opens_person(doc, stop + 1):
             break  # 'of National Accord Fayez' + 'Al Saraj': the word before a person's name is their given name
         stop += 1
+        if _ends_known_body(doc, stop) and doc[stop].text[:1].isupper() and doc[stop].lower_ not in words.bodies:
+            break  # 'Speaker of the House of Representatives Kamal X': the KB's name ends, a person's may follow
     while stop < n and doc[stop].ent_iob_ == "I" and not doc[stop].is_space:
         stop += 1  # a name the model found goes in whole ('Souq al-Juma'), up to a line break it crosses
     names_a_body = any(doc[i].lower_ in words.bodies for i in range(k, stop))
     return k if names_a_body and not words.head_first else stop
+
+
+def _ends_known_body(doc: Doc, end: int) -> bool:
+    """Does a body the KB ruler matched end right before doc[end], with no other KB name opening there?"""
+    last = doc[end - 1]
+    return (last.ent_type_ == "ORG" and bool(last.ent_id_) and end < len(doc)
+            and doc[end].ent_iob_ != "I" and not doc[end].ent_id_)
 
 
 def _opens_person(doc: Doc, i: int) -> bool:
@@ -199,9 +209,16 @@ def _names_follow(doc: Doc, i: int, words: BodyWords) -> bool:
     return i < len(doc) and doc[i].text[:1].isupper() and doc[i].ent_type_ not in STOP_ENTITY_TYPES
 
 
+def owns_a_body(doc: Doc, i: int, possessive_marks: frozenset[str]) -> bool:
+    """A possessive mark at doc[i] before an organisation's name: what ends there owns that body ("of Libya's
+    High Council"), unlike "the Bank of Ghana's decision"."""
+    return i + 1 < len(doc) and doc[i].text in possessive_marks and doc[i + 1].ent_type_ == "ORG"
+
+
 def _complement_end(doc: Doc, end: int, words: BodyWords) -> int:
     """End of 'for the Regions', 'of Libya', 'du Procureur général militaire', 'contre l'immigration
-    illégale', 'et de développement' after a body's name; `end` if none follows."""
+    illégale', 'et de développement' after a body's name; `end` if none follows, or if the complement owns the body
+    named next."""
     n, first_end = len(doc), end
     while end < n:
         k = end + 1 if doc[end].lower_ in words.complement_words else end
@@ -221,8 +238,8 @@ def _complement_end(doc: Doc, end: int, words: BodyWords) -> int:
         else:
             stop = _lower_case_complement(doc, k, k > first, doc[first - 1].lower_ in words.of_words, words,
                                           coordinated and doc[end - 1].is_lower)
-        if stop == k:
-            break
+        if stop == k or owns_a_body(doc, stop, words.possessive_marks):
+            break  # "the Bureau of Libya's High Council of State": Libya's is the Council's
         while words.head_first and stop < n and _is_adjective(doc[stop], words):
             stop += 1
         end = stop

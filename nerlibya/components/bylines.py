@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..knowledge.lexicon import Words
 from ..text.normalize import is_acronym
-from .token_lookup import NEWLINE, space_tokens_holding, tokens_with_lower, tokens_with_text
+from .token_lookup import NEWLINE, line_around, space_tokens_holding, tokens_with_lower, tokens_with_text
 
 MAX_NAME_TOKENS = 5
 SEPARATORS = frozenset({",", "&"})
@@ -119,12 +119,13 @@ MAX_CREDIT_TOKENS = 8
 def outlet_credits(doc: Doc, words: Words, names: list[tuple[int, int]],
                    outlet_words: frozenset[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """The credited `names` split into people and outlets, and the outlets of sign-offs and dateline credits
-    added: 'By X, McClatchy Newspapers' (a credited name holding an outlet's word: 'newspapers', 'news'),
+    added: 'By X, McClatchy Newspapers' (a credited name holding an outlet's word: 'newspapers', 'news', or a body
+    the KB knows: 'By Amnesty International'),
     'Source: Africanews' (a sign-off line), 'TRIPOLI, July 24 (NNN-Xinhua) —' (the credit in brackets between
     a dateline in capitals and its dash), '(AFP / Abdullah Doma)' (a caption's credit: an agency's acronym and
     its photographer). Returns (people, outlets)."""
-    people = [n for n in names if not _holds_outlet_word(doc, n, outlet_words)]
-    outlets = [n for n in names if _holds_outlet_word(doc, n, outlet_words)]
+    outlets = [n for n in names if _holds_outlet_word(doc, n, outlet_words) or _known_body(doc, n)]
+    people = [n for n in names if n not in outlets]
     for agency, person in _bracketed_photo_credits(doc, words.name_particles):
         people.append(person)
         outlets.append(agency)
@@ -134,6 +135,7 @@ def outlet_credits(doc: Doc, words: Words, names: list[tuple[int, int]],
         if cue is not None and _credit_may_start(doc, i) and doc[i].text[:1].isupper():
             outlets.extend(_outlets_to_line_end(doc, i + len(cue), words))
     outlets.extend(_dateline_credits(doc))
+    outlets.extend(_agency_lines(doc, outlet_words))
     return people, sorted(set(outlets))
 
 
@@ -154,6 +156,11 @@ def _bracketed_photo_credits(doc: Doc, particles: frozenset[str]) -> list[tuple[
                 and doc[name_start].text[:1].isupper() and doc[name_end - 1].text[:1].isupper()):
             found.append(((agency_start, agency_end), (name_start, name_end)))
     return found
+
+
+def _known_body(doc: Doc, name: tuple[int, int]) -> bool:
+    """'By Amnesty International': a credited name the KB ruler read as one of its organisations signs for a body."""
+    return all(t.ent_type_ == "ORG" and t.ent_id_ for t in doc[name[0] : name[1]])
 
 
 def _holds_outlet_word(doc: Doc, name: tuple[int, int], outlet_words: frozenset[str]) -> bool:
@@ -178,8 +185,13 @@ def _outlets_to_line_end(doc: Doc, start: int, words: Words) -> list[tuple[int, 
         if end < len(doc) and (doc[end].text in OUTLET_JOINERS or doc[end].lower_ in words.conjunctions):
             i = end + 1
             continue
-        return names if _line_ends(doc, end) else []
+        return names if _line_ends(doc, end) or _bracket_ends_line(doc, end) else []
     return []
+
+
+def _bracket_ends_line(doc: Doc, i: int) -> bool:
+    """'(Source: UK FCO)': a closing bracket at doc[i] ends the line of a bracketed sign-off."""
+    return i < len(doc) and doc[i].text in (")", "]") and _line_ends(doc, i + 1)
 
 
 def _date_to_line_end(doc: Doc, i: int, words: Words) -> bool:
@@ -219,6 +231,21 @@ def _dateline_credits(doc: Doc) -> list[tuple[int, int]]:
             found.extend(parts)
         elif close == opening + 2 and is_acronym(doc[opening + 1].text):
             found.append((opening + 1, close))
+    return found
+
+
+def _agency_lines(doc: Doc, outlet_words: frozenset[str]) -> list[tuple[int, int]]:
+    """The outlet of a credit line 'Sahel Cloud News Agency – Niamey': capitalised words holding an outlet's word
+    fill the line up to a dash, and a place the KB ruler or the model found fills it after."""
+    found = []
+    for dash in tokens_with_text(doc, CREDIT_DASHES):
+        start, end = line_around(doc, dash)
+        if start == dash or end - dash < 2 or any(not t.text[:1].isupper() or not t.is_alpha for t in doc[start:dash]):
+            continue
+        place = doc[dash + 1 : end]
+        if (place[0].ent_type_ in ("GPE", "LOC") and all(t.ent_type_ == place[0].ent_type_ for t in place)
+                and _holds_outlet_word(doc, (start, dash), outlet_words)):
+            found.append((start, dash))
     return found
 
 

@@ -113,7 +113,7 @@ class EntityCleanup(KnowledgePipe):
             adjective_endings=words.adjective_endings, infinitive_endings=words.infinitive_endings,
             list_joiners=words.conjunctions | {"&"}, head_first=words.adjectives_follow_noun,
             compounds=heads.complement_compounds, leading_adjectives=heads.leading_adjectives,
-            lower_case_heads=heads.lower_case_heads)
+            lower_case_heads=heads.lower_case_heads, possessive_marks=words.possessive_marks)
 
     def _name_edges(self, elided: frozenset[str]) -> NameEdgeWords:
         """The words that cannot open a person's name as its given name, and the tests of a name's edges."""

@@ -12,10 +12,11 @@ from ..core.org_evidence import (OrgCandidate, OrgWords, Verdict, acronym_verdic
                                  is_generic_alone, is_lower_case_description, is_nationality_and_common_noun, is_one_of_a_kind,
                                  is_unplaced_generic_name, joins_complement, leading_nationality,
                                  opens_with_common_word, org_verdict, place_joiners_of, breaker_tail, possessor_length, qualifier_tail,
-                                 reads_as_given_name, second_portfolio_tail, trailing_nationality)
+                                 owner_tail, reads_as_given_name, second_portfolio_tail, trailing_nationality)
 from ..text.name_shapes import NameShapes
 from ..text.normalize import fold, name_key
 from .base import LINE_BREAKS, KnowledgePipe, is_line_break, opens_sentence_or_line
+from .bodies import owns_a_body
 from .bylines import credits
 from .entity_spans import set_entities
 from .span_edges import ends_before_adjectives
@@ -167,14 +168,15 @@ class OrgEvidence(KnowledgePipe):
     def without_possessor_or_title(self, ent: Span) -> Span:
         """"Council's Information" -> 'Information': the words after a possessive inside a span the KB does not
         know; "Alliance de l'ancien" -> 'Alliance': no title's qualifier at its end; 'Autorité dans des dépôts'
-        -> 'Autorité': no preposition a name never holds (core: possessor_length, qualifier_tail,
-        breaker_tail)."""
+        -> 'Autorité': no preposition a name never holds; "Bureau of Libya['s] High Council" -> 'Bureau': no
+        complement that owns the body named next (core: possessor_length, qualifier_tail, breaker_tail, owner_tail)."""
         if ent.label_ != "ORG" or len(ent) < 3 or self.is_known(ent):
             return ent
         words = tuple(t.text for t in ent)
         cut = possessor_length(words, self.possessives, self.lexicon.words.plural_possessors)
+        owner = owner_tail(words, self.lexicon.words.of_words) if owns_a_body(ent.doc, ent.end, self.possessives) else 0
         tail = (qualifier_tail(words, self.qualifiers, self.linking_words) or breaker_tail(words, self.name_breakers)
-                or second_portfolio_tail(words, self.lexicon.words.portfolio_prepositions))
+                or second_portfolio_tail(words, self.lexicon.words.portfolio_prepositions) or owner)
         if not (cut or tail) or cut >= len(ent) - tail:
             return ent
         return Span(ent.doc, ent.start + cut, ent.end - tail, label=ent.label_)

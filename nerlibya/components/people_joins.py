@@ -58,10 +58,13 @@ def listed_together(doc: Doc, end: int, start: int, words: Words) -> bool:
 def with_bylines(doc: Doc, ents: list[Span], people: list[tuple[int, int]],
                  outlets: Sequence[tuple[int, int]] = ()) -> list[Span]:
     """The credited names as people and the credited outlets as organisations, in place of whatever the model
-    made of their words; an outlet the KB matched keeps its span and id."""
+    made of their words; an outlet the KB matched keeps its span and id, and one holding another KB name is left
+    to the other components (the tokens would keep that name's id)."""
     known = {(ent.start, ent.end) for ent in ents if ent.id_ and ent.label_ == "ORG"}
+    inner = [ent for ent in ents if ent.id_ and (ent.start, ent.end) not in known]
     credits = [(start, end, "PERSON") for start, end in people]
-    credits += [(start, end, "ORG") for start, end in outlets if (start, end) not in known]
+    credits += [(start, end, "ORG") for start, end in outlets if (start, end) not in known
+                and not any(start <= ent.start and ent.end <= end for ent in inner)]  # 'UK FCO' would keep the UK's id
     if not credits:
         return ents
     taken = {i for start, end, _ in credits for i in range(start, end)}

@@ -34,15 +34,23 @@ def is_abbreviated(text: str) -> bool:
     return text.endswith(".") or len(text) <= 3
 
 
+SPACED_DASHES = frozenset({"-", "–", "—", "--"})
+
+
 def unbroken_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Names cross no line and no run of spaces: past any whitespace token that opens doc[start:end], up to
-    the first one inside it (the model reads 'Nadia Farouk\r', 'Farouk\u2028Talks' as one name)."""
+    """Names cross no line, no run of spaces and no dash with a space on each side: past any whitespace token that
+    opens doc[start:end], up to the first break inside it (the model reads 'Nadia Farouk\r', 'Farouk\u2028Talks',
+    'Nadia Farouk - who' as one name)."""
     while start < end and doc[start].is_space:
         start += 1
     for i in range(start, end):
-        if doc[i].is_space:
+        if doc[i].is_space or (i > start and _spaced_dash(doc, i)):
             return start, i
     return start, end
+
+
+def _spaced_dash(doc: Doc, i: int) -> bool:
+    return doc[i].text in SPACED_DASHES and doc[i].whitespace_ != "" and doc[i - 1].whitespace_ != ""
 
 
 def without_trailing(doc: Doc, start: int, end: int, trailing: frozenset[str], dangling: frozenset[str]) -> int:

@@ -296,13 +296,23 @@ class TitleFinder(KnowledgePipe):
         général de l'ONU, X,'): an entity that is a whole office or rank, or a portfolio office and its portfolio
         ('Ministre de la Culture' opening a list line), with no KB id, is a title, not a name."""
         ents = list(doc.ents)
-        kept = [e for e in ents if e.label_ not in PLACE_OR_ORG or e.id_ or not self._is_title_phrase(e)]
+        kept = [e for e in ents if e.label_ not in PLACE_OR_ORG or e.id_
+                or not (self._is_title_phrase(e) or self._cut_from_a_title(doc, e.start))]
         if len(kept) != len(ents):
             set_entities(doc, kept)
         return kept
 
+    def _cut_from_a_title(self, doc: Doc, start: int) -> bool:
+        """'Secretary-[General’s Special]': an entity opening after the hyphen of a hyphenated title is a piece of
+        that title the model took for a name."""
+        return (start > 1 and is_glued_hyphen(doc, start - 1)
+                and fold(doc[start - 2 : start + 1].text) in self._title_phrases)
+
     def _is_title_phrase(self, ent: Span) -> bool:
-        return fold(ent.text) in self._title_phrases or (
+        """An office or rank, titles joined by a possessive ('[General’s Special Representative]' cut from 'the UN
+        Secretary-General’s Special Representative'), or a portfolio office and its portfolio."""
+        parts = _between_possessives(ent, self.lexicon.words.possessive_marks)
+        return (bool(parts) and all(fold(part) in self._title_phrases for part in parts)) or (
             len(ent) > 2 and ent[0].lower_ in self.lexicon.portfolio_offices and ent[1].lower_ in self.lexicon.words.of_words)
 
     def people_around_titles(self, doc: Doc, titles: list[Title]) -> None:
@@ -676,6 +686,16 @@ def _name_before_bare_apposition(doc: Doc, title: Title, words: Words) -> tuple[
             or before.lower_ in words.region_prepositions:  # 'envoy for Central Africa, deputy representative'
         return None
     return start, j
+
+
+def _between_possessives(ent: Span, marks: frozenset[str]) -> list[str]:
+    """The texts of the entity's parts that possessive marks separate ('General', 'Special Representative')."""
+    parts, start = [], ent.start
+    for token in ent:
+        if token.text in marks:
+            parts.append(ent.doc[start:token.i].text)
+            start = token.i + 1
+    return [part for part in parts + [ent.doc[start:ent.end].text] if part]
 
 
 def _drop_names_inside_titles(doc: Doc, ents: list[Span], titles: list[Title]) -> None:

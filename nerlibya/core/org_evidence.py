@@ -184,6 +184,13 @@ def second_portfolio_tail(words: tuple[str, ...], portfolio_prepositions: frozen
     return len(words) - cut if cut is not None and words[-1][:1].isupper() else 0
 
 
+def owner_tail(words: tuple[str, ...], of_words: frozenset[str]) -> int:
+    """How many words to cut from the end of a name written right before a possessive mark: 2 for 'of' + 'Libya'
+    (of "the Bureau of Libya's High Council"), whose last complement owns the next noun; 0 if it has none."""
+    cut = max((i for i, w in enumerate(words[1:-1], start=1) if w.lower() in of_words), default=None)
+    return len(words) - cut if cut is not None else 0
+
+
 def breaker_tail(words: tuple[str, ...], breakers: frozenset[str]) -> int:
     """How many words to cut from the end of a name that runs on through a preposition no name holds: 3 for
     'Autorité' + 'dans des dépôts' (of "placer les fonds de l'Autorité dans des dépôts"); 0 if none."""

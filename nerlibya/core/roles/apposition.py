@@ -8,9 +8,9 @@ from typing import Mapping, Sequence
 from ..types import Title
 from .complements import (apposition_opening, before_coordinated_titles, before_place_complement, past_complements,
                           past_named_complement, skip_possessor, titles_reaching)
-from .scene import (APPOSITION_OPENERS, CLAUSE_ENDS, MAX_CLAUSE_TOKENS, MAX_RELATIVE_TOKENS, MAX_WORDS_BEFORE_NAME,
+from .scene import (CLAUSE_ENDS, MAX_CAPACITY_OPENING, MAX_CLAUSE_TOKENS, MAX_RELATIVE_TOKENS, MAX_WORDS_BEFORE_NAME,
                     Person, QUOTES, Scene, TIME_RANGE_JOINERS, TokenLike, entity_start, is_glued_hyphen, skip_back,
-                    stacked_title_at, time_phrase_opening)
+                    opens_aside, stacked_title_at, time_phrase_opening)
 
 
 def person_before_bare_apposition(scene: Scene, title: Title) -> Person | None:
@@ -28,7 +28,7 @@ def person_before_apposition(scene: Scene, title: Title) -> Person | None:
     """'X, the commander of the LNA', 'X [head of the mission]': the person ends at the comma or bracket
     before the title."""
     comma = skip_possessor(scene, title.phrase_start)
-    if comma < 0 or scene.tokens[comma].text not in APPOSITION_OPENERS or _names_someone_after(scene, title):
+    if comma < 0 or not opens_aside(scene.tokens, comma) or _names_someone_after(scene, title):
         return None
     person = (scene.ends.get(comma) or scene.ends.get(_before_bracketed_word(scene.tokens, comma))
               or scene.ends.get(_before_country(scene, comma)))
@@ -327,9 +327,17 @@ def _relatives_name(scene: Scene, title: Title, person: Person) -> bool:
 
 
 def opening_as(scene: Scene, k: int) -> bool:
-    """Is `k` an 'as' that opens the sentence ('As defence minister, X oversaw the army')?"""
-    opens = k == 0 or scene.sentence_of[k - 1] != scene.sentence_of[k]
-    return opens and scene.tokens[k].lower_ in scene.words.as_words
+    """Is `k` an 'as' that opens the sentence ('As defence minister, X oversaw the army'), or closes a short phrase
+    of a capacity noun that does ('During his tenure as president, X cut spending')?"""
+    if k < 0 or scene.tokens[k].lower_ not in scene.words.as_words:
+        return False
+    start = k
+    if k > 0 and scene.tokens[k - 1].lower_ in scene.words.capacity_nouns:
+        start = k - 1
+        while start > max(k - MAX_CAPACITY_OPENING, 0) and scene.sentence_of[start - 1] == scene.sentence_of[k] \
+                and scene.tokens[start - 1].text.isalpha():
+            start -= 1
+    return start == 0 or scene.sentence_of[start - 1] != scene.sentence_of[k]
 
 
 def _attribution_inserted(scene: Scene, person: Person) -> bool:

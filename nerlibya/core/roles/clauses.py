@@ -12,7 +12,7 @@ from .complements import (apposition_opening, article_before_qualifying_name, be
                           verb_before_adverbial)
 from .scene import (MAX_CAPACITY_DISTANCE, MAX_CLAUSE_TOKENS, MAX_OPENING_TOKENS, MAX_PRONOUN_SENTENCES,
                     MAX_SUBJECT_APPOSITION_TOKENS, Person, Scene, as_phrase_start, is_adverb, is_glued_hyphen,
-                    skip_back, time_phrase_opening)
+                    opens_aside, skip_back, time_phrase_opening)
 
 
 def person_appointed(scene: Scene, title: Title) -> Person | None:
@@ -75,16 +75,18 @@ def person_before_pronoun(scene: Scene, title: Title) -> Person | None:
 
 def _antecedent(scene: Scene, sentence: int) -> Person | None:
     """The person a subject pronoun opening the sentence after `sentence` stands for: the one `sentence` names alone;
-    back over sentences that name no one and open with a subject pronoun themselves ('X quit. He said ... He was
-    previously envoy'), up to MAX_PRONOUN_SENTENCES."""
+    back over sentences that open with a subject pronoun themselves, whose names are objects the pronoun's
+    person acts on ('X quit. He said ... He was previously envoy', 'X studied law. He served the regime that Y led.
+    He was then ambassador'), up to MAX_PRONOUN_SENTENCES."""
     for back in range(sentence, max(sentence - MAX_PRONOUN_SENTENCES, -1), -1):
-        named = [person for start, person in sorted(scene.starts.items()) if scene.sentence_of[start] == back]
-        if named:
-            surnames = {scene.tokens[person.end - 1].lower_ for person in named}
-            return named[0] if len(surnames) == 1 else None
         first = bisect_left(scene.sentence_of, back)  # sentence numbers never decrease
-        if first >= len(scene.tokens) or scene.tokens[first].lower_ not in scene.words.subject_pronouns:
-            return None
+        while first < len(scene.tokens) and not scene.tokens[first].text.strip():
+            first += 1  # the line break opening a paragraph's sentence
+        if first < len(scene.tokens) and scene.tokens[first].lower_ in scene.words.subject_pronouns:
+            continue
+        named = [person for start, person in sorted(scene.starts.items()) if scene.sentence_of[start] == back]
+        surnames = {scene.tokens[person.end - 1].lower_ for person in named}
+        return named[0] if len(surnames) == 1 else None
     return None
 
 
@@ -325,8 +327,8 @@ def subject_before_as(scene: Scene, k: int) -> Person | None:
                 return subject_before_as(scene, person.start - 1)  # 'X served under [Y] as ambassador': X served
             return _subject_past_agent(scene, person)
         token = tokens[position - 1] if position > 0 else None
-        if token is not None and token.text == "," and tokens[position].lower_ in scene.words.relative_pronouns:
-            return scene.ends.get(position - 1)  # 'X, qui fait office de Premier ministre'
+        if token is not None and opens_aside(tokens, position - 1) and tokens[position].lower_ in scene.words.relative_pronouns:
+            return scene.ends.get(position - 1)  # 'X, qui fait office de Premier ministre', 'X - who served as PM'
         if tokens[position].lower_ in scene.words.relative_pronouns and scene.titles_ending.get(position):
             return _described_by_title(scene, position)  # 'X, a diplomat who served as ambassador'
         if token is not None and token.text == "," and tokens[position].lower_ in scene.words.appointment_words:

@@ -10,6 +10,8 @@ from ..types import Title
 from .complements import skip_possessor
 from .scene import Person, Scene, as_phrase_start, skip_back
 
+AMPERSAND = frozenset({"&"})  # 'the President & Vice-President': joins titles in a row as 'and' does
+
 
 def people_listed(scene: Scene, title: Title) -> list[Person]:
     """The people sharing a title written in the plural: listed after it ('deputy prime ministers, A, B and
@@ -48,10 +50,11 @@ def people_before_comma(scene: Scene, comma: int) -> list[Person]:
 
 
 def person_respectively(scene: Scene, title: Title) -> Person | None:
-    """'A et B, respectivement ministre de la Défense et ministre de l'Intérieur': titles written in a row after
-    'respectivement' go, in order, to as many people listed before its comma; the person of this title, or None
-    (no such word, or as many titles as people not written)."""
-    before = _titles_back_to(scene, title, scene.words.respectively)
+    """'A et B, respectivement ministre de la Défense et ministre de l'Intérieur', 'A and B, the President and
+    Vice-President of X': titles written in a row after 'respectivement', or after the article opening an apposition,
+    go, in order, to as many people listed before its comma; the person of this title, or None (no such word, or as
+    many titles as people not written)."""
+    before = _titles_back_to(scene, title, scene.words.respectively | scene.words.title_determiners)
     if before is None:
         return None
     cue = title.phrase_start - 1 if not before else before[0].phrase_start - 1
@@ -66,7 +69,7 @@ def _titles_back_to(scene: Scene, title: Title, cues: frozenset[str]) -> list[Ti
     tokens, k, row = scene.tokens, title.phrase_start - 1, []
     while k >= 0 and tokens[k].lower_ not in cues:
         ending = [t for t in scene.titles_ending.get(k, ()) if t.category != "clause"]
-        if tokens[k].lower_ not in scene.words.chain_words or not ending:
+        if tokens[k].lower_ not in scene.words.chain_words | AMPERSAND or not ending:
             return None
         row.insert(0, min(ending, key=lambda t: t.phrase_start))
         k = row[0].phrase_start - 1
@@ -76,7 +79,7 @@ def _titles_back_to(scene: Scene, title: Title, cues: frozenset[str]) -> list[Ti
 def _titles_on_from(scene: Scene, title: Title) -> list[Title]:
     """The titles written in a row after this one (', T2 et T3'), each after a comma or a conjunction."""
     row, k = [], title.phrase_end
-    while k < len(scene.tokens) and scene.tokens[k].lower_ in scene.words.chain_words \
+    while k < len(scene.tokens) and scene.tokens[k].lower_ in scene.words.chain_words | AMPERSAND \
             and (after := scene.titles_from.get(k + 1)) is not None:
         row.append(after)
         k = after.phrase_end

@@ -26,6 +26,7 @@ CLOSING_QUOTES = frozenset({"”", "»", "’"})
 MAX_WORDS_BEFORE_NAME = 4
 MAX_CLAUSE_TOKENS = 10
 MAX_CAPACITY_DISTANCE = 10  # tokens between a person and 'his capacity as'
+MAX_CAPACITY_OPENING = 4  # 'during his tenure' before an 'as' that opens the sentence
 MAX_PRONOUN_SENTENCES = 3  # sentences back to a pronoun's antecedent
 MAX_OPENING_TOKENS = 8  # a short phrase before a sentence's subject ('Before that, she')
 MAX_BODY_QUALIFIER_TOKENS = 6  # 'reconnu par la communauté internationale' before a body's bracketed acronym
@@ -219,6 +220,14 @@ def is_glued_hyphen(tokens: Sequence[TokenLike], i: int) -> bool:
     """tokens[i] is a hyphen written between two words with no space ('re-elected', 'Follow-Up'), not a dash."""
     return (tokens[i].text in ("-", "\u2011") and i > 0 and tokens[i].text_with_ws == tokens[i].text
             and tokens[i - 1].text_with_ws == tokens[i - 1].text)
+
+
+def opens_aside(tokens: Sequence[TokenLike], i: int) -> bool:
+    """tokens[i] sets what follows apart from the name before it: a comma, a bracket, a dash, or a hyphen typed
+    with a space on each side for a dash ('X - who served as premier -')."""
+    token = tokens[i]
+    return token.text in APPOSITION_OPENERS or (
+        token.text == "-" and i > 0 and token.text_with_ws != token.text and tokens[i - 1].text_with_ws != tokens[i - 1].text)
 
 
 def skip_forward(tokens: Sequence[TokenLike], index: int, words: frozenset[str]) -> int:
