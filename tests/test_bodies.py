@@ -77,6 +77,21 @@ def test_french_bodies_run_through_their_complements(text, expected):
     assert bodies("fr", FRENCH, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("La Chambre nationale de l'agriculture et de la pêche a protesté.",
+     ["Chambre nationale de l'agriculture et de la pêche"]),
+    ("La Chambre nationale des métiers, de l'artisanat et des services a protesté.",
+     ["Chambre nationale des métiers, de l'artisanat et des services"]),
+    ("La Chambre des métiers, de retour à Syrte, a protesté.", ["Chambre des métiers"]),  # an aside, no 'et'
+    # a joined pair of numbers after a French head noun names the body, even in lower case
+    ("Les membres de la commission militaire 4+4 ont signé.", ["commission militaire 4+4"]),
+    ("La Commission 4 + 4 a remis son rapport.", ["Commission 4 + 4"]),
+    ("La commission a retenu 4 candidats.", []),
+])
+def test_french_listed_complements_and_numbered_commissions(text, expected):
+    assert bodies("fr", FRENCH, text) == expected
+
+
 def test_french_complement_takes_a_compound_noun_whole():
     text = "La Ligue libyenne des droits de l'homme a protesté."
     plain = replace(FRENCH, bodies=FRENCH.bodies | {"ligue"})
@@ -160,3 +175,15 @@ def test_a_body_the_kb_matched_ends_before_a_name_written_after_it():
     doc = spacy.blank("en")("The Speaker of the Council of Elders Kamal Ferjani met the press .")
     doc.ents = [Span(doc, 4, 7, label="ORG", span_id="council-of-elders")]
     assert [doc[b.start:b.end].text for b in find_bodies(doc, ENGLISH)] == ["Council of Elders"]
+
+
+@pytest.mark.parametrize("text, place, expected", [
+    ("Le sommet de la Commission du bassin du lac Kivu a pris fin.", "Kivu", ["Commission du bassin du lac Kivu"]),
+    ("La Commission de protection Kivu a pris fin.", "Kivu", ["Commission de protection"]),  # no place noun before
+])
+def test_a_place_named_after_a_place_noun_closes_a_french_body_s_name(text, place, expected):
+    doc = spacy.blank("fr")(text)
+    at = [t.text for t in doc].index(place)
+    doc.ents = [Span(doc, at, at + 1, label="GPE")]
+    plain = replace(FRENCH, place_nouns=frozenset({"lac", "fleuve"}))
+    assert [doc[b.start:b.end].text for b in find_bodies(doc, plain)] == expected

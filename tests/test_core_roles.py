@@ -927,3 +927,36 @@ def test_a_hyphen_with_spaces_sets_off_an_apposition_as_a_dash_does(spaced, expe
     people = [Person(2, 4)]
     scene = Scene.of(tokens, people, [apposed], [0] * len(tokens), RoleWords.of(load_lexicon("en", FIXTURE_LANG)))
     assert attach(scene, apposed, {})[0] == expected
+
+
+def test_extra_spaces_typed_after_a_comma_keep_a_name_in_apposition():
+    """A page typing two spaces after a comma gives spaCy a token of spaces: it stands in no apposition's way."""
+    tokens = make_tokens("The head of the council , _ Ali Salem , said . Ali Salem , _ the envoy , left .",
+                         {(7, 9): "PERSON", (12, 14): "PERSON"})
+    tokens[6] = tokens[15] = Tok(" ", whitespace_="")
+    head, envoy = title(1, 2, (1, 5)), title(17, 18)
+    scene = Scene.of(tokens, [Person(7, 9), Person(12, 14)], [head, envoy], [0] * 12 + [1] * 9,
+                     RoleWords.of(load_lexicon("en", FIXTURE_LANG)))
+    assert attach(scene, head, {}) == (Person(7, 9), "apposition-before")
+    assert attach(scene, envoy, {}) == (Person(12, 14), "apposition-after")
+
+
+def test_a_title_s_listed_complements_lead_to_its_apposition():
+    the_title = title(1, 2, (1, 5))
+    text = "The head of the chamber of trade , of industry and of crafts , Ali Salem , said ."
+    scene = scene_of(text, {(14, 16): "PERSON"}, [the_title])
+    assert attach(scene, the_title, {}) == (Person(14, 16), "apposition-before")
+
+
+def test_a_comma_and_complement_with_no_closing_and_is_an_aside_not_a_list():
+    the_title = title(3, 4, (3, 7))
+    text = "They met the head of the council , of course , Ali Salem , at noon ."
+    scene = scene_of(text, {(11, 13): "PERSON"}, [the_title])
+    assert attach(scene, the_title, {})[0] is None
+
+
+def test_a_preposition_after_a_day_closes_an_apposition_when_an_office_holder_is_the_subject():
+    envoy, minister = title(1, 2), title(4, 5)
+    scene = scene_of("The envoy met the minister , Ali Salem Monday at the palace .", {(6, 8): "PERSON"},
+                     [envoy, minister])
+    assert attach(scene, minister, {}) == (Person(6, 8), "apposition-before")

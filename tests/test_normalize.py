@@ -23,6 +23,11 @@ def test_name_key_drops_arabic_article_on_name_parts():
     assert name_key("Mohamed al-Menfi") == name_key("Mohamed el-Menfi") == name_key("Mohamed Menfi")
 
 
+def test_name_key_drops_a_filial_ould_a_name_may_leave_out():
+    assert name_key("Sidi Ould Salem Bah") == name_key("Sidi Salem Bah")
+    assert name_key("Sidi Ould") != name_key("Sidi")  # a last word stays, as the Arabic article does
+
+
 def test_surface_variants_cover_accents_quotes_and_article():
     variants = surface_variants("Khaled al-Mishri")
     assert {"Khaled al-Mishri", "Khaled el-Mishri", "Khaled Mishri"} <= variants

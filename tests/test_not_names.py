@@ -205,3 +205,22 @@ def test_a_date_after_a_body_is_no_part_of_its_name(extractor):
     forms = {form for org in record["organisations"] for form in org["forms"]}
     assert not any(any(ch.isdigit() for ch in form) for form in forms)
     assert "Committee on Foreign Relations" in forms
+
+
+@pytest.mark.parametrize("text,rubric", [
+    ("Crise Libyenne : Ali Salem perd la présidence du conseil\n\nAli Salem a quitté la présidence mardi.",
+     "Crise Libyenne"),
+    ("Diplomatie Algérienne : Ali Salem reçu à Tunis\n\nAli Salem est arrivé mardi à Tunis.", "Diplomatie Algérienne"),
+])
+def test_a_french_rubric_of_a_noun_and_a_nationality_is_no_person_or_place(extractor, text, rubric):
+    record = _record(extractor, text)
+    assert rubric not in _names(record, "people") | _names(record, "places")
+    assert "Ali Salem" in _names(record, "people")
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Le ministre s'est rendu en République Tchèque la semaine dernière.", "Czech Republic"),
+    ("Les combats ont repris dans l'Est libyen mardi, selon des témoins.", "Est libyen"),
+])
+def test_a_state_or_a_region_named_by_a_noun_and_a_nationality_stays_a_place(extractor, text, place):
+    assert place in _names(_record(extractor, text), "places")

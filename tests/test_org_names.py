@@ -114,3 +114,13 @@ def test_shorter_forms_are_matched_against_few_records_not_all(monkeypatch):
         assert joined["bare"].key == f"k{count - 1}"  # the nearest fuller record before it
         work.append(calls[0])
     assert work[1] < 3 * work[0], work
+
+
+def test_a_shorter_form_may_add_a_nationality_where_adjectives_go():
+    grammar = NameGrammar(FRENCH.bodies, FRENCH.linking_words, True, frozenset({"malien", "malienne"}))
+    assert is_shorter_form("Conseil de transition malien", "Conseil national de transition", grammar)
+    assert not is_shorter_form("Conseil de transition malien", "Conseil national de transition", FRENCH)
+    assert not is_shorter_form("Conseil malien de transition", "Conseil militaire national", grammar)
+    full = record("a", ["Conseil national de transition"], 0)
+    short = record("b", ["Conseil de transition malien"], 9)
+    assert join_shorter_records([full, short], grammar) == {"b": full}

@@ -467,3 +467,19 @@ def test_the_hague_is_named_with_its_article(extractor):
 def test_the_ghaddafi_spelling_is_the_late_ruler_not_a_place(extractor):
     record = extractor.extract("Ten years after the Ghaddafi era ended, the oil towns still have no power.").to_dict()
     assert [p["name"] for p in record["people"]] == ["Muammar Gaddafi"] and not record["places"]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Le ministre a dit le soutien de la République islamique de Mauritanie au dialogue.", "Mauritania"),
+    ("Le communiqué rappelle que le Royaume du Maroc accueille les pourparlers.", "Morocco"),
+    ("The People's Democratic Republic of Algeria hosted the talks.", "Algeria"),
+])
+def test_a_state_s_official_name_is_the_state(extractor, text, place):
+    record = extractor.extract(text).to_dict()
+    assert [p["name"] for p in record["places"]] == [place]
+
+
+def test_a_name_written_with_and_without_ould_is_one_person(extractor):
+    record = extractor.extract("Le président Mohamed Cheikh Bah a écrit au Conseil. Le message de M. Mohamed Ould Cheikh "
+                               "Bah a été remis mardi à Tripoli.").to_dict()
+    assert [p["name"] for p in record["people"]] == ["Mohamed Ould Cheikh Bah"]

@@ -239,10 +239,20 @@ def test_two_known_bodies_joined_by_et_du_stay_two(rules_only):
     assert [o["id"] for o in record["organisations"]] == ["house-of-representatives", "high-council-of-state"]
 
 
-def test_the_conseil_supreme_de_l_etat_is_the_high_council_of_state(extractor):
-    found = organisations(extractor, "La décision est contestée par le Conseil suprême de l'État, qui la juge "
-                                     "illégitime.")
-    assert "Conseil suprême de l'État" in found["High Council of State"]["forms"]
+@pytest.mark.parametrize("form", ["Conseil suprême de l'État", "Conseil supérieur de l'Etat"])
+def test_the_conseil_supreme_or_superieur_de_l_etat_is_the_high_council_of_state(extractor, form):
+    found = organisations(extractor, f"La décision est contestée par le {form}, qui la juge illégitime.")
+    assert form in found["High Council of State"]["forms"]
+
+
+@pytest.mark.parametrize("text,body", [
+    ("Le porte-parole du gouvernement de l'Unité nationale a démenti mardi.", "Government of National Unity"),
+    # a shorter form with a nationality where French puts adjectives joins the body named in full
+    ("Le Conseil national de transition (CNT) a ouvert un bureau à Dakar. Le Conseil de transition libyen y a "
+     "envoyé deux émissaires.", "National Transitional Council"),
+])
+def test_variants_of_a_known_body_are_that_body(extractor, text, body):
+    assert set(organisations(extractor, text)) == {body}
 
 
 def test_en_compagnie_de_a_person_is_no_company(extractor):

@@ -1,6 +1,7 @@
 """French role classes of African and Maghreb press that generalise across outlets (issue 19, roles recall), on
 sentences written for these tests: titles given through 'en qualité de' and set off by commas, 'en exercice',
-'chargé de' portfolios, continental adjectives in portfolios, the courtesy titles 'S.E.M.' and 'SEM'."""
+'chargé de' portfolios, continental adjectives in portfolios, the courtesy titles 'S.E.M.' and 'SEM'; bodies whose
+names list their trades, two spaces typed after a comma, an apposition whose closing comma is left out."""
 
 import pytest
 
@@ -505,3 +506,52 @@ def test_a_unit_named_by_a_number_after_its_noun_ends_the_titles_complement(extr
 ])
 def test_imam_before_a_name_is_a_title(extractor, text, person):
     assert "imam" in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    # a body listing its trades: the title reaches its apposition past the list
+    ("Il a reçu le président de la Chambre nationale de l'agriculture et de la pêche, Omar Diallo.", "Omar Diallo",
+     "président"),
+    ("Étaient présents le président de l'Union nationale des métiers, de l'artisanat et des services (UNMAS), Omar "
+     "Diallo, et le gouverneur de la ville.", "Omar Diallo", "président"),
+    # two spaces typed after a comma
+    ("Le ministre a reçu le chef du gouvernement,  Karim Gharbi, à Carthage.", "Karim Gharbi", "chef du gouvernement"),
+    ("Karim Gharbi,  ministre de l'Intérieur, a démenti.", "Karim Gharbi", "ministre de l'Intérieur"),
+    # a preposition after the name closes an apposition whose comma the page left out
+    ("Le président a reçu le chef d'état-major nigérien, Issa Kaboré dans le cadre d'une visite de travail.",
+     "Issa Kaboré", "chef d'état-major"),
+    ("Le dirigeant malien a évoqué la mort de l'ancien président guinéen, Issa Kaboré sur la sécurité du pays.",
+     "Issa Kaboré", "ancien président"),
+    ("Amadou Sall a rencontré le chef de la junte, Issa Kaboré mardi pour évoquer la frontière.", "Issa Kaboré",
+     "chef de la junte"),
+])
+def test_an_apposition_after_listed_trades_extra_spaces_or_a_missing_comma(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
+
+
+def test_a_body_listing_its_trades_is_named_whole(extractor):
+    record = extractor.extract("Le président de la Chambre nationale des métiers, de l'artisanat et des services, "
+                               "Omar Diallo, a signé l'accord.").to_dict()
+    assert "Chambre nationale des métiers, de l'artisanat et des services" in {o["name"] for o in record["organisations"]}
+
+
+@pytest.mark.parametrize("rules_only", [False, True])
+def test_every_name_listed_after_a_plural_title_is_a_person_holding_it(rules_only):
+    from nerlibya.api import Extractor
+    found = roles(Extractor(lang="fr", rules_only=rules_only),
+                  "Au cours de la séance, les membres Fathia Ben Salem, Naima Kadi et Nouri Mansour étaient candidats.")
+    assert {name: found.get(name) for name in ("Fathia Ben Salem", "Naima Kadi", "Nouri Mansour")} == {
+        "Fathia Ben Salem": {"membre"}, "Naima Kadi": {"membre"}, "Nouri Mansour": {"membre"}}
+
+
+
+@pytest.mark.parametrize("text,person,title", [
+    # a title word written capitalised after a given name is a word of the name
+    ("Moussa Cheikh Diallo, ministre de l'Intérieur, a remis un message.", "Moussa Cheikh Diallo",
+     "ministre de l'Intérieur"),
+    # the rules find the apposed name past two spaces after the comma
+    ("Le ministre a reçu le chef du gouvernement,  Karim Gharbi, à Carthage.", "Karim Gharbi", "chef du gouvernement"),
+])
+def test_names_the_rules_find_without_the_model(text, person, title):
+    from nerlibya.api import Extractor
+    assert title in roles(Extractor(lang="fr", rules_only=True), text)[person]

@@ -28,6 +28,8 @@ HEADLINE_TOKENS = 40
 # the share of longer words a Title Case line capitalises: a sentence that names a few bodies ('edited by the
 # team of the Euro-Mediterranean Policies Department of the European Institute') capitalises fewer
 TITLE_CASE_SHARE = 0.8
+# the most tokens a comma may look ahead for the 'et' closing a list of complements ('du commerce et de')
+MAX_LISTED_COMPLEMENT_TOKENS = 8
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class BodyWords:
     leading_adjectives: frozenset[str] = frozenset()  # 'haut', 'grand': capitalised before a French head ('Haut Comité')
     lower_case_heads: frozenset[str] = frozenset()  # 'ministère': a body written in lower case before its portfolio
     possessive_marks: frozenset[str] = frozenset()  # "of Libya's House": the complement owns the next noun
+    place_nouns: frozenset[str] = frozenset()  # 'lac', 'fleuve': a place named after one goes on the body's name
 
 
 def _is_name_word(token: Token, words: BodyWords, titles_allowed: bool = False, people_allowed: bool = False) -> bool:
@@ -184,9 +187,29 @@ def _lower_case_complement(doc: Doc, k: int, after_determiner: bool, after_of: b
     stop = k + max(compound, 1)
     while stop < len(doc) and _is_adjective(doc[stop], words):
         stop += 1
-    if after_determiner and stop == k + 1 and not compound and not coordinated and not _names_follow(doc, stop, words):
+    if after_determiner and stop == k + 1 and not compound and not coordinated and not _names_follow(doc, stop, words) \
+            and not _joins_listed_complement(doc, stop, words):
         return k
     return stop
+
+
+def _joins_listed_complement(doc: Doc, i: int, words: BodyWords) -> bool:
+    """'de l'agriculture [et] de la pêche', "de l'industrie[,] du commerce et de l'artisanat": does doc[i] join
+    one more complement to a body's listed complements? A comma does only when 'et' and a complement close the
+    list before any other punctuation or capital ('des services, de retour' is no list)."""
+    n = len(doc)
+    if i + 1 >= n or doc[i + 1].lower_ not in words.complement_words:
+        return False
+    if doc[i].lower_ in words.list_joiners:
+        return True
+    if doc[i].text != ",":
+        return False
+    for k in range(i + 2, min(i + MAX_LISTED_COMPLEMENT_TOKENS, n - 1)):
+        if doc[k].lower_ in words.list_joiners:
+            return doc[k + 1].lower_ in words.complement_words
+        if (doc[k].is_punct and doc[k].text != ",") or doc[k].text[:1].isupper():
+            return False
+    return False
 
 
 def _compound_length(doc: Doc, k: int, compounds: frozenset[str], longest: int = 6) -> int:
@@ -222,8 +245,7 @@ def _complement_end(doc: Doc, end: int, words: BodyWords) -> int:
     n, first_end = len(doc), end
     while end < n:
         k = end + 1 if doc[end].lower_ in words.complement_words else end
-        coordinated = (k == end and end > first_end and doc[end].lower_ in words.list_joiners and end + 1 < n
-                       and doc[end + 1].lower_ in words.complement_words)
+        coordinated = k == end and end > first_end and _joins_listed_complement(doc, end, words)
         if coordinated:
             k = end + 2  # 'd'investissement et de développement'; not 'le Parlement et du gouvernement'
         if k == end:
@@ -242,7 +264,20 @@ def _complement_end(doc: Doc, end: int, words: BodyWords) -> int:
             break  # "the Bureau of Libya's High Council of State": Libya's is the Council's
         while words.head_first and stop < n and _is_adjective(doc[stop], words):
             stop += 1
-        end = stop
+        end = _past_place_after_its_noun(doc, stop, words)
+    return end
+
+
+def _past_place_after_its_noun(doc: Doc, end: int, words: BodyWords) -> int:
+    """'Commission du bassin du lac [Tchad]', 'Autorité du bassin du fleuve [Niger]': a place the model or the KB
+    found right after a lower-case place noun that closes a body's complement is the rest of its name; past it,
+    or `end`."""
+    if not (0 < end < len(doc) and doc[end - 1].lower_ in words.place_nouns and doc[end].ent_iob_ == "B"
+            and doc[end].ent_type_ in ("GPE", "LOC")):
+        return end
+    end += 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
     return end
 
 
@@ -253,12 +288,15 @@ def body_at(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> Body | Non
     token = doc[head]
     capitalised = token.text[:1].isupper()
     after_number = head > 0 and any(c.isdigit() for c in doc[head - 1].text) and not _counts(doc, head - 1)
-    if token.lower_ not in words.bodies or not (capitalised or after_number or token.lower_ in words.lower_case_heads):
+    paired = _joined_pair_after(doc, head, words)
+    if token.lower_ not in words.bodies or not (capitalised or after_number or paired
+                                                or token.lower_ in words.lower_case_heads):
         return None
     if words.head_first:
         start, end = _with_leading_adjective(doc, head, words), head + 1
         while end < len(doc) and _is_adjective(doc[end], words):
             end += 1
+        end = max(end, paired)
     else:
         start, end = max(floor, _with_leading_rank(doc, _left_modifiers(doc, head, words, floor), words)), head + 1
     if after_number and not capitalised:
@@ -269,11 +307,23 @@ def body_at(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> Body | Non
     end = _complement_end(doc, end, words)
     if end - start < 2 or (end < len(doc) and doc[end].lower_ in words.portfolio_titles):
         return None  # a bare head noun; a portfolio before a title ('Local Government Minister')
-    if not (capitalised or after_number):
+    if not (capitalised or after_number or paired):
         if not _portfolio_follows(doc, named_end, end, words):
             return None  # 'le ministère de la santé', 'un ministère libyen': a lower-case head needs its portfolio
         end = _before_second_capital(doc, named_end, end)
     return Body(start, end, head)
+
+
+def _joined_pair_after(doc: Doc, head: int, words: BodyWords) -> int:
+    """'commission 6+6', 'commission militaire conjointe 5 + 5': where a joined pair of numbers written after a
+    French head noun and its adjectives ends (it names the body, as '6+6 committee' does in English), or 0."""
+    k = head + 1
+    while words.head_first and k < len(doc) and _is_adjective(doc[k], words):
+        k += 1
+    pair = doc[k : k + 3]
+    if not words.head_first or len(pair) < 3 or pair[1].text not in NAME_JOINERS:
+        return 0
+    return k + 3 if pair[0].text.isdigit() and pair[2].text.isdigit() else 0
 
 
 def _past_unit_number(doc: Doc, end: int) -> int:

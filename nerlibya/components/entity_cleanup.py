@@ -113,7 +113,8 @@ class EntityCleanup(KnowledgePipe):
             adjective_endings=words.adjective_endings, infinitive_endings=words.infinitive_endings,
             list_joiners=words.conjunctions | {"&"}, head_first=words.adjectives_follow_noun,
             compounds=heads.complement_compounds, leading_adjectives=heads.leading_adjectives,
-            lower_case_heads=heads.lower_case_heads, possessive_marks=words.possessive_marks)
+            lower_case_heads=heads.lower_case_heads, possessive_marks=words.possessive_marks,
+            place_nouns=words.place_nouns)
 
     def _name_edges(self, elided: frozenset[str]) -> NameEdgeWords:
         """The words that cannot open a person's name as its given name, and the tests of a name's edges."""
@@ -336,6 +337,8 @@ class EntityCleanup(KnowledgePipe):
             return None  # 'on Twitter'
         if self._after_a_prefix(doc, start):
             return None  # 'pro-Gadhafi city', 'anti-Tripoli militias': the prefix makes the name an adjective
+        if label in ("PERSON", *PLACE_LABELS) and self._noun_and_nationality(doc, start, end):
+            return None  # 'Crise Libyenne :', 'Diplomatie Algérienne' heading a page's rubric
         if label == "FAC" and self._place_inside_a_name(doc, start, end):
             return "ORG"
         if (label == "PERSON" or label in PLACE_LABELS) and self._after_its_kind(doc, start, self.heads.named_parties):
@@ -376,6 +379,19 @@ class EntityCleanup(KnowledgePipe):
             if self._placed_by_context(doc, start, end, strict=label != "PERSON"):
                 return "GPE"
         return label
+
+    def _noun_and_nationality(self, doc: Doc, start: int, end: int) -> bool:
+        """'Crise Libyenne', 'Diplomatie Algérienne': two capitalised words the KB does not know, the second a
+        nationality adjective written after the first, where the language puts adjectives after nouns, and the first
+        neither a given name, a point of the compass nor a word naming a state ('l'Est libyen', 'République
+        Tchèque' are places): a common noun and its adjective, written in capitals by a rubric or a headline, no
+        person and no place."""
+        if end - start != 2 or not self.words.adjectives_follow_noun or doc[start].ent_id_:
+            return False
+        first, second = doc[start].text, doc[start + 1].text
+        return (self.shapes.is_nationality(second) and not self.shapes.opens_with_given_name([first])
+                and fold(first) not in self.shapes.never_places and doc[start].lower_ not in self.words.compass_words
+                and first[:1].isupper())
 
     def _place_named_after_a_person(self, doc: Doc, start: int, end: int, label: str) -> bool:
         """A person's name, tagged as a person or as a body, then a capitalised place noun ('Omar Mukhtar Street',

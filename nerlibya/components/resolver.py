@@ -27,6 +27,7 @@ from ..knowledge.kb import KnowledgeBase
 from ..text.normalize import GLUED_ARTICLES, name_key, name_similarity, skeleton, tokens_alike
 from ..core.org_names import NameGrammar, OrgRecord, join_shorter_records
 from .base import KnowledgePipe, sentence_index
+from .entity_cleanup import inflected
 from .entity_spans import set_entities
 from .people_index import PeopleIndex
 
@@ -210,7 +211,9 @@ class Resolver(KnowledgePipe):
     def build(self) -> None:
         kb = self.kb
         words = self.lexicon.words
-        self._org_grammar = NameGrammar(self.lexicon.heads.bodies, words.linking_words, words.adjectives_follow_noun)
+        self._org_grammar = NameGrammar(self.lexicon.heads.bodies, words.linking_words, words.adjectives_follow_noun,
+                                        frozenset(map(name_key, inflected(words.nationality_words,
+                                                                          words.nationality_endings))))
         self._name_keys = {entity.id: name_key(entity.name) for entity in kb}
         self._common_given_names = frozenset(name_key(name) for name in words.common_given_names)
         self._sharers: dict[str, frozenset[str]] = {}  # a shared name's key -> the bodies that share it with its owner

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from ..core.assignments import (AssignmentWords, assigned_offices, charged_portfolios, portfolio_appointments,
                                portfolios_given, portfolios_listed, post_holders)
 from ..core.lists import list_entries, name_end, name_heading_entry
-from ..core.roles import as_phrase_start
+from ..core.roles import as_phrase_start, past_spaces
 from ..core.titles import (MAX_NAME_TOKENS, PLACE_OR_ORG, TITLE_UNITS, TitleReader, Unit, bodies_named_before, runs,
                            span_text, without_verb_offices, without_verbs, clauses_around_dates,
                            plural_verbs_as_clauses)
@@ -174,12 +174,23 @@ class TitleFinder(KnowledgePipe):
                 continue
             found = self.reader.name_after(doc, start, unit_starts)
             if found and not any(doc[i].ent_type_ for i in range(*found)) and self.may_be_name(doc, *found, opening):
-                new.append(Span(doc, found[0], found[1], label="PERSON"))
+                new.append(Span(doc, self._given_name_before(doc, opening, found[0]), found[1], label="PERSON"))
         # the names touch no entity, so setting `doc.ents + new` would rewrite the others as they are: setting
         # the new ones alone spares building and rewriting every span of the doc
         if new:
             new = set_entities(doc, new, default="unmodified")
         return new
+
+    def _given_name_before(self, doc: Doc, opening: int, start: int) -> int:
+        """'Ismaël Cheikh Ahmed', 'Moussa Cheikh Diallo': a one-word title written capitalised right after a given
+        name (in no entity) is a word of the name, not an honorific before it; where the name then opens, else
+        `start`."""
+        if start != opening + 1 or opening < 1 or not doc[opening].text[:1].isupper():
+            return start
+        before = doc[opening - 1]
+        given = (before.is_alpha and before.text[:1].isupper() and not before.ent_type_
+                 and self.reader.shapes.opens_with_given_name([before.text]))  # not '..., said Sheikh X
+        return opening - 1 if given else start
 
     def discover_apposed(self, doc: Doc, titles: list[Title], unit_starts: set[int]) -> None:
         """'The government spokesman, Hatem Zaidi, said', 'Egypt's president, Omar Fathy, also': two capitalised words
@@ -189,7 +200,7 @@ class TitleFinder(KnowledgePipe):
         words = self.lexicon.words
         names = []
         for title in titles:
-            start = title.phrase_end + 1
+            start = past_spaces(doc, title.phrase_end + 1)
             if title.category != "office" or title.plural or start >= len(doc) or doc[title.phrase_end].text != ",":
                 continue
             found = self.reader.name_after(doc, start, unit_starts) if not doc[start].ent_type_ else None
@@ -213,7 +224,7 @@ class TitleFinder(KnowledgePipe):
             k = self._past_place_complement(doc, title.phrase_end)
             if title.category == "clause" or k + 1 >= len(doc) or doc[k].text != ",":
                 continue
-            k += 1
+            k = past_spaces(doc, k + 1)
             while k < len(doc) - 1 and doc[k].lower_ in skipped:
                 k += 1
             name = self.reader.name_after(doc, k, unit_starts)
@@ -247,6 +258,42 @@ class TitleFinder(KnowledgePipe):
         if names:
             taken = {i for name in names for i in range(name.start, name.end)}
             doc.ents = [e for e in doc.ents if not taken & set(range(e.start, e.end))] + names
+
+    def discover_listed_after_plurals(self, doc: Doc, titles: list[Title], unit_starts: set[int]) -> None:
+        """'les membres A, B, C et D': the names listed right after a plural title, joined by commas and a
+        conjunction, are people when the first one is; a name in no entity (two words or more) is the person the
+        model missed, and a place label the KB did not give one is the model's mistake ('... et [Naima Kadi]')."""
+        joiners = self.lexicon.words.conjunctions | {","}
+        names = []
+        for title in titles:
+            k = title.phrase_end
+            if not title.plural or k >= len(doc) or doc[k].ent_type_ != "PERSON" or doc[k].ent_iob_ != "B":
+                continue
+            end = _entity_end(doc, k)
+            while end + 1 < len(doc) and doc[end].lower_ in joiners:
+                found = self._listed_name(doc, end + 1, unit_starts)
+                if found is None:
+                    break
+                if doc[found.start].ent_type_ != "PERSON":
+                    names.append(found)
+                end = found.end
+        if names:
+            taken = {i for name in names for i in range(name.start, name.end)}
+            set_entities(doc, [e for e in doc.ents if taken.isdisjoint(range(e.start, e.end))] + names)
+
+    def _listed_name(self, doc: Doc, start: int, unit_starts: set[int]) -> Span | None:
+        """The person's name of a list item at `start`: a PERSON entity, a place entity with no KB id whose words
+        are all capitalised, or two capitalised words or more in no entity; else None."""
+        token = doc[start]
+        if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
+            return Span(doc, start, _entity_end(doc, start), label="PERSON")
+        if token.ent_iob_ == "B" and token.ent_type_ in PLACE_LABELS and not token.ent_id_:
+            end = _entity_end(doc, start)
+            capitalised = all(t.text[:1].isupper() or t.lower_ in self.lexicon.words.name_particles or t.text == "-"
+                              for t in doc[start:end])
+            return Span(doc, start, end, label="PERSON") if capitalised and end - start > 1 else None
+        found = None if token.ent_type_ else self.reader.name_after(doc, start, unit_starts)
+        return Span(doc, *found, label="PERSON") if found and found[1] - found[0] > 1 else None
 
     def discover_after_portfolios(self, doc: Doc, titles: list[Title]) -> None:
         """'La ministre de la Justice Halima Ibrahim a annoncé': the name the portfolio's reading stopped at is a
@@ -490,6 +537,7 @@ class TitleFinder(KnowledgePipe):
                           unit_starts)
             self.holders_are_people(doc, assigned)
             self.discover_listed(doc, titles)
+            self.discover_listed_after_plurals(doc, titles, unit_starts)
             self.discover_heading_names(doc, titles)
             self.discover_apposed(doc, titles, unit_starts)
             self.discover_after_portfolios(doc, titles)
@@ -582,6 +630,14 @@ class TitleFinder(KnowledgePipe):
         found += repeated_surnames(doc, ents + found, self.lexicon.words.leading_determiners)
         if found:
             set_entities(doc, found, default="unmodified")
+
+
+def _entity_end(doc: Doc, k: int) -> int:
+    """Past the entity that starts at `k` (the token after its last), or `k` + 1 when none does."""
+    k += 1
+    while k < len(doc) and doc[k].ent_iob_ == "I":
+        k += 1
+    return k
 
 
 def _after_named_complements(doc: Doc, titles: list[Title]) -> list[tuple[int, int]]:

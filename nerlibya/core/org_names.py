@@ -26,11 +26,13 @@ _WORD_SPLIT = re.compile(r"[\s']+")
 @dataclass(frozen=True)
 class NameGrammar:
     """How a language builds a body's name: its kinds of body ('council', 'conseil'), the words that
-    join a complement ('of', 'de'), and whether the head noun comes first ('Banque centrale de Libye')."""
+    join a complement ('of', 'de'), whether the head noun comes first ('Banque centrale de Libye'), and its
+    nationality adjectives in every written form, folded ('libyen', 'libyenne')."""
 
     bodies: frozenset[str]
     linking_words: frozenset[str]
     head_first: bool
+    nationalities: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -82,9 +84,17 @@ def head_noun(name: str, grammar: NameGrammar) -> str | None:
 def is_shorter_form(short: str, full: str, grammar: NameGrammar) -> bool:
     """'Central Bank' of 'Central Bank of Libya', 'State Council' of 'High Council of State': fewer
     words, all of them in the full name, and the same head noun."""
-    short_words, full_words = content_words(short, grammar), content_words(full, grammar)
+    short_words, full_words = _without_edge_nationality(short, grammar), content_words(full, grammar)
     return (bool(short_words) and short_words < full_words
             and head_noun(short, grammar) == head_noun(full, grammar))
+
+
+def _without_edge_nationality(name: str, grammar: NameGrammar) -> frozenset[str]:
+    """The content words of a shorter form, less a nationality adjective written where the language puts
+    adjectives ('Conseil de transition [libyen]' for 'Conseil national de transition', '[Libyan] Transitional
+    Council'): an article adds it to say whose body it is, not to name another."""
+    words, edge = content_words(name, grammar), _words(name)[-1 if grammar.head_first else 0:][:1]
+    return words - frozenset(edge) if edge and edge[0] in grammar.nationalities else words
 
 
 @lru_cache(maxsize=65536)
@@ -136,7 +146,7 @@ def _candidates(short: OrgRecord, index: dict[tuple[str, str], list[OrgRecord]],
     form = short.forms[0]
     if is_acronym(form):
         return index.get(("initial", form[:1].lower()), [])
-    buckets = [index.get(("word", word), []) for word in content_words(form, grammar)]
+    buckets = [index.get(("word", word), []) for word in _without_edge_nationality(form, grammar)]
     return min(buckets, key=len, default=[])
 
 

@@ -232,6 +232,7 @@ class NameRules:
     arabic_articles: frozenset[str]
     acronym_skip_words: frozenset[str]
     glued_articles: frozenset[str]
+    filial_particles: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -239,14 +240,16 @@ def load_name_rules() -> NameRules:
     """The packaged name-comparison rules (read once: name keys must not vary within a process)."""
     path = default_lang_path() / NAMES_FILE
     data = _read_yaml(path)
-    lists = {key: data.get(key) for key in ("leading_articles", "arabic_articles", "acronym_skip_words", "glued_articles")}
+    lists = {key: data.get(key) for key in ("leading_articles", "arabic_articles", "acronym_skip_words", "glued_articles",
+                                            "filial_particles")}
     for key, values in lists.items():
         if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
             raise KnowledgeBaseError(str(path), key, "must be a list of non-empty strings")
     return NameRules(leading_articles=tuple(v.lower() for v in lists["leading_articles"]),
                      arabic_articles=frozenset(v.lower() for v in lists["arabic_articles"]),
                      acronym_skip_words=frozenset(v.lower() for v in lists["acronym_skip_words"]),
-                     glued_articles=frozenset(v.lower() for v in lists["glued_articles"]))
+                     glued_articles=frozenset(v.lower() for v in lists["glued_articles"]),
+                     filial_particles=frozenset(v.lower() for v in lists["filial_particles"]))
 
 
 def default_lang_path() -> Path:

@@ -24,6 +24,8 @@ _LEADING_ARTICLES = re.compile(
     re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 ARABIC_ARTICLES = _NAME_RULES.arabic_articles
+# 'Ould' ('son of'), which a Mauritanian name writes or leaves out: no part of the name's key but as its last word
+_OPTIONAL_PARTS = ARABIC_ARTICLES | _NAME_RULES.filial_particles
 GLUED_ARTICLES = _NAME_RULES.glued_articles
 
 
@@ -57,13 +59,13 @@ def strip_determiner(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """Fold a mention and drop articles, possessives and the Arabic article on name parts.
+    """Fold a mention and drop articles, possessives, and the Arabic article and 'Ould' on name parts.
 
     Never empty for a text with a letter or digit: a mention that is all article ('La', 'The') keeps its
     folded form, so that two such mentions are not one name by an empty key.
     """
     parts = fold(strip_determiner(text)).replace("-", " ").split()
-    key = " ".join(p for i, p in enumerate(parts) if p not in ARABIC_ARTICLES or i == len(parts) - 1)
+    key = " ".join(p for i, p in enumerate(parts) if p not in _OPTIONAL_PARTS or i == len(parts) - 1)
     return key or fold(text)
 
 

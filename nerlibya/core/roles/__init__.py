@@ -20,9 +20,9 @@ phrase ends), `before`, `apposition`, `lists`, `clauses`, `bodies`, and `attach`
 from .attach import attach, holder_by_other_name, of_a_family
 from .bodies import bracketed_body, clause_person, country_body_names, in_feminine, modifier_body, person_as_owner
 from .lists import people_listed, person_respectively, respective_titles, singled_out
-from .scene import Held, Person, RoleWords, Scene, TokenLike, as_phrase_start, is_glued_hyphen
+from .scene import Held, Person, RoleWords, Scene, TokenLike, as_phrase_start, is_glued_hyphen, past_spaces
 
 __all__ = ["Held", "Person", "RoleWords", "Scene", "TokenLike", "as_phrase_start", "attach", "bracketed_body",
            "clause_person", "country_body_names", "holder_by_other_name", "in_feminine", "is_glued_hyphen",
-           "modifier_body", "of_a_family", "people_listed", "person_as_owner", "person_respectively",
+           "modifier_body", "of_a_family", "past_spaces", "people_listed", "person_as_owner", "person_respectively",
            "respective_titles", "singled_out"]

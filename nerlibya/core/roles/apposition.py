@@ -9,8 +9,8 @@ from ..types import Title
 from .complements import (apposition_opening, before_coordinated_titles, before_place_complement, past_complements,
                           past_named_complement, skip_possessor, titles_reaching)
 from .scene import (CLAUSE_ENDS, MAX_CAPACITY_OPENING, MAX_CLAUSE_TOKENS, MAX_RELATIVE_TOKENS, MAX_WORDS_BEFORE_NAME,
-                    Person, QUOTES, Scene, TIME_RANGE_JOINERS, TokenLike, entity_start, is_glued_hyphen, skip_back,
-                    opens_aside, stacked_title_at, time_phrase_opening)
+                    Person, QUOTES, Scene, TIME_RANGE_JOINERS, TokenLike, entity_start, is_glued_hyphen, opens_aside,
+                    past_spaces, skip_back, stacked_title_at, time_phrase_opening)
 
 
 def person_before_bare_apposition(scene: Scene, title: Title) -> Person | None:
@@ -27,7 +27,7 @@ def person_before_bare_apposition(scene: Scene, title: Title) -> Person | None:
 def person_before_apposition(scene: Scene, title: Title) -> Person | None:
     """'X, the commander of the LNA', 'X [head of the mission]': the person ends at the comma or bracket
     before the title."""
-    comma = skip_possessor(scene, title.phrase_start)
+    comma = past_spaces(scene.tokens, skip_possessor(scene, title.phrase_start), step=-1)
     if comma < 0 or not opens_aside(scene.tokens, comma) or _names_someone_after(scene, title):
         return None
     person = (scene.ends.get(comma) or scene.ends.get(_before_bracketed_word(scene.tokens, comma))
@@ -234,7 +234,7 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     k = _past_time_phrase(scene, k) if fronted else k
     if k >= len(tokens) or tokens[k].text != ",":
         return None
-    k = (_past_aside(scene, k) if fronted else k) + 1
+    k = past_spaces(tokens, (_past_aside(scene, k) if fronted else k) + 1)
     courtesy = k < len(tokens) and tokens[k].lower_ in words.honorifics  # 'le président, M. X' names the president
     while k < len(tokens) and (tokens[k].lower_ in words.title_determiners or tokens[k].lower_ in words.honorifics
                                or tokens[k].lower_ in words.age_words or tokens[k].text.isdigit()
@@ -353,19 +353,21 @@ def _attribution_inserted(scene: Scene, person: Person) -> bool:
 
 
 def _closed_by_adjunct(scene: Scene, title: Title, person: Person) -> bool:
-    """'A met the Defence Secretary, B at the Pentagon', 'A met the minister, B separately on Friday': a
-    preposition (after an adverb at most) ends the name's apposition, when the sentence names someone before the
-    title (its subject; a title in an opening adverbial, 'After talks with the minister, B on Friday said', has
-    none)."""
+    """'A met the Defence Secretary, B at the Pentagon', 'A met the minister, B separately on Friday', 'A a reçu
+    le chef d'état-major, B mardi à Alger': a preposition (after an adverb or a calendar word at most) ends the
+    name's apposition, when the sentence names someone before the title, or gives an office to its subject ('le
+    dirigeant libyen a évoqué la mort de l'ancien président, B sur ...'); a title in an opening adverbial,
+    'After talks with the minister, B on Friday said', has none."""
     tokens, words = scene.tokens, scene.words
     k = person.end
     word = tokens[k].text if k < len(tokens) else ""
-    if word.isalpha() and word.islower() and word.endswith(words.adverb_endings):
+    if (word.isalpha() and word.islower() and word.endswith(words.adverb_endings)) or word.lower() in words.time_words:
         k += 1
     if k >= len(tokens) or tokens[k].lower_ not in words.apposition_closers:
         return False
     sentence = scene.sentence_of[title.start]
-    return any(scene.sentence_of[start] == sentence for start in scene.starts if start < title.phrase_start)
+    before = [start for start in (*scene.starts, *scene.titles_at) if start < title.phrase_start]
+    return any(scene.sentence_of[start] == sentence for start in before)
 
 
 def _opens_infinitive(scene: Scene, k: int) -> bool:

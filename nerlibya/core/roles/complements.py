@@ -172,16 +172,33 @@ def past_noun_complements(scene: Scene, k: int) -> int:
         j = _past_noun_phrase(scene, j, limit)  # a phrase cut inside a compound: 'of the UN[-backed government]'
     while j < limit and tokens[j].is_lower and _goes_on_noun_phrase(scene, j):
         j += 1  # the adjective of a name the reading cut short: 'pour le Sahara [occidental]'
-    end = j
-    while j < limit and (tokens[j].lower_ in words.complements or tokens[j].lower_ in words.complement_openers):
-        j += 1
+    end, listing = j, False
+    while (opener := _complement_opener(scene, j)) is not None and opener < limit:
+        joiner = tokens[j].lower_ if opener > j else None
+        if joiner is not None:  # each item of a list ('de l'industrie, du commerce et de l'artisanat') has its reach
+            limit = min(len(tokens), opener + MAX_CLAUSE_TOKENS)
+        j = opener + 1
         while j < limit and (tokens[j].lower_ in words.title_determiners or tokens[j].lower_ in words.complements):
             j += 1
         if j >= limit or not tokens[j].text[:1].isalpha() or tokens[j].ent_type_ == "PERSON":
             break
         j = _past_noun_phrase(scene, j + 1, limit)
-        end = j
+        listing = joiner == "," or (listing and joiner is None)  # a conjunction closes the list
+        if not listing:
+            end = j
     return end
+
+
+def _complement_opener(scene: Scene, j: int) -> int | None:
+    """Where the next complement of a title's phrase opens at `j`: a preposition ('[de] la pêche') or one after the
+    comma or conjunction of a list of complements (', [du] commerce', 'et [de] l'agriculture'); or None. A list
+    opened by a comma counts only once a conjunction closes it ('du Parlement, de retour de Rome, X' is an aside)."""
+    tokens, words = scene.tokens, scene.words
+    opens = words.complements | words.complement_openers
+    if j < len(tokens) and tokens[j].lower_ in opens:
+        return j
+    joined = j + 1 < len(tokens) and (tokens[j].text == "," or tokens[j].lower_ in words.conjunctions)
+    return j + 1 if joined and tokens[j + 1].lower_ in words.complements else None
 
 
 def _past_noun_phrase(scene: Scene, j: int, limit: int) -> int:

@@ -237,6 +237,15 @@ def skip_forward(tokens: Sequence[TokenLike], index: int, words: frozenset[str])
     return index
 
 
+def past_spaces(tokens: Sequence[TokenLike], index: int, step: int = 1) -> int:
+    """Past the extra spaces a page typed at `index` ('le chef du gouvernement,  X'; with `step` -1, backwards: 'X,
+    ministre'): spaCy makes a token of them, which would stand between a comma and its name or title; a line
+    break is no space here, it ends a line."""
+    while 0 <= index < len(tokens) and tokens[index].text.isspace() and "\n" not in tokens[index].text:
+        index += step
+    return index
+
+
 def skip_back(tokens: Sequence[TokenLike], index: int, words: frozenset[str]) -> int:
     """Index of the first token before `index` whose lower form is not in `words`."""
     index -= 1
