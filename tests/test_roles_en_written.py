@@ -736,3 +736,13 @@ def test_an_opening_capacity_phrase_gives_its_title_to_the_name_after_its_comma(
     tenure = roles(extractor, "During his tenure as head of the audit bureau, Jamal Sweihli doubled its staff.")
     time = roles(extractor, "In her time as envoy to Niger, Amal Fergiani opened two consulates.")
     assert "head" in tenure["Jamal Sweihli"] and "envoy" in time["Amal Fergiani"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Omar Salem, who has commanded the LNA's ground forces since 2022, was in Rome.", [("commander", "Libyan National Army")]),
+    ("Omar Salem, who commands the LNA's special forces unit, was in Rome.", [("commander", "Libyan National Army")]),
+    ("Omar Salem, who led the LNA's offensive on Tripoli, was in Rome.", []),  # an event, no body of the LNA's
+])
+def test_a_clause_verb_over_a_body_the_organisation_possesses_is_an_office_of_it(extractor, text, expected):
+    person = next(p for p in extractor.extract(text).to_dict()["people"] if p["name"] == "Omar Salem")
+    assert [(r["title"], r["organisation"]) for r in person["roles"]] == expected

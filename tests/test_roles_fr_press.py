@@ -454,6 +454,9 @@ def test_an_office_of_a_facility_kind_before_a_name_keeps_the_person(extractor):
 @pytest.mark.parametrize("text", [
     "La Manul est dirigée par intérim par Claire Morel.",
     "La Manul, dirigée par intérim par l'Américaine Claire Morel, a démenti.",
+    "Claire Morel, qui dirige par intérim la Manul depuis avril, a démenti.",  # the interim between verb and object
+    "Mme Claire Morel dirigeait par intérim la Manul.",
+    "La Manul, que dirige par intérim Claire Morel, a démenti.",
 ])
 def test_a_body_led_by_someone_written_past_a_copula_or_a_nationality(extractor, text):
     record = extractor.extract(text).to_dict()

@@ -39,6 +39,8 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
         # follow the noun ('qui dirige le gouvernement libyen')
         if (org is not None and cue[0] != "-" and not words.adjectives_follow_noun
                 and tokens[org.span[0]].ent_type_ == "ORG" and _modifies_a_noun(tokens, org.span[1], words.possessive_marks)):
+            if _possesses_a_body(tokens, org.span[1], words):
+                return person, org, None  # "who has commanded the LNA's ground forces": an office of the LNA
             if not _possesses_a_name(tokens, org.span[1], words.possessive_marks):
                 return None, None, None  # 'X led the LNA offensive', "who heads the UN's team": no office of the body
             org = entity_at(tokens, org.span[1] + 1)  # "who commands the LNA's Tariq Ben Zeyad brigade"
@@ -268,6 +270,17 @@ def _place_possesses_no_body(scene: Scene, end: int) -> bool:
             return False
         k += 1
     return k > end + 1
+
+
+def _possesses_a_body(tokens: Sequence[TokenLike], end: int, words: RoleWords) -> bool:
+    """A possessive at `end`, then lower-case words that end with a body's noun ("the LNA's ground forces", "the
+    army's special unit"): the possessor's own body, whose head holds an office of it."""
+    if end + 1 >= len(tokens) or tokens[end].lower_ not in words.possessive_marks:
+        return False
+    k = end + 1
+    while k < min(end + 4, len(tokens)) and tokens[k].is_lower and tokens[k].is_alpha and not tokens[k].is_stop:
+        k += 1
+    return k > end + 1 and tokens[k - 1].lower_ in words.bodies
 
 
 def _possesses_a_name(tokens: Sequence[TokenLike], end: int, possessive_marks: frozenset[str]) -> bool:
