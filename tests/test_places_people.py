@@ -118,6 +118,16 @@ def test_a_staff_credit_names_no_one():
     assert [doc[s:e].text for s, e in byline_names(doc, french)] == ["Karim Benali"]
 
 
+def test_a_writer_s_description_after_a_credited_name_names_no_one(extractor):
+    words = load_lexicon("en", str(FIXTURE_LANG)).words
+    doc = spacy.blank("en")("By Sami Ferjani, Middle East correspondent\nBy Leila Haddad, North Africa Editor\n"
+                            "By Omar Tlili and Sara Wood, Sahel News")
+    assert [doc[s:e].text for s, e in byline_names(doc, words)] == ["Sami Ferjani", "Leila Haddad", "Omar Tlili",
+                                                                     "Sara Wood", "Sahel News"]
+    record = extractor.extract("By Sami Ferjani, Middle East correspondent\n\nThe port of Tripoli reopened.").to_dict()
+    assert [p["name"] for p in record["people"]] == ["Sami Ferjani"]
+
+
 def test_every_name_of_a_bracketed_credit_line_is_credited():
     words = load_lexicon("en", str(FIXTURE_LANG)).words
     doc = spacy.blank("en")("The port reopened on Tuesday. (Reporting by Nabil Fathi in Tripoli and Sara Wood in "

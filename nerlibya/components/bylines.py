@@ -48,7 +48,8 @@ def byline_names(doc: Doc, words: Words) -> list[tuple[int, int]]:
         names = _names_after(doc, i + len(cue), words) if cue is not None else []
         if names and (doc[i].text[:1].isupper() or _line_ends(doc, names[-1][1])):  # 'by X and Y' alone on its line
             found.extend(name for name in names
-                         if not all(t.lower_ in words.byline_staff_words for t in doc[name[0] : name[1]]))
+                         if not all(t.lower_ in words.byline_staff_words for t in doc[name[0] : name[1]])
+                         and not _describes_the_writer(doc, *name, words))
     return found
 
 
@@ -101,6 +102,13 @@ def _names_after(doc: Doc, start: int, words: Words) -> list[tuple[int, int]]:
         else:
             break
     return names
+
+
+def _describes_the_writer(doc: Doc, start: int, end: int, words: Words) -> bool:
+    """'Middle East correspondent', 'North Africa Editor' after a credited name: capitalised words that end with,
+    or come right before, a word of a writer's role say where the writer reports from; they name no one."""
+    role_words = words.byline_role_words
+    return doc[end - 1].lower_ in role_words or (end < len(doc) and doc[end].lower_ in role_words)
 
 
 def _name_word(token, particles: frozenset[str]) -> bool:

@@ -60,6 +60,7 @@ class Words:
     byline_cues: frozenset[str]
     source_cues: frozenset[str]
     byline_staff_words: frozenset[str]  # 'By Staff Writer', 'Par notre correspondant': a credit naming no one
+    byline_role_words: frozenset[str]  # 'By X, Middle East correspondent': a description before or ending in one
     name_articles: frozenset[str]
     possessive_marks: frozenset[str]
     plural_possessors: frozenset[str]  # 'people': "Republican People's Party" keeps its possessive
