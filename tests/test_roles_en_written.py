@@ -746,3 +746,13 @@ def test_an_opening_capacity_phrase_gives_its_title_to_the_name_after_its_comma(
 def test_a_clause_verb_over_a_body_the_organisation_possesses_is_an_office_of_it(extractor, text, expected):
     person = next(p for p in extractor.extract(text).to_dict()["people"] if p["name"] == "Omar Salem")
     assert [(r["title"], r["organisation"]) for r in person["roles"]] == expected
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Omar Salem, a geographer at the University of Benghazi, said the city remained divided.", "Omar Salem",
+     "geographer"),
+    ("The anthropologist Nadia Ferjani has studied the tribes of the Fezzan for decades.", "Nadia Ferjani",
+     "anthropologist"),
+])
+def test_scholars_are_named_by_their_occupation(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]

@@ -558,3 +558,14 @@ def test_every_name_listed_after_a_plural_title_is_a_person_holding_it(rules_onl
 def test_names_the_rules_find_without_the_model(text, person, title):
     from nerlibya.api import Extractor
     assert title in roles(Extractor(lang="fr", rules_only=True), text)[person]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Ali Bensaâd, géographe et professeur à l'Institut de géopolitique, estime que la ville reste divisée.",
+     "Ali Bensaâd", "géographe"),
+    ("Selon Karim Salem, maître de conférences à l'université de Sfax, la ville reste divisée.", "Karim Salem",
+     "maître de conférences"),
+    ("L'anthropologue Nadia Ferjani a longtemps étudié les tribus du Fezzan.", "Nadia Ferjani", "anthropologue"),
+])
+def test_scholars_and_writers_are_named_by_their_occupation(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]
