@@ -566,6 +566,7 @@ def test_names_the_rules_find_without_the_model(text, person, title):
     ("Selon Karim Salem, maître de conférences à l'université de Sfax, la ville reste divisée.", "Karim Salem",
      "maître de conférences"),
     ("L'anthropologue Nadia Ferjani a longtemps étudié les tribus du Fezzan.", "Nadia Ferjani", "anthropologue"),
+    ("Karim Salem, ingénieur pétrolier à la retraite, a été libéré.", "Karim Salem", "ingénieur pétrolier à la retraite"),
 ])
 def test_scholars_and_writers_are_named_by_their_occupation(extractor, text, person, title):
     assert title in roles(extractor, text)[person]
