@@ -8,6 +8,7 @@ from spacy.tokens import Span
 from nerlibya.components.base import on_headline_line
 from nerlibya.components.bylines import byline_names
 from nerlibya.components.entity_cleanup import join_split_people
+from nerlibya.components.person_spans import NameEdgeWords, with_given_names_taken_for_bodies
 from nerlibya.knowledge.lexicon import load_lexicon
 from nerlibya.text.name_shapes import NameShapes
 
@@ -493,3 +494,24 @@ def test_a_name_written_with_and_without_ould_is_one_person(extractor):
     record = extractor.extract("Le président Mohamed Cheikh Bah a écrit au Conseil. Le message de M. Mohamed Ould Cheikh "
                                "Bah a été remis mardi à Tripoli.").to_dict()
     assert [p["name"] for p in record["people"]] == ["Mohamed Ould Cheikh Bah"]
+
+
+@pytest.mark.parametrize("text", [
+    "Nicola Orlando, the EU ambassador to Libya, attended the talks.",
+    "They met Nicola Orlando on Monday.",
+])
+def test_a_listed_given_name_the_model_took_for_a_body_opens_a_person(extractor, text):
+    record = extractor.extract(text).to_dict()
+    assert "Nicola Orlando" in [p["name"] for p in record["people"]]
+    assert "Orlando" not in [p["name"] for p in record["places"]]
+
+
+def test_a_given_name_before_a_capitalised_run_or_on_a_headline_opens_no_person():
+    words = NameEdgeWords(never_given_names=frozenset(), name_articles=frozenset(), is_nationality=lambda w: False,
+                          is_given_name=lambda w: w == "Nicola", is_other_name=lambda w: False)
+    doc = spacy.blank("en")("The Nicola Orlando Foundation Trust met on Monday.")
+    ent = Span(doc, 1, 2, label="ORG")
+    assert with_given_names_taken_for_bodies(doc, [ent], words) == [ent]
+    doc = spacy.blank("en")("They met Nicola Orlando on Monday.")
+    assert [(s.text, s.label_) for s in with_given_names_taken_for_bodies(doc, [Span(doc, 2, 3, label="ORG")], words)] \
+        == [("Nicola Orlando", "PERSON")]

@@ -216,6 +216,49 @@ def with_given_names_glued_to_people(doc: Doc, ents: list[Span], opens_with_give
     return out
 
 
+OTHER_NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+MAX_SURNAME_WORDS = 2
+
+
+def with_given_names_taken_for_bodies(doc: Doc, ents: list[Span], words: NameEdgeWords) -> list[Span]:
+    """'Nicola [ORG] Orlando [GPE], the EU ambassador': the model tagged a listed given name as a body or a place and
+    the surname after it as another, or as nothing. A one-word entity the KB does not know that is a listed given
+    name, followed right away by one or two capitalised words (the KB knowing none of them, none a title's or a
+    nationality's word) and then by no capitalised word, is one person; not on a headline's line."""
+    by_start = {ent.start: ent for ent in ents}
+    replaced: dict[int, Span] = {}
+    for ent in ents:
+        if (len(ent) == 1 and ent.label_ in OTHER_NAME_LABELS and not ent.id_ and ent.start not in replaced
+                and words.is_given_name(ent.text) and not on_headline_line(doc, ent.start)):
+            end = _surname_after_given_name(doc, ent.end, by_start, words)
+            if end > ent.end:
+                replaced[ent.start] = Span(doc, ent.start, end, label="PERSON")
+    if not replaced:
+        return ents
+    covered = {i for span in replaced.values() for i in range(span.start, span.end)}
+    kept = [ent for ent in ents if ent.start in replaced or covered.isdisjoint(range(ent.start, ent.end))]
+    return [replaced.get(ent.start, ent) for ent in kept]
+
+
+def _surname_after_given_name(doc: Doc, start: int, by_start: dict[int, Span], words: NameEdgeWords) -> int:
+    """Where the surname written at doc[start] ends (one or two capitalised words, each in no entity or in a
+    one-word entity the KB does not know, then no capitalised word), or `start` if none is written there."""
+    end = start
+    while end < min(start + MAX_SURNAME_WORDS, len(doc)) and _may_be_surname(doc[end], by_start.get(end), words):
+        if doc[end - 1].whitespace_ == "":
+            return start  # 'Nicola-Orlando', 'Nicola.Orlando': no name written apart
+        end += 1
+    follows_capitalised = end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper()
+    return start if follows_capitalised else end
+
+
+def _may_be_surname(token: Token, ent: Span | None, words: NameEdgeWords) -> bool:
+    text = token.text
+    return (token.is_alpha and text[:1].isupper() and not token.is_upper and token.lower_ not in words.never_given_names
+            and not words.is_nationality(text) and not words.is_other_name(text)
+            and (ent is None or (len(ent) == 1 and not ent.id_ and ent.label_ in OTHER_NAME_LABELS)))
+
+
 QUOTE_MARKS = frozenset({'"', "”", "»", "“"})
 SPEAKER_ENDS = frozenset({",", ".", "(", ";", ":"})
 MAX_SPEAKER_WORDS = 4
