@@ -570,3 +570,14 @@ def test_names_the_rules_find_without_the_model(text, person, title):
 ])
 def test_scholars_and_writers_are_named_by_their_occupation(extractor, text, person, title):
     assert title in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,organisation", [
+    ("Taher Salem, chargé des Affaires étrangères du GUN, a été reçu à Alger.", "Government of National Unity"),
+    ("Le chargé des Affaires étrangères du GUN, Taher Salem, a été reçu à Alger.", "Government of National Unity"),
+    ("Il a reçu le chargé des Affaires étrangères, Taher Salem.", None),
+])
+def test_a_charged_portfolio_after_an_article_and_the_body_it_is_held_in(extractor, text, organisation):
+    person = next(p for p in extractor.extract(text).to_dict()["people"] if p["name"] == "Taher Salem")
+    assert [(r["title"], r["organisation"]) for r in person["roles"]] == [("chargé des Affaires étrangères",
+                                                                          organisation)]

@@ -13,7 +13,7 @@ from typing import Mapping, Sequence
 
 from ..knowledge.lexicon import Lexicon
 from .titles import TokenLike, span_text
-from .types import Title
+from .types import OrgRef, Title
 
 MAX_PORTFOLIO = 6  # tokens from 'de' to the verb
 MAX_DESCRIPTION = 8  # tokens of 'un vieux routier du secteur' before the comma and the name
@@ -226,21 +226,35 @@ def portfolio_appointments(doc: Sequence[TokenLike], words: AssignmentWords) -> 
 
 
 def charged_portfolios(doc: Sequence[TokenLike], words: AssignmentWords) -> list[Title]:
-    """A title for each 'X, chargé des Affaires étrangères par intérim,': a participle of `charge_offices` right
-    after a person's name and its comma (no office before it: 'ministre d'État chargé de la Défense' is read with
-    its office), before a capitalised portfolio that opens with a cabinet word, with a qualifier after it."""
+    """A title for each 'X, chargé des Affaires étrangères par intérim,' and 'le chargé des Affaires étrangères du
+    GUN, X': a participle of `charge_offices` right after a person's name and its comma, or after a determiner (no
+    office before it: 'ministre d'État chargé de la Défense' is read with its office), before a capitalised
+    portfolio that opens with a cabinet word, with a qualifier after it, and the body it is held in after that."""
     found = []
-    for i in range(2, len(doc) - 2):
-        if (doc[i].lower_ not in words.charge_offices or doc[i - 1].text != "," or doc[i - 2].ent_type_ != "PERSON"
+    for i in range(1, len(doc) - 2):
+        after_name = i > 1 and doc[i - 1].text == "," and doc[i - 2].ent_type_ == "PERSON"
+        if (doc[i].lower_ not in words.charge_offices or not (after_name or doc[i - 1].lower_ in words.determiners)
                 or doc[i + 1].lower_ not in words.of_words):
             continue
         start = _past_articles(doc, i + 2, words)
         end = _portfolio_words_end(doc, start, words, unknown_names=True)
         if end > start and doc[start].lower_ in words.cabinet_portfolios:
             end, status = _past_qualifier(doc, start, end, words.qualifiers)
-            found.append(Title(start=i, end=end, phrase_start=i, phrase_end=end, title=span_text(doc, i, end),
-                               head=doc[i].lower_, category="office", status=status))
+            org = _owning_body(doc, end, words.of_words)
+            found.append(Title(start=i, end=end, phrase_start=i, phrase_end=org.span[1] if org else end,
+                               title=span_text(doc, i, end), head=doc[i].lower_, category="office", status=status,
+                               org=org))
     return found
+
+
+def _owning_body(doc: Sequence[TokenLike], k: int, of_words: frozenset[str]) -> OrgRef | None:
+    """'[du GUN]' after a charged portfolio: the organisation named right after 'de'/'du' at `k`, or None."""
+    if k + 1 >= len(doc) or doc[k].lower_ not in of_words or doc[k + 1].ent_type_ != "ORG" or doc[k + 1].ent_iob_ != "B":
+        return None
+    end = k + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return OrgRef(span=(k + 1, end))
 
 
 def _past_qualifier(doc: Sequence[TokenLike], start: int, end: int,
