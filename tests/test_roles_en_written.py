@@ -756,3 +756,15 @@ def test_a_clause_verb_over_a_body_the_organisation_possesses_is_an_office_of_it
 ])
 def test_scholars_are_named_by_their_occupation(extractor, text, person, title):
     assert title in roles(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("The bill passed the House of Representatives, whose speaker, Omar Kadi, had opposed it.", "Omar Kadi",
+     ("speaker", "House of Representatives")),
+    ("The NOC, whose chairman is Omar Kadi, denied the report.", "Omar Kadi", ("chairman", "National Oil Corporation")),
+    ("The NOC, whose chairman has been Omar Kadi since 2022, denied it.", "Omar Kadi",
+     ("chairman", "National Oil Corporation")),
+])
+def test_an_office_after_whose_is_the_body_s_before_it(extractor, text, person, expected):
+    found = next(p for p in extractor.extract(text).to_dict()["people"] if p["name"] == person)
+    assert expected in [(r["title"], r["organisation"]) for r in found["roles"]]

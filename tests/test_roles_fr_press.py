@@ -581,3 +581,12 @@ def test_a_charged_portfolio_after_an_article_and_the_body_it_is_held_in(extract
     person = next(p for p in extractor.extract(text).to_dict()["people"] if p["name"] == "Taher Salem")
     assert [(r["title"], r["organisation"]) for r in person["roles"]] == [("chargé des Affaires étrangères",
                                                                           organisation)]
+
+
+@pytest.mark.parametrize("text", [
+    "La NOC, dont le président est Omar Kadi, a démenti.",
+    "Le texte vient de la NOC, dont le président, Omar Kadi, a démenti.",
+])
+def test_an_office_after_dont_is_the_body_s_before_it(extractor, text):
+    found = next(p for p in extractor.extract(text).to_dict()["people"] if p["name"] == "Omar Kadi")
+    assert ("président", "National Oil Corporation") in [(r["title"], r["organisation"]) for r in found["roles"]]

@@ -260,6 +260,9 @@ class TitleReader:
             return OrgRef(id=place), None, self._compound_nationality_start(ctx.doc, j)
         if self._capitalised_nationality(token):
             return None, None, self._compound_nationality_start(ctx.doc, j)  # 'former Jordanian foreign minister'
+        owner = self._owner_of_relative(ctx, j)
+        if owner is not None:
+            return owner, None, start  # 'the House of Representatives, whose speaker, X'
         if token.text in self.words.possessive_marks and j > 0:
             ent = ctx.ent_ending_at(j - 1)
             if ent is not None:
@@ -277,6 +280,17 @@ class TitleReader:
             return OrgRef(span=(j, j + 1)), None, j
         compound = self._compound_modifier_start(ctx, j)
         return None, None, start if compound is None else compound
+
+    def _owner_of_relative(self, ctx: "_Context", j: int) -> OrgRef | None:
+        """'the House of Representatives, whose speaker', 'le Parlement, dont le président': the organisation named
+        right before a possessive relative (and its comma) that opens the title at `j` (past its determiner)."""
+        words = self.words
+        if ctx.doc[j].lower_ in words.title_determiners and j > 0:
+            j -= 1
+        if ctx.doc[j].lower_ not in words.relative_possessives or j < 1:
+            return None
+        ent = ctx.ent_ending_at(j - 2 if ctx.doc[j - 1].text == "," and j > 1 else j - 1)
+        return OrgRef(span=(ent.start, ent.end)) if ent is not None and ent.label_ == "ORG" else None
 
     def _complement_of_title_before(self, ctx: "_Context", k: int) -> bool:
         """'WHO Representative in Libya Dr. X', 'the envoy to Libya Gen. X': a place or body written at `k` after

@@ -81,6 +81,7 @@ class Words:
     adverbs: frozenset[str]
     clause_breakers: frozenset[str]
     relative_pronouns: frozenset[str]
+    relative_possessives: frozenset[str]  # 'whose', 'dont': 'the House, whose speaker, X': the House's office
     body_complements: frozenset[str]
     abbreviations: tuple[str, ...]
     age_words: frozenset[str]

@@ -10,7 +10,7 @@ from ..types import Title
 from .apposition import (person_after_apposition, person_after_relative, person_before_apposition,
                          person_before_bare_apposition, person_chained, person_past_relative)
 from .before import person_after, person_after_coordinated, person_of_enclosing, person_on_line_before
-from .clauses import person_appointed, person_before_pronoun
+from .clauses import person_after_copula, person_appointed, person_before_pronoun
 from .complements import past_complements
 from .lists import person_respectively
 from .scene import Held, Person, Scene
@@ -62,7 +62,7 @@ def attach(scene: Scene, title: Title, attached: Mapping[int, Person]) -> tuple[
     person = person_before_bare_apposition(scene, title) or person_on_line_before(scene, title)
     if person is not None:
         return person, "apposition-after"
-    person = person_appointed(scene, title)
+    person = person_after_copula(scene, title) or person_appointed(scene, title)
     antecedent = person_before_pronoun(scene, title) if person is None else None
     return (antecedent, "pronoun") if antecedent is not None else (person, "appointment")
 

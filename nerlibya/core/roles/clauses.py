@@ -385,3 +385,18 @@ def _subject_past_agent(scene: Scene, person: Person) -> Person | None:
         if tokens[verb].is_punct or verb in scene.ends:
             break
     return None
+
+
+def person_after_copula(scene: Scene, title: Title) -> Person | None:
+    """'the NOC, whose chairman is X', 'la NOC, dont le président est X': a title opened by a possessive relative
+    (past its article), then a copula or two after its phrase, then the person who holds it."""
+    tokens, words = scene.tokens, scene.words
+    j = title.phrase_start - 1
+    if j >= 0 and tokens[j].lower_ in words.title_determiners:
+        j -= 1
+    if j < 0 or tokens[j].lower_ not in words.relative_possessives:
+        return None
+    k = title.phrase_end
+    while k < min(title.phrase_end + 2, len(tokens)) and tokens[k].lower_ in words.auxiliaries - {","}:
+        k += 1
+    return scene.starts.get(k) if k > title.phrase_end else None

@@ -66,6 +66,7 @@ class RoleWords:
     auxiliaries: frozenset[str]
     clause_breakers: frozenset[str]
     relative_pronouns: frozenset[str]
+    relative_possessives: frozenset[str]  # 'the NOC, whose chairman is X': the title's holder after a copula
     apposition_end: frozenset[str]
     chain_words: frozenset[str]
     before_chained_title: frozenset[str]
@@ -126,6 +127,7 @@ class RoleWords:
             object_clitics=words.object_clitics,
             clause_breakers=words.clause_breakers,
             relative_pronouns=words.relative_pronouns,
+            relative_possessives=words.relative_possessives,
             apposition_end=APPOSITION_END_PUNCTUATION | words.conjunctions | words.relative_pronouns,
             chain_words=chain_words,
             before_chained_title=words.title_determiners | chain_words,
