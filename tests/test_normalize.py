@@ -90,3 +90,8 @@ def test_is_acronym(text, expected):
 ])
 def test_acronym_fits(words, short, expected):
     assert acronym_fits(words.split(), short) is expected
+
+
+def test_a_two_letter_acronym_inside_a_longer_name_is_also_written_with_dots():
+    assert surface_variants("UN Security Council") == {"UN Security Council", "U.N. Security Council"}
+    assert surface_variants("UN") == {"UN"}  # an acronym alone: the KB lists its own spellings

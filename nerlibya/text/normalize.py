@@ -71,7 +71,7 @@ def name_key(text: str) -> str:
 
 def surface_variants(alias: str) -> set[str]:
     """The spellings under which one alias is written: accents or none, curly or straight quotes,
-    'al-' written 'al-', 'el-' or left out.
+    'al-' written 'al-', 'el-' or left out, a two-letter acronym inside a longer name with dots or without ('U.N.').
 
     Used to expand knowledge-base aliases into match patterns, so curators list a name once.
     """
@@ -89,6 +89,8 @@ def surface_variants(alias: str) -> set[str]:
             if match:
                 rest = match.group(2)
                 options.append([f"al-{rest}", f"el-{rest}", f"Al-{rest}", f"El-{rest}", rest])
+            elif re.fullmatch(r"[A-Z]{2}", word):
+                options.append([word, f"{word[0]}.{word[1]}."])  # 'UN Security Council', 'U.N. Security Council'
             else:
                 options.append([word])
         if len(words) > 1 and any(len(o) > 1 for o in options):
