@@ -327,3 +327,34 @@ def test_an_agency_line_before_the_story_credits_its_outlet(extractor):
     found = organisations(extractor, "Sahel Cloud News Agency – Niamey\n\nThe foreign minister met the envoy on "
                                      "Thursday.")
     assert "Sahel Cloud News Agency" in found
+
+
+def test_a_sahel_armed_coalition_is_known_by_its_acronym(extractor):
+    found = organisations(extractor, "Le Niger fait face aux attaques du JNIM près de la frontière malienne.")
+    assert "Jama'at Nusrat al-Islam wal-Muslimin" in found
+
+
+@pytest.mark.parametrize("text,body", [
+    ("Il a reçu une délégation du ministère de l'Intérieur et des services secrets tunisiens.",
+     "ministère de l'Intérieur"),
+    ("Il a vu des cadres du ministère de la Défense et des officiers de la marine.", "ministère de la Défense"),
+    ("La Direction du sport et de la jeunesse a publié un communiqué.", "Direction du sport et de la jeunesse"),
+])
+def test_a_bodys_coordinated_parts_are_written_alike(extractor, text, body):
+    """After a capitalised portfolio, 'et des services secrets' opens another object; after a lower-case part,
+    'et de la jeunesse' is one more part of the name."""
+    assert set(organisations(extractor, text)) == {body}
+
+
+def test_a_complement_after_an_outlet_noun_names_no_outlet(extractor):
+    """"la télévision d'État" is state television; "la télévision privée X" names X."""
+    found = organisations(extractor, "La télévision d'Etat a montré le convoi, puis la télévision privée Libya "
+                                     "Awalan a diffusé la vidéo.")
+    assert "Libya Awalan" in found and not any("Etat" in name for name in found)
+
+
+def test_a_person_after_a_units_noun_and_de_is_whose_unit_it_is(extractor):
+    """'la milice de Kerbal' is Kerbal's militia, no name; 'la brigade de Zintan' names a brigade."""
+    found = organisations(extractor, "Omar Kerbal dirige une milice à Zawiya. La milice de Kerbal et la brigade "
+                                     "de Mohamed Fellah ont attaqué la brigade de Zintan.")
+    assert set(found) == {"brigade de Zintan"}

@@ -5,7 +5,7 @@ names list their trades, two spaces typed after a comma, an apposition whose clo
 
 import pytest
 
-from .record_views import roles
+from .record_views import roles, roles_with_organisations
 
 pytestmark = pytest.mark.model
 
@@ -590,3 +590,61 @@ def test_a_charged_portfolio_after_an_article_and_the_body_it_is_held_in(extract
 def test_an_office_after_dont_is_the_body_s_before_it(extractor, text):
     found = next(p for p in extractor.extract(text).to_dict()["people"] if p["name"] == "Omar Kadi")
     assert ("président", "National Oil Corporation") in [(r["title"], r["organisation"]) for r in found["roles"]]
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("Le ministre a reçu Karim Belaid, un chef de milice, à Misrata.", "Karim Belaid", "chef de milice"),
+    ("Le commandant de brigade Omar Fellah a démenti.", "Omar Fellah", "commandant de brigade"),
+])
+def test_a_unit_noun_without_an_article_after_de_is_part_of_the_office(extractor, text, person, title):
+    """'chef de milice', 'commandant de brigade': a kind of unit, as in a rank, not one body."""
+    assert title in roles(extractor, text)[person]
+
+
+def test_a_unit_noun_with_its_article_is_the_body_not_the_office(extractor):
+    found = roles(extractor, "Omar Fellah, chef de la milice de Zawiya, a démenti.")
+    assert "chef" in found["Omar Fellah"] and "chef de la milice" not in found["Omar Fellah"]
+
+
+@pytest.mark.parametrize("text,person,title,organisation", [
+    ("Le Conseil national de transition, formé en mars, est présidé par Karim Sassi.", "Karim Sassi", "président",
+     "National Transitional Council"),
+    ("Le Haut Conseil d'État, qui siège à Tripoli, est dirigé par Karim Sassi.", "Karim Sassi", "chef",
+     "High Council of State"),
+])
+def test_a_phrase_set_off_by_commas_between_a_body_and_its_clause_keeps_the_body(extractor, text, person, title,
+                                                                                     organisation):
+    assert (title, organisation) in roles_with_organisations(extractor, text)[person]
+
+
+def test_a_phrase_set_off_by_commas_after_an_act_gives_no_office(extractor):
+    found = roles(extractor, "Le scrutin, organisé lundi, est présidé par Claire Morel.")
+    assert not found.get("Claire Morel")
+
+
+def test_autre_between_the_article_and_an_apposed_title_describes_the_holder(extractor):
+    """'X, l'autre Premier ministre': 'autre' says there are two, it is no part of the office."""
+    found = roles(extractor, "Les forces de Karim Sassi, l'autre Premier ministre, ont reçu Omar Fellah, un autre "
+                             "ministre, à Syrte.")
+    assert (found["Karim Sassi"], found["Omar Fellah"]) == ({"Premier ministre"}, {"ministre"})
+
+
+@pytest.mark.parametrize("text,person,title,organisation", [
+    ("Le Conseil national de transition siège à Benghazi et est présidé par Karim Sassi.", "Karim Sassi",
+     "président", "National Transitional Council"),
+    ("Le Conseil national de transition siège à Benghazi. Il est dirigé par Karim Sassi.", "Karim Sassi", "chef",
+     "National Transitional Council"),
+    ("Le Conseil national de transition a été créé en mars. Depuis avril, il se réunit chaque semaine, et est "
+     "présidé par Karim Sassi.", "Karim Sassi", "président", "National Transitional Council"),
+])
+def test_a_clause_after_a_conjunction_or_a_pronoun_follows_the_body_opening_the_sentence(extractor, text, person,
+                                                                                           title, organisation):
+    assert (title, organisation) in roles_with_organisations(extractor, text)[person]
+
+
+@pytest.mark.parametrize("text,person", [
+    ("La réunion a eu lieu lundi et est présidée par Claire Morel.", "Claire Morel"),
+    ("Karim Sassi est arrivé à Tunis. Il est accompagné par Omar Fellah.", "Omar Fellah"),
+])
+def test_a_clause_whose_sentence_opens_with_no_body_gives_no_office(extractor, text, person):
+    assert not roles(extractor, text).get(person)

@@ -255,6 +255,8 @@ def _complement_end(doc: Doc, end: int, words: BodyWords) -> int:
             k += 1
         if k >= n or doc[k].ent_type_ in STOP_ENTITY_TYPES:
             break  # 'Minister of Interior Jane Doe'
+        if coordinated and doc[k].is_lower and not doc[end - 1].is_lower:
+            break  # "ministère de l'Intérieur et des services secrets": a name's parts are written alike
         if doc[k].text[:1].isupper():
             stop = _capitalised_complement(doc, k, words)
         else:
@@ -426,6 +428,8 @@ def outlet_at(doc: Doc, i: int, words: BodyWords, outlets: frozenset[str]) -> Bo
         start = i + length
         while start < min(len(doc), i + length + 2) and doc[start].is_lower and doc[start].is_alpha and not doc[start].is_stop:
             start += 1  # 'privée', 'britannique'
+        if start < len(doc) and doc[start].lower_ in words.complement_words:
+            return None  # "la télévision d'État": a complement says what kind of outlet, it names none
         end = _capitalised_complement(doc, start, words, people_allowed=True) if start < len(doc) else start
         return Body(start, end, start) if end > start else None
     end = i - 1 if i > 1 and doc[i - 1].is_quote else i  # 'the “Al-Arab London” newspaper'

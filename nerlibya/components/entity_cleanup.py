@@ -491,7 +491,7 @@ class EntityCleanup(KnowledgePipe):
     def _place_noun_at(self, doc: Doc, i: int) -> bool:
         return i < len(doc) and doc[i].is_lower and doc[i].lower_ in self.words.place_nouns
 
-    def with_head_noun(self, span: Span, taken: set[int]) -> list[Span]:
+    def with_head_noun(self, span: Span, taken: set[int], surnames: frozenset[str] = frozenset()) -> list[Span]:
         """'Sharara' + 'oil field', 'base d'' + 'Al-Watiya', 'Abu Surra' + 'brigade': the facility or
         organisation, named with its head noun. A KB organisation keeps its own span. A person's name that
         runs on from the body's place ('brigade de' + 'Zaouïa Nouri Bachir') is the body's ('brigade de
@@ -508,7 +508,8 @@ class EntityCleanup(KnowledgePipe):
         for label in ("FAC", "ORG"):
             end = span.end + head_length(after, self.heads.after.get(label, ()))
             head_before = head_length(before, self.heads.before.get(label, ()), at_end=True)
-            if head_before and self._in_adverb_phrase(doc, span.start - head_before - 1):
+            if head_before and (self._in_adverb_phrase(doc, span.start - head_before - 1)
+                                or self._names_someone(span, surnames)):
                 head_before = 0
             start = span.start - head_before - 1 if head_before else span.start  # the head noun and its 'de'
             outside = [i for i in range(start, end) if not span.start <= i < span.end]
@@ -535,6 +536,15 @@ class EntityCleanup(KnowledgePipe):
                                                               or before not in self.words.of_words):
             return "FAC"
         return None
+
+    def _names_someone(self, span: Span, surnames: frozenset[str]) -> bool:
+        """'la milice de Trabelsi', 'la brigade de Mohamed Kerbal': a person after a head noun and its 'de' (known
+        to the KB, opening with a given name, or one of the article's `surnames` alone) is whose the unit is; the
+        noun and the person make no name ('la brigade Tariq Ben Ziyad', with no 'de', does)."""
+        if span.label_ != "PERSON":
+            return False
+        words = [t.text for t in span]
+        return bool(span.id_) or self.shapes.opens_with_given_name(words) or (len(span) == 1 and words[0] in surnames)
 
     def _in_adverb_phrase(self, doc: Doc, head: int) -> bool:
         """'en compagnie de Martin Kobler' ('together with'), 'mise en place de': a head noun right after
@@ -586,7 +596,8 @@ class EntityCleanup(KnowledgePipe):
         spans = with_bodies(doc, spans, sorted(bodies, key=lambda body: body.start), self.body_complement_openers,
                             self.owner_links, self.words.conjunctions)
         taken = {i for span in spans for i in range(span.start, span.end)}
-        spans = [part for span in spans for part in self.with_head_noun(span, taken)]
+        surnames = frozenset(span[-1].text for span in spans if span.label_ == "PERSON" and len(span) > 1)
+        spans = [part for span in spans for part in self.with_head_noun(span, taken, surnames)]
         kept = drop_capitalised_common_words(doc, spans, known=self.kb.by_surname, credited=frozenset(credited))
         kept = with_dateline_places(doc, kept, dateline_places(doc), self.words.leading_determiners)
         replace_ents(doc, ents, kept)

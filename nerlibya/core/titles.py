@@ -721,9 +721,17 @@ class TitleReader:
         """Do the lower-case words k:stop name an organisation ('de la banque centrale', 'de l'assemblée', 'des
         forces du GNA'): a body noun, unless the words are a body's organ ('bureau exécutif')?"""
         heads = self.lexicon.heads
-        if span_text(doc, k, stop).lower() in heads.organs:
+        if span_text(doc, k, stop).lower() in heads.organs or self._unit_kind(doc, k, stop):
             return False
         return any(doc[i].lower_ in heads.bodies for i in range(k, stop))
+
+    def _unit_kind(self, doc: Sequence[TokenLike], k: int, stop: int) -> bool:
+        """Is the word k:stop a unit noun written after a linking word with no article ('chef de milice', 'commandant
+        de brigade')? French names a kind of unit so, as it names a rank ('général de brigade'), not one body ('chef
+        de la milice', 'commandant du bataillon'): the words are part of the office."""
+        heads, before = self.lexicon.heads, doc[k - 1].lower_ if k > 0 else ""
+        return (stop == k + 1 and doc[k].lower_ in heads.named_units and before in self.words.of_words
+                and before not in heads.unit_articles)
 
     def _past_place(self, doc: Sequence[TokenLike], k: int) -> int:
         """Past 'de Tripoli' / "d'Italie" (an of-word and a place entity) at `k`, or `k`; a capitalised word no entity

@@ -65,6 +65,7 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
                   or _apposed_after_description(scene, past_complements(scene, described.phrase_end) if described else k))
     cue_start = skip_back(tokens, title.start, words.before_apposed_title) + 1  # 'UNSMIL, [currently] led by X'
     j = _before_auxiliaries(tokens, _before_coordinated_participles(scene, cue_start) + 1, words.auxiliaries - {","})
+    j = _before_inserted_phrase(scene, _subject_body(scene, j))  # 'le Conseil[, créé en 2011,] est présidé par X'
     j = _body_before_place(scene, j)  # 'le gouvernement [de Benghazi], dirigé par X'
     if j >= 0 and tokens[j].text == ")" and j >= 2 and tokens[j - 2].text == "(":
         # 'the Government of National Unity (GNU), led by': the acronym, an organisation, names the body itself
@@ -74,6 +75,62 @@ def clause_person(scene: Scene, title: Title) -> tuple[Person | None, OrgRef | N
     if j >= 0 and tokens[j].ent_type_ in CLAUSE_ORG_LABELS and not _where_a_body_sits(scene, entity_start(tokens, j)):
         org = OrgRef(span=(entity_start(tokens, j), j + 1))
     return (person if _led_is_a_body(scene, j) else None), org, introducing
+
+
+def _subject_body(scene: Scene, j: int) -> int:
+    """'le Conseil siège à Benghazi et est présidé par X', 'Le Conseil siège à Benghazi. Il est présidé par X': a
+    clause after a conjunction or a subject pronoun follows the body that opens the sentence (for a pronoun, else
+    the sentence before; for a conjunction, else the body a pronoun subject before it leads to): that body's last
+    token, or `j`."""
+    tokens, words = scene.tokens, scene.words
+    if j < 0 or tokens[j].lower_ not in words.conjunctions | words.subject_pronouns:
+        return j
+    start = _sentence_start(scene, j)
+    body = _opening_body(scene, start, j)
+    if body is not None:
+        return body
+    if tokens[j].lower_ in words.subject_pronouns:
+        body = _opening_body(scene, _sentence_start(scene, start - 1), start) if start > 0 else None
+        return j if body is None else body
+    pronoun = next((i for i in range(start, j) if tokens[i].lower_ in words.subject_pronouns), None)
+    return j if pronoun is None else _subject_body(scene, pronoun)
+
+
+def _opening_body(scene: Scene, start: int, end: int) -> int | None:
+    """The last token of a named body or a body's noun that opens (past its articles) the words start:end."""
+    tokens = scene.tokens
+    k = skip_forward(tokens, start, scene.words.title_determiners)
+    if k >= end:
+        return None
+    if tokens[k].ent_iob_ == "B" and tokens[k].ent_type_ == "ORG":
+        return next(i - 1 for i in range(k + 1, end + 1) if i == end or tokens[i].ent_iob_ != "I")
+    return k if tokens[k].lower_ in scene.words.bodies else None
+
+
+def _sentence_start(scene: Scene, j: int) -> int:
+    """The first token of the sentence that holds `j`."""
+    start = j
+    while start > 0 and scene.sentence_of[start - 1] == scene.sentence_of[j]:
+        start -= 1
+    return start
+
+
+def _before_inserted_phrase(scene: Scene, j: int) -> int:
+    """'le Conseil, créé en février, est présidé par X', "le HCE, qui siège à Tripoli, est dirigé par X": a phrase
+    set off by commas between a body and the verb of its clause describes the body, which the clause still follows;
+    the body's last token before the first comma (up to ten tokens back, no person, body or other punctuation
+    between), else `j`."""
+    tokens = scene.tokens
+    if j < 1 or tokens[j].text != ",":
+        return j
+    for comma in range(j - 1, max(j - 1 - MAX_CLAUSE_TOKENS, 0), -1):
+        token = tokens[comma]
+        if token.text == ",":
+            body = tokens[comma - 1]
+            return comma - 1 if body.ent_type_ == "ORG" or body.lower_ in scene.words.bodies else j
+        if token.is_punct or token.ent_type_ in ("PERSON", "ORG"):
+            return j
+    return j
 
 
 def _before_auxiliaries(tokens: Sequence[TokenLike], index: int, auxiliaries: frozenset[str]) -> int:
