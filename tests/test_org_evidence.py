@@ -31,6 +31,7 @@ def test_acronyms_outlets_and_definitions_are_evidence():
     assert verdict("OMV") is Verdict.KEEP
     assert verdict("Ajdabiya", "Voice", outlet_context=True) is Verdict.KEEP
     assert verdict("Wadi", "Watch", defined_acronym=True) is Verdict.KEEP
+    assert verdict("Tarhuna", "Minerals", kind_apposed=True) is Verdict.KEEP  # 'X, a mining company,'
 
 
 def test_digits_make_no_acronym():

@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from nerlibya.components.person_spans import (NameEdgeWords, SpeakerWords, confirmed_headline_names,
                                               with_given_names_glued_to_people, with_names_after_line_breaks,
-                                              with_quoted_speakers, with_whole_names)
+                                              with_quoted_speakers, with_transcript_speakers, with_whole_names)
 
 EDGE_WORDS = NameEdgeWords(
     never_given_names=frozenset({"president", "minister", "interior", "the", "of", "earlier", "thursday", "and"}),
@@ -274,3 +274,14 @@ def test_the_speaker_of_a_quote(text, expected):
     doc = spacy.blank("en").make_doc(text)
     found = with_quoted_speakers(doc, [], SPEAKERS, EDGE_WORDS)
     assert [span.text for span in found] == expected
+
+
+def test_capitalised_speaker_labels_of_a_transcript_are_people():
+    doc = spacy.blank("en")("Talks resume\n\nNADIA FAROUK: The envoy arrived.\nKARL LINDQVIST: He met the council.\n"
+                            "TRIPOLI NEWS: no one speaks here.\nNADIA FAROUK: Thank you.")
+    karl = doc.text.index("KARL")
+    tagged = [doc.char_span(karl, karl + 4, label="PERSON")]  # the model's 'KARL' of 'KARL LINDQVIST'
+    found = [s.text for s in with_transcript_speakers(doc, tagged, EDGE_WORDS)]
+    assert found == ["NADIA FAROUK", "KARL LINDQVIST", "NADIA FAROUK"]
+    alone = spacy.blank("en")("BREAKING NEWS: talks resume in Geneva.\nThe envoy said so.")
+    assert with_transcript_speakers(alone, [], EDGE_WORDS) == []  # one label makes no transcript

@@ -104,6 +104,19 @@ def test_byline_names_follow_a_credit_cue_at_a_line_start():
     assert names == ["Sami Ferjani", "Leila Haddad", "Omar Tlili", "Jane Rowley", "Hassan Morsi"]
 
 
+def test_a_middle_initial_stays_inside_a_byline_name():
+    words = load_lexicon("en", str(FIXTURE_LANG)).words
+    doc = spacy.blank("en")("By Karim J. Benali & Sara R. Wood\nThe port reopened on Tuesday.")
+    assert [doc[s:e].text for s, e in byline_names(doc, words)] == ["Karim J. Benali", "Sara R. Wood"]
+
+
+def test_names_each_followed_by_where_they_file_from_sign_a_story_without_a_cue():
+    words = load_lexicon("en", str(FIXTURE_LANG)).words
+    doc = spacy.blank("en")("Rebels close in on the port\n\nSami Ferjani in Benghazi and Leila Haddad in Tripoli\n\n"
+                            "Nabil Fathi in Tripoli said the port had fallen.\nFighting in Sirte and Misrata\n")
+    assert [doc[s:e].text for s, e in byline_names(doc, words)] == ["Sami Ferjani", "Leila Haddad"]
+
+
 def test_french_byline():
     words = load_lexicon("fr", str(FIXTURE_LANG)).words
     doc = spacy.blank("fr")("Par Karim Benali, avec AFP\nLe texte a été adopté par la Chambre.")

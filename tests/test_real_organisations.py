@@ -358,3 +358,26 @@ def test_a_person_after_a_units_noun_and_de_is_whose_unit_it_is(extractor):
     found = organisations(extractor, "Omar Kerbal dirige une milice à Zawiya. La milice de Kerbal et la brigade "
                                      "de Mohamed Fellah ont attaqué la brigade de Zintan.")
     assert set(found) == {"brigade de Zintan"}
+
+
+def test_a_lower_case_body_after_an_office_and_its_countrys_possessive_is_named(extractor):
+    found = organisations(extractor, "Salem Fakhri, chairman of Libya's presidential council, flew to Rome on Monday.")
+    assert "Presidential Council" in found
+
+
+def test_an_institution_or_an_online_outlet_the_model_tags_is_an_organisation(extractor):
+    found = organisations(extractor, "She spoke on Libya at the Brookings Institution in Washington on Monday.")
+    online = organisations(extractor, "In March he told Sahara Review Online that the vote would be delayed.")
+    assert "Brookings Institution" in found and "Sahara Review Online" in online
+
+
+def test_an_apposition_naming_a_bodys_kind_makes_the_name_an_organisation(extractor):
+    found = organisations(extractor, "Zawiya Resources, a company chaired by Omar Tarhuni, bought two oil "
+                                     "tankers last year.")
+    assert "Zawiya Resources" in found
+    assert "Zawiya Resources" not in organisations(extractor, "Zawiya Resources said on Monday it had bought two tankers.")
+
+
+def test_a_nationality_before_a_governments_office_says_whose_it_is(extractor):
+    found = organisations(extractor, "The British Foreign Office said on Monday that its team had reached Tripoli.")
+    assert "Foreign Office" in found and "British Foreign Office" not in found

@@ -768,3 +768,35 @@ def test_scholars_are_named_by_their_occupation(extractor, text, person, title):
 def test_an_office_after_whose_is_the_body_s_before_it(extractor, text, person, expected):
     found = next(p for p in extractor.extract(text).to_dict()["people"] if p["name"] == person)
     assert expected in [(r["title"], r["organisation"]) for r in found["roles"]]
+
+
+@pytest.mark.parametrize("text,person,expected", [
+    ("Former Taoiseach Brendan Kiely met the Libyan delegation in Dublin.", "Brendan Kiely", {"Former Taoiseach"}),
+    ("Brendan Kiely, as taoiseach, signed the trade deal with Tripoli.", "Brendan Kiely", {"taoiseach"}),
+    # where she sits is no part of her title, the adjective before it is
+    ("Salma Fituri is a doctoral candidate in the department of history at Leeds University.", "Salma Fituri",
+     {"doctoral candidate"}),
+    # a hyphenated description between 'by' and the name does not hide the chair
+    ("The mining company, chaired by the retired peace-broker Karim Obeidi, opened a quarry near Sabha.", "Karim Obeidi",
+     {"chair"}),
+    ("The mining company, chaired by his long-time rival Karim Obeidi, opened a quarry near Sabha.", "Karim Obeidi",
+     {"chair"}),
+])
+def test_offices_of_other_countries_and_descriptions_around_a_name(extractor, text, person, expected):
+    found = roles(extractor, text)[person]
+    assert expected <= found and not any(" in the " in title for title in found)
+
+
+def test_a_line_broken_by_hand_after_the_apposition_comma_keeps_the_name_apposed(extractor):
+    wrapped = roles(extractor, "Hadi Barghathi won the vote.\nA retired banker who spent twenty years in Malta,\n"
+                               "Barghathi now chairs the audit board.")
+    head = roles(extractor, "The head of the council,\nHadi Barghathi, said on Monday the vote would go ahead.")
+    assert "retired banker" in wrapped["Hadi Barghathi"] and "head" in head["Hadi Barghathi"]
+
+
+def test_a_relative_clause_after_an_opening_title_runs_to_the_comma_before_its_subject(extractor):
+    for gap in (" ", "\n\n"):  # the same sentence, or a paragraph of its own
+        found = roles(extractor, f"Hadi Barghathi won the vote.{gap}A former judge who resigned in 2009 to become a "
+                                 "vocal Gaddafi opponent, Barghathi will lead the commission.")
+        assert "former judge" in found["Hadi Barghathi"] and not found.get("Gaddafi")
+    assert not roles(extractor, "The envoy who met Khalifa Haftar in Benghazi, said the talks failed.").get("Khalifa Haftar")

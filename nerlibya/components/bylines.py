@@ -50,7 +50,30 @@ def byline_names(doc: Doc, words: Words) -> list[tuple[int, int]]:
             found.extend(name for name in names
                          if not all(t.lower_ in words.byline_staff_words for t in doc[name[0] : name[1]])
                          and not _describes_the_writer(doc, *name, words))
+    # a line with a cue ('By X in Tripoli') is read above: a located name there is one of its names
+    return found + [(s, e) for s, e in _located_names(doc, words) if not any(s < fe and fs < e for fs, fe in found)]
+
+
+def _located_names(doc: Doc, words: Words) -> list[tuple[int, int]]:
+    """'X in Misrata and Y in Tunis' alone on its line: names each followed by the place its writer files
+    from sign the story without a cue, as British papers print their bylines."""
+    found = []
+    for start in (0, *(i + 1 for i in space_tokens_holding(doc, NEWLINE))):
+        names = _names_after(doc, start, words) if start < len(doc) else []
+        places = [_past_place(doc, end, words) for _, end in names]
+        if names and None not in places and _line_ends(doc, places[-1]):
+            found.extend(names)
     return found
+
+
+def _past_place(doc: Doc, end: int, words: Words) -> int | None:
+    """The end of 'in Tripoli' written at `end` (a place preposition and capitalised words), or None."""
+    if end >= len(doc) or doc[end].lower_ not in words.place_prepositions:
+        return None
+    k = end + 1
+    while k < len(doc) and doc[k].is_alpha and doc[k].text[:1].isupper():
+        k += 1
+    return k if k > end + 1 else None
 
 
 def opens_credit_cue(doc: Doc, i: int, words: Words) -> bool:
@@ -112,11 +135,17 @@ def _describes_the_writer(doc: Doc, start: int, end: int, words: Words) -> bool:
 
 
 def _name_word(token, particles: frozenset[str]) -> bool:
-    """A capitalised word (not an agency in capitals, 'AFP'), a hyphen or a name particle."""
+    """A capitalised word (not an agency in capitals, 'AFP'), a middle initial ('D.' in 'By David D. X'), a
+    hyphen or a name particle."""
     text = token.text
-    if token.lower_ in particles or text in ("-", "‑"):
+    if token.lower_ in particles or text in ("-", "‑") or _is_initial(text):
         return True
     return token.is_alpha and text[:1].isupper() and not (token.is_upper and len(text) > 1)
+
+
+def _is_initial(text: str) -> bool:
+    """'D.': one capital letter and its full stop, an initial inside a name."""
+    return len(text) == 2 and text[0].isupper() and text[0].isalpha() and text[1] == "."
 
 
 OUTLET_JOINERS = frozenset({"/", "-", "‑", ",", "&"})

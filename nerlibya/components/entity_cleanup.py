@@ -33,7 +33,8 @@ from .entity_spans import non_overlapping, set_entities
 from .people_joins import join_broken_names, join_split_people, listed_together, with_bylines
 from .person_spans import (HYPHENS, NameEdgeWords, SpeakerWords, confirmed_headline_names,
                            with_given_names_glued_to_people, with_given_names_taken_for_bodies,
-                           with_names_after_line_breaks, with_quoted_speakers, with_whole_names)
+                           with_names_after_line_breaks, with_quoted_speakers, with_transcript_speakers,
+                           with_whole_names)
 from .place_uses import ModifierWords, dateline_places, is_acronym_as_modifier, with_dateline_places
 from .span_edges import (LABEL_MAP, NAME_LABELS, after_determiners, after_elided_words, after_label,
                          ends_before_adjectives, head_length, in_quotes, is_abbreviated, is_acronym_before_name,
@@ -581,6 +582,7 @@ class EntityCleanup(KnowledgePipe):
         joined = with_given_names_glued_to_people(doc, joined, self.shapes.opens_with_given_name)
         joined = with_given_names_taken_for_bodies(doc, joined, self.name_edges)
         joined = with_quoted_speakers(doc, joined, self.speaker_words, self.name_edges)
+        joined = with_transcript_speakers(doc, joined, self.name_edges)
         credited_people = set(people)
         trimmed = [span for span in (self.trim(ent, (ent.start, ent.end) in credited_people) for ent in joined)
                    if span is not None]

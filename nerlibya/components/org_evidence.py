@@ -4,6 +4,8 @@ relabelled as the person or place the article names with the same words, or drop
 
 from __future__ import annotations
 
+import itertools
+
 from spacy.attrs import IS_LOWER, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -145,6 +147,26 @@ class OrgEvidence(KnowledgePipe):
         return (ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")"
                 and (doc[ent.start - 2].is_upper or _place_opens_line(doc, ent.start - 2)))
 
+    def kind_apposed(self, doc: Doc, ent: Span) -> bool:
+        """'X, a company chaired by Y', 'X, an oil company based in Z,': an apposition after the name, an article
+        and up to three lower-case words, the last a body's head noun that a comma, a participle, a relative
+        pronoun or a preposition closes, says what kind of body it is; not 'X, the army commander,' (its head is
+        no body) nor "X, the council's spokesman"."""
+        k = ent.end
+        if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in self.articles:
+            return False
+        lower = list(itertools.takewhile(lambda t: t.is_alpha and t.is_lower and not self.closes_noun(t),
+                                         doc[k + 2 : k + 5]))
+        end = k + 2 + len(lower)
+        return (bool(lower) and fold(lower[-1].text) in self.org_words.bodies and end < len(doc)
+                and (doc[end].text == "," or self.closes_noun(doc[end])))
+
+    def closes_noun(self, token) -> bool:
+        """A word after a noun phrase that ends it: a participle ('chaired', 'based'), a relative pronoun, 'of'/'in'."""
+        words = self.lexicon.words
+        return (token.lower_.endswith("ed") or token.lower_ in words.relative_pronouns
+                or token.lower_ in words.of_words or token.lower_ in words.place_prepositions)
+
     def without_nationality(self, ent: Span) -> Span:
         """'conseil présidentiel libyen' -> 'conseil présidentiel', the KB's name; 'Libyan Interior Ministry' ->
         'Interior Ministry', still the KB's entity (core: trailing_nationality, leading_nationality)."""
@@ -232,12 +254,22 @@ class OrgEvidence(KnowledgePipe):
                                               opens_sentence_or_line(e[0]), mentions[e.id_])}
 
     def after_office(self, ent: Span) -> bool:
-        """'the president of the presidential council': the complement of an office is the body it names."""
-        i = ent.start - 1
+        """'the president of the presidential council', 'chairman of Libya's presidential council': the complement
+        of an office is the body it names, also past a place that owns it."""
+        i = self.before_possessor(ent.doc, ent.start - 1)
         while i >= 0 and ent.doc[i].lower_ in self.articles:
             i -= 1
         words = self.lexicon.words
         return i >= 1 and ent.doc[i].lower_ in words.of_words and ent.doc[i - 1].lower_ in self.title_words
+
+    def before_possessor(self, doc: Doc, i: int) -> int:
+        """The token before a place's possessive that ends at `i` ('of [Libya's] council'), else `i`."""
+        if i < 1 or doc[i].text not in self.possessives or doc[i - 1].ent_type_ not in PLACE_LABELS:
+            return i
+        i -= 1
+        while i >= 0 and doc[i].ent_type_ in PLACE_LABELS and doc[i].ent_iob_ != "B":
+            i -= 1
+        return i - 1
 
     def verdicts(self, doc: Doc, ents: list[Span]) -> dict[int, Verdict]:
         """What each ORG span is, by its start: a known body written as nationality + common noun is none;
@@ -261,7 +293,7 @@ class OrgEvidence(KnowledgePipe):
             candidate = OrgCandidate(words=words, defined_acronym=key in defined, outlet_context=key in credited,
                                      opens_with_given_name=self.shapes.opens_with_given_name(list(words)),
                                      person_elsewhere=key in people or key in person_parts,
-                                     place_elsewhere=key in places)
+                                     place_elsewhere=key in places, kind_apposed=self.kind_apposed(doc, ent))
             verdicts[ent.start] = (Verdict.DROP if self.is_a_kind_or_a_given_name(doc, ent)
                                    else org_verdict(candidate, self.org_words))
         for ent in candidates:

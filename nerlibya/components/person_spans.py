@@ -299,6 +299,43 @@ def with_quoted_speakers(doc: Doc, ents: list[Span], words: SpeakerWords, edges:
     return sorted(kept + list(found.values()), key=lambda span: span.start)
 
 
+MAX_LABEL_WORDS = 3
+
+
+def with_transcript_speakers(doc: Doc, ents: list[Span], edges: NameEdgeWords) -> list[Span]:
+    """'NADIA FAROUK: The minister said ...': a transcript opens each turn with its speaker's name in capitals and a
+    colon. Two such lines or more make a transcript; each label of two or three words, none a place or a body the
+    KB knows, is a person; the entities it overlaps, none with a KB id, go (the model's 'KARL' of 'KARL LINDQVIST', an
+    event read across the line and the colon); not a person the model found longer."""
+    labels = [label for label in map(lambda start: _speaker_label(doc, start), _line_starts(doc)) if label]
+    if len(labels) < 2:
+        return ents
+    found = [Span(doc, start, end, label="PERSON") for start, end in labels
+             if all(_yields_to_label(e, start, end) for e in ents if e.start < end and start < e.end)
+             and not any(edges.is_other_name(doc[i].text.title()) for i in range(start, end))]
+    kept = [e for e in ents if not any(s.start < e.end and e.start < s.end for s in found)]
+    return sorted(kept + found, key=lambda span: span.start)
+
+
+def _yields_to_label(ent: Span, start: int, end: int) -> bool:
+    """May an entity overlapping a speaker's label give way to it: no KB id, and inside it or no person."""
+    return not ent.id_ and ((start <= ent.start and ent.end <= end) or ent.label_ not in ("PER", "PERSON"))
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    """The first token of the text and of every line."""
+    return [0] + [t.i + 1 for t in doc[:-1] if is_line_break(t)]
+
+
+def _speaker_label(doc: Doc, start: int) -> tuple[int, int] | None:
+    """The words of a speaker's label opening a line ('JANE ROWLEY:'): two or three words in capitals, then a colon."""
+    end = start
+    while end < len(doc) and end - start <= MAX_LABEL_WORDS and doc[end].is_alpha and doc[end].is_upper \
+            and len(doc[end]) > 1:
+        end += 1
+    return (start, end) if 2 <= end - start <= MAX_LABEL_WORDS and end < len(doc) and doc[end].text == ":" else None
+
+
 def _free_or_mistaken(ents: list[Span], mistaken: dict[tuple[int, int], Span], start: int, end: int) -> bool:
     """Are the words in no entity, or exactly in one the model mislabelled?"""
     return (start, end) in mistaken or not any(e.start < end and start < e.end for e in ents)

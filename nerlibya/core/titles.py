@@ -349,7 +349,8 @@ class TitleReader:
         if k >= len(doc) or (doc[k].lower_ in self.words.calendar_words and comp.phrase not in self.words.of_words):
             return base  # 'became interior minister in May': a date, not whose office it is
         k = self._past_word_before_body(ctx, k)
-        unit = self._unit(ctx, base, comp.end, k)
+        # 'a researcher in the department of history': where the holder sits, no unit of the office
+        unit = None if self._says_where(doc, comp.start) else self._unit(ctx, base, comp.end, k)
         if unit is not None:  # 'chairman of the board', 'head of IT': a unit of the body, kept in the title
             return unit
         ent = ctx.ent_starting_at(k)

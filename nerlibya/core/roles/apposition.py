@@ -231,10 +231,12 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
     tokens, words, sentence_of = scene.tokens, scene.words, scene.sentence_of
     k = past_named_complement(scene, past_complements(scene, title.phrase_end))
     fronted = title_opens_sentence(scene, opening or title)
-    k = _past_time_phrase(scene, k) if fronted else k
+    k = _past_fronted_relative(scene, _past_time_phrase(scene, k)) if fronted else k
     if k >= len(tokens) or tokens[k].text != ",":
         return None
-    k = past_spaces(tokens, (_past_aside(scene, k) if fronted else k) + 1)
+    k = (_past_aside(scene, k) if fronted else k) + 1
+    while k < len(tokens) and tokens[k].text.isspace():
+        k += 1  # extra spaces, or a text wrapped by hand inside its sentences: 'A retired banker,\nX now chairs'
     courtesy = k < len(tokens) and tokens[k].lower_ in words.honorifics  # 'le président, M. X' names the president
     while k < len(tokens) and (tokens[k].lower_ in words.title_determiners or tokens[k].lower_ in words.honorifics
                                or tokens[k].lower_ in words.age_words or tokens[k].text.isdigit()
@@ -257,6 +259,21 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
                       or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace()  # a new line
                       or _after_opening_adverbial(scene, before) or opening_as(scene, before))
     return person if closes or (opens_sentence and not _attribution_inserted(scene, person)) else None
+
+
+def _past_fronted_relative(scene: Scene, k: int) -> int:
+    """'A former judge [who resigned in 2009 to become a vocal Y opponent], X will lead': the
+    relative clause of a title that opens its sentence runs to the comma before the subject it describes, names
+    and titles inside it being its own (up to twenty tokens, no other punctuation); or `k`."""
+    tokens = scene.tokens
+    if k >= len(tokens) or tokens[k].lower_ not in scene.words.relative_pronouns:
+        return k
+    for end in range(k + 1, min(k + 2 * MAX_CLAUSE_TOKENS, len(tokens))):
+        if tokens[end].text == ",":
+            return end if name_at(scene, end + 1) else k
+        if tokens[end].is_punct:
+            return k
+    return k
 
 
 def _adverb_before_stacked_title(scene: Scene, k: int) -> bool:
@@ -294,8 +311,11 @@ def _past_aside(scene: Scene, comma: int) -> int:
 
 
 def title_opens_sentence(scene: Scene, title: Title) -> bool:
-    """Is the title, past its articles, the first thing its sentence writes ('Le chef de la mission, ...')?"""
+    """Is the title, past its articles and a paragraph's line breaks, the first thing its sentence writes ('Le chef
+    de la mission, ...')?"""
     before = skip_back(scene.tokens, title.phrase_start, scene.words.title_determiners)
+    while before >= 0 and scene.tokens[before].text.isspace():
+        before -= 1
     return before < 0 or scene.sentence_of[before] != scene.sentence_of[title.start]
 
 

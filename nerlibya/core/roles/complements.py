@@ -361,12 +361,24 @@ def _content_word(token: TokenLike) -> bool:
 
 def past_description(scene: Scene, k: int) -> int:
     """Past a short lower-case description before a name: 'led by [his rival] X', 'présidé par [son rival
-    politique] X' (determiners, a nationality noun, and up to three lower-case words, no entity)."""
+    politique] X', 'chaired by [the retired peace-broker] X' (determiners, a nationality noun, and up to three
+    lower-case words, a hyphen joining two of them counting for none, no entity)."""
     tokens = scene.tokens
     while k < len(tokens) and (tokens[k].lower_ in scene.words.title_determiners or scene.national_noun(k)):
         k += 1  # "dirigée par [l'Américaine] X"
-    for end in range(k, min(k + 3, len(tokens))):
-        token = tokens[end]
+    words = 0
+    while k < len(tokens) and words < 3:
+        if _hyphen_between_words(tokens, k):
+            k += 1
+            continue
+        token = tokens[k]
         if not (token.text.isalpha() and token.text == token.lower_ and not token.ent_type_):
-            return end
-    return min(k + 3, len(tokens))
+            return k
+        k, words = k + 1, words + 1
+    return k
+
+
+def _hyphen_between_words(tokens: Sequence[TokenLike], k: int) -> bool:
+    """'peace[-]broker': a hyphen between two lower-case words joins them into one."""
+    return (0 < k < len(tokens) - 1 and tokens[k].text in ("-", "‑") and tokens[k - 1].text.islower()
+            and tokens[k + 1].text.islower())
