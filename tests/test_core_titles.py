@@ -94,6 +94,14 @@ def test_two_modifiers_joined_by_and_share_the_office_after_them():
     assert [(r[0].start, r[-1].end) for r in runs(units)] == [(3, 5)]
 
 
+def test_an_office_s_portfolio_shares_no_office_after_it():
+    """'Minister of [Trade] and Defence Minister X': the portfolio after 'of' is the first office's."""
+    tokens = make_tokens("Minister of Trade and Defence Minister Ama Owusu spoke", {})
+    units = [Unit(tokens, 0, 1, "OFFICE"), Unit(tokens, 1, 2, "COMP"), Unit(tokens, 2, 3, "MOD"),
+             Unit(tokens, 4, 5, "MOD"), Unit(tokens, 5, 6, "OFFICE")]
+    assert [(r[0].start, r[-1].end) for r in runs(units, joiners=frozenset({"and"}))] == [(0, 1), (4, 6)]
+
+
 def test_a_lone_rank_before_a_modifier_is_a_noun_where_adjectives_follow_it():
     tokens = make_tokens("le commandant militaire parle", {})
     units = [Unit(tokens, 1, 2, "RANK"), Unit(tokens, 2, 3, "MOD")]

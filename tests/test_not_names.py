@@ -2,7 +2,8 @@
 hyphenated compound or a lower-case function word, a named storm (also after a French adjective), a French
 elided conjunction before a name ('qu’'), a time zone after a clock time, an outlet
 written as one word, an adverb opening a sentence after a title; and a given name too common to name anyone
-alone, kept apart from the fuller name it opens (short texts written for these tests)."""
+alone, kept apart from the fuller name it opens; the seat of an office ('the Prime Minister House') and a carrier
+before a craft noun (short texts written for these tests)."""
 
 import pytest
 
@@ -224,3 +225,38 @@ def test_a_french_rubric_of_a_noun_and_a_nationality_is_no_person_or_place(extra
 ])
 def test_a_state_or_a_region_named_by_a_noun_and_a_nationality_stays_a_place(extractor, text, place):
     assert place in _names(_record(extractor, text), "places")
+
+
+@pytest.mark.parametrize("text", [
+    "The envoys were received at the Prime Minister’s House on Monday.",
+    "Kenya's envoy calls on Premier Wanjiru Kamau at the Prime Minister House. The envoy then left the Prime "
+    "Minister House.",
+])
+def test_the_seat_of_an_office_is_no_person(extractor, text):
+    assert _names(_record(extractor, text), "people") <= {"Wanjiru Kamau"}
+
+
+def test_a_name_before_a_craft_noun_is_no_person(extractor):
+    record = _record(extractor, "The migrants landed on Tuesday aboard a chartered Al-Burj aircraft with 140 "
+                                "passengers.")
+    assert not _names(record, "people")
+
+
+def test_a_headline_the_page_repeats_names_no_one_after_its_title(extractor):
+    headline = "Chad Mourns Loss Of Envoy In Tripoli Attack"
+    record = _record(extractor, f"{headline}\n\n{headline}\n\nThe president said on Friday that the envoy was "
+                                "killed in the attack.")
+    assert "Attack" not in _names(record, "people")
+    assert "In Tripoli Attack" not in _names(record, "people")
+
+
+def test_a_repeated_headline_s_words_written_nowhere_else_are_no_person(extractor):
+    headline = "Cautious Calm Returns to Chad's Capital After Heavy Clashes"
+    record = _record(extractor, f"{headline}\n\n{headline}\n\nCautious calm returned to the capital on Sunday.")
+    assert not _names(record, "people")
+
+
+def test_a_repeated_headline_s_person_keeps_only_the_words_written_again(extractor):
+    headline = "Bako Surprises Chadians with Expanded Cabinet"
+    record = _record(extractor, f"{headline}\n\nPrime Minister Ali Bako named 30 ministers.\n\n{headline}")
+    assert "Bako Surprises" not in _names(record, "people")

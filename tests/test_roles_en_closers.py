@@ -1,6 +1,8 @@
 """English role and organisation classes read on fresh dev outlets (issue 19, round three, 2011-2018 copy), on
 sentences written for these tests: an apposition closed by a preposition or a bracket, a qualifier written as a
-verb, offices and modifiers news gives people, and a Title Case headline's capitalised words."""
+verb, offices and modifiers news gives people, and a Title Case headline's capitalised words; and from the
+English press of Asia and Africa: a courtesy 'Senator' after an office, names listed each with its apposed title,
+a rank after an office that is no facility, an office's acronym and a faction named before its noun."""
 
 import pytest
 
@@ -50,6 +52,13 @@ def test_a_qualifier_after_a_relative_pronoun_is_a_verb(extractor, text, person,
      {"prominent lawyer", "member"}),
     ("The delegation met interior nominee Khaled Sharif in Tripoli.", "Khaled Sharif", {"interior nominee"}),
     ("The film mocked the Prophet Mohammad, protesters said.", "Mohammad", {"Prophet"}),
+    ("External Affairs Minister Meera Rao chaired a meeting on the evacuation.", "Meera Rao",
+     {"External Affairs Minister"}),
+    ("The envoy met Trade Minister Senator Kabiru Danjuma in Abuja.", "Kabiru Danjuma", {"Trade Minister", "Senator"}),
+    ("Mr. Kwesi Ofori, the philanthropist who paid for the flights, spoke to reporters.", "Kwesi Ofori",
+     {"philanthropist"}),
+    ("Minister of Foreign Affairs and Defence Minister Ama Owusu told Parliament the figure was unknown.",
+     "Ama Owusu", {"Minister of Foreign Affairs", "Defence Minister"}),
 ])
 def test_offices_and_modifiers_news_gives_people(extractor, text, person, expected):
     assert expected <= roles(extractor, text)[person]
@@ -152,3 +161,37 @@ def test_a_title_case_headline_with_a_short_lower_case_word_makes_no_person_afte
     record = extractor.extract("Libyan PM Welcomes Agreement with Local Councils\n\nThe prime minister, Ali Hamid, "
                                "welcomed the deal with the councils on Monday.").to_dict()
     assert {p["name"] for p in record["people"]} == {"Ali Hamid"}
+
+
+def test_a_list_of_names_each_with_its_apposed_title_gives_every_title_to_its_own_name(extractor):
+    found = roles(extractor, "The visitors were Dr. Idris Kane, Prime Minister of the Chadian Government, Field "
+                             "Marshal Musa Kolo, Commander-in-Chief of the Chadian Armed Forces and Lieutenant "
+                             "General Adam Kolo, Deputy Commander-in-Chief of the Chadian Armed Forces.")
+    assert "Commander-in-Chief" in found["Musa Kolo"]
+    assert "Commander-in-Chief" not in found["Adam Kolo"]
+    assert {"Lieutenant General", "Deputy Commander-in-Chief"} <= found["Adam Kolo"]
+
+
+def test_a_rank_after_an_office_before_the_name_is_no_facility(extractor):
+    text = "The talks included Chadian Armed Forces Commander-in-Chief Field Marshal Musa Kolo and two aides."
+    record = extractor.extract(text).to_dict()
+    assert {"Commander-in-Chief", "Field Marshal"} <= roles(extractor, text)["Musa Kolo"]
+    assert not record["places"]
+
+
+def test_the_acronym_of_an_office_names_no_organisation(extractor):
+    text = "Dr Ama Mensah, Member of Parliament (MP) for the district, asked the minister about it."
+    assert "Member of Parliament" in roles(extractor, text)["Ama Mensah"]
+    assert not organisations(extractor, text)
+
+
+@pytest.mark.parametrize("text,person,title", [
+    # a faction named before its noun
+    ("The commander of the Libyan Fajr Alwadi faction, Omar Kadiki, said his men held the road.", "Omar Kadiki",
+     "commander"),
+    # a title opening the line after a headline with no full stop, an aside before the name
+    ("Why Ghanaians marched at their embassy — Community leader\n\nThe Chairman of the Ghanaians Abroad Union, "
+     "Libya chapter, Mr Kofi Boateng, has said that the men left.", "Kofi Boateng", "Chairman"),
+])
+def test_an_opening_title_reaches_the_name_after_its_complement(extractor, text, person, title):
+    assert title in roles(extractor, text)[person]

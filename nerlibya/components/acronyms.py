@@ -114,10 +114,11 @@ class AcronymDetector(NerlibyaPipe):
         ends = [e.end for e in ents]
         orth = doc.to_array("ORTH")
         opening = doc.vocab.strings["("]
+        offices = written_titles(doc)
         for i in (int(i) for i in (orth[1:-2] == opening).nonzero()[0] + 1):
             paired = paired_long_form(doc, i)
-            if paired is None or paired[0] in pairs:
-                continue
+            if paired is None or paired[0] in pairs or any(s <= paired[1][0] and paired[1][1] <= e for s, e in offices):
+                continue  # 'Member of Parliament (MP)': an office's short form names no body
             short, found = paired
             pairs[short] = found
             inside = entities_inside(ents, ends, found)
@@ -140,6 +141,12 @@ class AcronymDetector(NerlibyaPipe):
                 set_entities(doc, relabelled + free)
         doc._.acronyms = {short: list(span) for short, span in pairs.items()}
         return doc
+
+
+def written_titles(doc: Doc) -> list[tuple[int, int]]:
+    """The token ranges of the titles the titles component read ('Member of Parliament'), if it ran."""
+    titles = doc._.titles if Doc.has_extension("titles") else None
+    return [(t.start, t.end) for t in titles or ()]
 
 
 def entities_inside(ents: list[Span], ends: list[int], found: tuple[int, int]) -> list[Span] | None:

@@ -173,6 +173,15 @@ def on_headline_line(doc: Doc, index: int) -> bool:
     return len(words) >= 4 and bool(long_words) and all(t.text[:1].isupper() for t in long_words)
 
 
+def written_off_its_line(doc: Doc, index: int, text: str) -> bool:
+    """Is `text` written in the article outside the line holding doc[index] and that line's copies? A page that
+    repeats its headline ('... Envoy In Tripoli Attack', 'Cautious Calm Returns to ...' twice) writes the
+    headline's words again without naming anyone by them."""
+    start, end = line_around(doc, index)
+    line = doc[start:end].text.strip() if end > start else ""
+    return text in (doc.text.replace(line, "") if line else doc.text)
+
+
 def lower_case_in_title(doc: Doc, index: int) -> bool:
     """A word that Title Case leaves in lower case: a function word ('with', 'from'), or the second part of a
     hyphenated compound ('UN-backed', 'Pro-government')."""

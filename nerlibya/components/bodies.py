@@ -63,6 +63,7 @@ class BodyWords:
     lower_case_heads: frozenset[str] = frozenset()  # 'ministère': a body written in lower case before its portfolio
     possessive_marks: frozenset[str] = frozenset()  # "of Libya's House": the complement owns the next noun
     place_nouns: frozenset[str] = frozenset()  # 'lac', 'fleuve': a place named after one goes on the body's name
+    title_phrases: frozenset[str] = frozenset()  # 'field marshal': a head noun opening one is a title's word
 
 
 def _is_name_word(token: Token, words: BodyWords, titles_allowed: bool = False, people_allowed: bool = False) -> bool:
@@ -294,6 +295,8 @@ def body_at(doc: Doc, head: int, words: BodyWords, floor: int = 0) -> Body | Non
     if token.lower_ not in words.bodies or not (capitalised or after_number or paired
                                                 or token.lower_ in words.lower_case_heads):
         return None
+    if opens_title_phrase(doc, head, words.title_phrases):
+        return None  # 'Commander-in-Chief Field Marshal X': 'Field' is the rank's, no facility's head
     if words.head_first:
         start, end = _with_leading_adjective(doc, head, words), head + 1
         while end < len(doc) and _is_adjective(doc[end], words):
@@ -326,6 +329,12 @@ def _joined_pair_after(doc: Doc, head: int, words: BodyWords) -> int:
     if not words.head_first or len(pair) < 3 or pair[1].text not in NAME_JOINERS:
         return 0
     return k + 3 if pair[0].text.isdigit() and pair[2].text.isdigit() else 0
+
+
+def opens_title_phrase(doc: Doc, i: int, title_phrases: frozenset[str]) -> bool:
+    """doc[i] and the word after it are a two-word title ('Field Marshal', 'Base Commander' is none unless the
+    lexicon holds it): a head noun so written opens a rank or an office, not a body's or a facility's name."""
+    return i + 1 < len(doc) and f"{doc[i].lower_} {doc[i + 1].lower_}" in title_phrases
 
 
 def _past_unit_number(doc: Doc, end: int) -> int:

@@ -115,7 +115,8 @@ class EntityCleanup(KnowledgePipe):
             list_joiners=words.conjunctions | {"&"}, head_first=words.adjectives_follow_noun,
             compounds=heads.complement_compounds, leading_adjectives=heads.leading_adjectives,
             lower_case_heads=heads.lower_case_heads, possessive_marks=words.possessive_marks,
-            place_nouns=words.place_nouns)
+            place_nouns=words.place_nouns,
+            title_phrases=frozenset(w for w in lexicon.offices | lexicon.ranks if w.count(" ") == 1))
 
     def _name_edges(self, elided: frozenset[str]) -> NameEdgeWords:
         """The words that cannot open a person's name as its given name, and the tests of a name's edges."""
@@ -244,6 +245,8 @@ class EntityCleanup(KnowledgePipe):
             return True  # 'M.', 'Sheikh', 'de M.' (from a French 'de M. Haftar'): titles, particles, initials
         if label == "PERSON" and words[-1] in self.lexicon.honorifics and is_abbreviated(tokens[-1].text):
             return True  # 'Déclaration de M.' (before 'Taher X'): 'M.', 'Mme', 'Mr' come before a name, never end one
+        if label == "PERSON" and self._seat_of_an_office(doc, start, end):
+            return True  # "the Prime Minister’s House", "the Prime Minister House": an office's seat, no person
         if label == "PERSON" and any(c.isdigit() for t in tokens for c in t.text):
             return True  # 'COVID-19', '8263rd Meeting': no person's name is written with a digit
         if label == "PERSON" and words[-1] in self.heads.other_kinds:
@@ -263,6 +266,16 @@ class EntityCleanup(KnowledgePipe):
             after = doc[end] if end < len(doc) else None
             return before in self.words.of_words or before in self.title_words or (after is not None and after.text[:1].isupper())
         return False
+
+    def _seat_of_an_office(self, doc: Doc, start: int, end: int) -> bool:
+        """The span opens with a possessive mark after a title word, or right after one ("the President’s
+        Office", "the Prime Minister’s House" tagged as '’s House'), or is a lone seat's noun right after a title
+        ("the Prime Minister House"): what the office owns, no name."""
+        mark = start if doc[start].lower_ in self.words.possessive_marks else start - 1
+        if mark > 0 and doc[mark].lower_ in self.words.possessive_marks and doc[mark - 1].lower_ in self.title_words:
+            return True
+        return (end - start == 1 and start > 0 and doc[start].lower_ in self.words.office_buildings
+                and doc[start - 1].lower_ in self.title_words)
 
     def _names_a_nationality(self, doc: Doc, start: int, end: int) -> bool:
         """A place's acronym used as its nationality adjective ('a U.S. air strike'; see place_uses.py)."""
@@ -357,6 +370,8 @@ class EntityCleanup(KnowledgePipe):
             return "ORG" if self._place_inside_a_name(doc, start, end) else label
         if label == "PERSON" and self._outlet_after_its_kind(doc, start, end):
             return "ORG"  # 'the Russian newspaper Nezavisimaya Gazeta'
+        if label == "PERSON" and end < len(doc) and doc[end].lower_ in self.words.craft_nouns:
+            return "ORG"  # 'a chartered Al-Burj aircraft': the carrier that runs the craft
         if label == "PERSON" and len(words) == 1 and (fold(words[0]) in shapes.never_places
                                                       or self._names_a_family(doc, start, end)
                                                       or self._names_a_community(doc, start, end)):

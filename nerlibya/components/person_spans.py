@@ -16,7 +16,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from .base import is_line_break, on_headline_line
+from .base import is_line_break, on_headline_line, written_off_its_line
 from .token_lookup import lower_hashes, tokens_with_lower
 
 MAX_GIVEN_NAMES = 2  # 'Racep Tayyeb' before 'Erdogan'; a longer run of capitals is more likely a headline
@@ -143,11 +143,11 @@ def _surname_end(doc: Doc, end: int, taken: set[int], words: NameEdgeWords) -> i
 def confirmed_headline_names(doc: Doc, spans: list[Span], credited: frozenset[tuple[int, int]],
                              words: NameEdgeWords) -> list[Span]:
     """A headline capitalises every word, so a person the model finds there ('Dbeibeh Surprises', 'Al Saraj
-    Meets Erdogan', 'Discuss Return') is a name only as far as the article writes its words again: the span
-    goes if the article writes none of its words again, and ends before the first word written nowhere else
-    that follows one written again ('Ashour Bin Khayyal', whose given name is written once, stays whole). A
-    credited name (a byline) and a KB name stay."""
-    text = None
+    Meets Erdogan', 'Discuss Return') is a name only as far as the article writes its words again (off the
+    headline's line and its copies: a page may repeat its headline): the span goes if the article writes none
+    of its words again, and ends before the first word written nowhere else that follows one written again
+    ('Ashour Bin Khayyal', whose given name is written once, stays whole). A credited name (a byline) and a KB
+    name stay."""
     title_end = _title_line_end(doc, words)
     out = []
     for span in spans:
@@ -155,8 +155,8 @@ def confirmed_headline_names(doc: Doc, spans: list[Span], credited: frozenset[tu
                 or not (span.start < title_end or on_headline_line(doc, span.start))):
             out.append(span)
             continue
-        text = doc.text if text is None else text
-        seen = [doc[i].lower_ in words.name_articles or text.count(doc[i].text) > 1 for i in range(span.start, span.end)]
+        seen = [doc[i].lower_ in words.name_articles or written_off_its_line(doc, i, doc[i].text)
+                for i in range(span.start, span.end)]
         if not any(seen[i] and doc[span.start + i].lower_ not in words.name_articles for i in range(len(seen))):
             continue
         first = seen.index(True)

@@ -31,7 +31,8 @@ from ..core.titles import (MAX_NAME_TOKENS, PLACE_OR_ORG, TITLE_UNITS, TitleRead
 from ..core.types import OrgRef, Title
 from ..knowledge.lexicon import Words
 from ..text.normalize import fold
-from .base import KnowledgePipe, is_glued_hyphen, on_headline_line, opens_sentence_or_line
+from .base import (KnowledgePipe, is_glued_hyphen, on_headline_line, opens_sentence_or_line,
+                   written_off_its_line)
 from .bodies import in_title_case_line
 from .entity_spans import set_entities
 from .repeated_surnames import repeated_full_names, repeated_surnames, surnames_guessed_as_other_names
@@ -140,8 +141,8 @@ class TitleFinder(KnowledgePipe):
     def may_be_name(self, doc: Doc, start: int, end: int, opening: int) -> bool:
         """A capitalised word after a title is not a name when it is a pronoun or conjunction opening the next
         sentence ('He', 'Mais', 'Later'), a plural title ('MPs'), a body's word ('the Libyan Premier League'), a
-        place noun ('the Mayor of Derna Municipality'), the
-        head of a document's or an event's name ('Executive Order'), or a word of a Title Case headline that the
+        place noun ('the Mayor of Derna Municipality'), a seat named after the office ('the Prime Minister
+        House'), the head of a document's or an event's name ('Executive Order'), or a word of a Title Case headline that the
         article never writes again ('... Official Tells Council'). A line that is only a title (from `opening`) and a
         name whose last word the article writes again is a profile line: 'Finance Minister Hassan Zaglami',
         then 'Zaglami is a former executive'."""
@@ -149,12 +150,13 @@ class TitleFinder(KnowledgePipe):
             token = doc[start]
             if (token.is_stop or token.lower_.rstrip("s") in self.title_words
                     or token.lower_ in self.lexicon.words.sentence_openers or self._body_word(token)
-                    or token.lower_ in self.lexicon.words.place_nouns):
+                    or token.lower_ in self.lexicon.words.place_nouns
+                    or token.lower_ in self.lexicon.words.office_buildings):
                 return False
         if doc[end - 1].lower_ in self.lexicon.heads.other_kinds:
             return False
-        headline = on_headline_line(doc, start) or in_title_case_line(doc, start)  # the test the cleanup reads too
-        if not headline or doc.text.count(span_text(doc, start, end)) >= 2:
+        headline = _headline_at(doc, start)
+        if not headline or written_off_its_line(doc, start, span_text(doc, start, end)):
             return True
         return end - start >= 2 and _alone_on_line(doc, opening, end) and doc.text.count(doc[end - 1].text) >= 2
 
@@ -170,8 +172,8 @@ class TitleFinder(KnowledgePipe):
             if start >= len(doc):
                 continue
             token = doc[start]
-            if token.ent_type_ or not token.text[:1].isupper():
-                continue
+            if token.ent_type_ or not token.text[:1].isupper() or token.lower_ in self.lexicon.words.place_prepositions:
+                continue  # 'Envoy In Abeche Attack': a Title Case headline's preposition opens no name
             found = self.reader.name_after(doc, start, unit_starts)
             if found and not any(doc[i].ent_type_ for i in range(*found)) and self.may_be_name(doc, *found, opening):
                 new.append(Span(doc, self._given_name_before(doc, opening, found[0]), found[1], label="PERSON"))
@@ -778,6 +780,11 @@ def _unaccented_initial(phrase: str) -> str:
     """The phrase with the first letter of each word written without an accent, as capitals often are
     ('Économiste' -> 'Economiste', "chef de l'État" -> "chef de l'Etat")."""
     return re.sub(r"(^|[\s'’-])(\w)", lambda m: m.group(1) + fold(m.group(2)), phrase)
+
+
+def _headline_at(doc: Doc, i: int) -> bool:
+    """A headline's line or a Title Case line (the test the cleanup reads too)."""
+    return on_headline_line(doc, i) or in_title_case_line(doc, i)
 
 
 def _alone_on_line(doc: Doc, start: int, end: int) -> bool:

@@ -159,7 +159,7 @@ def runs(units: list[Unit], appointment_verbs: frozenset[str] = frozenset(),
     runs: list[list[Unit]] = []
     current: list[Unit] = []
     for index, unit in enumerate(units):
-        if current and _joined_modifiers(current[-1], unit, joiners):
+        if current and _joined_modifiers(current[-1], unit, joiners) and not _portfolio_of_office(units, index - 1):
             current.append(unit)
             continue
         opens = not current or current[-1].end != unit.start
@@ -1263,6 +1263,15 @@ def _joined_modifiers(before: Unit, after: Unit, joiners: frozenset[str]) -> boo
     """'Oil and Gas [Minister]': two modifiers with one joining word between them."""
     return (before.cat == after.cat == "MOD" and after.start == before.end + 1
             and before.doc[before.end].lower_ in joiners)
+
+
+def _portfolio_of_office(units: list[Unit], index: int) -> bool:
+    """Is units[index] a modifier right after an office and its complement ('Minister of [Foreign Affairs] and
+    Defence Minister X')? It is that office's portfolio, and shares no office written after it."""
+    if index < 2:
+        return False
+    mod, comp, office = units[index], units[index - 1], units[index - 2]
+    return comp.cat == "COMP" and comp.end == mod.start and office.cat == "OFFICE" and office.end == comp.start
 
 
 def _singular(doc: Sequence[TokenLike], head: Unit, text: str, singular: str) -> str:

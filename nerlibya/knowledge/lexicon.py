@@ -56,6 +56,8 @@ class Words:
     place_name_starts: frozenset[str]
     family_nouns: frozenset[str]
     community_nouns: frozenset[str]
+    office_buildings: frozenset[str]  # 'the Prime Minister House': a seat named after its office, no person
+    craft_nouns: frozenset[str]  # 'a chartered X aircraft': the name before one runs the craft, no person
     platforms: frozenset[str]
     byline_cues: frozenset[str]
     source_cues: frozenset[str]

@@ -126,6 +126,8 @@ def _names_someone_after(scene: Scene, title: Title) -> bool:
         hyphen = k > title.phrase_end and is_glued_hyphen(tokens, k)
         if not (hyphen or tokens[k].text[:1].isupper() or tokens[k].lower_ in scene.words.name_connectors):
             return False
+        if k > title.phrase_end and tokens[k - 1].lower_ in scene.words.conjunctions and k in scene.titles_from:
+            return False  # 'A, Commander-in-Chief of X and Lieutenant General B': B's own title names B
         words += not hyphen
         k += 1
     return False
@@ -256,7 +258,7 @@ def person_after_apposition(scene: Scene, title: Title, opening: Title | None = 
               or sentence_of[person.end] != sentence_of[person.start] or _closed_by_adjunct(scene, first, person))
     before = before_coordinated_titles(scene, skip_back(tokens, first.phrase_start, words.title_determiners))
     opens_sentence = (before < 0 or sentence_of[before] != sentence_of[first.start]
-                      or tokens[before].text_with_ws.endswith("\n") or tokens[before].text.isspace()  # a new line
+                      or _ends_line(scene, before)  # a new line
                       or _after_opening_adverbial(scene, before) or opening_as(scene, before))
     return person if closes or (opens_sentence and not _attribution_inserted(scene, person)) else None
 
@@ -311,12 +313,19 @@ def _past_aside(scene: Scene, comma: int) -> int:
 
 
 def title_opens_sentence(scene: Scene, title: Title) -> bool:
-    """Is the title, past its articles and a paragraph's line breaks, the first thing its sentence writes ('Le chef
-    de la mission, ...')?"""
+    """Is the title, past its articles and spaces, the first thing its sentence or line writes ('Le chef de la
+    mission, ...'; a paragraph's or a headline's line break before it: a headline with no full stop, then 'The
+    Chairman of X, Y chapter, Mr Z')?"""
     before = skip_back(scene.tokens, title.phrase_start, scene.words.title_determiners)
-    while before >= 0 and scene.tokens[before].text.isspace():
+    while before >= 0 and scene.tokens[before].text.isspace() and "\n" not in scene.tokens[before].text:
         before -= 1
-    return before < 0 or scene.sentence_of[before] != scene.sentence_of[title.start]
+    return before < 0 or scene.sentence_of[before] != scene.sentence_of[title.start] or _ends_line(scene, before)
+
+
+def _ends_line(scene: Scene, k: int) -> bool:
+    """Does tokens[k] end a line (a line break after it, or a whitespace token holding one)?"""
+    token = scene.tokens[k]
+    return token.text_with_ws.endswith("\n") or (token.text.isspace() and "\n" in token.text)
 
 
 def name_at(scene: Scene, k: int) -> bool:

@@ -177,6 +177,12 @@ def person_of_enclosing(scene: Scene, title: Title, attached: Mapping[int, Perso
     return None
 
 
+def _apposed_to_name(scene: Scene, title: Title) -> bool:
+    """A name and a comma right before the title's phrase: the title opens that name's apposition."""
+    comma = title.phrase_start - 1
+    return comma > 0 and scene.tokens[comma].text == "," and scene.ends.get(comma) is not None
+
+
 def person_after_coordinated(scene: Scene, title: Title) -> Person | None:
     """'Prime Minister and Defence Minister X', 'Ambassador and Envoy to Libya, X, said': both titles are X's."""
     tokens, k = scene.tokens, past_place_complement(scene, title.phrase_end)
@@ -185,5 +191,8 @@ def person_after_coordinated(scene: Scene, title: Title) -> Person | None:
         if following is not None and following.category != "clause":
             if title.inner:  # 'the envoy of the Secretary-General and head of X, Y': Y is not the Secretary-General
                 return None
-            return person_after(scene, following) or person_after_apposition(scene, following, opening=title)
+            person = person_after(scene, following)
+            if person is not None and following.category == "rank" and _apposed_to_name(scene, title):
+                return None  # 'A, Commander-in-Chief of X and Lieutenant General B': a list of names and their titles
+            return person or person_after_apposition(scene, following, opening=title)
     return None
