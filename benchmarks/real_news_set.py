@@ -6,7 +6,8 @@ lost copy of the set costs a re-fetch of the pages, not a re-annotation. Held-ou
 grep of the tree shows their answers to anyone tuning rules.
 
     python benchmarks/real_news_set.py pack ANN_DIR TEXT_DIR      # ANN_DIR/ID.json + TEXT_DIR/ID.txt -> tests/gold/realnews/
-    python benchmarks/real_news_set.py unpack TEXT_DIR OUT_DIR    # -> OUT_DIR/{en,fr}/{dev,heldout}.jsonl, with text
+    python benchmarks/real_news_set.py pack --name probe ANN_DIR TEXT_DIR   # a set of its own: probe-{en,fr}.dev.jsonl
+    python benchmarks/real_news_set.py unpack TEXT_DIR OUT_DIR    # -> OUT_DIR/{en,fr,probe-en,...}/{dev,heldout}.jsonl
 
 `unpack` writes the lines the benchmarks read (GUIDELINES.md's format plus url/outlet/date/format); an
 article whose text is missing, or whose text differs from the one annotated (digest), is left out and named.
@@ -30,8 +31,10 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def set_file(lang: str, split: str) -> Path:
-    return SET_DIR / (f"{lang}.{split}.jsonl.gz" if split == "heldout" else f"{lang}.{split}.jsonl")
+def set_file(lang: str, split: str, name: str = "") -> Path:
+    """The measurement set is `{lang}.{split}`; another set (articles read while tuning, say) `{name}-{lang}.{split}`."""
+    stem = f"{name}-{lang}" if name else lang
+    return SET_DIR / (f"{stem}.{split}.jsonl.gz" if split == "heldout" else f"{stem}.{split}.jsonl")
 
 
 def write_lines(path: Path, items: list[dict]) -> None:
@@ -48,7 +51,7 @@ def read_lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def pack(ann_dir: Path, text_dir: Path) -> int:
+def pack(ann_dir: Path, text_dir: Path, name: str = "") -> int:
     groups: dict[tuple[str, str], list[dict]] = {}
     for path in sorted(ann_dir.glob("*.json")):
         item = json.loads(path.read_text(encoding="utf-8"))
@@ -57,8 +60,9 @@ def pack(ann_dir: Path, text_dir: Path) -> int:
         item["text_sha256"], item["words"] = digest(text), len(text.split())
         groups.setdefault((item["lang"], item["split"]), []).append(item)
     for (lang, split), items in sorted(groups.items()):
-        write_lines(set_file(lang, split), sorted(items, key=lambda i: i["id"]))
-        print(f"{set_file(lang, split).relative_to(SET_DIR.parents[2])}: {len(items)} articles")
+        path = set_file(lang, split, name)
+        write_lines(path, sorted(items, key=lambda i: i["id"]))
+        print(f"{path.relative_to(SET_DIR.parents[2])}: {len(items)} articles")
     return 0
 
 
@@ -85,6 +89,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     packing = commands.add_parser("pack", help="annotations and texts -> tests/gold/realnews (no text)")
+    packing.add_argument("--name", default="", help="a set of its own, beside the measurement set")
     packing.add_argument("ann_dir", type=Path)
     packing.add_argument("text_dir", type=Path)
     unpacking = commands.add_parser("unpack", help="tests/gold/realnews + texts -> JSONL files with text")
@@ -92,7 +97,7 @@ def main(argv: list[str]) -> int:
     unpacking.add_argument("out_dir", type=Path)
     args = parser.parse_args(argv)
     if args.command == "pack":
-        return pack(args.ann_dir, args.text_dir)
+        return pack(args.ann_dir, args.text_dir, args.name)
     return unpack(args.text_dir, args.out_dir)
 
 

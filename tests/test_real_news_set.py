@@ -69,3 +69,11 @@ def test_committed_real_news_gold_holds_no_text():
         for item in module.read_lines(path):
             assert "text" not in item, f"{path.name}: {item['id']} carries its article's text"
             assert item["url"].startswith("http") and len(item["text_sha256"]) == 64
+
+
+def test_a_named_set_is_packed_beside_the_measurement_set_and_unpacked_to_its_own_folder(real_news_set, tmp_path):
+    _article(tmp_path, "p-1", "dev", "Jan Smit spoke.")
+    real_news_set.pack(tmp_path / "ann", tmp_path / "text", name="probe")
+    assert [p.name for p in real_news_set.SET_DIR.iterdir()] == ["probe-en.dev.jsonl"]
+    real_news_set.unpack(tmp_path / "text", tmp_path / "out")
+    assert "Jan Smit spoke." in (tmp_path / "out" / "probe-en" / "dev.jsonl").read_text()
