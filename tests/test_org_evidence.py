@@ -428,3 +428,8 @@ def test_a_last_complement_before_a_possessive_owns_the_next_noun():
     assert owner_tail(("Bureau", "of", "Chad"), of_words) == 2
     assert owner_tail(("Bank", "of", "Commerce", "of", "Chad"), of_words) == 2  # only the last complement
     assert owner_tail(("National", "Assembly"), of_words) == 0
+
+
+def test_a_title_s_workplace_keeps_an_unknown_name():
+    assert org_verdict(OrgCandidate(words=("Sahara", "Maplewood"), workplace=True), WORDS) is Verdict.KEEP
+    assert org_verdict(OrgCandidate(words=("Sahara", "Maplewood")), WORDS) is Verdict.DROP

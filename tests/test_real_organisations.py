@@ -381,3 +381,15 @@ def test_an_apposition_naming_a_bodys_kind_makes_the_name_an_organisation(extrac
 def test_a_nationality_before_a_governments_office_says_whose_it_is(extractor):
     found = organisations(extractor, "The British Foreign Office said on Monday that its team had reached Tripoli.")
     assert "Foreign Office" in found and "British Foreign Office" not in found
+
+
+@pytest.mark.parametrize("text", [
+    '"Nothing will change," said Omar Salem, a senior analyst at Sahara Maplewood.',
+    "Omar Salem, a senior analyst at Sahara Maplewood, said nothing would change.",
+])
+def test_where_a_title_s_holder_works_is_an_organisation(extractor, text):
+    record = extractor.extract(text).to_dict()
+    assert "Sahara Maplewood" not in [p["name"] for p in record["people"]]
+    assert "Sahara Maplewood" in [o["name"] for o in record["organisations"]]
+    person = next(p for p in record["people"] if p["name"] == "Omar Salem")
+    assert [(r["title"], r["organisation"]) for r in person["roles"]] == [("senior analyst", "Sahara Maplewood")]

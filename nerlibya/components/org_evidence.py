@@ -271,7 +271,16 @@ class OrgEvidence(KnowledgePipe):
             i -= 1
         return i - 1
 
-    def verdicts(self, doc: Doc, ents: list[Span]) -> dict[int, Verdict]:
+    def workplace_taken_for_a_person(self, doc: Doc, ent: Span, workplaces: frozenset[tuple[int, int]]) -> Span:
+        """'a senior analyst at [Verisk Maplecroft]' tagged as a person: a name the KB does not know that a title
+        places its holder at (after a workplace preposition: 'at', 'chez') is the body the holder works for."""
+        if (ent.label_ != "PERSON" or ent.id_ or (ent.start, ent.end) not in workplaces or ent.start == 0
+                or doc[ent.start - 1].lower_ not in self.lexicon.words.workplace_prepositions):
+            return ent
+        return Span(doc, ent.start, ent.end, label="ORG")
+
+    def verdicts(self, doc: Doc, ents: list[Span], workplaces: frozenset[tuple[int, int]] = frozenset()
+                 ) -> dict[int, Verdict]:
         """What each ORG span is, by its start: a known body written as nationality + common noun is none;
         one the KB does not know is weighed on the article's evidence (core: org_verdict)."""
         acronyms = doc._.acronyms or {}
@@ -293,7 +302,8 @@ class OrgEvidence(KnowledgePipe):
             candidate = OrgCandidate(words=words, defined_acronym=key in defined, outlet_context=key in credited,
                                      opens_with_given_name=self.shapes.opens_with_given_name(list(words)),
                                      person_elsewhere=key in people or key in person_parts,
-                                     place_elsewhere=key in places, kind_apposed=self.kind_apposed(doc, ent))
+                                     place_elsewhere=key in places, kind_apposed=self.kind_apposed(doc, ent),
+                                     workplace=(ent.start, ent.end) in workplaces)
             verdicts[ent.start] = (Verdict.DROP if self.is_a_kind_or_a_given_name(doc, ent)
                                    else org_verdict(candidate, self.org_words))
         for ent in candidates:
@@ -320,7 +330,9 @@ class OrgEvidence(KnowledgePipe):
         ents = self.with_complements([self.without_common_opener(self.without_possessor_or_title(
             self.without_nationality(self.as_organisation(ent))), usage) for ent in original])
         ents = self.with_owners_apart(ents)
-        verdicts = self.verdicts(doc, ents)
+        workplaces = title_bodies(doc)
+        ents = [self.workplace_taken_for_a_person(doc, ent, workplaces) for ent in ents]
+        verdicts = self.verdicts(doc, ents, workplaces)
         kept = []
         for ent in ents:
             verdict = verdicts.get(ent.start, Verdict.KEEP) if ent.label_ == "ORG" else Verdict.KEEP
@@ -370,3 +382,13 @@ def _place_opens_line(doc: Doc, last: int) -> bool:
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     return start == 0 or is_line_break(doc[start - 1])
+
+
+def title_bodies(doc: Doc) -> frozenset[tuple[int, int]]:
+    """The token ranges of the entities a title's complement reads as whose office it is, a body's or a person's
+    ('the head of [X]', 'a senior analyst at [X]'): the article's own context for a name the model alone called an
+    organisation, or a person where a workplace preposition says it is a body. A name written before the title is
+    no such context ('the Congress and [National Dialogue] leaders' may name a process)."""
+    titles = doc._.titles or ()
+    return frozenset([t.org.span for t in titles if t.org is not None and t.org.span and t.org.span[0] >= t.end]
+                     + [t.of for t in titles if t.of and t.of[0] >= t.end])

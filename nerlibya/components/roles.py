@@ -60,8 +60,9 @@ class RoleLinker(KnowledgePipe):
         nationalities = self.nationalities(doc)
         persons = people(doc)
         named = frozenset(persons)
+        bodies = frozenset((e.start, e.end) for e in doc.ents if e.label_ == "ORG")
         titles: list[Title] = [person_as_owner(bracketed_body(doc, self.with_country_body(doc, t), self.words,
-                                                              nationalities), named)
+                                                              nationalities), named, bodies)
                                for t in doc._.titles or []]
         links = doc._.links or {}
         date = doc._.date

@@ -60,6 +60,7 @@ class OrgCandidate:
     person_elsewhere: bool = False  # its words are a person, or part of a person's name, in the article
     place_elsewhere: bool = False  # its words are a place the article names
     kind_apposed: bool = False  # an apposition after it names a body's kind ('X, a mining company,')
+    workplace: bool = False  # a title's holder works at it ('a senior analyst at X', 'X's spokesman')
 
 
 def is_written_acronym(word: str) -> bool:
@@ -287,7 +288,7 @@ def org_verdict(candidate: OrgCandidate, words: OrgWords) -> Verdict:
         return Verdict.PERSON
     if candidate.place_elsewhere and not body:
         return Verdict.PLACE
-    if body or candidate.defined_acronym or candidate.outlet_context or candidate.kind_apposed:
+    if body or candidate.defined_acronym or candidate.outlet_context or candidate.kind_apposed or candidate.workplace:
         return Verdict.KEEP
     if any(is_written_acronym(w) for w in candidate.words):
         return Verdict.KEEP

@@ -84,6 +84,7 @@ class Words:
     clause_breakers: frozenset[str]
     relative_pronouns: frozenset[str]
     relative_possessives: frozenset[str]  # 'whose', 'dont': 'the House, whose speaker, X': the House's office
+    workplace_prepositions: frozenset[str]  # 'at', 'chez': 'a senior analyst at X': X is a body, not a person
     body_complements: frozenset[str]
     abbreviations: tuple[str, ...]
     age_words: frozenset[str]

@@ -367,10 +367,14 @@ def bracketed_body(tokens: Sequence[TokenLike], title: Title, words: RoleWords, 
     return replace(title, title=" ".join(written[:-2]), phrase_end=k + 3, org=OrgRef(span=(k + 1, k + 2)))
 
 
-def person_as_owner(title: Title, people: frozenset[Person]) -> Title:
+def person_as_owner(title: Title, people: frozenset[Person], bodies: frozenset[tuple[int, int]] = frozenset()
+                    ) -> Title:
     """"Tantoush's deputy, X": a name the titles read as a body before the resolver found it a person's names whose
-    office it is (`of`), not its organisation: a person is no organisation."""
+    office it is (`of`), not its organisation: a person is no organisation. Conversely 'a senior analyst at [X]',
+    read as a person's before X was found a body (one of `bodies`, token ranges), names X's office."""
     org = title.org
+    if org is None and title.of is not None and tuple(title.of) in bodies:
+        return replace(title, org=OrgRef(span=tuple(title.of)), of=None)
     if org is None or org.span is None or title.of is not None or Person(*org.span) not in people:
         return title
     return replace(title, org=None, of=org.span)
